@@ -1,0 +1,88 @@
+package dev.convgeom;
+
+/**
+ * The geometry of one layer's output map: its shape, and per axis its receptive field, jump and
+ * centre, with the mappings between its units and input pixels.
+ *
+ * <p>Generated classes hold one {@code LayerGeometry} constant per layer, built from literals
+ * computed at compile time ({@code AlexNetGeometry.CONV5}), plus {@code INPUT} for the image
+ * itself. Coordinates follow one convention throughout: {@code x} is the column, {@code y} the
+ * row, pixels and units are counted from 0, and a coordinate names the centre of a pixel.
+ *
+ * <pre>{@code
+ * Point centre = AlexNetGeometry.CONV5.mapToInput(3, 4);     // (65.0, 81.0)
+ * Box field = AlexNetGeometry.CONV5.receptiveField(3, 4);      // 163 x 163, may reach outside
+ * Point onPool5 = AlexNetGeometry.CONV5.mapTo(AlexNetGeometry.POOL5, 3, 4);
+ * }</pre>
+ *
+ * @param name   the layer's name (its field's name), or {@code "input"}
+ * @param kind   the layer's kind, the simple name of its annotation ({@code "Conv"}, ...), or
+ *               {@code "Input"}
+ * @param output the shape of the layer's output map
+ * @param y      geometry along the rows
+ * @param x      geometry along the columns
+ */
+public record LayerGeometry(String name, String kind, Shape output, AxisGeometry y, AxisGeometry x) {
+
+    /** Receptive-field height in input pixels. */
+    public int rfHeight() {
+        return y.rf();
+    }
+
+    /** Receptive-field width in input pixels. */
+    public int rfWidth() {
+        return x.rf();
+    }
+
+    /** Input coordinate of the centre of unit ({@code ux}, {@code uy})'s field. */
+    public Point mapToInput(double ux, double uy) {
+        return new Point(x.toInput(ux), y.toInput(uy));
+    }
+
+    /**
+     * The input pixels unit ({@code ux}, {@code uy}) depends on, unclipped: near a border the box
+     * reaches into the padding, outside the image.
+     */
+    public Box receptiveField(int ux, int uy) {
+        return new Box(x.fieldStart(ux), y.fieldStart(uy), x.fieldEnd(ux), y.fieldEnd(uy));
+    }
+
+    /**
+     * The image pixels unit ({@code ux}, {@code uy}) depends on: its receptive field clipped to
+     * the input. Empty (see {@link Box#isEmpty()}) for a unit that sees only padding.
+     */
+    public Box clippedReceptiveField(int ux, int uy) {
+        return receptiveField(ux, uy).clip(y.inputSize(), x.inputSize());
+    }
+
+    /**
+     * The units of this map that input pixel ({@code px}, {@code py}) corresponds to: the one whose
+     * field is centred nearest to it, and all those whose fields contain it.
+     */
+    public UnitRange mapFromInput(double px, double py) {
+        return new UnitRange(x.nearestUnit(px), y.nearestUnit(py),
+                x.firstUnitContaining(px), y.firstUnitContaining(py),
+                x.lastUnitContaining(px), y.lastUnitContaining(py));
+    }
+
+    /**
+     * The position, in units of {@code other}, that looks at the same input location as unit
+     * ({@code ux}, {@code uy}) of this map: both are taken to the input frame and back, so the
+     * two layers need not lie on one path. The result may be fractional.
+     */
+    public Point mapTo(LayerGeometry other, double ux, double uy) {
+        return new Point(other.x.fromInput(x.toInput(ux)), other.y.fromInput(y.toInput(uy)));
+    }
+
+    /** One line: name, kind, shape, receptive field, jump and centre. */
+    @Override
+    public String toString() {
+        return name + " (" + kind + ") " + output + ", rf " + y.rf() + "x" + x.rf()
+                + ", jump " + number(y.jump()) + "x" + number(x.jump())
+                + ", center (" + number(y.center()) + ", " + number(x.center()) + ")";
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

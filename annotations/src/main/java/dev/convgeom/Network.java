@@ -1,0 +1,51 @@
+package dev.convgeom;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a type as the description of a convolutional network whose geometry is computed at
+ * compile time.
+ *
+ * <p>The layers are the fields (and enum constants) of the type that carry a layer annotation
+ * ({@link Conv}, {@link MaxPool}, {@link Relu}, ...), taken in declaration order; each field's name
+ * is its layer's name and its type is irrelevant (typically the layer object of the user's
+ * framework). From a type {@code AlexNet} the processor generates {@code AlexNetGeometry} in the
+ * same package (a nested type {@code Outer.Inner} gives {@code Outer_InnerGeometry}), with one
+ * {@link LayerGeometry} constant per layer, and writes the manifest
+ * {@code META-INF/convgeom/<binary name>.json} to the class output.
+ *
+ * <pre>{@code
+ * @Network(input = @Input(channels = 3, height = 227, width = 227))
+ * public class AlexNet {
+ *     @Conv(out = 96, k = 11, s = 4)      Object conv1;
+ *     @Relu                               Object relu1;
+ *     @MaxPool(k = 3, s = 2, ceil = true) Object pool1;
+ *     // ...
+ * }
+ * }</pre>
+ *
+ * <p>A stack that does not fit (a kernel larger than its padded input, channels that do not
+ * match, ...) is a compile error at the offending annotation.
+ */
+@Documented
+@Retention(RetentionPolicy.SOURCE)
+@Target(ElementType.TYPE)
+public @interface Network {
+
+    /** The size of the image the network is declared for: channels, height and width. */
+    Input input();
+
+    /**
+     * Whether a dropped border is an error rather than a warning.
+     *
+     * <p>A window layer that rounds its output size down drops {@code (n + pb + pa - ke) mod s}
+     * pixels at the end of each axis: they are never read (AlexNet's 11x11 stride-4 first layer
+     * on a 224 input ignores one row and one column). By default that is a warning; with
+     * {@code strict = true} it fails the build.
+     */
+    boolean strict() default false;
+}

@@ -1,0 +1,134 @@
+package dev.convgeom.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import dev.convgeom.processor.diagnostics.Message;
+import dev.convgeom.processor.model.Declarations;
+import dev.convgeom.processor.model.GeneratedNames;
+import dev.convgeom.processor.model.LayerAnnotations;
+import dev.convgeom.processor.model.NetworkModel;
+import dev.convgeom.processor.model.NetworkReader;
+import dev.convgeom.processor.validation.NetworkValidator;
+import dev.convgeom.processor.validation.Reporter;
+import dev.convgeom.processor.validation.ValidNetwork;
+import dev.convgeom.processor.writing.GeometryClassWriter;
+import dev.convgeom.processor.writing.ManifestWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * The convgeom annotation processor. It only wires the parts together: read each {@code @Network}
+ * type into a model, validate it (printing diagnostics at the elements), and, when it is clean,
+ * generate its geometry class and manifest. It never lets an exception escape into the user's
+ * build: an internal failure becomes one error at the network it concerns.
+ */
+@AutoService(Processor.class)
+public final class ConvGeomProcessor extends AbstractProcessor {
+
+    /** Models already generated, so that a later round never writes a file twice. */
+    private final Set<String> generated = new HashSet<>();
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        Set<String> types = new LinkedHashSet<>();
+        types.add(LayerAnnotations.NETWORK);
+        types.addAll(LayerAnnotations.names());
+        return types;
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        Reporter reporter = new Reporter(processingEnv.getMessager());
+        for (TypeElement annotation : annotations) {
+            String name = annotation.getQualifiedName().toString();
+            for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                try {
+                    if (name.equals(LayerAnnotations.NETWORK)) {
+                        processNetwork(element, reporter);
+                    } else {
+                        checkLayerPlacement(element, annotation, reporter);
+                    }
+                } catch (RuntimeException | Error e) {
+                    reporter.report(Message.INTERNAL_ERROR, element, null, null, element, describe(e));
+                }
+            }
+        }
+        return false;
+    }
+
+    private void processNetwork(Element element, Reporter reporter) throws IllegalStateException {
+        if (!(element instanceof TypeElement type) || element.getKind() == ElementKind.ANNOTATION_TYPE) {
+            reporter.report(Message.NETWORK_NOT_A_TYPE, element, null, null,
+                    element.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), element);
+            return;
+        }
+        NetworkModel model = NetworkReader.read(type);
+        NetworkValidator validator = new NetworkValidator(reporter);
+        validator.validate(model).ifPresent(network -> generate(network, reporter));
+    }
+
+    /** A layer annotation counts only on a field of a {@code @Network} type. */
+    private static void checkLayerPlacement(Element element, TypeElement annotation, Reporter reporter) {
+        String simple = annotation.getSimpleName().toString();
+        boolean field = element.getKind() == ElementKind.FIELD || element.getKind() == ElementKind.ENUM_CONSTANT;
+        if (!field) {
+            reporter.report(Message.LAYER_NOT_A_FIELD, element, null, null, simple, element.getSimpleName());
+            return;
+        }
+        Element owner = element.getEnclosingElement();
+        if (NetworkReader.networkAnnotation(owner).isEmpty()) {
+            reporter.report(Message.LAYER_OUTSIDE_NETWORK, element, null, null, simple, element.getSimpleName(),
+                    owner.getSimpleName());
+        }
+    }
+
+    private void generate(ValidNetwork network, Reporter reporter) {
+        TypeElement type = network.model().type();
+        String binaryName = processingEnv.getElementUtils().getBinaryName(type).toString();
+        if (!generated.add(binaryName)) {
+            return;
+        }
+        ClassName model = ClassName.get(type);
+        ClassName geometryClass = ClassName.get(GeneratedNames.packageName(type), GeneratedNames.geometryClassName(type));
+        List<String> declarations = network.model().layers().stream().map(Declarations::render).toList();
+        try {
+            new GeometryClassWriter(model, geometryClass, getClass().getName(), network.geometry(),
+                    network.constantNames(), declarations)
+                    .write(type)
+                    .writeTo(processingEnv.getFiler());
+            String manifest = ManifestWriter.write(binaryName, geometryClass.canonicalName(), network.strict(),
+                    network.geometry(), network.constantNames());
+            FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
+                    GeneratedNames.manifestPath(binaryName), type);
+            try (Writer out = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+                out.write(manifest);
+            }
+        } catch (IOException e) {
+            reporter.report(Message.INTERNAL_ERROR, type, null, null, type, "could not write: " + e.getMessage());
+        }
+    }
+
+    private static String describe(Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return e + (trace.length > 0 ? " at " + trace[0] : "");
+    }
+}

@@ -1,0 +1,94 @@
+package dev.convgeom.processor.diagnostics;
+
+import java.util.Locale;
+
+/**
+ * Every message the processor can print, in one place, so that wording stays consistent and each
+ * can be tested. A message says what is wrong, shows the numbers, and says what would fix it.
+ * Each has a stable tag, printed in brackets, that users can search for.
+ */
+public enum Message {
+
+    // --- one annotation at a time -------------------------------------------------------------
+    NOT_POSITIVE(Severity.ERROR,
+            "layer '%s': %s = %d, but %s must be at least 1"),
+    NEGATIVE_PADDING(Severity.ERROR,
+            "layer '%s': padding %s = %d is negative; padding must be 0 or more"
+                    + " (to shrink a map, crop it or use a larger stride)"),
+    POOL_PADDING_TOO_LARGE(Severity.ERROR,
+            "layer '%s': padding %s = %d is more than half the window's %s (%d), so an edge window"
+                    + " would see only padding; use %s <= %d"),
+    MISSING_KERNEL(Severity.ERROR,
+            "layer '%s': @%s needs a kernel size: give k, or both kh and kw (missing: %s)"),
+    PADDING_CONFLICT(Severity.ERROR,
+            "layer '%s': padding = %s computes its own padding, so %s = %d cannot apply;"
+                    + " remove %s, or use padding = Padding.EXPLICIT"),
+    TWO_LAYER_ANNOTATIONS(Severity.ERROR,
+            "field '%s' has two layer annotations, @%s and @%s; a field is one layer:"
+                    + " declare the second layer on a field of its own"),
+    LAYER_OUTSIDE_NETWORK(Severity.ERROR,
+            "@%s on '%s', but %s is not a @Network: layer annotations only count in a type"
+                    + " annotated @Network(input = @Input(...))"),
+    LAYER_NOT_A_FIELD(Severity.ERROR,
+            "@%s on '%s': a layer is a field or an enum constant of a @Network type"),
+    NETWORK_NOT_A_TYPE(Severity.ERROR,
+            "@Network on %s '%s': a network is a class, interface, enum or record"),
+    NO_LAYERS(Severity.ERROR,
+            "@Network %s declares no layers: annotate its fields, in order, with @Conv,"
+                    + " @MaxPool, @Relu, @FullyConnected, ..."),
+    INPUT_NOT_POSITIVE(Severity.ERROR,
+            "network %s: input %s = %d, but it must be at least 1"),
+    RESERVED_LAYER_NAME(Severity.ERROR,
+            "layer '%s': the name '%s' is reserved for the network input; rename the field"),
+    CONSTANT_CLASH(Severity.ERROR,
+            "layers '%s' and '%s' would both become the constant %s.%s; rename one of the fields"),
+
+    // --- the chain: shapes flowing from layer to layer ----------------------------------------
+    KERNEL_TOO_LARGE(Severity.ERROR,
+            "layer '%s': the %s kernel does not fit its input: %s; no window fits, so the output"
+                    + " would have no %s. %s"),
+    IN_CHANNELS_MISMATCH(Severity.ERROR,
+            "layer '%s': in = %d, but its input has %d channels (shape %s, from %s); use in = %d,"
+                    + " or change the channels produced upstream"),
+    GROUPS_IN_MISMATCH(Severity.ERROR,
+            "layer '%s': groups = %d does not divide the %d input channels (from %s); groups must"
+                    + " divide both the input and the output channels, e.g. groups = %d"),
+    GROUPS_OUT_MISMATCH(Severity.ERROR,
+            "layer '%s': groups = %d does not divide out = %d; groups must divide both the input"
+                    + " and the output channels, e.g. out = %d"),
+    FC_IN_MISMATCH(Severity.ERROR,
+            "layer '%s': in = %d, but its input is %s = %s values (channels x height x width,"
+                    + " from %s); use in = %s, or change the layers before it"),
+    DROPPED_BORDER(Severity.WARNING,
+            "layer '%s': the windows do not tile its input along the %s: (%d + %d + %d - %d) mod %d"
+                    + " = %d, so the last %d input %s %s never read. %s%s"),
+    NUMBER_TOO_LARGE(Severity.ERROR,
+            "layer '%s': its %s is too large to represent (%s); use smaller sizes"),
+
+    // --- the processor itself ------------------------------------------------------------------
+    INTERNAL_ERROR(Severity.ERROR,
+            "convgeom could not process %s because of an internal error (%s); please report it"
+                    + " with this model");
+
+    private final Severity severity;
+    private final String format;
+
+    Message(Severity severity, String format) {
+        this.severity = severity;
+        this.format = format;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    /** A stable, searchable tag: {@code [convgeom:kernel-too-large]}. */
+    public String tag() {
+        return "[convgeom:" + name().toLowerCase(Locale.ROOT).replace('_', '-') + "]";
+    }
+
+    /** The message text with its arguments and its tag. */
+    public String format(Object... args) {
+        return String.format(Locale.ROOT, format, args) + " " + tag();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.convgeom.processor.geometry;
+
+import dev.convgeom.processor.diagnostics.Message;
+import dev.convgeom.processor.diagnostics.Severity;
+import java.util.List;
+
+/**
+ * A problem the geometry core found in a network, located by layer index and parameter so that
+ * validation can report it at the offending annotation value.
+ *
+ * @param layer    index of the layer in the network, from 0
+ * @param param    the parameter to blame
+ * @param axis     the axis it concerns, or null
+ * @param severity how bad it is (a message's default severity, or raised by strict mode)
+ * @param message  which message
+ * @param args     the message's arguments
+ */
+public record Problem(int layer, Param param, Axis axis, Severity severity, Message message, List<Object> args) {
+
+    public Problem {
+        args = List.copyOf(args);
+    }
+
+    public String text() {
+        return message.format(args.toArray());
+    }
+}

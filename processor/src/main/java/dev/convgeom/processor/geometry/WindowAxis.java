@@ -1,0 +1,70 @@
+package dev.convgeom.processor.geometry;
+
+/**
+ * The window formulas of {@code shared/geometry.md}, one axis at a time, exact. Every operation
+ * is checked: an overflow throws {@link ArithmeticException}, never wraps.
+ */
+public final class WindowAxis {
+
+    private WindowAxis() {
+    }
+
+    /** Padding before and after that {@code window} applies to an input of {@code size} units. */
+    public static long[] padding(long size, Window window) {
+        return switch (window.mode()) {
+            case EXPLICIT -> new long[] {window.padBefore(), window.padAfter()};
+            case VALID -> new long[] {0, 0};
+            case SAME -> {
+                long out = ceilDiv(size, window.stride());
+                long total = Math.max(0, Math.addExact(Math.multiplyExact(out - 1, window.stride()),
+                        window.dilatedKernel() - size));
+                yield new long[] {total / 2, total - total / 2};
+            }
+        };
+    }
+
+    /** Whether at least one window fits: {@code n + pb + pa >= ke}. */
+    public static boolean fits(long size, Window window) {
+        long[] pad = padding(size, window);
+        return Math.addExact(Math.addExact(size, pad[0]), pad[1]) >= window.dilatedKernel();
+    }
+
+    /** Slides {@code window} over {@code in}; only for a window that {@link #fits}. */
+    public static WindowStep slide(AxisState in, Window window) {
+        long n = in.size();
+        long s = window.stride();
+        long ke = window.dilatedKernel();
+        long[] pad = padding(n, window);
+        long pb = pad[0];
+        long pa = pad[1];
+        long span = Math.subtractExact(Math.addExact(Math.addExact(n, pb), pa), ke);
+        if (span < 0) {
+            throw new IllegalArgumentException("no window fits; check fits() first");
+        }
+        long out;
+        if (window.rounding() == Rounding.CEIL) {
+            out = ceilDiv(span, s) + 1;
+            // The last window must start inside the input or its leading padding.
+            if (Math.multiplyExact(out - 1, s) >= Math.addExact(n, pb)) {
+                out--;
+            }
+        } else {
+            out = span / s + 1;
+        }
+        long lastWindowEnd = Math.addExact(Math.multiplyExact(out - 1, s), ke - 1);   // padded coordinates
+        long dropped = Math.max(0, Math.addExact(pb, n - 1) - lastWindowEnd);
+
+        long jump = in.jump().longValueExact();
+        AxisState output = new AxisState(
+                out,
+                in.jump().times(s),
+                Math.subtractExact(in.lo(), Math.multiplyExact(pb, jump)),
+                Math.addExact(in.hi(), Math.multiplyExact(ke - 1 - pb, jump)),
+                in.center().plus(Rational.of(ke - 1, 2).minus(Rational.of(pb)).times(in.jump())));
+        return new WindowStep(window, output, pb, pa, dropped);
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return -Math.floorDiv(-a, b);
+    }
+}

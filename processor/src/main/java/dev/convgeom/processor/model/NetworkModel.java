@@ -1,0 +1,19 @@
+package dev.convgeom.processor.model;
+
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * A {@code @Network} type as written: the type, its {@code @Network} annotation, and its layers in
+ * declaration order. Nothing is checked yet.
+ *
+ * @param type    the annotated type
+ * @param network the written values of {@code @Network}
+ * @param layers  the annotated fields, in declaration order
+ */
+public record NetworkModel(TypeElement type, ExplicitValues network, List<LayerDeclaration> layers) {
+
+    public NetworkModel {
+        layers = List.copyOf(layers);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.convgeom.processor.validation;
+
+import dev.convgeom.processor.geometry.Axis;
+import dev.convgeom.processor.geometry.Param;
+import dev.convgeom.processor.model.ExplicitValues;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationValue;
+
+/**
+ * The attribute names behind each declared parameter, per axis, most specific first: the
+ * per-axis attribute ({@code kh}) wins over the square one ({@code k}) when both are written.
+ */
+final class Attributes {
+
+    private Attributes() {
+    }
+
+    /** Candidate attribute names for {@code param} along {@code axis} (null: both axes). */
+    static List<String> names(Param param, Axis axis) {
+        return switch (param) {
+            case KERNEL -> perAxis(axis, "kh", "kw", "k");
+            case STRIDE -> perAxis(axis, "sh", "sw", "s");
+            case PADDING -> perAxis(axis, "ph", "pw", "p", "padding");
+            case DILATION -> perAxis(axis, "dh", "dw", "d");
+            case IN -> List.of("in");
+            case OUT -> List.of("out");
+            case GROUPS -> List.of("groups");
+            case NONE -> List.of();
+        };
+    }
+
+    private static List<String> perAxis(Axis axis, String y, String x, String... square) {
+        if (axis == null) {
+            return List.of(square);
+        }
+        String specific = axis == Axis.Y ? y : x;
+        return square.length == 1 ? List.of(specific, square[0]) : List.of(specific, square[0], square[1]);
+    }
+
+    /** The written value to point at for {@code param}, if one was written. */
+    static Optional<AnnotationValue> blame(ExplicitValues values, Param param, Axis axis) {
+        for (String name : names(param, axis)) {
+            Optional<AnnotationValue> value = values.value(name);
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The name of the attribute that set {@code param} along {@code axis}, for messages. */
+    static String writtenName(ExplicitValues values, Param param, Axis axis) {
+        for (String name : names(param, axis)) {
+            if (values.has(name)) {
+                return name;
+            }
+        }
+        List<String> names = names(param, axis);
+        return names.isEmpty() ? "" : names.get(0);
+    }
+}

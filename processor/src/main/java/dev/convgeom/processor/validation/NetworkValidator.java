@@ -1,0 +1,129 @@
+package dev.convgeom.processor.validation;
+
+import dev.convgeom.processor.diagnostics.Message;
+import dev.convgeom.processor.geometry.GeometryCalculator;
+import dev.convgeom.processor.geometry.GeometryResult;
+import dev.convgeom.processor.geometry.LayerSpec;
+import dev.convgeom.processor.geometry.NetworkInput;
+import dev.convgeom.processor.geometry.Problem;
+import dev.convgeom.processor.model.ExplicitValues;
+import dev.convgeom.processor.model.GeneratedNames;
+import dev.convgeom.processor.model.LayerDeclaration;
+import dev.convgeom.processor.model.NetworkModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Validates a whole network: first each annotation on its own, then the names, then the chain
+ * through the geometry core, whose problems are reported at the annotation values they concern.
+ * A layer's mistake is reported once; a network with any error is not generated.
+ */
+public final class NetworkValidator {
+
+    private final Reporter reporter;
+    private final LayerValidator layers;
+
+    public NetworkValidator(Reporter reporter) {
+        this.reporter = reporter;
+        this.layers = new LayerValidator(reporter);
+    }
+
+    /**
+     * The network ready for generation, or empty when it has errors (reported) or is broken
+     * half-typed code (javac reports that itself).
+     */
+    public Optional<ValidNetwork> validate(NetworkModel model) {
+        reporter.reset();
+        if (model.network().isBroken() || model.layers().stream().anyMatch(l -> l.values().isBroken())) {
+            return Optional.empty();
+        }
+        Optional<NetworkInput> input = input(model);
+        boolean strict = model.network().bool("strict").orElse(false);
+        if (model.layers().isEmpty()) {
+            reporter.report(Message.NO_LAYERS, model.type(), model.network().mirror(), null,
+                    model.type().getQualifiedName());
+            return Optional.empty();
+        }
+        List<String> constants = constantNames(model);
+        List<LayerSpec> specs = new ArrayList<>();
+        for (LayerDeclaration layer : model.layers()) {
+            checkSingleAnnotation(layer);
+            layers.validate(layer).ifPresent(specs::add);
+        }
+        if (reporter.hasErrors() || input.isEmpty()) {
+            return Optional.empty();
+        }
+        GeometryResult geometry = GeometryCalculator.compute(input.get(), specs, strict);
+        for (Problem problem : geometry.problems()) {
+            LayerDeclaration layer = model.layers().get(problem.layer());
+            ExplicitValues values = layer.values();
+            AnnotationValue at = Attributes.blame(values, problem.param(), problem.axis()).orElse(null);
+            reporter.report(problem.severity(), problem.text(), layer.field(), values.mirror(), at);
+        }
+        if (reporter.hasErrors()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ValidNetwork(model, geometry, constants, strict));
+    }
+
+    private Optional<NetworkInput> input(NetworkModel model) {
+        Optional<ExplicitValues> input = model.network().annotation("input");
+        if (input.isEmpty()) {
+            return Optional.empty();     // javac reports the missing required attribute
+        }
+        ExplicitValues values = input.get();
+        boolean ok = true;
+        long[] sizes = new long[3];
+        String[] names = {"channels", "height", "width"};
+        for (int i = 0; i < names.length; i++) {
+            Optional<Integer> value = values.integer(names[i]);
+            if (value.isEmpty()) {
+                return Optional.empty();  // missing required attribute: javac reports it
+            }
+            if (value.get() < 1) {
+                reporter.report(Message.INPUT_NOT_POSITIVE, model.type(), values.mirror(),
+                        values.value(names[i]).orElseThrow(), model.type().getQualifiedName(), names[i], value.get());
+                ok = false;
+            }
+            sizes[i] = value.get();
+        }
+        return ok ? Optional.of(new NetworkInput(sizes[0], sizes[1], sizes[2])) : Optional.empty();
+    }
+
+    /** Each layer's constant; a reserved or clashing name is an error at the second field. */
+    private List<String> constantNames(NetworkModel model) {
+        Map<String, String> taken = new HashMap<>();
+        List<String> constants = new ArrayList<>();
+        for (LayerDeclaration layer : model.layers()) {
+            String constant = ConstantNames.of(layer.name());
+            constants.add(constant);
+            if (constant.equals(ConstantNames.INPUT)) {
+                reporter.report(Message.RESERVED_LAYER_NAME, layer.field(), null, null, layer.name(), layer.name());
+                continue;
+            }
+            String earlier = taken.putIfAbsent(constant, layer.name());
+            if (earlier != null) {
+                reporter.report(Message.CONSTANT_CLASH, layer.field(), null, null, earlier, layer.name(),
+                        GeneratedNames.geometryClassName(model.type()), constant);
+            }
+        }
+        return constants;
+    }
+
+    private void checkSingleAnnotation(LayerDeclaration layer) {
+        for (AnnotationMirror extra : layer.extra()) {
+            reporter.report(Message.TWO_LAYER_ANNOTATIONS, layer.field(), extra, null, layer.name(),
+                    layer.kind().displayName(), simpleName(extra));
+        }
+    }
+
+    private static String simpleName(AnnotationMirror mirror) {
+        return ((TypeElement) mirror.getAnnotationType().asElement()).getSimpleName().toString();
+    }
+}

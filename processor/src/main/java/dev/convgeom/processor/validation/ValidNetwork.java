@@ -1,0 +1,21 @@
+package dev.convgeom.processor.validation;
+
+import dev.convgeom.processor.geometry.GeometryResult;
+import dev.convgeom.processor.model.NetworkModel;
+import java.util.List;
+
+/**
+ * A network that passed validation: its model, its computed geometry (free of errors), and the
+ * constant name of each layer, ready for generation.
+ *
+ * @param model         the network as written
+ * @param geometry      its computed geometry
+ * @param constantNames the generated constant of each layer, in layer order
+ * @param strict        whether the network asked for strict checking
+ */
+public record ValidNetwork(NetworkModel model, GeometryResult geometry, List<String> constantNames, boolean strict) {
+
+    public ValidNetwork {
+        constantNames = List.copyOf(constantNames);
+    }
+}

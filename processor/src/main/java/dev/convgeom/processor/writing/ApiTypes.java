@@ -1,0 +1,19 @@
+package dev.convgeom.processor.writing;
+
+import com.palantir.javapoet.ClassName;
+
+/** The public value types that generated code builds and returns. */
+final class ApiTypes {
+
+    private static final String API = "dev.convgeom";
+
+    static final ClassName LAYER_GEOMETRY = ClassName.get(API, "LayerGeometry");
+    static final ClassName AXIS_GEOMETRY = ClassName.get(API, "AxisGeometry");
+    static final ClassName SHAPE = ClassName.get(API, "Shape");
+    static final ClassName POINT = ClassName.get(API, "Point");
+    static final ClassName BOX = ClassName.get(API, "Box");
+    static final ClassName UNIT_RANGE = ClassName.get(API, "UnitRange");
+
+    private ApiTypes() {
+    }
+}

@@ -1,0 +1,62 @@
+package dev.convgeom.processor.writing;
+
+import com.palantir.javapoet.ClassName;
+import dev.convgeom.processor.geometry.AxisState;
+import dev.convgeom.processor.geometry.ComputedLayer;
+import dev.convgeom.processor.geometry.GeometryResult;
+import dev.convgeom.processor.geometry.NetworkInput;
+import java.util.List;
+
+/**
+ * The Javadoc of a generated class: a table of every layer's geometry, so that an IDE shows it on
+ * hover, and one line per constant.
+ */
+final class ClassJavadoc {
+
+    private ClassJavadoc() {
+    }
+
+    static String of(ClassName model, GeometryResult geometry, List<String> constants) {
+        NetworkInput in = geometry.input();
+        StringBuilder doc = new StringBuilder()
+                .append("Geometry of {@link ").append(model.canonicalName()).append("}, computed at compile time by ")
+                .append("convgeom from its layer annotations.\n\n")
+                .append("<p>Input: ").append(in.channels()).append('\u00d7').append(in.height()).append('\u00d7')
+                .append(in.width()).append(". Unit (x, y) of a layer is centred on input pixel\n")
+                .append("(center<sub>x</sub> + jump<sub>x</sub>&nbsp;x, center<sub>y</sub> + jump<sub>y</sub>&nbsp;y) ")
+                .append("and sees a field of the given size, reaching into the padding near a border.\n")
+                .append("Field, jump and centre are in input pixels, height first.\n\n")
+                .append("<table>\n")
+                .append("<caption>Layers of ").append(model.simpleName()).append("</caption>\n")
+                .append("<tr><th>layer</th><th>kind</th><th>output C\u00d7H\u00d7W</th><th>field</th>")
+                .append("<th>jump</th><th>centre (y, x)</th></tr>\n");
+        List<ComputedLayer> layers = geometry.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            ComputedLayer l = layers.get(i);
+            doc.append("<tr><td>{@link #").append(constants.get(i)).append(' ').append(l.spec().name())
+                    .append("}</td><td>").append(l.spec().kind().displayName())
+                    .append("</td><td>").append(shape(l))
+                    .append("</td><td>").append(l.y().rf()).append('\u00d7').append(l.x().rf())
+                    .append("</td><td>").append(Numbers.display(l.y().jump())).append('\u00d7')
+                    .append(Numbers.display(l.x().jump()))
+                    .append("</td><td>(").append(Numbers.display(l.y().center())).append(", ")
+                    .append(Numbers.display(l.x().center())).append(")</td></tr>\n");
+        }
+        return doc.append("</table>\n").toString();
+    }
+
+    /** One constant: what was declared and what it gives. */
+    static String constant(ComputedLayer layer, String declaration) {
+        AxisState y = layer.y();
+        AxisState x = layer.x();
+        return "{@code " + layer.spec().name() + "}, declared {@code " + declaration + "}: output " + shape(layer)
+                + ", receptive field " + y.rf() + "\u00d7" + x.rf() + ", jump " + Numbers.display(y.jump()) + "\u00d7"
+                + Numbers.display(x.jump()) + ", unit (0, 0) centred on (y, x) = (" + Numbers.display(y.center())
+                + ", " + Numbers.display(x.center()) + ").\n";
+    }
+
+    private static String shape(ComputedLayer l) {
+        return (l.hasChannels() ? Long.toString(l.channels()) : "?") + "\u00d7" + l.y().size() + "\u00d7"
+                + l.x().size();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.convgeom.processor.writing;
+
+/**
+ * A small streaming JSON writer, just enough for the manifest: objects, arrays, strings and
+ * numbers, with two-space indentation so that the manifest diffs well. Output is deterministic.
+ */
+final class JsonWriter {
+
+    private final StringBuilder out = new StringBuilder();
+    private int depth;
+    private boolean first = true;
+    private boolean afterKey;
+
+    JsonWriter beginObject() {
+        value("{");
+        depth++;
+        first = true;
+        return this;
+    }
+
+    JsonWriter endObject() {
+        return close('}');
+    }
+
+    JsonWriter beginArray() {
+        value("[");
+        depth++;
+        first = true;
+        return this;
+    }
+
+    JsonWriter endArray() {
+        return close(']');
+    }
+
+    JsonWriter name(String name) {
+        separator();
+        string(name);
+        out.append(": ");
+        afterKey = true;
+        return this;
+    }
+
+    JsonWriter value(String raw) {
+        if (!afterKey) {
+            separator();
+        }
+        afterKey = false;
+        out.append(raw);
+        return this;
+    }
+
+    JsonWriter string(String name, String value) {
+        name(name);
+        if (value == null) {
+            return value("null");
+        }
+        afterKey = false;
+        string(value);
+        return this;
+    }
+
+    JsonWriter number(String name, long value) {
+        return name(name).value(Long.toString(value));
+    }
+
+    JsonWriter raw(String name, String rawNumber) {
+        return name(name).value(rawNumber);
+    }
+
+    JsonWriter bool(String name, boolean value) {
+        return name(name).value(Boolean.toString(value));
+    }
+
+    @Override
+    public String toString() {
+        return out.toString() + "\n";
+    }
+
+    private JsonWriter close(char bracket) {
+        depth--;
+        if (!first) {
+            newline();
+        }
+        out.append(bracket);
+        first = false;
+        return this;
+    }
+
+    private void separator() {
+        if (out.length() > 0) {
+            if (!first) {
+                out.append(',');
+            }
+            newline();
+        }
+        first = false;
+    }
+
+    private void newline() {
+        out.append('\n');
+        out.append("  ".repeat(depth));
+    }
+
+    private void string(String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}

@@ -1,0 +1,112 @@
+package dev.convgeom.processor.writing;
+
+import dev.convgeom.processor.geometry.AxisState;
+import dev.convgeom.processor.geometry.ComputedLayer;
+import dev.convgeom.processor.geometry.GeometryResult;
+import dev.convgeom.processor.geometry.NetworkInput;
+import dev.convgeom.processor.geometry.Rounding;
+import dev.convgeom.processor.geometry.WindowStep;
+import java.util.List;
+
+/**
+ * The JSON manifest of a network, for tools outside Java: the input, and per layer its declared
+ * window, output shape, receptive field, jump, centre and field box (unit 0, unclipped). Keys
+ * and layers come in a fixed order, so equal models give byte-identical manifests.
+ */
+public final class ManifestWriter {
+
+    private ManifestWriter() {
+    }
+
+    /**
+     * @param networkName    the model's binary name
+     * @param generatedClass the generated class's qualified name
+     * @param constants      each layer's constant in the generated class
+     */
+    public static String write(String networkName, String generatedClass, boolean strict,
+                               GeometryResult geometry, List<String> constants) {
+        NetworkInput input = geometry.input();
+        JsonWriter json = new JsonWriter().beginObject()
+                .string("network", networkName)
+                .string("generatedClass", generatedClass)
+                .bool("strict", strict)
+                .name("input").beginObject()
+                .number("channels", input.channels())
+                .number("height", input.height())
+                .number("width", input.width())
+                .endObject()
+                .name("layers").beginArray();
+        List<ComputedLayer> layers = geometry.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            layer(json, layers.get(i), constants.get(i));
+        }
+        return json.endArray().endObject().toString();
+    }
+
+    private static void layer(JsonWriter json, ComputedLayer layer, String constant) {
+        json.beginObject()
+                .string("name", layer.spec().name())
+                .string("kind", layer.spec().kind().displayName())
+                .string("constant", constant);
+        if (layer.stepY() != null) {
+            window(json, layer);
+        }
+        json.name("output").beginObject()
+                .raw("channels", layer.hasChannels() ? Long.toString(layer.channels()) : "null")
+                .number("height", layer.y().size())
+                .number("width", layer.x().size())
+                .endObject();
+        json.name("rf").beginObject()
+                .number("height", layer.y().rf())
+                .number("width", layer.x().rf())
+                .endObject();
+        json.name("jump").beginObject()
+                .raw("y", Numbers.json(layer.y().jump()))
+                .raw("x", Numbers.json(layer.x().jump()))
+                .endObject();
+        json.name("center").beginObject()
+                .raw("y", Numbers.jsonDouble(layer.y().center()))
+                .raw("x", Numbers.jsonDouble(layer.x().center()))
+                .endObject();
+        AxisState y = layer.y();
+        AxisState x = layer.x();
+        json.name("field").beginObject()
+                .number("top", y.lo())
+                .number("left", x.lo())
+                .number("bottom", y.hi())
+                .number("right", x.hi())
+                .endObject();
+        json.endObject();
+    }
+
+    /** The window as applied: kernel, stride, dilation, resolved padding, dropped border. */
+    private static void window(JsonWriter json, ComputedLayer layer) {
+        WindowStep sy = layer.stepY();
+        WindowStep sx = layer.stepX();
+        json.name("window").beginObject();
+        json.name("kernel").beginObject()
+                .number("height", sy.window().kernel())
+                .number("width", sx.window().kernel())
+                .endObject();
+        json.name("stride").beginObject()
+                .number("y", sy.window().stride())
+                .number("x", sx.window().stride())
+                .endObject();
+        json.name("dilation").beginObject()
+                .number("y", sy.window().dilation())
+                .number("x", sx.window().dilation())
+                .endObject();
+        json.name("padding").beginObject()
+                .number("top", sy.padBefore())
+                .number("bottom", sy.padAfter())
+                .number("left", sx.padBefore())
+                .number("right", sx.padAfter())
+                .endObject();
+        json.bool("ceil", sy.window().rounding() == Rounding.CEIL);
+        json.name("droppedBorder").beginObject()
+                .number("y", sy.droppedBorder())
+                .number("x", sx.droppedBorder())
+                .endObject();
+        json.endObject();
+    }
+}
