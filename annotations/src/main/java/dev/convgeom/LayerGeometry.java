@@ -66,6 +66,61 @@ public record LayerGeometry(String name, String kind, Shape output, AxisGeometry
     }
 
     /**
+     * Writes the receptive field of every unit of this map into {@code dest}, without allocating:
+     * unit ({@code ux}, {@code uy}) takes the four ints from index {@code 4 * (uy * width + ux)},
+     * as left, top, right, bottom (inclusive, unclipped). Rows are outer, columns inner.
+     *
+     * @param dest at least {@code 4 * height * width} ints
+     * @throws IllegalArgumentException if {@code dest} is too short
+     */
+    public void receptiveFields(int[] dest) {
+        int height = y.size();
+        int width = x.size();
+        if (dest.length / 4 < (long) height * width) {
+            throw new IllegalArgumentException("need " + 4L * height * width + " ints for " + height + "x" + width
+                    + " units, got " + dest.length);
+        }
+        int i = 0;
+        for (int uy = 0; uy < height; uy++) {
+            int top = y.fieldStart(uy);
+            int bottom = y.fieldEnd(uy);
+            for (int ux = 0; ux < width; ux++) {
+                dest[i] = x.fieldStart(ux);
+                dest[i + 1] = top;
+                dest[i + 2] = x.fieldEnd(ux);
+                dest[i + 3] = bottom;
+                i += 4;
+            }
+        }
+    }
+
+    /**
+     * Writes the input coordinate of every unit's field centre into {@code dest}, without
+     * allocating: unit ({@code ux}, {@code uy}) takes x at index {@code 2 * (uy * width + ux)} and y
+     * right after it.
+     *
+     * @param dest at least {@code 2 * height * width} doubles
+     * @throws IllegalArgumentException if {@code dest} is too short
+     */
+    public void centers(double[] dest) {
+        int height = y.size();
+        int width = x.size();
+        if (dest.length / 2 < (long) height * width) {
+            throw new IllegalArgumentException("need " + 2L * height * width + " doubles for " + height + "x" + width
+                    + " units, got " + dest.length);
+        }
+        int i = 0;
+        for (int uy = 0; uy < height; uy++) {
+            double cy = y.toInput(uy);
+            for (int ux = 0; ux < width; ux++) {
+                dest[i] = x.toInput(ux);
+                dest[i + 1] = cy;
+                i += 2;
+            }
+        }
+    }
+
+    /**
      * The position, in units of {@code other}, that looks at the same input location as unit
      * ({@code ux}, {@code uy}) of this map: both are taken to the input frame and back, so the
      * two layers need not lie on one path. The result may be fractional.

@@ -10,11 +10,20 @@ final class JsonWriter {
     private int depth;
     private boolean first = true;
     private boolean afterKey;
+    /** Depth from which objects are written on one line; MAX_VALUE when none is. */
+    private int inlineFrom = Integer.MAX_VALUE;
 
     JsonWriter beginObject() {
         value("{");
         depth++;
         first = true;
+        return this;
+    }
+
+    /** An object written on one line, {@code {"y": 4, "x": 4}}: for small leaves. */
+    JsonWriter beginInlineObject() {
+        beginObject();
+        inlineFrom = Math.min(inlineFrom, depth);
         return this;
     }
 
@@ -78,8 +87,12 @@ final class JsonWriter {
     }
 
     private JsonWriter close(char bracket) {
+        boolean inline = depth >= inlineFrom;
+        if (depth == inlineFrom) {
+            inlineFrom = Integer.MAX_VALUE;
+        }
         depth--;
-        if (!first) {
+        if (!first && !inline) {
             newline();
         }
         out.append(bracket);
@@ -92,7 +105,13 @@ final class JsonWriter {
             if (!first) {
                 out.append(',');
             }
-            newline();
+            if (depth >= inlineFrom) {
+                if (!first) {
+                    out.append(' ');
+                }
+            } else {
+                newline();
+            }
         }
         first = false;
     }

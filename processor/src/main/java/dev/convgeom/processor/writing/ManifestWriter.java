@@ -30,7 +30,7 @@ public final class ManifestWriter {
                 .string("network", networkName)
                 .string("generatedClass", generatedClass)
                 .bool("strict", strict)
-                .name("input").beginObject()
+                .name("input").beginInlineObject()
                 .number("channels", input.channels())
                 .number("height", input.height())
                 .number("width", input.width())
@@ -51,26 +51,26 @@ public final class ManifestWriter {
         if (layer.stepY() != null) {
             window(json, layer);
         }
-        json.name("output").beginObject()
+        json.name("output").beginInlineObject()
                 .raw("channels", layer.hasChannels() ? Long.toString(layer.channels()) : "null")
                 .number("height", layer.y().size())
                 .number("width", layer.x().size())
                 .endObject();
-        json.name("rf").beginObject()
+        json.name("rf").beginInlineObject()
                 .number("height", layer.y().rf())
                 .number("width", layer.x().rf())
                 .endObject();
-        json.name("jump").beginObject()
+        json.name("jump").beginInlineObject()
                 .raw("y", Numbers.json(layer.y().jump()))
                 .raw("x", Numbers.json(layer.x().jump()))
                 .endObject();
-        json.name("center").beginObject()
+        json.name("center").beginInlineObject()
                 .raw("y", Numbers.jsonDouble(layer.y().center()))
                 .raw("x", Numbers.jsonDouble(layer.x().center()))
                 .endObject();
         AxisState y = layer.y();
         AxisState x = layer.x();
-        json.name("field").beginObject()
+        json.name("field").beginInlineObject()
                 .number("top", y.lo())
                 .number("left", x.lo())
                 .number("bottom", y.hi())
@@ -84,26 +84,26 @@ public final class ManifestWriter {
         WindowStep sy = layer.stepY();
         WindowStep sx = layer.stepX();
         json.name("window").beginObject();
-        json.name("kernel").beginObject()
+        json.name("kernel").beginInlineObject()
                 .number("height", sy.window().kernel())
                 .number("width", sx.window().kernel())
                 .endObject();
-        json.name("stride").beginObject()
+        json.name("stride").beginInlineObject()
                 .number("y", sy.window().stride())
                 .number("x", sx.window().stride())
                 .endObject();
-        json.name("dilation").beginObject()
+        json.name("dilation").beginInlineObject()
                 .number("y", sy.window().dilation())
                 .number("x", sx.window().dilation())
                 .endObject();
-        json.name("padding").beginObject()
+        json.name("padding").beginInlineObject()
                 .number("top", sy.padBefore())
                 .number("bottom", sy.padAfter())
                 .number("left", sx.padBefore())
                 .number("right", sx.padAfter())
                 .endObject();
         json.bool("ceil", sy.window().rounding() == Rounding.CEIL);
-        json.name("droppedBorder").beginObject()
+        json.name("droppedBorder").beginInlineObject()
                 .number("y", sy.droppedBorder())
                 .number("x", sx.droppedBorder())
                 .endObject();
