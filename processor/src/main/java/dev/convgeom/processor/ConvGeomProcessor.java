@@ -16,6 +16,7 @@ import dev.convgeom.processor.writing.ManifestWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +43,9 @@ public final class ConvGeomProcessor extends AbstractProcessor {
     /** Models already generated, so that a later round never writes a file twice. */
     private final Set<String> generated = new HashSet<>();
 
+    /** Models whose values did not resolve yet, by qualified name, retried next round. */
+    private final Set<String> deferred = new LinkedHashSet<>();
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         Set<String> types = new LinkedHashSet<>();
@@ -56,32 +60,68 @@ public final class ConvGeomProcessor extends AbstractProcessor {
     }
 
     @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of();
+    }
+
+    @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Reporter reporter = new Reporter(processingEnv.getMessager());
         for (TypeElement annotation : annotations) {
-            String name = annotation.getQualifiedName().toString();
-            for (Element element : round.getElementsAnnotatedWith(annotation)) {
-                try {
-                    if (name.equals(LayerAnnotations.NETWORK)) {
-                        processNetwork(element, reporter);
-                    } else {
-                        checkLayerPlacement(element, annotation, reporter);
-                    }
-                } catch (RuntimeException | Error e) {
-                    reporter.report(Message.INTERNAL_ERROR, element, null, null, element, describe(e));
+            if (!annotation.getQualifiedName().contentEquals(LayerAnnotations.NETWORK)) {
+                for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                    guarded(element, reporter, () -> checkLayerPlacement(element, annotation, reporter));
                 }
             }
+        }
+        for (Element element : networksOf(round)) {
+            guarded(element, reporter, () -> processNetwork(element, reporter, round.processingOver()));
         }
         return false;
     }
 
-    private void processNetwork(Element element, Reporter reporter) throws IllegalStateException {
+    /** This round's {@code @Network} types, and those deferred from earlier rounds, in order. */
+    private List<Element> networksOf(RoundEnvironment round) {
+        List<Element> networks = new ArrayList<>();
+        for (String name : deferred) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+            if (type != null) {
+                networks.add(type);
+            }
+        }
+        deferred.clear();
+        TypeElement network = processingEnv.getElementUtils().getTypeElement(LayerAnnotations.NETWORK);
+        if (network != null) {
+            for (Element element : round.getElementsAnnotatedWith(network)) {
+                if (!networks.contains(element)) {
+                    networks.add(element);
+                }
+            }
+        }
+        return networks;
+    }
+
+    /** Runs one step on one element; nothing escapes into the user's build but a diagnostic. */
+    private static void guarded(Element element, Reporter reporter, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException | Error e) {
+            reporter.report(Message.INTERNAL_ERROR, element, null, null, element, describe(e));
+        }
+    }
+
+    private void processNetwork(Element element, Reporter reporter, boolean lastRound) {
         if (!(element instanceof TypeElement type) || element.getKind() == ElementKind.ANNOTATION_TYPE) {
             reporter.report(Message.NETWORK_NOT_A_TYPE, element, null, null,
                     element.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), element);
             return;
         }
         NetworkModel model = NetworkReader.read(type);
+        if (model.isIncomplete() && !lastRound) {
+            // A value may resolve once another processor has generated it: try again next round.
+            deferred.add(type.getQualifiedName().toString());
+            return;
+        }
         NetworkValidator validator = new NetworkValidator(reporter);
         validator.validate(model).ifPresent(network -> generate(network, reporter));
     }

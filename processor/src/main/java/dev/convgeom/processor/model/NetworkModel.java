@@ -16,4 +16,12 @@ public record NetworkModel(TypeElement type, ExplicitValues network, List<LayerD
     public NetworkModel {
         layers = List.copyOf(layers);
     }
+
+    /**
+     * Whether some written value does not resolve yet: half-typed code, or a constant that another
+     * processor generates in a later round. Such a model is deferred, never reported on.
+     */
+    public boolean isIncomplete() {
+        return network.isBroken() || layers.stream().anyMatch(l -> l.values().isBroken());
+    }
 }

@@ -40,7 +40,7 @@ public final class NetworkValidator {
      */
     public Optional<ValidNetwork> validate(NetworkModel model) {
         reporter.reset();
-        if (model.network().isBroken() || model.layers().stream().anyMatch(l -> l.values().isBroken())) {
+        if (model.isIncomplete()) {
             return Optional.empty();
         }
         Optional<NetworkInput> input = input(model);
