@@ -15,14 +15,45 @@ package dev.convgeom;
  * Point onPool5 = AlexNetGeometry.CONV5.mapTo(AlexNetGeometry.POOL5, 3, 4);
  * }</pre>
  *
- * @param name   the layer's name (its field's name), or {@code "input"}
- * @param kind   the layer's kind, the simple name of its annotation ({@code "Conv"}, ...), or
- *               {@code "Input"}
- * @param output the shape of the layer's output map
- * @param y      geometry along the rows
- * @param x      geometry along the columns
+ * @param name    the layer's name (its field's name), or {@code "input"}
+ * @param kind    the layer's kind, the simple name of its annotation ({@code "Conv"}, ...), or
+ *                {@code "Input"}
+ * @param output  the shape of the layer's output map
+ * @param y       geometry along the rows
+ * @param x       geometry along the columns
+ * @param network the network the layer belongs to, for questions about other input sizes
+ * @param index   the layer's position in {@link NetworkSpec#layers()}, or -1 for the input
  */
-public record LayerGeometry(String name, String kind, Shape output, AxisGeometry y, AxisGeometry x) {
+public record LayerGeometry(String name, String kind, Shape output, AxisGeometry y, AxisGeometry x,
+                            NetworkSpec network, int index) {
+
+    /** The layer as declared; for the input, null. */
+    public LayerSpec spec() {
+        return index < 0 ? null : network.layers().get(index);
+    }
+
+    /**
+     * The layer in the network's fully convolutional form: a fully connected layer as the
+     * convolution it is equivalent to (kernel = its incoming map, stride 1, no padding), every
+     * other layer as declared. For the input, null.
+     */
+    public LayerSpec asConv() {
+        return index < 0 ? null : spec().asConv();
+    }
+
+    /**
+     * This layer's output shape for an input of {@code height x width}, through the fully
+     * convolutional form with the declared rounding.
+     *
+     * @throws IllegalArgumentException if a layer up to this one does not fit (naming it and the
+     *                                  smallest input)
+     */
+    public Shape outputSize(int height, int width) {
+        if (index < 0) {
+            return new Shape(output.channels(), height, width);
+        }
+        return network.outputSize(index, height, width);
+    }
 
     /** Receptive-field height in input pixels. */
     public int rfHeight() {

@@ -48,4 +48,16 @@ public @interface Network {
      * {@code strict = true} it fails the build.
      */
     boolean strict() default false;
+
+    /**
+     * Whether the build must check that the network has a complete fully convolutional form.
+     *
+     * <p>Every network gets one: each {@link FullyConnected} layer is equivalent to a convolution
+     * whose kernel is its incoming map ({@code AlexNetGeometry.FC6.asConv()}), so the network runs
+     * on larger inputs and produces a map of scores ({@code AlexNetGeometry.outputSize(451, 451)}).
+     * Stating that convolution takes the incoming channel count, which is unknown after a
+     * {@link Conv} without {@code out}. With {@code fullyConvolutional = true} that is an error at
+     * the fully connected layer, rather than a convolution with unknown input channels.
+     */
+    boolean fullyConvolutional() default false;
 }

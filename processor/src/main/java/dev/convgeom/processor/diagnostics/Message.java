@@ -62,6 +62,10 @@ public enum Message {
     DROPPED_BORDER(Severity.WARNING,
             "layer '%s': the windows do not tile its input along the %s: (%d + %d + %d - %d) mod %d"
                     + " = %d, so the last %d input %s %s never read. %s%s"),
+    FC_CHANNELS_UNKNOWN(Severity.ERROR,
+            "layer '%s': @Network(fullyConvolutional = true) needs the channels entering it, to state the"
+                    + " convolution it is equivalent to (kernel ? x %d x %d), but they are unknown because '%s'"
+                    + " does not give out; add out = ... to '%s'"),
     NUMBER_TOO_LARGE(Severity.ERROR,
             "layer '%s': its %s is too large to represent (%s); use smaller sizes"),
 

@@ -22,12 +22,16 @@ public final class GeometryCalculator {
 
     private final NetworkInput input;
     private final boolean strict;
+    private final boolean fullyConvolutional;
     private final List<ComputedLayer> computed = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
+    /** The convolution without {@code out} that made the channel count unknown, if it is. */
+    private String channelsLostAt;
 
-    private GeometryCalculator(NetworkInput input, boolean strict) {
+    private GeometryCalculator(NetworkInput input, boolean strict, boolean fullyConvolutional) {
         this.input = input;
         this.strict = strict;
+        this.fullyConvolutional = fullyConvolutional;
     }
 
     /**
@@ -36,7 +40,19 @@ public final class GeometryCalculator {
      * @param strict whether a dropped border is an error rather than a warning
      */
     public static GeometryResult compute(NetworkInput input, List<LayerSpec> layers, boolean strict) {
-        GeometryCalculator calculator = new GeometryCalculator(input, strict);
+        return compute(input, layers, strict, false);
+    }
+
+    /**
+     * Computes {@code layers} on {@code input}.
+     *
+     * @param strict             whether a dropped border is an error rather than a warning
+     * @param fullyConvolutional whether every fully connected layer must have a complete
+     *                           convolution form (known incoming channels)
+     */
+    public static GeometryResult compute(NetworkInput input, List<LayerSpec> layers, boolean strict,
+                                         boolean fullyConvolutional) {
+        GeometryCalculator calculator = new GeometryCalculator(input, strict, fullyConvolutional);
         calculator.run(layers);
         return new GeometryResult(input, calculator.computed, calculator.problems);
     }
@@ -87,6 +103,7 @@ public final class GeometryCalculator {
             }
         }
         if (layer.out().isEmpty()) {
+            channelsLostAt = layer.name();
             return ComputedLayer.UNKNOWN_CHANNELS;
         }
         long out = layer.out().getAsLong();
@@ -124,6 +141,10 @@ public final class GeometryCalculator {
                 report(index, Param.IN, null, Message.FC_IN_MISMATCH, layer.name(), layer.in().getAsLong(),
                         shape(in), values, source(in), values);
             }
+        }
+        if (fullyConvolutional && !in.hasChannels()) {
+            report(index, Param.NONE, null, Message.FC_CHANNELS_UNKNOWN, layer.name(), in.y().size(), in.x().size(),
+                    channelsLostAt, channelsLostAt);
         }
         // Geometrically a convolution whose kernel is the whole incoming map.
         WindowStep y = WindowAxis.slide(in.y(), Window.of(in.y().size(), 1, 0));

@@ -45,6 +45,7 @@ public final class NetworkValidator {
         }
         Optional<NetworkInput> input = input(model);
         boolean strict = model.network().bool("strict").orElse(false);
+        boolean fullyConvolutional = model.network().bool("fullyConvolutional").orElse(false);
         if (model.layers().isEmpty()) {
             reporter.report(Message.NO_LAYERS, model.type(), model.network().mirror(), null,
                     model.type().getQualifiedName());
@@ -59,7 +60,7 @@ public final class NetworkValidator {
         if (reporter.hasErrors() || input.isEmpty()) {
             return Optional.empty();
         }
-        GeometryResult geometry = GeometryCalculator.compute(input.get(), specs, strict);
+        GeometryResult geometry = GeometryCalculator.compute(input.get(), specs, strict, fullyConvolutional);
         for (Problem problem : geometry.problems()) {
             LayerDeclaration layer = model.layers().get(problem.layer());
             ExplicitValues values = layer.values();

@@ -13,6 +13,10 @@ final class ApiTypes {
     static final ClassName POINT = ClassName.get(API, "Point");
     static final ClassName BOX = ClassName.get(API, "Box");
     static final ClassName UNIT_RANGE = ClassName.get(API, "UnitRange");
+    static final ClassName NETWORK_SPEC = ClassName.get(API, "NetworkSpec");
+    static final ClassName LAYER_SPEC = ClassName.get(API, "LayerSpec");
+    static final ClassName WINDOW = ClassName.get(API, "Window");
+    static final ClassName PADDING = ClassName.get(API, "Padding");
 
     private ApiTypes() {
     }

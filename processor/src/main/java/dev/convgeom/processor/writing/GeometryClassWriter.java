@@ -10,11 +10,16 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import dev.convgeom.LayerSpec;
+import dev.convgeom.NetworkSpec;
+import dev.convgeom.Shape;
 import dev.convgeom.processor.geometry.AxisState;
 import dev.convgeom.processor.geometry.ComputedLayer;
 import dev.convgeom.processor.geometry.GeometryResult;
 import dev.convgeom.processor.geometry.NetworkInput;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +27,19 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates {@code <Model>Geometry}: one {@code LayerGeometry} constant per layer built from
- * literals computed at compile time, the ordered list of layers, lookup by name, and static
- * mapping shortcuts for the final layer written as plain arithmetic on literals.
+ * Generates {@code <Model>Geometry}: the network's {@code NetworkSpec}, one {@code LayerGeometry}
+ * constant per layer built from literals computed at compile time, the ordered list of layers,
+ * lookup by name, static mapping shortcuts for the final layer written as plain arithmetic on
+ * literals, and the questions about other input sizes.
+ *
+ * <p>Private fields have lower-case names: a layer's constant is its name in upper case, so no
+ * layer name can clash with them.
  *
  * <p>A method's bytecode is limited to 64 KiB, and a class initializer that builds thousands of
- * constants would pass it. Large networks therefore build their constants in nested holder
- * classes of {@value #CHUNK} layers each, and the public constants only copy them.
+ * constants would pass it. Large networks therefore build their specs and constants in nested
+ * holder classes of {@value #CHUNK} layers each ({@code Specs0}, {@code Layers0}, ...), and the
+ * public constants only copy them. Specs live apart from the layers because the layers refer to
+ * the finished spec.
  */
 public final class GeometryClassWriter {
 
@@ -36,8 +47,6 @@ public final class GeometryClassWriter {
     static final int CHUNK = 256;
 
     private static final ClassName LAYER_GEOMETRY = ApiTypes.LAYER_GEOMETRY;
-    private static final ClassName AXIS_GEOMETRY = ApiTypes.AXIS_GEOMETRY;
-    private static final ClassName SHAPE = ApiTypes.SHAPE;
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final TypeName LAYER_LIST = ParameterizedTypeName.get(ClassName.get(List.class), LAYER_GEOMETRY);
     private static final TypeName LAYER_MAP = ParameterizedTypeName.get(
@@ -49,6 +58,8 @@ public final class GeometryClassWriter {
     private final GeometryResult geometry;
     private final List<String> constants;
     private final List<String> declarations;
+    private final boolean chunked;
+    private final NetworkSpec runtime;
 
     /**
      * @param model         the {@code @Network} type, for links
@@ -66,26 +77,32 @@ public final class GeometryClassWriter {
         this.geometry = geometry;
         this.constants = List.copyOf(constants);
         this.declarations = List.copyOf(declarations);
+        this.chunked = geometry.layers().size() > CHUNK;
+        this.runtime = RuntimeSpecs.of(model.simpleName(), geometry);
     }
 
     /** The Java file, with {@code origin} as its originating element (for incremental builds). */
     public JavaFile write(Element origin) {
         List<ComputedLayer> layers = geometry.layers();
-        boolean chunked = layers.size() > CHUNK;
         TypeSpec.Builder type = TypeSpec.classBuilder(generated)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addOriginatingElement(origin)
                 .addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", processorName).build())
                 .addJavadoc("$L", ClassJavadoc.of(model, geometry, constants));
 
+        // The spec first: every LayerGeometry below refers to it.
+        type.addField(FieldSpec.builder(ApiTypes.NETWORK_SPEC, "spec", Modifier.PRIVATE, Modifier.STATIC,
+                        Modifier.FINAL)
+                .initializer(networkSpec())
+                .build());
         type.addField(FieldSpec.builder(LAYER_GEOMETRY, "INPUT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("$L", "The network input, " + shape(geometry.input()) + ": every pixel is its own field.\n")
                 .initializer(inputGeometry())
                 .build());
         for (int i = 0; i < layers.size(); i++) {
             CodeBlock init = chunked
-                    ? CodeBlock.of("$N.$N", holderName(i / CHUNK), constants.get(i))
-                    : layerGeometry(layers.get(i));
+                    ? CodeBlock.of("$N.$N", holderName("Layers", i / CHUNK), constants.get(i))
+                    : layerGeometry(i);
             type.addField(FieldSpec.builder(LAYER_GEOMETRY, constants.get(i), Modifier.PUBLIC, Modifier.STATIC,
                             Modifier.FINAL)
                     .addJavadoc("$L", ClassJavadoc.constant(layers.get(i), declarations.get(i)))
@@ -94,32 +111,36 @@ public final class GeometryClassWriter {
         }
         if (chunked) {
             for (int start = 0; start < layers.size(); start += CHUNK) {
-                type.addType(holder(start, Math.min(start + CHUNK, layers.size())));
+                int end = Math.min(start + CHUNK, layers.size());
+                type.addType(specHolder(start, end));
+                type.addType(layerHolder(start, end));
             }
         }
-        type.addField(FieldSpec.builder(LAYER_LIST, "LAYERS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer(chunked ? chunkedLayerList() : CodeBlock.of("$T.of($L)", List.class, constantList(0, layers.size())))
+        type.addField(FieldSpec.builder(LAYER_LIST, "layerList", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(chunked ? concat("Layers")
+                        : CodeBlock.of("$T.of($L)", List.class, constantList(0, layers.size())))
                 .build());
-        type.addField(FieldSpec.builder(LAYER_MAP, "BY_NAME", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        type.addField(FieldSpec.builder(LAYER_MAP, "byName", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("indexByName()")
                 .build());
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        type.addMethods(accessors(layers, chunked));
+        type.addMethods(accessors(layers));
         type.addMethods(new OutputShortcuts(layers.get(layers.size() - 1), constants.get(constants.size() - 1),
                 geometry.input()).methods());
+        type.addMethods(new InputSizeMethods(runtime).methods());
         return JavaFile.builder(generated.packageName(), type.build())
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
     }
 
-    private List<MethodSpec> accessors(List<ComputedLayer> layers, boolean chunked) {
+    private List<MethodSpec> accessors(List<ComputedLayer> layers) {
         List<MethodSpec> methods = new ArrayList<>();
         methods.add(MethodSpec.methodBuilder("layers")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(LAYER_LIST)
                 .addJavadoc("Every layer, in declaration order; {@link #INPUT} is not among them.\n")
-                .addStatement("return LAYERS")
+                .addStatement("return layerList")
                 .build());
         methods.add(MethodSpec.methodBuilder("layer")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -127,31 +148,40 @@ public final class GeometryClassWriter {
                 .addParameter(String.class, "name")
                 .addJavadoc("The layer named {@code name} (its field's name), or {@link #INPUT} for {@code \"input\"}.\n\n"
                         + "@throws IllegalArgumentException if the network has no such layer\n")
-                .addStatement("$T layer = $S.equals(name) ? INPUT : BY_NAME.get(name)", LAYER_GEOMETRY, "input")
+                .addStatement("$T layer = $S.equals(name) ? INPUT : byName.get(name)", LAYER_GEOMETRY, "input")
                 .beginControlFlow("if (layer == null)")
                 .addStatement("throw new $T($S + name + $S)", IllegalArgumentException.class,
                         "No layer '", "' in " + model.simpleName() + "; its layers are " + names(layers))
                 .endControlFlow()
                 .addStatement("return layer")
                 .build());
+        methods.add(MethodSpec.methodBuilder("network")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(ApiTypes.NETWORK_SPEC)
+                .addJavadoc("The layers as declared, with the questions about other input sizes.\n")
+                .addStatement("return spec")
+                .build());
         methods.add(MethodSpec.methodBuilder("indexByName")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(LAYER_MAP)
                 .addStatement("$T<$T, $T> index = new $T<>()", Map.class, String.class, LAYER_GEOMETRY, HashMap.class)
-                .beginControlFlow("for ($T layer : LAYERS)", LAYER_GEOMETRY)
+                .beginControlFlow("for ($T layer : layerList)", LAYER_GEOMETRY)
                 .addStatement("index.put(layer.name(), layer)")
                 .endControlFlow()
                 .addStatement("return $T.copyOf(index)", Map.class)
                 .build());
         if (chunked) {
+            TypeVariableName t = TypeVariableName.get("T");
             methods.add(MethodSpec.methodBuilder("concat")
+                    .addAnnotation(SafeVarargs.class)
                     .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                    .returns(LAYER_LIST)
-                    .addParameter(ArrayTypeName.of(ArrayTypeName.of(LAYER_GEOMETRY)), "parts")
+                    .addTypeVariable(t)
+                    .returns(ParameterizedTypeName.get(ClassName.get(List.class), t))
+                    .addParameter(ArrayTypeName.of(ArrayTypeName.of(t)), "parts")
                     .varargs()
-                    .addStatement("$T<$T> all = new $T<>()", List.class, LAYER_GEOMETRY, ArrayList.class)
-                    .beginControlFlow("for ($T[] part : parts)", LAYER_GEOMETRY)
-                    .addStatement("all.addAll($T.asList(part))", java.util.Arrays.class)
+                    .addStatement("$T<$T> all = new $T<>()", List.class, t, ArrayList.class)
+                    .beginControlFlow("for ($T[] part : parts)", t)
+                    .addStatement("all.addAll($T.asList(part))", Arrays.class)
                     .endControlFlow()
                     .addStatement("return $T.copyOf(all)", List.class)
                     .build());
@@ -159,26 +189,44 @@ public final class GeometryClassWriter {
         return methods;
     }
 
-    private TypeSpec holder(int start, int end) {
-        TypeSpec.Builder holder = TypeSpec.classBuilder(holderName(start / CHUNK))
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Layers $L to $L, built apart to keep each class initializer small.\n", start, end - 1);
+    private TypeSpec specHolder(int start, int end) {
+        List<CodeBlock> specs = new ArrayList<>();
         for (int i = start; i < end; i++) {
-            holder.addField(FieldSpec.builder(LAYER_GEOMETRY, constants.get(i), Modifier.STATIC, Modifier.FINAL)
-                    .initializer(layerGeometry(geometry.layers().get(i)))
-                    .build());
+            specs.add(layerSpec(i));
         }
-        holder.addField(FieldSpec.builder(ArrayTypeName.of(LAYER_GEOMETRY), "ALL", Modifier.STATIC, Modifier.FINAL)
-                .initializer("{$L}", constantList(start, end))
-                .build());
-        holder.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        return holder.build();
+        return holder(holderName("Specs", start / CHUNK), start, end)
+                .addField(FieldSpec.builder(ArrayTypeName.of(ApiTypes.LAYER_SPEC), "ALL", Modifier.STATIC,
+                                Modifier.FINAL)
+                        .initializer("{\n$>$L$<\n}", CodeBlock.join(specs, ",\n"))
+                        .build())
+                .build();
     }
 
-    private CodeBlock chunkedLayerList() {
+    private TypeSpec layerHolder(int start, int end) {
+        TypeSpec.Builder holder = holder(holderName("Layers", start / CHUNK), start, end);
+        for (int i = start; i < end; i++) {
+            holder.addField(FieldSpec.builder(LAYER_GEOMETRY, constants.get(i), Modifier.STATIC, Modifier.FINAL)
+                    .initializer(layerGeometry(i))
+                    .build());
+        }
+        return holder.addField(FieldSpec.builder(ArrayTypeName.of(LAYER_GEOMETRY), "ALL", Modifier.STATIC,
+                        Modifier.FINAL)
+                        .initializer("{$L}", constantList(start, end))
+                        .build())
+                .build();
+    }
+
+    private static TypeSpec.Builder holder(String name, int start, int end) {
+        return TypeSpec.classBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Layers $L to $L, built apart to keep each class initializer small.\n", start, end - 1)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    }
+
+    private CodeBlock concat(String holderPrefix) {
         List<CodeBlock> parts = new ArrayList<>();
         for (int start = 0; start < geometry.layers().size(); start += CHUNK) {
-            parts.add(CodeBlock.of("$N.ALL", holderName(start / CHUNK)));
+            parts.add(CodeBlock.of("$N.ALL", holderName(holderPrefix, start / CHUNK)));
         }
         return CodeBlock.of("concat($L)", CodeBlock.join(parts, ", "));
     }
@@ -191,28 +239,63 @@ public final class GeometryClassWriter {
         return CodeBlock.join(names, ", ");
     }
 
-    private static String holderName(int chunk) {
-        return "Layers" + chunk;
+    private static String holderName(String prefix, int chunk) {
+        return prefix + chunk;
+    }
+
+    private CodeBlock networkSpec() {
+        NetworkInput in = geometry.input();
+        CodeBlock layers;
+        if (chunked) {
+            layers = concat("Specs");
+        } else {
+            List<CodeBlock> specs = new ArrayList<>();
+            for (int i = 0; i < geometry.layers().size(); i++) {
+                specs.add(layerSpec(i));
+            }
+            layers = CodeBlock.of("$T.of(\n$>$L$<)", List.class, CodeBlock.join(specs, ",\n"));
+        }
+        return CodeBlock.of("new $T($S, new $T($L, $L, $L), $L)", ApiTypes.NETWORK_SPEC, model.simpleName(),
+                ApiTypes.SHAPE, in.channels(), in.height(), in.width(), layers);
+    }
+
+    /** {@code new LayerSpec("conv1", "Conv", 3, 96, 1, new Window(...), new Window(...))}. */
+    private CodeBlock layerSpec(int index) {
+        LayerSpec layer = runtime.layers().get(index);
+        return CodeBlock.of("new $T($S, $S, $L, $L, $L, $L, $L)", ApiTypes.LAYER_SPEC, layer.name(), layer.kind(),
+                channels(layer.in()), channels(layer.out()), layer.groups(), window(layer.y()), window(layer.x()));
+    }
+
+    private static CodeBlock window(dev.convgeom.Window w) {
+        if (w == null) {
+            return CodeBlock.of("null");
+        }
+        return CodeBlock.of("new $T($L, $L, $L, $L, $L, $T.$L, $L)", ApiTypes.WINDOW, w.kernel(), w.stride(),
+                w.dilation(), w.padBefore(), w.padAfter(), ApiTypes.PADDING, w.padding().name(), w.ceil());
+    }
+
+    private static CodeBlock channels(long channels) {
+        return channels == Shape.UNKNOWN ? CodeBlock.of("$T.UNKNOWN", ApiTypes.SHAPE) : CodeBlock.of("$L", channels);
     }
 
     private CodeBlock inputGeometry() {
         NetworkInput in = geometry.input();
-        return CodeBlock.of("new $T($S, $S, new $T($L, $L, $L), $L, $L)", LAYER_GEOMETRY, "input", "Input", SHAPE,
-                in.channels(), in.height(), in.width(),
+        return CodeBlock.of("new $T($S, $S, new $T($L, $L, $L),\n$>$>$L,\n$L,\nspec, -1$<$<)", LAYER_GEOMETRY, "input",
+                "Input", ApiTypes.SHAPE, in.channels(), in.height(), in.width(),
                 axis(in.height(), AxisState.input(in.height())), axis(in.width(), AxisState.input(in.width())));
     }
 
-    private CodeBlock layerGeometry(ComputedLayer layer) {
+    private CodeBlock layerGeometry(int index) {
+        ComputedLayer layer = geometry.layers().get(index);
         NetworkInput in = geometry.input();
-        return CodeBlock.of("new $T($S, $S, new $T($L, $L, $L),\n$>$>$L,\n$L$<$<)", LAYER_GEOMETRY,
-                layer.spec().name(), layer.spec().kind().displayName(), SHAPE,
-                layer.hasChannels() ? Long.toString(layer.channels()) : "Shape.UNKNOWN",
-                layer.y().size(), layer.x().size(),
-                axis(in.height(), layer.y()), axis(in.width(), layer.x()));
+        return CodeBlock.of("new $T($S, $S, new $T($L, $L, $L),\n$>$>$L,\n$L,\nspec, $L$<$<)", LAYER_GEOMETRY,
+                layer.spec().name(), layer.spec().kind().displayName(), ApiTypes.SHAPE,
+                channels(layer.hasChannels() ? layer.channels() : Shape.UNKNOWN), layer.y().size(), layer.x().size(),
+                axis(in.height(), layer.y()), axis(in.width(), layer.x()), index);
     }
 
     private static CodeBlock axis(long inputSize, AxisState a) {
-        return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L)", AXIS_GEOMETRY, inputSize, a.size(),
+        return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L)", ApiTypes.AXIS_GEOMETRY, inputSize, a.size(),
                 Numbers.doubleLiteral(a.jump()), Numbers.doubleLiteral(a.center()), a.lo(), a.hi());
     }
 

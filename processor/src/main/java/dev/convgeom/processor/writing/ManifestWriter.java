@@ -6,6 +6,9 @@ import dev.convgeom.processor.geometry.GeometryResult;
 import dev.convgeom.processor.geometry.NetworkInput;
 import dev.convgeom.processor.geometry.Rounding;
 import dev.convgeom.processor.geometry.WindowStep;
+import dev.convgeom.LayerSpec;
+import dev.convgeom.NetworkSpec;
+import dev.convgeom.Shape;
 import java.util.List;
 
 /**
@@ -37,19 +40,54 @@ public final class ManifestWriter {
                 .endObject()
                 .name("layers").beginArray();
         List<ComputedLayer> layers = geometry.layers();
+        NetworkSpec spec = RuntimeSpecs.of(networkName, geometry);
         for (int i = 0; i < layers.size(); i++) {
-            layer(json, layers.get(i), constants.get(i));
+            layer(json, layers.get(i), constants.get(i), spec.layers().get(i));
         }
-        return json.endArray().endObject().toString();
+        json.endArray();
+        fullyConvolutional(json, spec);
+        return json.endObject().toString();
     }
 
-    private static void layer(JsonWriter json, ComputedLayer layer, String constant) {
+    /** The smallest input and the exact input sizes of the fully convolutional form. */
+    private static void fullyConvolutional(JsonWriter json, NetworkSpec spec) {
+        Shape min = spec.minInputSize();
+        json.name("fullyConvolutional").beginObject()
+                .name("minInputSize").beginInlineObject()
+                .number("height", min.height())
+                .number("width", min.width())
+                .endObject()
+                .name("exactSizes").beginObject();
+        progression(json, "height", ExactSizes.of(spec, true));
+        progression(json, "width", ExactSizes.of(spec, false));
+        json.endObject().endObject();
+    }
+
+    /** {@code {"first": 227, "step": 32}}: exact sizes are first + step * k; step 0 when uneven. */
+    private static void progression(JsonWriter json, String name, ExactSizes.Progression p) {
+        if (p == null) {
+            json.raw(name, "null");
+            return;
+        }
+        json.name(name).beginInlineObject().number("first", p.first()).number("step", p.step()).endObject();
+    }
+
+    private static void layer(JsonWriter json, ComputedLayer layer, String constant, LayerSpec spec) {
         json.beginObject()
                 .string("name", layer.spec().name())
                 .string("kind", layer.spec().kind().displayName())
                 .string("constant", constant);
         if (layer.stepY() != null) {
             window(json, layer);
+        }
+        if (spec.isFullyConnected()) {
+            LayerSpec conv = spec.asConv();
+            json.name("asConv").beginInlineObject()
+                    .raw("in", conv.in() == Shape.UNKNOWN ? "null" : Integer.toString(conv.in()))
+                    .number("out", conv.out())
+                    .number("kh", conv.y().kernel())
+                    .number("kw", conv.x().kernel())
+                    .endObject();
         }
         json.name("output").beginInlineObject()
                 .raw("channels", layer.hasChannels() ? Long.toString(layer.channels()) : "null")
