@@ -1,13 +1,121 @@
 package dev.convgeom.example;
 
+import dev.convgeom.Box;
 import dev.convgeom.LayerGeometry;
+import dev.convgeom.Point;
+import dev.convgeom.UnitRange;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
+/**
+ * Prints the geometry the processor computed for the example networks at compile time, then
+ * walks through what a user does with it: relate CaffeNet's conv5 units to image pixels and back,
+ * and map between layers. Everything printed comes from the generated {@code *Geometry} classes;
+ * nothing is computed here.
+ *
+ * <p>Run from the top level: {@code mvn -q -B -pl example -am package exec:java -DskipTests}.
+ */
 public final class Main {
+
+    /** Layers that leave the geometry as it is: in the tables they would repeat the row above. */
+    private static final Set<String> NEUTRAL = Set.of("Relu", "Sigmoid", "Tanh", "BatchNorm", "Dropout", "Lrn",
+            "Softmax");
+
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        for (LayerGeometry l : CaffeNetGeometry.layers()) {
-            System.out.println(l);
+        System.out.println("Geometry computed at compile time (activations, normalization, dropout and softmax");
+        System.out.println("change nothing and are left out; rf, jump and centre are in input pixels, y before x).");
+        table("CaffeNet", CaffeNetGeometry.INPUT, CaffeNetGeometry.layers());
+        table("VGG-16", Vgg16Geometry.INPUT, Vgg16Geometry.layers());
+        table("MobileNet v1", MobileNetV1Geometry.INPUT, MobileNetV1Geometry.layers());
+        caffeNetWalkthrough();
+    }
+
+    private static void table(String title, LayerGeometry input, List<LayerGeometry> layers) {
+        System.out.printf(Locale.ROOT, "%n%s, input %s%n", title, input.output());
+        System.out.printf(Locale.ROOT, "  %-12s %-15s %-13s %-9s %-7s %s%n",
+                "layer", "kind", "output CxHxW", "rf", "jump", "centre (y, x)");
+        for (LayerGeometry l : layers) {
+            if (NEUTRAL.contains(l.kind())) {
+                continue;
+            }
+            System.out.printf(Locale.ROOT, "  %-12s %-15s %-13s %-9s %-7s (%s, %s)%n",
+                    l.name(), l.kind(), l.output(), l.rfHeight() + "x" + l.rfWidth(),
+                    number(l.y().jump()) + "x" + number(l.x().jump()),
+                    number(l.y().center()), number(l.x().center()));
         }
-        System.out.println(CaffeNetGeometry.mapToInput(0, 0));
-        System.out.println(CaffeNetGeometry.CONV5.receptiveField(0, 0));
+    }
+
+    private static void caffeNetWalkthrough() {
+        LayerGeometry conv5 = CaffeNetGeometry.CONV5;
+        LayerGeometry pool5 = CaffeNetGeometry.POOL5;
+        System.out.println();
+        System.out.println("Using CaffeNetGeometry (x = column, y = row, pixel centres at integer coordinates)");
+
+        System.out.println("1. conv5 units in the image: mapToInput (field centre), receptiveField (unclipped),");
+        System.out.println("   clippedReceptiveField (the image pixels it actually reads)");
+        int[][] units = {{0, 0}, {6, 6}, {12, 3}};
+        for (int[] u : units) {
+            Point centre = conv5.mapToInput(u[0], u[1]);
+            System.out.printf(Locale.ROOT, "   conv5 (%2d, %2d): centre %-12s field %-32s in image %s%n",
+                    u[0], u[1], point(centre), box(conv5.receptiveField(u[0], u[1])),
+                    box(conv5.clippedReceptiveField(u[0], u[1])));
+        }
+
+        System.out.println("2. An image pixel to conv5 units: mapFromInput");
+        double[][] pixels = {{100, 60}, {0, 0}, {226, 226}};
+        for (double[] p : pixels) {
+            UnitRange r = conv5.mapFromInput(p[0], p[1]);
+            System.out.printf(Locale.ROOT,
+                    "   pixel %-10s nearest unit (%d, %d); fields containing it: x %d..%d, y %d..%d (%d units)%n",
+                    point(new Point(p[0], p[1])), r.nearestX(), r.nearestY(), r.firstX(), r.lastX(),
+                    r.firstY(), r.lastY(), r.count());
+        }
+
+        System.out.println("3. Between layers: mapTo (through the input frame, results may be fractional)");
+        System.out.printf(Locale.ROOT, "   conv5 (6, 6) is pool5 %s; pool5 (2, 2) is conv5 %s; conv1 (27, 27) is conv5 %s%n",
+                point(conv5.mapTo(pool5, 6, 6)), point(pool5.mapTo(conv5, 2, 2)),
+                point(CaffeNetGeometry.CONV1.mapTo(conv5, 27, 27)));
+
+        System.out.println("4. A whole map at once, into a preallocated array: receptiveFields(int[])");
+        int[] fields = new int[4 * conv5.output().height() * conv5.output().width()];
+        conv5.receptiveFields(fields);
+        int width = conv5.output().width();
+        for (int[] u : units) {
+            int i = 4 * (u[1] * width + u[0]);
+            String ltrb = "{" + fields[i] + ", " + fields[i + 1] + ", " + fields[i + 2] + ", " + fields[i + 3] + "}";
+            System.out.printf(Locale.ROOT, "   fields[%3d..%3d] = %-20s conv5 (%d, %d): left, top, right, bottom%n",
+                    i, i + 3, ltrb, u[0], u[1]);
+        }
+        System.out.printf(Locale.ROOT, "   %d ints for %dx%d units; centers(double[]) does the same for centres%n",
+                fields.length, conv5.output().height(), width);
+
+        System.out.println("5. The final layer (fully connected layers taken as convolutions), on the class itself");
+        System.out.printf(Locale.ROOT, "   %s: CaffeNetGeometry.mapToInput(0, 0) = %s, receptiveField(0, 0) = %s%n",
+                CaffeNetGeometry.output().name(), point(CaffeNetGeometry.mapToInput(0, 0)),
+                box(CaffeNetGeometry.receptiveField(0, 0)));
+        System.out.printf(Locale.ROOT, "   on a larger input its score-map cell (1, 0) would be centred on %s%n",
+                point(CaffeNetGeometry.mapToInput(1, 0)));
+    }
+
+    /** (x, y), without a trailing ".0" on whole numbers. */
+    private static String point(Point p) {
+        return "(" + number(p.x()) + ", " + number(p.y()) + ")";
+    }
+
+    /** Columns and rows, inclusive, with the size. */
+    private static String box(Box b) {
+        if (b.isEmpty()) {
+            return "empty";
+        }
+        return "x " + b.left() + ".." + b.right() + ", y " + b.top() + ".." + b.bottom()
+                + " (" + b.width() + "x" + b.height() + ")";
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }
