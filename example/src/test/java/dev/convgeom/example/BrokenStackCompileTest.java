@@ -69,7 +69,7 @@ class BrokenStackCompileTest {
     }
 
     @Test
-    @DisplayName("strict = true at 224: two errors on conv1's stride, naming the dropped row and column and 223 or 227")
+    @DisplayName("strict = true at 224: two errors on conv1's stride, naming the dropped row and column and 227")
     void strictFailsOnConv1() {
         Compilation compilation = compile(alexNet(224, ", strict = true"));
 
@@ -79,8 +79,8 @@ class BrokenStackCompileTest {
             String unit = axis.equals("height") ? "row" : "column";
             assertThat(compilation)
                     .hadErrorContaining("layer 'conv1': the windows do not tile its input along the " + axis
-                            + ": (224 + 0 + 0 - 11) mod 4 = 1, so the last 1 input " + unit + " is never read."
-                            + " Use input " + axis + " 223 or 227")
+                            + ": (224 + 0 + 0 - 11) mod 4 = 1, so the last 1 " + unit + " of the input is never read."
+                            + " Use input " + axis + " 227 (every window layer then tiles its input exactly)")
                     .inFile(compilation.sourceFiles().get(0))
                     .onLineContaining("Object conv1;");
         }
@@ -104,7 +104,7 @@ class BrokenStackCompileTest {
                 .onLine(CONV1_LINE)
                 .atColumn(STRIDE_COLUMN);
         assertThat(compilation)
-                .hadWarningContaining("so the last 1 input column is never read. Use input width 223 or 227")
+                .hadWarningContaining("so the last 1 column of the input is never read. Use input width 227 (every window layer then tiles")
                 .inFile(compilation.sourceFiles().get(0))
                 .onLine(CONV1_LINE);
         assertThat(compilation).hadWarningContaining("@Network(strict = true) makes this an error");

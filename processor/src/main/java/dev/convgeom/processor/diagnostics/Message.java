@@ -61,7 +61,7 @@ public enum Message {
                     + " from %s); use in = %s, or change the layers before it"),
     DROPPED_BORDER(Severity.WARNING,
             "layer '%s': the windows do not tile its input along the %s: (%d + %d + %d - %d) mod %d"
-                    + " = %d, so the last %d input %s %s never read. %s%s"),
+                    + " = %d, so the last %d %s %s %s never read. %s%s"),
     FC_CHANNELS_UNKNOWN(Severity.ERROR,
             "layer '%s': @Network(fullyConvolutional = true) needs the channels entering it, to state the"
                     + " convolution it is equivalent to (kernel ? x %d x %d), but they are unknown because '%s'"

@@ -25,6 +25,8 @@ public final class GeometryCalculator {
     private final boolean fullyConvolutional;
     private final List<ComputedLayer> computed = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
+    /** Dropped borders, reported once the whole chain is known, so the fix they suggest fixes it all. */
+    private final List<Runnable> droppedBorders = new ArrayList<>();
     /** The convolution without {@code out} that made the channel count unknown, if it is. */
     private String channelsLostAt;
 
@@ -54,6 +56,8 @@ public final class GeometryCalculator {
                                          boolean fullyConvolutional) {
         GeometryCalculator calculator = new GeometryCalculator(input, strict, fullyConvolutional);
         calculator.run(layers);
+        calculator.droppedBorders.forEach(Runnable::run);
+        calculator.problems.sort(java.util.Comparator.comparingInt(Problem::layer));
         return new GeometryResult(input, calculator.computed, calculator.problems);
     }
 
@@ -127,8 +131,9 @@ public final class GeometryCalculator {
         }
         WindowStep y = WindowAxis.slide(in.y(), layer.y());
         WindowStep x = WindowAxis.slide(in.x(), layer.x());
-        reportDroppedBorder(index, layer, in, Axis.Y, y);
-        reportDroppedBorder(index, layer, in, Axis.X, x);
+        boolean first = computed.isEmpty();
+        droppedBorders.add(() -> reportDroppedBorder(index, layer, in, Axis.Y, y, first));
+        droppedBorders.add(() -> reportDroppedBorder(index, layer, in, Axis.X, x, first));
         return new ComputedLayer(layer, channels, y.output(), x.output(), y, x);
     }
 
@@ -170,7 +175,8 @@ public final class GeometryCalculator {
                 axis.units(), fix);
     }
 
-    private void reportDroppedBorder(int index, LayerSpec layer, ComputedLayer in, Axis axis, WindowStep step) {
+    private void reportDroppedBorder(int index, LayerSpec layer, ComputedLayer in, Axis axis, WindowStep step,
+                                     boolean first) {
         if (step.droppedBorder() == 0) {
             return;
         }
@@ -185,21 +191,31 @@ public final class GeometryCalculator {
         if (remainder == 0) {
             fix = "The stride exceeds the kernel, so the last window ends before the input does.";
         } else {
-            long smaller = n - remainder;
-            long larger = n + s - remainder;
-            fix = computed.isEmpty()
-                    ? "Use input " + axis.extent() + " " + smaller + " or " + larger + ", or "
-                            + "pad " + (s - remainder) + " more after."
-                    : "It would tile an input " + axis.extent() + " of " + smaller + " or " + larger
-                            + " here (set by the network input and the layers before), or "
-                            + (s - remainder) + " more padding after.";
+            List<WindowStep> chain = new ArrayList<>();
+            for (ComputedLayer done : computed) {
+                if (done.stepY() != null) {
+                    chain.add(axis == Axis.Y ? done.stepY() : done.stepX());
+                }
+            }
+            // Sizes for which every window layer of the network tiles exactly: following the
+            // suggestion clears this layer and every other one.
+            List<Long> sizes = ExactInputs.around(chain, input.size(axis));
+            String padMore = first ? ", or pad " + (s - remainder) + " more after" : "";
+            fix = sizes.isEmpty()
+                    ? "It would tile an input " + axis.extent() + " of " + (n - remainder) + " or " + (n + s - remainder)
+                            + " here, which the network input and the layers before decide" + padMore + "."
+                    : "Use input " + axis.extent() + " "
+                            + String.join(" or ", sizes.stream().map(String::valueOf).toList())
+                            + " (every window layer then tiles its input exactly)" + padMore + ".";
         }
+        String what = first ? "of the input"
+                : "of its input (the output of '" + in.spec().name() + "')";
         Severity severity = strict ? Severity.ERROR : Severity.WARNING;
         String note = strict ? " (An error because of @Network(strict = true).)"
                 : " (@Network(strict = true) makes this an error.)";
         problems.add(new Problem(index, Param.STRIDE, axis, severity, Message.DROPPED_BORDER, List.of(
                 layer.name(), axis.extent(), n, step.padBefore(), step.padAfter(), ke, s, remainder, dropped,
-                units, dropped == 1 ? "is" : "are", fix, note)));
+                units, what, dropped == 1 ? "is" : "are", fix, note)));
     }
 
     /** Generated code holds sizes and pixel coordinates in {@code int}: refuse what does not fit. */

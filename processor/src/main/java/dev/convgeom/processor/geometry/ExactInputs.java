@@ -1,0 +1,66 @@
+package dev.convgeom.processor.geometry;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Network input sizes, along one axis, for which every window layer up to some layer tiles its
+ * padded input exactly: what a dropped-border diagnostic suggests, so that following it fixes the
+ * whole chain up to that layer, not just the layer itself.
+ *
+ * <p>Without SAME padding an exact layer maps its output size m back to the input size
+ * {@code s * (m - 1) + ke - pb - pa}, so the exact inputs of a chain are {@code A * m + B},
+ * m >= 1, with A the product of the strides (shared/geometry.md).
+ */
+final class ExactInputs {
+
+    private ExactInputs() {
+    }
+
+    /**
+     * The nearest exact input sizes below and above {@code declared} for {@code steps} (the window
+     * steps of the chain up to the layer, in order), each checked by sliding the windows again;
+     * empty where a step pads SAME or a number overflows.
+     */
+    static List<Long> around(List<WindowStep> steps, long declared) {
+        long a = 1;
+        long b = 0;
+        try {
+            for (int i = steps.size() - 1; i >= 0; i--) {
+                WindowStep step = steps.get(i);
+                Window w = step.window();
+                if (w.mode() == PaddingMode.SAME) {
+                    return List.of();
+                }
+                long offset = w.dilatedKernel() - step.padBefore() - step.padAfter() - w.stride();
+                b = Math.addExact(Math.multiplyExact(w.stride(), b), offset);
+                a = Math.multiplyExact(w.stride(), a);
+            }
+            long m = Math.floorDiv(declared - b, a);
+            List<Long> sizes = new ArrayList<>(2);
+            for (long candidate : new long[] {Math.addExact(Math.multiplyExact(a, m), b),
+                    Math.addExact(Math.multiplyExact(a, m + 1), b)}) {
+                if (candidate != declared && tiles(steps, candidate)) {
+                    sizes.add(candidate);
+                }
+            }
+            return sizes;
+        } catch (ArithmeticException overflow) {
+            return List.of();
+        }
+    }
+
+    private static boolean tiles(List<WindowStep> steps, long size) {
+        AxisState state = AxisState.input(size);
+        for (WindowStep step : steps) {
+            Window fixed = new Window(step.window().kernel(), step.window().stride(), step.window().dilation(),
+                    step.padBefore(), step.padAfter(), PaddingMode.EXPLICIT, step.window().rounding());
+            long span = state.size() + step.padBefore() + step.padAfter() - fixed.dilatedKernel();
+            if (state.size() < 1 || span < 0 || span % fixed.stride() != 0) {
+                return false;
+            }
+            state = WindowAxis.slide(state, fixed).output();
+        }
+        return true;
+    }
+}
