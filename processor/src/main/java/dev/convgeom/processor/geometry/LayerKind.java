@@ -12,7 +12,8 @@ public enum LayerKind {
     BATCH_NORM("BatchNorm", Role.POINTWISE),
     DROPOUT("Dropout", Role.POINTWISE),
     LRN("Lrn", Role.POINTWISE),
-    SOFTMAX("Softmax", Role.POINTWISE);
+    SOFTMAX("Softmax", Role.POINTWISE),
+    POINTWISE("Pointwise", Role.POINTWISE);
 
     /** How a kind of layer acts on shape and geometry. */
     public enum Role {
