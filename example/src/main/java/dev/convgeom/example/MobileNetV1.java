@@ -7,7 +7,7 @@ import dev.convgeom.FullyConnected;
 import dev.convgeom.Input;
 import dev.convgeom.Network;
 import dev.convgeom.Padding;
-import dev.convgeom.Relu;
+import dev.convgeom.Pointwise;
 import dev.convgeom.Softmax;
 
 /**
@@ -18,8 +18,8 @@ import dev.convgeom.Softmax;
  *
  * <p>A standard 3x3 convolution with stride 2, then 13 depthwise separable blocks: a 3x3
  * depthwise convolution (one group per channel, so {@code groups = in = out}) and a 1x1
- * pointwise convolution, each followed by batch norm and ReLU6. ReLU6 is declared {@code @Relu}:
- * for the geometry every unit-wise activation is the same. Table 1 of the paper prints the 13th
+ * pointwise convolution, each followed by batch norm and ReLU6 (declared {@code @Pointwise}: for
+ * the geometry every unit-wise activation is the same). Table 1 of the paper prints the 13th
  * depthwise convolution with stride 2 although its output stays 7x7; the reference implementation
  * uses stride 1, and so does this declaration. Global average pooling is a 7x7 window over the
  * final 7x7 map; its stride does not matter on a 224 input (one window fits), and stride 1 keeps
@@ -30,98 +30,98 @@ import dev.convgeom.Softmax;
 public class MobileNetV1 {
     @Conv(out = 32, k = 3, s = 2, padding = Padding.SAME)                          Object conv1;
     @BatchNorm                                                                     Object conv1_bn;
-    @Relu                                                                          Object conv1_relu;
+    @Pointwise("ReLU6")                                                             Object conv1_relu;
 
     @Conv(in = 32, out = 32, groups = 32, k = 3, padding = Padding.SAME)           Object conv_dw_1;
     @BatchNorm                                                                     Object conv_dw_1_bn;
-    @Relu                                                                          Object conv_dw_1_relu;
+    @Pointwise("ReLU6")                                                             Object conv_dw_1_relu;
     @Conv(out = 64, k = 1)                                                         Object conv_pw_1;
     @BatchNorm                                                                     Object conv_pw_1_bn;
-    @Relu                                                                          Object conv_pw_1_relu;
+    @Pointwise("ReLU6")                                                             Object conv_pw_1_relu;
 
     @Conv(in = 64, out = 64, groups = 64, k = 3, s = 2, padding = Padding.SAME)    Object conv_dw_2;
     @BatchNorm                                                                     Object conv_dw_2_bn;
-    @Relu                                                                          Object conv_dw_2_relu;
+    @Pointwise("ReLU6")                                                             Object conv_dw_2_relu;
     @Conv(out = 128, k = 1)                                                        Object conv_pw_2;
     @BatchNorm                                                                     Object conv_pw_2_bn;
-    @Relu                                                                          Object conv_pw_2_relu;
+    @Pointwise("ReLU6")                                                             Object conv_pw_2_relu;
 
     @Conv(in = 128, out = 128, groups = 128, k = 3, padding = Padding.SAME)        Object conv_dw_3;
     @BatchNorm                                                                     Object conv_dw_3_bn;
-    @Relu                                                                          Object conv_dw_3_relu;
+    @Pointwise("ReLU6")                                                             Object conv_dw_3_relu;
     @Conv(out = 128, k = 1)                                                        Object conv_pw_3;
     @BatchNorm                                                                     Object conv_pw_3_bn;
-    @Relu                                                                          Object conv_pw_3_relu;
+    @Pointwise("ReLU6")                                                             Object conv_pw_3_relu;
 
     @Conv(in = 128, out = 128, groups = 128, k = 3, s = 2, padding = Padding.SAME) Object conv_dw_4;
     @BatchNorm                                                                     Object conv_dw_4_bn;
-    @Relu                                                                          Object conv_dw_4_relu;
+    @Pointwise("ReLU6")                                                             Object conv_dw_4_relu;
     @Conv(out = 256, k = 1)                                                        Object conv_pw_4;
     @BatchNorm                                                                     Object conv_pw_4_bn;
-    @Relu                                                                          Object conv_pw_4_relu;
+    @Pointwise("ReLU6")                                                             Object conv_pw_4_relu;
 
     @Conv(in = 256, out = 256, groups = 256, k = 3, padding = Padding.SAME)        Object conv_dw_5;
     @BatchNorm                                                                     Object conv_dw_5_bn;
-    @Relu                                                                          Object conv_dw_5_relu;
+    @Pointwise("ReLU6")                                                             Object conv_dw_5_relu;
     @Conv(out = 256, k = 1)                                                        Object conv_pw_5;
     @BatchNorm                                                                     Object conv_pw_5_bn;
-    @Relu                                                                          Object conv_pw_5_relu;
+    @Pointwise("ReLU6")                                                             Object conv_pw_5_relu;
 
     @Conv(in = 256, out = 256, groups = 256, k = 3, s = 2, padding = Padding.SAME) Object conv_dw_6;
     @BatchNorm                                                                     Object conv_dw_6_bn;
-    @Relu                                                                          Object conv_dw_6_relu;
+    @Pointwise("ReLU6")                                                             Object conv_dw_6_relu;
     @Conv(out = 512, k = 1)                                                        Object conv_pw_6;
     @BatchNorm                                                                     Object conv_pw_6_bn;
-    @Relu                                                                          Object conv_pw_6_relu;
+    @Pointwise("ReLU6")                                                             Object conv_pw_6_relu;
 
     @Conv(in = 512, out = 512, groups = 512, k = 3, padding = Padding.SAME)        Object conv_dw_7;
     @BatchNorm                                                                     Object conv_dw_7_bn;
-    @Relu                                                                          Object conv_dw_7_relu;
+    @Pointwise("ReLU6")                                                             Object conv_dw_7_relu;
     @Conv(out = 512, k = 1)                                                        Object conv_pw_7;
     @BatchNorm                                                                     Object conv_pw_7_bn;
-    @Relu                                                                          Object conv_pw_7_relu;
+    @Pointwise("ReLU6")                                                             Object conv_pw_7_relu;
 
     @Conv(in = 512, out = 512, groups = 512, k = 3, padding = Padding.SAME)        Object conv_dw_8;
     @BatchNorm                                                                     Object conv_dw_8_bn;
-    @Relu                                                                          Object conv_dw_8_relu;
+    @Pointwise("ReLU6")                                                             Object conv_dw_8_relu;
     @Conv(out = 512, k = 1)                                                        Object conv_pw_8;
     @BatchNorm                                                                     Object conv_pw_8_bn;
-    @Relu                                                                          Object conv_pw_8_relu;
+    @Pointwise("ReLU6")                                                             Object conv_pw_8_relu;
 
     @Conv(in = 512, out = 512, groups = 512, k = 3, padding = Padding.SAME)        Object conv_dw_9;
     @BatchNorm                                                                     Object conv_dw_9_bn;
-    @Relu                                                                          Object conv_dw_9_relu;
+    @Pointwise("ReLU6")                                                             Object conv_dw_9_relu;
     @Conv(out = 512, k = 1)                                                        Object conv_pw_9;
     @BatchNorm                                                                     Object conv_pw_9_bn;
-    @Relu                                                                          Object conv_pw_9_relu;
+    @Pointwise("ReLU6")                                                             Object conv_pw_9_relu;
 
     @Conv(in = 512, out = 512, groups = 512, k = 3, padding = Padding.SAME)        Object conv_dw_10;
     @BatchNorm                                                                     Object conv_dw_10_bn;
-    @Relu                                                                          Object conv_dw_10_relu;
+    @Pointwise("ReLU6")                                                             Object conv_dw_10_relu;
     @Conv(out = 512, k = 1)                                                        Object conv_pw_10;
     @BatchNorm                                                                     Object conv_pw_10_bn;
-    @Relu                                                                          Object conv_pw_10_relu;
+    @Pointwise("ReLU6")                                                             Object conv_pw_10_relu;
 
     @Conv(in = 512, out = 512, groups = 512, k = 3, padding = Padding.SAME)        Object conv_dw_11;
     @BatchNorm                                                                     Object conv_dw_11_bn;
-    @Relu                                                                          Object conv_dw_11_relu;
+    @Pointwise("ReLU6")                                                             Object conv_dw_11_relu;
     @Conv(out = 512, k = 1)                                                        Object conv_pw_11;
     @BatchNorm                                                                     Object conv_pw_11_bn;
-    @Relu                                                                          Object conv_pw_11_relu;
+    @Pointwise("ReLU6")                                                             Object conv_pw_11_relu;
 
     @Conv(in = 512, out = 512, groups = 512, k = 3, s = 2, padding = Padding.SAME) Object conv_dw_12;
     @BatchNorm                                                                     Object conv_dw_12_bn;
-    @Relu                                                                          Object conv_dw_12_relu;
+    @Pointwise("ReLU6")                                                             Object conv_dw_12_relu;
     @Conv(out = 1024, k = 1)                                                       Object conv_pw_12;
     @BatchNorm                                                                     Object conv_pw_12_bn;
-    @Relu                                                                          Object conv_pw_12_relu;
+    @Pointwise("ReLU6")                                                             Object conv_pw_12_relu;
 
     @Conv(in = 1024, out = 1024, groups = 1024, k = 3, padding = Padding.SAME)     Object conv_dw_13;
     @BatchNorm                                                                     Object conv_dw_13_bn;
-    @Relu                                                                          Object conv_dw_13_relu;
+    @Pointwise("ReLU6")                                                             Object conv_dw_13_relu;
     @Conv(out = 1024, k = 1)                                                       Object conv_pw_13;
     @BatchNorm                                                                     Object conv_pw_13_bn;
-    @Relu                                                                          Object conv_pw_13_relu;
+    @Pointwise("ReLU6")                                                             Object conv_pw_13_relu;
 
     @AvgPool(k = 7, s = 1)                                                          Object avg_pool;
     @FullyConnected(in = 1024, out = 1000)                                         Object fc;
