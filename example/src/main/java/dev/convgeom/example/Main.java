@@ -2,7 +2,9 @@ package dev.convgeom.example;
 
 import dev.convgeom.Box;
 import dev.convgeom.LayerGeometry;
+import dev.convgeom.LayerSpec;
 import dev.convgeom.Point;
+import dev.convgeom.Shape;
 import dev.convgeom.UnitRange;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +34,42 @@ public final class Main {
         table("VGG-16", Vgg16Geometry.INPUT, Vgg16Geometry.layers());
         table("MobileNet v1", MobileNetV1Geometry.INPUT, MobileNetV1Geometry.layers());
         caffeNetWalkthrough();
+        slidingWindow();
+    }
+
+    /**
+     * The seed's sliding window: CaffeNet's fully connected layers as convolutions, run on a
+     * 451x451 image, give an 8x8 map of scores, each the network's answer for one 355x355 window
+     * (reaching into the padding near the border), 32 pixels apart.
+     */
+    private static void slidingWindow() {
+        System.out.println();
+        System.out.println("6. CaffeNet convolutionalized: fully connected layers as convolutions, on any input size");
+        for (LayerSpec layer : CaffeNetGeometry.fullyConvolutional()) {
+            if (layer.kind().equals("Conv") && layer.name().startsWith("fc")) {
+                System.out.println("   " + layer);
+            }
+        }
+        Shape min = CaffeNetGeometry.minInputSize();
+        Shape exact = CaffeNetGeometry.nextExactSize(400, 400);
+        System.out.printf(Locale.ROOT, "   smallest input %dx%d; exact sizes 227 + 32k (from 400: %d, exact: %b)%n",
+                min.height(), min.width(), exact.height(), CaffeNetGeometry.isExact(451, 451));
+        List<LayerGeometry> big = CaffeNetGeometry.forInput(451, 451);
+        LayerGeometry scores = big.get(big.size() - 1);
+        System.out.printf(Locale.ROOT, "   on 451x451: %s score map %s; cell (x, y) sees this image window:%n",
+                scores.name(), scores.output());
+        for (int y = 0; y < scores.output().height(); y++) {
+            Box row = scores.clippedReceptiveField(0, y);
+            StringBuilder columns = new StringBuilder();
+            for (int x = 0; x < scores.output().width(); x++) {
+                Box cell = scores.clippedReceptiveField(x, y);
+                columns.append(x == 0 ? "" : " ").append(cell.left()).append("..").append(cell.right());
+            }
+            System.out.printf(Locale.ROOT, "   y=%d rows %3d..%3d, columns x=0..7: %s%n", y, row.top(), row.bottom(),
+                    columns);
+        }
+        System.out.printf(Locale.ROOT, "   (unclipped, cell (0, 0) sees %s, centred on %s)%n",
+                box(scores.receptiveField(0, 0)), point(scores.mapToInput(0, 0)));
     }
 
     private static void table(String title, LayerGeometry input, List<LayerGeometry> layers) {
