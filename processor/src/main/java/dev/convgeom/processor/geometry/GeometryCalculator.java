@@ -222,13 +222,14 @@ public final class GeometryCalculator {
     private boolean fitsInGeneratedCode(int index, ComputedLayer layer) {
         for (Axis axis : Axis.values()) {
             AxisState a = layer.axis(axis);
-            long lastUnit = a.size() - 1;
-            long jump = a.jump().longValueExact();
-            long lastHi = Math.addExact(a.hi(), Math.multiplyExact(jump, lastUnit));
+            // Exact: after 1-unit maps the jump is bounded only by long, so jump * (size - 1) can
+            // exceed it, and this runs outside the calculation's overflow handling.
+            BigInteger lastHi = BigInteger.valueOf(a.hi()).add(BigInteger.valueOf(a.jump().longValueExact())
+                    .multiply(BigInteger.valueOf(a.size() - 1)));
             if (a.size() > INT_LIMIT) {
                 return tooLarge(index, layer, "output " + axis.extent(), a.size() + " > " + INT_LIMIT);
             }
-            if (a.lo() < -INT_LIMIT || lastHi > INT_LIMIT) {
+            if (a.lo() < -INT_LIMIT || lastHi.compareTo(BigInteger.valueOf(INT_LIMIT)) > 0) {
                 return tooLarge(index, layer, "receptive field",
                         "it spans input " + axis.units() + " " + a.lo() + " to " + lastHi
                                 + ", beyond the int range");

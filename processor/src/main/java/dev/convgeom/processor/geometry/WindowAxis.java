@@ -52,7 +52,9 @@ public final class WindowAxis {
             out = span / s + 1;
         }
         long lastWindowEnd = Math.addExact(Math.multiplyExact(out - 1, s), ke - 1);   // padded coordinates
-        long dropped = Math.max(0, Math.addExact(pb, n - 1) - lastWindowEnd);
+        // Real input pixels (padded positions pb .. pb + n - 1) after the last window: at most n,
+        // since a last window that ends inside the leading padding leaves the whole input unread.
+        long dropped = Math.min(n, Math.max(0, Math.addExact(pb, n - 1) - lastWindowEnd));
 
         long jump = in.jump().longValueExact();
         AxisState output = new AxisState(
