@@ -18,12 +18,12 @@ import java.util.List;
  * literals, and what the processor itself asks at compile time (smallest input, exact sizes) to
  * print in Javadoc and the manifest. One conversion serves both, so they cannot disagree.
  */
-final class RuntimeSpecs {
+public final class RuntimeSpecs {
 
     private RuntimeSpecs() {
     }
 
-    static NetworkSpec of(String name, GeometryResult geometry) {
+    public static NetworkSpec of(String name, GeometryResult geometry) {
         NetworkInput in = geometry.input();
         List<LayerSpec> layers = new ArrayList<>();
         long channels = in.channels();

@@ -186,7 +186,7 @@ class GeometryOracleTest {
         assertAxisMapping(c.spec().name() + " X: ", gx, fx);
 
         LayerGeometry layer = new LayerGeometry(c.spec().name(), c.spec().kind().displayName(),
-                new Shape((int) c.channels(), gy.size(), gx.size()), gy, gx);
+                new Shape((int) c.channels(), gy.size(), gx.size()), gy, gx, null, -1);
         int[] boxes = new int[4 * gy.size() * gx.size()];
         double[] centres = new double[2 * gy.size() * gx.size()];
         layer.receptiveFields(boxes);
