@@ -3,12 +3,12 @@ package dev.convgeom.processor.writing;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import dev.convgeom.LayerSpec;
 import dev.convgeom.NetworkSpec;
 import dev.convgeom.Padding;
 import dev.convgeom.Shape;
 import java.util.List;
-import javax.lang.model.element.Modifier;
 
 /**
  * The generated methods about input sizes other than the declared one, through the network's
@@ -37,11 +37,8 @@ final class InputSizeMethods {
                 : "Mapping units to input pixels ({@code mapToInput}, {@code receptiveField}) does not depend on the "
                         + "input size here, so the constants serve any size; {@link #forInput(int, int)} also gives "
                         + "the map sizes, clipping and {@code mapFromInput} for that size.";
-        MethodSpec outputSize = MethodSpec.methodBuilder("outputSize")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(ApiTypes.SHAPE)
-                .addParameter(int.class, "height")
-                .addParameter(int.class, "width")
+        MethodSpec outputSize = Methods.publicStatic("outputSize", ApiTypes.SHAPE)
+                .addParameters(Methods.inputSize())
                 .addJavadoc("$L", "The final map's shape for an input of {@code height x width}, through the fully "
                         + "convolutional form (fully connected layers as convolutions with their declared kernels) "
                         + "and the declared rounding. For the declared " + declared.height() + "x" + declared.width()
@@ -50,45 +47,32 @@ final class InputSizeMethods {
                         + "it and the smallest input, " + min.height() + "x" + min.width() + ")\n")
                 .addStatement("return spec.outputSize(height, width)")
                 .build();
-        MethodSpec minInputSize = MethodSpec.methodBuilder("minInputSize")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(ApiTypes.SHAPE)
+        MethodSpec minInputSize = Methods.publicStatic("minInputSize", ApiTypes.SHAPE)
                 .addJavadoc("$L", "The smallest input giving a 1x1 final map: " + min.height() + "x" + min.width()
                         + ".\n")
                 .addStatement("return new $T($L, $L, $L)", ApiTypes.SHAPE, min.channels(), min.height(), min.width())
                 .build();
-        MethodSpec isExact = MethodSpec.methodBuilder("isExact")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(boolean.class)
-                .addParameter(int.class, "height")
-                .addParameter(int.class, "width")
+        MethodSpec isExact = Methods.publicStatic("isExact", TypeName.BOOLEAN)
+                .addParameters(Methods.inputSize())
                 .addJavadoc("$L", "Whether every window layer tiles its padded input exactly for an input of "
                         + "{@code height x width}: no border pixel left unread, no window hanging over the edge. "
                         + exact + "\n")
                 .addStatement("return spec.isExact(height, width)")
                 .build();
-        MethodSpec nextExactSize = MethodSpec.methodBuilder("nextExactSize")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(ApiTypes.SHAPE)
-                .addParameter(int.class, "height")
-                .addParameter(int.class, "width")
+        MethodSpec nextExactSize = Methods.publicStatic("nextExactSize", ApiTypes.SHAPE)
+                .addParameters(Methods.inputSize())
                 .addJavadoc("$L", "The smallest input at least {@code height x width}, per axis, that "
                         + "{@link #isExact(int, int)} accepts. " + exact + "\n")
                 .addStatement("return spec.nextExactSize(height, width)")
                 .build();
-        MethodSpec forInput = MethodSpec.methodBuilder("forInput")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(ParameterizedTypeName.get(ClassName.get(List.class), ApiTypes.LAYER_GEOMETRY))
-                .addParameter(int.class, "height")
-                .addParameter(int.class, "width")
+        MethodSpec forInput = Methods.publicStatic("forInput", listOf(ApiTypes.LAYER_GEOMETRY))
+                .addParameters(Methods.inputSize())
                 .addJavadoc("$L", "Every layer's geometry for an input of {@code height x width}, in declaration "
                         + "order: map sizes, receptive fields, jumps, centres and all the mapping methods. "
                         + mappingNote + "\n\n@throws IllegalArgumentException if the input is too small for a layer\n")
                 .addStatement("return spec.forInput(height, width)")
                 .build();
-        MethodSpec fullyConvolutional = MethodSpec.methodBuilder("fullyConvolutional")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(ParameterizedTypeName.get(ClassName.get(List.class), ApiTypes.LAYER_SPEC))
+        MethodSpec fullyConvolutional = Methods.publicStatic("fullyConvolutional", listOf(ApiTypes.LAYER_SPEC))
                 .addJavadoc("$L", "The fully convolutional form of the network, in order: every fully connected "
                         + "layer as the convolution it is equivalent to (kernel = its incoming map, stride 1, no "
                         + "padding; weights as {@code out x in x kh x kw}), every other layer as declared."
@@ -96,6 +80,10 @@ final class InputSizeMethods {
                 .addStatement("return spec.fullyConvolutional()")
                 .build();
         return List.of(outputSize, minInputSize, isExact, nextExactSize, forInput, fullyConvolutional);
+    }
+
+    private static TypeName listOf(ClassName element) {
+        return ParameterizedTypeName.get(ClassName.get(List.class), element);
     }
 
     /** "Exact sizes of this network, per axis: 227 + 32k (k >= 0)." as the compile-time search finds them. */

@@ -6,7 +6,6 @@ import dev.convgeom.processor.geometry.AxisState;
 import dev.convgeom.processor.geometry.ComputedLayer;
 import dev.convgeom.processor.geometry.NetworkInput;
 import java.util.List;
-import javax.lang.model.element.Modifier;
 
 /**
  * The static mapping methods for the network's final layer, written as the arithmetic a person
@@ -30,49 +29,35 @@ final class OutputShortcuts {
         AxisState y = last.y();
         AxisState x = last.x();
         String name = "{@link #" + constant + " " + last.spec().name() + "}";
-        MethodSpec output = MethodSpec.methodBuilder("output")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(ApiTypes.LAYER_GEOMETRY)
+        MethodSpec output = Methods.publicStatic("output", ApiTypes.LAYER_GEOMETRY)
                 .addJavadoc("$L", "The network's final layer, " + name + ": the map the static mapping methods of "
                         + "this class work on.\n")
                 .addStatement("return $N", constant)
                 .build();
-        MethodSpec mapToInput = MethodSpec.methodBuilder("mapToInput")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(ApiTypes.POINT)
-                .addParameter(double.class, "x")
-                .addParameter(double.class, "y")
+        MethodSpec mapToInput = Methods.publicStatic("mapToInput", ApiTypes.POINT)
+                .addParameters(Methods.coordinates(double.class))
                 .addJavadoc("$L", "The input coordinate of the centre of the field of unit ({@code x}, {@code y}) of "
                         + name + ": ({@code " + affine(x, "x") + "}, {@code " + affine(y, "y") + "}).\n\n"
                         + "@param x column of the unit (may be fractional)\n@param y row of the unit (may be fractional)\n")
                 .addStatement("return new $T($L, $L)", ApiTypes.POINT, affine(x, "x"), affine(y, "y"))
                 .build();
-        MethodSpec receptiveField = MethodSpec.methodBuilder("receptiveField")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(ApiTypes.BOX)
-                .addParameter(int.class, "x")
-                .addParameter(int.class, "y")
+        MethodSpec receptiveField = Methods.publicStatic("receptiveField", ApiTypes.BOX)
+                .addParameters(Methods.coordinates(int.class))
                 .addJavadoc("$L", "The input pixels unit ({@code x}, {@code y}) of " + name + " depends on, "
                         + "unclipped: " + x.rf() + " columns by " + y.rf() + " rows, reaching into the padding "
                         + "near a border.\n\n@param x column of the unit\n@param y row of the unit\n")
                 .addStatement("return new $T($L, $L, $L, $L)", ApiTypes.BOX,
                         field(x, x.lo(), "x"), field(y, y.lo(), "y"), field(x, x.hi(), "x"), field(y, y.hi(), "y"))
                 .build();
-        MethodSpec clipped = MethodSpec.methodBuilder("clippedReceptiveField")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(ApiTypes.BOX)
-                .addParameter(int.class, "x")
-                .addParameter(int.class, "y")
+        MethodSpec clipped = Methods.publicStatic("clippedReceptiveField", ApiTypes.BOX)
+                .addParameters(Methods.coordinates(int.class))
                 .addJavadoc("$L", "The image pixels unit ({@code x}, {@code y}) of " + name + " depends on: its "
                         + "receptive field clipped to the " + input.height() + "x" + input.width() + " input; empty "
                         + "for a unit that sees only padding.\n\n@param x column of the unit\n@param y row of the unit\n")
                 .addStatement("return receptiveField(x, y).clip($L, $L)", input.height(), input.width())
                 .build();
-        MethodSpec mapFromInput = MethodSpec.methodBuilder("mapFromInput")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(ApiTypes.UNIT_RANGE)
-                .addParameter(double.class, "x")
-                .addParameter(double.class, "y")
+        MethodSpec mapFromInput = Methods.publicStatic("mapFromInput", ApiTypes.UNIT_RANGE)
+                .addParameters(Methods.coordinates(double.class))
                 .addJavadoc("$L", "The units of " + name + " that input pixel ({@code x}, {@code y}) corresponds to: "
                         + "the one whose field is centred nearest to it, and all those whose fields contain it.\n\n"
                         + "@param x input column\n@param y input row\n")
