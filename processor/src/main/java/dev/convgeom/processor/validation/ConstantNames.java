@@ -1,12 +1,26 @@
 package dev.convgeom.processor.validation;
 
 import java.util.Locale;
+import java.util.Map;
 
 /** Layer names to the constant names of generated code: {@code conv5} to {@code CONV5}. */
 public final class ConstantNames {
 
     /** The constant that generated code holds the network input in. */
     public static final String INPUT = "INPUT";
+
+    /**
+     * Names the generated class already uses for its own static fields, with what they hold (for
+     * messages). A layer whose constant is one of them would make the generated class declare a
+     * field twice, so it is refused at the layer. Keep in step with {@code GeometryClassWriter}:
+     * {@code LAYERS} and {@code BY_NAME} in the class, {@code ALL} in the holder classes of large
+     * networks.
+     */
+    public static final Map<String, String> RESERVED = Map.of(
+            INPUT, "the network input",
+            "LAYERS", "the generated list of layers",
+            "BY_NAME", "the generated index of layers by name",
+            "ALL", "the generated arrays that hold the layers of a large network");
 
     private ConstantNames() {
     }

@@ -103,8 +103,10 @@ public final class NetworkValidator {
         for (LayerDeclaration layer : model.layers()) {
             String constant = ConstantNames.of(layer.name());
             constants.add(constant);
-            if (constant.equals(ConstantNames.INPUT)) {
-                reporter.report(Message.RESERVED_LAYER_NAME, layer.field(), null, null, layer.name(), layer.name());
+            String reserved = ConstantNames.RESERVED.get(constant);
+            if (reserved != null) {
+                reporter.report(Message.RESERVED_LAYER_NAME, layer.field(), null, null, layer.name(),
+                        GeneratedNames.geometryClassName(model.type()), constant, reserved);
                 continue;
             }
             String earlier = taken.putIfAbsent(constant, layer.name());
