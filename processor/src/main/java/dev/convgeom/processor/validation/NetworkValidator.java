@@ -2,11 +2,14 @@ package dev.convgeom.processor.validation;
 
 import dev.convgeom.processor.diagnostics.Message;
 import dev.convgeom.processor.geometry.Axis;
+import dev.convgeom.processor.geometry.ComputedLayer;
 import dev.convgeom.processor.geometry.GeometryCalculator;
 import dev.convgeom.processor.geometry.GeometryResult;
 import dev.convgeom.processor.geometry.LayerSpec;
 import dev.convgeom.processor.geometry.NetworkInput;
+import dev.convgeom.processor.geometry.Param;
 import dev.convgeom.processor.geometry.Problem;
+import dev.convgeom.processor.geometry.Rational;
 import dev.convgeom.processor.model.ExplicitValues;
 import dev.convgeom.processor.model.GeneratedNames;
 import dev.convgeom.processor.model.LayerDeclaration;
@@ -77,10 +80,38 @@ public final class NetworkValidator {
             }
             reporter.report(problem.severity(), text, layer.field(), values.mirror(), at);
         }
-        if (reporter.hasErrors()) {
+        if (reporter.hasErrors() || !jumpsFit(model, geometry)) {
             return Optional.empty();
         }
         return Optional.of(new ValidNetwork(model, geometry, constants, strict));
+    }
+
+    /**
+     * Generated code writes the final layer's jump as an {@code int} literal ({@code receptiveField}
+     * is {@code lo + jump * x} in int arithmetic), so a jump beyond the int range would give a
+     * generated file that does not compile ("integer number too large"): strides of
+     * {@code Integer.MAX_VALUE} on two layers. Refuse it at the first layer whose jump passes the
+     * limit, under its stride (jumps never shrink along a chain, so later layers only repeat it).
+     */
+    private boolean jumpsFit(NetworkModel model, GeometryResult geometry) {
+        Rational limit = Rational.of(Integer.MAX_VALUE);
+        List<ComputedLayer> computed = geometry.layers();
+        for (int i = 0; i < computed.size(); i++) {
+            ComputedLayer layer = computed.get(i);
+            for (Axis axis : Axis.values()) {
+                Rational jump = layer.axis(axis).jump();
+                if (jump.compareTo(limit) > 0) {
+                    ExplicitValues values = model.layers().get(i).values();
+                    AnnotationValue at = Attributes.blame(values, Param.STRIDE, axis).orElse(null);
+                    boolean both = axis == Axis.Y && layer.x().jump().equals(jump)
+                            && Attributes.blame(values, Param.STRIDE, Axis.X).orElse(null) == at;
+                    reporter.report(Message.NUMBER_TOO_LARGE, model.layers().get(i).field(), values.mirror(), at,
+                            layer.spec().name(), both ? "jump" : axis.extent() + " jump", jump + " > " + limit);
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static AnnotationValue blame(NetworkModel model, Problem problem) {
