@@ -19,11 +19,13 @@ import javax.tools.JavaFileObject;
  * "No processor claimed any of these annotations" fires for every annotation a processor leaves
  * unclaimed, including {@code @Generated} on any generated class, and says nothing about
  * convgeom. {@link GeneratedCodeTest} compiles the generated sources again with the whole of
- * {@code -Xlint:all -Werror}.
+ * {@code -Xlint:all -Werror}. No cap on the number of diagnostics (javac prints only the first 100
+ * by default), so that a batch of models shows all of its diagnostics.
  */
 final class Compilers {
 
-    static final List<String> OPTIONS = List.of("--release", "17", "-Xlint:all,-processing");
+    static final List<String> OPTIONS = List.of("--release", "17", "-Xlint:all,-processing",
+            "-Xmaxerrs", "100000", "-Xmaxwarns", "100000");
 
     /** javac's wording when a processor lets an exception escape. */
     static final String UNCAUGHT = "An annotation processor threw an uncaught exception";
