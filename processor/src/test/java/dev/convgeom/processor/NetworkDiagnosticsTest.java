@@ -212,8 +212,10 @@ class NetworkDiagnosticsTest {
     void aMistypedPaddingModeGivesJavacsErrorOnly() {
         JavaFileObject src = net("@Conv(out = 8, k = 3, padding = Padding.SMAE, p = -1) Object conv1;");
         Compilation c = Compilers.compile(src);
-        assertThat(c).failed();
-        assertThat(c).hadErrorContaining("cannot find symbol").inFile(src).onLine(5);
+        // javac's wording differs between JDKs ("cannot find symbol" on 17, "an enum annotation value
+        // must be an enum constant" on 25): only its place is asserted
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContainingMatch(".").inFile(src).onLine(5);
         nothingFromProcessor(c);
     }
 
