@@ -39,7 +39,8 @@ public enum Message {
     INPUT_NOT_POSITIVE(Severity.ERROR,
             "network %s: input %s = %d, but it must be at least 1"),
     RESERVED_LAYER_NAME(Severity.ERROR,
-            "layer '%s': the name '%s' is reserved for the network input; rename the field"),
+            "layer '%s': the name is reserved, since its constant %s.%s would clash with %s; rename the"
+                    + " field"),
     CONSTANT_CLASH(Severity.ERROR,
             "layers '%s' and '%s' would both become the constant %s.%s; rename one of the fields"),
 

@@ -1,12 +1,21 @@
 package dev.convgeom.processor.validation;
 
 import java.util.Locale;
+import java.util.Map;
 
 /** Layer names to the constant names of generated code: {@code conv5} to {@code CONV5}. */
 public final class ConstantNames {
 
     /** The constant that generated code holds the network input in. */
     public static final String INPUT = "INPUT";
+
+    /**
+     * Names the generated class already uses for its own static fields, with what they hold (for
+     * messages). A layer whose constant is one of them would make the generated class declare a
+     * field twice, so it is refused at the layer. Every other field the generated class declares
+     * has a lower-case name, which no layer constant can have (see {@code GeometryClassWriter}).
+     */
+    public static final Map<String, String> RESERVED = Map.of(INPUT, "the network input");
 
     private ConstantNames() {
     }

@@ -1,11 +1,15 @@
 package dev.convgeom.processor.validation;
 
 import dev.convgeom.processor.diagnostics.Message;
+import dev.convgeom.processor.geometry.Axis;
+import dev.convgeom.processor.geometry.ComputedLayer;
 import dev.convgeom.processor.geometry.GeometryCalculator;
 import dev.convgeom.processor.geometry.GeometryResult;
 import dev.convgeom.processor.geometry.LayerSpec;
 import dev.convgeom.processor.geometry.NetworkInput;
+import dev.convgeom.processor.geometry.Param;
 import dev.convgeom.processor.geometry.Problem;
+import dev.convgeom.processor.geometry.Rational;
 import dev.convgeom.processor.model.ExplicitValues;
 import dev.convgeom.processor.model.GeneratedNames;
 import dev.convgeom.processor.model.LayerDeclaration;
@@ -61,16 +65,91 @@ public final class NetworkValidator {
             return Optional.empty();
         }
         GeometryResult geometry = GeometryCalculator.compute(input.get(), specs, strict, fullyConvolutional);
-        for (Problem problem : geometry.problems()) {
+        List<Problem> problems = geometry.problems();
+        for (int i = 0; i < problems.size(); i++) {
+            Problem problem = problems.get(i);
             LayerDeclaration layer = model.layers().get(problem.layer());
             ExplicitValues values = layer.values();
-            AnnotationValue at = Attributes.blame(values, problem.param(), problem.axis()).orElse(null);
-            reporter.report(problem.severity(), problem.text(), layer.field(), values.mirror(), at);
+            AnnotationValue at = blame(model, problem);
+            String text = problem.text();
+            if (i + 1 < problems.size()) {
+                Optional<String> both = bothAxes(problem, at, problems.get(i + 1), blame(model, problems.get(i + 1)));
+                if (both.isPresent()) {
+                    text = both.get();
+                    i++;
+                }
+            }
+            reporter.report(problem.severity(), text, layer.field(), values.mirror(), at);
         }
-        if (reporter.hasErrors()) {
+        if (reporter.hasErrors() || !jumpsFit(model, geometry)) {
             return Optional.empty();
         }
         return Optional.of(new ValidNetwork(model, geometry, constants, strict));
+    }
+
+    /**
+     * Generated code writes the final layer's jump as an {@code int} literal ({@code receptiveField}
+     * is {@code lo + jump * x} in int arithmetic), so a jump beyond the int range would give a
+     * generated file that does not compile ("integer number too large"): strides of
+     * {@code Integer.MAX_VALUE} on two layers. Refuse it at the first layer whose jump passes the
+     * limit, under its stride (jumps never shrink along a chain, so later layers only repeat it).
+     */
+    private boolean jumpsFit(NetworkModel model, GeometryResult geometry) {
+        Rational limit = Rational.of(Integer.MAX_VALUE);
+        List<ComputedLayer> computed = geometry.layers();
+        for (int i = 0; i < computed.size(); i++) {
+            ComputedLayer layer = computed.get(i);
+            for (Axis axis : Axis.values()) {
+                Rational jump = layer.axis(axis).jump();
+                if (jump.compareTo(limit) > 0) {
+                    ExplicitValues values = model.layers().get(i).values();
+                    AnnotationValue at = Attributes.blame(values, Param.STRIDE, axis).orElse(null);
+                    boolean both = axis == Axis.Y && layer.x().jump().equals(jump)
+                            && Attributes.blame(values, Param.STRIDE, Axis.X).orElse(null) == at;
+                    reporter.report(Message.NUMBER_TOO_LARGE, model.layers().get(i).field(), values.mirror(), at,
+                            layer.spec().name(), both ? "jump" : axis.extent() + " jump", jump + " > " + limit);
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static AnnotationValue blame(NetworkModel model, Problem problem) {
+        ExplicitValues values = model.layers().get(problem.layer()).values();
+        return Attributes.blame(values, problem.param(), problem.axis()).orElse(null);
+    }
+
+    /** Words in which the two axes' texts of one problem may differ. */
+    private static final Map<String, String> AXIS_WORDS = Map.of("height", "width", "row", "column", "rows", "columns");
+
+    /**
+     * One mistake, one diagnostic: {@code k = 40} on a 32x32 input, or AlexNet's {@code s = 4} on
+     * 224x224, fails the rows and the columns with the same numbers at the same literal. Such a
+     * pair becomes one message naming both axes ("height/width", "row/column"); a pair that differs
+     * in any number, or blames different literals ({@code kh} and {@code kw}), stays two.
+     */
+    private static Optional<String> bothAxes(Problem y, AnnotationValue yAt, Problem x, AnnotationValue xAt) {
+        if (y.layer() != x.layer() || y.message() != x.message() || y.severity() != x.severity()
+                || y.param() != x.param() || y.axis() != Axis.Y || x.axis() != Axis.X || yAt != xAt) {
+            return Optional.empty();
+        }
+        String[] yWords = y.text().split("\\b");
+        String[] xWords = x.text().split("\\b");
+        if (yWords.length != xWords.length) {
+            return Optional.empty();
+        }
+        StringBuilder merged = new StringBuilder();
+        for (int i = 0; i < yWords.length; i++) {
+            if (yWords[i].equals(xWords[i])) {
+                merged.append(yWords[i]);
+            } else if (xWords[i].equals(AXIS_WORDS.get(yWords[i]))) {
+                merged.append(yWords[i]).append('/').append(xWords[i]);
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(merged.toString());
     }
 
     private Optional<NetworkInput> input(NetworkModel model) {
@@ -104,8 +183,10 @@ public final class NetworkValidator {
         for (LayerDeclaration layer : model.layers()) {
             String constant = ConstantNames.of(layer.name());
             constants.add(constant);
-            if (constant.equals(ConstantNames.INPUT)) {
-                reporter.report(Message.RESERVED_LAYER_NAME, layer.field(), null, null, layer.name(), layer.name());
+            String reserved = ConstantNames.RESERVED.get(constant);
+            if (reserved != null) {
+                reporter.report(Message.RESERVED_LAYER_NAME, layer.field(), null, null, layer.name(),
+                        GeneratedNames.geometryClassName(model.type()), constant, reserved);
                 continue;
             }
             String earlier = taken.putIfAbsent(constant, layer.name());

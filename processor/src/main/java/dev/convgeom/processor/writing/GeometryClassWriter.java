@@ -195,7 +195,7 @@ public final class GeometryClassWriter {
             specs.add(layerSpec(i));
         }
         return holder(holderName("Specs", start / CHUNK), start, end)
-                .addField(FieldSpec.builder(ArrayTypeName.of(ApiTypes.LAYER_SPEC), "ALL", Modifier.STATIC,
+                .addField(FieldSpec.builder(ArrayTypeName.of(ApiTypes.LAYER_SPEC), "all", Modifier.STATIC,
                                 Modifier.FINAL)
                         .initializer("{\n$>$L$<\n}", CodeBlock.join(specs, ",\n"))
                         .build())
@@ -209,7 +209,7 @@ public final class GeometryClassWriter {
                     .initializer(layerGeometry(i))
                     .build());
         }
-        return holder.addField(FieldSpec.builder(ArrayTypeName.of(LAYER_GEOMETRY), "ALL", Modifier.STATIC,
+        return holder.addField(FieldSpec.builder(ArrayTypeName.of(LAYER_GEOMETRY), "all", Modifier.STATIC,
                         Modifier.FINAL)
                         .initializer("{$L}", constantList(start, end))
                         .build())
@@ -226,7 +226,7 @@ public final class GeometryClassWriter {
     private CodeBlock concat(String holderPrefix) {
         List<CodeBlock> parts = new ArrayList<>();
         for (int start = 0; start < geometry.layers().size(); start += CHUNK) {
-            parts.add(CodeBlock.of("$N.ALL", holderName(holderPrefix, start / CHUNK)));
+            parts.add(CodeBlock.of("$N.all", holderName(holderPrefix, start / CHUNK)));
         }
         return CodeBlock.of("concat($L)", CodeBlock.join(parts, ", "));
     }

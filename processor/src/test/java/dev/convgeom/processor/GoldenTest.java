@@ -1,0 +1,93 @@
+package dev.convgeom.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generated source and manifest of one small model, compared byte for byte with golden files
+ * in {@code src/test/resources/golden/} (Javadoc included: {@code hasSourceEquivalentTo} would
+ * ignore it).
+ *
+ * <p>After an intended change to the output, regenerate the files and review the diff:
+ * <pre>
+ * CONVGEOM_UPDATE_GOLDEN=1 mvn -q -B -pl processor -am test -Dtest=GoldenTest -Dsurefire.failIfNoSpecifiedTests=false
+ * git diff processor/src/test/resources/golden
+ * </pre>
+ */
+class GoldenTest {
+
+    private static final boolean UPDATE = "1".equals(System.getenv("CONVGEOM_UPDATE_GOLDEN"));
+
+    /** Non-square input, per-axis kernel and padding, ceil pooling, SAME with dilation, fully connected. */
+    static final JavaFileObject GOLDEN_NET = JavaFileObjects.forSourceLines("test.GoldenNet",
+            "package test;",
+            "",
+            "import dev.convgeom.*;",
+            "",
+            "@Network(input = @Input(channels = 3, height = 24, width = 20))",
+            "public class GoldenNet {",
+            "    @Conv(out = 8, kh = 3, kw = 5, ph = 1, pw = 2)             Object conv1;",
+            "    @Relu                                                      Object relu1;",
+            "    @MaxPool(k = 2, ceil = true)                               Object pool1;",
+            "    @Conv(out = 16, k = 3, d = 2, padding = Padding.SAME)      Object conv2;",
+            "    @BatchNorm                                                 Object bn2;",
+            "    @AvgPool(k = 2)                                            Object pool2;",
+            "    @FullyConnected(out = 10, in = 480)                        Object fc;",
+            "    @Softmax                                                   Object prob;",
+            "}");
+
+    @Test
+    void generatedSource() {
+        Compilation c = Expect.clean(GOLDEN_NET);
+        compare("GoldenNetGeometry.java.txt", GeneratedCodeTest.sourceOf(c, "test.GoldenNetGeometry"));
+    }
+
+    @Test
+    void manifest() {
+        Compilation c = Expect.clean(GOLDEN_NET);
+        compare("test.GoldenNet.json", GeneratedCodeTest.manifestOf(c, "test.GoldenNet"));
+    }
+
+    private static void compare(String name, String actual) {
+        if (UPDATE) {
+            write(name, actual);
+            return;
+        }
+        assertEquals(read(name), actual, () -> "generated output differs from golden/" + name
+                + "; if the change is intended, regenerate with CONVGEOM_UPDATE_GOLDEN=1 (see GoldenTest)");
+    }
+
+    private static String read(String name) {
+        try (InputStream in = GoldenTest.class.getResourceAsStream("/golden/" + name)) {
+            if (in == null) {
+                throw new AssertionError("no golden file golden/" + name + "; create it with CONVGEOM_UPDATE_GOLDEN=1");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes into the source tree (surefire runs in the module directory), not into target/. */
+    private static void write(String name, String contents) {
+        Path dir = Paths.get(System.getProperty("basedir", "."), "src", "test", "resources", "golden");
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(name), contents, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("updated golden file " + dir.resolve(name));
+    }
+}
