@@ -190,6 +190,24 @@ class ChainDiagnosticsTest {
     }
 
     @Test
+    void fullyConvolutionalNeedsTheChannelsEnteringAFullyConnectedLayer() {
+        JavaFileObject src = network("Net",
+                "@Network(input = @Input(channels = 3, height = 32, width = 32), fullyConvolutional = true)",
+                "@Conv(k = 3) Object conv1;",
+                "@Relu Object relu1;",
+                "@FullyConnected(out = 10) Object fc;");
+        Compilation c = Compilers.compile(src);
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("layer 'fc': @Network(fullyConvolutional = true) needs the channels entering"
+                        + " it, to state the convolution it is equivalent to (kernel ? x 30 x 30), but they are unknown"
+                        + " because 'conv1' does not give out; add out = ... to 'conv1' [convgeom:fc-channels-unknown]")
+                .inFile(src).onLineContaining("Object fc;");
+        // Without the attribute the same network compiles: its convolution form has unknown channels.
+        clean(network("Net", "@Network(input = @Input(channels = 3, height = 32, width = 32))",
+                "@Conv(k = 3) Object conv1;", "@Relu Object relu1;", "@FullyConnected(out = 10) Object fc;"));
+    }
+
+    @Test
     void fullyConnectedWithTheRightInIsFine() {
         clean(net("@Conv(out = 8, k = 3) Object conv1;", "@FullyConnected(out = 10, in = 7200) Object fc;"));
     }
@@ -204,7 +222,8 @@ class ChainDiagnosticsTest {
         assertThat(c).hadWarningCount(1);
         assertThat(c).hadWarningContaining(
                 "layer 'conv1': the windows do not tile its input along the height/width: (224 + 0 + 0 - 11) mod 4"
-                        + " = 1, so the last 1 input row/column is never read. Use input height/width 223 or 227, or"
+                        + " = 1, so the last 1 row/column of the input is never read. Use input height/width 223 or 227"
+                        + " (every window layer then tiles its input exactly), or"
                         + " pad 3 more after. (@Network(strict = true) makes this an error.)"
                         + " [convgeom:dropped-border]")
                 .inFile(src).onLine(5).atColumn(33);
@@ -219,7 +238,8 @@ class ChainDiagnosticsTest {
                 "@Conv(out = 96, k = 11, s = 4) Object conv1;");
         oneError(src, 5, 33,
                 "layer 'conv1': the windows do not tile its input along the height/width: (224 + 0 + 0 - 11) mod 4"
-                        + " = 1, so the last 1 input row/column is never read. Use input height/width 223 or 227, or"
+                        + " = 1, so the last 1 row/column of the input is never read. Use input height/width 223 or 227"
+                        + " (every window layer then tiles its input exactly), or"
                         + " pad 3 more after. (An error because of @Network(strict = true).)"
                         + " [convgeom:dropped-border]");
     }
@@ -240,7 +260,8 @@ class ChainDiagnosticsTest {
         assertThat(c).hadWarningCount(1);
         assertThat(c).hadWarningContaining(
                 "layer 'conv1': the windows do not tile its input along the height: (224 + 0 + 0 - 11) mod 4 = 1,"
-                        + " so the last 1 input row is never read. Use input height 223 or 227, or pad 3 more after.")
+                        + " so the last 1 row of the input is never read. Use input height 223 or 227 (every window layer"
+                        + " then tiles its input exactly), or pad 3 more after.")
                 .inFile(src).onLine(5).atColumn(33);
     }
 
@@ -250,8 +271,8 @@ class ChainDiagnosticsTest {
         Compilation c = Compilers.compile(src);
         assertThat(c).hadWarningCount(1);
         assertThat(c).hadWarningContaining("layer 'conv1': the windows do not tile its input along the height:"
-                + " (32 + 0 + 0 - 3) mod 2 = 1, so the last 1 input row is never read. Use input height 31 or 33,"
-                + " or pad 1 more after.").inFile(src).onLine(5).atColumn(32);
+                + " (32 + 0 + 0 - 3) mod 2 = 1, so the last 1 row of the input is never read. Use input height 31 or 33"
+                + " (every window layer then tiles its input exactly), or pad 1 more after.").inFile(src).onLine(5).atColumn(32);
     }
 
     @Test
@@ -260,13 +281,15 @@ class ChainDiagnosticsTest {
         JavaFileObject src = net("@Conv(out = 8, k = 1, s = 4) Object conv1;");
         Compilation c = Compilers.compile(src);
         assertThat(c).hadWarningCount(1);
-        assertThat(c).hadWarningContaining("(32 + 0 + 0 - 1) mod 4 = 3, so the last 3 input rows/columns are never"
-                + " read. Use input height/width 29 or 33, or pad 1 more after.").inFile(src).onLine(5).atColumn(31);
+        assertThat(c).hadWarningContaining("(32 + 0 + 0 - 1) mod 4 = 3, so the last 3 rows/columns of the input are"
+                + " never read. Use input height/width 29 or 33 (every window layer then tiles its input exactly), or pad 1"
+                + " more after.").inFile(src).onLine(5).atColumn(31);
     }
 
     @Test
     void droppedBorderDeeperInTheChainInStrictMode() {
-        // conv1 keeps 32, pool1 halves to 16, conv2's stride 2 leaves (16 - 3) mod 2 = 1
+        // conv1 keeps 32, pool1 halves to 16, conv2's stride 2 leaves (16 - 3) mod 2 = 1. Every
+        // layer tiles when pool1 gets an even size and conv2 an odd one: inputs 2 mod 4, 30 or 34.
         JavaFileObject src = network("Net",
                 "@Network(input = @Input(channels = 3, height = 32, width = 32), strict = true)",
                 "@Conv(out = 8, k = 3, p = 1) Object conv1;",
@@ -274,8 +297,8 @@ class ChainDiagnosticsTest {
                 "@Conv(out = 8, k = 3, s = 2) Object conv2;");
         oneError(src, 7, 31,
                 "layer 'conv2': the windows do not tile its input along the height/width: (16 + 0 + 0 - 3) mod 2 = 1,"
-                        + " so the last 1 input row/column is never read. It would tile an input height/width of 15"
-                        + " or 17 here (set by the network input and the layers before), or 1 more padding after."
+                        + " so the last 1 row/column of its input (the output of 'pool1') is never read. Use input"
+                        + " height/width 30 or 34 (every window layer then tiles its input exactly)."
                         + " (An error because of @Network(strict = true).) [convgeom:dropped-border]");
     }
 
@@ -339,7 +362,7 @@ class ChainDiagnosticsTest {
         assertThat(c).hadErrorContaining("layer 'conv2': its jump is too large to represent (4611686014132420609"
                 + " > 2147483647); use smaller sizes [convgeom:number-too-large]").inFile(src).onLine(6).atColumn(38);
         assertThat(c).hadWarningCount(1);
-        assertThat(c).hadWarningContaining("the last 997 input rows/columns are never read")
+        assertThat(c).hadWarningContaining("the last 997 rows/columns of the input are never read")
                 .inFile(src).onLine(5).atColumn(38);
     }
 

@@ -52,9 +52,9 @@ class GeneratedCodeTest {
             "@Conv(out = 4, kh = 3, kw = 5, s = 2, ph = 1) Object conv1;",
             "@MaxPool(k = 3, s = 2) Object pool1;");
 
-    static final LayerGeometry CONV1 = new LayerGeometry("conv1", "Conv", new Shape(4, 11, 13),
+    static final LayerGeometry CONV1 = layer("conv1", "Conv", new Shape(4, 11, 13),
             new AxisGeometry(21, 11, 2.0, 0.0, -1, 1), new AxisGeometry(29, 13, 2.0, 2.0, 0, 4));
-    static final LayerGeometry POOL1 = new LayerGeometry("pool1", "MaxPool", new Shape(4, 5, 6),
+    static final LayerGeometry POOL1 = layer("pool1", "MaxPool", new Shape(4, 5, 6),
             new AxisGeometry(21, 5, 4.0, 2.0, -1, 5), new AxisGeometry(29, 6, 4.0, 4.0, 0, 8));
 
     private static Class<?> tinyGeometry() {
@@ -65,11 +65,16 @@ class GeneratedCodeTest {
     @Test
     void constantsHoldTheHandDerivedGeometry() {
         Class<?> g = tinyGeometry();
-        assertEquals(CONV1, constant(g, "CONV1"));
-        assertEquals(POOL1, constant(g, "POOL1"));
-        assertEquals(new LayerGeometry("input", "Input", new Shape(1, 21, 29),
+        assertEquals(CONV1, plain(constant(g, "CONV1")));
+        assertEquals(POOL1, plain(constant(g, "POOL1")));
+        LayerGeometry pool1 = (LayerGeometry) constant(g, "POOL1");
+        assertEquals(1, pool1.index());
+        assertEquals("Tiny", pool1.network().name());
+        assertEquals("MaxPool", pool1.spec().kind());
+        assertEquals(-1, ((LayerGeometry) constant(g, "INPUT")).index());
+        assertEquals(layer("input", "Input", new Shape(1, 21, 29),
                 new AxisGeometry(21, 21, 1.0, 0.0, 0, 0), new AxisGeometry(29, 29, 1.0, 0.0, 0, 0)),
-                constant(g, "INPUT"));
+                plain(constant(g, "INPUT")));
         assertEquals(3, CONV1.rfHeight());
         assertEquals(9, POOL1.rfWidth());
     }
@@ -77,7 +82,7 @@ class GeneratedCodeTest {
     @Test
     void layersAndLookupByName() {
         Class<?> g = tinyGeometry();
-        assertEquals(List.of(CONV1, POOL1), call(g, "layers"));
+        assertEquals(List.of(CONV1, POOL1), ((List<?>) call(g, "layers")).stream().map(GeneratedCodeTest::plain).toList());
         assertSame(constant(g, "CONV1"), call(g, "layer", "conv1"));
         assertSame(constant(g, "INPUT"), call(g, "layer", "input"));
         assertSame(constant(g, "POOL1"), call(g, "output"));
@@ -234,9 +239,9 @@ class GeneratedCodeTest {
         Compilation c = Expect.clean(ENUM_MODEL);
         Class<?> g = new CompiledClasses(c).load("test.EnumNetGeometry");
         // 8 - 3 + 1 = 6, centre (3 - 1) / 2 = 1
-        assertEquals(new LayerGeometry("CONV1", "Conv", new Shape(4, 6, 6),
+        assertEquals(layer("CONV1", "Conv", new Shape(4, 6, 6),
                 new AxisGeometry(8, 6, 1.0, 1.0, 0, 2), new AxisGeometry(8, 6, 1.0, 1.0, 0, 2)),
-                call(g, "layer", "CONV1"));
+                plain(call(g, "layer", "CONV1")));
         assertEquals(List.of("CONV1", "RELU1"), names(call(g, "layers")));
     }
 
@@ -245,9 +250,9 @@ class GeneratedCodeTest {
         Compilation c = Expect.clean(RECORD_MODEL);
         Class<?> g = new CompiledClasses(c).load("test.RecordNetGeometry");
         // pool1 (k = s = 2) on conv1's 6: 3 units, jump 2, field [0, 2 + 1] = 4 wide, centre 1 + 0.5 = 1.5
-        assertEquals(new LayerGeometry("pool1", "MaxPool", new Shape(4, 3, 3),
+        assertEquals(layer("pool1", "MaxPool", new Shape(4, 3, 3),
                 new AxisGeometry(8, 3, 2.0, 1.5, 0, 3), new AxisGeometry(8, 3, 2.0, 1.5, 0, 3)),
-                call(g, "layer", "pool1"));
+                plain(call(g, "layer", "pool1")));
         assertEquals(new Point(1.5, 3.5), call(g, "mapToInput", 0.0, 1.0));
     }
 
@@ -317,10 +322,10 @@ class GeneratedCodeTest {
         List<LayerGeometry> expected = new ArrayList<>();
         for (int i = 0; i < layers; i++) {
             AxisGeometry axis = new AxisGeometry(8, 8, 1.0, 0.0, -(i + 1), i + 1);
-            expected.add(new LayerGeometry("c" + i, "Conv", new Shape(1, 8, 8), axis, axis));
+            expected.add(layer("c" + i, "Conv", new Shape(1, 8, 8), axis, axis));
         }
         List<?> all = (List<?>) call(g, "layers");
-        assertEquals(expected, all);
+        assertEquals(expected, all.stream().map(GeneratedCodeTest::plain).toList());
         // the public constants and the lookup by name: both ends of every holder, and a sample between
         for (int i = 0; i < layers; i++) {
             if (i % 256 == 0 || i % 256 == 255 || i % 97 == 0 || i == layers - 1) {
@@ -393,6 +398,17 @@ class GeneratedCodeTest {
         String path = generated.toUri().getPath();
         path = path.substring(path.indexOf("SOURCE_OUTPUT/") + "SOURCE_OUTPUT/".length(), path.length() - 5);
         return path.replace('/', '.');
+    }
+
+    /** A layer's geometry as written by hand in these tests: no network spec, no index. */
+    private static LayerGeometry layer(String name, String kind, Shape output, AxisGeometry y, AxisGeometry x) {
+        return new LayerGeometry(name, kind, output, y, x, null, -1);
+    }
+
+    /** A generated layer's geometry without its network spec and index, to compare with {@link #layer}. */
+    private static LayerGeometry plain(Object generated) {
+        LayerGeometry l = (LayerGeometry) generated;
+        return layer(l.name(), l.kind(), l.output(), l.y(), l.x());
     }
 
     private static List<String> names(Object layers) {

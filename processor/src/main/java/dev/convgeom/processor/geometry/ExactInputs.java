@@ -40,7 +40,8 @@ final class ExactInputs {
             List<Long> sizes = new ArrayList<>(2);
             for (long candidate : new long[] {Math.addExact(Math.multiplyExact(a, m), b),
                     Math.addExact(Math.multiplyExact(a, m + 1), b)}) {
-                if (candidate != declared && tiles(steps, candidate)) {
+                // A suggestion must be writable as an @Input value.
+                if (candidate != declared && candidate >= 1 && candidate <= Integer.MAX_VALUE && tiles(steps, candidate)) {
                     sizes.add(candidate);
                 }
             }
