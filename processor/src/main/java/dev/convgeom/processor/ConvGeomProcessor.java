@@ -17,14 +17,17 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
@@ -42,6 +45,9 @@ public final class ConvGeomProcessor extends AbstractProcessor {
 
     /** Models already generated, so that a later round never writes a file twice. */
     private final Set<String> generated = new HashSet<>();
+
+    /** Generated class names, to the model that took each, so two models never write one file. */
+    private final Map<String, String> generatedClasses = new HashMap<>();
 
     /** Models whose values did not resolve yet, by qualified name, retried next round. */
     private final Set<String> deferred = new LinkedHashSet<>();
@@ -77,7 +83,9 @@ public final class ConvGeomProcessor extends AbstractProcessor {
         for (Element element : networksOf(round)) {
             guarded(element, reporter, () -> processNetwork(element, reporter, round.processingOver()));
         }
-        return false;
+        // The annotations are convgeom's alone: claiming them tells javac (and -Xlint:processing)
+        // that they were handled.
+        return true;
     }
 
     /** This round's {@code @Network} types, and those deferred from earlier rounds, in order. */
@@ -136,7 +144,10 @@ public final class ConvGeomProcessor extends AbstractProcessor {
         }
         Element owner = element.getEnclosingElement();
         if (NetworkReader.networkAnnotation(owner).isEmpty()) {
-            reporter.report(Message.LAYER_OUTSIDE_NETWORK, element, null, null, simple, element.getSimpleName(),
+            AnnotationMirror mirror = element.getAnnotationMirrors().stream()
+                    .filter(m -> m.getAnnotationType().asElement().equals(annotation))
+                    .findFirst().orElse(null);
+            reporter.report(Message.LAYER_OUTSIDE_NETWORK, element, mirror, null, simple, element.getSimpleName(),
                     owner.getSimpleName());
         }
     }
@@ -149,6 +160,12 @@ public final class ConvGeomProcessor extends AbstractProcessor {
         }
         ClassName model = ClassName.get(type);
         ClassName geometryClass = ClassName.get(GeneratedNames.packageName(type), GeneratedNames.geometryClassName(type));
+        String earlier = generatedClasses.putIfAbsent(geometryClass.canonicalName(), type.getQualifiedName().toString());
+        if (earlier != null) {
+            reporter.report(Message.GENERATED_NAME_CLASH, type, null, null, type.getQualifiedName(),
+                    geometryClass.canonicalName(), earlier);
+            return;
+        }
         List<String> declarations = network.model().layers().stream().map(Declarations::render).toList();
         try {
             new GeometryClassWriter(model, geometryClass, getClass().getName(), network.geometry(),

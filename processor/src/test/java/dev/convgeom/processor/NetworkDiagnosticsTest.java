@@ -24,6 +24,31 @@ class NetworkDiagnosticsTest {
     // --- placement ------------------------------------------------------------------------------
 
     @Test
+    void twoNetworksThatWouldGenerateTheSameClass() {
+        JavaFileObject nested = JavaFileObjects.forSourceLines("test.Outer",
+                "package test;",
+                "import dev.convgeom.*;",
+                "class Outer {",
+                "    @Network(input = @Input(channels = 3, height = 8, width = 8))",
+                "    static class Inner {",
+                "        @Relu Object relu1;",
+                "    }",
+                "}");
+        JavaFileObject flat = JavaFileObjects.forSourceLines("test.Outer_Inner",
+                "package test;",
+                "import dev.convgeom.*;",
+                "@Network(input = @Input(channels = 3, height = 8, width = 8))",
+                "class Outer_Inner {",
+                "    @Relu Object relu1;",
+                "}");
+        Compilation c = Compilers.compile(nested, flat);
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("network test.Outer_Inner would generate test.Outer_InnerGeometry, which"
+                + " network test.Outer.Inner already generates; rename one of them (a nested Outer.Inner generates"
+                + " Outer_InnerGeometry) [convgeom:generated-name-clash]").inFile(flat).onLineContaining("class Outer_Inner");
+    }
+
+    @Test
     void layerAnnotationInATypeWithoutNetwork() {
         JavaFileObject src = JavaFileObjects.forSourceLines("test.Plain",
                 "package test;",
@@ -31,8 +56,8 @@ class NetworkDiagnosticsTest {
                 "class Plain {",
                 "    @Conv(out = 8, k = 3) Object conv1;",
                 "}");
-        // no annotation value to blame: the caret goes under the field's name
-        oneError(src, 4, 34,
+        // no annotation value to blame: the caret goes under the annotation
+        oneError(src, 4, 5,
                 "@Conv on 'conv1', but Plain is not a @Network: layer annotations only count in a type annotated"
                         + " @Network(input = @Input(...)) [convgeom:layer-outside-network]");
     }

@@ -70,6 +70,10 @@ public enum Message {
     NUMBER_TOO_LARGE(Severity.ERROR,
             "layer '%s': its %s is too large to represent (%s); use smaller sizes"),
 
+    GENERATED_NAME_CLASH(Severity.ERROR,
+            "network %s would generate %s, which network %s already generates; rename one of them (a nested"
+                    + " Outer.Inner generates Outer_InnerGeometry)"),
+
     // --- the processor itself ------------------------------------------------------------------
     INTERNAL_ERROR(Severity.ERROR,
             "convgeom could not process %s because of an internal error (%s); please report it"

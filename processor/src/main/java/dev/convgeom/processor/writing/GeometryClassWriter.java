@@ -300,7 +300,7 @@ public final class GeometryClassWriter {
     }
 
     private static String shape(NetworkInput in) {
-        return in.channels() + "x" + in.height() + "x" + in.width();
+        return in.channels() + "\u00d7" + in.height() + "\u00d7" + in.width();
     }
 
     private static String names(List<ComputedLayer> layers) {
