@@ -126,7 +126,7 @@ class GeometryOracleTest {
     }
 
     /** Layers 0..count-1 of {@code result}: shape, box, rf, jump, centre, padding, dropped border. */
-    private static void assertCoreMatches(Chain chain, GeometryResult result, AxisOracle.Result y,
+    static void assertCoreMatches(Chain chain, GeometryResult result, AxisOracle.Result y,
                                           AxisOracle.Result x, boolean strict, int count) {
         long channels = chain.input().channels();
         for (int i = 0; i < count; i++) {
@@ -179,7 +179,7 @@ class GeometryOracleTest {
      * The runtime types built from the computed values exactly as generated code builds them, per
      * axis and then as a whole layer, against the oracle's per-unit fields.
      */
-    private static void assertRuntimeMatches(Chain chain, ComputedLayer c, LayerField fy, LayerField fx) {
+    static void assertRuntimeMatches(Chain chain, ComputedLayer c, LayerField fy, LayerField fx) {
         AxisGeometry gy = runtime(chain.inputSize(Axis.Y), c.y());
         AxisGeometry gx = runtime(chain.inputSize(Axis.X), c.x());
         assertAxisMapping(c.spec().name() + " Y: ", gy, fy);

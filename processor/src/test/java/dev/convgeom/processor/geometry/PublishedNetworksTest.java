@@ -42,7 +42,7 @@ class PublishedNetworksTest {
     }
 
     /** bvlc_reference_caffenet, as in {@code example/CaffeNet.java}: ceil-rounded pooling, 227 input. */
-    private static List<LayerSpec> caffeNet() {
+    static List<LayerSpec> caffeNet() {
         return List.of(
                 conv("conv1", 96, 11, 4, 0, 1), pointwise("relu1", LayerKind.RELU),
                 pool("pool1", 3, 2, Rounding.CEIL), pointwise("norm1", LayerKind.LRN),
