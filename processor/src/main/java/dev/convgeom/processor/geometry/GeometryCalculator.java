@@ -238,7 +238,19 @@ public final class GeometryCalculator {
         if (layer.channels() > INT_LIMIT) {
             return tooLarge(index, layer, "channel count", layer.channels() + " > " + INT_LIMIT);
         }
-        return true;
+        // Generated code writes the final layer's jump as an int literal (receptiveField is
+        // lo + jump * x in int arithmetic): strides of Integer.MAX_VALUE on two layers would give
+        // a file that does not compile. Blamed on the stride that passed the limit.
+        boolean jumpsFit = true;
+        for (Axis axis : Axis.values()) {
+            Rational jump = layer.axis(axis).jump();
+            if (jump.compareTo(Rational.of(INT_LIMIT)) > 0) {
+                report(index, Param.STRIDE, axis, Message.NUMBER_TOO_LARGE, layer.spec().name(),
+                        axis.extent() + " jump", jump + " > " + INT_LIMIT);
+                jumpsFit = false;
+            }
+        }
+        return jumpsFit;
     }
 
     private boolean tooLarge(int index, ComputedLayer layer, String what, String detail) {

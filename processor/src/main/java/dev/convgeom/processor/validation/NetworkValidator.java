@@ -81,38 +81,10 @@ public final class NetworkValidator {
             }
             reporter.report(problem.severity(), text, layer.field(), values.mirror(), at);
         }
-        if (reporter.hasErrors() || !jumpsFit(model, geometry)) {
+        if (reporter.hasErrors()) {
             return Optional.empty();
         }
         return Optional.of(new ValidNetwork(model, geometry, constants, strict));
-    }
-
-    /**
-     * Generated code writes the final layer's jump as an {@code int} literal ({@code receptiveField}
-     * is {@code lo + jump * x} in int arithmetic), so a jump beyond the int range would give a
-     * generated file that does not compile ("integer number too large"): strides of
-     * {@code Integer.MAX_VALUE} on two layers. Refuse it at the first layer whose jump passes the
-     * limit, under its stride (jumps never shrink along a chain, so later layers only repeat it).
-     */
-    private boolean jumpsFit(NetworkModel model, GeometryResult geometry) {
-        Rational limit = Rational.of(Integer.MAX_VALUE);
-        List<ComputedLayer> computed = geometry.layers();
-        for (int i = 0; i < computed.size(); i++) {
-            ComputedLayer layer = computed.get(i);
-            for (Axis axis : Axis.values()) {
-                Rational jump = layer.axis(axis).jump();
-                if (jump.compareTo(limit) > 0) {
-                    ExplicitValues values = model.layers().get(i).values();
-                    AnnotationValue at = Attributes.blame(values, Param.STRIDE, axis).orElse(null);
-                    boolean both = axis == Axis.Y && layer.x().jump().equals(jump)
-                            && Attributes.blame(values, Param.STRIDE, Axis.X).orElse(null) == at;
-                    reporter.report(Message.NUMBER_TOO_LARGE, model.layers().get(i).field(), values.mirror(), at,
-                            layer.spec().name(), both ? "jump" : axis.extent() + " jump", jump + " > " + limit);
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     private static AnnotationValue blame(NetworkModel model, Problem problem) {

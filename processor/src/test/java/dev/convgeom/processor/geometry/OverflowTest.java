@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
 class OverflowTest {
 
     private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
-    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     /** Small, near 2^31 - 1, around sqrt(2^31) and 2^31 / 3, or anything. */
     private static Arbitrary<Integer> ints(int min) {
@@ -104,9 +103,11 @@ class OverflowTest {
             if (ny.tooLarge() || nx.tooLarge()) {
                 assertEquals(i, result.layers().size(), () -> "stops at the layer whose numbers are too large: "
                         + ny + " / " + nx);
-                assertEquals(List.of(Message.NUMBER_TOO_LARGE),
-                        here.stream().map(Problem::message)
-                                .filter(m -> m != Message.DROPPED_BORDER && m != Message.FC_IN_MISMATCH).toList());
+                // One NUMBER_TOO_LARGE, or one per axis when both jumps pass the limit.
+                List<Message> messages = here.stream().map(Problem::message)
+                        .filter(m -> m != Message.DROPPED_BORDER && m != Message.FC_IN_MISMATCH).toList();
+                assertTrue(!messages.isEmpty() && messages.size() <= 2, messages::toString);
+                assertTrue(messages.stream().allMatch(m -> m == Message.NUMBER_TOO_LARGE), messages::toString);
                 Statistics.label("outcome").collect("number too large");
                 return;
             }
@@ -127,33 +128,38 @@ class OverflowTest {
      * maps with strides 2^31 - 1, 2^31 - 1 and 2 give a jump of 2^63 - 2^33 + 2, which still fits a
      * long; a 1x1 convolution padded by 1 then makes a 3-unit map whose last field ends at
      * {@code hi + jump * 2}, which does not. That product used to overflow outside the
-     * calculator's overflow handling, so an ArithmeticException escaped {@code compute}.
+     * calculator's overflow handling, so an ArithmeticException escaped {@code compute}. Since
+     * generated code holds jumps as int literals, the chain now stops earlier, at the jump of "b".
      */
     @Test
     void jumpTimesLastUnitPastLongRangeIsNumberTooLarge() {
         Window wide = Window.of(1, Integer.MAX_VALUE, 0);
         List<LayerSpec> layers = List.of(LayerSpec.conv("a", 1, wide), LayerSpec.conv("b", 1, wide),
                 LayerSpec.conv("c", 1, Window.of(1, 2, 0)), LayerSpec.conv("d", 1, Window.of(1, 1, 1)));
-        assertStopsWithNumberTooLarge(layers, 3);
+        assertStopsWithNumberTooLarge(layers, 1, "jump");
     }
 
-    /** The property's shrunk sample: jump 3 * (2^31 - 4) times 2^31 - 4 units of trailing padding. */
+    /**
+     * The property's shrunk sample: jump 3 * (2^31 - 4) times 2^31 - 4 units of trailing padding.
+     * The jump itself is beyond what generated code holds, so the chain stops at "b".
+     */
     @Test
     void jumpTimesTrailingPaddingPastLongRangeIsNumberTooLarge() {
         Window pad = new Window(1, 1, 1, 0, Integer.MAX_VALUE - 3, PaddingMode.EXPLICIT, Rounding.FLOOR);
         List<LayerSpec> layers = List.of(LayerSpec.conv("a", 1, Window.of(1, 3, 0)),
                 LayerSpec.conv("b", 1, Window.of(1, Integer.MAX_VALUE - 3, 0)), LayerSpec.conv("c", 1, pad));
-        assertStopsWithNumberTooLarge(layers, 2);
+        assertStopsWithNumberTooLarge(layers, 1, "jump");
     }
 
-    private static void assertStopsWithNumberTooLarge(List<LayerSpec> layers, int at) {
+    private static void assertStopsWithNumberTooLarge(List<LayerSpec> layers, int at, String what) {
         GeometryResult r = GeometryCalculator.compute(new NetworkInput(1, 1, 1), layers, false);
         assertEquals(at, r.layers().size());
-        assertEquals(1, r.problems().size());
-        Problem p = r.problems().get(0);
-        assertEquals(Message.NUMBER_TOO_LARGE, p.message());
-        assertEquals(at, p.layer());
-        assertTrue(p.text().contains("receptive field"), p.text());
+        assertTrue(!r.problems().isEmpty());
+        for (Problem p : r.problems()) {
+            assertEquals(Message.NUMBER_TOO_LARGE, p.message());
+            assertEquals(at, p.layer());
+            assertTrue(p.text().contains(what), p.text());
+        }
     }
 
     /** One axis of a layer's output in unbounded integers: the formulas of geometry.md. */
@@ -218,11 +224,11 @@ class OverflowTest {
                     pb, pa, dropped, true);
         }
 
-        /** What generated code cannot hold: int sizes and coordinates, a long jump. */
+        /** What generated code cannot hold: int sizes, coordinates and jumps (an int literal). */
         boolean tooLarge() {
             BigInteger lastHi = hi.add(jump.multiply(size.subtract(BigInteger.ONE)));
             return size.compareTo(INT_MAX) > 0 || lo.compareTo(INT_MAX.negate()) < 0 || lastHi.compareTo(INT_MAX) > 0
-                    || jump.compareTo(LONG_MAX) > 0;
+                    || jump.compareTo(INT_MAX) > 0;
         }
 
         void assertMatches(AxisState a, WindowStep step, String at) {
