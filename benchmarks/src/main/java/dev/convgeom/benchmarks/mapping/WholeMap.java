@@ -33,7 +33,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+// A small fixed heap, touched up front: on the VM these figures come from, the first touch of a
+// page costs some 30 µs (a 3 GB -XX:+AlwaysPreTouch takes 23 s), and a default G1 heap that keeps
+// growing into fresh memory turned a 2.7 ns/op allocating benchmark into 20 to 340 ns/op. See
+// BENCHMARKS.md.
+@Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch"})
 public class WholeMap {
 
     /** The preallocated destinations, large enough for conv1. */

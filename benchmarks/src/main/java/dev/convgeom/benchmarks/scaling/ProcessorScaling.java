@@ -46,7 +46,7 @@ import javax.tools.ToolProvider;
  *
  * <p>Run (after {@code mvn -B -pl benchmarks -am package -DskipTests}):
  * <pre>
- * java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar dev.convgeom.benchmarks.scaling.ProcessorScaling
+ * java -Xms3g -Xmx3g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar dev.convgeom.benchmarks.scaling.ProcessorScaling
  * </pre>
  * It writes {@code processor-scaling.md}, {@code .csv} and {@code .svg} to {@code --out}
  * (default {@code benchmarks/}). {@code --quick} runs a small smoke configuration.
@@ -277,8 +277,10 @@ public final class ProcessorScaling {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Only the heap limit: a fresh JVM as a one-shot build starts it, with a default initial heap
+        // and no pre-touching (so its page faults count, as they do in a build).
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("-Xm") || a.startsWith("-XX:")).forEach(command::add);
+                .filter(a -> a.startsWith("-Xmx")).forEach(command::add);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProcessorScaling.class.getName(),
                 "--child", withProcessor ? "with" : "without", Integer.toString(config.networks()),
                 Integer.toString(config.layers()), scratch.toString()));
