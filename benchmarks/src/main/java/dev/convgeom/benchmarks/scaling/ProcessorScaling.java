@@ -38,8 +38,9 @@ import javax.tools.ToolProvider;
  * <p>Two series:
  * <ul>
  *   <li><b>warm</b> (all configurations): javac in this JVM through {@code javax.tools}, after a
- *       warm-up, as in a build daemon or an IDE; each configuration is compiled once each way to
- *       warm up, then {@code --reps} times each way, alternating, and the medians are reported;</li>
+ *       warm-up ({@code --warmup-seconds}, 60 by default), as in a build daemon or an IDE; each
+ *       configuration is then compiled once or twice each way more to settle, then {@code --reps}
+ *       times each way, alternating, and the medians are reported;</li>
  *   <li><b>cold</b> (100 networks x 50 layers and 1 x 5,000): every compile in a fresh JVM, as a
  *       one-shot {@code mvn compile} runs javac; {@code --cold-reps} times each way, medians.</li>
  * </ul>
@@ -126,7 +127,7 @@ public final class ProcessorScaling {
         }
         int reps = 5;
         int coldReps = 3;
-        double warmupSeconds = 20;
+        double warmupSeconds = 60;
         boolean quick = false;
         Path out = Path.of("benchmarks");
         for (int i = 0; i < args.length; i++) {
@@ -157,11 +158,14 @@ public final class ProcessorScaling {
             log("javac in-process; %d warm reps and %d cold reps each way; scratch %s", reps, coldReps, scratch);
             log("load before: %s", loadAverage());
             List<Sample> samples = new ArrayList<>();
-            warmUp(scratch, warmupSeconds, quick ? new Config(1, 10) : new Config(10, 50));
+            warmUp(scratch, warmupSeconds, quick ? List.of(new Config(1, 10))
+                    : List.of(new Config(1, 10), new Config(10, 50), new Config(1, 500)));
             for (Config config : configs) {
                 List<Path> sources = generate(scratch.resolve("src-" + config.label()), config);
-                compile(scratch, sources, true);
-                compile(scratch, sources, false);
+                for (int w = 0; w < (config.totalLayers() <= 1000 ? 2 : 1); w++) {
+                    compile(scratch, sources, true);
+                    compile(scratch, sources, false);
+                }
                 for (int r = 0; r < reps; r++) {
                     // Alternate which way goes first, so that drift in the machine hits both alike.
                     boolean first = r % 2 == 0;
@@ -197,18 +201,29 @@ public final class ProcessorScaling {
         }
     }
 
-    /** Compiles {@code config} both ways until {@code seconds} have passed, at least three times each. */
-    private static void warmUp(Path scratch, double seconds, Config config) throws IOException {
-        List<Path> sources = generate(scratch.resolve("src-warmup"), config);
+    /**
+     * Compiles a few configurations both ways, in turn, until {@code seconds} have passed and each
+     * has been compiled at least three times: javac's and the processor's code must be compiled by
+     * the JIT before the figures mean anything.
+     */
+    private static void warmUp(Path scratch, double seconds, List<Config> configs) throws IOException {
+        List<List<Path>> sources = new ArrayList<>();
+        for (Config config : configs) {
+            sources.add(generate(scratch.resolve("src-warmup-" + config.label()), config));
+        }
         long end = System.nanoTime() + (long) (seconds * 1e9);
         int runs = 0;
         while (runs < 3 || System.nanoTime() < end) {
-            compile(scratch, sources, true);
-            compile(scratch, sources, false);
+            for (List<Path> files : sources) {
+                compile(scratch, files, true);
+                compile(scratch, files, false);
+            }
             runs++;
         }
-        log("warm-up: %d compiles each way of %s", runs, config.label());
-        deleteTree(scratch.resolve("src-warmup"));
+        log("warm-up: %d compiles each way of %s", runs, configs.stream().map(Config::label).toList());
+        for (Config config : configs) {
+            deleteTree(scratch.resolve("src-warmup-" + config.label()));
+        }
     }
 
     /** Writes {@code config}'s model sources under {@code dir}. */
