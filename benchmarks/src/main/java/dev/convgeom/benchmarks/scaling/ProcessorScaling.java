@@ -67,24 +67,25 @@ public final class ProcessorScaling {
 
     /** One compile. */
     record Sample(Config config, boolean processor, boolean cold, long wallNanos, long processorNanos,
-                  long processorInitNanos, long allocatedBytes, long processorAllocatedBytes, long peakHeapBytes,
+                  long processorInitNanos, long processorCpuNanos, long processorGcNanos, long allocatedBytes, long processorAllocatedBytes, long peakHeapBytes,
                   long peakRssBytes, long generatedJavaBytes, long generatedJavaLines, long generatedClassBytes,
                   long manifestBytes, int rounds) {
 
         static final String CSV_HEADER = "networks,layers,processor,cold,wall_ms,processor_ms,processor_init_ms,"
-                + "allocated_mb,processor_allocated_mb,peak_heap_mb,peak_rss_mb,generated_java_bytes,"
+                + "processor_cpu_ms,processor_gc_ms,allocated_mb,processor_allocated_mb,peak_heap_mb,peak_rss_mb,generated_java_bytes,"
                 + "generated_java_lines,generated_class_bytes,manifest_bytes,rounds";
 
         Sample withConfig(Config c) {
-            return new Sample(c, processor, cold, wallNanos, processorNanos, processorInitNanos, allocatedBytes,
+            return new Sample(c, processor, cold, wallNanos, processorNanos, processorInitNanos, processorCpuNanos,
+                    processorGcNanos, allocatedBytes,
                     processorAllocatedBytes, peakHeapBytes, peakRssBytes, generatedJavaBytes, generatedJavaLines,
                     generatedClassBytes, manifestBytes, rounds);
         }
 
         String csv() {
-            return String.format(Locale.ROOT, "%d,%d,%b,%b,%.2f,%.2f,%.2f,%.1f,%.1f,%.1f,%.1f,%d,%d,%d,%d,%d",
+            return String.format(Locale.ROOT, "%d,%d,%b,%b,%.2f,%.2f,%.2f,%.2f,%.2f,%.1f,%.1f,%.1f,%.1f,%d,%d,%d,%d,%d",
                     config.networks, config.layers, processor, cold, wallNanos / 1e6, processorNanos / 1e6,
-                    processorInitNanos / 1e6, allocatedBytes / 1e6, processorAllocatedBytes / 1e6,
+                    processorInitNanos / 1e6, processorCpuNanos / 1e6, processorGcNanos / 1e6, allocatedBytes / 1e6, processorAllocatedBytes / 1e6,
                     peakHeapBytes / 1e6, peakRssBytes / 1e6, generatedJavaBytes, generatedJavaLines,
                     generatedClassBytes, manifestBytes, rounds);
         }
@@ -92,9 +93,9 @@ public final class ProcessorScaling {
         static Sample parseCsv(String line) {
             String[] f = line.split(",");
             return new Sample(new Config(Integer.parseInt(f[0]), Integer.parseInt(f[1])), Boolean.parseBoolean(f[2]),
-                    Boolean.parseBoolean(f[3]), ms(f[4]), ms(f[5]), ms(f[6]), mb(f[7]), mb(f[8]), mb(f[9]), mb(f[10]),
-                    Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]), Long.parseLong(f[14]),
-                    Integer.parseInt(f[15]));
+                    Boolean.parseBoolean(f[3]), ms(f[4]), ms(f[5]), ms(f[6]), ms(f[7]), ms(f[8]), mb(f[9]), mb(f[10]),
+                    mb(f[11]), mb(f[12]), Long.parseLong(f[13]), Long.parseLong(f[14]), Long.parseLong(f[15]),
+                    Long.parseLong(f[16]), Integer.parseInt(f[17]));
         }
 
         private static long ms(String s) {
@@ -129,6 +130,7 @@ public final class ProcessorScaling {
         int coldReps = 3;
         double warmupSeconds = 60;
         boolean quick = false;
+        List<Config> only = null;
         Path out = Path.of("benchmarks");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -137,8 +139,13 @@ public final class ProcessorScaling {
                 case "--warmup-seconds" -> warmupSeconds = Double.parseDouble(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--quick" -> quick = true;
+                case "--sample-stacks" -> StackSampler.enabled = true;
+                case "--configs" -> only = Arrays.stream(args[++i].split(",")).map(c -> c.split("x"))
+                        .map(c -> new Config(Integer.parseInt(c[0]), Integer.parseInt(c[1]))).toList();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --reps N, --cold-reps N, --warmup-seconds S, --out DIR, --quick");
+                        + "; options: --reps N, --cold-reps N, --warmup-seconds S, --out DIR, --quick, "
+                        + "--configs NxL,NxL (only these, e.g. 100x50: N networks of L layers), --sample-stacks "
+                        + "(where the processor's time goes)");
             }
         }
         List<Config> layersAxis = quick ? List.of(new Config(1, 10), new Config(1, 20)) : LAYERS_AXIS;
@@ -148,6 +155,11 @@ public final class ProcessorScaling {
             reps = Math.min(reps, 1);
             coldReps = Math.min(coldReps, 1);
             warmupSeconds = 0;
+        }
+        if (only != null) {
+            layersAxis = only;
+            networksAxis = List.of();
+            cold = coldReps > 0 ? only : List.of();
         }
         List<Config> configs = new ArrayList<>(layersAxis);
         networksAxis.stream().filter(c -> !configs.contains(c)).forEach(configs::add);
@@ -188,6 +200,7 @@ public final class ProcessorScaling {
                         s.withoutMs, s.withMs, s.processorMs);
             }
             log("load after: %s", loadAverage());
+            StackSampler.report();
             Report report = new Report(samples, layersAxis, networksAxis, cold, reps, coldReps, quick);
             Files.writeString(out.resolve("processor-scaling.csv"), report.csv(), StandardCharsets.UTF_8);
             Files.writeString(out.resolve("processor-scaling.md"), report.markdown(), StandardCharsets.UTF_8);
@@ -269,7 +282,14 @@ public final class ProcessorScaling {
             if (withProcessor) {
                 task.setProcessors(List.of(timing));
             }
-            ok = task.call();
+            StackSampler sampler = withProcessor ? StackSampler.start(Thread.currentThread()) : null;
+            try {
+                ok = task.call();
+            } finally {
+                if (sampler != null) {
+                    sampler.stop();
+                }
+            }
         }
         long wall = System.nanoTime() - start;
         allocated = THREADS.getCurrentThreadAllocatedBytes() - allocated;
@@ -283,7 +303,8 @@ public final class ProcessorScaling {
                 && p.toString().endsWith(".class"));
         long manifests = size(classes.resolve("META-INF"), p -> p.toString().endsWith(".json"));
         deleteTree(outDir);
-        return new Sample(null, withProcessor, false, wall, timing.totalNanos(), timing.initNanos, allocated,
+        return new Sample(null, withProcessor, false, wall, timing.totalNanos(), timing.initNanos, timing.cpuNanos,
+                timing.gcMillis * 1_000_000, allocated,
                 timing.allocatedBytes, peakHeap, 0, java[0], java[1], classBytes, manifests, timing.rounds);
     }
 
@@ -325,7 +346,7 @@ public final class ProcessorScaling {
         List<Path> sources = generate(scratch.resolve("src"), config);
         Sample s = compile(scratch, sources, withProcessor);
         Sample withRss = new Sample(config, s.processor(), true, s.wallNanos(), s.processorNanos(),
-                s.processorInitNanos(), s.allocatedBytes(), s.processorAllocatedBytes(), s.peakHeapBytes(),
+                s.processorInitNanos(), s.processorCpuNanos(), s.processorGcNanos(), s.allocatedBytes(), s.processorAllocatedBytes(), s.peakHeapBytes(),
                 peakRss(), s.generatedJavaBytes(), s.generatedJavaLines(), s.generatedClassBytes(),
                 s.manifestBytes(), s.rounds());
         deleteTree(scratch);
@@ -430,6 +451,8 @@ public final class ProcessorScaling {
         final double withMs;
         final double processorMs;
         final double processorInitMs;
+        final double processorCpuMs;
+        final double processorGcMs;
         final double allocatedWithoutMb;
         final double allocatedWithMb;
         final double processorAllocatedMb;
@@ -449,6 +472,8 @@ public final class ProcessorScaling {
             this.withMs = med(with, s -> s.wallNanos() / 1e6);
             this.processorMs = med(with, s -> s.processorNanos() / 1e6);
             this.processorInitMs = med(with, s -> s.processorInitNanos() / 1e6);
+            this.processorCpuMs = med(with, s -> s.processorCpuNanos() / 1e6);
+            this.processorGcMs = med(with, s -> s.processorGcNanos() / 1e6);
             this.allocatedWithoutMb = med(without, s -> s.allocatedBytes() / 1e6);
             this.allocatedWithMb = med(with, s -> s.allocatedBytes() / 1e6);
             this.processorAllocatedMb = med(with, s -> s.processorAllocatedBytes() / 1e6);
@@ -523,8 +548,10 @@ public final class ProcessorScaling {
                     + "way%s.%n%n", reps, quick ? " (--quick)" : ""));
             timeTable(s, "Layers (one network)", layersAxis, false);
             s.append('\n');
-            timeTable(s, "Networks (50 layers each)", networksAxis, false);
-            s.append('\n');
+            if (!networksAxis.isEmpty()) {
+                timeTable(s, "Networks (50 layers each)", networksAxis, false);
+                s.append('\n');
+            }
             s.append("Generated output and memory (warm series; peak heap: sum of the heap pools' peak use during the "
                     + "compile, after a System.gc(), garbage included; allocated: bytes allocated on javac's "
                     + "thread):\n\n");
@@ -538,7 +565,9 @@ public final class ProcessorScaling {
                 timeTable(s, "Cold", cold, true);
                 s.append('\n');
             }
-            linearity(s);
+            if (layersAxis.size() >= 2) {
+                linearity(s);
+            }
             return s.toString();
         }
 
@@ -572,16 +601,17 @@ public final class ProcessorScaling {
         private void sizeTable(StringBuilder s, List<Config> configs) {
             s.append("| networks x layers | generated .java (KB) | lines | bytes per layer | generated .class (KB) "
                     + "| manifests (KB) | allocated without / with (MB) | processor allocated (MB) "
-                    + "| peak heap without / with (MB) |\n");
-            s.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                    + "| peak heap without / with (MB) | processor's own: wall / CPU / GC pauses (ms) |\n");
+            s.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Config c : configs) {
                 Summary m = Summary.of(samples, c, false);
                 s.append(String.format(Locale.ROOT,
-                        "| %d x %d | %,.0f | %,d | %,.0f | %,.0f | %,.0f | %,.0f / %,.0f | %,.0f | %,.0f / %,.0f |%n",
+                        "| %d x %d | %,.0f | %,d | %,.0f | %,.0f | %,.0f | %,.0f / %,.0f | %,.0f | %,.0f / %,.0f "
+                                + "| %.1f / %.1f / %.0f |%n",
                         c.networks(), c.layers(), m.generatedJavaBytes / 1000.0, m.generatedJavaLines,
                         (double) m.generatedJavaBytes / c.totalLayers(), m.generatedClassBytes / 1000.0,
                         m.manifestBytes / 1000.0, m.allocatedWithoutMb, m.allocatedWithMb, m.processorAllocatedMb,
-                        m.peakHeapWithoutMb, m.peakHeapWithMb));
+                        m.peakHeapWithoutMb, m.peakHeapWithMb, m.processorMs, m.processorCpuMs, m.processorGcMs));
             }
         }
 
@@ -596,6 +626,9 @@ public final class ProcessorScaling {
             s.append(fit("processor's own time (ms)", layers, own));
             s.append(fit("extra javac time with the processor (ms)", layers, extra));
             s.append(fit("generated .java (bytes)", layers, bytes));
+            if (networksAxis.size() < 2) {
+                return;
+            }
             double[] networks = networksAxis.stream().mapToDouble(Config::networks).toArray();
             double[] ownN = networksAxis.stream().mapToDouble(c -> Summary.of(samples, c, false).processorMs)
                     .toArray();
