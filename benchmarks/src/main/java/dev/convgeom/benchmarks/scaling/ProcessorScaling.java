@@ -131,6 +131,7 @@ public final class ProcessorScaling {
         double warmupSeconds = 60;
         boolean quick = false;
         List<Config> only = null;
+        Path replot = null;
         Path out = Path.of("benchmarks");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -139,13 +140,14 @@ public final class ProcessorScaling {
                 case "--warmup-seconds" -> warmupSeconds = Double.parseDouble(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--quick" -> quick = true;
+                case "--replot" -> replot = Path.of(args[++i]);
                 case "--sample-stacks" -> StackSampler.enabled = true;
                 case "--configs" -> only = Arrays.stream(args[++i].split(",")).map(c -> c.split("x"))
                         .map(c -> new Config(Integer.parseInt(c[0]), Integer.parseInt(c[1]))).toList();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + "; options: --reps N, --cold-reps N, --warmup-seconds S, --out DIR, --quick, "
                         + "--configs NxL,NxL (only these, e.g. 100x50: N networks of L layers), --sample-stacks "
-                        + "(where the processor's time goes)");
+                        + "(where the processor's time goes), --replot CSV (tables and plot again from a run's CSV)");
             }
         }
         List<Config> layersAxis = quick ? List.of(new Config(1, 10), new Config(1, 20)) : LAYERS_AXIS;
@@ -160,6 +162,16 @@ public final class ProcessorScaling {
             layersAxis = only;
             networksAxis = List.of();
             cold = coldReps > 0 ? only : List.of();
+        }
+        if (replot != null) {
+            List<Sample> samples = Files.readAllLines(replot).stream().skip(1).map(Sample::parseCsv).toList();
+            Report report = new Report(samples, layersAxis, networksAxis, cold, reps, coldReps, quick);
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("processor-scaling.md"), report.markdown(), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve("processor-scaling.svg"), report.svg(), StandardCharsets.UTF_8);
+            log("wrote %s and %s from %s", out.resolve("processor-scaling.md"), out.resolve("processor-scaling.svg"),
+                    replot);
+            return;
         }
         List<Config> configs = new ArrayList<>(layersAxis);
         networksAxis.stream().filter(c -> !configs.contains(c)).forEach(configs::add);
@@ -677,7 +689,9 @@ public final class ProcessorScaling {
                     new SvgPlot.Panel("Time against layers (one network)", "layers", "milliseconds", List.of(
                             new SvgPlot.Series("processor's own time", purple, layers, byLayers.get("own"), false),
                             new SvgPlot.Series("extra javac time with it", orange, layers, byLayers.get("extra"),
-                                    true))),
+                                    true),
+                            new SvgPlot.Series("javac -proc:none", blue, layers, layersAxis.stream()
+                                    .mapToDouble(c -> Summary.of(samples, c, false).withoutMs).toArray(), true))),
                     new SvgPlot.Panel("Time against networks (50 layers each)", "networks", "milliseconds", List.of(
                             new SvgPlot.Series("processor's own time", purple, networks, ownN, false),
                             new SvgPlot.Series("extra javac time with it", orange, networks, extraN, true),
