@@ -37,12 +37,16 @@ public record AxisGeometry(int inputSize, int size, double jump, double center, 
 
     /** First input pixel of unit {@code u}'s field, unclipped. */
     public int fieldStart(int u) {
-        return (int) (lo + jump * u);
+        // Whole jumps (every chain) take int arithmetic, as hand-written code would: measured
+        // 2.4x faster than the double form (BENCHMARKS.md). On a constant the test folds away.
+        int whole = (int) jump;
+        return whole == jump ? lo + whole * u : (int) (lo + jump * u);
     }
 
     /** Last input pixel of unit {@code u}'s field, unclipped. */
     public int fieldEnd(int u) {
-        return (int) (hi + jump * u);
+        int whole = (int) jump;
+        return whole == jump ? hi + whole * u : (int) (hi + jump * u);
     }
 
     /** The unit whose field centre is nearest to input coordinate {@code p}, clamped into the map. */
