@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -179,6 +180,10 @@ public final class ConvGeomProcessor extends AbstractProcessor {
             try (Writer out = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
                 out.write(manifest);
             }
+        } catch (FilerException e) {
+            // javac refuses to write a type that the compilation declares already.
+            reporter.report(Message.GENERATED_CLASS_EXISTS, type, null, null, type.getQualifiedName(),
+                    geometryClass.canonicalName(), e.getMessage());
         } catch (IOException e) {
             reporter.report(Message.INTERNAL_ERROR, type, null, null, type, "could not write: " + e.getMessage());
         }
