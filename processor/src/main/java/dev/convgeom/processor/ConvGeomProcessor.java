@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import dev.convgeom.processor.diagnostics.Message;
 import dev.convgeom.processor.model.Declarations;
+import dev.convgeom.processor.model.DroppedAttributes;
 import dev.convgeom.processor.model.GeneratedNames;
 import dev.convgeom.processor.model.LayerAnnotations;
 import dev.convgeom.processor.model.NetworkModel;
@@ -130,6 +131,9 @@ public final class ConvGeomProcessor extends AbstractProcessor {
             // A value may resolve once another processor has generated it: try again next round.
             deferred.add(type.getQualifiedName().toString());
             return;
+        }
+        if (DroppedAttributes.any(processingEnv, model)) {
+            return;     // javac reports the attribute it does not know; checking the rest would mislead
         }
         NetworkValidator validator = new NetworkValidator(reporter);
         validator.validate(model).ifPresent(network -> generate(network, reporter));
