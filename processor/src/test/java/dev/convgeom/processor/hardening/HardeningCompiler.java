@@ -66,11 +66,12 @@ final class HardeningCompiler {
     /**
      * What a compilation printed and wrote; {@code thrown} if an exception escaped javac;
      * {@code rounds} the annotation-processing rounds javac ran (0 when errors that no processor
-     * can fix, such as a value of the wrong type, made it skip processing altogether).
+     * can fix, such as a value of the wrong type, made it skip processing altogether); {@code writes}
+     * how often each output ({@code SOURCE_OUTPUT/p/NetGeometry.java}) was opened for writing.
      */
     record Result(boolean success, List<Diagnostic<? extends JavaFileObject>> diagnostics,
                   Map<String, String> sources, Map<String, String> resources, Map<String, byte[]> classes,
-                  Throwable thrown, int rounds) {
+                  Throwable thrown, int rounds, Map<String, Integer> writes) {
 
         boolean processed() {
             return rounds > 0;
@@ -100,16 +101,24 @@ final class HardeningCompiler {
         }
     }
 
-    /** {@code sources} compiled with the convgeom processor, then {@code more} processors. */
-    static Result compile(List<JavaFileObject> sources, Processor... more) {
-        List<Processor> processors = new ArrayList<>();
-        processors.add(new ConvGeomProcessor());
-        processors.addAll(List.of(more));
+    /** {@code sources} compiled with the convgeom processor. */
+    static Result compile(List<JavaFileObject> sources) {
+        return compileWith(sources, new ConvGeomProcessor());
+    }
+
+    /**
+     * {@code sources} compiled with {@code given} processors, in that order, after one that only
+     * counts rounds (first, since convgeom claims its annotations and a later "*" processor would
+     * then not be called).
+     */
+    static Result compileWith(List<JavaFileObject> sources, Processor... given) {
         RoundCounter counter = new RoundCounter();
+        List<Processor> processors = new ArrayList<>();
         processors.add(counter);
+        processors.addAll(List.of(given));
         Result r = javac(sources, List.of(), null, processors);
         return new Result(r.success(), r.diagnostics(), r.sources(), r.resources(), r.classes(), r.thrown(),
-                counter.rounds);
+                counter.rounds, r.writes());
     }
 
     /** The generated sources of {@code result}, alone, under {@code -Xlint:all -Werror}. */
@@ -126,7 +135,8 @@ final class HardeningCompiler {
     private static Result javac(List<JavaFileObject> sources, List<String> options, List<File> classPath,
                                 List<Processor> processors) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        StandardJavaFileManager standard = JAVAC.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
+        StandardJavaFileManager standard =
+                JAVAC.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
         Memory memory = new Memory(standard);
         try {
             if (classPath != null) {
@@ -258,8 +268,11 @@ final class HardeningCompiler {
                     default -> resources.put(o.name, o.content());
                 }
             }
+            Map<String, Integer> writes = new TreeMap<>();
+            outputs.forEach((path, o) -> writes.put(path, o.writes));
             return new Result(success, List.copyOf(diagnostics), Collections.unmodifiableMap(sources),
-                    Collections.unmodifiableMap(resources), Collections.unmodifiableMap(classes), thrown, 0);
+                    Collections.unmodifiableMap(resources), Collections.unmodifiableMap(classes), thrown, 0,
+                    Collections.unmodifiableMap(writes));
         }
     }
 
@@ -268,6 +281,7 @@ final class HardeningCompiler {
 
         final String name;
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int writes;
 
         Output(URI uri, Kind kind, String name) {
             super(uri, kind);
@@ -276,6 +290,7 @@ final class HardeningCompiler {
 
         @Override
         public OutputStream openOutputStream() {
+            writes++;
             bytes.reset();
             return bytes;
         }
