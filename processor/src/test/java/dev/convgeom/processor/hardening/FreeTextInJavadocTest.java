@@ -34,8 +34,8 @@ class FreeTextInJavadocTest {
         String source = result.source("p.NetGeometry").orElseThrow();
         assertTrue(source.contains("declared <code>&#64;Pointwise(value = \"a *&#47; b\")</code>"), source);
         assertTrue(source.contains("declared {@code @Pointwise(value = \"\\\\uZZZZ\")}"), source);
-        assertTrue(source.contains("declared {@code @Pointwise(value = \"line\\nbreak\\r\\t\\0 \\\"quoted\\\" \\\\ <b>&\")}"),
-                source);
+        assertTrue(source.contains(
+                "declared {@code @Pointwise(value = \"line\\nbreak\\r\\t\\0 \\\"quoted\\\" \\\\ <b>&\")}"), source);
         assertTrue(source.contains("declared {@code @Pointwise(value = \"ReLU6\")}"), source);
         assertEquals(6, source.split("}, declared ", -1).length - 1);
     }
