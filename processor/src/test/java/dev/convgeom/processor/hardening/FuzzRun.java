@@ -42,6 +42,8 @@ final class FuzzRun {
     private static final Pattern RF = Pattern.compile("\"rf\": \\{\"height\": (-?\\d+), \"width\": (-?\\d+)}");
 
     final List<String> violations = new ArrayList<>();
+    /** Models generated for the batch (each counted once, also when javac ran no processor on it). */
+    int generatedModels;
     private String diagnostics = "";
     int models;
     int visible;
@@ -69,6 +71,7 @@ final class FuzzRun {
      */
     static FuzzRun run(List<Unit> units) {
         FuzzRun run = new FuzzRun();
+        run.generatedModels = units.size();
         if (!run.check(units) && units.size() > 1) {
             for (Unit u : units) {
                 run.check(List.of(u));

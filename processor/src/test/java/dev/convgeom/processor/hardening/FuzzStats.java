@@ -19,6 +19,7 @@ final class FuzzStats {
     private final String property;
     private final long start = System.nanoTime();
     private int batches;
+    private int generatedModels;
     private int models;
     private int visible;
     private int valid;
@@ -47,6 +48,7 @@ final class FuzzStats {
     static synchronized void add(FuzzRun run) {
         FuzzStats s = current;
         s.batches++;
+        s.generatedModels += run.generatedModels;
         s.models += run.models;
         s.visible += run.visible;
         s.valid += run.valid;
@@ -70,13 +72,14 @@ final class FuzzStats {
         FuzzStats s = current;
         double seconds = (System.nanoTime() - s.start) / 1e9;
         String summary = String.format(Locale.ROOT,
-                "%s: %s%n  %d batches, %d compilations; %d models processed (%d networks the processor sees: %d valid,"
-                        + " %d with errors; %d local or anonymous or not networks)%n  %d compilations (%d models) where"
+                "%s: %s%n  %d generated models in %d batches, %d compilations%n  %d models put through the processor"
+                        + " (%d networks it sees: %d valid, %d with errors; %d local or anonymous or not networks)%n"
+                        + "  %d compilations (%d models) where"
                         + " javac ran no processor (errors no processor can fix), their models then compiled alone%n"
                         + "  processor exceptions %d, unlocated or misplaced convgeom diagnostics %d,"
                         + " violations %d%n  convgeom errors %d, warnings %d; javac errors %d%n  generated sources %d,"
                         + " compiled alone under -Xlint:all -Werror in %d compilations%n  %.1f s%n",
-                s.property, outcome, s.batches, s.compilations, s.models, s.visible, s.valid, s.invalid, s.invisible,
+                s.property, outcome, s.generatedModels, s.batches, s.compilations, s.models, s.visible, s.valid, s.invalid, s.invisible,
                 s.unprocessedCompilations, s.unprocessedModels, s.uncaught,
                 s.unlocated, s.violations, s.processorErrors, s.processorWarnings, s.javacErrors, s.generatedSources,
                 s.strictCompilations, seconds);
