@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import dev.convgeom.processor.diagnostics.Message;
 import dev.convgeom.processor.model.Declarations;
+import dev.convgeom.processor.model.DroppedAttributes;
 import dev.convgeom.processor.model.GeneratedNames;
 import dev.convgeom.processor.model.LayerAnnotations;
 import dev.convgeom.processor.model.NetworkModel;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -130,6 +132,9 @@ public final class ConvGeomProcessor extends AbstractProcessor {
             deferred.add(type.getQualifiedName().toString());
             return;
         }
+        if (DroppedAttributes.any(processingEnv, model)) {
+            return;     // javac reports the attribute it does not know; checking the rest would mislead
+        }
         NetworkValidator validator = new NetworkValidator(reporter);
         validator.validate(model).ifPresent(network -> generate(network, reporter));
     }
@@ -179,6 +184,10 @@ public final class ConvGeomProcessor extends AbstractProcessor {
             try (Writer out = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
                 out.write(manifest);
             }
+        } catch (FilerException e) {
+            // javac refuses to write a type that the compilation declares already.
+            reporter.report(Message.GENERATED_CLASS_EXISTS, type, null, null, type.getQualifiedName(),
+                    geometryClass.canonicalName(), e.getMessage());
         } catch (IOException e) {
             reporter.report(Message.INTERNAL_ERROR, type, null, null, type, "could not write: " + e.getMessage());
         }

@@ -73,6 +73,8 @@ public enum Message {
     GENERATED_NAME_CLASH(Severity.ERROR,
             "network %s would generate %s, which network %s already generates; rename one of them (a nested"
                     + " Outer.Inner generates Outer_InnerGeometry)"),
+    GENERATED_CLASS_EXISTS(Severity.ERROR,
+            "network %s would generate %s, but a type of that name exists already (%s); rename one of them"),
 
     // --- the processor itself ------------------------------------------------------------------
     INTERNAL_ERROR(Severity.ERROR,

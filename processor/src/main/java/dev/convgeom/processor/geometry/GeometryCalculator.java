@@ -218,7 +218,10 @@ public final class GeometryCalculator {
                 units, what, dropped == 1 ? "is" : "are", fix, note)));
     }
 
-    /** Generated code holds sizes and pixel coordinates in {@code int}: refuse what does not fit. */
+    /**
+     * Generated code holds sizes, pixel coordinates and field sizes in {@code int}: refuse what
+     * does not fit.
+     */
     private boolean fitsInGeneratedCode(int index, ComputedLayer layer) {
         for (Axis axis : Axis.values()) {
             AxisState a = layer.axis(axis);
@@ -233,6 +236,11 @@ public final class GeometryCalculator {
                 return tooLarge(index, layer, "receptive field",
                         "it spans input " + axis.units() + " " + a.lo() + " to " + lastHi
                                 + ", beyond the int range");
+            }
+            // Both ends can be ints while the size, hi - lo + 1, is not (rf() is an int).
+            if (a.rf() > INT_LIMIT) {
+                return tooLarge(index, layer, "receptive field",
+                        "its " + axis.extent() + " is " + a.rf() + " input " + axis.units() + " > " + INT_LIMIT);
             }
         }
         if (layer.channels() > INT_LIMIT) {

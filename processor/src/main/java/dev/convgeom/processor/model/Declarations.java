@@ -29,7 +29,7 @@ public final class Declarations {
             return constant.getEnclosingElement().getSimpleName() + "." + constant.getSimpleName();
         }
         if (value instanceof String s) {
-            return "\"" + s + "\"";
+            return literal(s);
         }
         if (value instanceof List<?> list) {
             List<String> items = new ArrayList<>();
@@ -39,5 +39,32 @@ public final class Declarations {
             return "{" + String.join(", ", items) + "}";
         }
         return String.valueOf(value);
+    }
+
+    /**
+     * A string as a Java literal, escaped as in source: {@code "a \"b\""}. Doubling every backslash
+     * also keeps a backslash followed by {@code u002a} in the value from becoming a Unicode escape
+     * where the literal is printed (in a comment, javac would read it as {@code *}).
+     */
+    private static String literal(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        b.append('\\').append(Integer.toOctalString(c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
     }
 }

@@ -49,10 +49,36 @@ final class ClassJavadoc {
     static String constant(ComputedLayer layer, String declaration) {
         AxisState y = layer.y();
         AxisState x = layer.x();
-        return "{@code " + layer.spec().name() + "}, declared {@code " + declaration + "}: output " + shape(layer)
+        return "{@code " + layer.spec().name() + "}, declared " + code(declaration) + ": output " + shape(layer)
                 + ", receptive field " + y.rf() + "\u00d7" + x.rf() + ", jump " + Numbers.display(y.jump()) + "\u00d7"
                 + Numbers.display(x.jump()) + ", unit (0, 0) centred on (y, x) = (" + Numbers.display(y.center())
                 + ", " + Numbers.display(x.center()) + ").\n";
+    }
+
+    /**
+     * {@code text} as code in Javadoc. A {@code @Pointwise} name is free text: a {@code *}{@code /}
+     * in it would end the comment, and a lone brace the {@code {@code}} tag, so such text is
+     * written as HTML instead.
+     */
+    static String code(String text) {
+        if (!text.contains("*/") && !text.contains("{") && !text.contains("}")) {
+            return "{@code " + text + "}";
+        }
+        StringBuilder b = new StringBuilder("<code>");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '@' -> b.append("&#64;");
+                case '{' -> b.append("&#123;");
+                case '}' -> b.append("&#125;");
+                case '/' -> b.append("&#47;");
+                default -> b.append(c);
+            }
+        }
+        return b.append("</code>").toString();
     }
 
     private static String shape(ComputedLayer l) {

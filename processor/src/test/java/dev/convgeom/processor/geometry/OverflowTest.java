@@ -224,11 +224,11 @@ class OverflowTest {
                     pb, pa, dropped, true);
         }
 
-        /** What generated code cannot hold: int sizes, coordinates and jumps (an int literal). */
+        /** What generated code cannot hold: int sizes, coordinates, field sizes and jumps (an int literal). */
         boolean tooLarge() {
             BigInteger lastHi = hi.add(jump.multiply(size.subtract(BigInteger.ONE)));
             return size.compareTo(INT_MAX) > 0 || lo.compareTo(INT_MAX.negate()) < 0 || lastHi.compareTo(INT_MAX) > 0
-                    || jump.compareTo(INT_MAX) > 0;
+                    || hi.subtract(lo).add(BigInteger.ONE).compareTo(INT_MAX) > 0 || jump.compareTo(INT_MAX) > 0;
         }
 
         void assertMatches(AxisState a, WindowStep step, String at) {

@@ -1,0 +1,50 @@
+package dev.convgeom.processor.model;
+
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.Trees;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+
+/**
+ * Whether javac left out of a network's annotations an attribute that is written in the source:
+ * one the annotation does not declare ({@code @Conv(out = 8, kk = 3)}, half-typed {@code kernel}).
+ * javac reports it, and its annotation mirror then reads as if the attribute were not written, so
+ * validating the model would pile a second, misleading error on javac's ("@Conv needs a kernel
+ * size"). This needs javac's tree API; where it is not available the answer is false.
+ */
+public final class DroppedAttributes {
+
+    private DroppedAttributes() {
+    }
+
+    public static boolean any(ProcessingEnvironment env, NetworkModel model) {
+        Trees trees;
+        try {
+            trees = Trees.instance(env);
+        } catch (RuntimeException | LinkageError notJavac) {
+            return false;
+        }
+        if (dropped(trees, model.type(), model.network().mirror())) {
+            return true;
+        }
+        for (LayerDeclaration layer : model.layers()) {
+            if (dropped(trees, layer.field(), layer.values().mirror())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean dropped(Trees trees, Element element, AnnotationMirror mirror) {
+        Tree tree;
+        try {
+            tree = trees.getTree(element, mirror);
+        } catch (RuntimeException noTree) {
+            return false;
+        }
+        return tree instanceof AnnotationTree annotation
+                && annotation.getArguments().size() > mirror.getElementValues().size();
+    }
+}
