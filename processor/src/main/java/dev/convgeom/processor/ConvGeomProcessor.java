@@ -85,9 +85,10 @@ public final class ConvGeomProcessor extends AbstractProcessor {
         for (Element element : networksOf(round)) {
             guarded(element, reporter, () -> processNetwork(element, reporter, round.processingOver()));
         }
-        // The annotations are convgeom's alone: claiming them tells javac (and -Xlint:processing)
-        // that they were handled.
-        return true;
+        // Not claimed: a processor for "*" later in the chain must still be called in this round
+        // (it may generate what a deferred model waits for). The price is javac's opt-in
+        // -Xlint:processing note that no processor claimed the annotations.
+        return false;
     }
 
     /** This round's {@code @Network} types, and those deferred from earlier rounds, in order. */
