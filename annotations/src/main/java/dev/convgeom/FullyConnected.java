@@ -33,4 +33,12 @@ public @interface FullyConnected {
      * channels are known. Optional.
      */
     int in() default 0;
+
+    /**
+     * The layer this one reads: the name of an earlier layer (its field's name), or
+     * {@code "input"} for the network input. One name: only {@link Concat} and {@link Add} read
+     * several. Not given: the layer declared just before this one (the network input for the
+     * first layer), so a chain needs no {@code from} at all.
+     */
+    String[] from() default {};
 }

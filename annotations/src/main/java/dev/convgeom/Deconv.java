@@ -1,0 +1,78 @@
+package dev.convgeom;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A transposed convolution ("deconvolution"; Caffe's {@code Deconvolution}, PyTorch's
+ * {@code ConvTranspose2d}): upsampling by the stride with a learned kernel, as in FCN.
+ *
+ * <p>Along each axis the output has {@code (n - 1) * s - 2p + k + outputPadding} units. Output
+ * unit {@code v} is reached by the input units {@code u} with {@code 0 <= v + p - s * u <= k - 1},
+ * so the jump divides by {@code s} and the receptive field depends on {@code v mod s}: the
+ * generated geometry keeps one field per phase. The kernel must be at least the stride, or some
+ * output units would be reached by no input at all.
+ *
+ * <pre>{@code
+ * @Deconv(out = 21, k = 64, s = 32) Object upscore;       // FCN-32s
+ * @Deconv(out = 21, k = 4, s = 2)   Object upscore2;
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.SOURCE)
+@Target(ElementType.FIELD)
+public @interface Deconv {
+
+    /**
+     * The layer this one reads: the name of an earlier layer (its field's name), or
+     * {@code "input"} for the network input. One name: only {@link Concat} and {@link Add} read
+     * several. Not given: the layer declared just before this one (the network input for the
+     * first layer), so a chain needs no {@code from} at all.
+     */
+    String[] from() default {};
+
+    /** Output channels. Optional, as for {@link Conv#out()}. */
+    int out() default 0;
+
+    /** Expected input channels, checked against what the incoming layer produces. Optional. */
+    int in() default 0;
+
+    /** Square kernel size. Required unless both {@link #kh()} and {@link #kw()} are given. */
+    int k() default 0;
+
+    /** Kernel height; not given: {@link #k()}. */
+    int kh() default 0;
+
+    /** Kernel width; not given: {@link #k()}. */
+    int kw() default 0;
+
+    /** Stride (the upsampling factor) along both axes. */
+    int s() default 1;
+
+    /** Vertical stride; not given: {@link #s()}. */
+    int sh() default 0;
+
+    /** Horizontal stride; not given: {@link #s()}. */
+    int sw() default 0;
+
+    /** Padding removed from every side of the full output. */
+    int p() default 0;
+
+    /** Padding removed above and below; not given: {@link #p()}. */
+    int ph() default 0;
+
+    /** Padding removed left and right; not given: {@link #p()}. */
+    int pw() default 0;
+
+    /**
+     * Extra units added after the last one on both axes (PyTorch's {@code output_padding}), to
+     * reach an exact multiple of the stride. Must be less than the stride.
+     */
+    int outputPadding() default 0;
+
+    /** Channel groups; must divide both the input channels and {@link #out()}. */
+    int groups() default 1;
+}
