@@ -89,6 +89,7 @@ public final class GeometryCalculator {
             case CONVOLUTION -> window(index, layer, in, convolutionChannels(index, layer, in));
             case POOLING -> window(index, layer, in, in.channels());
             case FULLY_CONNECTED -> fullyConnected(index, layer, in);
+            default -> throw new UnsupportedOperationException("graphs: being written");
         };
     }
 

@@ -7,6 +7,16 @@ package dev.convgeom.processor.geometry;
  */
 public enum Param {
     KERNEL, STRIDE, PADDING, DILATION, IN, OUT, GROUPS,
+    /** The {@code from} names; with an element index, the one name (see {@link Problem#element()}). */
+    FROM,
+    /** A crop's {@code like}. */
+    LIKE,
+    /** A crop's {@code offset}. */
+    OFFSET,
+    /** An upsampling's {@code factor}. */
+    FACTOR,
+    /** A transposed convolution's {@code outputPadding}. */
+    OUTPUT_PADDING,
     /** No single parameter: the diagnostic goes on the annotation. */
     NONE
 }
