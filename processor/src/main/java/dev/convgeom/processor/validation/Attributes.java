@@ -26,6 +26,11 @@ final class Attributes {
             case IN -> List.of("in");
             case OUT -> List.of("out");
             case GROUPS -> List.of("groups");
+            case FROM -> List.of("from");
+            case LIKE -> List.of("like");
+            case OFFSET -> List.of("offset");
+            case FACTOR -> List.of("factor");
+            case OUTPUT_PADDING -> List.of("outputPadding");
             case NONE -> List.of();
         };
     }
