@@ -50,6 +50,7 @@ final class LayerValidator {
                             OptionalLong.of(v.integer("out").get()), optional(v, "in"), 1))
                     : Optional.empty();
             case CONVOLUTION, POOLING -> ok ? window(layer) : Optional.empty();
+            default -> throw new UnsupportedOperationException("graphs: being written");
         };
     }
 
