@@ -104,6 +104,8 @@ public final class AxisOracle {
             case POINTWISE -> slide(n, 1, 1, 1, 0, 0, Rounding.FLOOR);
             case FULLY_CONNECTED -> slide(n, n, 1, 1, 0, 0, Rounding.FLOOR);
             case CONVOLUTION, POOLING -> place(spec.window(axis), n);
+            default -> throw new IllegalArgumentException("the chain oracle places window and pointwise layers only,"
+                    + " not " + spec.kind());
         };
     }
 
