@@ -2,8 +2,10 @@ package dev.convgeom.example;
 
 import dev.convgeom.Box;
 import dev.convgeom.LayerGeometry;
+import dev.convgeom.LayerMap;
 import dev.convgeom.LayerSpec;
 import dev.convgeom.Point;
+import dev.convgeom.Resize;
 import dev.convgeom.Shape;
 import dev.convgeom.UnitRange;
 import java.util.List;
@@ -35,6 +37,59 @@ public final class Main {
         table("MobileNet v1", MobileNetV1Geometry.INPUT, MobileNetV1Geometry.layers());
         caffeNetWalkthrough();
         slidingWindow();
+        graphs();
+    }
+
+    /**
+     * The branching networks, a few layers each (every layer is in the generated classes): where
+     * GoogLeNet's modules and ResNet's blocks leave the resolution, the field and the centre; then
+     * FCN's crops, whose offsets the processor found; then one map between two FCN layers that
+     * lie on different paths.
+     */
+    private static void graphs() {
+        System.out.println();
+        System.out.println("7. Graphs: branches, merges, upsampling and crops (a few layers of each; the period is");
+        System.out.println("   how many units it takes for the fields to repeat: 1 in a chain, more after upsampling)");
+        table("GoogLeNet (Caffe bvlc_googlenet)", GoogLeNetGeometry.INPUT, GoogLeNetGeometry.layers(),
+                Set.of("conv1_7x7_s2", "pool2_3x3_s2", "inception_3a_5x5", "inception_3a_output", "inception_3b_output",
+                        "inception_4a_output", "inception_4e_output", "inception_5b_output", "pool5_7x7_s1"));
+        table("ResNet-50 (Caffe, He et al.)", ResNet50Geometry.INPUT, ResNet50Geometry.layers(),
+                Set.of("conv1", "pool1", "res2c", "res3a_branch1", "res3a_branch2c", "res3a", "res3d", "res4f", "res5c",
+                        "pool5"));
+        table("FCN-8s (PASCAL VOC)", Fcn8sGeometry.INPUT, Fcn8sGeometry.layers(),
+                Set.of("pool3", "pool4", "score_fr", "upscore2", "score_pool4", "score_pool4c", "fuse_pool4",
+                        "upscore_pool4", "score_pool3c", "fuse_pool3", "upscore8", "score"));
+
+        System.out.println();
+        System.out.println("   FCN crops, offsets computed at compile time (unit of the cropped map where the crop starts, y x)");
+        crops("FCN-32s", Fcn32sGeometry.layers());
+        crops("FCN-16s", Fcn16sGeometry.layers());
+        crops("FCN-8s", Fcn8sGeometry.layers());
+
+        System.out.println("   From any layer to any other, exactly: mappingTo (here across the skip connection of FCN-8s)");
+        LayerMap skip = Fcn8sGeometry.SCORE_POOL4.mappingTo(Fcn8sGeometry.UPSCORE2);
+        System.out.println("   " + skip);
+        System.out.printf(Locale.ROOT, "   score_pool4 (5, 5) is upscore2 %s: the crop's offset; score_pool4 (20, 12) is upscore2 %s%n",
+                point(skip.apply(5, 5)), point(skip.apply(20, 12)));
+        LayerMap coarse = Fcn8sGeometry.SCORE_FR.mappingTo(Fcn8sGeometry.SCORE);
+        System.out.println("   " + coarse);
+        System.out.printf(Locale.ROOT, "   so score_fr (3, 2) is the final score map's %s, a pixel of the 500x500 input%n",
+                point(coarse.apply(3, 2)));
+    }
+
+    /** Every crop of a network: what it crops, like what, and the offset the processor computed. */
+    private static void crops(String title, List<LayerGeometry> layers) {
+        StringBuilder line = new StringBuilder();
+        for (LayerGeometry l : layers) {
+            LayerSpec spec = l.spec();
+            if (spec.kind().equals("Crop")) {
+                Resize crop = spec.resize();
+                line.append(line.length() == 0 ? "" : "; ").append(l.name()).append(" = ").append(spec.from().get(0))
+                        .append(" like ").append(crop.like()).append(" from (").append(crop.offsetY()).append(", ")
+                        .append(crop.offsetX()).append(")");
+            }
+        }
+        System.out.printf(Locale.ROOT, "   %-8s %s%n", title, line);
     }
 
     /**
@@ -84,6 +139,24 @@ public final class Main {
                     l.name(), l.kind(), l.output(), l.rfHeight() + "x" + l.rfWidth(),
                     number(l.y().jump()) + "x" + number(l.x().jump()),
                     number(l.y().center()), number(l.x().center()));
+        }
+    }
+
+    /**
+     * The layers of a graph named in {@code only}, in declaration order, with the layers each reads
+     * and the exact jump, centre and period (square networks: one axis, y, stands for both).
+     */
+    private static void table(String title, LayerGeometry input, List<LayerGeometry> layers, Set<String> only) {
+        System.out.printf(Locale.ROOT, "%n   %s, input %s%n", title, input.output());
+        System.out.printf(Locale.ROOT, "   %-20s %-8s %-12s %-4s %-5s %-7s %-6s %s%n",
+                "layer", "kind", "output", "rf", "jump", "centre", "period", "reads");
+        for (LayerGeometry l : layers) {
+            if (!only.contains(l.name())) {
+                continue;
+            }
+            System.out.printf(Locale.ROOT, "   %-20s %-8s %-12s %-4d %-5s %-7s %-6d %s%n",
+                    l.name(), l.kind(), l.output(), l.rfHeight(), l.y().exactJump(), l.y().exactCenter(),
+                    l.y().period(), String.join(", ", l.spec().from()));
         }
     }
 

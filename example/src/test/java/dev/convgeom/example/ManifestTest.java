@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.convgeom.LayerGeometry;
 import java.io.IOException;
@@ -13,10 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -80,7 +84,7 @@ class ManifestTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"CaffeNet", "Vgg16", "MobileNetV1"})
+    @ValueSource(strings = {"CaffeNet", "Vgg16", "MobileNetV1", "GoogLeNet", "ResNet50", "Fcn32s", "Fcn16s", "Fcn8s"})
     @DisplayName("every example network has a well-formed manifest")
     void everyNetwork(String network) throws IOException {
         Map<String, Object> manifest = read("META-INF/convgeom/dev.convgeom.example." + network + ".json");
@@ -89,6 +93,31 @@ class ManifestTest {
         for (Map<String, Object> layer : layers(manifest)) {
             assertTrue(layer.keySet().containsAll(LAYER_KEYS), layer.get("name") + " has " + layer.keySet());
         }
+    }
+
+    /** Networks whose layers branch: each with its generated layers. */
+    static Stream<Arguments> graphs() {
+        return Stream.of(
+                arguments("GoogLeNet", GoogLeNetGeometry.layers()),
+                arguments("ResNet50", ResNet50Geometry.layers()),
+                arguments("Fcn8s", Fcn8sGeometry.layers()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("graphs")
+    @DisplayName("a graph's manifest names, for every layer, the layers it reads, as the generated class does")
+    void graphFrom(String network, List<LayerGeometry> layers) throws IOException {
+        List<Map<String, Object>> entries = layers(read("META-INF/convgeom/dev.convgeom.example." + network + ".json"));
+        assertEquals(layers.size(), entries.size());
+
+        List<Executable> checks = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            LayerGeometry l = layers.get(i);
+            Map<String, Object> e = entries.get(i);
+            checks.add(() -> assertEquals(l.name(), e.get("name")));
+            checks.add(() -> assertEquals(l.spec().from(), e.get("from"), l.name()));
+        }
+        assertAll(checks);
     }
 
     private static Map<String, Object> read(String resource) throws IOException {
