@@ -290,16 +290,16 @@ public final class GeometryCalculator {
             Rational units = apart.dividedBy(first.jump());
             String crop = "";
             if (units.isInteger()) {
-                // The map whose unit 0 lies further out is the one a crop can start later in.
+                // Unit 0 of the map that starts further out matches a later unit of the other: a
+                // crop of that other one, starting there, lines them up.
                 int later = apart.signum() > 0 ? a : b;
                 int earlier = apart.signum() > 0 ? b : a;
-                crop = "@Crop(from = \"" + name(later) + "\", like = \"" + name(earlier) + "\") on the path of '"
-                        + name(later) + "' would align them. ";
+                crop = "Cropping '" + name(later) + "' by " + count(units.abs(), "unit") + " (@Crop(from = \""
+                        + name(later) + "\", like = \"" + name(earlier) + "\")) aligns them where it is large enough. ";
             }
             report(index, Param.FROM, i, axis, Message.MISALIGNED_MERGE, layer.name(), name(a), name(b), axis.extent(),
-                    name(a), axis.unit(), first.center(), name(b), other.center(), apart.abs(),
-                    apart.abs().equals(Rational.ONE) ? "pixel" : "pixels", units.abs(), first.jump(),
-                    paths.fork(), paths.toFirst(), paths.toSecond(), crop);
+                    name(a), axis.unit(), first.center(), name(b), other.center(), count(apart.abs(), "input pixel"),
+                    count(units.abs(), "unit"), first.jump(), paths.fork(), paths.toFirst(), paths.toSecond(), crop);
         }
         return true;
     }
@@ -361,7 +361,8 @@ public final class GeometryCalculator {
                                     ? "offset " + aligning + " aligns them"
                                     : "no whole offset aligns them (it would be " + aligning + ")";
                     report(index, Param.OFFSET, axis, Message.CROP_OFFSET_MISALIGNED, layer.name(), o, axis.extent(),
-                            fromName, likeName, aligning == null ? "varying" : apart.abs().toString(), aligned);
+                            fromName, likeName, aligning == null ? "a varying number of input pixels"
+                                    : count(apart.abs(), "input pixel"), aligned);
                     return null;
                 }
                 return o;
@@ -374,13 +375,14 @@ public final class GeometryCalculator {
             Rational pixels = b.center().minus(a.center());
             if (!aligning.isInteger()) {
                 report(index, Param.LIKE, axis, Message.CROP_NOT_WHOLE, layer.name(), fromName, likeName, axis.extent(),
-                        aligning, pixels, a.jump());
+                        count(aligning, "unit"), count(pixels, "input pixel"), count(a.jump(), "input pixel"));
                 return null;
             }
             long o = aligning.longValueExact();
             if (o < 0) {
-                report(index, Param.LIKE, axis, Message.CROP_NEGATIVE_OFFSET, layer.name(), fromName, -o,
-                        pixels.negate(), likeName, axis.extent(), likeName, o, likeName, fromName, -o, axis.units());
+                report(index, Param.LIKE, axis, Message.CROP_NEGATIVE_OFFSET, layer.name(), fromName,
+                        count(Rational.of(-o), "unit"), count(pixels.negate(), "input pixel"), likeName, axis.extent(),
+                        likeName, o, likeName, fromName, count(Rational.of(-o), axis.unit()));
                 return null;
             }
             if (Math.addExact(o, b.size()) > a.size()) {
@@ -521,6 +523,13 @@ public final class GeometryCalculator {
 
     private void report(int index, Param param, int element, Axis axis, Message message, Object... args) {
         problems.add(new Problem(index, param, element, axis, message.severity(), message, List.of(args)));
+    }
+
+    /** "1 unit", "2 units", "1/2 unit": a quantity with its noun. */
+    private static String count(Rational value, String noun) {
+        String number = value.toString();
+        boolean one = value.abs().compareTo(Rational.ONE) <= 0 && value.signum() != 0;
+        return number + " " + noun + (one ? "" : "s");
     }
 
     /** How a message names the map {@code index} reads: "'conv1'" or "the network input". */

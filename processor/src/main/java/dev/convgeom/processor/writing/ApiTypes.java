@@ -17,6 +17,8 @@ final class ApiTypes {
     static final ClassName LAYER_SPEC = ClassName.get(API, "LayerSpec");
     static final ClassName WINDOW = ClassName.get(API, "Window");
     static final ClassName PADDING = ClassName.get(API, "Padding");
+    static final ClassName RATIO = ClassName.get(API, "Ratio");
+    static final ClassName RESIZE = ClassName.get(API, "Resize");
 
     private ApiTypes() {
     }

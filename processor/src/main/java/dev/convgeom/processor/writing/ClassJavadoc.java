@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import dev.convgeom.processor.geometry.AxisState;
 import dev.convgeom.processor.geometry.ComputedLayer;
 import dev.convgeom.processor.geometry.GeometryResult;
+import dev.convgeom.processor.geometry.LayerKind;
 import dev.convgeom.processor.geometry.NetworkInput;
 import java.util.List;
 
@@ -52,7 +53,13 @@ final class ClassJavadoc {
         return "{@code " + layer.spec().name() + "}, declared " + code(declaration) + ": output " + shape(layer)
                 + ", receptive field " + y.rf() + "\u00d7" + x.rf() + ", jump " + Numbers.display(y.jump()) + "\u00d7"
                 + Numbers.display(x.jump()) + ", unit (0, 0) centred on (y, x) = (" + Numbers.display(y.center())
-                + ", " + Numbers.display(x.center()) + ").\n";
+                + ", " + Numbers.display(x.center()) + ")"
+                + (layer.spec().kind() == LayerKind.CROP
+                        ? ", cropped from offset (y, x) = (" + layer.offsetY() + ", " + layer.offsetX() + ")" : "")
+                + (y.period() > 1 || x.period() > 1
+                        ? "; after upsampling the field depends on the unit's phase (period " + y.period() + "\u00d7"
+                                + x.period() + "), the size given is the widest" : "")
+                + ".\n";
     }
 
     /**

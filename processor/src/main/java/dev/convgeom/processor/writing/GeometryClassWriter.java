@@ -13,11 +13,13 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import dev.convgeom.LayerSpec;
 import dev.convgeom.NetworkSpec;
+import dev.convgeom.Resize;
 import dev.convgeom.Shape;
 import dev.convgeom.processor.geometry.AxisState;
 import dev.convgeom.processor.geometry.ComputedLayer;
 import dev.convgeom.processor.geometry.GeometryResult;
 import dev.convgeom.processor.geometry.NetworkInput;
+import dev.convgeom.processor.geometry.Rational;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -259,11 +261,32 @@ public final class GeometryClassWriter {
                 ApiTypes.SHAPE, in.channels(), in.height(), in.width(), layers);
     }
 
-    /** {@code new LayerSpec("conv1", "Conv", 3, 96, 1, new Window(...), new Window(...))}. */
+    /**
+     * {@code new LayerSpec("conv1", "Conv", List.of("input"), 3, 96, 1, new Window(...), new Window(...), null)}.
+     */
     private CodeBlock layerSpec(int index) {
         LayerSpec layer = runtime.layers().get(index);
-        return CodeBlock.of("new $T($S, $S, $L, $L, $L, $L, $L)", ApiTypes.LAYER_SPEC, layer.name(), layer.kind(),
-                channels(layer.in()), channels(layer.out()), layer.groups(), window(layer.y()), window(layer.x()));
+        List<CodeBlock> from = new ArrayList<>();
+        for (String name : layer.from()) {
+            from.add(CodeBlock.of("$S", name));
+        }
+        return CodeBlock.of("new $T($S, $S, $T.of($L), $L, $L, $L, $L, $L, $L)", ApiTypes.LAYER_SPEC, layer.name(),
+                layer.kind(), List.class, CodeBlock.join(from, ", "), channels(layer.in()), channels(layer.out()),
+                layer.groups(), window(layer.y()), window(layer.x()), resize(layer));
+    }
+
+    /** The factory call that rebuilds an upsampling's, a transposed convolution's or a crop's extras. */
+    private static CodeBlock resize(LayerSpec layer) {
+        Resize r = layer.resize();
+        if (r == null) {
+            return CodeBlock.of("null");
+        }
+        return switch (layer.kind()) {
+            case "Upsample" -> CodeBlock.of("$T.upsample($L, $L)", ApiTypes.RESIZE, r.factor(), r.bilinear());
+            case "Deconv" -> CodeBlock.of("$T.deconv($L)", ApiTypes.RESIZE, r.outputPadding());
+            case "Crop" -> CodeBlock.of("$T.crop($S, $L, $L)", ApiTypes.RESIZE, r.like(), r.offsetY(), r.offsetX());
+            default -> throw new IllegalStateException("no extras for " + layer.kind());
+        };
     }
 
     private static CodeBlock window(dev.convgeom.Window w) {
@@ -294,9 +317,30 @@ public final class GeometryClassWriter {
                 axis(in.height(), layer.y()), axis(in.width(), layer.x()), index);
     }
 
-    private static CodeBlock axis(long inputSize, AxisState a) {
-        return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L)", ApiTypes.AXIS_GEOMETRY, inputSize, a.size(),
-                Numbers.doubleLiteral(a.jump()), Numbers.doubleLiteral(a.center()), a.lo(), a.hi());
+    /**
+     * {@code AxisGeometry.uniform(227, 13, Ratio.of(16), Ratio.of(17), -63, 99)} in a chain; after
+     * upsampling, the boxes of one period: {@code new AxisGeometry(..., new int[] {..}, new int[] {..})}.
+     */
+    static CodeBlock axis(long inputSize, AxisState a) {
+        if (a.period() == 1) {
+            return CodeBlock.of("$T.uniform($L, $L, $L, $L, $L, $L)", ApiTypes.AXIS_GEOMETRY, inputSize, a.size(),
+                    ratio(a.jump()), ratio(a.center()), a.lo(), a.hi());
+        }
+        return CodeBlock.of("new $T($L, $L, $L, $L,\n$>$>new int[] {$L},\nnew int[] {$L})$<$<", ApiTypes.AXIS_GEOMETRY,
+                inputSize, a.size(), ratio(a.jump()), ratio(a.center()), ints(a.field().los()), ints(a.field().his()));
+    }
+
+    private static CodeBlock ratio(Rational r) {
+        return r.isInteger() ? CodeBlock.of("$T.of($L)", ApiTypes.RATIO, r.numerator())
+                : CodeBlock.of("$T.of($L, $L)", ApiTypes.RATIO, r.numerator(), r.denominator());
+    }
+
+    private static String ints(long[] values) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            s.append(i == 0 ? "" : ", ").append(values[i]);
+        }
+        return s.toString();
     }
 
     private static String shape(NetworkInput in) {

@@ -77,6 +77,28 @@ final class JsonWriter {
         return name(name).value(rawNumber);
     }
 
+    /** {@code "name": ["a", "b"]} on one line. */
+    JsonWriter strings(String name, java.util.List<String> values) {
+        name(name);
+        afterKey = false;
+        out.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            out.append(i == 0 ? "" : ", ");
+            string(values.get(i));
+        }
+        out.append(']');
+        return this;
+    }
+
+    /** {@code "name": [1, 2]} on one line. */
+    JsonWriter numbers(String name, long[] values) {
+        StringBuilder raw = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            raw.append(i == 0 ? "" : ", ").append(values[i]);
+        }
+        return raw(name, raw.append(']').toString());
+    }
+
     JsonWriter bool(String name, boolean value) {
         return name(name).value(Boolean.toString(value));
     }

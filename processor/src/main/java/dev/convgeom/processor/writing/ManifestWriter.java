@@ -76,9 +76,29 @@ public final class ManifestWriter {
         json.beginObject()
                 .string("name", layer.spec().name())
                 .string("kind", layer.spec().kind().displayName())
-                .string("constant", constant);
-        if (layer.stepY() != null) {
+                .string("constant", constant)
+                .strings("from", spec.from());
+        if (layer.stepY() != null && spec.hasWindow()) {
             window(json, layer);
+        }
+        var extras = layer.spec().extras();
+        switch (layer.spec().kind()) {
+            case DECONV -> json.name("deconv").beginInlineObject()
+                    .number("kh", spec.y().kernel()).number("kw", spec.x().kernel())
+                    .number("sh", spec.y().stride()).number("sw", spec.x().stride())
+                    .number("ph", spec.y().padBefore()).number("pw", spec.x().padBefore())
+                    .number("outputPadding", extras.outputPadding())
+                    .endObject();
+            case UPSAMPLE -> json.name("upsample").beginInlineObject()
+                    .number("factor", extras.factor())
+                    .string("mode", extras.bilinear() ? "BILINEAR" : "NEAREST")
+                    .endObject();
+            case CROP -> json.string("like", spec.resize().like())
+                    .name("offset").beginInlineObject()
+                    .number("y", layer.offsetY())
+                    .number("x", layer.offsetX())
+                    .endObject();
+            default -> { }
         }
         if (spec.isFullyConnected()) {
             LayerSpec conv = spec.asConv();
@@ -106,6 +126,13 @@ public final class ManifestWriter {
                 .raw("y", Numbers.jsonDouble(layer.y().center()))
                 .raw("x", Numbers.jsonDouble(layer.x().center()))
                 .endObject();
+        // Jumps and centres become fractions after upsampling: the exact values, as "num/den".
+        json.name("exact").beginInlineObject()
+                .string("jumpY", layer.y().jump().toString())
+                .string("jumpX", layer.x().jump().toString())
+                .string("centerY", layer.y().center().toString())
+                .string("centerX", layer.x().center().toString())
+                .endObject();
         AxisState y = layer.y();
         AxisState x = layer.x();
         json.name("field").beginInlineObject()
@@ -114,6 +141,28 @@ public final class ManifestWriter {
                 .number("bottom", y.hi())
                 .number("right", x.hi())
                 .endObject();
+        if (y.period() > 1 || x.period() > 1) {
+            phases(json, y, x);
+        }
+        json.endObject();
+    }
+
+    /**
+     * After upsampling, the field of unit u depends on its phase: unit {@code r + t * period} sees
+     * {@code [lo[r] + t * shift, hi[r] + t * shift]}.
+     */
+    private static void phases(JsonWriter json, AxisState y, AxisState x) {
+        json.name("fieldPhases").beginObject();
+        AxisState[] axes = {y, x};
+        for (int i = 0; i < axes.length; i++) {
+            AxisState a = axes[i];
+            json.name(i == 0 ? "y" : "x").beginInlineObject()
+                    .number("period", a.period())
+                    .number("shift", a.field().shift())
+                    .numbers("lo", a.field().los())
+                    .numbers("hi", a.field().his())
+                    .endObject();
+        }
         json.endObject();
     }
 

@@ -41,14 +41,19 @@ final class OutputShortcuts {
                         + "@param x column of the unit (may be fractional)\n@param y row of the unit (may be fractional)\n")
                 .addStatement("return new $T($L, $L)", ApiTypes.POINT, affine(x, "x"), affine(y, "y"))
                 .build();
-        MethodSpec receptiveField = Methods.publicStatic("receptiveField", ApiTypes.BOX)
+        MethodSpec.Builder receptiveField = Methods.publicStatic("receptiveField", ApiTypes.BOX)
                 .addParameters(Methods.coordinates(int.class))
                 .addJavadoc("$L", "The input pixels unit ({@code x}, {@code y}) of " + name + " depends on, "
-                        + "unclipped: " + x.rf() + " columns by " + y.rf() + " rows, reaching into the padding "
-                        + "near a border.\n\n@param x column of the unit\n@param y row of the unit\n")
-                .addStatement("return new $T($L, $L, $L, $L)", ApiTypes.BOX,
-                        field(x, x.lo(), "x"), field(y, y.lo(), "y"), field(x, x.hi(), "x"), field(y, y.hi(), "y"))
-                .build();
+                        + "unclipped: " + (y.period() == 1 && x.period() == 1 ? "" : "at most ") + x.rf()
+                        + " columns by " + y.rf() + " rows, reaching into the padding near a border.\n\n"
+                        + "@param x column of the unit\n@param y row of the unit\n");
+        if (y.period() == 1 && x.period() == 1) {
+            receptiveField.addStatement("return new $T($L, $L, $L, $L)", ApiTypes.BOX,
+                    field(x, x.lo(), "x"), field(y, y.lo(), "y"), field(x, x.hi(), "x"), field(y, y.hi(), "y"));
+        } else {
+            // After upsampling the field depends on the unit's phase: the constant keeps the boxes.
+            receptiveField.addStatement("return $N.receptiveField(x, y)", constant);
+        }
         MethodSpec clipped = Methods.publicStatic("clippedReceptiveField", ApiTypes.BOX)
                 .addParameters(Methods.coordinates(int.class))
                 .addJavadoc("$L", "The image pixels unit ({@code x}, {@code y}) of " + name + " depends on: its "
@@ -63,7 +68,7 @@ final class OutputShortcuts {
                         + "@param x input column\n@param y input row\n")
                 .addStatement("return $N.mapFromInput(x, y)", constant)
                 .build();
-        return List.of(output, mapToInput, receptiveField, clipped, mapFromInput);
+        return List.of(output, mapToInput, receptiveField.build(), clipped, mapFromInput);
     }
 
     /** {@code center + jump * u} as a double expression. */
@@ -71,7 +76,7 @@ final class OutputShortcuts {
         return Numbers.doubleLiteral(a.center()) + " + " + Numbers.doubleLiteral(a.jump()) + " * " + unit;
     }
 
-    /** {@code bound + jump * u} in int arithmetic: chains have whole jumps. */
+    /** {@code bound + jump * u} in int arithmetic: a period of 1 means a whole jump. */
     private static CodeBlock field(AxisState a, long bound, String unit) {
         return CodeBlock.of("$L + $L * $L", bound, a.jump().longValueExact(), unit);
     }

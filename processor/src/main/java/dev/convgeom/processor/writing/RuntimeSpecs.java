@@ -3,10 +3,12 @@ package dev.convgeom.processor.writing;
 import dev.convgeom.LayerSpec;
 import dev.convgeom.NetworkSpec;
 import dev.convgeom.Padding;
+import dev.convgeom.Resize;
 import dev.convgeom.Shape;
 import dev.convgeom.Window;
 import dev.convgeom.processor.geometry.ComputedLayer;
 import dev.convgeom.processor.geometry.GeometryResult;
+import dev.convgeom.processor.geometry.LayerKind;
 import dev.convgeom.processor.geometry.NetworkInput;
 import dev.convgeom.processor.geometry.Rounding;
 import dev.convgeom.processor.geometry.WindowStep;
@@ -25,28 +27,59 @@ public final class RuntimeSpecs {
 
     public static NetworkSpec of(String name, GeometryResult geometry) {
         NetworkInput in = geometry.input();
+        List<ComputedLayer> computed = geometry.layers();
         List<LayerSpec> layers = new ArrayList<>();
-        long channels = in.channels();
-        for (ComputedLayer layer : geometry.layers()) {
-            layers.add(new LayerSpec(layer.spec().name(), layer.spec().kind().displayName(), channels(channels),
-                    channels(layer.channels()), (int) layer.spec().groups(), window(layer.stepY()),
-                    window(layer.stepX())));
-            channels = layer.channels();
+        for (ComputedLayer layer : computed) {
+            List<String> from = new ArrayList<>();
+            for (int input : layer.inputs()) {
+                from.add(name(computed, input));
+            }
+            int source = layer.inputs().get(0);
+            long inChannels = source < 0 ? in.channels() : computed.get(source).channels();
+            var spec = layer.spec();
+            layers.add(new LayerSpec(spec.name(), spec.kind().displayName(), from, channels(inChannels),
+                    channels(layer.channels()), (int) spec.groups(), window(layer, layer.stepY(), spec.y()),
+                    window(layer, layer.stepX(), spec.x()), resize(computed, layer)));
         }
         return new NetworkSpec(name, new Shape((int) in.channels(), (int) in.height(), (int) in.width()), layers);
+    }
+
+    private static String name(List<ComputedLayer> computed, int index) {
+        return index < 0 ? "input" : computed.get(index).spec().name();
     }
 
     private static int channels(long channels) {
         return channels == ComputedLayer.UNKNOWN_CHANNELS ? Shape.UNKNOWN : (int) channels;
     }
 
-    /** The window as applied at the declared input, padding resolved. */
-    private static Window window(WindowStep step) {
-        if (step == null) {
+    /**
+     * The window as applied at the declared input, padding resolved; a transposed convolution's as
+     * declared. A global pool has none: its window is whatever map it gets.
+     */
+    private static Window window(ComputedLayer layer, WindowStep step,
+                                 dev.convgeom.processor.geometry.Window declared) {
+        if (layer.spec().kind() == LayerKind.GLOBAL_AVG_POOL) {
             return null;
         }
-        var w = step.window();
-        return new Window((int) w.kernel(), (int) w.stride(), (int) w.dilation(), (int) step.padBefore(),
-                (int) step.padAfter(), Padding.valueOf(w.mode().name()), w.rounding() == Rounding.CEIL);
+        if (step == null) {
+            return layer.spec().kind() == LayerKind.DECONV ? runtime(declared, declared.padBefore(),
+                    declared.padAfter()) : null;
+        }
+        return runtime(step.window(), step.padBefore(), step.padAfter());
+    }
+
+    private static Window runtime(dev.convgeom.processor.geometry.Window w, long padBefore, long padAfter) {
+        return new Window((int) w.kernel(), (int) w.stride(), (int) w.dilation(), (int) padBefore, (int) padAfter,
+                Padding.valueOf(w.mode().name()), w.rounding() == Rounding.CEIL);
+    }
+
+    private static Resize resize(List<ComputedLayer> computed, ComputedLayer layer) {
+        var extras = layer.spec().extras();
+        return switch (layer.spec().kind()) {
+            case UPSAMPLE -> Resize.upsample((int) extras.factor(), extras.bilinear());
+            case DECONV -> Resize.deconv((int) extras.outputPadding());
+            case CROP -> Resize.crop(name(computed, extras.like()), (int) layer.offsetY(), (int) layer.offsetX());
+            default -> null;
+        };
     }
 }

@@ -1,0 +1,174 @@
+package dev.convgeom.processor;
+
+import static dev.convgeom.processor.Expect.clean;
+import static dev.convgeom.processor.Expect.oneError;
+import static dev.convgeom.processor.Sources.net;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Mistakes that only a graph shows: merges of maps that differ in size, resolution or position,
+ * and crops that cannot align. Layout as in {@link Sources}: layers from line 5, indented by 4,
+ * on a 3x32x32 input; columns are found from the layer text, so a test names the literal it
+ * expects the caret on.
+ */
+class GraphDiagnosticsTest {
+
+    /** The column of {@code token} in a layer line (indented by 4), counting from 1. */
+    private static int column(String layer, String token) {
+        int at = layer.indexOf(token);
+        if (at < 0) {
+            throw new IllegalArgumentException(token + " not in " + layer);
+        }
+        return 4 + at + 1;
+    }
+
+    // --- merges -------------------------------------------------------------------------------
+
+    @Test
+    void concatOfDifferentSizesNamesBothShapesAtTheSecondName() {
+        String cat = "@Concat(from = {\"a\", \"b\"}) Object cat;";
+        oneError(net("@Conv(out = 8, k = 3, p = 1) Object a;",        // 8x32x32
+                        "@Conv(out = 8, k = 3, from = \"input\") Object b;", // 8x30x30
+                        cat),
+                7, column(cat, "\"b\""),
+                "layer 'cat': @Concat needs inputs of equal height and width, but 'a' is 8x32x32 and 'b' is 8x30x30."
+                        + " Crop the larger to the smaller with @Crop(from = ..., like = ...), or change the layers"
+                        + " before the merge [convgeom:merge-size-mismatch]");
+    }
+
+    @Test
+    void addOfDifferentChannelsSuggestsAProjection() {
+        String sum = "@Add(from = {\"a\", \"b\"}) Object sum;";
+        oneError(net("@Conv(out = 8, k = 3, p = 1) Object a;",
+                        "@Conv(out = 16, k = 3, p = 1, from = \"input\") Object b;",
+                        sum),
+                7, column(sum, "\"b\""),
+                "layer 'sum': @Add needs inputs of equal channels, height and width, but 'a' is 8x32x32 and 'b' is"
+                        + " 16x32x32. Give both paths the same number of channels (for a residual connection, a 1x1"
+                        + " projection on the shortcut) [convgeom:merge-size-mismatch]");
+    }
+
+    @Test
+    void mergeOfDifferentJumpsIsRefusedEvenWhenSizesAgree() {
+        // a: k 2, s 2 on 32 -> 16 units, jump 2; b: k 17, s 1 on 32 -> 16 units, jump 1
+        String cat = "@Concat(from = {\"a\", \"b\"}, allowMisaligned = true) Object cat;";
+        oneError(net("@Conv(out = 8, k = 2, s = 2) Object a;",
+                        "@Conv(out = 8, k = 17, from = \"input\") Object b;",
+                        cat),
+                7, column(cat, "\"b\""),
+                "layer 'cat': inputs 'a' and 'b' have different jumps along the height/width (2 and 1 input pixels"
+                        + " per unit), so their units drift apart and no offset aligns them; the paths part at the"
+                        + " network input: input -> a and input -> b. Give both the same total stride (a stride,"
+                        + " @Upsample or @Deconv on one path) [convgeom:merge-jumps-differ]");
+    }
+
+    @Test
+    void misalignedAddNamesBothPathsTheOffsetAndTheCropThatFixesIt() {
+        // a: k 3, p 1: unit 0 centred on pixel 0. b: 2 rows/columns of zeros after, then k 3
+        // without padding: 32 units again, but unit 0 centred on pixel 1.
+        String sum = "@Add(from = {\"a\", \"b\"}) Object sum;";
+        oneError(net("@Conv(out = 8, k = 3, p = 1) Object a;",
+                        "@Pad(from = \"input\", bottom = 2, right = 2) Object b0;",
+                        "@Conv(out = 8, k = 3) Object b;",
+                        sum),
+                8, column(sum, "\"b\""),
+                "layer 'sum': inputs 'a' and 'b' are not aligned along the height/width: unit 0 of 'a' is centred on"
+                        + " input row/column 0 and unit 0 of 'b' on 1, 1 input pixel apart (1 unit of jump 1); the"
+                        + " paths part at the network input: input -> a and input -> b0 -> b. Cropping 'a' by 1 unit"
+                        + " (@Crop(from = \"a\", like = \"b\")) aligns them where it is large enough. Or accept the"
+                        + " offset with allowMisaligned = true [convgeom:misaligned-merge]");
+    }
+
+    @Test
+    void aKnownMisalignmentCanBeAccepted() {
+        clean(net("@Conv(out = 8, k = 3, p = 1) Object a;",
+                "@Pad(from = \"input\", bottom = 2, right = 2) Object b0;",
+                "@Conv(out = 8, k = 3) Object b;",
+                "@Add(from = {\"a\", \"b\"}, allowMisaligned = true) Object sum;"));
+    }
+
+    // --- crops --------------------------------------------------------------------------------
+
+    @Test
+    void cropToAMapOfAnotherResolutionIsRefusedAtLike() {
+        String crop = "@Crop(from = \"input\", like = \"a\") Object c;";
+        oneError(net("@Conv(out = 8, k = 2, s = 2) Object a;", crop),
+                6, column(crop, "\"a\""),
+                "layer 'c': cannot align 'input' with 'a' along the height/width: their jumps differ (1 and 2 input"
+                        + " pixels per unit), so no crop offset lines up more than one unit; crop a map of the same"
+                        + " resolution as 'a' [convgeom:crop-jumps-differ]");
+    }
+
+    @Test
+    void cropNeedingHalfAUnitSaysSo() {
+        // a: k 2 on 32 -> unit 0 centred between pixels 0 and 1, at 1/2
+        String crop = "@Crop(from = \"input\", like = \"a\") Object c;";
+        oneError(net("@Conv(out = 8, k = 2) Object a;", crop),
+                6, column(crop, "\"a\""),
+                "layer 'c': aligning 'input' with 'a' along the height/width needs a crop offset of 1/2 unit (1/2"
+                        + " input pixel), which is not a whole number of units; change a padding or kernel on one path"
+                        + " so that the centres differ by a multiple of the jump, 1 input pixel, or give offset and"
+                        + " allowMisaligned = true [convgeom:crop-not-whole]");
+    }
+
+    @Test
+    void cropThatWouldStartBeforeItsMapSuggestsTheOtherWayRound() {
+        // a: k 3 without padding: unit 0 centred on pixel 1, after the input's pixel 0
+        String crop = "@Crop(from = \"a\", like = \"input\") Object c;";
+        oneError(net("@Conv(out = 8, k = 3) Object a;", crop),
+                6, column(crop, "\"input\""),
+                "layer 'c': 'a' starts 1 unit (1 input pixel) after 'input' along the height/width, so no crop of it"
+                        + " aligns with 'input' (the offset would be -1); crop 'input' instead, or pad 'a' by at least"
+                        + " 1 row/column before [convgeom:crop-negative-offset]");
+    }
+
+    @Test
+    void cropOfAMapTooSmallForTheAligningOffset() {
+        // p0: one row/column of zeros before -> 33 units, unit 0 at -1; a: k 3 -> 31 units at 0
+        String crop = "@Crop(from = \"a\", like = \"input\") Object c;";
+        oneError(net("@Pad(top = 1, left = 1) Object p0;", "@Conv(out = 8, k = 3) Object a;", crop),
+                7, column(crop, "\"input\""),
+                "layer 'c': aligning 'a' with 'input' along the height/width takes offset 0, so 'a' needs 0 + 32 = 32"
+                        + " rows/columns, but has 31; use a larger input or more padding on the path to 'a'"
+                        + " [convgeom:crop-too-small]");
+    }
+
+    @Test
+    void explicitOffsetBeyondTheMap() {
+        String crop = "@Crop(from = \"input\", like = \"a\", offset = 5) Object c;";
+        oneError(net("@Conv(out = 8, k = 3) Object a;", crop),
+                6, column(crop, "5"),
+                "layer 'c': offset 5 plus the 30 rows/columns of 'a' is 35, more than the 32 rows/columns of"
+                        + " 'input'; use an offset of at most 2 [convgeom:crop-offset-out-of-range]");
+    }
+
+    @Test
+    void explicitOffsetThatDoesNotAlignNamesTheOneThatDoes() {
+        // a: k 3 without padding, unit 0 centred on pixel 1: offset 1 aligns, 0 leaves 1 pixel
+        String crop = "@Crop(from = \"input\", like = \"a\", offset = 0) Object c;";
+        oneError(net("@Conv(out = 8, k = 3) Object a;", crop),
+                6, column(crop, "0)"),
+                "layer 'c': offset 0 along the height/width leaves 'input' misaligned with 'a' by 1 input pixel;"
+                        + " offset 1 aligns them. Leave offset out to have it computed, or set allowMisaligned = true"
+                        + " [convgeom:crop-offset-misaligned]");
+    }
+
+    @Test
+    void explicitMisalignedOffsetCanBeAccepted() {
+        clean(net("@Conv(out = 8, k = 3) Object a;",
+                "@Crop(from = \"input\", like = \"a\", offset = 0, allowMisaligned = true) Object c;"));
+    }
+
+    // --- transposed convolution -----------------------------------------------------------------
+
+    @Test
+    void deconvWhosePaddingEatsTheWholeOutput() {
+        // conv k 32 -> 1x1; deconv: (1 - 1) * 2 - 2 - 2 + 2 + 0 = -2 units
+        String up = "@Deconv(out = 4, k = 2, s = 2, p = 2) Object up;";
+        oneError(net("@Conv(out = 8, k = 32) Object a;", up),
+                6, column(up, "p = 2") + 4,
+                "layer 'up': the height/width would have no units: (1 - 1) * 2 - 2 - 2 + 2 + 0 = -2; use less"
+                        + " padding or a larger kernel [convgeom:deconv-no-output]");
+    }
+}
