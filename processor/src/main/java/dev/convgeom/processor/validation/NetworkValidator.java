@@ -107,7 +107,7 @@ public final class NetworkValidator {
 
     private static AnnotationValue blame(NetworkModel model, Problem problem) {
         ExplicitValues values = model.layers().get(problem.layer()).values();
-        return Attributes.blame(values, problem.param(), problem.axis()).orElse(null);
+        return Attributes.blame(values, problem.param(), problem.element(), problem.axis()).orElse(null);
     }
 
     /** Words in which the two axes' texts of one problem may differ. */
