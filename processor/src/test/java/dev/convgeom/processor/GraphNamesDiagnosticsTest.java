@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Mistakes in the names graphs read ({@code from}, {@code like}) and in the annotations only
@@ -214,6 +215,14 @@ class GraphNamesDiagnosticsTest {
                 + " rows would be reached by no input; use kh >= 2").inFile(src).onLine(5).atColumn(27);
         assertThat(c).hadErrorContaining("the kernel kw = 2 is smaller than the stride sw = 3, so 1 of every 3 output"
                 + " columns would be reached by no input; use kw >= 3").inFile(src).onLine(5).atColumn(35);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"@Concat Object cat;", "@Add Object sum;", "@Crop Object crop;", "@Upsample Object up;"})
+    void missingRequiredAttributeIsLeftToJavac(String layer) {
+        Compilation c = Compilers.compile(net(CONV1, layer));
+        assertThat(c).failed();
+        Expect.nothingFromProcessor(c);
     }
 
     // --- valid graphs ---------------------------------------------------------------------------
