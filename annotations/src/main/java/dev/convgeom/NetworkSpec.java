@@ -159,8 +159,8 @@ public final class NetworkSpec {
         checkInput(height, width);
         Objects.checkIndex(index, layers.size());
         if (!chain) {
-            GraphWalk y = new GraphWalk(true, index, false);
-            GraphWalk x = new GraphWalk(false, index, false);
+            GraphWalk y = new GraphWalk(true, index, false, false);
+            GraphWalk x = new GraphWalk(false, index, false, false);
             walkOrThrow(y, x, height, width);
             return new Shape(layers.get(index).out(), toInt(y.size(index)), toInt(x.size(index)));
         }
@@ -181,14 +181,20 @@ public final class NetworkSpec {
     }
 
     /**
-     * The smallest input for which every layer up to the output fits, per axis. For CaffeNet,
-     * whose pooling rounds up, that is 199x199 rather than its declared 227x227.
+     * The smallest input for which every layer fits, per axis: {@link #forInput} succeeds. For
+     * CaffeNet, whose pooling rounds up, that is 199x199 rather than its declared 227x227. A graph
+     * is searched as in {@link #minInputSize(int)}, over all its layers (a branch that the output
+     * does not read counts too).
      *
      * @throws IllegalArgumentException for a graph on which no size within the search fits (see
      *                                  {@link #minInputSize(int)})
      */
     public Shape minInputSize() {
-        return minInputSize(layers.size() - 1);
+        int last = layers.size() - 1;
+        if (!chain) {
+            return new Shape(input.channels(), minGraphInput(last, true, true), minGraphInput(last, false, true));
+        }
+        return minInputSize(last);
     }
 
     /**
@@ -205,7 +211,7 @@ public final class NetworkSpec {
     public Shape minInputSize(int index) {
         Objects.checkIndex(index, layers.size());
         if (!chain) {
-            return new Shape(input.channels(), minGraphInput(index, true), minGraphInput(index, false));
+            return new Shape(input.channels(), minGraphInput(index, true, false), minGraphInput(index, false, false));
         }
         long h = 1;
         long w = 1;
@@ -287,7 +293,7 @@ public final class NetworkSpec {
             return false;
         }
         if (!chain) {
-            GraphWalk walk = new GraphWalk(rows, layers.size() - 1, false);
+            GraphWalk walk = new GraphWalk(rows, layers.size() - 1, false, true);
             return walk.run(n) && walk.exact;
         }
         for (LayerSpec layer : layers) {
@@ -313,7 +319,7 @@ public final class NetworkSpec {
         long start = Math.max(1, from);
         if (!chain) {
             long end = Math.min(Integer.MAX_VALUE, start + searchLimit());
-            GraphWalk walk = new GraphWalk(rows, layers.size() - 1, false);
+            GraphWalk walk = new GraphWalk(rows, layers.size() - 1, false, true);
             for (long candidate = start; candidate <= end; candidate++) {
                 if (walk.run(candidate) && walk.exact) {
                     return (int) candidate;
@@ -400,8 +406,8 @@ public final class NetworkSpec {
         }
     }
 
-    private int minGraphInput(int index, boolean rows) {
-        GraphWalk walk = new GraphWalk(rows, index, false);
+    private int minGraphInput(int index, boolean rows, boolean whole) {
+        GraphWalk walk = new GraphWalk(rows, index, false, whole);
         long end = Math.min(Integer.MAX_VALUE, searchLimit());
         for (long n = 1; n <= end; n++) {
             if (walk.run(n)) {
@@ -415,8 +421,8 @@ public final class NetworkSpec {
     }
 
     private List<LayerGeometry> graphGeometry(int height, int width) {
-        GraphWalk y = new GraphWalk(true, layers.size() - 1, true);
-        GraphWalk x = new GraphWalk(false, layers.size() - 1, true);
+        GraphWalk y = new GraphWalk(true, layers.size() - 1, true, true);
+        GraphWalk x = new GraphWalk(false, layers.size() - 1, true, true);
         walkOrThrow(y, x, height, width);
         List<LayerGeometry> result = new ArrayList<>(layers.size());
         for (int i = 0; i < layers.size(); i++) {
@@ -492,14 +498,21 @@ public final class NetworkSpec {
         /** After a failed {@link #run}: what did not fit, or null when a window was too big. */
         String misfit;
 
-        GraphWalk(boolean rows, int upTo, boolean geometry) {
+        /**
+         * @param upTo     the last layer to walk
+         * @param geometry whether to compute the fields too, or only the sizes
+         * @param whole    whether to walk every layer up to {@code upTo}, or only those it depends on
+         */
+        GraphWalk(boolean rows, int upTo, boolean geometry, boolean whole) {
             this.rows = rows;
             this.upTo = upTo;
             // Layers read only earlier ones, so one backward sweep finds everything upTo needs.
             this.needed = new boolean[upTo + 1];
             needed[upTo] = true;
             for (int i = upTo; i >= 0; i--) {
-                if (needed[i]) {
+                if (whole) {
+                    needed[i] = true;
+                } else if (needed[i]) {
                     for (int read : reads[i]) {
                         if (read != INPUT_INDEX) {
                             needed[read] = true;
