@@ -398,10 +398,11 @@ public final class NetworkSpec {
     private void walkOrThrow(GraphWalk y, GraphWalk x, int height, int width) {
         for (GraphWalk walk : new GraphWalk[] {y, x}) {
             if (!walk.run(walk.rows ? height : width)) {
-                if (walk.misfit == null) {
+                String misfit = walk.misfit();
+                if (misfit == null) {
                     throw tooSmall(height, width, walk.failedAt);
                 }
-                throw new IllegalArgumentException(name + ": input " + height + "x" + width + ": " + walk.misfit);
+                throw new IllegalArgumentException(name + ": input " + height + "x" + width + ": " + misfit);
             }
         }
     }
@@ -416,7 +417,7 @@ public final class NetworkSpec {
         }
         throw new IllegalArgumentException(name + ": no input " + (rows ? "height" : "width") + " from 1 to " + end
                 + " fits layer '" + layers.get(index).name() + "' (at " + end + ": "
-                + (walk.misfit != null ? walk.misfit : "the window of '" + layers.get(walk.failedAt).name()
+                + (walk.misfit() != null ? walk.misfit() : "the window of '" + layers.get(walk.failedAt).name()
                 + "' does not fit") + ")");
     }
 
@@ -495,8 +496,13 @@ public final class NetworkSpec {
         boolean exact;
         /** After a failed {@link #run}: the layer that failed. */
         int failedAt;
-        /** After a failed {@link #run}: what did not fit, or null when a window was too big. */
-        String misfit;
+        /**
+         * After a failed {@link #run}: the input of a merge whose size differs from the first's,
+         * {@link #CROP} for a crop without room, or -1 when a window was too big. The message is
+         * built only when asked for ({@link #misfit()}): a search fails at most of its sizes.
+         */
+        private int misfitInput;
+        private static final int CROP = Integer.MAX_VALUE;
 
         /**
          * @param upTo     the last layer to walk
@@ -539,7 +545,7 @@ public final class NetworkSpec {
         boolean run(long n) {
             inputSize = n;
             exact = true;
-            misfit = null;
+            misfitInput = -1;
             failedAt = -1;
             for (int i = 0; i <= upTo; i++) {
                 if (needed[i] && !step(i)) {
@@ -588,9 +594,7 @@ public final class NetworkSpec {
                     out = size(like[i]);
                     long offset = rows ? layer.resize().offsetY() : layer.resize().offsetX();
                     if (offset + out > n) {
-                        misfit = "layer '" + layer.name() + "' crops " + n + " " + units() + " of '"
-                                + layer.from().get(0) + "' from " + offset + " to the " + out + " of '"
-                                + layer.resize().like() + "', which needs " + (offset + out);
+                        misfitInput = CROP;
                         return false;
                     }
                     if (geometry) {
@@ -608,9 +612,7 @@ public final class NetworkSpec {
                     out = n;
                     for (int k = 1; k < reads[i].length; k++) {
                         if (size(reads[i][k]) != n) {
-                            misfit = "layer '" + layer.name() + "' joins maps of different sizes: '"
-                                    + layer.from().get(0) + "' has " + n + " " + units() + ", '"
-                                    + layer.from().get(k) + "' has " + size(reads[i][k]);
+                            misfitInput = k;
                             return false;
                         }
                     }
@@ -627,6 +629,28 @@ public final class NetworkSpec {
             }
             sizes[i] = out;
             return true;
+        }
+
+        /**
+         * After a failed {@link #run}: what did not fit, naming the layer and the sizes, or null
+         * when a window was too big.
+         */
+        String misfit() {
+            if (misfitInput < 0) {
+                return null;
+            }
+            LayerSpec layer = layers.get(failedAt);
+            long n = size(reads[failedAt][0]);
+            if (misfitInput == CROP) {
+                long out = size(like[failedAt]);
+                long offset = rows ? layer.resize().offsetY() : layer.resize().offsetX();
+                return "layer '" + layer.name() + "' crops " + n + " " + units() + " of '" + layer.from().get(0)
+                        + "' from " + offset + " to the " + out + " of '" + layer.resize().like()
+                        + "', which needs " + (offset + out);
+            }
+            return "layer '" + layer.name() + "' joins maps of different sizes: '" + layer.from().get(0) + "' has "
+                    + n + " " + units() + ", '" + layer.from().get(misfitInput) + "' has "
+                    + size(reads[failedAt][misfitInput]);
         }
 
         private Field merge(LayerSpec layer, int i) {
