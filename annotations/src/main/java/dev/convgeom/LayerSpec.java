@@ -56,8 +56,9 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
      * @throws IllegalArgumentException if {@code from} is empty, a merge reads fewer than two
      *                                  layers or another layer more than one, the windows or the
      *                                  resize are missing where the kind needs them or present where
-     *                                  it has none, or a deconvolution is dilated or has a kernel
-     *                                  smaller than its stride
+     *                                  it has none, a pad's window is not kernel 1 and stride 1, or
+     *                                  a deconvolution is dilated or has a kernel smaller than its
+     *                                  stride
      */
     public LayerSpec {
         Objects.requireNonNull(name, "name");
@@ -75,6 +76,14 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
         if ((resize != null) != RESIZED.contains(kind) || (resize != null && resize.isCrop() != kind.equals("Crop"))) {
             throw new IllegalArgumentException(name + ": a " + kind + " layer "
                     + (RESIZED.contains(kind) ? "needs its own" : "has no") + " resize, got " + resize);
+        }
+        if (kind.equals("Pad")) {
+            for (Window w : new Window[] {y, x}) {
+                if (w.kernel() != 1 || w.stride() != 1 || w.dilation() != 1 || w.padding() != Padding.EXPLICIT || w.ceil()) {
+                    throw new IllegalArgumentException(name + ": a pad's window is kernel 1, stride 1 with the"
+                            + " explicit padding added: got " + w);
+                }
+            }
         }
         if (kind.equals("Deconv")) {
             for (Window w : new Window[] {y, x}) {

@@ -207,6 +207,8 @@ class NetworkSpecGraphTest {
                 () -> new LayerSpec("u", "Upsample", List.of("input"), 1, 1, 1, null, null, Resize.crop("input", 0, 0)));
         // A deconvolution whose kernel is smaller than its stride would leave output units unreached.
         assertThrows(IllegalArgumentException.class, () -> deconv("d", "input", 2, 3, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new LayerSpec("p", "Pad", List.of("input"), 1, 1, 1, w, w, null));
         assertThrows(IllegalArgumentException.class, () -> Resize.upsample(0, false));
         assertThrows(IllegalArgumentException.class, () -> Resize.crop("x", -1, 0));
     }
