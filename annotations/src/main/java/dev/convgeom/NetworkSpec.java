@@ -151,7 +151,9 @@ public final class NetworkSpec {
      * declared rounding (fully connected kernels stay at their declared size).
      *
      * @throws IllegalArgumentException if the input is too small for some layer up to {@code index}
-     *                                  (the message names the layer and the smallest input)
+     *                                  (the message names the layer and the smallest input), or, on
+     *                                  a graph, a merge or a crop that {@code index} depends on does
+     *                                  not fit (naming the layer and the sizes)
      */
     public Shape outputSize(int index, int height, int width) {
         long h = height;
@@ -209,8 +211,8 @@ public final class NetworkSpec {
      * @throws IllegalArgumentException for a graph on which no size within the search fits
      */
     public Shape minInputSize(int index) {
-        Objects.checkIndex(index, layers.size());
         if (!chain) {
+            Objects.checkIndex(index, layers.size());
             return new Shape(input.channels(), minGraphInput(index, true, false), minGraphInput(index, false, false));
         }
         long h = 1;
