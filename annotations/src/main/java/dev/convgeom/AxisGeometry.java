@@ -1,75 +1,347 @@
 package dev.convgeom;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * The geometry of one feature map along one axis (rows or columns), in input pixels.
  *
- * <p>Unit {@code u} of the map is centred on input coordinate {@code center + jump * u} and sees
- * the input pixels {@code lo + jump * u} to {@code hi + jump * u}, inclusive. The field is not
- * clipped to the image: near a border it reaches into the padding.
+ * <p>Unit {@code u} of the map is centred on input coordinate {@code center + jump * u} (exact
+ * rationals: {@link #exactCenter()}, {@link #exactJump()}) and sees the input pixels
+ * {@link #fieldStart(int) fieldStart(u)} to {@link #fieldEnd(int) fieldEnd(u)}, inclusive. The
+ * field is not clipped to the image: near a border it reaches into the padding.
  *
- * <p>Generated code creates these with literals computed at compile time; the methods are a few
- * arithmetic instructions each.
+ * <p>In a chain of convolutions and pooling every field is unit 0's, moved by {@code jump * u}.
+ * After upsampling (a transposed convolution, {@link Upsample}) the field depends on the unit's
+ * <em>phase</em>: there is a period {@code P} such that the field of {@code u + P} is that of
+ * {@code u} moved by the whole number of pixels {@code shift = P * jump}. This class keeps the
+ * fields of units {@code 0 .. P-1} and derives every other unit's from them, inside the map and
+ * beyond it (units outside {@code [0, size)} are the virtual units of padding). The first and
+ * last pixels of the fields never decrease as {@code u} grows.
  *
- * @param inputSize size of the network input along this axis, in pixels
- * @param size      number of units of this map along this axis
- * @param jump      distance in input pixels between the fields of neighbouring units (the
- *                  effective stride)
- * @param center    input coordinate of the centre of unit 0's field
- * @param lo        input coordinate of the first pixel of unit 0's field
- * @param hi        input coordinate of the last pixel of unit 0's field
+ * <p>Generated code creates these with literals computed at compile time; for a chain
+ * ({@code P = 1}) the methods are a few integer instructions each.
+ *
+ * <pre>{@code
+ * AxisGeometry.uniform(227, 13, Ratio.of(16), Ratio.of(17), -63, 99)      // conv5 of CaffeNet
+ * new AxisGeometry(227, 55, Ratio.of(1, 2), Ratio.of(-1, 4), new int[] {0, 0}, new int[] {1, 2})
+ * }</pre>
  */
-public record AxisGeometry(int inputSize, int size, double jump, double center, int lo, int hi) {
+public final class AxisGeometry {
 
-    /** Receptive-field size in pixels, {@code hi - lo + 1}. */
+    private final int inputSize;
+    private final int size;
+    private final Ratio jump;
+    private final Ratio center;
+    private final int period;
+    private final int shift;
+    private final int[] lo;
+    private final int[] hi;
+    // Unit 0's field and the doubles, unpacked once: the per-unit methods are benchmarked.
+    private final int lo0;
+    private final int hi0;
+    private final int rf;
+    private final double jumpValue;
+    private final double centerValue;
+
+    /**
+     * A map whose fields repeat with a period: {@code lo[r]} and {@code hi[r]} are the first and
+     * last input pixels of unit {@code r}'s field, for {@code r} from 0 to {@code P - 1}, with
+     * {@code P = lo.length}. The arrays are copied. A pattern that also repeats with a shorter
+     * period is stored with the shortest one, so equal geometries are equal objects and
+     * {@link #period()} is the smallest period.
+     *
+     * @param inputSize size of the network input along this axis, in pixels
+     * @param size      number of units of this map along this axis
+     * @param jump      distance in input pixels between the centres of neighbouring units
+     * @param center    input coordinate of the centre of unit 0's field
+     * @param lo        first pixel of the fields of units {@code 0 .. P-1}
+     * @param hi        last pixel of the fields of units {@code 0 .. P-1}
+     * @throws IllegalArgumentException if a size is below 1, the jump is not positive, the arrays
+     *                                  are empty or of different lengths, {@code P * jump} is not a
+     *                                  whole {@code int}, a field is empty, or the fields' bounds
+     *                                  decrease from one unit to the next
+     */
+    public AxisGeometry(int inputSize, int size, Ratio jump, Ratio center, int[] lo, int[] hi) {
+        Objects.requireNonNull(jump, "jump");
+        Objects.requireNonNull(center, "center");
+        Objects.requireNonNull(lo, "lo");
+        Objects.requireNonNull(hi, "hi");
+        if (inputSize < 1 || size < 1) {
+            throw new IllegalArgumentException("input size " + inputSize + " and map size " + size
+                    + " must be at least 1");
+        }
+        if (jump.signum() <= 0) {
+            throw new IllegalArgumentException("the jump must be positive, got " + jump);
+        }
+        if (lo.length == 0 || lo.length != hi.length) {
+            throw new IllegalArgumentException("need one field per phase, as many lo as hi, at least one; got "
+                    + lo.length + " lo and " + hi.length + " hi");
+        }
+        int shiftOfLength = wholeShift(lo.length, jump);
+        checkMonotone(lo, shiftOfLength, "first");
+        checkMonotone(hi, shiftOfLength, "last");
+        for (int r = 0; r < lo.length; r++) {
+            if (lo[r] > hi[r]) {
+                throw new IllegalArgumentException("the field of unit " + r + " is empty: " + lo[r] + " > " + hi[r]);
+            }
+        }
+        int p = shortestPeriod(lo, hi, jump, shiftOfLength);
+        this.inputSize = inputSize;
+        this.size = size;
+        this.jump = jump;
+        this.center = center;
+        this.period = p;
+        this.shift = wholeShift(p, jump);
+        this.lo = Arrays.copyOf(lo, p);
+        this.hi = Arrays.copyOf(hi, p);
+        this.lo0 = lo[0];
+        this.hi0 = hi[0];
+        int widest = 0;
+        for (int r = 0; r < p; r++) {
+            widest = Math.max(widest, Math.subtractExact(hi[r], lo[r]) + 1);
+        }
+        this.rf = widest;
+        this.jumpValue = jump.doubleValue();
+        this.centerValue = center.doubleValue();
+    }
+
+    /**
+     * The geometry of a map in a chain of window and pointwise layers: every unit's field is unit
+     * 0's, {@code [lo, hi]}, moved by {@code jump * u}.
+     *
+     * @throws IllegalArgumentException if {@code jump} is not a positive whole {@code int}, or as
+     *                                  the constructor
+     */
+    public static AxisGeometry uniform(int inputSize, int size, Ratio jump, Ratio center, int lo, int hi) {
+        if (!jump.isInteger()) {
+            throw new IllegalArgumentException("a uniform map needs a whole jump, got " + jump
+                    + "; give the fields of one period instead");
+        }
+        return new AxisGeometry(inputSize, size, jump, center, new int[] {lo}, new int[] {hi});
+    }
+
+    /** Size of the network input along this axis, in pixels. */
+    public int inputSize() {
+        return inputSize;
+    }
+
+    /** Number of units of this map along this axis. */
+    public int size() {
+        return size;
+    }
+
+    /**
+     * Distance in input pixels between the centres of neighbouring units (the effective stride),
+     * as a {@code double}; {@link #exactJump()} is exact.
+     */
+    public double jump() {
+        return jumpValue;
+    }
+
+    /** Input coordinate of the centre of unit 0's field, as a {@code double}; see {@link #exactCenter()}. */
+    public double center() {
+        return centerValue;
+    }
+
+    /** The jump as an exact fraction (below 1 after upsampling). */
+    public Ratio exactJump() {
+        return jump;
+    }
+
+    /** The centre of unit 0's field as an exact fraction. */
+    public Ratio exactCenter() {
+        return center;
+    }
+
+    /** First input pixel of unit 0's field. */
+    public int lo() {
+        return lo0;
+    }
+
+    /** Last input pixel of unit 0's field. */
+    public int hi() {
+        return hi0;
+    }
+
+    /**
+     * Receptive-field size in pixels: the widest field over the phases, {@code hi - lo + 1} for a
+     * chain.
+     */
     public int rf() {
-        return hi - lo + 1;
+        return rf;
+    }
+
+    /** The smallest number of units after which the fields repeat, moved by {@link #shift()}: 1 for a chain. */
+    public int period() {
+        return period;
+    }
+
+    /** Pixels that the fields move by over one {@link #period()}: {@code period * jump}, a whole number. */
+    public int shift() {
+        return shift;
+    }
+
+    /**
+     * First input pixel of the field of unit {@code r}, a phase.
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= r < period()}
+     */
+    public int phaseLo(int r) {
+        return lo[Objects.checkIndex(r, period)];
+    }
+
+    /**
+     * Last input pixel of the field of unit {@code r}, a phase.
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= r < period()}
+     */
+    public int phaseHi(int r) {
+        return hi[Objects.checkIndex(r, period)];
     }
 
     /** Input coordinate of the centre of unit {@code u}'s field ({@code u} may be fractional). */
     public double toInput(double u) {
-        return center + jump * u;
+        return centerValue + jumpValue * u;
     }
 
     /** The (fractional) unit whose field is centred on input coordinate {@code p}. */
     public double fromInput(double p) {
-        return (p - center) / jump;
+        return (p - centerValue) / jumpValue;
     }
 
-    /** First input pixel of unit {@code u}'s field, unclipped. */
+    /** First input pixel of unit {@code u}'s field, unclipped; {@code u} may lie outside the map. */
     public int fieldStart(int u) {
-        // Whole jumps (every chain) take int arithmetic, as hand-written code would: measured
-        // 2.4x faster than the double form (BENCHMARKS.md). On a constant the test folds away.
-        int whole = (int) jump;
-        return whole == jump ? lo + whole * u : (int) (lo + jump * u);
+        // A chain stays in plain int arithmetic, as hand-written code would (BENCHMARKS.md).
+        return period == 1 ? lo0 + shift * u : lo[Math.floorMod(u, period)] + shift * Math.floorDiv(u, period);
     }
 
-    /** Last input pixel of unit {@code u}'s field, unclipped. */
+    /** Last input pixel of unit {@code u}'s field, unclipped; {@code u} may lie outside the map. */
     public int fieldEnd(int u) {
-        int whole = (int) jump;
-        return whole == jump ? hi + whole * u : (int) (hi + jump * u);
+        return period == 1 ? hi0 + shift * u : hi[Math.floorMod(u, period)] + shift * Math.floorDiv(u, period);
     }
 
     /** The unit whose field centre is nearest to input coordinate {@code p}, clamped into the map. */
     public int nearestUnit(double p) {
-        double nearest = Math.floor((p - center) / jump + 0.5);
+        double nearest = Math.floor((p - centerValue) / jumpValue + 0.5);
         return (int) Math.max(0, Math.min(nearest, size - 1));
     }
 
     /**
      * The first unit whose field contains input coordinate {@code p}; greater than
-     * {@link #lastUnitContaining(double)} when there is none.
+     * {@link #lastUnitContaining(double)} when there is none. Since the fields' bounds never
+     * decrease, the units containing {@code p} are a contiguous run: this is the first unit whose
+     * field ends at or after {@code p}.
      */
     public int firstUnitContaining(double p) {
-        double first = Math.ceil((p - hi) / jump);
+        double first;
+        if (period == 1) {
+            first = Math.ceil((p - hi0) / shift);
+        } else {
+            // In phase r, unit r + P q ends at hi[r] + shift q: the smallest fitting q, per phase.
+            first = Double.POSITIVE_INFINITY;
+            for (int r = 0; r < period; r++) {
+                first = Math.min(first, Math.ceil((p - hi[r]) / shift) * period + r);
+            }
+        }
         return first <= 0 ? 0 : (int) Math.min(first, size);
     }
 
     /**
      * The last unit whose field contains input coordinate {@code p}; less than
-     * {@link #firstUnitContaining(double)} when there is none.
+     * {@link #firstUnitContaining(double)} when there is none: the last unit whose field starts at
+     * or before {@code p}.
      */
     public int lastUnitContaining(double p) {
-        double last = Math.floor((p - lo) / jump);
+        double last;
+        if (period == 1) {
+            last = Math.floor((p - lo0) / shift);
+        } else {
+            last = Double.NEGATIVE_INFINITY;
+            for (int r = 0; r < period; r++) {
+                last = Math.max(last, Math.floor((p - lo[r]) / shift) * period + r);
+            }
+        }
         return last < 0 ? -1 : (int) Math.min(last, size - 1);
+    }
+
+    /**
+     * The exact map from this map's units to {@code other}'s: the unit of {@code other} centred
+     * where a unit of this map is, {@code (center + jump * u - other.center) / other.jump}.
+     *
+     * @throws ArithmeticException if the coefficients exceed the range of {@link Ratio}
+     */
+    public AxisMap mapTo(AxisGeometry other) {
+        return new AxisMap(jump.dividedBy(other.jump), center.minus(other.center).dividedBy(other.jump));
+    }
+
+    /** Equal sizes, jumps, centres and fields. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AxisGeometry g && g.inputSize == inputSize && g.size == size && g.jump.equals(jump)
+                && g.center.equals(center) && Arrays.equals(g.lo, lo) && Arrays.equals(g.hi, hi);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(inputSize, size, jump, center, Arrays.hashCode(lo), Arrays.hashCode(hi));
+    }
+
+    /** {@code AxisGeometry[inputSize=227, size=13, jump=16, center=17, lo=-63, hi=99]}, arrays for several phases. */
+    @Override
+    public String toString() {
+        return "AxisGeometry[inputSize=" + inputSize + ", size=" + size + ", jump=" + jump + ", center=" + center
+                + ", lo=" + (period == 1 ? Integer.toString(lo0) : Arrays.toString(lo))
+                + ", hi=" + (period == 1 ? Integer.toString(hi0) : Arrays.toString(hi)) + "]";
+    }
+
+    private static int wholeShift(int period, Ratio jump) {
+        Ratio s = jump.times(period);
+        if (!s.isInteger() || s.numerator() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("the fields of " + period + " units must move by a whole number of"
+                    + " pixels (an int), but " + period + " * " + jump + " = " + s);
+        }
+        return (int) s.numerator();
+    }
+
+    /** Bounds must not decrease, across the end of the period too (into the next one, moved by shift). */
+    private static void checkMonotone(int[] bounds, int shift, String which) {
+        for (int r = 0; r < bounds.length; r++) {
+            long next = r + 1 < bounds.length ? bounds[r + 1] : (long) bounds[0] + shift;
+            if (next < bounds[r]) {
+                throw new IllegalArgumentException("the " + which + " pixel of the fields decreases from unit " + r
+                        + " (" + bounds[r] + ") to unit " + (r + 1) + " (" + next + ")");
+            }
+        }
+    }
+
+    /**
+     * The smallest d dividing the period whose pattern repeats after d units, moved by
+     * {@code d * jump}. Any period of the pattern divides the given one (periods are closed under
+     * gcd), so trying its divisors is enough.
+     */
+    private static int shortestPeriod(int[] lo, int[] hi, Ratio jump, int shift) {
+        int p = lo.length;
+        for (int d = 1; d < p; d++) {
+            if (p % d != 0) {
+                continue;
+            }
+            Ratio moved = jump.times(d);
+            if (!moved.isInteger()) {
+                continue;
+            }
+            long step = moved.numerator();
+            boolean repeats = true;
+            for (int r = 0; r < p && repeats; r++) {
+                int next = r + d;
+                long loNext = next < p ? lo[next] : (long) lo[next - p] + shift;
+                long hiNext = next < p ? hi[next] : (long) hi[next - p] + shift;
+                repeats = loNext == lo[r] + step && hiNext == hi[r] + step;
+            }
+            if (repeats) {
+                return d;
+            }
+        }
+        return p;
     }
 }

@@ -13,7 +13,12 @@ package dev.convgeom;
  * Point centre = AlexNetGeometry.CONV5.mapToInput(3, 4);     // (65.0, 81.0)
  * Box field = AlexNetGeometry.CONV5.receptiveField(3, 4);      // 163 x 163, may reach outside
  * Point onPool5 = AlexNetGeometry.CONV5.mapTo(AlexNetGeometry.POOL5, 3, 4);
+ * LayerMap toPool5 = AlexNetGeometry.CONV5.mappingTo(AlexNetGeometry.POOL5);   // exact, both axes
  * }</pre>
+ *
+ * <p>After upsampling, receptive fields depend on the unit's phase (see {@link AxisGeometry});
+ * {@link #rfHeight()} and {@link #rfWidth()} are then the widest over the phases, while
+ * {@link #receptiveField(int, int)} is always the unit's own.
  *
  * @param name    the layer's name (its field's name), or {@code "input"}
  * @param kind    the layer's kind, the simple name of its annotation ({@code "Conv"}, ...), or
@@ -55,12 +60,12 @@ public record LayerGeometry(String name, String kind, Shape output, AxisGeometry
         return network.outputSize(index, height, width);
     }
 
-    /** Receptive-field height in input pixels. */
+    /** Receptive-field height in input pixels (the widest over the phases). */
     public int rfHeight() {
         return y.rf();
     }
 
-    /** Receptive-field width in input pixels. */
+    /** Receptive-field width in input pixels (the widest over the phases). */
     public int rfWidth() {
         return x.rf();
     }
@@ -158,6 +163,17 @@ public record LayerGeometry(String name, String kind, Shape output, AxisGeometry
      */
     public Point mapTo(LayerGeometry other, double ux, double uy) {
         return new Point(other.x.fromInput(x.toInput(ux)), other.y.fromInput(y.toInput(uy)));
+    }
+
+    /**
+     * The exact map from this layer's units to {@code other}'s, both axes: the same mapping as
+     * {@link #mapTo(LayerGeometry, double, double)}, with rational coefficients that can be
+     * inverted and chained without rounding, and printed ({@code u' = 1/2 u + 3/4}).
+     *
+     * @throws ArithmeticException if the coefficients exceed the range of {@link Ratio}
+     */
+    public LayerMap mappingTo(LayerGeometry other) {
+        return new LayerMap(name, other.name, y.mapTo(other.y), x.mapTo(other.x));
     }
 
     /** One line: name, kind, shape, receptive field, jump and centre. */

@@ -1,8 +1,25 @@
 package dev.convgeom;
 
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
 /**
- * A layer as declared, in the terms its geometry needs: kind, channels, and its window along each
- * axis (null for a layer that works unit by unit).
+ * A layer as declared, in the terms its geometry needs: kind, the layers it reads, channels, its
+ * window along each axis and, for the layers that change the resolution otherwise, a
+ * {@link Resize}.
+ *
+ * <p>Which parts a layer has depends on its kind:
+ * <ul>
+ *   <li>{@code Conv}, {@code MaxPool}, {@code AvgPool}, {@code FullyConnected}: windows.</li>
+ *   <li>{@code Deconv}: windows holding kernel, stride, the padding removed before and after
+ *       (dilation 1, {@link Padding#EXPLICIT}, no rounding up), and {@link Resize#deconv} for
+ *       the output padding.</li>
+ *   <li>{@code Pad}: windows of kernel 1, stride 1 with the padding added.</li>
+ *   <li>{@code Upsample}: {@link Resize#upsample}; {@code Crop}: {@link Resize#crop}.</li>
+ *   <li>{@code Concat}, {@code Add} (two or more names in {@code from}), {@code GlobalAvgPool} and
+ *       the pointwise layers ({@code Relu}, ...): neither.</li>
+ * </ul>
  *
  * <p>A fully connected layer is held as the convolution it is equivalent to: its windows span the
  * whole incoming map of the declared input, stride 1, no padding; {@link #asConv()} gives that
@@ -11,17 +28,97 @@ package dev.convgeom;
  *
  * @param name   the layer's name
  * @param kind   the layer's kind: the simple name of its annotation ({@code "Conv"}, ...)
+ * @param from   the names of the layers it reads, resolved ({@code "input"} for the network
+ *               input); one name but for merges, never empty
  * @param in     input channels, or {@link Shape#UNKNOWN}
  * @param out    output channels, or {@link Shape#UNKNOWN}
  * @param groups channel groups (1 but for grouped convolutions)
  * @param y      the window along the rows, or null
  * @param x      the window along the columns, or null
+ * @param resize the upsampling factor, output padding or crop, or null
  */
-public record LayerSpec(String name, String kind, int in, int out, int groups, Window y, Window x) {
+public record LayerSpec(String name, String kind, List<String> from, int in, int out, int groups, Window y,
+                        Window x, Resize resize) {
 
-    /** Whether the layer slides a window (convolution, pooling, fully connected). */
+    /** Kinds that slide a window over their input: the layers of a chain's walk. */
+    private static final Set<String> SLIDING = Set.of("Conv", "MaxPool", "AvgPool", "FullyConnected");
+
+    /** Kinds that need windows, and kinds that need a {@link Resize}. */
+    private static final Set<String> WINDOWED = Set.of("Conv", "MaxPool", "AvgPool", "FullyConnected", "Deconv", "Pad");
+    private static final Set<String> RESIZED = Set.of("Deconv", "Upsample", "Crop");
+
+    /** Kinds that are neither pointwise nor windows: they take no window and no resize of their own. */
+    private static final Set<String> STRUCTURAL = Set.of("Concat", "Add", "GlobalAvgPool");
+
+    /**
+     * Copies {@code from} and checks that the parts fit the kind.
+     *
+     * @throws IllegalArgumentException if {@code from} is empty, a merge reads fewer than two
+     *                                  layers or another layer more than one, the windows or the
+     *                                  resize are missing where the kind needs them or present where
+     *                                  it has none, a pad's window is not kernel 1 and stride 1, or
+     *                                  a deconvolution is dilated or has a kernel smaller than its
+     *                                  stride
+     */
+    public LayerSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        from = List.copyOf(Objects.requireNonNull(from, "from"));
+        boolean merge = kind.equals("Concat") || kind.equals("Add");
+        if (from.isEmpty() || (merge ? from.size() < 2 : from.size() > 1)) {
+            throw new IllegalArgumentException(name + ": a " + kind + " layer reads "
+                    + (merge ? "at least two layers" : "one layer") + ", got " + from);
+        }
+        if ((y == null) != (x == null) || (y != null) != WINDOWED.contains(kind)) {
+            throw new IllegalArgumentException(name + ": a " + kind + " layer "
+                    + (WINDOWED.contains(kind) ? "needs" : "has no") + " windows along both axes");
+        }
+        if ((resize != null) != RESIZED.contains(kind) || (resize != null && resize.isCrop() != kind.equals("Crop"))) {
+            throw new IllegalArgumentException(name + ": a " + kind + " layer "
+                    + (RESIZED.contains(kind) ? "needs its own" : "has no") + " resize, got " + resize);
+        }
+        if (kind.equals("Pad")) {
+            for (Window w : new Window[] {y, x}) {
+                if (w.kernel() != 1 || w.stride() != 1 || w.dilation() != 1 || w.padding() != Padding.EXPLICIT || w.ceil()) {
+                    throw new IllegalArgumentException(name + ": a pad's window is kernel 1, stride 1 with the"
+                            + " explicit padding added: got " + w);
+                }
+            }
+        }
+        if (kind.equals("Deconv")) {
+            for (Window w : new Window[] {y, x}) {
+                if (w.dilation() != 1 || w.padding() != Padding.EXPLICIT || w.ceil() || w.kernel() < w.stride()) {
+                    throw new IllegalArgumentException(name + ": a deconvolution's window has dilation 1, explicit"
+                            + " padding, no rounding up, and a kernel at least its stride: got " + w);
+                }
+            }
+        }
+    }
+
+    /** Whether the layer has windows (convolution, pooling, fully connected, deconvolution, pad). */
     public boolean hasWindow() {
         return y != null;
+    }
+
+    /**
+     * Whether the layer slides a window over its input (convolution, pooling, fully connected):
+     * the layers whose windows may leave a border unread.
+     */
+    public boolean slidesWindow() {
+        return SLIDING.contains(kind);
+    }
+
+    /**
+     * Whether the layer keeps the geometry unit by unit ({@code Relu}, {@code BatchNorm}, ...):
+     * reads one layer, and neither slides, resizes nor merges.
+     */
+    public boolean isPointwise() {
+        return !WINDOWED.contains(kind) && !RESIZED.contains(kind) && !STRUCTURAL.contains(kind);
+    }
+
+    /** Whether this is a merge ({@code Concat}, {@code Add}). */
+    public boolean isMerge() {
+        return kind.equals("Concat") || kind.equals("Add");
     }
 
     /** Whether this is a fully connected layer. */
@@ -35,22 +132,40 @@ public record LayerSpec(String name, String kind, int in, int out, int groups, W
      * stride 1 and no padding, {@code in} = the incoming channels; every other layer as it is.
      */
     public LayerSpec asConv() {
-        return isFullyConnected() ? new LayerSpec(name, "Conv", in, out, 1, y, x) : this;
+        return isFullyConnected() ? new LayerSpec(name, "Conv", from, in, out, 1, y, x, null) : this;
     }
 
-    /** {@code conv1: Conv 3->96 k 11x11 s 4x4 p 0/0x0/0}, or {@code relu1: Relu}. */
+    /**
+     * {@code conv1: Conv 3->96 k 11x11 s 4x4 p 0/0x0/0}, {@code relu1: Relu},
+     * {@code up: Deconv 21->21 k 4x4 s 2x2 p 1/1x1/1 op 1}, {@code up2: Upsample x2 bilinear},
+     * {@code pad1: Pad 1/1x2/2}, {@code score: Crop upscore to input at 19x19},
+     * {@code cat: Concat a, b}, {@code gap: GlobalAvgPool}.
+     */
     @Override
     public String toString() {
-        if (!hasWindow()) {
-            return name + ": " + kind;
-        }
-        return name + ": " + kind + " " + channels(in) + "->" + channels(out)
-                + " k " + y.kernel() + "x" + x.kernel() + " s " + y.stride() + "x" + x.stride()
-                + " p " + y.padBefore() + "/" + y.padAfter() + "x" + x.padBefore() + "/" + x.padAfter()
-                + (y.dilation() != 1 || x.dilation() != 1 ? " d " + y.dilation() + "x" + x.dilation() : "")
-                + (y.padding() != Padding.EXPLICIT ? " " + y.padding() : "")
-                + (y.ceil() ? " ceil" : "")
-                + (groups != 1 ? " groups " + groups : "");
+        String head = name + ": " + kind;
+        return switch (kind) {
+            case "Concat", "Add" -> head + " " + String.join(", ", from);
+            case "Upsample" -> head + " x" + resize.factor() + (resize.bilinear() ? " bilinear" : " nearest");
+            case "Crop" -> head + " " + from.get(0) + " to " + resize.like() + " at "
+                    + resize.offsetY() + "x" + resize.offsetX();
+            case "Pad" -> head + " " + pads();
+            case "Deconv" -> head + " " + channels(in) + "->" + channels(out)
+                    + " k " + y.kernel() + "x" + x.kernel() + " s " + y.stride() + "x" + x.stride() + " p " + pads()
+                    + (resize.outputPadding() != 0 ? " op " + resize.outputPadding() : "")
+                    + (groups != 1 ? " groups " + groups : "");
+            default -> !hasWindow() ? head : head + " " + channels(in) + "->" + channels(out)
+                    + " k " + y.kernel() + "x" + x.kernel() + " s " + y.stride() + "x" + x.stride()
+                    + " p " + pads()
+                    + (y.dilation() != 1 || x.dilation() != 1 ? " d " + y.dilation() + "x" + x.dilation() : "")
+                    + (y.padding() != Padding.EXPLICIT ? " " + y.padding() : "")
+                    + (y.ceil() ? " ceil" : "")
+                    + (groups != 1 ? " groups " + groups : "");
+        };
+    }
+
+    private String pads() {
+        return y.padBefore() + "/" + y.padAfter() + "x" + x.padBefore() + "/" + x.padAfter();
     }
 
     private static String channels(int c) {

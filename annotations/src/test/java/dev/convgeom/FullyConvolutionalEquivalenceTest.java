@@ -80,7 +80,7 @@ class FullyConvolutionalEquivalenceTest {
                 Convolutionalize.Layout.CHANNELS_LAST);
         Window wy = new Window(height, 1, 1, 0, 0, Padding.EXPLICIT, false);
         Window wx = new Window(width, 1, 1, 0, 0, Padding.EXPLICIT, false);
-        float[][][] conv = ForwardPass.conv(new LayerSpec("fc", "Conv", channels, out, 1, wy, wx),
+        float[][][] conv = ForwardPass.conv(new LayerSpec("fc", "Conv", List.of("input"), channels, out, 1, wy, wx, null),
                 new ForwardPass.Weights(kernels, bias), map);
         for (int o = 0; o < out; o++) {
             // A Keras Dense layer after Flatten on an NHWC map: inputs ordered row, column, channel.
@@ -106,9 +106,9 @@ class FullyConvolutionalEquivalenceTest {
         float[][][] map = randomMap(random, channels, height, width);
         float[] weights = randomValues(random, out * channels * height * width);
         float[] bias = randomValues(random, out);
-        LayerSpec fc = new LayerSpec("fc", "FullyConnected", channels, out, 1,
+        LayerSpec fc = new LayerSpec("fc", "FullyConnected", List.of("input"), channels, out, 1,
                 new Window(height, 1, 1, 0, 0, Padding.EXPLICIT, false),
-                new Window(width, 1, 1, 0, 0, Padding.EXPLICIT, false));
+                new Window(width, 1, 1, 0, 0, Padding.EXPLICIT, false), null);
         float[][][] dense = ForwardPass.fullyConnected(fc, new ForwardPass.Weights(weights, bias), map);
         float[] kernels = Convolutionalize.kernels(weights, out, channels, height, width,
                 Convolutionalize.Layout.CHANNELS_FIRST);
@@ -133,21 +133,23 @@ class FullyConvolutionalEquivalenceTest {
                 case 0 -> {
                     int groups = channels % 2 == 0 && random.nextBoolean() ? 2 : 1;
                     int out = groups * (1 + random.nextInt(2));
-                    windows.add(new LayerSpec(name, "Conv", channels, out, groups,
+                    windows.add(new LayerSpec(name, "Conv", previous(windows), channels, out, groups,
                             window(random, 1 + random.nextInt(3), 1 + random.nextInt(2), 1 + random.nextInt(2), false),
-                            window(random, 1 + random.nextInt(3), 1 + random.nextInt(2), 1 + random.nextInt(2), false)));
+                            window(random, 1 + random.nextInt(3), 1 + random.nextInt(2), 1 + random.nextInt(2), false), null));
                     channels = out;
                 }
                 case 1, 2 -> {
                     boolean ceil = random.nextBoolean();
-                    windows.add(new LayerSpec(name, random.nextBoolean() ? "MaxPool" : "AvgPool", channels, channels, 1,
+                    windows.add(new LayerSpec(name, random.nextBoolean() ? "MaxPool" : "AvgPool", previous(windows),
+                            channels, channels, 1,
                             window(random, 2 + random.nextInt(2), 1 + random.nextInt(3), 1, ceil),
-                            window(random, 2 + random.nextInt(2), 1 + random.nextInt(3), 1, ceil)));
+                            window(random, 2 + random.nextInt(2), 1 + random.nextInt(3), 1, ceil), null));
                 }
                 default -> throw new AssertionError();
             }
             if (random.nextBoolean()) {
-                windows.add(new LayerSpec("r" + windows.size(), "Relu", channels, channels, 1, null, null));
+                windows.add(new LayerSpec("r" + windows.size(), "Relu", previous(windows), channels, channels, 1, null, null,
+                        null));
             }
         }
         // The declared input: the smallest size the window layers tile exactly.
@@ -161,11 +163,11 @@ class FullyConvolutionalEquivalenceTest {
         int mapWidth = map.width();
         for (int i = 0; i < fcCount; i++) {
             int out = 1 + random.nextInt(3);
-            layers.add(new LayerSpec("fc" + i, "FullyConnected", channels, out, 1,
+            layers.add(new LayerSpec("fc" + i, "FullyConnected", previous(layers), channels, out, 1,
                     new Window(mapHeight, 1, 1, 0, 0, Padding.EXPLICIT, false),
-                    new Window(mapWidth, 1, 1, 0, 0, Padding.EXPLICIT, false)));
+                    new Window(mapWidth, 1, 1, 0, 0, Padding.EXPLICIT, false), null));
             if (i + 1 < fcCount) {
-                layers.add(new LayerSpec("relu_fc" + i, "Relu", out, out, 1, null, null));
+                layers.add(new LayerSpec("relu_fc" + i, "Relu", previous(layers), out, out, 1, null, null, null));
             }
             channels = out;
             mapHeight = 1;
@@ -190,6 +192,11 @@ class FullyConvolutionalEquivalenceTest {
             }
         }
         return new Net(spec, weights, convWeights);
+    }
+
+    /** A chain's {@code from}: the layer declared last, or the input. */
+    private static List<String> previous(List<LayerSpec> layers) {
+        return List.of(layers.isEmpty() ? "input" : layers.get(layers.size() - 1).name());
     }
 
     private static Window window(Random random, int kernel, int stride, int dilation, boolean ceil) {

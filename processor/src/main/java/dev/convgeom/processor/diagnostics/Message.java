@@ -44,6 +44,36 @@ public enum Message {
     CONSTANT_CLASH(Severity.ERROR,
             "layers '%s' and '%s' would both become the constant %s.%s; rename one of the fields"),
 
+    // --- graphs: names and per-layer checks ---
+    UNKNOWN_LAYER(Severity.ERROR,
+            "layer '%s': %s names '%s', but the network has no layer of that name; %s"),
+    FORWARD_REFERENCE(Severity.ERROR,
+            "layer '%s': %s names '%s', which is declared after it; a layer reads only earlier layers"
+                    + " (or 'input'), so move the field '%s' above '%s'"),
+    SELF_REFERENCE(Severity.ERROR,
+            "layer '%s': %s names '%s' itself, but a layer reads only earlier layers (or 'input'); %s"),
+    SEVERAL_INPUTS(Severity.ERROR,
+            "layer '%s': @%s reads one map, but from names %d (%s); merge them first with @Concat or @Add,"
+                    + " and name the merge in from"),
+    MERGE_ONE_INPUT(Severity.ERROR,
+            "layer '%s': @%s merges two or more maps, but from names only '%s'; name a second layer"
+                    + " (or 'input'), or drop the @%s and read '%s' directly"),
+    EMPTY_MERGE(Severity.ERROR,
+            "layer '%s': @%s merges two or more maps, but from = {} names none (a merge does not read the"
+                    + " layer before it by default); name at least two earlier layers (or 'input')"),
+    OUTPUT_PADDING_OUT_OF_RANGE(Severity.ERROR,
+            "layer '%s': outputPadding = %d, but it must be 0 or more and less than the stride (%s = %d),"
+                    + " since it only adds back units the stride leaves out; use 0 <= outputPadding <= %d"),
+    DECONV_KERNEL_BELOW_STRIDE(Severity.ERROR,
+            "layer '%s': the kernel %s = %d is smaller than the stride %s = %d, so %d of every %d output %s"
+                    + " would be reached by no input; use %s >= %d"),
+    CROP_OFFSET_COUNT(Severity.ERROR,
+            "layer '%s': offset has %d values, but a crop takes one (both axes) or two ({y, x}); remove"
+                    + " the extra values, or leave offset out to have it computed"),
+    NEGATIVE_OFFSET(Severity.ERROR,
+            "layer '%s': offset %d is negative, but a crop starts inside the map it crops; use 0 or more"
+                    + " (to start outside the map, pad it first with @Pad)"),
+
     // --- the chain: shapes flowing from layer to layer ----------------------------------------
     KERNEL_TOO_LARGE(Severity.ERROR,
             "layer '%s': the %s kernel does not fit its input: %s; no window fits, so the output"

@@ -1,7 +1,9 @@
 package dev.convgeom.processor.model;
 
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
@@ -64,6 +66,41 @@ public final class ExplicitValues {
         return v != null && v.getValue() instanceof Boolean b ? Optional.of(b) : Optional.empty();
     }
 
+    /** A written string. */
+    public Optional<String> string(String name) {
+        AnnotationValue v = values.get(name);
+        return v != null && v.getValue() instanceof String s ? Optional.of(s) : Optional.empty();
+    }
+
+    /**
+     * A written string array, element by element. {@code from = "a"} reads as one element: javac
+     * stores a lone value as a one-element array, and that element's handle is the literal.
+     */
+    public Optional<List<ArrayElement<String>>> strings(String name) {
+        return array(name, String.class);
+    }
+
+    /** A written int array, element by element. */
+    public Optional<List<ArrayElement<Integer>>> integers(String name) {
+        return array(name, Integer.class);
+    }
+
+    /** Empty when not written, or when some element is not a {@code type} (half-typed code). */
+    private <T> Optional<List<ArrayElement<T>>> array(String name, Class<T> type) {
+        AnnotationValue v = values.get(name);
+        if (v == null || !(v.getValue() instanceof List<?> items)) {
+            return Optional.empty();
+        }
+        List<ArrayElement<T>> elements = new ArrayList<>(items.size());
+        for (Object item : items) {
+            if (!(item instanceof AnnotationValue element) || !type.isInstance(element.getValue())) {
+                return Optional.empty();
+            }
+            elements.add(new ArrayElement<>(elements.size(), type.cast(element.getValue()), element));
+        }
+        return Optional.of(List.copyOf(elements));
+    }
+
     /** A written enum constant's simple name. */
     public Optional<String> enumConstant(String name) {
         AnnotationValue v = values.get(name);
@@ -84,12 +121,27 @@ public final class ExplicitValues {
      */
     public boolean isBroken() {
         for (AnnotationValue v : values.values()) {
-            Object o = v.getValue();
-            if (o == null || o instanceof String s && s.contains("<error>")) {
+            if (isBroken(v)) {
                 return true;
             }
-            if (o instanceof AnnotationMirror m && of(m).isBroken()) {
-                return true;
+        }
+        return false;
+    }
+
+    /** Whether {@code v}, or an element of it ({@code from = {"a", UNKNOWN}}), did not resolve. */
+    private static boolean isBroken(AnnotationValue v) {
+        Object o = v == null ? null : v.getValue();
+        if (o == null || o instanceof String s && s.contains("<error>")) {
+            return true;
+        }
+        if (o instanceof AnnotationMirror m) {
+            return of(m).isBroken();
+        }
+        if (o instanceof List<?> items) {
+            for (Object item : items) {
+                if (!(item instanceof AnnotationValue element) || isBroken(element)) {
+                    return true;
+                }
             }
         }
         return false;

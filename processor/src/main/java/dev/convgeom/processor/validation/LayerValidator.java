@@ -19,7 +19,8 @@ import java.util.OptionalLong;
 /**
  * Checks one layer annotation on its own (positive kernels and strides, sane padding, a kernel
  * given at all) and turns it into the core's {@link LayerSpec}, resolving what was not written:
- * per-axis values fall back to the square ones, then to the defaults.
+ * per-axis values fall back to the square ones, then to the defaults. The checks of the layers
+ * only graphs use live in {@link DeconvChecks} and {@link GraphLayerValidator}.
  */
 final class LayerValidator {
 
@@ -29,29 +30,36 @@ final class LayerValidator {
             Map.entry("s", "a stride"), Map.entry("sh", "a stride"), Map.entry("sw", "a stride"),
             Map.entry("d", "a dilation"), Map.entry("dh", "a dilation"), Map.entry("dw", "a dilation"),
             Map.entry("groups", "groups"), Map.entry("out", "out (the number of outputs)"),
-            Map.entry("in", "in (the expected number of inputs)"));
+            Map.entry("in", "in (the expected number of inputs)"), Map.entry("factor", "an upsampling factor"));
 
     private static final List<String> PADDINGS = List.of("p", "ph", "pw");
 
     private final Reporter reporter;
+    private final GraphLayerValidator graphLayers;
 
     LayerValidator(Reporter reporter) {
         this.reporter = reporter;
+        this.graphLayers = new GraphLayerValidator(reporter);
     }
 
-    /** The layer as the core sees it, or empty when it has an error (already reported). */
-    Optional<LayerSpec> validate(LayerDeclaration layer) {
+    /**
+     * The layer as the core sees it, reading {@code inputs}, or empty when it has an error
+     * (already reported) or misses a required attribute (javac reports that).
+     */
+    Optional<LayerSpec> validate(LayerDeclaration layer, LayerInputs inputs) {
         ExplicitValues v = layer.values();
         boolean ok = checkPositive(layer) & checkPadding(layer);
-        return switch (layer.kind().role()) {
+        Optional<LayerSpec> spec = switch (layer.kind().role()) {
             case POINTWISE -> Optional.of(LayerSpec.pointwise(layer.name(), layer.kind()));
             case FULLY_CONNECTED -> ok && v.integer("out").isPresent()
                     ? Optional.of(new LayerSpec(layer.name(), layer.kind(), null, null,
                             OptionalLong.of(v.integer("out").get()), optional(v, "in"), 1))
                     : Optional.empty();
-            case CONVOLUTION, POOLING -> ok ? window(layer) : Optional.empty();
-            default -> throw new UnsupportedOperationException("graphs: being written");
+            case CONVOLUTION, POOLING, DECONVOLUTION -> ok ? window(layer) : Optional.empty();
+            case UPSAMPLING, PAD, CROP, MERGE, GLOBAL_POOLING -> graphLayers.validate(layer, inputs, ok);
         };
+        // A layer without from keeps an empty input list, so a chain's specs are what they were.
+        return inputs.from().isEmpty() ? spec : spec.map(s -> s.from(inputs.from().toArray(Integer[]::new)));
     }
 
     private boolean checkPositive(LayerDeclaration layer) {
@@ -112,13 +120,26 @@ final class LayerValidator {
         if (layer.kind().role() == LayerKind.Role.POOLING && !checkPoolPadding(layer, y, x)) {
             return Optional.empty();
         }
-        boolean conv = layer.kind().role() == LayerKind.Role.CONVOLUTION;
-        return Optional.of(new LayerSpec(layer.name(), layer.kind(), y, x,
+        boolean deconv = layer.kind().role() == LayerKind.Role.DECONVOLUTION;
+        if (deconv && !DeconvChecks.check(reporter, layer, y, x)) {
+            return Optional.empty();
+        }
+        boolean conv = layer.kind().role() == LayerKind.Role.CONVOLUTION || deconv;
+        LayerSpec spec = new LayerSpec(layer.name(), layer.kind(), y, x,
                 conv ? optional(v, "out") : OptionalLong.empty(),
                 conv ? optional(v, "in") : OptionalLong.empty(),
-                v.integer("groups").orElse(1)));
+                v.integer("groups").orElse(1));
+        if (deconv) {
+            spec = new LayerSpec(spec.name(), spec.kind(), spec.inputs(), y, x, spec.out(), spec.in(), spec.groups(),
+                    LayerSpec.Extras.NONE.withOutputPadding(v.integer("outputPadding").orElse(0)));
+        }
+        return Optional.of(spec);
     }
 
+    /**
+     * One axis's window. A transposed convolution declares no dilation, padding mode or rounding,
+     * so its window is {@code Window(k, s, 1, p, p, EXPLICIT, FLOOR)}, as the core expects.
+     */
     private static Window axisWindow(LayerDeclaration layer, Axis axis, int kernel) {
         ExplicitValues v = layer.values();
         boolean pooling = layer.kind().role() == LayerKind.Role.POOLING;

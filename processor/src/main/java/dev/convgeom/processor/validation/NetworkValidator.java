@@ -56,15 +56,11 @@ public final class NetworkValidator {
             return Optional.empty();
         }
         List<String> constants = constantNames(model);
-        List<LayerSpec> specs = new ArrayList<>();
-        for (LayerDeclaration layer : model.layers()) {
-            checkSingleAnnotation(layer);
-            layers.validate(layer).ifPresent(specs::add);
-        }
-        if (reporter.hasErrors() || input.isEmpty()) {
+        Optional<List<LayerSpec>> specs = layerSpecs(model);
+        if (reporter.hasErrors() || input.isEmpty() || specs.isEmpty()) {
             return Optional.empty();
         }
-        GeometryResult geometry = GeometryCalculator.compute(input.get(), specs, strict, fullyConvolutional);
+        GeometryResult geometry = GeometryCalculator.compute(input.get(), specs.get(), strict, fullyConvolutional);
         List<Problem> problems = geometry.problems();
         for (int i = 0; i < problems.size(); i++) {
             Problem problem = problems.get(i);
@@ -87,9 +83,31 @@ public final class NetworkValidator {
         return Optional.of(new ValidNetwork(model, geometry, constants, strict));
     }
 
+    /**
+     * Each layer checked on its own, with the names it reads resolved: the specs the core
+     * computes, one per layer in declaration order (a problem's layer index is a declaration's
+     * index), or empty when some layer has an error (reported) or misses a required attribute
+     * (javac reports that itself).
+     */
+    public Optional<List<LayerSpec>> layerSpecs(NetworkModel model) {
+        LayerReferences references = new LayerReferences(reporter, model.layers());
+        List<LayerSpec> specs = new ArrayList<>();
+        for (int i = 0; i < model.layers().size(); i++) {
+            LayerDeclaration layer = model.layers().get(i);
+            checkSingleAnnotation(layer);
+            Optional<LayerInputs> inputs = references.resolve(i);
+            // A layer with a wrong name is still checked, so that all its mistakes show at once.
+            Optional<LayerSpec> spec = layers.validate(layer, inputs.orElse(LayerInputs.PREVIOUS));
+            if (inputs.isPresent() && spec.isPresent()) {
+                specs.add(spec.get());
+            }
+        }
+        return specs.size() == model.layers().size() ? Optional.of(specs) : Optional.empty();
+    }
+
     private static AnnotationValue blame(NetworkModel model, Problem problem) {
         ExplicitValues values = model.layers().get(problem.layer()).values();
-        return Attributes.blame(values, problem.param(), problem.axis()).orElse(null);
+        return Attributes.blame(values, problem.param(), problem.element(), problem.axis()).orElse(null);
     }
 
     /** Words in which the two axes' texts of one problem may differ. */

@@ -1,0 +1,54 @@
+package dev.convgeom;
+
+/**
+ * The part of a layer's declaration that is not a window: the factor of an {@link Upsample}, the
+ * output padding of a {@link Deconv}, the target and offsets of a {@link Crop}. Held by
+ * {@link LayerSpec#resize()}; generated code builds it with the factories.
+ *
+ * @param factor        the upsampling factor (1 but for {@code Upsample})
+ * @param bilinear      whether an {@code Upsample} interpolates bilinearly rather than copying the
+ *                      nearest unit
+ * @param outputPadding units a {@code Deconv} adds after the last one, on both axes
+ * @param like          the layer (or {@code "input"}) whose size a {@code Crop} takes; null otherwise
+ * @param offsetY       the row of the cropped map where a {@code Crop} starts
+ * @param offsetX       the column of the cropped map where a {@code Crop} starts
+ */
+public record Resize(int factor, boolean bilinear, int outputPadding, String like, int offsetY, int offsetX) {
+
+    /**
+     * @throws IllegalArgumentException if the factor is below 1 or the output padding or an
+     *                                  offset is negative
+     */
+    public Resize {
+        if (factor < 1 || outputPadding < 0 || offsetY < 0 || offsetX < 0) {
+            throw new IllegalArgumentException("factor " + factor + " must be at least 1, output padding "
+                    + outputPadding + " and offsets " + offsetY + ", " + offsetX + " non-negative");
+        }
+    }
+
+    /** An {@link Upsample} by {@code factor} along both axes, nearest or bilinear. */
+    public static Resize upsample(int factor, boolean bilinear) {
+        return new Resize(factor, bilinear, 0, null, 0, 0);
+    }
+
+    /** A {@link Deconv}'s extra units after the last one ({@code outputPadding}); its window says the rest. */
+    public static Resize deconv(int outputPadding) {
+        return new Resize(1, false, outputPadding, null, 0, 0);
+    }
+
+    /**
+     * A {@link Crop} to the size of {@code like}, starting at row {@code offsetY} and column
+     * {@code offsetX} of the cropped map (offsets computed at compile time).
+     */
+    public static Resize crop(String like, int offsetY, int offsetX) {
+        if (like == null) {
+            throw new IllegalArgumentException("a crop needs the layer whose size it takes");
+        }
+        return new Resize(1, false, 0, like, offsetY, offsetX);
+    }
+
+    /** Whether this is a crop's ({@link #like()} is set). */
+    public boolean isCrop() {
+        return like != null;
+    }
+}

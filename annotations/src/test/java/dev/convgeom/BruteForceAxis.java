@@ -1,0 +1,225 @@
+package dev.convgeom;
+
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * A slow, independent model of one axis of a graph network, for tests only. It knows nothing of
+ * jumps, phases or periods: it follows each layer's definition.
+ *
+ * <ul>
+ *   <li>Which input pixels a unit depends on: the set of pixels, unit by unit, layer by layer,
+ *       down to the input, where unit {@code v} of the input is pixel {@code v}. Units outside a
+ *       map (padding) are followed the same way, as virtual units, so fields are unclipped.</li>
+ *   <li>Where a unit sits: each layer's map from its own unit coordinate to its source's, composed
+ *       down to the input with exact fractions (the kernel's centre for windows; for a transposed
+ *       convolution the inverse of "input unit u places its kernel centred at
+ *       {@code s u - pb + (k - 1) / 2}"; for upsampling PyTorch's half-pixel rule).</li>
+ *   <li>Sizes, by counting windows or by the layer's definition.</li>
+ * </ul>
+ */
+final class BruteForceAxis {
+
+    /** An exact fraction, in lowest terms with a positive denominator; deliberately not {@link Ratio}. */
+    record Frac(BigInteger num, BigInteger den) {
+        Frac {
+            if (den.signum() < 0) {
+                num = num.negate();
+                den = den.negate();
+            }
+            BigInteger g = num.gcd(den);
+            if (g.signum() != 0) {
+                num = num.divide(g);
+                den = den.divide(g);
+            }
+        }
+
+        static Frac of(long n, long d) {
+            return new Frac(BigInteger.valueOf(n), BigInteger.valueOf(d));
+        }
+
+        static Frac of(long n) {
+            return of(n, 1);
+        }
+
+        Frac plus(Frac o) {
+            return new Frac(num.multiply(o.den).add(o.num.multiply(den)), den.multiply(o.den));
+        }
+
+        Frac times(Frac o) {
+            return new Frac(num.multiply(o.num), den.multiply(o.den));
+        }
+
+        Frac minus(Frac o) {
+            return plus(o.times(of(-1)));
+        }
+
+        Frac over(long d) {
+            return new Frac(num, den.multiply(BigInteger.valueOf(d)));
+        }
+
+        static Frac of(Ratio r) {
+            return of(r.numerator(), r.denominator());
+        }
+
+        double value() {
+            return num.doubleValue() / den.doubleValue();
+        }
+    }
+
+    private final NetworkSpec spec;
+    private final boolean rows;
+    private final int inputSize;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final long[] sizes;
+    private final List<Map<Long, TreeSet<Long>>> memo = new java.util.ArrayList<>();
+
+    BruteForceAxis(NetworkSpec spec, boolean rows, int inputSize) {
+        this.spec = spec;
+        this.rows = rows;
+        this.inputSize = inputSize;
+        List<LayerSpec> layers = spec.layers();
+        this.sizes = new long[layers.size()];
+        for (int i = 0; i < layers.size(); i++) {
+            index.put(layers.get(i).name(), i);
+            memo.add(new HashMap<>());
+            sizes[i] = computeSize(layers.get(i));
+        }
+    }
+
+    long size(int layer) {
+        return sizes[layer];
+    }
+
+    /** The input pixels unit {@code v} of layer {@code layer} depends on, virtual ones included. */
+    TreeSet<Long> pixels(int layer, long v) {
+        if (layer < 0) {
+            TreeSet<Long> one = new TreeSet<>();
+            one.add(v);
+            return one;
+        }
+        TreeSet<Long> known = memo.get(layer).get(v);
+        if (known != null) {
+            return known;
+        }
+        LayerSpec l = spec.layers().get(layer);
+        Window w = rows ? l.y() : l.x();
+        int src = source(l.from().get(0));
+        TreeSet<Long> result = new TreeSet<>();
+        switch (l.kind()) {
+            case "Conv", "MaxPool", "AvgPool", "Pad" -> {
+                long pb = w.padBefore(sizeOf(src));
+                for (int t = 0; t < w.kernel(); t++) {
+                    result.addAll(pixels(src, (long) w.stride() * v - pb + (long) w.dilation() * t));
+                }
+            }
+            case "Deconv" -> {
+                // Scatter: input unit u adds its kernel tap t to output position s u + t - pb.
+                long s = w.stride();
+                long pb = w.padBefore();
+                for (long u = Math.floorDiv(v - w.kernel(), s) - 2; u <= Math.floorDiv(v + pb, s) + 2; u++) {
+                    for (int t = 0; t < w.kernel(); t++) {
+                        if (s * u + t - pb == v) {
+                            result.addAll(pixels(src, u));
+                        }
+                    }
+                }
+            }
+            case "Upsample" -> {
+                long f = l.resize().factor();
+                if (l.resize().bilinear()) {
+                    // Source position (v + 1/2) / f - 1/2 = a / (2f); weights 1 - lambda and lambda.
+                    long a = 2 * v + 1 - f;
+                    long i0 = Math.floorDiv(a, 2 * f);
+                    long lambdaNumerator = a - i0 * 2 * f;
+                    result.addAll(pixels(src, i0));
+                    if (lambdaNumerator != 0) {
+                        result.addAll(pixels(src, i0 + 1));
+                    }
+                } else {
+                    result.addAll(pixels(src, Math.floorDiv(v, f)));
+                }
+            }
+            case "Crop" -> result.addAll(pixels(src, v + offset(l)));
+            case "GlobalAvgPool" -> {
+                long n = sizeOf(src);
+                for (long u = v * n; u < v * n + n; u++) {
+                    result.addAll(pixels(src, u));
+                }
+            }
+            case "Concat", "Add" -> {
+                for (String from : l.from()) {
+                    result.addAll(pixels(source(from), v));
+                }
+            }
+            default -> result.addAll(pixels(src, v));
+        }
+        memo.get(layer).put(v, result);
+        return result;
+    }
+
+    /** The input coordinate that unit position {@code v} (fractional) of layer {@code layer} sits on. */
+    Frac centre(int layer, Frac v) {
+        if (layer < 0) {
+            return v;
+        }
+        LayerSpec l = spec.layers().get(layer);
+        Window w = rows ? l.y() : l.x();
+        int src = source(l.from().get(0));
+        Frac at = switch (l.kind()) {
+            case "Conv", "MaxPool", "AvgPool", "Pad" -> {
+                long ke = (long) w.dilation() * (w.kernel() - 1) + 1;
+                yield v.times(Frac.of(w.stride())).minus(Frac.of(w.padBefore(sizeOf(src))))
+                        .plus(Frac.of(ke - 1, 2));
+            }
+            // Solve s u - pb + (k - 1)/2 = v for u.
+            case "Deconv" -> v.plus(Frac.of(w.padBefore())).minus(Frac.of(w.kernel() - 1, 2)).over(w.stride());
+            case "Upsample" -> v.plus(Frac.of(1, 2)).over(l.resize().factor()).minus(Frac.of(1, 2));
+            case "Crop" -> v.plus(Frac.of(offset(l)));
+            case "GlobalAvgPool" -> v.times(Frac.of(sizeOf(src))).plus(Frac.of(sizeOf(src) - 1, 2));
+            default -> v;
+        };
+        return centre(src, at);
+    }
+
+    private long computeSize(LayerSpec l) {
+        int src = source(l.from().get(0));
+        long n = sizeOf(src);
+        Window w = rows ? l.y() : l.x();
+        return switch (l.kind()) {
+            case "Conv", "MaxPool", "AvgPool" -> {
+                // Count the windows that lie inside the padded input (rounding down; the tests use no ceil).
+                long pb = w.padBefore(n);
+                long ke = (long) w.dilation() * (w.kernel() - 1) + 1;
+                long count = 0;
+                while ((long) w.stride() * count - pb + ke - 1 <= n - 1 + w.padAfter(n)) {
+                    count++;
+                }
+                yield count;
+            }
+            case "Pad" -> w.padBefore() + n + w.padAfter();
+            // The full scatter covers (n - 1) s + k positions; pb and pa are cut off, op added.
+            case "Deconv" -> (n - 1) * w.stride() + w.kernel() - w.padBefore() - w.padAfter()
+                    + l.resize().outputPadding();
+            case "Upsample" -> n * l.resize().factor();
+            case "Crop" -> sizeOf(source(l.resize().like()));
+            case "GlobalAvgPool" -> 1;
+            default -> n;
+        };
+    }
+
+    private long sizeOf(int layer) {
+        return layer < 0 ? inputSize : sizes[layer];
+    }
+
+    private int source(String name) {
+        return name.equals("input") ? -1 : index.get(name);
+    }
+
+    private long offset(LayerSpec l) {
+        return rows ? l.resize().offsetY() : l.resize().offsetX();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.convgeom;
+
+import static dev.convgeom.Graphs.add;
+import static dev.convgeom.Graphs.concat;
+import static dev.convgeom.Graphs.conv;
+import static dev.convgeom.Graphs.crop;
+import static dev.convgeom.Graphs.deconv;
+import static dev.convgeom.Graphs.globalAvgPool;
+import static dev.convgeom.Graphs.maxPool;
+import static dev.convgeom.Graphs.network;
+import static dev.convgeom.Graphs.pad;
+import static dev.convgeom.Graphs.relu;
+import static dev.convgeom.Graphs.upsample;
+import static dev.convgeom.Graphs.window;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.convgeom.BruteForceAxis.Frac;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link NetworkSpec#forInput} on small graphs against {@link BruteForceAxis}, which follows every
+ * layer's definition pixel by pixel: for every layer, both axes (of different sizes), every unit
+ * of the map and a margin of virtual units on either side, the field's first and last pixel, the
+ * centre and the jump, the widest field, and which units contain each input coordinate.
+ */
+class GraphGeometryBruteForceTest {
+
+    /** Virtual units checked beyond each end of a map. */
+    private static final int MARGIN = 40;
+
+    static Stream<Arguments> graphs() {
+        return Stream.of(
+                // FCN-style fusion: a stride-2 deconvolution (k 4, p 1) added to the finer map, a
+                // valid convolution, and the fused map cropped by 1 to meet it in a concat.
+                Arguments.of(network("fusion", 20, 16,
+                        conv("conv1", "input", 3, 1, 1),
+                        maxPool("pool1", "conv1", 2, 2),
+                        deconv("up", "pool1", 4, 2, 1),
+                        add("fuse", "up", "conv1"),
+                        conv("score", "fuse", 3, 1, 0),
+                        crop("fusec", "fuse", "score", 1, 1),
+                        concat("out", "score", "fusec")), 20, 16),
+                // FCN-32s in miniature: stride 32 down, a k 64 s 32 deconvolution up, cropped like the input.
+                Arguments.of(network("fcn32", 96, 64,
+                        conv("down", "input", 32, 32, 0),
+                        deconv("up", "down", 64, 32, 0),
+                        crop("score", "up", "input", 16, 16)), 96, 64),
+                // Nearest and bilinear upsampling by 2 and 3 after a strided map, merged, and a
+                // strided window over phased fields.
+                Arguments.of(network("upsampling", 12, 10,
+                        conv("c", "input", 3, 2, 1),
+                        upsample("n2", "c", 2, false),
+                        upsample("n3", "c", 3, false),
+                        upsample("b2", "c", 2, true),
+                        upsample("b3", "c", 3, true),
+                        conv("after", "b3", 3, 2, 0),
+                        concat("cat2", "n2", "b2"),
+                        add("add3", "n3", "b3"),
+                        conv("wide", "add3", 4, 3, 1)), 12, 10),
+                // Padding (uneven, different per axis), a dilated window, an odd deconvolution
+                // with output padding, and global pooling of a phased map.
+                Arguments.of(network("padded", 9, 7,
+                        pad("pad", "input", 1, 2, 3, 0),
+                        conv("dil", "pad", window(3, 1, 2, 0, 0), window(2, 2, 3, 1, 0)),
+                        relu("act", "dil"),
+                        deconv("up3", "act", window(5, 3, 1, 1, 2), window(3, 3, 1, 0, 0), 1),
+                        globalAvgPool("gap", "up3"),
+                        conv("c2", "pad", 3, 2, 0),
+                        globalAvgPool("gap2", "c2")), 9, 7),
+                // Deconvolution straight from the input, then upsampling of the phased result.
+                Arguments.of(network("stacked", 8, 6,
+                        deconv("d", "input", 4, 2, 1),
+                        upsample("u", "d", 3, true),
+                        maxPool("p", "u", 3, 2),
+                        deconv("d2", "p", 3, 2, 1)), 8, 6));
+    }
+
+    @ParameterizedTest(name = "{0} at {1}x{2}")
+    @MethodSource("graphs")
+    void everyUnitMatchesTheBruteForce(NetworkSpec spec, int height, int width) {
+        List<LayerGeometry> layers = spec.forInput(height, width);
+        BruteForceAxis rows = new BruteForceAxis(spec, true, height);
+        BruteForceAxis columns = new BruteForceAxis(spec, false, width);
+        for (int i = 0; i < layers.size(); i++) {
+            LayerGeometry g = layers.get(i);
+            assertAxis(g.name() + " rows", rows, i, g.y(), height);
+            assertAxis(g.name() + " columns", columns, i, g.x(), width);
+            assertEquals(new Shape(g.output().channels(), g.y().size(), g.x().size()), spec.outputSize(i, height, width));
+        }
+    }
+
+    private static void assertAxis(String at, BruteForceAxis brute, int layer, AxisGeometry g, int inputSize) {
+        assertEquals(inputSize, g.inputSize(), at);
+        assertEquals(brute.size(layer), g.size(), at + ": size");
+        Frac c0 = brute.centre(layer, Frac.of(0));
+        Frac jump = brute.centre(layer, Frac.of(1)).minus(c0);
+        assertEquals(c0, Frac.of(g.exactCenter()), at + ": centre of unit 0");
+        assertEquals(jump, Frac.of(g.exactJump()), at + ": jump");
+        assertTrue(2 * MARGIN >= g.period(), at + ": the margin covers a period");
+        int widest = 0;
+        long firstPixel = Long.MAX_VALUE;
+        long lastPixel = Long.MIN_VALUE;
+        for (int u = -MARGIN; u < g.size() + MARGIN; u++) {
+            TreeSet<Long> pixels = brute.pixels(layer, u);
+            assertEquals((long) pixels.first(), g.fieldStart(u), at + ": first pixel of unit " + u);
+            assertEquals((long) pixels.last(), g.fieldEnd(u), at + ": last pixel of unit " + u);
+            widest = (int) Math.max(widest, pixels.last() - pixels.first() + 1);
+            Frac centre = brute.centre(layer, Frac.of(u));
+            assertEquals(centre.value(), g.toInput(u), 1e-9, at + ": centre of unit " + u);
+            assertEquals(u, g.fromInput(centre.value()), 1e-9, at + ": unit at the centre of unit " + u);
+            if (u >= 0 && u < g.size()) {
+                firstPixel = Math.min(firstPixel, pixels.first());
+                lastPixel = Math.max(lastPixel, pixels.last());
+            }
+        }
+        assertEquals(widest, g.rf(), at + ": widest field");
+        // Every half pixel around the map's fields: which real units contain it.
+        for (long twice = 2 * firstPixel - 6; twice <= 2 * lastPixel + 6; twice++) {
+            double p = twice / 2.0;
+            int first = -1;
+            int last = -1;
+            for (int u = 0; u < g.size(); u++) {
+                TreeSet<Long> pixels = brute.pixels(layer, u);
+                if (pixels.first() <= p && p <= pixels.last()) {
+                    first = first < 0 ? u : first;
+                    last = u;
+                }
+            }
+            if (first < 0) {
+                assertTrue(g.firstUnitContaining(p) > g.lastUnitContaining(p), at + ": no unit contains " + p);
+            } else {
+                assertEquals(first, g.firstUnitContaining(p), at + ": first unit containing " + p);
+                assertEquals(last, g.lastUnitContaining(p), at + ": last unit containing " + p);
+            }
+        }
+    }
+}

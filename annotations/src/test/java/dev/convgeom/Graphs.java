@@ -1,0 +1,70 @@
+package dev.convgeom;
+
+import java.util.List;
+
+/** Small builders of {@link LayerSpec}s for graph tests: 4 channels throughout, explicit padding. */
+final class Graphs {
+
+    static final int C = 4;
+
+    private Graphs() {
+    }
+
+    static Window window(int k, int s, int d, int pb, int pa) {
+        return new Window(k, s, d, pb, pa, Padding.EXPLICIT, false);
+    }
+
+    static LayerSpec conv(String name, String from, int k, int s, int p) {
+        return new LayerSpec(name, "Conv", List.of(from), C, C, 1, window(k, s, 1, p, p), window(k, s, 1, p, p), null);
+    }
+
+    static LayerSpec conv(String name, String from, Window y, Window x) {
+        return new LayerSpec(name, "Conv", List.of(from), C, C, 1, y, x, null);
+    }
+
+    static LayerSpec maxPool(String name, String from, int k, int s) {
+        return new LayerSpec(name, "MaxPool", List.of(from), C, C, 1, window(k, s, 1, 0, 0), window(k, s, 1, 0, 0), null);
+    }
+
+    static LayerSpec deconv(String name, String from, int k, int s, int p) {
+        return new LayerSpec(name, "Deconv", List.of(from), C, C, 1, window(k, s, 1, p, p), window(k, s, 1, p, p),
+                Resize.deconv(0));
+    }
+
+    static LayerSpec deconv(String name, String from, Window y, Window x, int outputPadding) {
+        return new LayerSpec(name, "Deconv", List.of(from), C, C, 1, y, x, Resize.deconv(outputPadding));
+    }
+
+    static LayerSpec upsample(String name, String from, int factor, boolean bilinear) {
+        return new LayerSpec(name, "Upsample", List.of(from), C, C, 1, null, null, Resize.upsample(factor, bilinear));
+    }
+
+    static LayerSpec pad(String name, String from, int top, int bottom, int left, int right) {
+        return new LayerSpec(name, "Pad", List.of(from), C, C, 1, window(1, 1, 1, top, bottom),
+                window(1, 1, 1, left, right), null);
+    }
+
+    static LayerSpec crop(String name, String from, String like, int offsetY, int offsetX) {
+        return new LayerSpec(name, "Crop", List.of(from), C, C, 1, null, null, Resize.crop(like, offsetY, offsetX));
+    }
+
+    static LayerSpec concat(String name, String... from) {
+        return new LayerSpec(name, "Concat", List.of(from), Shape.UNKNOWN, C * from.length, 1, null, null, null);
+    }
+
+    static LayerSpec add(String name, String... from) {
+        return new LayerSpec(name, "Add", List.of(from), C, C, 1, null, null, null);
+    }
+
+    static LayerSpec globalAvgPool(String name, String from) {
+        return new LayerSpec(name, "GlobalAvgPool", List.of(from), C, C, 1, null, null, null);
+    }
+
+    static LayerSpec relu(String name, String from) {
+        return new LayerSpec(name, "Relu", List.of(from), C, C, 1, null, null, null);
+    }
+
+    static NetworkSpec network(String name, int height, int width, LayerSpec... layers) {
+        return new NetworkSpec(name, new Shape(C, height, width), List.of(layers));
+    }
+}

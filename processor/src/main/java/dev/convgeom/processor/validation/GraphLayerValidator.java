@@ -1,0 +1,107 @@
+package dev.convgeom.processor.validation;
+
+import dev.convgeom.processor.diagnostics.Message;
+import dev.convgeom.processor.geometry.LayerSpec;
+import dev.convgeom.processor.model.ArrayElement;
+import dev.convgeom.processor.model.ExplicitValues;
+import dev.convgeom.processor.model.LayerDeclaration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Checks the layers without a kernel that graphs add (upsampling, zero padding, crops, merges,
+ * global pooling) one annotation at a time, and turns each into the core's {@link LayerSpec}.
+ * Whether their inputs fit together (equal sizes, alignment) is the core's to say.
+ */
+final class GraphLayerValidator {
+
+    private static final List<String> PAD_SIDES = List.of("top", "bottom", "left", "right");
+
+    private final Reporter reporter;
+
+    GraphLayerValidator(Reporter reporter) {
+        this.reporter = reporter;
+    }
+
+    /**
+     * The layer's spec, its inputs not yet applied (the caller does that for every kind), or empty
+     * when it has an error: {@code ok} says whether the checks common to all layers passed.
+     */
+    Optional<LayerSpec> validate(LayerDeclaration layer, LayerInputs inputs, boolean ok) {
+        return switch (layer.kind().role()) {
+            case UPSAMPLING -> ok ? upsample(layer) : Optional.empty();
+            case PAD -> pad(layer) && ok ? Optional.of(padSpec(layer)) : Optional.empty();
+            case CROP -> crop(layer, inputs, ok);
+            case MERGE -> ok ? Optional.of(plain(layer, LayerSpec.Extras.NONE
+                    .withAllowMisaligned(layer.values().bool("allowMisaligned").orElse(false))))
+                    : Optional.empty();
+            case GLOBAL_POOLING -> ok ? Optional.of(plain(layer, LayerSpec.Extras.NONE)) : Optional.empty();
+            default -> throw new IllegalArgumentException(layer.kind() + " has a kernel: see LayerValidator");
+        };
+    }
+
+    /** {@code factor} is required (javac reports it missing); {@link LayerValidator} checks it is positive. */
+    private static Optional<LayerSpec> upsample(LayerDeclaration layer) {
+        ExplicitValues v = layer.values();
+        boolean bilinear = v.enumConstant("mode").orElse("NEAREST").equals("BILINEAR");
+        return v.integer("factor").map(factor -> new LayerSpec(layer.name(), layer.kind(), List.of(), null, null,
+                OptionalLong.empty(), OptionalLong.empty(), 1, LayerSpec.Extras.NONE.withFactor(factor, bilinear)));
+    }
+
+    /** Every side at least 0: to remove rows and columns, crop instead. */
+    private boolean pad(LayerDeclaration layer) {
+        ExplicitValues v = layer.values();
+        boolean ok = true;
+        for (String side : PAD_SIDES) {
+            Optional<Integer> value = v.integer(side);
+            if (value.isPresent() && value.get() < 0) {
+                reporter.report(Message.NEGATIVE_PADDING, layer.field(), v.mirror(), v.value(side).orElseThrow(),
+                        layer.name(), side, value.get());
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private static LayerSpec padSpec(LayerDeclaration layer) {
+        ExplicitValues v = layer.values();
+        return LayerSpec.pad(layer.name(), v.integer("top").orElse(0), v.integer("bottom").orElse(0),
+                v.integer("left").orElse(0), v.integer("right").orElse(0));
+    }
+
+    /**
+     * A crop of its one input to the size of {@code like}, at the written offset (one value for
+     * both axes, or {@code {y, x}}), or at the one the core computes when none is written.
+     * {@code offset = {}} is what leaving it out means, so it is taken as such.
+     */
+    private Optional<LayerSpec> crop(LayerDeclaration layer, LayerInputs inputs, boolean ok) {
+        ExplicitValues v = layer.values();
+        List<ArrayElement<Integer>> offset = v.integers("offset").orElse(List.of());
+        if (offset.size() > 2) {
+            reporter.report(Message.CROP_OFFSET_COUNT, layer.field(), v.mirror(), offset.get(2).source(),
+                    layer.name(), offset.size());
+            ok = false;
+        }
+        for (ArrayElement<Integer> value : offset) {
+            if (value.value() < 0) {
+                reporter.report(Message.NEGATIVE_OFFSET, layer.field(), v.mirror(), value.source(),
+                        layer.name(), value.value());
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
+        OptionalLong y = offset.isEmpty() ? OptionalLong.empty() : OptionalLong.of(offset.get(0).value());
+        OptionalLong x = offset.isEmpty() ? OptionalLong.empty() : OptionalLong.of(offset.get(offset.size() - 1).value());
+        return Optional.of(plain(layer, LayerSpec.Extras.NONE.withLike(inputs.like(), y, x)
+                .withAllowMisaligned(v.bool("allowMisaligned").orElse(false))));
+    }
+
+    /** A layer without windows or declared channels. */
+    private static LayerSpec plain(LayerDeclaration layer, LayerSpec.Extras extras) {
+        return new LayerSpec(layer.name(), layer.kind(), List.of(), null, null, OptionalLong.empty(),
+                OptionalLong.empty(), 1, extras);
+    }
+}
