@@ -135,6 +135,7 @@ class GeometryOracleTest {
             channels = switch (spec.kind().role()) {
                 case CONVOLUTION, FULLY_CONNECTED -> spec.out().orElseThrow();
                 case POOLING, POINTWISE -> channels;
+                default -> throw new IllegalArgumentException("chains only: " + spec.kind());
             };
             assertEquals(channels, c.channels(), "channels of " + spec.name());
             for (Axis axis : Axis.values()) {
