@@ -70,6 +70,43 @@ public enum Message {
     NUMBER_TOO_LARGE(Severity.ERROR,
             "layer '%s': its %s is too large to represent (%s); use smaller sizes"),
 
+    // --- graphs: merges, crops and upsampling --------------------------------------------------
+    MERGE_SIZE_MISMATCH(Severity.ERROR,
+            "layer '%s': @%s needs inputs of equal %s, but '%s' is %s and '%s' is %s. %s"),
+    MERGE_JUMPS_DIFFER(Severity.ERROR,
+            "layer '%s': inputs '%s' and '%s' have different jumps along the %s (%s and %s input pixels"
+                    + " per unit), so their units drift apart and no offset aligns them; the paths part at %s:"
+                    + " %s and %s. Give both the same total stride (a stride, @Upsample or @Deconv on one path)"),
+    MISALIGNED_MERGE(Severity.ERROR,
+            "layer '%s': inputs '%s' and '%s' are not aligned along the %s: unit 0 of '%s' is centred on input"
+                    + " %s %s and unit 0 of '%s' on %s, %s input %s apart (%s units of jump %s); the paths part"
+                    + " at %s: %s and %s. %sOr accept the offset with allowMisaligned = true"),
+    CROP_JUMPS_DIFFER(Severity.ERROR,
+            "layer '%s': cannot align '%s' with '%s' along the %s: their jumps differ (%s and %s input pixels"
+                    + " per unit), so no crop offset lines up more than one unit; crop a map of the same"
+                    + " resolution as '%s'"),
+    CROP_NOT_WHOLE(Severity.ERROR,
+            "layer '%s': aligning '%s' with '%s' along the %s needs a crop offset of %s units (%s input"
+                    + " pixels), which is not a whole number of units; change a padding or kernel on one path so"
+                    + " that the centres differ by a multiple of %s pixels, or give offset and"
+                    + " allowMisaligned = true"),
+    CROP_NEGATIVE_OFFSET(Severity.ERROR,
+            "layer '%s': '%s' starts %s units (%s input pixels) after '%s' along the %s, so no crop of it"
+                    + " aligns with '%s' (the offset would be %s); crop '%s' instead, or pad '%s' by at least %s"
+                    + " %s before"),
+    CROP_TOO_SMALL(Severity.ERROR,
+            "layer '%s': aligning '%s' with '%s' along the %s takes offset %d, so '%s' needs %d + %d = %d"
+                    + " %s, but has %d; use a larger input or more padding on the path to '%s'"),
+    CROP_OFFSET_OUT_OF_RANGE(Severity.ERROR,
+            "layer '%s': offset %d plus the %d %s of '%s' is %d, more than the %d %s of '%s'; use an offset of"
+                    + " at most %d"),
+    CROP_OFFSET_MISALIGNED(Severity.ERROR,
+            "layer '%s': offset %d along the %s leaves '%s' misaligned with '%s' by %s input pixels; %s."
+                    + " Leave offset out to have it computed, or set allowMisaligned = true"),
+    DECONV_NO_OUTPUT(Severity.ERROR,
+            "layer '%s': the %s would have no units: (%d - 1) * %d - %d - %d + %d + %d = %d; use less padding"
+                    + " or a larger kernel"),
+
     GENERATED_NAME_CLASH(Severity.ERROR,
             "network %s would generate %s, which network %s already generates; rename one of them (a nested"
                     + " Outer.Inner generates Outer_InnerGeometry)"),

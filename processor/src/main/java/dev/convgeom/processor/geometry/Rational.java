@@ -92,6 +92,15 @@ public final class Rational implements Comparable<Rational> {
         return times(of(o.den, o.num));
     }
 
+    /** -1, 0 or 1, as this is negative, zero or positive. */
+    public int signum() {
+        return Long.signum(num);
+    }
+
+    public Rational abs() {
+        return num < 0 ? negate() : this;
+    }
+
     public Rational negate() {
         return of(Math.negateExact(num), den);
     }

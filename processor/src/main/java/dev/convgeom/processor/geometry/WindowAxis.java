@@ -56,14 +56,29 @@ public final class WindowAxis {
         // since a last window that ends inside the leading padding leaves the whole input unread.
         long dropped = Math.min(n, Math.max(0, Math.addExact(pb, n - 1) - lastWindowEnd));
 
-        long jump = in.jump().longValueExact();
-        AxisState output = new AxisState(
-                out,
-                in.jump().times(s),
-                Math.subtractExact(in.lo(), Math.multiplyExact(pb, jump)),
-                Math.addExact(in.hi(), Math.multiplyExact(ke - 1 - pb, jump)),
-                in.center().plus(Rational.of(ke - 1, 2).minus(Rational.of(pb)).times(in.jump())));
+        // Output unit r reads input units s*r - pb .. s*r - pb + ke - 1; with monotone field ends
+        // its field runs from the first one's start to the last one's end (dilation's holes do
+        // not change the extent). The input's period P shrinks to P / gcd(P, s).
+        FieldPattern field = in.field();
+        int period = field.period();
+        int outPeriod = (int) (period / gcd(period, s));
+        long[] lo = new long[outPeriod];
+        long[] hi = new long[outPeriod];
+        for (int r = 0; r < outPeriod; r++) {
+            long first = Math.subtractExact(Math.multiplyExact(s, r), pb);
+            lo[r] = field.lo(first);
+            hi[r] = field.hi(Math.addExact(first, ke - 1));
+        }
+        long shift = Math.multiplyExact(Math.multiplyExact((long) outPeriod, s) / period, field.shift());
+        Rational jump = in.jump().times(s);
+        AxisState output = new AxisState(out, jump,
+                in.center().plus(Rational.of(ke - 1, 2).minus(Rational.of(pb)).times(in.jump())),
+                FieldPattern.of(shift, lo, hi));
         return new WindowStep(window, output, pb, pa, dropped);
+    }
+
+    static long gcd(long a, long b) {
+        return b == 0 ? Math.abs(a) : gcd(b, a % b);
     }
 
     private static long ceilDiv(long a, long b) {

@@ -135,7 +135,7 @@ class GeometryOracleTest {
             channels = switch (spec.kind().role()) {
                 case CONVOLUTION, FULLY_CONNECTED -> spec.out().orElseThrow();
                 case POOLING, POINTWISE -> channels;
-                default -> throw new IllegalArgumentException("chains only: " + spec.kind());
+                default -> throw new IllegalArgumentException("chains have no " + spec.kind());
             };
             assertEquals(channels, c.channels(), "channels of " + spec.name());
             for (Axis axis : Axis.values()) {

@@ -182,7 +182,7 @@ class OverflowTest {
                     yield slide(big(w.kernel()), big(w.stride()), big(w.dilation()), w.mode(), big(w.padBefore()),
                             big(w.padAfter()), w.rounding());
                 }
-                default -> throw new IllegalArgumentException("chains only: " + spec.kind());
+                default -> throw new IllegalArgumentException("chains have no " + spec.kind());
             };
         }
 

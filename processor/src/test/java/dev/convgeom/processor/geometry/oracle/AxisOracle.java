@@ -104,8 +104,8 @@ public final class AxisOracle {
             case POINTWISE -> slide(n, 1, 1, 1, 0, 0, Rounding.FLOOR);
             case FULLY_CONNECTED -> slide(n, n, 1, 1, 0, 0, Rounding.FLOOR);
             case CONVOLUTION, POOLING -> place(spec.window(axis), n);
-            // Graph layers (upsampling, crops, merges, ...) are GraphOracle's: this oracle is for chains.
-            default -> throw new IllegalArgumentException("AxisOracle handles chains only, not " + spec.kind());
+            default -> throw new IllegalArgumentException("the chain oracle places window and pointwise layers only,"
+                    + " not " + spec.kind());
         };
     }
 
