@@ -24,6 +24,10 @@ import java.util.TreeSet;
  */
 final class GraphOracleCheck {
 
+    /** Layers and unit fields compared so far (for the run's summary). */
+    static long layersCompared;
+    static long fieldsCompared;
+
     /** Units either side of a map whose fields are compared, at most. */
     static final int PERIOD_CAP = 64;
 
@@ -90,6 +94,18 @@ final class GraphOracleCheck {
 
     private static void compareLayer(GraphOracle o, int i, ComputedLayer c, List<Mismatch> found) {
         String name = c.spec().name();
+        layersCompared++;
+        if (!c.inputs().equals(o.inputs(i))) {
+            found.add(new Mismatch(i, name + ": inputs core " + c.inputs() + ", oracle " + o.inputs(i)));
+        }
+        if (c.spec().kind() == LayerKind.CROP) {
+            for (Axis axis : Axis.values()) {
+                if (c.offset(axis) != o.offset(i, axis)) {
+                    found.add(new Mismatch(i, name + " " + axis + ": crop offset core " + c.offset(axis) + ", oracle "
+                            + o.offset(i, axis)));
+                }
+            }
+        }
         if (c.channels() != o.channels(i)) {
             found.add(new Mismatch(i, name + ": channels core " + c.channels() + ", oracle " + o.channels(i)));
         }
@@ -119,6 +135,7 @@ final class GraphOracleCheck {
             int cap = Math.min(period, PERIOD_CAP);
             for (long u = -cap; u < n + cap; u++) {
                 long[] f = o.field(i, axis, u);
+                fieldsCompared++;
                 long lo;
                 long hi;
                 try {
