@@ -400,16 +400,17 @@ public final class RandomDags {
                 a = add(LayerSpec.conv("c", outs(), Window.of(1, 1, 0)).from(a));
             }
             long s = total;
-            long k = new long[] {s, 2 * s, 2 * s, s + 1, 2 * s - 1}[r.nextInt(5)];
-            long p = r.nextInt((int) ((k - s) / 2) + 1);
+            Window wy = deconvWindow(s);
+            Window wx = r.nextInt(5) == 0 ? deconvWindow(s) : wy;
             long op = r.nextInt(5) == 0 ? r.nextInt((int) s) : 0;
-            LayerSpec up = LayerSpec.deconv("d", ch(skip), k, s, p).from(a);
             if (op > 0) {
-                up = new LayerSpec(up.name(), up.kind(), up.inputs(), up.y(), up.x(), up.out(), up.in(), 1,
-                        up.extras().withOutputPadding(op));
                 features.add("output-padding");
             }
-            a = add(up);
+            if (!wx.equals(wy) || wy.dilation() > 1 || wy.padBefore() != wy.padAfter()) {
+                features.add("odd-deconv");
+            }
+            a = add(new LayerSpec("d", LayerKind.DECONV, List.of(a), wy, wx, OptionalLong.of(ch(skip)),
+                    OptionalLong.empty(), 1, LayerSpec.Extras.NONE.withOutputPadding(op)));
             if (r.nextInt(20) == 0) {
                 // Deliberately wrong: like a map of another jump (the pooled one), or like
                 // something larger than the source.
@@ -419,10 +420,46 @@ public final class RandomDags {
             }
             int crop = add(LayerSpec.crop("x", a, skip));
             features.add(skip < 0 ? "crop-like-input" : "crop");
+            if (oracle().failure().isEmpty() && r.nextInt(4) == 0) {
+                // The same crop with its offsets written out: accepted when they are the aligned
+                // ones; one unit further (if it fits) misaligns it, allowed or an error.
+                long oy = oracle().offset(crop, Axis.Y);
+                long ox = oracle().offset(crop, Axis.X);
+                LayerSpec.Extras e = layers.get(crop).extras();
+                if (misalignBudget > 0 && oy + n(skip, Axis.Y) < n(a, Axis.Y)) {
+                    misalignBudget--;
+                    oy++;
+                    boolean allow = r.nextBoolean();
+                    e = e.withAllowMisaligned(allow);
+                    features.add(allow ? "misaligned-allowed" : "misaligned-error");
+                    ended = !allow;
+                }
+                truncate(crop);
+                crop = add(new LayerSpec("x", LayerKind.CROP, List.of(a), null, null, OptionalLong.empty(),
+                        OptionalLong.empty(), 1, e.withLike(skip, OptionalLong.of(oy), OptionalLong.of(ox))));
+                features.add("explicit-offset");
+                if (ended) {
+                    return crop;
+                }
+            }
             if (r.nextInt(5) == 0) {
                 return crop;
             }
             return merge(crop, skip);
+        }
+
+        /**
+         * A transposed convolution's window for stride s: kernel s..2s, maybe padded unevenly. Not
+         * dilated: @Deconv cannot declare a dilation, the core ignores one given in a LayerSpec,
+         * and with gcd(d, s) > 1 some output units are reached by no input unit at all.
+         */
+        private Window deconvWindow(long s) {
+            long k = new long[] {s, 2 * s, 2 * s, s + 1, 2 * s - 1}[r.nextInt(5)];
+            long d = 1;
+            long ke = d * (k - 1) + 1;
+            long p = r.nextInt((int) ((ke - s) / 2) + 1);
+            long pa = r.nextInt(6) == 0 ? r.nextInt((int) ((ke - s) / 2) + 1) : p;
+            return new Window(k, s, d, p, pa, PaddingMode.EXPLICIT, Rounding.FLOOR);
         }
 
         /** Up and back down (or down and back up) by the same factor, merged with the start. */
