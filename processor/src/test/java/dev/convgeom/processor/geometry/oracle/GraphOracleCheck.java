@@ -44,12 +44,23 @@ final class GraphOracleCheck {
 
     /** The disagreements between core and oracle on {@code dag}, in layer order (empty: they agree). */
     static List<Mismatch> check(Dag dag) {
+        return check(dag, dag.layers());
+    }
+
+    /** Which core message answered which oracle failure (for the run's summary). */
+    static final java.util.Map<String, java.util.Set<String>> errorsSeen = new java.util.TreeMap<>();
+
+    /**
+     * The oracle on {@code dag}, the core on {@code coreLayers}: the same layers, except when a
+     * test feeds the core a subtly different graph to see that the check notices.
+     */
+    static List<Mismatch> check(Dag dag, List<LayerSpec> coreLayers) {
         List<LayerSpec> layers = dag.layers();
         GraphOracle o = GraphOracle.run(dag.input(), layers);
         List<Mismatch> found = new ArrayList<>();
         GeometryResult res;
         try {
-            res = GeometryCalculator.compute(dag.input(), layers, false, false);
+            res = GeometryCalculator.compute(dag.input(), coreLayers, false, false);
             res.problems().forEach(Problem::text);
         } catch (RuntimeException e) {
             found.add(new Mismatch(o.failure().map(GraphOracle.Failure::layer).orElse(layers.size() - 1),
@@ -68,6 +79,8 @@ final class GraphOracleCheck {
             }
         } else {
             GraphOracle.Failure f = o.failure().get();
+            errors.stream().filter(p -> p.layer() == f.layer() && coreLayers == layers).forEach(p -> errorsSeen
+                    .computeIfAbsent(f.kind().toString(), k -> new java.util.TreeSet<>()).add(p.message().toString()));
             if (errors.stream().noneMatch(p -> p.layer() == f.layer())) {
                 found.add(new Mismatch(f.layer(), "oracle: " + f.kind() + " (" + f.detail()
                         + "), but the core reports no error there; its errors: " + errors.stream().map(Problem::text)

@@ -8,6 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.convgeom.processor.geometry.LayerKind;
+import dev.convgeom.processor.geometry.LayerSpec;
+import dev.convgeom.processor.geometry.PaddingMode;
+import dev.convgeom.processor.geometry.Rounding;
+import dev.convgeom.processor.geometry.Window;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,11 +58,50 @@ class GraphOracleCoreTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("graph oracle: %d graphs (%d layers, %d unit fields compared) in %.1f s, %d disagree%n",
                 checked, GraphOracleCheck.layersCompared, GraphOracleCheck.fieldsCompared, seconds, failing);
+        System.out.println("oracle failure -> core errors at that layer: " + GraphOracleCheck.errorsSeen);
         if (!failures.isEmpty()) {
             List<String> report = new ArrayList<>();
             failures.forEach((k, v) -> report.add("== " + k + "\n" + v));
             fail(failing + " of " + checked + " graphs disagree with the oracle; one per kind:\n\n"
                     + String.join("\n\n", report));
+        }
+    }
+
+    /**
+     * The check itself: fed a core computing a subtly different graph (one window layer padded by
+     * one more on each side: its centre moves by a jump), it must notice, on every graph.
+     */
+    @Test
+    void checkNoticesACoreThatIsSlightlyOff() {
+        int mutated = 0;
+        for (long i = 0; i < 150; i++) {
+            Dag dag = RandomDags.generate(SEED + i);
+            List<LayerSpec> layers = new ArrayList<>(dag.layers());
+            int target = -1;
+            for (int j = 0; j < layers.size(); j++) {
+                LayerSpec l = layers.get(j);
+                if ((l.kind() == LayerKind.CONV || l.kind() == LayerKind.MAX_POOL)
+                        && l.y().mode() == PaddingMode.EXPLICIT && l.y().rounding() == Rounding.FLOOR) {
+                    target = j;
+                }
+            }
+            if (target < 0 || GraphOracle.run(dag.input(), layers).computed() <= target) {
+                continue;
+            }
+            LayerSpec l = layers.get(target);
+            Window y = l.y();
+            Window padded = new Window(y.kernel(), y.stride(), y.dilation(), y.padBefore() + 1, y.padAfter() + 1,
+                    y.mode(), y.rounding());
+            layers.set(target, new LayerSpec(l.name(), l.kind(), l.inputs(), padded, l.x(), l.out(), l.in(),
+                    l.groups(), l.extras()));
+            List<Mismatch> found = GraphOracleCheck.check(dag, layers);
+            mutated++;
+            if (found.isEmpty()) {
+                fail("a core off by one padding at layer " + target + " went unnoticed:\n" + dag.toJava());
+            }
+        }
+        if (mutated < 100) {
+            fail("only " + mutated + " graphs mutated");
         }
     }
 }

@@ -142,7 +142,13 @@ public final class RandomDags {
                 int mark = layers.size();
                 int budget = misalignBudget;
                 Set<String> before = new LinkedHashSet<>(features);
-                Integer next = block.apply(cur);
+                Integer next;
+                try {
+                    next = block.apply(cur);
+                } catch (RuntimeException e) {
+                    // A block reading sizes of layers after an accidental failure: roll it back.
+                    next = null;
+                }
                 GraphOracle o = oracle();
                 if (next != null && o.failure().isEmpty() && sane()) {
                     return next;
@@ -230,7 +236,7 @@ public final class RandomDags {
          * are misaligned, half the time the merge allows it, else the graph ends at the error.
          */
         private Integer merge(int a, int b) {
-            if (!sameSize(a, b)) {
+            if (oracle().failure().isPresent() || !sameSize(a, b)) {
                 return null;
             }
             boolean add = ch(a) == ch(b) && r.nextInt(10) < 7;
