@@ -15,6 +15,7 @@ import dev.convgeom.AxisGeometry;
 import dev.convgeom.Box;
 import dev.convgeom.LayerGeometry;
 import dev.convgeom.Point;
+import dev.convgeom.Ratio;
 import dev.convgeom.Shape;
 import dev.convgeom.UnitRange;
 import java.io.IOException;
@@ -53,9 +54,9 @@ class GeneratedCodeTest {
             "@MaxPool(k = 3, s = 2) Object pool1;");
 
     static final LayerGeometry CONV1 = layer("conv1", "Conv", new Shape(4, 11, 13),
-            new AxisGeometry(21, 11, 2.0, 0.0, -1, 1), new AxisGeometry(29, 13, 2.0, 2.0, 0, 4));
+            chainAxis(21, 11, 2.0, 0.0, -1, 1), chainAxis(29, 13, 2.0, 2.0, 0, 4));
     static final LayerGeometry POOL1 = layer("pool1", "MaxPool", new Shape(4, 5, 6),
-            new AxisGeometry(21, 5, 4.0, 2.0, -1, 5), new AxisGeometry(29, 6, 4.0, 4.0, 0, 8));
+            chainAxis(21, 5, 4.0, 2.0, -1, 5), chainAxis(29, 6, 4.0, 4.0, 0, 8));
 
     private static Class<?> tinyGeometry() {
         Compilation c = Expect.clean(TINY);
@@ -73,7 +74,7 @@ class GeneratedCodeTest {
         assertEquals("MaxPool", pool1.spec().kind());
         assertEquals(-1, ((LayerGeometry) constant(g, "INPUT")).index());
         assertEquals(layer("input", "Input", new Shape(1, 21, 29),
-                new AxisGeometry(21, 21, 1.0, 0.0, 0, 0), new AxisGeometry(29, 29, 1.0, 0.0, 0, 0)),
+                chainAxis(21, 21, 1.0, 0.0, 0, 0), chainAxis(29, 29, 1.0, 0.0, 0, 0)),
                 plain(constant(g, "INPUT")));
         assertEquals(3, CONV1.rfHeight());
         assertEquals(9, POOL1.rfWidth());
@@ -240,7 +241,7 @@ class GeneratedCodeTest {
         Class<?> g = new CompiledClasses(c).load("test.EnumNetGeometry");
         // 8 - 3 + 1 = 6, centre (3 - 1) / 2 = 1
         assertEquals(layer("CONV1", "Conv", new Shape(4, 6, 6),
-                new AxisGeometry(8, 6, 1.0, 1.0, 0, 2), new AxisGeometry(8, 6, 1.0, 1.0, 0, 2)),
+                chainAxis(8, 6, 1.0, 1.0, 0, 2), chainAxis(8, 6, 1.0, 1.0, 0, 2)),
                 plain(call(g, "layer", "CONV1")));
         assertEquals(List.of("CONV1", "RELU1"), names(call(g, "layers")));
     }
@@ -251,7 +252,7 @@ class GeneratedCodeTest {
         Class<?> g = new CompiledClasses(c).load("test.RecordNetGeometry");
         // pool1 (k = s = 2) on conv1's 6: 3 units, jump 2, field [0, 2 + 1] = 4 wide, centre 1 + 0.5 = 1.5
         assertEquals(layer("pool1", "MaxPool", new Shape(4, 3, 3),
-                new AxisGeometry(8, 3, 2.0, 1.5, 0, 3), new AxisGeometry(8, 3, 2.0, 1.5, 0, 3)),
+                chainAxis(8, 3, 2.0, 1.5, 0, 3), chainAxis(8, 3, 2.0, 1.5, 0, 3)),
                 plain(call(g, "layer", "pool1")));
         assertEquals(new Point(1.5, 3.5), call(g, "mapToInput", 0.0, 1.0));
     }
@@ -321,7 +322,7 @@ class GeneratedCodeTest {
         Class<?> g = new CompiledClasses(c).load("test.DeepGeometry");
         List<LayerGeometry> expected = new ArrayList<>();
         for (int i = 0; i < layers; i++) {
-            AxisGeometry axis = new AxisGeometry(8, 8, 1.0, 0.0, -(i + 1), i + 1);
+            AxisGeometry axis = chainAxis(8, 8, 1.0, 0.0, -(i + 1), i + 1);
             expected.add(layer("c" + i, "Conv", new Shape(1, 8, 8), axis, axis));
         }
         List<?> all = (List<?>) call(g, "layers");
@@ -417,5 +418,11 @@ class GeneratedCodeTest {
 
     static void assertContains(String text, String part) {
         assertTrue(text.contains(part), () -> "expected to find\n" + part + "\nin\n" + text);
+    }
+
+    /** A chain's axis written with the doubles a person reads off a table: halves are exact. */
+    static AxisGeometry chainAxis(int inputSize, int size, double jump, double center, int lo, int hi) {
+        return AxisGeometry.uniform(inputSize, size, Ratio.of(Math.round(jump * 2), 2),
+                Ratio.of(Math.round(center * 2), 2), lo, hi);
     }
 }

@@ -196,9 +196,11 @@ public final class GeometryCalculator {
         boolean fits = true;
         for (Axis axis : Axis.values()) {
             Window w = layer.window(axis);
-            if (w.kernel() < w.stride()) {
-                throw new IllegalArgumentException(layer.name() + ": a transposed convolution's kernel must be at"
-                        + " least its stride (validation checks this)");
+            // @Deconv has neither: a kernel below the stride, or taps spread by a dilation sharing a
+            // factor with it, leave output units no input reaches, and fields that jump backwards.
+            if (w.kernel() < w.stride() || w.dilation() != 1) {
+                throw new IllegalArgumentException(layer.name() + ": a transposed convolution needs a kernel of at"
+                        + " least its stride and no dilation (validation checks this)");
             }
             long n = in.axis(axis).size();
             long size = ResampleAxis.deconvSize(n, w, layer.extras().outputPadding());

@@ -126,13 +126,6 @@ public final class ManifestWriter {
                 .raw("y", Numbers.jsonDouble(layer.y().center()))
                 .raw("x", Numbers.jsonDouble(layer.x().center()))
                 .endObject();
-        // Jumps and centres become fractions after upsampling: the exact values, as "num/den".
-        json.name("exact").beginInlineObject()
-                .string("jumpY", layer.y().jump().toString())
-                .string("jumpX", layer.x().jump().toString())
-                .string("centerY", layer.y().center().toString())
-                .string("centerX", layer.x().center().toString())
-                .endObject();
         AxisState y = layer.y();
         AxisState x = layer.x();
         json.name("field").beginInlineObject()
@@ -140,6 +133,13 @@ public final class ManifestWriter {
                 .number("left", x.lo())
                 .number("bottom", y.hi())
                 .number("right", x.hi())
+                .endObject();
+        // Jumps and centres become fractions after upsampling: the exact values, as "num/den".
+        json.name("exact").beginInlineObject()
+                .string("jumpY", layer.y().jump().toString())
+                .string("jumpX", layer.x().jump().toString())
+                .string("centerY", layer.y().center().toString())
+                .string("centerX", layer.x().center().toString())
                 .endObject();
         if (y.period() > 1 || x.period() > 1) {
             phases(json, y, x);

@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convgeom.AxisGeometry;
 import dev.convgeom.LayerGeometry;
+import dev.convgeom.Ratio;
 import dev.convgeom.Shape;
 import dev.convgeom.processor.diagnostics.Message;
 import dev.convgeom.processor.diagnostics.Severity;
 import dev.convgeom.processor.geometry.Chains.Chain;
-import dev.convgeom.processor.geometry.oracle.AxisOracle;
 import dev.convgeom.processor.geometry.oracle.AxisOracle.LayerField;
+import dev.convgeom.processor.geometry.oracle.AxisOracle;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -206,9 +207,11 @@ class GeometryOracleTest {
         }
     }
 
-    /** As the generated code does: {@code new AxisGeometry(inputSize, size, jump, center, lo, hi)}. */
+    /** As the generated code does for a chain: {@code AxisGeometry.uniform(inputSize, size, jump, center, lo, hi)}. */
     static AxisGeometry runtime(int inputSize, AxisState a) {
-        return new AxisGeometry(inputSize, Math.toIntExact(a.size()), a.jump().toDouble(), a.center().toDouble(),
+        return AxisGeometry.uniform(inputSize, Math.toIntExact(a.size()),
+                Ratio.of(a.jump().numerator(), a.jump().denominator()),
+                Ratio.of(a.center().numerator(), a.center().denominator()),
                 Math.toIntExact(a.lo()), Math.toIntExact(a.hi()));
     }
 
