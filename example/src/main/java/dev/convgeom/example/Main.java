@@ -89,6 +89,126 @@ public final class Main {
         }
     }
 
+    /**
+     * The seed's sliding window: CaffeNet's fully connected layers as convolutions, run on a
+     * 451x451 image, give an 8x8 map of scores, each the network's answer for one 355x355 window
+     * (reaching into the padding near the border), 32 pixels apart.
+     */
+    private static void slidingWindow() {
+        System.out.println();
+        System.out.println("6. CaffeNet convolutionalized: fully connected layers as convolutions, on any input size");
+        for (LayerSpec layer : CaffeNetGeometry.fullyConvolutional()) {
+            if (layer.kind().equals("Conv") && layer.name().startsWith("fc")) {
+                System.out.println("   " + layer);
+            }
+        }
+        Shape min = CaffeNetGeometry.minInputSize();
+        Shape exact = CaffeNetGeometry.nextExactSize(400, 400);
+        System.out.printf(Locale.ROOT, "   smallest input %dx%d; exact sizes 227 + 32k (from 400: %d, exact: %b)%n",
+                min.height(), min.width(), exact.height(), CaffeNetGeometry.isExact(451, 451));
+        List<LayerGeometry> big = CaffeNetGeometry.forInput(451, 451);
+        LayerGeometry scores = big.get(big.size() - 1);
+        System.out.printf(Locale.ROOT, "   on 451x451: %s score map %s; cell (x, y) sees this image window:%n",
+                scores.name(), scores.output());
+        for (int y = 0; y < scores.output().height(); y++) {
+            Box row = scores.clippedReceptiveField(0, y);
+            StringBuilder columns = new StringBuilder();
+            for (int x = 0; x < scores.output().width(); x++) {
+                Box cell = scores.clippedReceptiveField(x, y);
+                columns.append(x == 0 ? "" : " ").append(cell.left()).append("..").append(cell.right());
+            }
+            System.out.printf(Locale.ROOT, "   y=%d rows %3d..%3d, columns x=0..7: %s%n", y, row.top(), row.bottom(),
+                    columns);
+        }
+        System.out.printf(Locale.ROOT, "   (unclipped, cell (0, 0) sees %s, centred on %s)%n",
+                box(scores.receptiveField(0, 0)), point(scores.mapToInput(0, 0)));
+    }
+
+    private static void table(String title, LayerGeometry input, List<LayerGeometry> layers) {
+        System.out.printf(Locale.ROOT, "%n%s, input %s%n", title, input.output());
+        System.out.printf(Locale.ROOT, "  %-12s %-15s %-13s %-9s %-7s %s%n",
+                "layer", "kind", "output CxHxW", "rf", "jump", "centre (y, x)");
+        for (LayerGeometry l : layers) {
+            if (NEUTRAL.contains(l.kind())) {
+                continue;
+            }
+            System.out.printf(Locale.ROOT, "  %-12s %-15s %-13s %-9s %-7s (%s, %s)%n",
+                    l.name(), l.kind(), l.output(), l.rfHeight() + "x" + l.rfWidth(),
+                    number(l.y().jump()) + "x" + number(l.x().jump()),
+                    number(l.y().center()), number(l.x().center()));
+        }
+    }
+
+    /**
+     * The layers of a graph named in {@code only}, in declaration order, with the layers each reads
+     * and the exact jump, centre and period (square networks: one axis, y, stands for both).
+     */
+    private static void table(String title, LayerGeometry input, List<LayerGeometry> layers, Set<String> only) {
+        System.out.printf(Locale.ROOT, "%n   %s, input %s%n", title, input.output());
+        System.out.printf(Locale.ROOT, "   %-20s %-8s %-12s %-4s %-5s %-7s %-6s %s%n",
+                "layer", "kind", "output", "rf", "jump", "centre", "period", "reads");
+        for (LayerGeometry l : layers) {
+            if (!only.contains(l.name())) {
+                continue;
+            }
+            System.out.printf(Locale.ROOT, "   %-20s %-8s %-12s %-4d %-5s %-7s %-6d %s%n",
+                    l.name(), l.kind(), l.output(), l.rfHeight(), l.y().exactJump(), l.y().exactCenter(),
+                    l.y().period(), String.join(", ", l.spec().from()));
+        }
+    }
+
+    private static void caffeNetWalkthrough() {
+        LayerGeometry conv5 = CaffeNetGeometry.CONV5;
+        LayerGeometry pool5 = CaffeNetGeometry.POOL5;
+        System.out.println();
+        System.out.println("Using CaffeNetGeometry (x = column, y = row, pixel centres at integer coordinates)");
+
+        System.out.println("1. conv5 units in the image: mapToInput (field centre), receptiveField (unclipped),");
+        System.out.println("   clippedReceptiveField (the image pixels it actually reads)");
+        int[][] units = {{0, 0}, {6, 6}, {12, 3}};
+        for (int[] u : units) {
+            Point centre = conv5.mapToInput(u[0], u[1]);
+            System.out.printf(Locale.ROOT, "   conv5 (%2d, %2d): centre %-12s field %-32s in image %s%n",
+                    u[0], u[1], point(centre), box(conv5.receptiveField(u[0], u[1])),
+                    box(conv5.clippedReceptiveField(u[0], u[1])));
+        }
+
+        System.out.println("2. An image pixel to conv5 units: mapFromInput");
+        double[][] pixels = {{100, 60}, {0, 0}, {226, 226}};
+        for (double[] p : pixels) {
+            UnitRange r = conv5.mapFromInput(p[0], p[1]);
+            System.out.printf(Locale.ROOT,
+                    "   pixel %-10s nearest unit (%d, %d); fields containing it: x %d..%d, y %d..%d (%d units)%n",
+                    point(new Point(p[0], p[1])), r.nearestX(), r.nearestY(), r.firstX(), r.lastX(),
+                    r.firstY(), r.lastY(), r.count());
+        }
+
+        System.out.println("3. Between layers: mapTo (through the input frame, results may be fractional)");
+        System.out.printf(Locale.ROOT, "   conv5 (6, 6) is pool5 %s; pool5 (2, 2) is conv5 %s; conv1 (27, 27) is conv5 %s%n",
+                point(conv5.mapTo(pool5, 6, 6)), point(pool5.mapTo(conv5, 2, 2)),
+                point(CaffeNetGeometry.CONV1.mapTo(conv5, 27, 27)));
+
+        System.out.println("4. A whole map at once, into a preallocated array: receptiveFields(int[])");
+        int[] fields = new int[4 * conv5.output().height() * conv5.output().width()];
+        conv5.receptiveFields(fields);
+        int width = conv5.output().width();
+        for (int[] u : units) {
+            int i = 4 * (u[1] * width + u[0]);
+            String ltrb = "{" + fields[i] + ", " + fields[i + 1] + ", " + fields[i + 2] + ", " + fields[i + 3] + "}";
+            System.out.printf(Locale.ROOT, "   fields[%3d..%3d] = %-20s conv5 (%d, %d): left, top, right, bottom%n",
+                    i, i + 3, ltrb, u[0], u[1]);
+        }
+        System.out.printf(Locale.ROOT, "   %d ints for %dx%d units; centers(double[]) does the same for centres%n",
+                fields.length, conv5.output().height(), width);
+
+        System.out.println("5. The final layer (fully connected layers taken as convolutions), on the class itself");
+        System.out.printf(Locale.ROOT, "   %s: CaffeNetGeometry.mapToInput(0, 0) = %s, receptiveField(0, 0) = %s%n",
+                CaffeNetGeometry.output().name(), point(CaffeNetGeometry.mapToInput(0, 0)),
+                box(CaffeNetGeometry.receptiveField(0, 0)));
+        System.out.printf(Locale.ROOT, "   on a larger input its score-map cell (1, 0) would be centred on %s%n",
+                point(CaffeNetGeometry.mapToInput(1, 0)));
+    }
+
     /** (x, y), without a trailing ".0" on whole numbers. */
     private static String point(Point p) {
         return "(" + number(p.x()) + ", " + number(p.y()) + ")";
