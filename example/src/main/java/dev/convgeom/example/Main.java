@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * Prints the geometry the processor computed for the example networks at compile time, then
  * walks through what a user does with it: relate CaffeNet's conv5 units to image pixels and back,
- * and map between layers. Everything printed comes from the generated {@code *Geometry} classes;
- * nothing is computed here.
+ * and map between layers; last, the networks whose layers branch and merge (GoogLeNet, ResNet-50,
+ * FCN), with the crop offsets the processor found and an exact map between two FCN layers.
+ * Everything printed comes from the generated {@code *Geometry} classes; nothing is computed here.
  *
  * <p>Run from the top level: {@code mvn -q -B -pl example -am package exec:java -DskipTests}.
  */
