@@ -1,0 +1,109 @@
+package dev.convgeom.processor;
+
+import static dev.convgeom.processor.CompiledClasses.call;
+import static dev.convgeom.processor.CompiledClasses.constant;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import dev.convgeom.AxisGeometry;
+import dev.convgeom.AxisMap;
+import dev.convgeom.Box;
+import dev.convgeom.LayerGeometry;
+import dev.convgeom.LayerMap;
+import dev.convgeom.Point;
+import dev.convgeom.Ratio;
+import dev.convgeom.Resize;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generated class and manifest of a small graph with a transposed convolution, a crop and a
+ * concat: compiled, loaded and called. Every expected value is derived by hand in the comments.
+ */
+class GraphGeneratedCodeTest {
+
+    /*
+     * Input 1x8x8, per axis:
+     * conv1 (k 2, s 2): 4 units, jump 2, centre 1/2, unit u sees [2u, 2u + 1].
+     * up (deconv k 4, s 2, p 1): (4 - 1) * 2 - 2 + 4 = 8 units, jump 1, centre 1/2 - (3/2 - 1) * 1 = 0.
+     *   Output v is reached by conv1 units ceil((v - 2) / 2) .. floor((v + 1) / 2):
+     *   v = 0: -1 .. 0 -> [-2, 1];  v = 1: 0 .. 1 -> [0, 3];  v = 2: 0 .. 1 -> [0, 3];  v = 3: 1 .. 2 -> [2, 5].
+     *   So period 2, moving 2 pixels per period: phase 0 [-2, 1], phase 1 [0, 3]; widest 4.
+     * crop (like input): offset (0 - 0) / 1 = 0, 8 units, fields as up's.
+     * cat (crop, input): centres agree (0, jump 1); fields the union with [v, v], which each already holds.
+     */
+    static final JavaFileObject GRAPH = Sources.network("Fcnish",
+            "@Network(input = @Input(channels = 1, height = 8, width = 8))",
+            "@Conv(out = 2, k = 2, s = 2) Object conv1;",
+            "@Deconv(out = 2, k = 4, s = 2, p = 1) Object up;",
+            "@Crop(from = \"up\", like = \"input\") Object crop;",
+            "@Concat(from = {\"crop\", \"input\"}) Object cat;");
+
+    private static final AxisGeometry UP_AXIS = new AxisGeometry(8, 8, Ratio.of(1), Ratio.of(0),
+            new int[] {-2, 0}, new int[] {1, 3});
+
+    @Test
+    void constantsKeepOneFieldPerPhase() {
+        Class<?> g = compiled(Expect.clean(GRAPH));
+        LayerGeometry up = (LayerGeometry) constant(g, "UP");
+        assertEquals(UP_AXIS, up.y());
+        assertEquals(UP_AXIS, up.x());
+        assertEquals(4, up.rfHeight());
+        assertEquals(new Box(2, 0, 5, 3), up.receptiveField(3, 2));
+        LayerGeometry cat = (LayerGeometry) constant(g, "CAT");
+        assertEquals(3, cat.output().channels());
+        assertEquals(UP_AXIS, cat.x());
+    }
+
+    @Test
+    void staticShortcutsFollowThePhasesOfTheFinalLayer() {
+        Class<?> g = compiled(Expect.clean(GRAPH));
+        // x = 1: phase 1 -> [0, 3]; y = 2: phase 0 moved one period -> [-2 + 2, 1 + 2] = [0, 3]
+        assertEquals(new Box(0, 0, 3, 3), call(g, "receptiveField", 1, 2));
+        assertEquals(new Box(2, 2, 5, 5), call(g, "receptiveField", 3, 3));
+        assertEquals(new Point(5.0, 6.0), call(g, "mapToInput", 5.0, 6.0));
+    }
+
+    @Test
+    void cropKeepsItsComputedOffsetAndItsInputs() {
+        Class<?> g = compiled(Expect.clean(GRAPH));
+        LayerGeometry crop = (LayerGeometry) constant(g, "CROP");
+        assertEquals(List.of("up"), crop.spec().from());
+        assertEquals(Resize.crop("input", 0, 0), crop.spec().resize());
+        assertEquals(List.of("crop", "input"), ((LayerGeometry) constant(g, "CAT")).spec().from());
+        assertEquals(List.of("input"), ((LayerGeometry) constant(g, "CONV1")).spec().from());
+    }
+
+    @Test
+    void anyMapToAnyMapIsAnExactAffineMap() {
+        Class<?> g = compiled(Expect.clean(GRAPH));
+        LayerGeometry conv1 = (LayerGeometry) constant(g, "CONV1");
+        LayerGeometry up = (LayerGeometry) constant(g, "UP");
+        // up_u = (1/2 + 2 conv_u - 0) / 1
+        AxisMap forwards = new AxisMap(Ratio.of(2), Ratio.of(1, 2));
+        assertEquals(new LayerMap("conv1", "up", forwards, forwards), conv1.mappingTo(up));
+        AxisMap back = new AxisMap(Ratio.of(1, 2), Ratio.of(-1, 4));
+        assertEquals(new LayerMap("up", "conv1", back, back), up.mappingTo(conv1));
+        assertEquals(new Point(4.5, 6.5), conv1.mapTo(up, 2, 3));
+    }
+
+    @Test
+    void manifestListsInputsOffsetsAndPhases() {
+        Compilation c = Expect.clean(GRAPH);
+        Object m = Json.parse(GeneratedCodeTest.manifestOf(c, "test.Fcnish"));
+        assertEquals(List.of("input"), Json.get(m, "layers", 0, "from"));
+        assertEquals(List.of("crop", "input"), Json.get(m, "layers", 3, "from"));
+        assertEquals("input", Json.get(m, "layers", 2, "like"));
+        assertEquals(0L, Json.get(m, "layers", 2, "offset", "y"));
+        assertEquals(2L, Json.get(m, "layers", 1, "fieldPhases", "x", "period"));
+        assertEquals(List.of(-2L, 0L), Json.get(m, "layers", 1, "fieldPhases", "x", "lo"));
+        assertEquals(List.of(1L, 3L), Json.get(m, "layers", 1, "fieldPhases", "x", "hi"));
+        assertEquals(4L, Json.get(m, "layers", 1, "rf", "width"));
+        assertEquals("1/2", Json.get(m, "layers", 0, "exact", "centerY"));
+    }
+
+    private static Class<?> compiled(Compilation c) {
+        return new CompiledClasses(c).load("test.FcnishGeometry");
+    }
+}
