@@ -331,8 +331,17 @@ public final class GeometryClassWriter {
     }
 
     private static CodeBlock ratio(Rational r) {
-        return r.isInteger() ? CodeBlock.of("$T.of($L)", ApiTypes.RATIO, r.numerator())
-                : CodeBlock.of("$T.of($L, $L)", ApiTypes.RATIO, r.numerator(), r.denominator());
+        return r.isInteger() ? CodeBlock.of("$T.of($L)", ApiTypes.RATIO, longLiteral(r.numerator()))
+                : CodeBlock.of("$T.of($L, $L)", ApiTypes.RATIO, longLiteral(r.numerator()),
+                        longLiteral(r.denominator()));
+    }
+
+    /**
+     * A long literal: a centre's numerator over 2 can pass the int range while the centre itself
+     * (like every field bound) stays within it, and an int literal beyond it does not compile.
+     */
+    private static String longLiteral(long value) {
+        return value == (int) value ? Long.toString(value) : value + "L";
     }
 
     private static String ints(long[] values) {
