@@ -270,6 +270,23 @@ class HugeNumbersTest {
         assertTrue(result.sources().isEmpty() && result.resources().isEmpty());
     }
 
+    /**
+     * Found by the property after graphs made jumps and centres exact {@code Ratio} literals: padding
+     * 2147483644 on a 1x1 input puts unit 0's centre at -4294967287/2, whose numerator is no int
+     * while every field bound is; the literal needs an {@code L}, or the generated class does not
+     * compile.
+     */
+    @Example
+    void centreNumeratorBeyondIntStillCompiles() {
+        Net net = new Net(1, 1, 1, List.of(new Layer("Conv", new Axis(2, 2, 1, Integer.MAX_VALUE - 3),
+                new Axis(2, 2, 1, Integer.MAX_VALUE - 3), 0, null, "EXPLICIT", false)));
+        HardeningCompiler.Result result = HardeningCompiler.compile(List.of(HardeningCompiler.source("huge.Net0",
+                net.source("Net0"))));
+        assertEquals(List.of(), result.errors().stream().map(d -> d.getMessage(Locale.ROOT)).toList());
+        HardeningCompiler.Result strict = HardeningCompiler.compileGeneratedStrictly(result);
+        assertTrue(strict.success() && strict.diagnostics().isEmpty(), strict::describeDiagnostics);
+    }
+
     /** {@code kernel-too-large l3}: the error's tag and the layer whose line it is on. */
     private static String errorKey(Diagnostic<? extends JavaFileObject> d) {
         String m = d.getMessage(Locale.ROOT);
