@@ -121,6 +121,34 @@ public final class AxisGeometry {
         return new AxisGeometry(inputSize, size, jump, center, new int[] {lo}, new int[] {hi});
     }
 
+    /**
+     * The geometry of a map whose fields depend on the phase, with the fields of units
+     * {@code 0 .. P - 1} written as text: {@code "lo hi, lo hi, ..."}, one pair per unit, decimal.
+     * Generated code uses this form: one string constant costs a class initializer a few bytes,
+     * where array literals of a long period would cost several per number and, over many layers,
+     * pass the 64 KiB a method may hold.
+     *
+     * @throws IllegalArgumentException if {@code fields} is not pairs of ints, or as the constructor
+     */
+    public static AxisGeometry phases(int inputSize, int size, Ratio jump, Ratio center, String fields) {
+        String[] pairs = fields.split(",");
+        int[] lo = new int[pairs.length];
+        int[] hi = new int[pairs.length];
+        for (int r = 0; r < pairs.length; r++) {
+            String[] ends = pairs[r].trim().split("\\s+");
+            if (ends.length != 2) {
+                throw new IllegalArgumentException("unit " + r + ": expected \"lo hi\", got \"" + pairs[r].trim() + "\"");
+            }
+            try {
+                lo[r] = Integer.parseInt(ends[0]);
+                hi[r] = Integer.parseInt(ends[1]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("unit " + r + ": " + e.getMessage(), e);
+            }
+        }
+        return new AxisGeometry(inputSize, size, jump, center, lo, hi);
+    }
+
     /** Size of the network input along this axis, in pixels. */
     public int inputSize() {
         return inputSize;

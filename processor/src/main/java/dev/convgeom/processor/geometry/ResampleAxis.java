@@ -13,9 +13,11 @@ final class ResampleAxis {
 
     /**
      * The longest field pattern kept: a period beyond it means a resampling no real network does
-     * (a stride or factor in the tens of thousands); refused rather than allocated.
+     * (FCN-8s's is 32); refused rather than allocated. Generated code writes a period as one
+     * string constant, which this keeps well within the 65,535 bytes a constant may have (two
+     * ints of at most 11 characters and two separators per unit).
      */
-    static final long MAX_PERIOD = 1 << 16;
+    static final long MAX_PERIOD = 1 << 10;
 
     private ResampleAxis() {
     }

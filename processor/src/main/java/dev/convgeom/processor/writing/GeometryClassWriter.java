@@ -319,15 +319,16 @@ public final class GeometryClassWriter {
 
     /**
      * {@code AxisGeometry.uniform(227, 13, Ratio.of(16), Ratio.of(17), -63, 99)} in a chain; after
-     * upsampling, the boxes of one period: {@code new AxisGeometry(..., new int[] {..}, new int[] {..})}.
+     * upsampling, the fields of one period: {@code AxisGeometry.phases(..., "-2 1, 0 3")}.
      */
     static CodeBlock axis(long inputSize, AxisState a) {
         if (a.period() == 1) {
             return CodeBlock.of("$T.uniform($L, $L, $L, $L, $L, $L)", ApiTypes.AXIS_GEOMETRY, inputSize, a.size(),
                     ratio(a.jump()), ratio(a.center()), a.lo(), a.hi());
         }
-        return CodeBlock.of("new $T($L, $L, $L, $L,\n$>$>new int[] {$L},\nnew int[] {$L})$<$<", ApiTypes.AXIS_GEOMETRY,
-                inputSize, a.size(), ratio(a.jump()), ratio(a.center()), ints(a.field().los()), ints(a.field().his()));
+        // As text: array literals cost a class initializer bytes per number (64 KiB in all).
+        return CodeBlock.of("$T.phases($L, $L, $L, $L,\n$>$>$S)$<$<", ApiTypes.AXIS_GEOMETRY,
+                inputSize, a.size(), ratio(a.jump()), ratio(a.center()), pairs(a.field().los(), a.field().his()));
     }
 
     private static CodeBlock ratio(Rational r) {
@@ -344,10 +345,11 @@ public final class GeometryClassWriter {
         return value == (int) value ? Long.toString(value) : value + "L";
     }
 
-    private static String ints(long[] values) {
+    /** {@code "lo hi, lo hi, ..."}: the fields of one period. */
+    private static String pairs(long[] lo, long[] hi) {
         StringBuilder s = new StringBuilder();
-        for (int i = 0; i < values.length; i++) {
-            s.append(i == 0 ? "" : ", ").append(values[i]);
+        for (int r = 0; r < lo.length; r++) {
+            s.append(r == 0 ? "" : ", ").append(lo[r]).append(' ').append(hi[r]);
         }
         return s.toString();
     }
