@@ -103,6 +103,26 @@ class GraphGeneratedCodeTest {
         assertEquals("1/2", Json.get(m, "layers", 0, "exact", "centerY"));
     }
 
+    /**
+     * Every layer after FCN's 32x transposed convolution keeps 32 fields per axis; hundreds of them
+     * must still fit the class initializers (64 KiB each), which array literals of the fields did
+     * not.
+     */
+    @Test
+    void hundredsOfLayersWithLongPeriodsCompile() {
+        String[] layers = new String[601];
+        layers[0] = "@Deconv(out = 2, k = 64, s = 32) Object up;";
+        for (int i = 1; i < layers.length; i++) {
+            layers[i] = "@Relu Object relu" + i + ";";
+        }
+        Compilation c = Expect.clean(Sources.network("Deep", "@Network(input = @Input(channels = 1, height = 8,"
+                + " width = 8))", layers));
+        LayerGeometry last = (LayerGeometry) call(new CompiledClasses(c).load("test.DeepGeometry"), "output");
+        // (8 - 1) * 32 + 64 = 288 units; k = 2s: every unit reached by two input units, 32 phases
+        assertEquals(288, last.output().width());
+        assertEquals(32, last.x().period());
+    }
+
     private static Class<?> compiled(Compilation c) {
         return new CompiledClasses(c).load("test.FcnishGeometry");
     }
