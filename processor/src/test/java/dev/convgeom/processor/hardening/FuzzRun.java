@@ -41,12 +41,22 @@ final class FuzzRun {
             "\"output\": \\{\"channels\": (null|-?\\d+), \"height\": (-?\\d+), \"width\": (-?\\d+)}");
     private static final Pattern RF = Pattern.compile("\"rf\": \\{\"height\": (-?\\d+), \"width\": (-?\\d+)}");
 
+    /** A compilation slower than this is a violation (on a loaded 2-core machine they take about 0.3 s). */
+    static final long SLOW_MILLIS = 60_000;
+
     final List<String> violations = new ArrayList<>();
     /** Models generated for the batch (each counted once, also when javac ran no processor on it). */
     int generatedModels;
     private String diagnostics = "";
     int models;
     int visible;
+    /** Of the visible networks, those using the graph DSL, and of those the valid ones. */
+    int graphs;
+    int validGraphs;
+    /** How often each convgeom tag was printed: which checks the batch reached. */
+    final Map<String, Integer> tags = new java.util.TreeMap<>();
+    /** The slowest compilation of the batch, in ms. */
+    long slowestMillis;
     int valid;
     int invalid;
     int invisible;
@@ -90,7 +100,15 @@ final class FuzzRun {
             byUri.put(file.toUri().toString(), u);
         }
         compilations++;
+        long start = System.nanoTime();
         HardeningCompiler.Result compilation = HardeningCompiler.compile(sources);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        slowestMillis = Math.max(slowestMillis, millis);
+        // A compilation takes well under a second; minutes mean a loop that only ends by luck
+        // (periods and sizes growing with every upsampling, say), which a build would hang on.
+        if (millis > SLOW_MILLIS) {
+            violations.add("the compilation took " + millis + " ms");
+        }
         if (compilation.thrown() != null) {
             uncaught++;
             violations.add("the compiler threw: " + stackTrace(compilation.thrown()));
@@ -121,11 +139,13 @@ final class FuzzRun {
                 continue;
             }
             visible++;
+            graphs += m.draft().graph() ? 1 : 0;
             List<Diagnostic<? extends JavaFileObject>> errors = errorsIn(compilation, u, byUri);
             boolean generated = compilation.source(m.generatedName()).isPresent();
             boolean manifest = compilation.manifest(m.binaryName()).isPresent();
             if (errors.isEmpty()) {
                 valid++;
+                validGraphs += m.draft().graph() ? 1 : 0;
                 expected.add(m);
                 if (!generated || !manifest) {
                     violations.add("valid model " + m.binaryName() + " has " + (generated ? "" : "no generated "
@@ -170,7 +190,10 @@ final class FuzzRun {
             violations.add("a convgeom diagnostic of kind " + d.getKind() + ": " + describe(d));
             return;
         }
-        if (!TAGGED.matcher(message).find()) {
+        Matcher tag = TAGGED.matcher(message);
+        if (tag.find()) {
+            tags.merge(tag.group(), 1, Integer::sum);
+        } else {
             violations.add("a convgeom message that does not end with its tag: " + describe(d));
         }
         Unit unit = d.getSource() == null ? null : byUri.get(d.getSource().toUri().toString());
