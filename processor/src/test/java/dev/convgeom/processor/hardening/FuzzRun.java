@@ -36,6 +36,8 @@ final class FuzzRun {
      */
     private static final Pattern SUBJECT = Pattern.compile(
             "^(?:layer '([^']*)'|field '([^']*)'|layers '([^']*)' and '([^']*)'|@\\w+ on '([^']*)')");
+    /** javac's messages for a name that does not resolve. */
+    private static final Pattern UNRESOLVED = Pattern.compile("^cannot find symbol|^package \\S+ does not exist");
     private static final Pattern TAGGED = Pattern.compile("\\[convgeom:[a-z-]+]$");
     private static final Pattern OUTPUT = Pattern.compile(
             "\"output\": \\{\"channels\": (null|-?\\d+), \"height\": (-?\\d+), \"width\": (-?\\d+)}");
@@ -50,6 +52,9 @@ final class FuzzRun {
     private String diagnostics = "";
     int models;
     int visible;
+    /** Networks with a javac error in their annotations, and convgeom errors added to such a network. */
+    int halfTyped;
+    int noisy;
     /** Of the visible networks, those using the graph DSL, and of those the valid ones. */
     int graphs;
     int validGraphs;
@@ -141,6 +146,7 @@ final class FuzzRun {
             visible++;
             graphs += m.draft().graph() ? 1 : 0;
             List<Diagnostic<? extends JavaFileObject>> errors = errorsIn(compilation, u, byUri);
+            halfTyped(m, errors);
             boolean generated = compilation.source(m.generatedName()).isPresent();
             boolean manifest = compilation.manifest(m.binaryName()).isPresent();
             if (errors.isEmpty()) {
@@ -221,6 +227,30 @@ final class FuzzRun {
                 unlocated++;
                 violations.add("not on the line of the layer it names " + m.layerLines().keySet() + ": "
                         + describe(d));
+            }
+        }
+    }
+
+    /**
+     * Half-typed code: while a name inside the model's annotations does not resolve, the processor
+     * must add nothing to the model (RELIABILITY.md, Limits: its other mistakes are reported once it
+     * resolves). Other javac errors there (a constant it may not access, say) leave the values
+     * known, so the processor may report the model's other mistakes.
+     */
+    private void halfTyped(Model m, List<Diagnostic<? extends JavaFileObject>> errors) {
+        Diagnostic<? extends JavaFileObject> javac = errors.stream()
+                .filter(d -> UNRESOLVED.matcher(message(d)).find()
+                        && m.inAnnotations(d.getLineNumber(), d.getColumnNumber()))
+                .findFirst().orElse(null);
+        if (javac == null) {
+            return;
+        }
+        halfTyped++;
+        for (Diagnostic<? extends JavaFileObject> d : errors) {
+            if (message(d).contains(HardeningCompiler.TAG)) {
+                noisy++;
+                violations.add("convgeom adds to javac's error in the annotations of " + m.binaryName() + " ("
+                        + describe(javac) + "): " + describe(d));
             }
         }
     }

@@ -23,6 +23,8 @@ final class FuzzStats {
     private int models;
     private int visible;
     private int graphs;
+    private int halfTyped;
+    private int noisy;
     private int validGraphs;
     private long slowestMillis;
     private final java.util.Map<String, Integer> tags = new java.util.TreeMap<>();
@@ -56,6 +58,8 @@ final class FuzzStats {
         s.models += run.models;
         s.visible += run.visible;
         s.graphs += run.graphs;
+        s.halfTyped += run.halfTyped;
+        s.noisy += run.noisy;
         s.validGraphs += run.validGraphs;
         s.slowestMillis = Math.max(s.slowestMillis, run.slowestMillis);
         run.tags.forEach((tag, n) -> s.tags.merge(tag, n, Integer::sum));
@@ -83,6 +87,7 @@ final class FuzzStats {
                 "%s: %s%n  %d generated models in %d batches, %d compilations%n  %d models put through the processor"
                         + " (%d networks it sees: %d valid, %d with errors; %d local or anonymous or not networks)%n"
                         + "  of those networks %d use the graph DSL: %d valid%n"
+                        + "  %d networks with a javac error in their annotations; convgeom errors added to them %d%n"
                         + "  %d compilations (%d models) where"
                         + " javac ran no processor (errors no processor can fix), their models then compiled alone%n"
                         + "  processor exceptions %d, unlocated or misplaced convgeom diagnostics %d,"
@@ -90,7 +95,7 @@ final class FuzzStats {
                         + " compiled alone under -Xlint:all -Werror in %d compilations%n"
                         + "  slowest compilation %d ms; %.1f s%n",
                 s.property, outcome, s.generatedModels, s.batches, s.compilations, s.models, s.visible, s.valid, s.invalid, s.invisible,
-                s.graphs, s.validGraphs,
+                s.graphs, s.validGraphs, s.halfTyped, s.noisy,
                 s.unprocessedCompilations, s.unprocessedModels, s.uncaught,
                 s.unlocated, s.violations, s.processorErrors, s.processorWarnings, s.javacErrors, s.generatedSources,
                 s.strictCompilations, s.slowestMillis, seconds)

@@ -236,6 +236,8 @@ final class GraphDrafts {
                 Tuple.of(4, unet(hostile)),
                 Tuple.of(4, fcn(hostile)),
                 Tuple.of(2, padCrop(hostile)),
+                Tuple.of(2, shifted(hostile)),
+                Tuple.of(1, pyramid(hostile)),
                 Tuple.of(2, head(hostile)));
     }
 
@@ -331,6 +333,34 @@ final class GraphDrafts {
                     layers.add(layer(new Annot("Crop", concat(List.of(new Attr("like", like)), offset, allow))));
                     return layers;
                 }));
+    }
+
+    /**
+     * A branch of the same size whose centres are half a pixel off (pad top and left by one, then
+     * a 2 x 2 conv), merged with the map before the block: misaligned, unless allowMisaligned.
+     */
+    private static Arbitrary<List<LayerDraft>> shifted(boolean hostile) {
+        return Combinators.combine(channels(hostile), name(hostile, 3), name(hostile, 1), Arbitraries.of("Concat", "Add"),
+                        allowMisaligned(hostile))
+                .as((c, source, branch, merge, allow) -> List.of(
+                        layer(new Annot("Pad", List.of(new Attr("top", "1"), new Attr("left", "1")))),
+                        layer(conv(c, "2", null)),
+                        layer(new Annot(merge, concat(List.of(from(List.of(source, branch))), allow)))));
+    }
+
+    /**
+     * Global pooling of the map before the block and of its half-resolution pool, concatenated:
+     * both 1 x 1, but of different jumps.
+     */
+    private static Arbitrary<List<LayerDraft>> pyramid(boolean hostile) {
+        // the pool, the global pool of the source, that of the pool, and the concat of the two global pools
+        return Combinators.combine(name(hostile, 2), name(hostile, 2), name(hostile, 2), name(hostile, 1),
+                        allowMisaligned(hostile))
+                .as((source, pool, fine, coarse, allow) -> List.of(
+                        layer(new Annot("MaxPool", List.of(new Attr("k", "2"), new Attr("s", "2")))),
+                        layer(new Annot("GlobalAvgPool", List.of(new Attr("from", source)))),
+                        layer(new Annot("GlobalAvgPool", List.of(new Attr("from", pool)))),
+                        layer(new Annot("Concat", concat(List.of(from(List.of(fine, coarse))), allow)))));
     }
 
     /** Global average pooling, then optionally a classifier. */

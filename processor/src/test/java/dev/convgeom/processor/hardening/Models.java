@@ -1,6 +1,7 @@
 package dev.convgeom.processor.hardening;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,7 +153,16 @@ final class Models {
 
     /** A rendered model: where it is and what the processor should generate for it. */
     record Model(ModelDraft draft, String unitName, int firstLine, int lastLine, Map<String, Set<Integer>> layerLines,
-                 String binaryName, String generatedName) {
+                 String binaryName, String generatedName, Map<Integer, Integer> annotationEnds) {
+
+        /**
+         * Whether a diagnostic at {@code line}, {@code column} (from 1) is inside the {@code @Network}
+         * or the layer annotations that begin a line of this model (not in a field type or name).
+         */
+        boolean inAnnotations(long line, long column) {
+            Integer end = annotationEnds.get((int) line);
+            return end != null && column >= 1 && column <= end;
+        }
 
         /** Whether the processor sees this model as a network it should generate. */
         boolean visible() {
@@ -283,7 +293,7 @@ final class Models {
             generated = qualified(d.pkg(), outer.replace('$', '_') + "_" + d.name() + "Geometry");
         }
         String unitName = qualified(d.pkg(), d.topName());
-        Model model = new Model(d, unitName, first, last, layerLines, binary, generated);
+        Model model = new Model(d, unitName, first, last, layerLines, binary, generated, out.annotationEnds());
         return new Unit(unitName, out.text(), model);
     }
 
@@ -291,7 +301,7 @@ final class Models {
     private static void model(Lines out, ModelDraft d, String indent, String modifiers,
                               Map<String, Set<Integer>> layerLines) {
         if (d.network() != null) {
-            out.add(indent + d.network().render());
+            out.addAnnotated(indent, d.network().render(), "");
         }
         String prefix = indent + (modifiers.isEmpty() ? "" : modifiers + " ");
         Kind kind = d.shape().kind();
@@ -330,7 +340,7 @@ final class Models {
                     LayerDraft l = d.layers().get(components.get(i));
                     String name = layerName(l, components.get(i), true);
                     record(layerLines, l, name, out.next());
-                    out.add(indent + "    " + annotations(l, d, components.get(i)) + name
+                    out.addAnnotated(indent + "    ", annotations(l, d, components.get(i)), name
                             + (i == components.size() - 1 ? ";" : ","));
                 }
                 if (components.isEmpty()) {
@@ -344,7 +354,7 @@ final class Models {
                     LayerDraft l = d.layers().get(components.get(i));
                     String name = layerName(l, components.get(i), false);
                     record(layerLines, l, name, out.next());
-                    out.add(indent + "        " + annotations(l, d, components.get(i)) + type(l) + " " + name
+                    out.addAnnotated(indent + "        ", annotations(l, d, components.get(i)), type(l) + " " + name
                             + (i == components.size() - 1 ? "" : ","));
                 }
                 out.add(indent + ") {");
@@ -383,7 +393,11 @@ final class Models {
             case ANONYMOUS -> (iface ? "" : kind == Kind.RECORD ? "static final " : "final ") + "Object a_" + name
                     + " = new Object() { " + a + type + " " + name + "; };";
         };
-        out.add(indent + line);
+        if (p == Placement.FIELD || p == Placement.STATIC_FIELD) {
+            out.addAnnotated(indent, a, line.substring(a.length()));
+        } else {
+            out.add(indent + line);
+        }
     }
 
     private static void record(Map<String, Set<Integer>> layerLines, LayerDraft l, String sourceName, int line) {
@@ -442,6 +456,19 @@ final class Models {
     /** Lines of a source file, counted from 1. */
     static final class Lines {
         private final List<String> lines = new ArrayList<>();
+        private final Map<Integer, Integer> annotationEnds = new HashMap<>();
+
+        /** A line {@code indent annotations rest}, remembering the column where its annotations end. */
+        void addAnnotated(String indent, String annotations, String rest) {
+            if (!annotations.isEmpty()) {
+                annotationEnds.put(next(), indent.length() + annotations.length());
+            }
+            add(indent + annotations + rest);
+        }
+
+        Map<Integer, Integer> annotationEnds() {
+            return Map.copyOf(annotationEnds);
+        }
 
         int next() {
             return lines.size() + 1;
