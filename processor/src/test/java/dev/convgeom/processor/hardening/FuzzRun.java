@@ -55,6 +55,7 @@ final class FuzzRun {
     /** Networks with a javac error in their annotations, and convgeom errors added to such a network. */
     int halfTyped;
     int noisy;
+    int knownNoisy;
     /** Of the visible networks, those using the graph DSL, and of those the valid ones. */
     int graphs;
     int validGraphs;
@@ -246,6 +247,14 @@ final class FuzzRun {
             return;
         }
         halfTyped++;
+        // Known, reported, not fixed here: the processor holds back a model only when the first
+        // layer annotation of a field has an unresolved value (NetworkModel.isIncomplete reads no
+        // other), so a second annotation with one gets TWO_LAYER_ANNOTATIONS and the model's other
+        // errors. Counted apart, so that the fuzzer keeps looking for other cases.
+        if (errors.stream().anyMatch(d -> message(d).endsWith("[convgeom:two-layer-annotations]"))) {
+            knownNoisy++;
+            return;
+        }
         for (Diagnostic<? extends JavaFileObject> d : errors) {
             if (message(d).contains(HardeningCompiler.TAG)) {
                 noisy++;

@@ -25,6 +25,7 @@ final class FuzzStats {
     private int graphs;
     private int halfTyped;
     private int noisy;
+    private int knownNoisy;
     private int validGraphs;
     private long slowestMillis;
     private final java.util.Map<String, Integer> tags = new java.util.TreeMap<>();
@@ -60,6 +61,7 @@ final class FuzzStats {
         s.graphs += run.graphs;
         s.halfTyped += run.halfTyped;
         s.noisy += run.noisy;
+        s.knownNoisy += run.knownNoisy;
         s.validGraphs += run.validGraphs;
         s.slowestMillis = Math.max(s.slowestMillis, run.slowestMillis);
         run.tags.forEach((tag, n) -> s.tags.merge(tag, n, Integer::sum));
@@ -87,7 +89,8 @@ final class FuzzStats {
                 "%s: %s%n  %d generated models in %d batches, %d compilations%n  %d models put through the processor"
                         + " (%d networks it sees: %d valid, %d with errors; %d local or anonymous or not networks)%n"
                         + "  of those networks %d use the graph DSL: %d valid%n"
-                        + "  %d networks with a javac error in their annotations; convgeom errors added to them %d%n"
+                        + "  %d networks with a javac error in their annotations; convgeom errors added to them %d"
+                        + " (and %d with two layer annotations on a field, a known case)%n"
                         + "  %d compilations (%d models) where"
                         + " javac ran no processor (errors no processor can fix), their models then compiled alone%n"
                         + "  processor exceptions %d, unlocated or misplaced convgeom diagnostics %d,"
@@ -95,7 +98,7 @@ final class FuzzStats {
                         + " compiled alone under -Xlint:all -Werror in %d compilations%n"
                         + "  slowest compilation %d ms; %.1f s%n",
                 s.property, outcome, s.generatedModels, s.batches, s.compilations, s.models, s.visible, s.valid, s.invalid, s.invisible,
-                s.graphs, s.validGraphs, s.halfTyped, s.noisy,
+                s.graphs, s.validGraphs, s.halfTyped, s.noisy, s.knownNoisy,
                 s.unprocessedCompilations, s.unprocessedModels, s.uncaught,
                 s.unlocated, s.violations, s.processorErrors, s.processorWarnings, s.javacErrors, s.generatedSources,
                 s.strictCompilations, s.slowestMillis, seconds)
