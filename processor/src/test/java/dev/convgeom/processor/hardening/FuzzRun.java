@@ -56,6 +56,7 @@ final class FuzzRun {
     int halfTyped;
     int noisy;
     int knownNoisy;
+    int codeTooLarge;
     /** Of the visible networks, those using the graph DSL, and of those the valid ones. */
     int graphs;
     int validGraphs;
@@ -281,6 +282,14 @@ final class FuzzRun {
     private void strictly(HardeningCompiler.Result compilation, List<Model> expected) {
         HardeningCompiler.Result strict = HardeningCompiler.compileGeneratedStrictly(compilation);
         strictCompilations++;
+        // Known, reported, not fixed here: a field pattern of a few thousand phases (@Upsample(factor
+        // = 1000) then @Upsample(factor = 3)) is written as one static initializer past the JVM's
+        // 64 KB per method. Counted apart so that the fuzzer keeps looking for other failures; see
+        // GraphExplosionTest.
+        if (!strict.success() && strict.diagnostics().stream().allMatch(d -> message(d).equals("code too large"))) {
+            codeTooLarge++;
+            return;
+        }
         if (!strict.success() || !strict.diagnostics().isEmpty()) {
             StringBuilder b = new StringBuilder("generated code does not compile under -Xlint:all -Werror:");
             for (Diagnostic<? extends JavaFileObject> d : strict.diagnostics()) {
