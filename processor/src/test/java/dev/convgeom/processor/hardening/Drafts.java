@@ -27,7 +27,11 @@ final class Drafts {
     private Drafts() {
     }
 
-    enum Mood { SANE, HOSTILE, DEEP }
+    /**
+     * GRAPH: networks built from the blocks of {@link GraphDrafts#graph}, mostly plausible;
+     * GRAPH_HOSTILE: the same with perturbed names and values and exploding sizes.
+     */
+    enum Mood { SANE, HOSTILE, DEEP, GRAPH, GRAPH_HOSTILE }
 
     private static final List<String> PACKAGES = List.of("", "p", "q", "p.q", "dev.convgeom.fuzz");
     /** Layer, Axis: their generated classes share the simple names of the API's LayerGeometry, AxisGeometry. */
@@ -63,8 +67,10 @@ final class Drafts {
 
     static Arbitrary<ModelDraft> model() {
         return Arbitraries.frequencyOf(
-                Tuple.of(60, Arbitraries.just(Mood.SANE)),
-                Tuple.of(38, Arbitraries.just(Mood.HOSTILE)),
+                Tuple.of(45, Arbitraries.just(Mood.SANE)),
+                Tuple.of(30, Arbitraries.just(Mood.HOSTILE)),
+                Tuple.of(14, Arbitraries.just(Mood.GRAPH)),
+                Tuple.of(9, Arbitraries.just(Mood.GRAPH_HOSTILE)),
                 Tuple.of(2, Arbitraries.just(Mood.DEEP))).flatMap(Drafts::model);
     }
 
@@ -85,6 +91,8 @@ final class Drafts {
             case SANE -> layer(mood).list().ofMinSize(1).ofMaxSize(8);
             case HOSTILE -> layer(mood).list().ofMaxSize(10);
             case DEEP -> deepLayer().list().ofMinSize(257).ofMaxSize(700);
+            case GRAPH -> GraphDrafts.graph(false);
+            case GRAPH_HOSTILE -> GraphDrafts.graph(true);
         };
         Arbitrary<Annot> network = mood == Mood.HOSTILE ? network(mood).injectNull(0.08) : network(mood);
         return Combinators.combine(shapes, Arbitraries.of(PACKAGES),
@@ -116,7 +124,11 @@ final class Drafts {
 
     private static Arbitrary<String> input(Mood mood) {
         Arbitrary<String> channels = attrValue(mood, Arbitraries.integers().between(1, 8));
-        Arbitrary<String> size = attrValue(mood, Arbitraries.integers().between(4, 64));
+        // Graphs halve and double their maps: even sizes keep more of them aligned, hence valid.
+        Arbitrary<String> size = mood == Mood.GRAPH || mood == Mood.GRAPH_HOSTILE
+                ? Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(16, 24, 32, 48, 64)),
+                        Tuple.of(1, Arbitraries.integers().between(4, 64))).map(String::valueOf)
+                : attrValue(mood, Arbitraries.integers().between(4, 64));
         boolean hostile = mood == Mood.HOSTILE;
         int written = hostile ? 99 : 100;
         return Combinators.combine(
@@ -157,12 +169,27 @@ final class Drafts {
     }
 
     private static Arbitrary<Annot> annotation(Mood mood) {
-        return Arbitraries.frequencyOf(
+        boolean hostile = mood == Mood.HOSTILE;
+        Arbitrary<Annot> chain = Arbitraries.frequencyOf(
                 Tuple.of(30, conv(mood)),
                 Tuple.of(20, pool(mood)),
                 Tuple.of(25, Arbitraries.of(POINTWISE).map(t -> new Annot(t, List.of()))),
                 Tuple.of(10, fullyConnected(mood)),
                 Tuple.of(8, pointwise(mood)));
+        // Every layer annotation takes from: now and then a chain layer reads another layer than the one before.
+        Arbitrary<Annot> reading = Combinators.combine(chain, GraphDrafts.fromOfAnyLayer(hostile))
+                .as(Drafts::withFrom);
+        return Arbitraries.frequencyOf(Tuple.of(93, reading), Tuple.of(12, GraphDrafts.annotation(hostile)));
+    }
+
+    /** {@code from} first; not on an annotation with a bare value ({@code @Pointwise("x")}), where it would not parse. */
+    private static Annot withFrom(Annot a, List<Attr> from) {
+        if (from.isEmpty() || a.attrs().stream().anyMatch(x -> x.name() == null)) {
+            return a;
+        }
+        List<Attr> attrs = new ArrayList<>(from);
+        attrs.addAll(a.attrs());
+        return new Annot(a.type(), attrs);
     }
 
     private static Arbitrary<Annot> conv(Mood mood) {

@@ -1,6 +1,7 @@
 package dev.convgeom.processor.hardening;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Model sources as the fuzzer writes them: drafts (what jqwik generates and shrinks) and their
@@ -17,6 +20,17 @@ import java.util.TreeSet;
 final class Models {
 
     private Models() {
+    }
+
+    /** A reference to another layer of the model in a draft's attribute value: see {@link #annotations}. */
+    static final Pattern REF = Pattern.compile("@REF:(-?\\d+)@");
+
+    static final Set<String> GRAPH_LAYERS = Set.of("Concat", "Add", "Crop", "Deconv", "Upsample", "Pad",
+            "GlobalAvgPool");
+
+    /** {@code @REF:n@}: the layer {@code n} places before the one it is written on. */
+    static String ref(int back) {
+        return "@REF:" + back + "@";
     }
 
     /** Where and how a model is declared. */
@@ -120,6 +134,12 @@ final class Models {
             return new ModelDraft(shape, newPkg, newName, newHost, network, layers, k);
         }
 
+        /** Whether it uses the graph DSL: a graph layer, or a {@code from} on any layer. */
+        boolean graph() {
+            return layers.stream().flatMap(l -> l.annots().stream()).anyMatch(a ->
+                    GRAPH_LAYERS.contains(a.type()) || a.attrs().stream().anyMatch(x -> "from".equals(x.name())));
+        }
+
         /** The top-level type of its file. */
         String topName() {
             return shape.topLevel() ? name : host;
@@ -133,7 +153,16 @@ final class Models {
 
     /** A rendered model: where it is and what the processor should generate for it. */
     record Model(ModelDraft draft, String unitName, int firstLine, int lastLine, Map<String, Set<Integer>> layerLines,
-                 String binaryName, String generatedName) {
+                 String binaryName, String generatedName, Map<Integer, Integer> annotationEnds) {
+
+        /**
+         * Whether a diagnostic at {@code line}, {@code column} (from 1) is inside the {@code @Network}
+         * or the layer annotations that begin a line of this model (not in a field type or name).
+         */
+        boolean inAnnotations(long line, long column) {
+            Integer end = annotationEnds.get((int) line);
+            return end != null && column >= 1 && column <= end;
+        }
 
         /** Whether the processor sees this model as a network it should generate. */
         boolean visible() {
@@ -245,7 +274,7 @@ final class Models {
             if (shape == Shape.ANONYMOUS) {
                 out.add(indent + "Object anonymous = new Object() {");
                 for (int i = 0; i < d.layers().size(); i++) {
-                    layer(out, indent + "    ", Kind.CLASS, d.layers().get(i), i, layerLines);
+                    layer(out, indent + "    ", Kind.CLASS, d, i, layerLines);
                 }
                 out.add(indent + "};");
             } else {
@@ -264,7 +293,7 @@ final class Models {
             generated = qualified(d.pkg(), outer.replace('$', '_') + "_" + d.name() + "Geometry");
         }
         String unitName = qualified(d.pkg(), d.topName());
-        Model model = new Model(d, unitName, first, last, layerLines, binary, generated);
+        Model model = new Model(d, unitName, first, last, layerLines, binary, generated, out.annotationEnds());
         return new Unit(unitName, out.text(), model);
     }
 
@@ -272,7 +301,7 @@ final class Models {
     private static void model(Lines out, ModelDraft d, String indent, String modifiers,
                               Map<String, Set<Integer>> layerLines) {
         if (d.network() != null) {
-            out.add(indent + d.network().render());
+            out.addAnnotated(indent, d.network().render(), "");
         }
         String prefix = indent + (modifiers.isEmpty() ? "" : modifiers + " ");
         Kind kind = d.shape().kind();
@@ -311,7 +340,7 @@ final class Models {
                     LayerDraft l = d.layers().get(components.get(i));
                     String name = layerName(l, components.get(i), true);
                     record(layerLines, l, name, out.next());
-                    out.add(indent + "    " + annotations(l) + name
+                    out.addAnnotated(indent + "    ", annotations(l, d, components.get(i)), name
                             + (i == components.size() - 1 ? ";" : ","));
                 }
                 if (components.isEmpty()) {
@@ -325,7 +354,7 @@ final class Models {
                     LayerDraft l = d.layers().get(components.get(i));
                     String name = layerName(l, components.get(i), false);
                     record(layerLines, l, name, out.next());
-                    out.add(indent + "        " + annotations(l) + type(l) + " " + name
+                    out.addAnnotated(indent + "        ", annotations(l, d, components.get(i)), type(l) + " " + name
                             + (i == components.size() - 1 ? "" : ","));
                 }
                 out.add(indent + ") {");
@@ -334,17 +363,18 @@ final class Models {
             default -> throw new AssertionError(kind);
         }
         for (int i : body) {
-            layer(out, indent + "    ", kind, d.layers().get(i), i, layerLines);
+            layer(out, indent + "    ", kind, d, i, layerLines);
         }
         out.add(indent + "}");
     }
 
     /** One layer on one line. */
-    private static void layer(Lines out, String indent, Kind kind, LayerDraft l, int index,
+    private static void layer(Lines out, String indent, Kind kind, ModelDraft d, int index,
                               Map<String, Set<Integer>> layerLines) {
+        LayerDraft l = d.layers().get(index);
         String name = layerName(l, index, false);
         record(layerLines, l, name, out.next());
-        String a = annotations(l);
+        String a = annotations(l, d, index);
         String type = type(l);
         String init = type.equals("int") ? "0" : "null";
         boolean iface = kind == Kind.INTERFACE || kind == Kind.ANNOTATION;
@@ -363,7 +393,11 @@ final class Models {
             case ANONYMOUS -> (iface ? "" : kind == Kind.RECORD ? "static final " : "final ") + "Object a_" + name
                     + " = new Object() { " + a + type + " " + name + "; };";
         };
-        out.add(indent + line);
+        if (p == Placement.FIELD || p == Placement.STATIC_FIELD) {
+            out.addAnnotated(indent, a, line.substring(a.length()));
+        } else {
+            out.add(indent + line);
+        }
     }
 
     private static void record(Map<String, Set<Integer>> layerLines, LayerDraft l, String sourceName, int line) {
@@ -380,12 +414,39 @@ final class Models {
         return constant ? name.toUpperCase(Locale.ROOT) : name;
     }
 
-    private static String annotations(LayerDraft l) {
+    /**
+     * A layer's annotations, with each {@code @REF:n@} replaced by the name of the layer {@code n}
+     * places before it (0 itself, negative after it), as it is written in the source.
+     */
+    private static String annotations(LayerDraft l, ModelDraft d, int index) {
         StringBuilder b = new StringBuilder();
         for (Annot a : l.annots()) {
             b.append(a.render()).append(' ');
         }
-        return b.toString();
+        Matcher ref = REF.matcher(b);
+        StringBuilder out = new StringBuilder();
+        while (ref.find()) {
+            ref.appendReplacement(out, Matcher.quoteReplacement(
+                    referencedName(d, index - Integer.parseInt(ref.group(1)))));
+        }
+        ref.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * The name layer {@code target} is declared with. Drafts refer to layers by distance so that
+     * a reference survives shrinking: one before the first layer stands for "input" (what the
+     * first layer reads by default), one after the last for the last layer.
+     */
+    private static String referencedName(ModelDraft d, int target) {
+        if (target < 0) {
+            return "input";
+        }
+        int i = Math.min(target, d.layers().size() - 1);
+        LayerDraft l = d.layers().get(i);
+        // Enum constants are upper case, other fields (also of enums) lower case; see model().
+        boolean constant = d.shape().kind() == Kind.ENUM && l.placement() == Placement.FIELD;
+        return layerName(l, i, constant);
     }
 
     private static String type(LayerDraft l) {
@@ -395,6 +456,19 @@ final class Models {
     /** Lines of a source file, counted from 1. */
     static final class Lines {
         private final List<String> lines = new ArrayList<>();
+        private final Map<Integer, Integer> annotationEnds = new HashMap<>();
+
+        /** A line {@code indent annotations rest}, remembering the column where its annotations end. */
+        void addAnnotated(String indent, String annotations, String rest) {
+            if (!annotations.isEmpty()) {
+                annotationEnds.put(next(), indent.length() + annotations.length());
+            }
+            add(indent + annotations + rest);
+        }
+
+        Map<Integer, Integer> annotationEnds() {
+            return Map.copyOf(annotationEnds);
+        }
 
         int next() {
             return lines.size() + 1;
