@@ -22,6 +22,9 @@ public record NetworkModel(TypeElement type, ExplicitValues network, List<LayerD
      * processor generates in a later round. Such a model is deferred, never reported on.
      */
     public boolean isIncomplete() {
-        return network.isBroken() || layers.stream().anyMatch(l -> l.values().isBroken());
+        // Every layer annotation counts, also a second one on a field (an error, but one to report
+        // only once the values it holds resolve).
+        return network.isBroken() || layers.stream().anyMatch(l -> l.values().isBroken()
+                || l.extra().stream().anyMatch(extra -> ExplicitValues.of(extra).isBroken()));
     }
 }

@@ -55,8 +55,6 @@ final class FuzzRun {
     /** Networks with a javac error in their annotations, and convgeom errors added to such a network. */
     int halfTyped;
     int noisy;
-    int knownNoisy;
-    int codeTooLarge;
     /** Of the visible networks, those using the graph DSL, and of those the valid ones. */
     int graphs;
     int validGraphs;
@@ -248,14 +246,6 @@ final class FuzzRun {
             return;
         }
         halfTyped++;
-        // Known, reported, not fixed here: the processor holds back a model only when the first
-        // layer annotation of a field has an unresolved value (NetworkModel.isIncomplete reads no
-        // other), so a second annotation with one gets TWO_LAYER_ANNOTATIONS and the model's other
-        // errors. Counted apart, so that the fuzzer keeps looking for other cases.
-        if (errors.stream().anyMatch(d -> message(d).endsWith("[convgeom:two-layer-annotations]"))) {
-            knownNoisy++;
-            return;
-        }
         for (Diagnostic<? extends JavaFileObject> d : errors) {
             if (message(d).contains(HardeningCompiler.TAG)) {
                 noisy++;
@@ -282,14 +272,6 @@ final class FuzzRun {
     private void strictly(HardeningCompiler.Result compilation, List<Model> expected) {
         HardeningCompiler.Result strict = HardeningCompiler.compileGeneratedStrictly(compilation);
         strictCompilations++;
-        // Known, reported, not fixed here: a field pattern of a few thousand phases (@Upsample(factor
-        // = 1000) then @Upsample(factor = 3)) is written as one static initializer past the JVM's
-        // 64 KB per method. Counted apart so that the fuzzer keeps looking for other failures; see
-        // GraphExplosionTest.
-        if (!strict.success() && strict.diagnostics().stream().allMatch(d -> message(d).equals("code too large"))) {
-            codeTooLarge++;
-            return;
-        }
         if (!strict.success() || !strict.diagnostics().isEmpty()) {
             StringBuilder b = new StringBuilder("generated code does not compile under -Xlint:all -Werror:");
             for (Diagnostic<? extends JavaFileObject> d : strict.diagnostics()) {

@@ -25,8 +25,6 @@ final class FuzzStats {
     private int graphs;
     private int halfTyped;
     private int noisy;
-    private int knownNoisy;
-    private int codeTooLarge;
     private int validGraphs;
     private long slowestMillis;
     private final java.util.Map<String, Integer> tags = new java.util.TreeMap<>();
@@ -62,8 +60,6 @@ final class FuzzStats {
         s.graphs += run.graphs;
         s.halfTyped += run.halfTyped;
         s.noisy += run.noisy;
-        s.knownNoisy += run.knownNoisy;
-        s.codeTooLarge += run.codeTooLarge;
         s.validGraphs += run.validGraphs;
         s.slowestMillis = Math.max(s.slowestMillis, run.slowestMillis);
         run.tags.forEach((tag, n) -> s.tags.merge(tag, n, Integer::sum));
@@ -92,19 +88,18 @@ final class FuzzStats {
                         + " (%d networks it sees: %d valid, %d with errors; %d local or anonymous or not networks)%n"
                         + "  of those networks %d use the graph DSL: %d valid%n"
                         + "  %d networks with a javac error in their annotations; convgeom errors added to them %d"
-                        + " (and %d with two layer annotations on a field, a known case)%n"
+                        + "%n"
                         + "  %d compilations (%d models) where"
                         + " javac ran no processor (errors no processor can fix), their models then compiled alone%n"
                         + "  processor exceptions %d, unlocated or misplaced convgeom diagnostics %d,"
                         + " violations %d%n  convgeom errors %d, warnings %d; javac errors %d%n  generated sources %d,"
                         + " compiled alone under -Xlint:all -Werror in %d compilations%n"
-                        + "  KNOWN BUG: generated code too large to compile %d times%n"
                         + "  slowest compilation %d ms; %.1f s%n",
                 s.property, outcome, s.generatedModels, s.batches, s.compilations, s.models, s.visible, s.valid, s.invalid, s.invisible,
-                s.graphs, s.validGraphs, s.halfTyped, s.noisy, s.knownNoisy,
+                s.graphs, s.validGraphs, s.halfTyped, s.noisy,
                 s.unprocessedCompilations, s.unprocessedModels, s.uncaught,
                 s.unlocated, s.violations, s.processorErrors, s.processorWarnings, s.javacErrors, s.generatedSources,
-                s.strictCompilations, s.codeTooLarge, s.slowestMillis, seconds)
+                s.strictCompilations, s.slowestMillis, seconds)
                 + "  convgeom diagnostics by tag: " + s.tags + System.lineSeparator();
         if (s.batches > 0) {
             System.out.print(summary);
