@@ -33,6 +33,13 @@ public final class DroppedAttributes {
             if (dropped(trees, layer.field(), layer.values().mirror())) {
                 return true;
             }
+            // A second layer annotation is an error of its own, but one to report only once
+            // javac has nothing to say about what is written in it.
+            for (AnnotationMirror extra : layer.extra()) {
+                if (dropped(trees, layer.field(), extra)) {
+                    return true;
+                }
+            }
         }
         return false;
     }

@@ -92,15 +92,18 @@ class HalfTypedCodeTest {
 
     /**
      * Found by the graph fuzzer: only a field's first layer annotation was read for unresolved
-     * values, so an unresolved name in a second one still let the processor report the field's two
-     * annotations and the model's other mistakes beside javac's error.
+     * values and attributes javac drops, so an unresolved name or an unknown attribute in a second
+     * one still let the processor report the field's two annotations and the model's other
+     * mistakes beside javac's error.
      */
     @Test
     void anUnresolvedNameInASecondLayerAnnotationAlsoHidesTheModel() {
-        String source = model(NETWORK, "@Relu @Conv(k = 1, pw = Nope.K) Object relu0; @Conv(out = 0, k = 3) Object conv2;");
-        HardeningCompiler.Result result = HardeningCompiler.compile(List.of(HardeningCompiler.source("p.Net", source)));
-        assertEquals(List.of("cannot find symbol"), result.errors().stream()
-                .map(d -> d.getMessage(Locale.ROOT).lines().findFirst().orElseThrow()).toList());
+        for (String second : List.of("@Conv(k = 1, pw = Nope.K)", "@Conv(k = 1, nope = 1)")) {
+            String source = model(NETWORK, "@Relu " + second + " Object relu0; @Conv(out = 0, k = 3) Object conv2;");
+            HardeningCompiler.Result result = HardeningCompiler.compile(List.of(HardeningCompiler.source("p.Net", source)));
+            assertEquals(List.of("cannot find symbol"), result.errors().stream()
+                    .map(d -> d.getMessage(Locale.ROOT).lines().findFirst().orElseThrow()).toList(), second);
+        }
     }
 
     @Test
