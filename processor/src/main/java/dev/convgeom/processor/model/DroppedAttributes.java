@@ -1,11 +1,14 @@
 package dev.convgeom.processor.model;
 
 import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.Trees;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * Whether javac left out of a network's annotations an attribute that is written in the source:
@@ -26,7 +29,7 @@ public final class DroppedAttributes {
         } catch (RuntimeException | LinkageError notJavac) {
             return false;
         }
-        if (dropped(trees, model.type(), model.network().mirror())) {
+        if (dropped(trees, model.type(), model.network().mirror()) || droppedField(trees, model)) {
             return true;
         }
         for (LayerDeclaration layer : model.layers()) {
@@ -42,6 +45,25 @@ public final class DroppedAttributes {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether javac left a field of the type out of its members: a second field of the same name,
+     * which javac reports ("already defined"). Its annotations are then out of the processor's
+     * sight, an unresolved name in them included, so the rest would be checked as if complete.
+     */
+    private static boolean droppedField(Trees trees, NetworkModel model) {
+        Tree tree;
+        try {
+            tree = trees.getTree(model.type());
+        } catch (RuntimeException noTree) {
+            return false;
+        }
+        if (!(tree instanceof ClassTree type)) {
+            return false;
+        }
+        long declared = type.getMembers().stream().filter(m -> m instanceof VariableTree).count();
+        return declared > ElementFilter.fieldsIn(model.type().getEnclosedElements()).size();
     }
 
     private static boolean dropped(Trees trees, Element element, AnnotationMirror mirror) {

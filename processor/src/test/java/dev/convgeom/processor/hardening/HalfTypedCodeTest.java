@@ -106,6 +106,21 @@ class HalfTypedCodeTest {
         }
     }
 
+    /**
+     * Found by the fuzzer: a layer field named like another field is dropped by javac ("already
+     * defined"), and with it the unresolved name in its annotation, so the model looked complete
+     * and its other mistakes were reported beside javac's errors.
+     */
+    @Test
+    void aFieldJavacDropsAsADuplicateHidesTheModel() {
+        String source = model(NETWORK, "static final int K = 3; @Conv(out = 1, k = Nope.K) Object K;"
+                + " @MaxPool(k = -7) Object pool;");
+        HardeningCompiler.Result result = HardeningCompiler.compile(List.of(HardeningCompiler.source("p.Net", source)));
+        assertTrue(result.errors().stream().noneMatch(d -> d.getMessage(Locale.ROOT).contains("[convgeom:")),
+                result::describeDiagnostics);
+        assertFalse(result.errors().isEmpty());
+    }
+
     @Test
     void aBrokenModelDoesNotStopAValidOneBesideIt() {
         HardeningCompiler.Result result = HardeningCompiler.compile(List.of(
