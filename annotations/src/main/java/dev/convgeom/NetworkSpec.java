@@ -1,7 +1,8 @@
 package dev.convgeom;
 
+import static dev.convgeom.Narrowing.toInt;
+
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +34,6 @@ public final class NetworkSpec {
      * formula: a few milliseconds, whatever the depth of the network.
      */
     private static final long SEARCH_STEPS = 1 << 22;
-
-    /**
-     * The longest period of phased fields {@link #forInput} follows: beyond it (after many
-     * upsamplings by factors that share no divisor) it gives up rather than fill the memory.
-     */
-    private static final int MAX_PERIOD = 1 << 20;
 
     /** The name by which {@link LayerSpec#from()} refers to the network input, and its index. */
     private static final String INPUT = "input";
@@ -437,13 +432,6 @@ public final class NetworkSpec {
         return List.copyOf(result);
     }
 
-    private static int toInt(long value) {
-        if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
-            throw new ArithmeticException(value + " exceeds the int range");
-        }
-        return (int) value;
-    }
-
     /** One axis of {@link #forInput}: the geometry formulas of a chain, applied forwards. */
     private static final class AxisWalk {
         private long size;
@@ -492,7 +480,7 @@ public final class NetworkSpec {
         private final boolean[] needed;
         private final long[] sizes;
         /** The fields per layer, when walking for geometry; else null. */
-        final Field[] fields;
+        final PhasedField[] fields;
         private long inputSize;
         /** After {@link #run}: whether every sliding window tiled its input exactly. */
         boolean exact;
@@ -532,15 +520,15 @@ public final class NetworkSpec {
                 }
             }
             this.sizes = new long[upTo + 1];
-            this.fields = geometry ? new Field[upTo + 1] : null;
+            this.fields = geometry ? new PhasedField[upTo + 1] : null;
         }
 
         long size(int index) {
             return index == INPUT_INDEX ? inputSize : sizes[index];
         }
 
-        private Field field(int index) {
-            return index == INPUT_INDEX ? Field.INPUT : fields[index];
+        private PhasedField field(int index) {
+            return index == INPUT_INDEX ? PhasedField.INPUT : fields[index];
         }
 
         /** Walks from an input of {@code n}; false when some needed layer does not fit. */
@@ -655,201 +643,21 @@ public final class NetworkSpec {
                     + size(reads[failedAt][misfitInput]);
         }
 
-        private Field merge(LayerSpec layer, int i) {
-            Field[] joined = new Field[reads[i].length];
+        private PhasedField merge(LayerSpec layer, int i) {
+            PhasedField[] joined = new PhasedField[reads[i].length];
             for (int k = 0; k < joined.length; k++) {
                 joined[k] = field(reads[i][k]);
-                if (!joined[k].jump.equals(joined[0].jump)) {
+                if (!joined[k].jump().equals(joined[0].jump())) {
                     throw new IllegalArgumentException(name + ": layer '" + layer.name() + "' joins maps of different"
-                            + " jumps along the " + units() + ": '" + layer.from().get(0) + "' " + joined[0].jump
-                            + ", '" + layer.from().get(k) + "' " + joined[k].jump + " pixels");
+                            + " jumps along the " + units() + ": '" + layer.from().get(0) + "' " + joined[0].jump()
+                            + ", '" + layer.from().get(k) + "' " + joined[k].jump() + " pixels");
                 }
             }
-            return Field.union(joined);
+            return PhasedField.union(joined);
         }
 
         private String units() {
             return rows ? "rows" : "columns";
-        }
-    }
-
-    /**
-     * The exact geometry of one axis of a map while walking a graph: centre map
-     * {@code center + jump * u}, and the fields of units {@code 0 .. period-1}, every other unit's
-     * following by {@code shift = period * jump} pixels per period (virtual units too). Kept in
-     * {@code long} and {@link Ratio}, checked for overflow; narrowed to {@code int} only at the end.
-     */
-    private static final class Field {
-        static final Field INPUT = new Field(Ratio.of(1), Ratio.of(0), new long[] {0}, new long[] {0});
-
-        final Ratio jump;
-        final Ratio center;
-        final int period;
-        final long shift;
-        final long[] lo;
-        final long[] hi;
-
-        /** Takes the fields of one period, and keeps them over the shortest period they repeat with. */
-        Field(Ratio jump, Ratio center, long[] lo, long[] hi) {
-            Ratio moved = jump.times(lo.length);
-            if (!moved.isInteger()) {
-                throw new IllegalStateException("fields of " + lo.length + " units move by " + moved + " pixels");
-            }
-            int p = shortestPeriod(jump, lo, hi, moved.numerator());
-            this.jump = jump;
-            this.center = center;
-            this.period = p;
-            this.shift = jump.times(p).numerator();
-            this.lo = Arrays.copyOf(lo, p);
-            this.hi = Arrays.copyOf(hi, p);
-        }
-
-        long lo(long u) {
-            return Math.addExact(lo[(int) Math.floorMod(u, period)], Math.multiplyExact(shift, Math.floorDiv(u, period)));
-        }
-
-        long hi(long u) {
-            return Math.addExact(hi[(int) Math.floorMod(u, period)], Math.multiplyExact(shift, Math.floorDiv(u, period)));
-        }
-
-        /**
-         * A window of extent {@code ke} (dilation included), stride {@code s}, padding {@code pb}:
-         * unit v reads units {@code s v - pb .. s v - pb + ke - 1}. Stepping by s units, the
-         * pattern repeats after {@code period / gcd(period, s)} output units.
-         */
-        Field window(long ke, long s, long pb) {
-            int p = checkedPeriod(period / gcd(period, s));
-            long[] newLo = new long[p];
-            long[] newHi = new long[p];
-            for (int v = 0; v < p; v++) {
-                long first = Math.subtractExact(Math.multiplyExact(s, (long) v), pb);
-                newLo[v] = lo(first);
-                newHi[v] = hi(Math.addExact(first, ke - 1));
-            }
-            Ratio c = center.plus(Ratio.of(Math.subtractExact(ke - 1, Math.multiplyExact(2, pb)), 2).times(jump));
-            return new Field(jump.times(s), c, newLo, newHi);
-        }
-
-        /**
-         * A transposed convolution: unit v is reached by the units u with
-         * {@code 0 <= v + pb - s u <= k - 1}, from {@code ceil((v + pb - k + 1) / s)} to
-         * {@code floor((v + pb) / s)}; the pattern repeats after {@code period * s} units.
-         */
-        Field deconv(long k, long s, long pb) {
-            int p = checkedPeriod(Math.multiplyExact((long) period, s));
-            long[] newLo = new long[p];
-            long[] newHi = new long[p];
-            for (int v = 0; v < p; v++) {
-                newLo[v] = lo(-Math.floorDiv(-(v + pb - k + 1), s));
-                newHi[v] = hi(Math.floorDiv(v + pb, s));
-            }
-            Ratio c = center.minus(Ratio.of(Math.subtractExact(k - 1, Math.multiplyExact(2, pb)), 2)
-                    .times(jump).dividedBy(Ratio.of(s)));
-            return new Field(jump.dividedBy(Ratio.of(s)), c, newLo, newHi);
-        }
-
-        /**
-         * Upsampling by f: unit v sits at input unit {@code p = (v + 1/2) / f - 1/2 = (2v + 1 - f) / (2f)};
-         * nearest reads {@code floor(v / f)}, bilinear reads {@code floor(p)} and {@code ceil(p)}.
-         */
-        Field upsample(long f, boolean bilinear) {
-            int p = checkedPeriod(Math.multiplyExact((long) period, f));
-            long[] newLo = new long[p];
-            long[] newHi = new long[p];
-            for (int v = 0; v < p; v++) {
-                if (bilinear) {
-                    long twice = 2L * v + 1 - f;
-                    newLo[v] = lo(Math.floorDiv(twice, 2 * f));
-                    newHi[v] = hi(-Math.floorDiv(-twice, 2 * f));
-                } else {
-                    newLo[v] = lo(v / f);
-                    newHi[v] = hi(v / f);
-                }
-            }
-            Ratio newJump = jump.dividedBy(Ratio.of(f));
-            return new Field(newJump, center.minus(jump.times(f - 1).dividedBy(Ratio.of(2 * f))), newLo, newHi);
-        }
-
-        /** A crop from unit {@code o}: unit v is unit {@code v + o}, the phases rotate. */
-        Field crop(long o) {
-            long[] newLo = new long[period];
-            long[] newHi = new long[period];
-            for (int v = 0; v < period; v++) {
-                newLo[v] = lo(v + o);
-                newHi[v] = hi(v + o);
-            }
-            return new Field(jump, center.plus(jump.times(o)), newLo, newHi);
-        }
-
-        /** A merge: the first map's centres, per unit the union of the fields, over the lcm of the periods. */
-        static Field union(Field[] joined) {
-            long p = 1;
-            for (Field f : joined) {
-                p = Math.multiplyExact(p / gcd(p, f.period), (long) f.period);
-                checkedPeriod(p);
-            }
-            long[] newLo = new long[(int) p];
-            long[] newHi = new long[(int) p];
-            for (int v = 0; v < p; v++) {
-                long first = Long.MAX_VALUE;
-                long last = Long.MIN_VALUE;
-                for (Field f : joined) {
-                    first = Math.min(first, f.lo(v));
-                    last = Math.max(last, f.hi(v));
-                }
-                newLo[v] = first;
-                newHi[v] = last;
-            }
-            return new Field(joined[0].jump, joined[0].center, newLo, newHi);
-        }
-
-        AxisGeometry geometry(int inputSize, long size) {
-            int[] intLo = new int[period];
-            int[] intHi = new int[period];
-            for (int r = 0; r < period; r++) {
-                intLo[r] = toInt(lo[r]);
-                intHi[r] = toInt(hi[r]);
-            }
-            return new AxisGeometry(inputSize, toInt(size), jump, center, intLo, intHi);
-        }
-
-        private static int checkedPeriod(long p) {
-            if (p > MAX_PERIOD) {
-                throw new IllegalArgumentException("the fields repeat only every " + p + " units, beyond the "
-                        + MAX_PERIOD + " that convgeom follows");
-            }
-            return (int) p;
-        }
-
-        /** As {@link AxisGeometry}'s: the smallest divisor of the period after which the pattern repeats. */
-        private static int shortestPeriod(Ratio jump, long[] lo, long[] hi, long shift) {
-            int p = lo.length;
-            for (int d = 1; d < p; d++) {
-                Ratio moved = jump.times(d);
-                if (p % d != 0 || !moved.isInteger()) {
-                    continue;
-                }
-                boolean repeats = true;
-                for (int r = 0; r < p && repeats; r++) {
-                    int next = r + d;
-                    long loNext = next < p ? lo[next] : lo[next - p] + shift;
-                    long hiNext = next < p ? hi[next] : hi[next - p] + shift;
-                    repeats = loNext == lo[r] + moved.numerator() && hiNext == hi[r] + moved.numerator();
-                }
-                if (repeats) {
-                    return d;
-                }
-            }
-            return p;
-        }
-
-        private static long gcd(long a, long b) {
-            while (b != 0) {
-                long t = a % b;
-                a = b;
-                b = t;
-            }
-            return Math.abs(a);
         }
     }
 }
