@@ -256,8 +256,8 @@ public final class NetworkSpec {
         if (!chain) {
             return graphGeometry(height, width);
         }
-        AxisWalk y = new AxisWalk(height);
-        AxisWalk x = new AxisWalk(width);
+        ChainAxisWalk y = new ChainAxisWalk(height);
+        ChainAxisWalk x = new ChainAxisWalk(width);
         List<LayerGeometry> result = new ArrayList<>(layers.size());
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
@@ -430,43 +430,6 @@ public final class NetworkSpec {
                     y.fields[i].geometry(height, y.size(i)), x.fields[i].geometry(width, x.size(i)), this, i));
         }
         return List.copyOf(result);
-    }
-
-    /** One axis of {@link #forInput}: the geometry formulas of a chain, applied forwards. */
-    private static final class AxisWalk {
-        private long size;
-        private long jump = 1;
-        private long lo;
-        private long hi;
-
-        AxisWalk(long size) {
-            this.size = size;
-        }
-
-        /** Slides {@code w}; false when not one window fits. */
-        boolean step(Window w) {
-            long out = w.outputSize(size);
-            if (out < 1) {
-                return false;
-            }
-            long pb = w.padBefore(size);
-            long ke = w.dilatedKernel();
-            lo = Math.subtractExact(lo, Math.multiplyExact(pb, jump));
-            hi = Math.addExact(hi, Math.multiplyExact(ke - 1 - pb, jump));
-            jump = Math.multiplyExact(jump, (long) w.stride());
-            size = out;
-            return true;
-        }
-
-        int size() {
-            return toInt(size);
-        }
-
-        AxisGeometry geometry(int inputSize) {
-            // In a chain the centre is the middle of the field: dense or dilated, a window is symmetric.
-            return AxisGeometry.uniform(inputSize, toInt(size), Ratio.of(jump), Ratio.of(Math.addExact(lo, hi), 2),
-                    toInt(lo), toInt(hi));
-        }
     }
 
     /**
