@@ -35,19 +35,16 @@ public final class NetworkSpec {
      */
     private static final long SEARCH_STEPS = 1 << 22;
 
-    /** The name by which {@link LayerSpec#from()} refers to the network input, and its index. */
+    /** The name by which {@link LayerSpec#from()} refers to the network input. */
     private static final String INPUT = "input";
-    private static final int INPUT_INDEX = -1;
 
     private final String name;
     private final Shape input;
     private final List<LayerSpec> layers;
     /** Whether the direct chain formulas apply (see the class comment). */
     private final boolean chain;
-    /** Per layer, the indices of the layers it reads ({@link #INPUT_INDEX} for the input). */
-    private final int[][] reads;
-    /** Per layer, the index of the layer whose size a crop takes; unused for other kinds. */
-    private final int[] like;
+    /** The layers' reads resolved to indices, for the graph walks. */
+    private final Wiring wiring;
 
     /**
      * @param name   the network's name (the model class's simple name), for messages
@@ -63,9 +60,9 @@ public final class NetworkSpec {
         this.input = input;
         this.layers = List.copyOf(layers);
         Map<String, Integer> index = new HashMap<>();
-        index.put(INPUT, INPUT_INDEX);
-        this.reads = new int[this.layers.size()][];
-        this.like = new int[this.layers.size()];
+        index.put(INPUT, Wiring.INPUT);
+        int[][] reads = new int[this.layers.size()][];
+        int[] like = new int[this.layers.size()];
         boolean isChain = true;
         for (int i = 0; i < this.layers.size(); i++) {
             LayerSpec layer = this.layers.get(i);
@@ -75,7 +72,7 @@ public final class NetworkSpec {
             }
             reads[i] = from;
             like[i] = layer.resize() != null && layer.resize().isCrop()
-                    ? earlier(index, layer, layer.resize().like()) : INPUT_INDEX;
+                    ? earlier(index, layer, layer.resize().like()) : Wiring.INPUT;
             if (layer.kind().equals("Add")) {
                 checkChannels(layer, from);
             }
@@ -85,6 +82,7 @@ public final class NetworkSpec {
             }
         }
         this.chain = isChain;
+        this.wiring = new Wiring(name, this.layers, reads, like);
     }
 
     private int earlier(Map<String, Integer> index, LayerSpec layer, String read) {
@@ -109,7 +107,7 @@ public final class NetworkSpec {
     }
 
     private int channelsOf(int index) {
-        return index == INPUT_INDEX ? input.channels() : layers.get(index).out();
+        return index == Wiring.INPUT ? input.channels() : layers.get(index).out();
     }
 
     /** The network's name, for messages. */
@@ -156,8 +154,8 @@ public final class NetworkSpec {
         checkInput(height, width);
         Objects.checkIndex(index, layers.size());
         if (!chain) {
-            GraphWalk y = new GraphWalk(true, index, false, false);
-            GraphWalk x = new GraphWalk(false, index, false, false);
+            GraphAxisWalk y = new GraphAxisWalk(wiring, true, index, false, false);
+            GraphAxisWalk x = new GraphAxisWalk(wiring, false, index, false, false);
             walkOrThrow(y, x, height, width);
             return new Shape(layers.get(index).out(), toInt(y.size(index)), toInt(x.size(index)));
         }
@@ -290,8 +288,8 @@ public final class NetworkSpec {
             return false;
         }
         if (!chain) {
-            GraphWalk walk = new GraphWalk(rows, layers.size() - 1, false, true);
-            return walk.run(n) && walk.exact;
+            GraphAxisWalk walk = new GraphAxisWalk(wiring, rows, layers.size() - 1, false, true);
+            return walk.run(n) && walk.exact();
         }
         for (LayerSpec layer : layers) {
             if (!layer.hasWindow()) {
@@ -316,9 +314,9 @@ public final class NetworkSpec {
         long start = Math.max(1, from);
         if (!chain) {
             long end = Math.min(Integer.MAX_VALUE, start + searchLimit());
-            GraphWalk walk = new GraphWalk(rows, layers.size() - 1, false, true);
+            GraphAxisWalk walk = new GraphAxisWalk(wiring, rows, layers.size() - 1, false, true);
             for (long candidate = start; candidate <= end; candidate++) {
-                if (walk.run(candidate) && walk.exact) {
+                if (walk.run(candidate) && walk.exact()) {
                     return (int) candidate;
                 }
             }
@@ -392,12 +390,12 @@ public final class NetworkSpec {
     }
 
     /** Runs both walks; on a failure, throws with the layer, and the sizes for a misfit. */
-    private void walkOrThrow(GraphWalk y, GraphWalk x, int height, int width) {
-        for (GraphWalk walk : new GraphWalk[] {y, x}) {
-            if (!walk.run(walk.rows ? height : width)) {
+    private void walkOrThrow(GraphAxisWalk y, GraphAxisWalk x, int height, int width) {
+        for (GraphAxisWalk walk : new GraphAxisWalk[] {y, x}) {
+            if (!walk.run(walk.rows() ? height : width)) {
                 String misfit = walk.misfit();
                 if (misfit == null) {
-                    throw tooSmall(height, width, walk.failedAt);
+                    throw tooSmall(height, width, walk.failedAt());
                 }
                 throw new IllegalArgumentException(name + ": input " + height + "x" + width + ": " + misfit);
             }
@@ -405,7 +403,7 @@ public final class NetworkSpec {
     }
 
     private int minGraphInput(int index, boolean rows, boolean whole) {
-        GraphWalk walk = new GraphWalk(rows, index, false, whole);
+        GraphAxisWalk walk = new GraphAxisWalk(wiring, rows, index, false, whole);
         long end = Math.min(Integer.MAX_VALUE, searchLimit());
         for (long n = 1; n <= end; n++) {
             if (walk.run(n)) {
@@ -414,213 +412,21 @@ public final class NetworkSpec {
         }
         throw new IllegalArgumentException(name + ": no input " + (rows ? "height" : "width") + " from 1 to " + end
                 + " fits layer '" + layers.get(index).name() + "' (at " + end + ": "
-                + (walk.misfit() != null ? walk.misfit() : "the window of '" + layers.get(walk.failedAt).name()
+                + (walk.misfit() != null ? walk.misfit() : "the window of '" + layers.get(walk.failedAt()).name()
                 + "' does not fit") + ")");
     }
 
     private List<LayerGeometry> graphGeometry(int height, int width) {
-        GraphWalk y = new GraphWalk(true, layers.size() - 1, true, true);
-        GraphWalk x = new GraphWalk(false, layers.size() - 1, true, true);
+        GraphAxisWalk y = new GraphAxisWalk(wiring, true, layers.size() - 1, true, true);
+        GraphAxisWalk x = new GraphAxisWalk(wiring, false, layers.size() - 1, true, true);
         walkOrThrow(y, x, height, width);
         List<LayerGeometry> result = new ArrayList<>(layers.size());
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
             result.add(new LayerGeometry(layer.name(), layer.kind(),
                     new Shape(layer.out(), toInt(y.size(i)), toInt(x.size(i))),
-                    y.fields[i].geometry(height, y.size(i)), x.fields[i].geometry(width, x.size(i)), this, i));
+                    y.geometry(i, height), x.geometry(i, width), this, i));
         }
         return List.copyOf(result);
-    }
-
-    /**
-     * One axis of a graph, walked forwards from an input size: the size of every layer that
-     * {@code upTo} depends on, whether the sliding windows tile, and, when asked, the fields.
-     * Reused across the sizes of a search.
-     */
-    private final class GraphWalk {
-        final boolean rows;
-        private final int upTo;
-        private final boolean[] needed;
-        private final long[] sizes;
-        /** The fields per layer, when walking for geometry; else null. */
-        final PhasedField[] fields;
-        private long inputSize;
-        /** After {@link #run}: whether every sliding window tiled its input exactly. */
-        boolean exact;
-        /** After a failed {@link #run}: the layer that failed. */
-        int failedAt;
-        /**
-         * After a failed {@link #run}: the input of a merge whose size differs from the first's,
-         * {@link #CROP} for a crop without room, or -1 when a window was too big. The message is
-         * built only when asked for ({@link #misfit()}): a search fails at most of its sizes.
-         */
-        private int misfitInput;
-        private static final int CROP = Integer.MAX_VALUE;
-
-        /**
-         * @param upTo     the last layer to walk
-         * @param geometry whether to compute the fields too, or only the sizes
-         * @param whole    whether to walk every layer up to {@code upTo}, or only those it depends on
-         */
-        GraphWalk(boolean rows, int upTo, boolean geometry, boolean whole) {
-            this.rows = rows;
-            this.upTo = upTo;
-            // Layers read only earlier ones, so one backward sweep finds everything upTo needs.
-            this.needed = new boolean[upTo + 1];
-            needed[upTo] = true;
-            for (int i = upTo; i >= 0; i--) {
-                if (whole) {
-                    needed[i] = true;
-                } else if (needed[i]) {
-                    for (int read : reads[i]) {
-                        if (read != INPUT_INDEX) {
-                            needed[read] = true;
-                        }
-                    }
-                    if (layers.get(i).kind().equals("Crop") && like[i] != INPUT_INDEX) {
-                        needed[like[i]] = true;
-                    }
-                }
-            }
-            this.sizes = new long[upTo + 1];
-            this.fields = geometry ? new PhasedField[upTo + 1] : null;
-        }
-
-        long size(int index) {
-            return index == INPUT_INDEX ? inputSize : sizes[index];
-        }
-
-        private PhasedField field(int index) {
-            return index == INPUT_INDEX ? PhasedField.INPUT : fields[index];
-        }
-
-        /** Walks from an input of {@code n}; false when some needed layer does not fit. */
-        boolean run(long n) {
-            inputSize = n;
-            exact = true;
-            misfitInput = -1;
-            failedAt = -1;
-            for (int i = 0; i <= upTo; i++) {
-                if (needed[i] && !step(i)) {
-                    failedAt = i;
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private boolean step(int i) {
-            LayerSpec layer = layers.get(i);
-            int source = reads[i][0];
-            long n = size(source);
-            Window w = rows ? layer.y() : layer.x();
-            boolean geometry = fields != null;
-            long out;
-            switch (layer.kind()) {
-                case "Conv", "MaxPool", "AvgPool", "FullyConnected", "Pad" -> {
-                    out = w.outputSize(n);
-                    if (out < 1) {
-                        return false;
-                    }
-                    exact &= !layer.slidesWindow() || w.tiles(n);
-                    if (geometry) {
-                        fields[i] = field(source).window(w.dilatedKernel(), w.stride(), w.padBefore(n));
-                    }
-                }
-                case "Deconv" -> {
-                    long stretched = Math.multiplyExact(n - 1, (long) w.stride());
-                    out = stretched - w.padBefore() - w.padAfter() + w.kernel() + layer.resize().outputPadding();
-                    if (out < 1) {
-                        return false;
-                    }
-                    if (geometry) {
-                        fields[i] = field(source).deconv(w.kernel(), w.stride(), w.padBefore());
-                    }
-                }
-                case "Upsample" -> {
-                    out = Math.multiplyExact(n, (long) layer.resize().factor());
-                    if (geometry) {
-                        fields[i] = field(source).upsample(layer.resize().factor(), layer.resize().bilinear());
-                    }
-                }
-                case "Crop" -> {
-                    out = size(like[i]);
-                    long offset = rows ? layer.resize().offsetY() : layer.resize().offsetX();
-                    if (offset + out > n) {
-                        misfitInput = CROP;
-                        return false;
-                    }
-                    if (geometry) {
-                        fields[i] = field(source).crop(offset);
-                    }
-                }
-                case "GlobalAvgPool" -> {
-                    // One window over the whole map, stepping by its size, so virtual units continue the pattern.
-                    out = 1;
-                    if (geometry) {
-                        fields[i] = field(source).window(n, n, 0);
-                    }
-                }
-                case "Concat", "Add" -> {
-                    out = n;
-                    for (int k = 1; k < reads[i].length; k++) {
-                        if (size(reads[i][k]) != n) {
-                            misfitInput = k;
-                            return false;
-                        }
-                    }
-                    if (geometry) {
-                        fields[i] = merge(layer, i);
-                    }
-                }
-                default -> {
-                    out = n;
-                    if (geometry) {
-                        fields[i] = field(source);
-                    }
-                }
-            }
-            sizes[i] = out;
-            return true;
-        }
-
-        /**
-         * After a failed {@link #run}: what did not fit, naming the layer and the sizes, or null
-         * when a window was too big.
-         */
-        String misfit() {
-            if (misfitInput < 0) {
-                return null;
-            }
-            LayerSpec layer = layers.get(failedAt);
-            long n = size(reads[failedAt][0]);
-            if (misfitInput == CROP) {
-                long out = size(like[failedAt]);
-                long offset = rows ? layer.resize().offsetY() : layer.resize().offsetX();
-                return "layer '" + layer.name() + "' crops " + n + " " + units() + " of '" + layer.from().get(0)
-                        + "' from " + offset + " to the " + out + " of '" + layer.resize().like()
-                        + "', which needs " + (offset + out);
-            }
-            return "layer '" + layer.name() + "' joins maps of different sizes: '" + layer.from().get(0) + "' has "
-                    + n + " " + units() + ", '" + layer.from().get(misfitInput) + "' has "
-                    + size(reads[failedAt][misfitInput]);
-        }
-
-        private PhasedField merge(LayerSpec layer, int i) {
-            PhasedField[] joined = new PhasedField[reads[i].length];
-            for (int k = 0; k < joined.length; k++) {
-                joined[k] = field(reads[i][k]);
-                if (!joined[k].jump().equals(joined[0].jump())) {
-                    throw new IllegalArgumentException(name + ": layer '" + layer.name() + "' joins maps of different"
-                            + " jumps along the " + units() + ": '" + layer.from().get(0) + "' " + joined[0].jump()
-                            + ", '" + layer.from().get(k) + "' " + joined[k].jump() + " pixels");
-                }
-            }
-            return PhasedField.union(joined);
-        }
-
-        private String units() {
-            return rows ? "rows" : "columns";
-        }
     }
 }
