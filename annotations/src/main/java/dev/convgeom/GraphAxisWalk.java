@@ -204,9 +204,9 @@ final class GraphAxisWalk {
         for (int k = 0; k < joined.length; k++) {
             joined[k] = field(wiring.read(i, k));
             if (!joined[k].jump().equals(joined[0].jump())) {
-                throw new IllegalArgumentException(wiring.network() + ": layer '" + layer.name() + "' joins maps of different"
-                        + " jumps along the " + units() + ": '" + layer.from().get(0) + "' " + joined[0].jump()
-                        + ", '" + layer.from().get(k) + "' " + joined[k].jump() + " pixels");
+                throw new IllegalArgumentException(wiring.network() + ": layer '" + layer.name()
+                        + "' joins maps of different jumps along the " + units() + ": '" + layer.from().get(0)
+                        + "' " + joined[0].jump() + ", '" + layer.from().get(k) + "' " + joined[k].jump() + " pixels");
             }
         }
         return PhasedField.union(joined);
