@@ -29,12 +29,6 @@ import java.util.Objects;
  */
 public final class NetworkSpec {
 
-    /**
-     * How many layer steps {@link #nextExactSize} may take where SAME padding rules out the direct
-     * formula: a few milliseconds, whatever the depth of the network.
-     */
-    private static final long SEARCH_STEPS = 1 << 22;
-
     /** The name by which {@link LayerSpec#from()} refers to the network input. */
     private static final String INPUT = "input";
 
@@ -45,6 +39,7 @@ public final class NetworkSpec {
     private final boolean chain;
     /** The layers' reads resolved to indices, for the graph walks. */
     private final Wiring wiring;
+    private final SizeSearch sizes;
 
     /**
      * @param name   the network's name (the model class's simple name), for messages
@@ -83,6 +78,7 @@ public final class NetworkSpec {
         }
         this.chain = isChain;
         this.wiring = new Wiring(name, this.layers, reads, like);
+        this.sizes = new SizeSearch(wiring, chain);
     }
 
     private int earlier(Map<String, Integer> index, LayerSpec layer, String read) {
@@ -187,7 +183,8 @@ public final class NetworkSpec {
     public Shape minInputSize() {
         int last = layers.size() - 1;
         if (!chain) {
-            return new Shape(input.channels(), minGraphInput(last, true, true), minGraphInput(last, false, true));
+            return new Shape(input.channels(), sizes.minGraphInput(last, true, true),
+                    sizes.minGraphInput(last, false, true));
         }
         return minInputSize(last);
     }
@@ -206,7 +203,8 @@ public final class NetworkSpec {
     public Shape minInputSize(int index) {
         if (!chain) {
             Objects.checkIndex(index, layers.size());
-            return new Shape(input.channels(), minGraphInput(index, true, false), minGraphInput(index, false, false));
+            return new Shape(input.channels(), sizes.minGraphInput(index, true, false),
+                    sizes.minGraphInput(index, false, false));
         }
         long h = 1;
         long w = 1;
@@ -228,7 +226,7 @@ public final class NetworkSpec {
      * (merges of equal sizes, crops with room); a global pooling fits and tiles any size.
      */
     public boolean isExact(int height, int width) {
-        return exactAxis(height, true) && exactAxis(width, false);
+        return sizes.isExact(height, true) && sizes.isExact(width, false);
     }
 
     /**
@@ -239,7 +237,7 @@ public final class NetworkSpec {
      * @throws IllegalArgumentException if there is none within the int range, or within the search
      */
     public Shape nextExactSize(int height, int width) {
-        return new Shape(input.channels(), nextExact(height, true), nextExact(width, false));
+        return new Shape(input.channels(), sizes.nextExact(height, true), sizes.nextExact(width, false));
     }
 
     /**
@@ -283,94 +281,6 @@ public final class NetworkSpec {
         return name + " on " + input + ", " + layers.size() + " layers";
     }
 
-    private boolean exactAxis(long n, boolean rows) {
-        if (n < 1) {
-            return false;
-        }
-        if (!chain) {
-            GraphAxisWalk walk = new GraphAxisWalk(wiring, rows, layers.size() - 1, false, true);
-            return walk.run(n) && walk.exact();
-        }
-        for (LayerSpec layer : layers) {
-            if (!layer.hasWindow()) {
-                continue;
-            }
-            Window window = rows ? layer.y() : layer.x();
-            if (!window.tiles(n)) {
-                return false;
-            }
-            n = window.outputSize(n);
-        }
-        return true;
-    }
-
-    /**
-     * Where no window pads by SAME, the exact sizes are an arithmetic progression: each exact
-     * layer maps its output size m back to the input size {@code s * (m - 1) + ke - pb - pa}, so
-     * the network maps m to {@code A * m + B} with A the product of the strides. Otherwise, or
-     * where that is out of range, search upwards.
-     */
-    private int nextExact(int from, boolean rows) {
-        long start = Math.max(1, from);
-        if (!chain) {
-            long end = Math.min(Integer.MAX_VALUE, start + searchLimit());
-            GraphAxisWalk walk = new GraphAxisWalk(wiring, rows, layers.size() - 1, false, true);
-            for (long candidate = start; candidate <= end; candidate++) {
-                if (walk.run(candidate) && walk.exact()) {
-                    return (int) candidate;
-                }
-            }
-            throw new IllegalArgumentException(name + ": no input " + (rows ? "height" : "width") + " from " + from
-                    + " to " + end + " is tiled exactly by every layer and fits every merge and crop");
-        }
-        long a = 1;
-        long b = 0;
-        boolean affine = true;
-        try {
-            for (int i = layers.size() - 1; i >= 0 && affine; i--) {
-                LayerSpec layer = layers.get(i);
-                if (!layer.hasWindow()) {
-                    continue;
-                }
-                Window w = rows ? layer.y() : layer.x();
-                if (w.padding() == Padding.SAME) {
-                    affine = false;
-                    break;
-                }
-                long offset = w.dilatedKernel() - w.padBefore(0) - w.padAfter(0) - w.stride();
-                // n = s * m + offset, with m = a * m' + b
-                b = Math.addExact(Math.multiplyExact((long) w.stride(), b), offset);
-                a = Math.multiplyExact((long) w.stride(), a);
-            }
-        } catch (ArithmeticException overflow) {
-            affine = false;
-        }
-        if (affine) {
-            long m = Math.max(1, -Math.floorDiv(-(start - b), a));
-            long tries = searchLimit();
-            for (long candidate = a * m + b; candidate <= Integer.MAX_VALUE && tries-- > 0; candidate += a) {
-                if (exactAxis(candidate, rows)) {
-                    return (int) candidate;
-                }
-            }
-        } else {
-            long end = Math.min(Integer.MAX_VALUE, start + searchLimit());
-            for (long candidate = start; candidate <= end; candidate++) {
-                if (exactAxis(candidate, rows)) {
-                    return (int) candidate;
-                }
-            }
-        }
-        throw new IllegalArgumentException(name + ": no input " + (rows ? "height" : "width") + " from " + from
-                + (affine ? " within the int range" : " to " + (start + searchLimit()))
-                + " is tiled exactly by every layer");
-    }
-
-    /** Candidates to try in a search: {@link #SEARCH_STEPS} over the number of layers. */
-    private long searchLimit() {
-        return Math.max(1024, SEARCH_STEPS / Math.max(1, layers.size()));
-    }
-
     private void checkInput(int height, int width) {
         if (height < 1 || width < 1) {
             throw new IllegalArgumentException(name + ": input " + height + "x" + width + " must be at least 1x1");
@@ -400,20 +310,6 @@ public final class NetworkSpec {
                 throw new IllegalArgumentException(name + ": input " + height + "x" + width + ": " + misfit);
             }
         }
-    }
-
-    private int minGraphInput(int index, boolean rows, boolean whole) {
-        GraphAxisWalk walk = new GraphAxisWalk(wiring, rows, index, false, whole);
-        long end = Math.min(Integer.MAX_VALUE, searchLimit());
-        for (long n = 1; n <= end; n++) {
-            if (walk.run(n)) {
-                return (int) n;
-            }
-        }
-        throw new IllegalArgumentException(name + ": no input " + (rows ? "height" : "width") + " from 1 to " + end
-                + " fits layer '" + layers.get(index).name() + "' (at " + end + ": "
-                + (walk.misfit() != null ? walk.misfit() : "the window of '" + layers.get(walk.failedAt()).name()
-                + "' does not fit") + ")");
     }
 
     private List<LayerGeometry> graphGeometry(int height, int width) {

@@ -39,6 +39,11 @@ final class Wiring {
         return network;
     }
 
+    /** Every layer, in declaration order. */
+    List<LayerSpec> layers() {
+        return layers;
+    }
+
     LayerSpec layer(int index) {
         return layers.get(index);
     }
