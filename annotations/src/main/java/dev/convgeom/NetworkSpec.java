@@ -39,6 +39,7 @@ public final class NetworkSpec {
     private final boolean chain;
     /** The layers' reads resolved to indices, for the graph walks. */
     private final Wiring wiring;
+    /** The searches behind {@link #minInputSize}, {@link #isExact} and {@link #nextExactSize}. */
     private final SizeSearch sizes;
 
     /**
