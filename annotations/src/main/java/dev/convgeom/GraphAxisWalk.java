@@ -3,7 +3,7 @@ package dev.convgeom;
 /**
  * One axis of a graph, walked forwards from an input size: the size of every layer that
  * {@code upTo} depends on, whether the sliding windows tile, and, when asked, the fields.
- * Reused across the sizes of a search, so a run allocates nothing unless it computes fields.
+ * Reused across the sizes of a search.
  */
 final class GraphAxisWalk {
     private final Wiring wiring;
