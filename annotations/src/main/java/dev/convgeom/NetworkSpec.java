@@ -1,7 +1,8 @@
 package dev.convgeom;
 
+import static dev.convgeom.Narrowing.toInt;
+
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,31 +29,18 @@ import java.util.Objects;
  */
 public final class NetworkSpec {
 
-    /**
-     * How many layer steps {@link #nextExactSize} may take where SAME padding rules out the direct
-     * formula: a few milliseconds, whatever the depth of the network.
-     */
-    private static final long SEARCH_STEPS = 1 << 22;
-
-    /**
-     * The longest period of phased fields {@link #forInput} follows: beyond it (after many
-     * upsamplings by factors that share no divisor) it gives up rather than fill the memory.
-     */
-    private static final int MAX_PERIOD = 1 << 20;
-
-    /** The name by which {@link LayerSpec#from()} refers to the network input, and its index. */
+    /** The name by which {@link LayerSpec#from()} refers to the network input. */
     private static final String INPUT = "input";
-    private static final int INPUT_INDEX = -1;
 
     private final String name;
     private final Shape input;
     private final List<LayerSpec> layers;
     /** Whether the direct chain formulas apply (see the class comment). */
     private final boolean chain;
-    /** Per layer, the indices of the layers it reads ({@link #INPUT_INDEX} for the input). */
-    private final int[][] reads;
-    /** Per layer, the index of the layer whose size a crop takes; unused for other kinds. */
-    private final int[] like;
+    /** The layers' reads resolved to indices, for the graph walks. */
+    private final Wiring wiring;
+    /** The searches behind {@link #minInputSize}, {@link #isExact} and {@link #nextExactSize}. */
+    private final SizeSearch sizes;
 
     /**
      * @param name   the network's name (the model class's simple name), for messages
@@ -68,9 +56,9 @@ public final class NetworkSpec {
         this.input = input;
         this.layers = List.copyOf(layers);
         Map<String, Integer> index = new HashMap<>();
-        index.put(INPUT, INPUT_INDEX);
-        this.reads = new int[this.layers.size()][];
-        this.like = new int[this.layers.size()];
+        index.put(INPUT, Wiring.INPUT);
+        int[][] reads = new int[this.layers.size()][];
+        int[] like = new int[this.layers.size()];
         boolean isChain = true;
         for (int i = 0; i < this.layers.size(); i++) {
             LayerSpec layer = this.layers.get(i);
@@ -80,7 +68,7 @@ public final class NetworkSpec {
             }
             reads[i] = from;
             like[i] = layer.resize() != null && layer.resize().isCrop()
-                    ? earlier(index, layer, layer.resize().like()) : INPUT_INDEX;
+                    ? earlier(index, layer, layer.resize().like()) : Wiring.INPUT;
             if (layer.kind().equals("Add")) {
                 checkChannels(layer, from);
             }
@@ -90,6 +78,8 @@ public final class NetworkSpec {
             }
         }
         this.chain = isChain;
+        this.wiring = new Wiring(name, this.layers, reads, like);
+        this.sizes = new SizeSearch(wiring, chain);
     }
 
     private int earlier(Map<String, Integer> index, LayerSpec layer, String read) {
@@ -114,7 +104,7 @@ public final class NetworkSpec {
     }
 
     private int channelsOf(int index) {
-        return index == INPUT_INDEX ? input.channels() : layers.get(index).out();
+        return index == Wiring.INPUT ? input.channels() : layers.get(index).out();
     }
 
     /** The network's name, for messages. */
@@ -161,8 +151,8 @@ public final class NetworkSpec {
         checkInput(height, width);
         Objects.checkIndex(index, layers.size());
         if (!chain) {
-            GraphWalk y = new GraphWalk(true, index, false, false);
-            GraphWalk x = new GraphWalk(false, index, false, false);
+            GraphAxisWalk y = new GraphAxisWalk(wiring, true, index, false, false);
+            GraphAxisWalk x = new GraphAxisWalk(wiring, false, index, false, false);
             walkOrThrow(y, x, height, width);
             return new Shape(layers.get(index).out(), toInt(y.size(index)), toInt(x.size(index)));
         }
@@ -194,7 +184,8 @@ public final class NetworkSpec {
     public Shape minInputSize() {
         int last = layers.size() - 1;
         if (!chain) {
-            return new Shape(input.channels(), minGraphInput(last, true, true), minGraphInput(last, false, true));
+            return new Shape(input.channels(), sizes.minGraphInput(last, true, true),
+                    sizes.minGraphInput(last, false, true));
         }
         return minInputSize(last);
     }
@@ -213,7 +204,8 @@ public final class NetworkSpec {
     public Shape minInputSize(int index) {
         if (!chain) {
             Objects.checkIndex(index, layers.size());
-            return new Shape(input.channels(), minGraphInput(index, true, false), minGraphInput(index, false, false));
+            return new Shape(input.channels(), sizes.minGraphInput(index, true, false),
+                    sizes.minGraphInput(index, false, false));
         }
         long h = 1;
         long w = 1;
@@ -235,7 +227,7 @@ public final class NetworkSpec {
      * (merges of equal sizes, crops with room); a global pooling fits and tiles any size.
      */
     public boolean isExact(int height, int width) {
-        return exactAxis(height, true) && exactAxis(width, false);
+        return sizes.isExact(height, true) && sizes.isExact(width, false);
     }
 
     /**
@@ -246,7 +238,7 @@ public final class NetworkSpec {
      * @throws IllegalArgumentException if there is none within the int range, or within the search
      */
     public Shape nextExactSize(int height, int width) {
-        return new Shape(input.channels(), nextExact(height, true), nextExact(width, false));
+        return new Shape(input.channels(), sizes.nextExact(height, true), sizes.nextExact(width, false));
     }
 
     /**
@@ -261,8 +253,8 @@ public final class NetworkSpec {
         if (!chain) {
             return graphGeometry(height, width);
         }
-        AxisWalk y = new AxisWalk(height);
-        AxisWalk x = new AxisWalk(width);
+        ChainAxisWalk y = new ChainAxisWalk(height);
+        ChainAxisWalk x = new ChainAxisWalk(width);
         List<LayerGeometry> result = new ArrayList<>(layers.size());
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
@@ -290,94 +282,6 @@ public final class NetworkSpec {
         return name + " on " + input + ", " + layers.size() + " layers";
     }
 
-    private boolean exactAxis(long n, boolean rows) {
-        if (n < 1) {
-            return false;
-        }
-        if (!chain) {
-            GraphWalk walk = new GraphWalk(rows, layers.size() - 1, false, true);
-            return walk.run(n) && walk.exact;
-        }
-        for (LayerSpec layer : layers) {
-            if (!layer.hasWindow()) {
-                continue;
-            }
-            Window window = rows ? layer.y() : layer.x();
-            if (!window.tiles(n)) {
-                return false;
-            }
-            n = window.outputSize(n);
-        }
-        return true;
-    }
-
-    /**
-     * Where no window pads by SAME, the exact sizes are an arithmetic progression: each exact
-     * layer maps its output size m back to the input size {@code s * (m - 1) + ke - pb - pa}, so
-     * the network maps m to {@code A * m + B} with A the product of the strides. Otherwise, or
-     * where that is out of range, search upwards.
-     */
-    private int nextExact(int from, boolean rows) {
-        long start = Math.max(1, from);
-        if (!chain) {
-            long end = Math.min(Integer.MAX_VALUE, start + searchLimit());
-            GraphWalk walk = new GraphWalk(rows, layers.size() - 1, false, true);
-            for (long candidate = start; candidate <= end; candidate++) {
-                if (walk.run(candidate) && walk.exact) {
-                    return (int) candidate;
-                }
-            }
-            throw new IllegalArgumentException(name + ": no input " + (rows ? "height" : "width") + " from " + from
-                    + " to " + end + " is tiled exactly by every layer and fits every merge and crop");
-        }
-        long a = 1;
-        long b = 0;
-        boolean affine = true;
-        try {
-            for (int i = layers.size() - 1; i >= 0 && affine; i--) {
-                LayerSpec layer = layers.get(i);
-                if (!layer.hasWindow()) {
-                    continue;
-                }
-                Window w = rows ? layer.y() : layer.x();
-                if (w.padding() == Padding.SAME) {
-                    affine = false;
-                    break;
-                }
-                long offset = w.dilatedKernel() - w.padBefore(0) - w.padAfter(0) - w.stride();
-                // n = s * m + offset, with m = a * m' + b
-                b = Math.addExact(Math.multiplyExact((long) w.stride(), b), offset);
-                a = Math.multiplyExact((long) w.stride(), a);
-            }
-        } catch (ArithmeticException overflow) {
-            affine = false;
-        }
-        if (affine) {
-            long m = Math.max(1, -Math.floorDiv(-(start - b), a));
-            long tries = searchLimit();
-            for (long candidate = a * m + b; candidate <= Integer.MAX_VALUE && tries-- > 0; candidate += a) {
-                if (exactAxis(candidate, rows)) {
-                    return (int) candidate;
-                }
-            }
-        } else {
-            long end = Math.min(Integer.MAX_VALUE, start + searchLimit());
-            for (long candidate = start; candidate <= end; candidate++) {
-                if (exactAxis(candidate, rows)) {
-                    return (int) candidate;
-                }
-            }
-        }
-        throw new IllegalArgumentException(name + ": no input " + (rows ? "height" : "width") + " from " + from
-                + (affine ? " within the int range" : " to " + (start + searchLimit()))
-                + " is tiled exactly by every layer");
-    }
-
-    /** Candidates to try in a search: {@link #SEARCH_STEPS} over the number of layers. */
-    private long searchLimit() {
-        return Math.max(1024, SEARCH_STEPS / Math.max(1, layers.size()));
-    }
-
     private void checkInput(int height, int width) {
         if (height < 1 || width < 1) {
             throw new IllegalArgumentException(name + ": input " + height + "x" + width + " must be at least 1x1");
@@ -397,459 +301,29 @@ public final class NetworkSpec {
     }
 
     /** Runs both walks; on a failure, throws with the layer, and the sizes for a misfit. */
-    private void walkOrThrow(GraphWalk y, GraphWalk x, int height, int width) {
-        for (GraphWalk walk : new GraphWalk[] {y, x}) {
-            if (!walk.run(walk.rows ? height : width)) {
+    private void walkOrThrow(GraphAxisWalk y, GraphAxisWalk x, int height, int width) {
+        for (GraphAxisWalk walk : new GraphAxisWalk[] {y, x}) {
+            if (!walk.run(walk.rows() ? height : width)) {
                 String misfit = walk.misfit();
                 if (misfit == null) {
-                    throw tooSmall(height, width, walk.failedAt);
+                    throw tooSmall(height, width, walk.failedAt());
                 }
                 throw new IllegalArgumentException(name + ": input " + height + "x" + width + ": " + misfit);
             }
         }
     }
 
-    private int minGraphInput(int index, boolean rows, boolean whole) {
-        GraphWalk walk = new GraphWalk(rows, index, false, whole);
-        long end = Math.min(Integer.MAX_VALUE, searchLimit());
-        for (long n = 1; n <= end; n++) {
-            if (walk.run(n)) {
-                return (int) n;
-            }
-        }
-        throw new IllegalArgumentException(name + ": no input " + (rows ? "height" : "width") + " from 1 to " + end
-                + " fits layer '" + layers.get(index).name() + "' (at " + end + ": "
-                + (walk.misfit() != null ? walk.misfit() : "the window of '" + layers.get(walk.failedAt).name()
-                + "' does not fit") + ")");
-    }
-
     private List<LayerGeometry> graphGeometry(int height, int width) {
-        GraphWalk y = new GraphWalk(true, layers.size() - 1, true, true);
-        GraphWalk x = new GraphWalk(false, layers.size() - 1, true, true);
+        GraphAxisWalk y = new GraphAxisWalk(wiring, true, layers.size() - 1, true, true);
+        GraphAxisWalk x = new GraphAxisWalk(wiring, false, layers.size() - 1, true, true);
         walkOrThrow(y, x, height, width);
         List<LayerGeometry> result = new ArrayList<>(layers.size());
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
             result.add(new LayerGeometry(layer.name(), layer.kind(),
                     new Shape(layer.out(), toInt(y.size(i)), toInt(x.size(i))),
-                    y.fields[i].geometry(height, y.size(i)), x.fields[i].geometry(width, x.size(i)), this, i));
+                    y.geometry(i, height), x.geometry(i, width), this, i));
         }
         return List.copyOf(result);
-    }
-
-    private static int toInt(long value) {
-        if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
-            throw new ArithmeticException(value + " exceeds the int range");
-        }
-        return (int) value;
-    }
-
-    /** One axis of {@link #forInput}: the geometry formulas of a chain, applied forwards. */
-    private static final class AxisWalk {
-        private long size;
-        private long jump = 1;
-        private long lo;
-        private long hi;
-
-        AxisWalk(long size) {
-            this.size = size;
-        }
-
-        /** Slides {@code w}; false when not one window fits. */
-        boolean step(Window w) {
-            long out = w.outputSize(size);
-            if (out < 1) {
-                return false;
-            }
-            long pb = w.padBefore(size);
-            long ke = w.dilatedKernel();
-            lo = Math.subtractExact(lo, Math.multiplyExact(pb, jump));
-            hi = Math.addExact(hi, Math.multiplyExact(ke - 1 - pb, jump));
-            jump = Math.multiplyExact(jump, (long) w.stride());
-            size = out;
-            return true;
-        }
-
-        int size() {
-            return toInt(size);
-        }
-
-        AxisGeometry geometry(int inputSize) {
-            // In a chain the centre is the middle of the field: dense or dilated, a window is symmetric.
-            return AxisGeometry.uniform(inputSize, toInt(size), Ratio.of(jump), Ratio.of(Math.addExact(lo, hi), 2),
-                    toInt(lo), toInt(hi));
-        }
-    }
-
-    /**
-     * One axis of a graph, walked forwards from an input size: the size of every layer that
-     * {@code upTo} depends on, whether the sliding windows tile, and, when asked, the fields.
-     * Reused across the sizes of a search.
-     */
-    private final class GraphWalk {
-        final boolean rows;
-        private final int upTo;
-        private final boolean[] needed;
-        private final long[] sizes;
-        /** The fields per layer, when walking for geometry; else null. */
-        final Field[] fields;
-        private long inputSize;
-        /** After {@link #run}: whether every sliding window tiled its input exactly. */
-        boolean exact;
-        /** After a failed {@link #run}: the layer that failed. */
-        int failedAt;
-        /**
-         * After a failed {@link #run}: the input of a merge whose size differs from the first's,
-         * {@link #CROP} for a crop without room, or -1 when a window was too big. The message is
-         * built only when asked for ({@link #misfit()}): a search fails at most of its sizes.
-         */
-        private int misfitInput;
-        private static final int CROP = Integer.MAX_VALUE;
-
-        /**
-         * @param upTo     the last layer to walk
-         * @param geometry whether to compute the fields too, or only the sizes
-         * @param whole    whether to walk every layer up to {@code upTo}, or only those it depends on
-         */
-        GraphWalk(boolean rows, int upTo, boolean geometry, boolean whole) {
-            this.rows = rows;
-            this.upTo = upTo;
-            // Layers read only earlier ones, so one backward sweep finds everything upTo needs.
-            this.needed = new boolean[upTo + 1];
-            needed[upTo] = true;
-            for (int i = upTo; i >= 0; i--) {
-                if (whole) {
-                    needed[i] = true;
-                } else if (needed[i]) {
-                    for (int read : reads[i]) {
-                        if (read != INPUT_INDEX) {
-                            needed[read] = true;
-                        }
-                    }
-                    if (layers.get(i).kind().equals("Crop") && like[i] != INPUT_INDEX) {
-                        needed[like[i]] = true;
-                    }
-                }
-            }
-            this.sizes = new long[upTo + 1];
-            this.fields = geometry ? new Field[upTo + 1] : null;
-        }
-
-        long size(int index) {
-            return index == INPUT_INDEX ? inputSize : sizes[index];
-        }
-
-        private Field field(int index) {
-            return index == INPUT_INDEX ? Field.INPUT : fields[index];
-        }
-
-        /** Walks from an input of {@code n}; false when some needed layer does not fit. */
-        boolean run(long n) {
-            inputSize = n;
-            exact = true;
-            misfitInput = -1;
-            failedAt = -1;
-            for (int i = 0; i <= upTo; i++) {
-                if (needed[i] && !step(i)) {
-                    failedAt = i;
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private boolean step(int i) {
-            LayerSpec layer = layers.get(i);
-            int source = reads[i][0];
-            long n = size(source);
-            Window w = rows ? layer.y() : layer.x();
-            boolean geometry = fields != null;
-            long out;
-            switch (layer.kind()) {
-                case "Conv", "MaxPool", "AvgPool", "FullyConnected", "Pad" -> {
-                    out = w.outputSize(n);
-                    if (out < 1) {
-                        return false;
-                    }
-                    exact &= !layer.slidesWindow() || w.tiles(n);
-                    if (geometry) {
-                        fields[i] = field(source).window(w.dilatedKernel(), w.stride(), w.padBefore(n));
-                    }
-                }
-                case "Deconv" -> {
-                    long stretched = Math.multiplyExact(n - 1, (long) w.stride());
-                    out = stretched - w.padBefore() - w.padAfter() + w.kernel() + layer.resize().outputPadding();
-                    if (out < 1) {
-                        return false;
-                    }
-                    if (geometry) {
-                        fields[i] = field(source).deconv(w.kernel(), w.stride(), w.padBefore());
-                    }
-                }
-                case "Upsample" -> {
-                    out = Math.multiplyExact(n, (long) layer.resize().factor());
-                    if (geometry) {
-                        fields[i] = field(source).upsample(layer.resize().factor(), layer.resize().bilinear());
-                    }
-                }
-                case "Crop" -> {
-                    out = size(like[i]);
-                    long offset = rows ? layer.resize().offsetY() : layer.resize().offsetX();
-                    if (offset + out > n) {
-                        misfitInput = CROP;
-                        return false;
-                    }
-                    if (geometry) {
-                        fields[i] = field(source).crop(offset);
-                    }
-                }
-                case "GlobalAvgPool" -> {
-                    // One window over the whole map, stepping by its size, so virtual units continue the pattern.
-                    out = 1;
-                    if (geometry) {
-                        fields[i] = field(source).window(n, n, 0);
-                    }
-                }
-                case "Concat", "Add" -> {
-                    out = n;
-                    for (int k = 1; k < reads[i].length; k++) {
-                        if (size(reads[i][k]) != n) {
-                            misfitInput = k;
-                            return false;
-                        }
-                    }
-                    if (geometry) {
-                        fields[i] = merge(layer, i);
-                    }
-                }
-                default -> {
-                    out = n;
-                    if (geometry) {
-                        fields[i] = field(source);
-                    }
-                }
-            }
-            sizes[i] = out;
-            return true;
-        }
-
-        /**
-         * After a failed {@link #run}: what did not fit, naming the layer and the sizes, or null
-         * when a window was too big.
-         */
-        String misfit() {
-            if (misfitInput < 0) {
-                return null;
-            }
-            LayerSpec layer = layers.get(failedAt);
-            long n = size(reads[failedAt][0]);
-            if (misfitInput == CROP) {
-                long out = size(like[failedAt]);
-                long offset = rows ? layer.resize().offsetY() : layer.resize().offsetX();
-                return "layer '" + layer.name() + "' crops " + n + " " + units() + " of '" + layer.from().get(0)
-                        + "' from " + offset + " to the " + out + " of '" + layer.resize().like()
-                        + "', which needs " + (offset + out);
-            }
-            return "layer '" + layer.name() + "' joins maps of different sizes: '" + layer.from().get(0) + "' has "
-                    + n + " " + units() + ", '" + layer.from().get(misfitInput) + "' has "
-                    + size(reads[failedAt][misfitInput]);
-        }
-
-        private Field merge(LayerSpec layer, int i) {
-            Field[] joined = new Field[reads[i].length];
-            for (int k = 0; k < joined.length; k++) {
-                joined[k] = field(reads[i][k]);
-                if (!joined[k].jump.equals(joined[0].jump)) {
-                    throw new IllegalArgumentException(name + ": layer '" + layer.name() + "' joins maps of different"
-                            + " jumps along the " + units() + ": '" + layer.from().get(0) + "' " + joined[0].jump
-                            + ", '" + layer.from().get(k) + "' " + joined[k].jump + " pixels");
-                }
-            }
-            return Field.union(joined);
-        }
-
-        private String units() {
-            return rows ? "rows" : "columns";
-        }
-    }
-
-    /**
-     * The exact geometry of one axis of a map while walking a graph: centre map
-     * {@code center + jump * u}, and the fields of units {@code 0 .. period-1}, every other unit's
-     * following by {@code shift = period * jump} pixels per period (virtual units too). Kept in
-     * {@code long} and {@link Ratio}, checked for overflow; narrowed to {@code int} only at the end.
-     */
-    private static final class Field {
-        static final Field INPUT = new Field(Ratio.of(1), Ratio.of(0), new long[] {0}, new long[] {0});
-
-        final Ratio jump;
-        final Ratio center;
-        final int period;
-        final long shift;
-        final long[] lo;
-        final long[] hi;
-
-        /** Takes the fields of one period, and keeps them over the shortest period they repeat with. */
-        Field(Ratio jump, Ratio center, long[] lo, long[] hi) {
-            Ratio moved = jump.times(lo.length);
-            if (!moved.isInteger()) {
-                throw new IllegalStateException("fields of " + lo.length + " units move by " + moved + " pixels");
-            }
-            int p = shortestPeriod(jump, lo, hi, moved.numerator());
-            this.jump = jump;
-            this.center = center;
-            this.period = p;
-            this.shift = jump.times(p).numerator();
-            this.lo = Arrays.copyOf(lo, p);
-            this.hi = Arrays.copyOf(hi, p);
-        }
-
-        long lo(long u) {
-            return Math.addExact(lo[(int) Math.floorMod(u, period)], Math.multiplyExact(shift, Math.floorDiv(u, period)));
-        }
-
-        long hi(long u) {
-            return Math.addExact(hi[(int) Math.floorMod(u, period)], Math.multiplyExact(shift, Math.floorDiv(u, period)));
-        }
-
-        /**
-         * A window of extent {@code ke} (dilation included), stride {@code s}, padding {@code pb}:
-         * unit v reads units {@code s v - pb .. s v - pb + ke - 1}. Stepping by s units, the
-         * pattern repeats after {@code period / gcd(period, s)} output units.
-         */
-        Field window(long ke, long s, long pb) {
-            int p = checkedPeriod(period / gcd(period, s));
-            long[] newLo = new long[p];
-            long[] newHi = new long[p];
-            for (int v = 0; v < p; v++) {
-                long first = Math.subtractExact(Math.multiplyExact(s, (long) v), pb);
-                newLo[v] = lo(first);
-                newHi[v] = hi(Math.addExact(first, ke - 1));
-            }
-            Ratio c = center.plus(Ratio.of(Math.subtractExact(ke - 1, Math.multiplyExact(2, pb)), 2).times(jump));
-            return new Field(jump.times(s), c, newLo, newHi);
-        }
-
-        /**
-         * A transposed convolution: unit v is reached by the units u with
-         * {@code 0 <= v + pb - s u <= k - 1}, from {@code ceil((v + pb - k + 1) / s)} to
-         * {@code floor((v + pb) / s)}; the pattern repeats after {@code period * s} units.
-         */
-        Field deconv(long k, long s, long pb) {
-            int p = checkedPeriod(Math.multiplyExact((long) period, s));
-            long[] newLo = new long[p];
-            long[] newHi = new long[p];
-            for (int v = 0; v < p; v++) {
-                newLo[v] = lo(-Math.floorDiv(-(v + pb - k + 1), s));
-                newHi[v] = hi(Math.floorDiv(v + pb, s));
-            }
-            Ratio c = center.minus(Ratio.of(Math.subtractExact(k - 1, Math.multiplyExact(2, pb)), 2)
-                    .times(jump).dividedBy(Ratio.of(s)));
-            return new Field(jump.dividedBy(Ratio.of(s)), c, newLo, newHi);
-        }
-
-        /**
-         * Upsampling by f: unit v sits at input unit {@code p = (v + 1/2) / f - 1/2 = (2v + 1 - f) / (2f)};
-         * nearest reads {@code floor(v / f)}, bilinear reads {@code floor(p)} and {@code ceil(p)}.
-         */
-        Field upsample(long f, boolean bilinear) {
-            int p = checkedPeriod(Math.multiplyExact((long) period, f));
-            long[] newLo = new long[p];
-            long[] newHi = new long[p];
-            for (int v = 0; v < p; v++) {
-                if (bilinear) {
-                    long twice = 2L * v + 1 - f;
-                    newLo[v] = lo(Math.floorDiv(twice, 2 * f));
-                    newHi[v] = hi(-Math.floorDiv(-twice, 2 * f));
-                } else {
-                    newLo[v] = lo(v / f);
-                    newHi[v] = hi(v / f);
-                }
-            }
-            Ratio newJump = jump.dividedBy(Ratio.of(f));
-            return new Field(newJump, center.minus(jump.times(f - 1).dividedBy(Ratio.of(2 * f))), newLo, newHi);
-        }
-
-        /** A crop from unit {@code o}: unit v is unit {@code v + o}, the phases rotate. */
-        Field crop(long o) {
-            long[] newLo = new long[period];
-            long[] newHi = new long[period];
-            for (int v = 0; v < period; v++) {
-                newLo[v] = lo(v + o);
-                newHi[v] = hi(v + o);
-            }
-            return new Field(jump, center.plus(jump.times(o)), newLo, newHi);
-        }
-
-        /** A merge: the first map's centres, per unit the union of the fields, over the lcm of the periods. */
-        static Field union(Field[] joined) {
-            long p = 1;
-            for (Field f : joined) {
-                p = Math.multiplyExact(p / gcd(p, f.period), (long) f.period);
-                checkedPeriod(p);
-            }
-            long[] newLo = new long[(int) p];
-            long[] newHi = new long[(int) p];
-            for (int v = 0; v < p; v++) {
-                long first = Long.MAX_VALUE;
-                long last = Long.MIN_VALUE;
-                for (Field f : joined) {
-                    first = Math.min(first, f.lo(v));
-                    last = Math.max(last, f.hi(v));
-                }
-                newLo[v] = first;
-                newHi[v] = last;
-            }
-            return new Field(joined[0].jump, joined[0].center, newLo, newHi);
-        }
-
-        AxisGeometry geometry(int inputSize, long size) {
-            int[] intLo = new int[period];
-            int[] intHi = new int[period];
-            for (int r = 0; r < period; r++) {
-                intLo[r] = toInt(lo[r]);
-                intHi[r] = toInt(hi[r]);
-            }
-            return new AxisGeometry(inputSize, toInt(size), jump, center, intLo, intHi);
-        }
-
-        private static int checkedPeriod(long p) {
-            if (p > MAX_PERIOD) {
-                throw new IllegalArgumentException("the fields repeat only every " + p + " units, beyond the "
-                        + MAX_PERIOD + " that convgeom follows");
-            }
-            return (int) p;
-        }
-
-        /** As {@link AxisGeometry}'s: the smallest divisor of the period after which the pattern repeats. */
-        private static int shortestPeriod(Ratio jump, long[] lo, long[] hi, long shift) {
-            int p = lo.length;
-            for (int d = 1; d < p; d++) {
-                Ratio moved = jump.times(d);
-                if (p % d != 0 || !moved.isInteger()) {
-                    continue;
-                }
-                boolean repeats = true;
-                for (int r = 0; r < p && repeats; r++) {
-                    int next = r + d;
-                    long loNext = next < p ? lo[next] : lo[next - p] + shift;
-                    long hiNext = next < p ? hi[next] : hi[next - p] + shift;
-                    repeats = loNext == lo[r] + moved.numerator() && hiNext == hi[r] + moved.numerator();
-                }
-                if (repeats) {
-                    return d;
-                }
-            }
-            return p;
-        }
-
-        private static long gcd(long a, long b) {
-            while (b != 0) {
-                long t = a % b;
-                a = b;
-                b = t;
-            }
-            return Math.abs(a);
-        }
     }
 }
