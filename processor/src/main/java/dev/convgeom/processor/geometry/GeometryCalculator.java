@@ -19,13 +19,13 @@ public final class GeometryCalculator {
 
     private final NetworkSoFar soFar;
     private final DroppedBorders droppedBorders;
+    private final ConvolutionChannels convolutionChannels;
     private final boolean fullyConvolutional;
-    /** The convolution without {@code out} that made the channel count unknown, if it is. */
-    private String channelsLostAt;
 
     private GeometryCalculator(NetworkInput input, boolean strict, boolean fullyConvolutional) {
         this.soFar = new NetworkSoFar(input);
         this.droppedBorders = new DroppedBorders(soFar, input, strict);
+        this.convolutionChannels = new ConvolutionChannels(soFar);
         this.fullyConvolutional = fullyConvolutional;
     }
 
@@ -81,11 +81,11 @@ public final class GeometryCalculator {
         ComputedLayer in = soFar.map(source);
         return switch (layer.kind().role()) {
             case POINTWISE -> new ComputedLayer(layer, inputs, in.channels(), in.y(), in.x(), null, null, 0, 0);
-            case CONVOLUTION -> window(index, layer, inputs, in, convolutionChannels(index, layer, source, in));
+            case CONVOLUTION -> window(index, layer, inputs, in, convolutionChannels.of(index, layer, source, in));
             case POOLING, PAD -> window(index, layer, inputs, in, in.channels());
             case FULLY_CONNECTED -> fullyConnected(index, layer, inputs, in);
             case GLOBAL_POOLING -> globalPool(layer, inputs, in);
-            case DECONVOLUTION -> deconv(index, layer, inputs, in, convolutionChannels(index, layer, source, in));
+            case DECONVOLUTION -> deconv(index, layer, inputs, in, convolutionChannels.of(index, layer, source, in));
             case UPSAMPLING -> new ComputedLayer(layer, inputs, in.channels(),
                     ResampleAxis.upsample(in.y(), layer.extras().factor(), layer.extras().bilinear()),
                     ResampleAxis.upsample(in.x(), layer.extras().factor(), layer.extras().bilinear()),
@@ -93,32 +93,6 @@ public final class GeometryCalculator {
             case CROP -> new CropStep(soFar, index, layer, inputs).compute();
             case MERGE -> new MergeStep(soFar, index, layer, inputs).compute();
         };
-    }
-
-    private long convolutionChannels(int index, LayerSpec layer, int source, ComputedLayer in) {
-        long groups = layer.groups();
-        if (in.hasChannels()) {
-            long channels = in.channels();
-            if (layer.in().isPresent() && layer.in().getAsLong() != channels) {
-                soFar.report(index, Param.IN, null, Message.IN_CHANNELS_MISMATCH, layer.name(),
-                        layer.in().getAsLong(), channels, shape(in), soFar.source(source), channels);
-            }
-            if (channels % groups != 0) {
-                long suggestion = layer.out().isPresent() ? gcd(channels, layer.out().getAsLong()) : gcd(channels, groups);
-                soFar.report(index, Param.GROUPS, null, Message.GROUPS_IN_MISMATCH, layer.name(), groups, channels,
-                        soFar.source(source), suggestion);
-            }
-        }
-        if (layer.out().isEmpty()) {
-            channelsLostAt = layer.name();
-            return ComputedLayer.UNKNOWN_CHANNELS;
-        }
-        long out = layer.out().getAsLong();
-        if (out % groups != 0) {
-            soFar.report(index, Param.GROUPS, null, Message.GROUPS_OUT_MISMATCH, layer.name(), groups, out,
-                    Math.multiplyExact(groups, Math.max(1, Math.round((double) out / groups))));
-        }
-        return out;
     }
 
     private ComputedLayer window(int index, LayerSpec layer, List<Integer> inputs, ComputedLayer in, long channels) {
@@ -152,7 +126,7 @@ public final class GeometryCalculator {
         }
         if (fullyConvolutional && !in.hasChannels()) {
             soFar.report(index, Param.NONE, null, Message.FC_CHANNELS_UNKNOWN, layer.name(), in.y().size(),
-                    in.x().size(), channelsLostAt, channelsLostAt);
+                    in.x().size(), convolutionChannels.lostAt(), convolutionChannels.lostAt());
         }
         // Geometrically a convolution whose kernel is the whole incoming map.
         WindowStep y = WindowAxis.slide(in.y(), Window.of(in.y().size(), 1, 0));
@@ -195,9 +169,5 @@ public final class GeometryCalculator {
         return new ComputedLayer(layer, inputs, channels,
                 ResampleAxis.deconv(in.y(), layer.y(), layer.extras().outputPadding()),
                 ResampleAxis.deconv(in.x(), layer.x(), layer.extras().outputPadding()), null, null, 0, 0);
-    }
-
-    private static long gcd(long a, long b) {
-        return b == 0 ? a : gcd(b, a % b);
     }
 }
