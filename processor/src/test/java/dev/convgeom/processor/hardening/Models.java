@@ -461,7 +461,9 @@ final class Models {
         /** A line {@code indent annotations rest}, remembering the column where its annotations end. */
         void addAnnotated(String indent, String annotations, String rest) {
             if (!annotations.isEmpty()) {
-                annotationEnds.put(next(), indent.length() + annotations.length());
+                // Up to the last character of the annotations: an unresolved field type right after
+                // them ("@Conv(k = 0) T conv0") is no name inside an annotation.
+                annotationEnds.put(next(), indent.length() + annotations.stripTrailing().length());
             }
             add(indent + annotations + rest);
         }
