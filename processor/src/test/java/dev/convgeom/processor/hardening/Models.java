@@ -217,12 +217,20 @@ final class Models {
         for (int i = 0; i < units.size(); i++) {
             Unit u = units.get(i);
             Model other = units.size() > 1 ? units.get((i + 1) % units.size()).model() : null;
-            String text = u.text()
+            java.util.function.UnaryOperator<String> names = t -> t
                     .replace("@OTHER@", other == null ? "Nope"
                             : qualified(other.draft().pkg(), other.draft().topName()))
                     .replace("@OTHERTYPE@", other == null ? "Nope" : other.qualifiedType())
                     .replace("@OTHERGEOM@", other == null ? "NopeGeometry" : other.generatedName());
-            resolved.add(new Unit(u.qualifiedName(), text, u.model()));
+            // The names change the lengths of lines: where a line's annotations end moves with them.
+            String[] lines = u.text().split("\n", -1);
+            Map<Integer, Integer> ends = new HashMap<>();
+            u.model().annotationEnds().forEach((line, end) ->
+                    ends.put(line, names.apply(lines[line - 1].substring(0, end)).length()));
+            Model m = u.model();
+            Model moved = new Model(m.draft(), m.unitName(), m.firstLine(), m.lastLine(), m.layerLines(),
+                    m.binaryName(), m.generatedName(), Map.copyOf(ends));
+            resolved.add(new Unit(u.qualifiedName(), names.apply(u.text()), moved));
         }
         return resolved;
     }
@@ -461,8 +469,6 @@ final class Models {
         /** A line {@code indent annotations rest}, remembering the column where its annotations end. */
         void addAnnotated(String indent, String annotations, String rest) {
             if (!annotations.isEmpty()) {
-                // Up to the last character of the annotations: an unresolved field type right after
-                // them ("@Conv(k = 0) T conv0") is no name inside an annotation.
                 annotationEnds.put(next(), indent.length() + annotations.stripTrailing().length());
             }
             add(indent + annotations + rest);
