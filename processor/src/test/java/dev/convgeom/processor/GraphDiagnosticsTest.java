@@ -2,8 +2,10 @@ package dev.convgeom.processor;
 
 import static dev.convgeom.processor.Expect.clean;
 import static dev.convgeom.processor.Expect.oneError;
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.convgeom.processor.Sources.net;
 
+import com.google.testing.compile.Compilation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,6 +88,20 @@ class GraphDiagnosticsTest {
                 "@Pad(from = \"input\", bottom = 2, right = 2) Object b0;",
                 "@Conv(out = 8, k = 3) Object b;",
                 "@Add(from = {\"a\", \"b\"}, allowMisaligned = true) Object sum;"));
+    }
+
+    @Test
+    void droppedBorderInAGraphSuggestsSizesForItsOwnPathOnly() {
+        // a (k 2, s 2) reads the input directly: 33 - 2 = 31, odd, so the last row/column is never
+        // read; 32 or 34 tile a, whatever the other branch (b, k 3, s 2) then needs
+        String a = "@Conv(out = 8, k = 2, s = 2) Object a;";
+        Compilation c = Compilers.compile(Sources.network("Net", "@Network(input = @Input(channels = 3, height = 33,"
+                + " width = 33))", a,
+                "@Conv(out = 8, k = 3, s = 2, p = 1, from = \"input\") Object b;"));
+        assertThat(c).hadWarningContaining("layer 'a': the windows do not tile its input along the height/width:"
+                + " (33 + 0 + 0 - 2) mod 2 = 1, so the last 1 row/column of the input is never read. Use input"
+                + " height/width 32 or 34 (every window layer from the input to this one then tiles its input"
+                + " exactly), or pad 1 more after.").inFile(c.sourceFiles().get(0)).onLine(5).atColumn(column(a, "s = 2") + 4);
     }
 
     // --- crops --------------------------------------------------------------------------------

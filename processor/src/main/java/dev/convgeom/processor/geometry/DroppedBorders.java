@@ -53,16 +53,21 @@ final class DroppedBorders {
         } else {
             // Sizes for which every window layer on the way here tiles exactly: following the
             // suggestion clears this layer and every other one before it.
-            List<Long> sizes = (isChain() ? Optional.of(allSteps(axis)) : pathFromInput(index, axis))
-                    .map(chain -> ExactInputs.around(chain, input.size(axis)))
+            boolean chain = isChain();
+            List<Long> sizes = (chain ? Optional.of(allSteps(axis)) : pathFromInput(index, axis))
+                    .map(steps -> ExactInputs.around(steps, input.size(axis)))
                     .orElse(List.of());
+            // In a graph the sizes come from the path to this layer only; other branches may want
+            // others, so the promise is about the path.
+            String tiles = chain ? " (every window layer then tiles its input exactly)"
+                    : " (every window layer from the input to this one then tiles its input exactly)";
             String padMore = first ? ", or pad " + (s - remainder) + " more after" : "";
             fix = sizes.isEmpty()
                     ? "It would tile an input " + axis.extent() + " of " + (n - remainder) + " or " + (n + s - remainder)
                             + " here, which the network input and the layers before decide" + padMore + "."
                     : "Use input " + axis.extent() + " "
                             + String.join(" or ", sizes.stream().map(String::valueOf).toList())
-                            + " (every window layer then tiles its input exactly)" + padMore + ".";
+                            + tiles + padMore + ".";
         }
         String what = first ? "of the input"
                 : "of its input (the output of '" + soFar.name(source) + "')";
