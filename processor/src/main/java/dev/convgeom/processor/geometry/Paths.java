@@ -30,8 +30,7 @@ record Paths(String fork, String toFirst, String toSecond) {
                 fork = candidate;
             }
         }
-        String forkName = fork == LayerSpec.NETWORK_INPUT ? "the network input" : "'" + name(layers, fork) + "'";
-        return new Paths(forkName, path(layers, fork, a), path(layers, fork, b));
+        return new Paths(MessageText.source(layers, fork), path(layers, fork, a), path(layers, fork, b));
     }
 
     /** {@code index} and every map it depends on, the network input included. */
@@ -55,7 +54,7 @@ record Paths(String fork, String toFirst, String toSecond) {
         List<String> names = new ArrayList<>();
         int at = to;
         while (at != from) {
-            names.add(name(layers, at));
+            names.add(MessageText.name(layers, at));
             int next = LayerSpec.NETWORK_INPUT;
             for (int input : layers.get(at).inputs()) {
                 if (input == from || ancestors(layers, input).contains(from)) {
@@ -68,15 +67,11 @@ record Paths(String fork, String toFirst, String toSecond) {
                 break;
             }
         }
-        names.add(from == LayerSpec.NETWORK_INPUT ? "input" : name(layers, from));
+        names.add(MessageText.name(layers, from));
         Collections.reverse(names);
         if (names.size() > SHOWN) {
             names = List.of(names.get(0), names.get(1), "...", names.get(names.size() - 2), names.get(names.size() - 1));
         }
         return String.join(" -> ", names);
-    }
-
-    private static String name(List<ComputedLayer> layers, int index) {
-        return index == LayerSpec.NETWORK_INPUT ? "input" : layers.get(index).spec().name();
     }
 }
