@@ -3,6 +3,7 @@ package dev.convgeom.processor;
 import static dev.convgeom.processor.CompiledClasses.call;
 import static dev.convgeom.processor.CompiledClasses.constant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.convgeom.AxisGeometry;
@@ -121,6 +122,28 @@ class GraphGeneratedCodeTest {
         // (8 - 1) * 32 + 64 = 288 units; k = 2s: every unit reached by two input units, 32 phases
         assertEquals(288, last.output().width());
         assertEquals(32, last.x().period());
+    }
+
+    /**
+     * A global pool's window is whatever map it gets: at 32x32 its one unit is centred on
+     * (32 - 1) / 2 = 15.5, at 64x64 on 31.5, and the generated Javadoc sends other sizes to forInput.
+     */
+    @Test
+    void globalPoolingFollowsTheInputSize() {
+        Compilation c = Expect.clean(Sources.network("Gap", "@Network(input = @Input(channels = 3, height = 32,"
+                + " width = 32))", "@Conv(out = 8, k = 3, p = 1) Object conv1;", "@GlobalAvgPool Object gap;"));
+        Class<?> g = new CompiledClasses(c).load("test.GapGeometry");
+        LayerGeometry gap = (LayerGeometry) constant(g, "GAP");
+        assertEquals(15.5, gap.x().center());
+        assertEquals(34, gap.rfWidth());       // conv1's fields of units 0 and 31: -1 .. 32
+        @SuppressWarnings("unchecked")
+        List<LayerGeometry> big = (List<LayerGeometry>) call(g, "forInput", 64, 64);
+        assertEquals(1, big.get(1).output().width());
+        assertEquals(31.5, big.get(1).x().center());
+        assertEquals(66, big.get(1).rfWidth());
+        assertTrue(GeneratedCodeTest.contents(c.generatedSourceFile("test.GapGeometry").orElseThrow())
+                .contains("This network pools globally, so the centres from the global pool on depend on the input"
+                        + " size"));
     }
 
     private static Class<?> compiled(Compilation c) {

@@ -31,9 +31,13 @@ final class InputSizeMethods {
         String exact = exactSizes();
         boolean same = spec.layers().stream()
                 .anyMatch(l -> l.hasWindow() && (l.y().padding() == Padding.SAME || l.x().padding() == Padding.SAME));
-        String mappingNote = same
-                ? "This network pads SAME, so its padding and centres depend on the input size: for another size, "
-                        + "take the layers' geometry from {@link #forInput(int, int)}."
+        // A global pool's window is the whole incoming map, so its centre moves with the input size.
+        boolean global = spec.layers().stream().anyMatch(l -> l.kind().equals("GlobalAvgPool"));
+        String mappingNote = same || global
+                ? "This network " + (same ? "pads SAME" : "pools globally") + (same && global ? " and pools globally" : "")
+                        + ", so " + (same ? "its padding and centres" : "the centres from the global pool on")
+                        + " depend on the input size: for another size, take the layers' geometry from "
+                        + "{@link #forInput(int, int)}."
                 : "Mapping units to input pixels ({@code mapToInput}, {@code receptiveField}) does not depend on the "
                         + "input size here, so the constants serve any size; {@link #forInput(int, int)} also gives "
                         + "the map sizes, clipping and {@code mapFromInput} for that size.";
