@@ -36,7 +36,9 @@ public final class Declarations {
             for (Object item : list) {
                 items.add(value(((AnnotationValue) item).getValue()));
             }
-            return "{" + String.join(", ", items) + "}";
+            // One element reads as it is usually written, from = "a": no braces, which Javadoc's
+            // {@code} would also have to escape.
+            return items.size() == 1 ? items.get(0) : "{" + String.join(", ", items) + "}";
         }
         return String.valueOf(value);
     }
