@@ -13,7 +13,9 @@ import dev.convgeom.processor.validation.NetworkValidator;
 import dev.convgeom.processor.validation.Reporter;
 import dev.convgeom.processor.validation.ValidNetwork;
 import dev.convgeom.processor.writing.GeometryClassWriter;
+import dev.convgeom.processor.writing.InputSizes;
 import dev.convgeom.processor.writing.ManifestWriter;
+import dev.convgeom.processor.writing.RuntimeSpecs;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -173,13 +175,15 @@ public final class ConvGeomProcessor extends AbstractProcessor {
             return;
         }
         List<String> declarations = network.model().layers().stream().map(Declarations::render).toList();
+        // Searches on a graph: done once for the class's Javadoc and the manifest.
+        InputSizes sizes = InputSizes.of(RuntimeSpecs.of(model.simpleName(), network.geometry()));
         try {
             new GeometryClassWriter(model, geometryClass, getClass().getName(), network.geometry(),
-                    network.constantNames(), declarations)
+                    network.constantNames(), declarations, sizes)
                     .write(type)
                     .writeTo(processingEnv.getFiler());
             String manifest = ManifestWriter.write(binaryName, geometryClass.canonicalName(), network.strict(),
-                    network.geometry(), network.constantNames());
+                    network.geometry(), network.constantNames(), sizes);
             FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
                     GeneratedNames.manifestPath(binaryName), type);
             try (Writer out = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {

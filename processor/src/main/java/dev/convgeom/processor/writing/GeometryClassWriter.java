@@ -62,6 +62,7 @@ public final class GeometryClassWriter {
     private final List<String> declarations;
     private final boolean chunked;
     private final NetworkSpec runtime;
+    private final InputSizes sizes;
 
     /**
      * @param model         the {@code @Network} type, for links
@@ -70,9 +71,10 @@ public final class GeometryClassWriter {
      * @param geometry      the network's geometry, free of errors
      * @param constants     each layer's constant name
      * @param declarations  each layer's annotation as written, for the constants' Javadoc
+     * @param sizes         the smallest and the exact input sizes, found once per network
      */
     public GeometryClassWriter(ClassName model, ClassName generated, String processorName, GeometryResult geometry,
-                               List<String> constants, List<String> declarations) {
+                               List<String> constants, List<String> declarations, InputSizes sizes) {
         this.model = model;
         this.generated = generated;
         this.processorName = processorName;
@@ -81,6 +83,7 @@ public final class GeometryClassWriter {
         this.declarations = List.copyOf(declarations);
         this.chunked = geometry.layers().size() > CHUNK;
         this.runtime = RuntimeSpecs.of(model.simpleName(), geometry);
+        this.sizes = sizes;
     }
 
     /** The Java file, with {@code origin} as its originating element (for incremental builds). */
@@ -129,7 +132,7 @@ public final class GeometryClassWriter {
         type.addMethods(accessors(layers));
         type.addMethods(new OutputShortcuts(layers.get(layers.size() - 1), constants.get(constants.size() - 1),
                 geometry.input()).methods());
-        type.addMethods(new InputSizeMethods(runtime).methods());
+        type.addMethods(new InputSizeMethods(runtime, sizes).methods());
         return JavaFile.builder(generated.packageName(), type.build())
                 .skipJavaLangImports(true)
                 .indent("    ")

@@ -19,15 +19,17 @@ import java.util.List;
 final class InputSizeMethods {
 
     private final NetworkSpec spec;
+    private final InputSizes sizes;
 
-    InputSizeMethods(NetworkSpec spec) {
+    InputSizeMethods(NetworkSpec spec, InputSizes sizes) {
         this.spec = spec;
+        this.sizes = sizes;
     }
 
     List<MethodSpec> methods() {
         Shape declared = spec.input();
         Shape out = spec.outputSize(declared.height(), declared.width());
-        Shape min = spec.minInputSize();
+        Shape min = sizes.minInputSize();
         String exact = exactSizes();
         boolean same = spec.layers().stream()
                 .anyMatch(l -> l.hasWindow() && (l.y().padding() == Padding.SAME || l.x().padding() == Padding.SAME));
@@ -92,8 +94,8 @@ final class InputSizeMethods {
 
     /** "Exact sizes of this network, per axis: 227 + 32k (k >= 0)." as the compile-time search finds them. */
     private String exactSizes() {
-        String h = ExactSizes.describe(spec, true);
-        String w = ExactSizes.describe(spec, false);
+        String h = sizes.describe(true);
+        String w = sizes.describe(false);
         return h.equals(w) ? "Exact sizes of this network, per axis: " + h + "."
                 : "Exact heights of this network: " + h + "; widths: " + w + ".";
     }

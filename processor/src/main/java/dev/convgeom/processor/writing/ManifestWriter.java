@@ -27,7 +27,7 @@ public final class ManifestWriter {
      * @param constants      each layer's constant in the generated class
      */
     public static String write(String networkName, String generatedClass, boolean strict,
-                               GeometryResult geometry, List<String> constants) {
+                               GeometryResult geometry, List<String> constants, InputSizes sizes) {
         NetworkInput input = geometry.input();
         JsonWriter json = new JsonWriter().beginObject()
                 .string("network", networkName)
@@ -45,26 +45,26 @@ public final class ManifestWriter {
             layer(json, layers.get(i), constants.get(i), spec.layers().get(i));
         }
         json.endArray();
-        fullyConvolutional(json, spec);
+        fullyConvolutional(json, sizes);
         return json.endObject().toString();
     }
 
     /** The smallest input and the exact input sizes of the fully convolutional form. */
-    private static void fullyConvolutional(JsonWriter json, NetworkSpec spec) {
-        Shape min = spec.minInputSize();
+    private static void fullyConvolutional(JsonWriter json, InputSizes sizes) {
+        Shape min = sizes.minInputSize();
         json.name("fullyConvolutional").beginObject()
                 .name("minInputSize").beginInlineObject()
                 .number("height", min.height())
                 .number("width", min.width())
                 .endObject()
                 .name("exactSizes").beginObject();
-        progression(json, "height", ExactSizes.of(spec, true));
-        progression(json, "width", ExactSizes.of(spec, false));
+        progression(json, "height", sizes.axis(true));
+        progression(json, "width", sizes.axis(false));
         json.endObject().endObject();
     }
 
     /** {@code {"first": 227, "step": 32}}: exact sizes are first + step * k; step 0 when uneven. */
-    private static void progression(JsonWriter json, String name, ExactSizes.Progression p) {
+    private static void progression(JsonWriter json, String name, InputSizes.Axis p) {
         if (p == null) {
             json.raw(name, "null");
             return;
