@@ -2,6 +2,7 @@ package dev.convgeom.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
+import dev.convgeom.NetworkSpec;
 import dev.convgeom.processor.diagnostics.Message;
 import dev.convgeom.processor.model.Declarations;
 import dev.convgeom.processor.model.DroppedAttributes;
@@ -176,14 +177,15 @@ public final class ConvGeomProcessor extends AbstractProcessor {
         }
         List<String> declarations = network.model().layers().stream().map(Declarations::render).toList();
         // Searches on a graph: done once for the class's Javadoc and the manifest.
-        InputSizes sizes = InputSizes.of(RuntimeSpecs.of(model.simpleName(), network.geometry()));
+        NetworkSpec runtime = RuntimeSpecs.of(model.simpleName(), network.geometry());
+        InputSizes sizes = InputSizes.of(runtime);
         try {
             new GeometryClassWriter(model, geometryClass, getClass().getName(), network.geometry(),
-                    network.constantNames(), declarations, sizes)
+                    network.constantNames(), declarations, runtime, sizes)
                     .write(type)
                     .writeTo(processingEnv.getFiler());
             String manifest = ManifestWriter.write(binaryName, geometryClass.canonicalName(), network.strict(),
-                    network.geometry(), network.constantNames(), sizes);
+                    network.geometry(), network.constantNames(), runtime, sizes);
             FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
                     GeneratedNames.manifestPath(binaryName), type);
             try (Writer out = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {

@@ -34,7 +34,7 @@ final class ConvolutionChannels {
                         layer.in().getAsLong(), channels, shape(in), soFar.source(source), channels);
             }
             if (channels % groups != 0) {
-                long suggestion = layer.out().isPresent() ? gcd(channels, layer.out().getAsLong()) : gcd(channels, groups);
+                long suggestion = layer.out().isPresent() ? WindowAxis.gcd(channels, layer.out().getAsLong()) : WindowAxis.gcd(channels, groups);
                 soFar.report(index, Param.GROUPS, null, Message.GROUPS_IN_MISMATCH, layer.name(), groups, channels,
                         soFar.source(source), suggestion);
             }
@@ -56,7 +56,4 @@ final class ConvolutionChannels {
         return lostAt;
     }
 
-    private static long gcd(long a, long b) {
-        return b == 0 ? a : gcd(b, a % b);
-    }
 }

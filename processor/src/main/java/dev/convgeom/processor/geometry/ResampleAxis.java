@@ -42,7 +42,7 @@ final class ResampleAxis {
         long[] lo = new long[period];
         long[] hi = new long[period];
         for (int v = 0; v < period; v++) {
-            long first = ceilDiv(v + pb - k + 1, s);
+            long first = WindowAxis.ceilDiv(v + pb - k + 1, s);
             long last = Math.floorDiv(v + pb, s);
             lo[v] = field.lo(first);
             hi[v] = field.hi(last);
@@ -128,9 +128,6 @@ final class ResampleAxis {
         return (int) period;
     }
 
-    private static long ceilDiv(long a, long b) {
-        return -Math.floorDiv(-a, b);
-    }
 
     /** A field pattern too long to keep; reported as a number too large. */
     static final class PeriodTooLong extends ArithmeticException {

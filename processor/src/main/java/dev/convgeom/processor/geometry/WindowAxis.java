@@ -81,7 +81,7 @@ public final class WindowAxis {
         return b == 0 ? Math.abs(a) : gcd(b, a % b);
     }
 
-    private static long ceilDiv(long a, long b) {
+    static long ceilDiv(long a, long b) {
         return -Math.floorDiv(-a, b);
     }
 }

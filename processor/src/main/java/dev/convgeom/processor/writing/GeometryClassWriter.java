@@ -71,10 +71,12 @@ public final class GeometryClassWriter {
      * @param geometry      the network's geometry, free of errors
      * @param constants     each layer's constant name
      * @param declarations  each layer's annotation as written, for the constants' Javadoc
+     * @param runtime       the network as generated code rebuilds it ({@link RuntimeSpecs#of})
      * @param sizes         the smallest and the exact input sizes, found once per network
      */
     public GeometryClassWriter(ClassName model, ClassName generated, String processorName, GeometryResult geometry,
-                               List<String> constants, List<String> declarations, InputSizes sizes) {
+                               List<String> constants, List<String> declarations, NetworkSpec runtime,
+                               InputSizes sizes) {
         this.model = model;
         this.generated = generated;
         this.processorName = processorName;
@@ -82,7 +84,7 @@ public final class GeometryClassWriter {
         this.constants = List.copyOf(constants);
         this.declarations = List.copyOf(declarations);
         this.chunked = geometry.layers().size() > CHUNK;
-        this.runtime = RuntimeSpecs.of(model.simpleName(), geometry);
+        this.runtime = runtime;
         this.sizes = sizes;
     }
 

@@ -25,9 +25,12 @@ public final class ManifestWriter {
      * @param networkName    the model's binary name
      * @param generatedClass the generated class's qualified name
      * @param constants      each layer's constant in the generated class
+     * @param spec           the network as generated code rebuilds it (its layers' inputs and crops)
+     * @param sizes          the smallest and the exact input sizes
      */
     public static String write(String networkName, String generatedClass, boolean strict,
-                               GeometryResult geometry, List<String> constants, InputSizes sizes) {
+                               GeometryResult geometry, List<String> constants, NetworkSpec spec,
+                               InputSizes sizes) {
         NetworkInput input = geometry.input();
         JsonWriter json = new JsonWriter().beginObject()
                 .string("network", networkName)
@@ -40,7 +43,6 @@ public final class ManifestWriter {
                 .endObject()
                 .name("layers").beginArray();
         List<ComputedLayer> layers = geometry.layers();
-        NetworkSpec spec = RuntimeSpecs.of(networkName, geometry);
         for (int i = 0; i < layers.size(); i++) {
             layer(json, layers.get(i), constants.get(i), spec.layers().get(i));
         }
