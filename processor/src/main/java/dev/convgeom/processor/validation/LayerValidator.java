@@ -1,13 +1,13 @@
 package dev.convgeom.processor.validation;
 
 import dev.convgeom.processor.diagnostics.Message;
-import dev.convgeom.processor.geometry.Axis;
-import dev.convgeom.processor.geometry.LayerKind;
-import dev.convgeom.processor.geometry.LayerSpec;
-import dev.convgeom.processor.geometry.PaddingMode;
-import dev.convgeom.processor.geometry.Param;
-import dev.convgeom.processor.geometry.Rounding;
-import dev.convgeom.processor.geometry.Window;
+import dev.convgeom.engine.Axis;
+import dev.convgeom.engine.LayerKind;
+import dev.convgeom.engine.LayerSpec;
+import dev.convgeom.engine.PaddingMode;
+import dev.convgeom.engine.Param;
+import dev.convgeom.engine.Rounding;
+import dev.convgeom.engine.Window;
 import dev.convgeom.processor.model.ExplicitValues;
 import dev.convgeom.processor.model.LayerDeclaration;
 import java.util.ArrayList;

@@ -1,15 +1,15 @@
 package dev.convgeom.processor.validation;
 
 import dev.convgeom.processor.diagnostics.Message;
-import dev.convgeom.processor.geometry.Axis;
-import dev.convgeom.processor.geometry.ComputedLayer;
-import dev.convgeom.processor.geometry.GeometryCalculator;
-import dev.convgeom.processor.geometry.GeometryResult;
-import dev.convgeom.processor.geometry.LayerSpec;
-import dev.convgeom.processor.geometry.NetworkInput;
-import dev.convgeom.processor.geometry.Param;
-import dev.convgeom.processor.geometry.Problem;
-import dev.convgeom.processor.geometry.Rational;
+import dev.convgeom.engine.Axis;
+import dev.convgeom.engine.ComputedLayer;
+import dev.convgeom.engine.GeometryCalculator;
+import dev.convgeom.engine.GeometryResult;
+import dev.convgeom.engine.LayerSpec;
+import dev.convgeom.engine.NetworkInput;
+import dev.convgeom.engine.Param;
+import dev.convgeom.engine.Problem;
+import dev.convgeom.Ratio;
 import dev.convgeom.processor.model.ExplicitValues;
 import dev.convgeom.processor.model.GeneratedNames;
 import dev.convgeom.processor.model.LayerDeclaration;

@@ -8,14 +8,13 @@ import dev.convgeom.LayerGeometry;
 import dev.convgeom.NetworkSpec;
 import dev.convgeom.Ratio;
 import dev.convgeom.Shape;
-import dev.convgeom.processor.geometry.Axis;
-import dev.convgeom.processor.geometry.AxisState;
-import dev.convgeom.processor.geometry.ComputedLayer;
-import dev.convgeom.processor.geometry.GeometryCalculator;
-import dev.convgeom.processor.geometry.GeometryResult;
-import dev.convgeom.processor.geometry.Rational;
-import dev.convgeom.processor.geometry.oracle.RandomDags;
-import dev.convgeom.processor.geometry.oracle.RandomDags.Dag;
+import dev.convgeom.engine.Axis;
+import dev.convgeom.engine.AxisState;
+import dev.convgeom.engine.ComputedLayer;
+import dev.convgeom.engine.GeometryCalculator;
+import dev.convgeom.engine.GeometryResult;
+import dev.convgeom.engine.oracle.RandomDags;
+import dev.convgeom.engine.oracle.RandomDags.Dag;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +74,7 @@ class RuntimeAgreesWithCoreTest {
         }
     }
 
-    private static Ratio ratio(Rational r) {
-        return Ratio.of(r.numerator(), r.denominator());
+    private static Ratio ratio(Ratio r) {
+        return r;
     }
 }

@@ -1,0 +1,172 @@
+package dev.convgeom.engine;
+
+import static dev.convgeom.engine.MessageText.shape;
+
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * Computes a chain of layers from the input forward, exactly: every layer's output shape and,
+ * per axis, its field box, jump and centre (formulas in {@code shared/geometry.md}). Whatever does
+ * not fit becomes a {@link Problem} located at a layer and a parameter.
+ *
+ * <p>The computation stops at the first layer whose spatial shape cannot be computed (no window
+ * fits, a number overflows): everything after it would be guesswork and cascade. Channel problems
+ * do not stop it, since they leave the spatial geometry intact.
+ */
+public final class GeometryCalculator {
+
+    private final NetworkSoFar soFar;
+    private final DroppedBorders droppedBorders;
+    private final ConvolutionChannels convolutionChannels;
+    private final boolean fullyConvolutional;
+
+    private GeometryCalculator(NetworkInput input, boolean strict, boolean fullyConvolutional) {
+        this.soFar = new NetworkSoFar(input);
+        this.droppedBorders = new DroppedBorders(soFar, input, strict);
+        this.convolutionChannels = new ConvolutionChannels(soFar);
+        this.fullyConvolutional = fullyConvolutional;
+    }
+
+    /**
+     * Computes {@code layers} on {@code input}.
+     *
+     * @param strict whether a dropped border is an error rather than a warning
+     */
+    public static GeometryResult compute(NetworkInput input, List<LayerSpec> layers, boolean strict) {
+        return compute(input, layers, strict, false);
+    }
+
+    /**
+     * Computes {@code layers} on {@code input}.
+     *
+     * @param strict             whether a dropped border is an error rather than a warning
+     * @param fullyConvolutional whether every fully connected layer must have a complete
+     *                           convolution form (known incoming channels)
+     */
+    public static GeometryResult compute(NetworkInput input, List<LayerSpec> layers, boolean strict,
+                                         boolean fullyConvolutional) {
+        GeometryCalculator calculator = new GeometryCalculator(input, strict, fullyConvolutional);
+        calculator.run(layers);
+        calculator.droppedBorders.reportAll();
+        return new GeometryResult(input, calculator.soFar.layers(), calculator.soFar.problemsInLayerOrder());
+    }
+
+    private void run(List<LayerSpec> layers) {
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec layer = layers.get(i);
+            ComputedLayer next;
+            try {
+                next = step(i, layer, layer.resolvedInputs(i));
+            } catch (ResampleAxis.PeriodTooLong tooLong) {
+                soFar.report(i, Param.NONE, null, GeometryMessage.NUMBER_TOO_LARGE, layer.name(), "field pattern",
+                        tooLong.getMessage());
+                return;
+            } catch (ArithmeticException overflow) {
+                soFar.report(i, Param.NONE, null, GeometryMessage.NUMBER_TOO_LARGE, layer.name(), "geometry",
+                        "a value exceeds the range of exact 64-bit arithmetic");
+                return;
+            }
+            if (next == null || !GeneratedLimits.fit(soFar, i, next)) {
+                return;
+            }
+            soFar.add(next);
+        }
+    }
+
+    /** One layer; null when its spatial shape cannot be computed (a problem was reported). */
+    private ComputedLayer step(int index, LayerSpec layer, List<Integer> inputs) {
+        int source = inputs.get(0);
+        ComputedLayer in = soFar.map(source);
+        return switch (layer.kind().role()) {
+            case POINTWISE -> new ComputedLayer(layer, inputs, in.channels(), in.y(), in.x(), null, null, 0, 0);
+            case CONVOLUTION -> window(index, layer, inputs, in, convolutionChannels.of(index, layer, source, in));
+            case POOLING, PAD -> window(index, layer, inputs, in, in.channels());
+            case FULLY_CONNECTED -> fullyConnected(index, layer, inputs, in);
+            case GLOBAL_POOLING -> globalPool(layer, inputs, in);
+            case DECONVOLUTION -> deconv(index, layer, inputs, in, convolutionChannels.of(index, layer, source, in));
+            case UPSAMPLING -> new ComputedLayer(layer, inputs, in.channels(),
+                    ResampleAxis.upsample(in.y(), layer.extras().factor(), layer.extras().bilinear()),
+                    ResampleAxis.upsample(in.x(), layer.extras().factor(), layer.extras().bilinear()),
+                    null, null, 0, 0);
+            case CROP -> new CropStep(soFar, index, layer, inputs).compute();
+            case MERGE -> new MergeStep(soFar, index, layer, inputs).compute();
+        };
+    }
+
+    private ComputedLayer window(int index, LayerSpec layer, List<Integer> inputs, ComputedLayer in, long channels) {
+        boolean fits = true;
+        boolean first = inputs.get(0) == LayerSpec.NETWORK_INPUT;
+        for (Axis axis : Axis.values()) {
+            if (!WindowAxis.fits(in.axis(axis).size(), layer.window(axis))) {
+                KernelTooLarge.report(soFar, index, layer, in, axis, first);
+                fits = false;
+            }
+        }
+        if (!fits) {
+            return null;
+        }
+        WindowStep y = WindowAxis.slide(in.y(), layer.y());
+        WindowStep x = WindowAxis.slide(in.x(), layer.x());
+        droppedBorders.defer(index, layer, inputs.get(0), in, Axis.Y, y);
+        droppedBorders.defer(index, layer, inputs.get(0), in, Axis.X, x);
+        return new ComputedLayer(layer, inputs, channels, y.output(), x.output(), y, x, 0, 0);
+    }
+
+    private ComputedLayer fullyConnected(int index, LayerSpec layer, List<Integer> inputs, ComputedLayer in) {
+        if (in.hasChannels() && layer.in().isPresent()) {
+            BigInteger values = BigInteger.valueOf(in.channels())
+                    .multiply(BigInteger.valueOf(in.y().size()))
+                    .multiply(BigInteger.valueOf(in.x().size()));
+            if (!values.equals(BigInteger.valueOf(layer.in().getAsLong()))) {
+                soFar.report(index, Param.IN, null, GeometryMessage.FC_IN_MISMATCH, layer.name(), layer.in().getAsLong(),
+                        shape(in), values, soFar.source(inputs.get(0)), values);
+            }
+        }
+        if (fullyConvolutional && !in.hasChannels()) {
+            soFar.report(index, Param.NONE, null, GeometryMessage.FC_CHANNELS_UNKNOWN, layer.name(), in.y().size(),
+                    in.x().size(), convolutionChannels.lostAt(), convolutionChannels.lostAt());
+        }
+        // Geometrically a convolution whose kernel is the whole incoming map.
+        WindowStep y = WindowAxis.slide(in.y(), Window.of(in.y().size(), 1, 0));
+        WindowStep x = WindowAxis.slide(in.x(), Window.of(in.x().size(), 1, 0));
+        return new ComputedLayer(layer, inputs, layer.out().orElseThrow(), y.output(), x.output(), y, x, 0, 0);
+    }
+
+    /**
+     * Pooling over the whole map: one window as large as the map. Its stride is the map's size
+     * too, so that the units beyond the one real unit (the virtual ones a later padding reaches)
+     * continue the pattern as further, non-overlapping windows.
+     */
+    private ComputedLayer globalPool(LayerSpec layer, List<Integer> inputs, ComputedLayer in) {
+        WindowStep y = WindowAxis.slide(in.y(), Window.of(in.y().size(), in.y().size(), 0));
+        WindowStep x = WindowAxis.slide(in.x(), Window.of(in.x().size(), in.x().size(), 0));
+        return new ComputedLayer(layer, inputs, in.channels(), y.output(), x.output(), y, x, 0, 0);
+    }
+
+    private ComputedLayer deconv(int index, LayerSpec layer, List<Integer> inputs, ComputedLayer in, long channels) {
+        boolean fits = true;
+        for (Axis axis : Axis.values()) {
+            Window w = layer.window(axis);
+            // @Deconv has neither: a kernel below the stride, or taps spread by a dilation sharing a
+            // factor with it, leave output units no input reaches, and fields that jump backwards.
+            if (w.kernel() < w.stride() || w.dilation() != 1) {
+                throw new IllegalArgumentException(layer.name() + ": a transposed convolution needs a kernel of at"
+                        + " least its stride and no dilation (validation checks this)");
+            }
+            long n = in.axis(axis).size();
+            long size = ResampleAxis.deconvSize(n, w, layer.extras().outputPadding());
+            if (size < 1) {
+                soFar.report(index, Param.PADDING, axis, GeometryMessage.DECONV_NO_OUTPUT, layer.name(), axis.extent(), n,
+                        w.stride(), w.padBefore(), w.padAfter(), w.kernel(), layer.extras().outputPadding(), size);
+                fits = false;
+            }
+        }
+        if (!fits) {
+            return null;
+        }
+        return new ComputedLayer(layer, inputs, channels,
+                ResampleAxis.deconv(in.y(), layer.y(), layer.extras().outputPadding()),
+                ResampleAxis.deconv(in.x(), layer.x(), layer.extras().outputPadding()), null, null, 0, 0);
+    }
+}

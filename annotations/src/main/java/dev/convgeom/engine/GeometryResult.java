@@ -1,0 +1,23 @@
+package dev.convgeom.engine;
+
+import java.util.List;
+
+/**
+ * The computed geometry of a network and the problems found on the way. When an error stops the
+ * computation, {@link #layers()} holds the layers computed before it.
+ *
+ * @param input    the network input, as a pseudo-layer's axes and channels
+ * @param layers   the computed layers, in order
+ * @param problems every problem found, in layer order
+ */
+public record GeometryResult(NetworkInput input, List<ComputedLayer> layers, List<Problem> problems) {
+
+    public GeometryResult {
+        layers = List.copyOf(layers);
+        problems = List.copyOf(problems);
+    }
+
+    public boolean hasErrors() {
+        return problems.stream().anyMatch(p -> p.severity() == Severity.ERROR);
+    }
+}
