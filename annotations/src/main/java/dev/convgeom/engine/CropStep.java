@@ -38,8 +38,9 @@ final class CropStep {
             return null;
         }
         return new ComputedLayer(layer, inputs, from.channels(),
-                ResampleAxis.crop(from.y(), offsets[0], like.y().size()),
-                ResampleAxis.crop(from.x(), offsets[1], like.x().size()), null, null, offsets[0], offsets[1]);
+                LayerAxis.resample(layer, Axis.Y, List.of(from.y()), offsets[0], like.y().size()),
+                LayerAxis.resample(layer, Axis.X, List.of(from.x()), offsets[1], like.x().size()), null, null,
+                offsets[0], offsets[1]);
     }
 
     /** The offset along {@code axis}, or null when it does not work (reported). */

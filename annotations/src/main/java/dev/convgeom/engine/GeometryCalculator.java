@@ -6,9 +6,11 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * Computes a chain of layers from the input forward, exactly: every layer's output shape and,
- * per axis, its field box, jump and centre (formulas in {@code shared/geometry.md}). Whatever does
- * not fit becomes a {@link Problem} located at a layer and a parameter.
+ * Computes a network, chain or graph, from the input forward at its declared size, exactly: every
+ * layer's output shape and, per axis, its field box, jump and centre (each kind's geometry from
+ * {@link LayerAxis}, formulas in {@code shared/geometry.md}). Whatever does not fit becomes a
+ * {@link Problem} located at a layer and a parameter. This is the walk the annotation processor
+ * runs; {@link AxisWalk} answers the run-time questions for other input sizes.
  *
  * <p>The computation stops at the first layer whose spatial shape cannot be computed (no window
  * fits, a number overflows): everything after it would be guesswork and cascade. Channel problems
@@ -86,9 +88,8 @@ public final class GeometryCalculator {
             case GLOBAL_POOLING -> globalPool(layer, inputs, in);
             case DECONVOLUTION -> deconv(index, layer, inputs, in, convolutionChannels.of(index, layer, source, in));
             case UPSAMPLING -> new ComputedLayer(layer, inputs, in.channels(),
-                    ResampleAxis.upsample(in.y(), layer.extras().factor(), layer.extras().bilinear()),
-                    ResampleAxis.upsample(in.x(), layer.extras().factor(), layer.extras().bilinear()),
-                    null, null, 0, 0);
+                    LayerAxis.resample(layer, Axis.Y, List.of(in.y()), 0, 0),
+                    LayerAxis.resample(layer, Axis.X, List.of(in.x()), 0, 0), null, null, 0, 0);
             case CROP -> new CropStep(soFar, index, layer, inputs).compute();
             case MERGE -> new MergeStep(soFar, index, layer, inputs).compute();
         };
@@ -106,8 +107,8 @@ public final class GeometryCalculator {
         if (!fits) {
             return null;
         }
-        WindowStep y = WindowAxis.slide(in.y(), layer.y());
-        WindowStep x = WindowAxis.slide(in.x(), layer.x());
+        WindowStep y = slide(layer, Axis.Y, in);
+        WindowStep x = slide(layer, Axis.X, in);
         droppedBorders.defer(index, layer, inputs.get(0), in, Axis.Y, y);
         droppedBorders.defer(index, layer, inputs.get(0), in, Axis.X, x);
         return new ComputedLayer(layer, inputs, channels, y.output(), x.output(), y, x, 0, 0);
@@ -128,20 +129,22 @@ public final class GeometryCalculator {
                     in.x().size(), convolutionChannels.lostAt(), convolutionChannels.lostAt());
         }
         // Geometrically a convolution whose kernel is the whole incoming map.
-        WindowStep y = WindowAxis.slide(in.y(), Window.of(in.y().size(), 1, 0));
-        WindowStep x = WindowAxis.slide(in.x(), Window.of(in.x().size(), 1, 0));
+        WindowStep y = slide(layer, Axis.Y, in);
+        WindowStep x = slide(layer, Axis.X, in);
         return new ComputedLayer(layer, inputs, layer.out().orElseThrow(), y.output(), x.output(), y, x, 0, 0);
     }
 
-    /**
-     * Pooling over the whole map: one window as large as the map. Its stride is the map's size
-     * too, so that the units beyond the one real unit (the virtual ones a later padding reaches)
-     * continue the pattern as further, non-overlapping windows.
-     */
+    /** Pooling over the whole map, whatever its size: one window as large as the map. */
     private ComputedLayer globalPool(LayerSpec layer, List<Integer> inputs, ComputedLayer in) {
-        WindowStep y = WindowAxis.slide(in.y(), Window.of(in.y().size(), in.y().size(), 0));
-        WindowStep x = WindowAxis.slide(in.x(), Window.of(in.x().size(), in.x().size(), 0));
+        WindowStep y = slide(layer, Axis.Y, in);
+        WindowStep x = slide(layer, Axis.X, in);
         return new ComputedLayer(layer, inputs, in.channels(), y.output(), x.output(), y, x, 0, 0);
+    }
+
+    /** The window {@code layer} slides along {@code axis} (see {@link LayerAxis#window}), slid over {@code in}. */
+    private static WindowStep slide(LayerSpec layer, Axis axis, ComputedLayer in) {
+        AxisState a = in.axis(axis);
+        return WindowAxis.slide(a, LayerAxis.window(layer, axis, a.size()));
     }
 
     private ComputedLayer deconv(int index, LayerSpec layer, List<Integer> inputs, ComputedLayer in, long channels) {
@@ -165,8 +168,7 @@ public final class GeometryCalculator {
         if (!fits) {
             return null;
         }
-        return new ComputedLayer(layer, inputs, channels,
-                ResampleAxis.deconv(in.y(), layer.y(), layer.extras().outputPadding()),
-                ResampleAxis.deconv(in.x(), layer.x(), layer.extras().outputPadding()), null, null, 0, 0);
+        return new ComputedLayer(layer, inputs, channels, LayerAxis.resample(layer, Axis.Y, List.of(in.y()), 0, 0),
+                LayerAxis.resample(layer, Axis.X, List.of(in.x()), 0, 0), null, null, 0, 0);
     }
 }

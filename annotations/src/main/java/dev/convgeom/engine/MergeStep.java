@@ -74,8 +74,8 @@ final class MergeStep {
             ys.add(soFar.map(input).y());
             xs.add(soFar.map(input).x());
         }
-        return new ComputedLayer(layer, inputs, channels, ResampleAxis.merge(ys), ResampleAxis.merge(xs), null, null,
-                0, 0);
+        return new ComputedLayer(layer, inputs, channels, LayerAxis.resample(layer, Axis.Y, ys, 0, 0),
+                LayerAxis.resample(layer, Axis.X, xs, 0, 0), null, null, 0, 0);
     }
 
     /** Whether input {@code i} has the first input's jump; reports misalignment. */
