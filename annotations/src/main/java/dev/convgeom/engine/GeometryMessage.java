@@ -1,7 +1,5 @@
 package dev.convgeom.engine;
 
-import java.util.Locale;
-
 /**
  * Every message the engine can attach to a {@link Problem}: what the geometry of a network shows
  * to be wrong once its layers are computed (a kernel that does not fit, channels that do not
@@ -9,9 +7,9 @@ import java.util.Locale;
  * Each says what is wrong, shows the numbers, and says what would fix it; each has a stable tag,
  * printed in brackets, that users can search for. The annotation processor prints them at the
  * annotation value a problem blames ({@link Problem#param()}); its own messages, about
- * annotations as written, share the tag format ({@link #tag(String)}).
+ * annotations as written, are worded and tagged alike ({@link Catalogued}).
  */
-public enum GeometryMessage {
+public enum GeometryMessage implements Catalogued {
 
     KERNEL_TOO_LARGE(Severity.ERROR,
             "layer '%s': the %s kernel does not fit its input: %s; no window fits, so the output"
@@ -72,30 +70,20 @@ public enum GeometryMessage {
                     + " or a larger kernel");
 
     private final Severity severity;
-    private final String format;
+    private final String template;
 
-    GeometryMessage(Severity severity, String format) {
+    GeometryMessage(Severity severity, String template) {
         this.severity = severity;
-        this.format = format;
+        this.template = template;
     }
 
-    /** How bad the problem is, unless the network raises it ({@code strict}). */
+    @Override
     public Severity severity() {
         return severity;
     }
 
-    /** A stable, searchable tag: {@code [convgeom:kernel-too-large]}. */
-    public String tag() {
-        return tag(name());
-    }
-
-    /** The tag of the message constant {@code constant}: {@code KERNEL_TOO_LARGE} gives {@code [convgeom:kernel-too-large]}. */
-    public static String tag(String constant) {
-        return "[convgeom:" + constant.toLowerCase(Locale.ROOT).replace('_', '-') + "]";
-    }
-
-    /** The message text with its arguments and its tag. */
-    public String format(Object... args) {
-        return String.format(Locale.ROOT, format, args) + " " + tag();
+    @Override
+    public String template() {
+        return template;
     }
 }

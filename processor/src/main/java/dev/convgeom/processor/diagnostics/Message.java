@@ -1,15 +1,14 @@
 package dev.convgeom.processor.diagnostics;
 
-import dev.convgeom.engine.GeometryMessage;
+import dev.convgeom.engine.Catalogued;
 import dev.convgeom.engine.Severity;
-import java.util.Locale;
 
 /**
  * Every message the processor can print, in one place, so that wording stays consistent and each
  * can be tested. A message says what is wrong, shows the numbers, and says what would fix it.
  * Each has a stable tag, printed in brackets, that users can search for.
  */
-public enum Message {
+public enum Message implements Catalogued {
 
     // --- one annotation at a time -------------------------------------------------------------
     NOT_POSITIVE(Severity.ERROR,
@@ -91,24 +90,20 @@ public enum Message {
                     + " with this model");
 
     private final Severity severity;
-    private final String format;
+    private final String template;
 
-    Message(Severity severity, String format) {
+    Message(Severity severity, String template) {
         this.severity = severity;
-        this.format = format;
+        this.template = template;
     }
 
+    @Override
     public Severity severity() {
         return severity;
     }
 
-    /** A stable, searchable tag: {@code [convgeom:kernel-too-large]}. */
-    public String tag() {
-        return GeometryMessage.tag(name());
-    }
-
-    /** The message text with its arguments and its tag. */
-    public String format(Object... args) {
-        return String.format(Locale.ROOT, format, args) + " " + tag();
+    @Override
+    public String template() {
+        return template;
     }
 }
