@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * A layer as the geometry core sees it: plain numbers, already checked one by one (positive
+ * A layer as the engine sees it: plain numbers, already checked one by one (positive
  * kernels and strides, non-negative padding), and the layers it reads as indices. Nothing here
  * knows about annotations.
  *

@@ -3,7 +3,7 @@ package dev.convgeom.engine;
 import java.util.List;
 
 /**
- * A problem the geometry core found in a network, located by layer index and parameter so that
+ * A problem the engine found in a network, located by layer index and parameter so that
  * validation can report it at the offending annotation value.
  *
  * @param layer    index of the layer in the network, from 0

@@ -25,7 +25,7 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Validates a whole network: first each annotation on its own, then the names, then the chain
- * through the geometry core, whose problems are reported at the annotation values they concern.
+ * through the geometry engine, whose problems are reported at the annotation values they concern.
  * A layer's mistake is reported once; a network with any error is not generated.
  */
 public final class NetworkValidator {
@@ -84,7 +84,7 @@ public final class NetworkValidator {
     }
 
     /**
-     * Each layer checked on its own, with the names it reads resolved: the specs the core
+     * Each layer checked on its own, with the names it reads resolved: the specs the engine
      * computes, one per layer in declaration order (a problem's layer index is a declaration's
      * index), or empty when some layer has an error (reported) or misses a required attribute
      * (javac reports that itself).
