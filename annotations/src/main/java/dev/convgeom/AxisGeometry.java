@@ -64,6 +64,40 @@ public final class AxisGeometry {
      *                                  decrease from one unit to the next
      */
     public AxisGeometry(int inputSize, int size, Ratio jump, Ratio center, int[] lo, int[] hi) {
+        this(inputSize, size, jump, center, checkedPattern(inputSize, size, jump, center, lo, hi));
+    }
+
+    /**
+     * A map whose fields the engine computed: {@code pattern} is valid and at its shortest period
+     * already, so it is only narrowed to the {@code int}s of this type.
+     *
+     * @throws ArithmeticException if a field's bound, the field size or the shift exceeds the int range
+     */
+    AxisGeometry(int inputSize, int size, Ratio jump, Ratio center, FieldPattern pattern) {
+        int p = pattern.period();
+        long[] los = pattern.los();
+        long[] his = pattern.his();
+        this.inputSize = inputSize;
+        this.size = size;
+        this.jump = jump;
+        this.center = center;
+        this.period = p;
+        this.shift = wholeShift(p, jump);
+        this.lo = new int[p];
+        this.hi = new int[p];
+        for (int r = 0; r < p; r++) {
+            lo[r] = EngineLayers.toInt(los[r]);
+            hi[r] = EngineLayers.toInt(his[r]);
+        }
+        this.lo0 = lo[0];
+        this.hi0 = hi[0];
+        this.rf = EngineLayers.toInt(pattern.widest());
+        this.jumpValue = jump.doubleValue();
+        this.centerValue = center.doubleValue();
+    }
+
+    /** The fields as the engine's pattern, after the checks the constructor's Javadoc lists. */
+    private static FieldPattern checkedPattern(int inputSize, int size, Ratio jump, Ratio center, int[] lo, int[] hi) {
         Objects.requireNonNull(jump, "jump");
         Objects.requireNonNull(center, "center");
         Objects.requireNonNull(lo, "lo");
@@ -81,21 +115,7 @@ public final class AxisGeometry {
         }
         // The engine's field pattern checks the fields (non-empty, never moving backwards, also into
         // the next period) and keeps them at their shortest period.
-        FieldPattern pattern = FieldPattern.of(wholeShift(lo.length, jump), longs(lo), longs(hi));
-        int p = pattern.period();
-        this.inputSize = inputSize;
-        this.size = size;
-        this.jump = jump;
-        this.center = center;
-        this.period = p;
-        this.shift = wholeShift(p, jump);
-        this.lo = Arrays.copyOf(lo, p);
-        this.hi = Arrays.copyOf(hi, p);
-        this.lo0 = lo[0];
-        this.hi0 = hi[0];
-        this.rf = Math.toIntExact(pattern.widest());
-        this.jumpValue = jump.doubleValue();
-        this.centerValue = center.doubleValue();
+        return FieldPattern.of(wholeShift(lo.length, jump), longs(lo), longs(hi));
     }
 
     /**

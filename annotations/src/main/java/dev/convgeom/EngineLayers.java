@@ -52,15 +52,7 @@ final class EngineLayers {
 
     /** The engine's geometry of a map, in the public type, for a network input of {@code inputSize}. */
     static AxisGeometry geometry(AxisState state, int inputSize) {
-        long[] los = state.field().los();
-        long[] his = state.field().his();
-        int[] lo = new int[los.length];
-        int[] hi = new int[his.length];
-        for (int r = 0; r < los.length; r++) {
-            lo[r] = toInt(los[r]);
-            hi[r] = toInt(his[r]);
-        }
-        return new AxisGeometry(inputSize, toInt(state.size()), state.jump(), state.center(), lo, hi);
+        return new AxisGeometry(inputSize, toInt(state.size()), state.jump(), state.center(), state.field());
     }
 
     /** The window in the engine's terms, or null for none. */

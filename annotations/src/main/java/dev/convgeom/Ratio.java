@@ -33,7 +33,8 @@ public record Ratio(long numerator, long denominator) implements Comparable<Rati
         if (denominator == 0) {
             throw new ArithmeticException("denominator 0 in " + numerator + "/0");
         }
-        long g = gcd(numerator, denominator);
+        // Whole numbers, most of a network's jumps and centres, are in lowest terms already.
+        long g = denominator == 1 ? 1 : gcd(numerator, denominator);
         if (g == Long.MIN_VALUE) {
             // gcd 2^63: both are Long.MIN_VALUE (the value 1) or the numerator is 0.
             numerator = numerator == 0 ? 0 : 1;
@@ -65,6 +66,9 @@ public record Ratio(long numerator, long denominator) implements Comparable<Rati
 
     /** {@code this + other}. */
     public Ratio plus(Ratio other) {
+        if (denominator == 1 && other.denominator == 1) {
+            return new Ratio(Math.addExact(numerator, other.numerator), 1);
+        }
         // Over the lcm of the denominators rather than their product: smaller intermediates.
         long g = gcd(denominator, other.denominator);
         long left = Math.multiplyExact(numerator, other.denominator / g);
@@ -79,6 +83,9 @@ public record Ratio(long numerator, long denominator) implements Comparable<Rati
 
     /** {@code this * other}. */
     public Ratio times(Ratio other) {
+        if (denominator == 1 && other.denominator == 1) {
+            return new Ratio(Math.multiplyExact(numerator, other.numerator), 1);
+        }
         // Cross-reduce first so that products of already reduced fractions rarely overflow.
         long g1 = gcd(numerator, other.denominator);
         long g2 = gcd(other.numerator, denominator);

@@ -68,7 +68,8 @@ public final class FieldPattern {
                 shift /= p;
             }
         }
-        return new FieldPattern(shift, Arrays.copyOf(lo, period), Arrays.copyOf(hi, period));
+        return period == lo.length ? new FieldPattern(shift, lo, hi)
+                : new FieldPattern(shift, Arrays.copyOf(lo, period), Arrays.copyOf(hi, period));
     }
 
     /** Whether the first {@code period} boxes repeat with {@code step} units and {@code shift} pixels. */
