@@ -4,6 +4,7 @@ import static dev.convgeom.EngineLayers.toInt;
 
 import dev.convgeom.engine.Axis;
 import dev.convgeom.engine.AxisWalk;
+import dev.convgeom.engine.LayerGraph;
 import dev.convgeom.engine.SizeSearch;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,7 +44,7 @@ public final class NetworkSpec {
     private final Shape input;
     private final List<LayerSpec> layers;
     /** The layers in the engine's terms, their reads resolved to indices once. */
-    private final List<dev.convgeom.engine.LayerSpec> engine;
+    private final LayerGraph engine;
     /** The searches behind {@link #minInputSize}, {@link #isExact} and {@link #nextExactSize}. */
     private final SizeSearch sizes;
 
@@ -80,7 +81,7 @@ public final class NetworkSpec {
                 throw new IllegalArgumentException(name + ": two layers are called '" + layer.name() + "'");
             }
         }
-        this.engine = EngineLayers.of(this.layers, reads, like);
+        this.engine = new LayerGraph(EngineLayers.of(this.layers, reads, like));
         this.sizes = new SizeSearch(name, engine);
     }
 

@@ -25,9 +25,7 @@ public final class AxisWalk {
         CROP
     }
 
-    private final List<LayerSpec> layers;
-    /** Per layer, the maps it reads, resolved once: a search walks thousands of sizes. */
-    private final int[][] reads;
+    private final LayerGraph graph;
     private final Axis axis;
     private final int upTo;
     private final boolean[] needed;
@@ -41,18 +39,14 @@ public final class AxisWalk {
     private int misfitInput;
 
     /**
-     * @param layers   the network's layers, their inputs resolved to indices
+     * @param graph    the network
      * @param axis     the axis to walk
      * @param upTo     the last layer to walk
      * @param geometry whether to compute the maps' fields too, or only the sizes
      * @param whole    whether to walk every layer up to {@code upTo}, or only those it depends on
      */
-    public AxisWalk(List<LayerSpec> layers, Axis axis, int upTo, boolean geometry, boolean whole) {
-        this.layers = List.copyOf(layers);
-        this.reads = new int[upTo + 1][];
-        for (int i = 0; i <= upTo; i++) {
-            reads[i] = this.layers.get(i).resolvedInputs(i).stream().mapToInt(Integer::intValue).toArray();
-        }
+    public AxisWalk(LayerGraph graph, Axis axis, int upTo, boolean geometry, boolean whole) {
+        this.graph = graph;
         this.axis = axis;
         this.upTo = upTo;
         // Layers read only earlier ones, so one backward sweep finds everything upTo needs.
@@ -62,8 +56,8 @@ public final class AxisWalk {
             if (whole) {
                 needed[i] = true;
             } else if (needed[i]) {
-                LayerSpec layer = this.layers.get(i);
-                for (int read : reads[i]) {
+                LayerSpec layer = graph.layer(i);
+                for (int read : graph.reads(i)) {
                     if (read != LayerSpec.NETWORK_INPUT) {
                         needed[read] = true;
                     }
@@ -138,8 +132,8 @@ public final class AxisWalk {
     }
 
     private boolean step(int i) {
-        LayerSpec layer = layers.get(i);
-        int[] inputs = reads[i];
+        LayerSpec layer = graph.layer(i);
+        int[] inputs = graph.reads(i);
         long n = size(inputs[0]);
         LayerKind.Role role = layer.kind().role();
         boolean crop = role == LayerKind.Role.CROP;
@@ -191,8 +185,8 @@ public final class AxisWalk {
         if (misfit == null || misfit == Misfit.NO_OUTPUT) {
             return null;
         }
-        LayerSpec layer = layers.get(failedAt);
-        int[] inputs = reads[failedAt];
+        LayerSpec layer = graph.layer(failedAt);
+        int[] inputs = graph.reads(failedAt);
         long n = size(inputs[0]);
         String first = name(inputs[0]);
         return switch (misfit) {
@@ -214,6 +208,6 @@ public final class AxisWalk {
     }
 
     private String name(int index) {
-        return index == LayerSpec.NETWORK_INPUT ? "input" : layers.get(index).name();
+        return index == LayerSpec.NETWORK_INPUT ? "input" : graph.layer(index).name();
     }
 }

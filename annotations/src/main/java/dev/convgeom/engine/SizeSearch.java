@@ -19,17 +19,24 @@ public final class SizeSearch {
     private static final long SEARCH_STEPS = 1 << 22;
 
     private final String network;
+    private final LayerGraph graph;
     private final List<LayerSpec> layers;
     private final boolean chain;
+    /** Per axis, a chain's exact inputs {@code a * m + b} as {@code {a, b}}; null where no formula applies. */
+    private final long[][] affine = new long[Axis.values().length][];
 
     /**
      * @param network the network's name, for messages
-     * @param layers  its layers, inputs resolved to indices
+     * @param graph   the network
      */
-    public SizeSearch(String network, List<LayerSpec> layers) {
+    public SizeSearch(String network, LayerGraph graph) {
         this.network = network;
-        this.layers = List.copyOf(layers);
-        this.chain = isChain(this.layers);
+        this.graph = graph;
+        this.layers = graph.layers();
+        this.chain = isChain(layers);
+        for (Axis axis : Axis.values()) {
+            affine[axis.ordinal()] = chain ? ExactInputs.affine(windows(axis)) : null;
+        }
     }
 
     /** Whether every layer reads the one before and slides a window or works unit by unit. */
@@ -54,7 +61,7 @@ public final class SizeSearch {
         if (n < 1) {
             return false;
         }
-        AxisWalk walk = new AxisWalk(layers, axis, layers.size() - 1, false, true);
+        AxisWalk walk = new AxisWalk(graph, axis, layers.size() - 1, false, true);
         return walk.run(n) && walk.exact();
     }
 
@@ -67,8 +74,8 @@ public final class SizeSearch {
      */
     public int nextExact(int from, Axis axis) {
         long start = Math.max(1, from);
-        long[] ab = chain ? ExactInputs.affine(windows(axis)) : null;
-        AxisWalk walk = new AxisWalk(layers, axis, layers.size() - 1, false, true);
+        long[] ab = affine[axis.ordinal()];
+        AxisWalk walk = new AxisWalk(graph, axis, layers.size() - 1, false, true);
         if (ab != null) {
             long a = ab[0];
             long b = ab[1];
@@ -111,7 +118,7 @@ public final class SizeSearch {
             }
             return Math.toIntExact(n);
         }
-        AxisWalk walk = new AxisWalk(layers, axis, index, false, whole);
+        AxisWalk walk = new AxisWalk(graph, axis, index, false, whole);
         long end = Math.min(Integer.MAX_VALUE, searchLimit());
         for (long n = 1; n <= end; n++) {
             if (walk.run(n)) {

@@ -21,9 +21,11 @@
  *       (transposed convolution, upsampling, crop, merge).</li>
  *   <li>Walks over a whole network, chain or graph: {@link dev.convgeom.engine.GeometryCalculator}
  *       (both axes, with located {@link dev.convgeom.engine.Problem}s; what the processor runs),
- *       {@link dev.convgeom.engine.AxisWalk} (one axis at any input size, sizes or fields; what
- *       the run-time questions and the searches run) and {@link dev.convgeom.engine.SizeSearch}
- *       (smallest and exact input sizes).</li>
+ *       {@link dev.convgeom.engine.AxisWalk} (one axis at any input size, sizes or fields, over a
+ *       {@link dev.convgeom.engine.LayerGraph}; what the run-time questions and the searches run)
+ *       and {@link dev.convgeom.engine.SizeSearch} (smallest and exact input sizes). Each kind's
+ *       geometry along one axis is in one place, {@link dev.convgeom.engine.LayerAxis}, which both
+ *       walks ask.</li>
  *   <li>Problems: a {@link dev.convgeom.engine.Problem} names the layer (by index), the parameter
  *       ({@link dev.convgeom.engine.Param}), the axis and a {@link dev.convgeom.engine.GeometryMessage};
  *       the processor maps it to the annotation value to print it at.</li>
