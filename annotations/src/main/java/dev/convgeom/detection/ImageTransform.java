@@ -404,8 +404,11 @@ public final class ImageTransform {
     }
 
     /**
-     * The network input's pixels that hold the image (not padding), inclusive: for a letterbox,
-     * the resized image's place.
+     * The network input's pixels whose centres map back inside the original image's extent
+     * ({@code -1/2} to {@code n - 1/2}), inclusive: for a letterbox, the resized image's place,
+     * without the padding. (An aligned-corners resize that enlarges more than twice maps the
+     * image's extent half a pixel past its first and last pixel centres; the box then includes
+     * an adjacent padding pixel.)
      *
      * @return the box, clipped to {@link #input()}
      */
