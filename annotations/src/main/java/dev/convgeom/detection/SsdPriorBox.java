@@ -33,9 +33,10 @@ import java.util.Arrays;
  * prior centre is {@code (u + offset) * step - 0.5}; the field centre is {@code center + jump * u}.
  * They agree only where {@code step = jump} and {@code center = offset * jump - 0.5}. On SSD300's
  * VGG-16 they do for {@code conv4_3} (centre 3.5, jump 8) and {@code fc7} (7.5, 16), but the
- * extra layers keep the centre 7.5 while the steps grow: {@code conv6_2} is 8 px off (field 7.5 +
- * 32 u, prior 15.5 + 32 u), {@code conv7_2} 24, {@code conv8_2} 22 the other way, growing by 36 per
- * cell (step 100, jump 64), {@code conv9_2} 14. {@link #centerOffset} computes it for any layer.
+ * extra layers keep the centre at 7.5 while the steps grow: field minus prior centre is -8 px on
+ * {@code conv6_2} (7.5 + 32 u against 15.5 + 32 u), -24 on {@code conv7_2}, +22 on cell 0 of
+ * {@code conv8_2} and 36 less per cell after it (step 100, jump 64), -14 on {@code conv9_2}.
+ * {@link #centerOffset} computes it for any layer; the example's {@code Detection} prints it.
  *
  * <pre>{@code
  * SsdPriorBox conv4_3 = SsdPriorBox.of(30, 60, 2).withStep(8);    // ssd_pascal.py, SSD300
