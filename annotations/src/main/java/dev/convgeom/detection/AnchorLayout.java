@@ -19,7 +19,7 @@ import dev.convgeom.Point;
  */
 public interface AnchorLayout {
 
-    /** Anchors per cell. */
+    /** {@return the number of anchors per cell} */
     int perCell();
 
     /**

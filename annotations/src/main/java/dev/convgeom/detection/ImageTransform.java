@@ -292,22 +292,22 @@ public final class ImageTransform {
         return new ImageTransform(original, input, x, y, text);
     }
 
-    /** The original image's size. */
+    /** {@return the original image's size} */
     public Size original() {
         return original;
     }
 
-    /** The network input's size. */
+    /** {@return the network input's size} */
     public Size input() {
         return input;
     }
 
-    /** The exact map of columns, original pixel coordinate to input pixel coordinate. */
+    /** {@return the exact map of columns, original pixel coordinate to input pixel coordinate} */
     public AxisMap x() {
         return x;
     }
 
-    /** The exact map of rows, original pixel coordinate to input pixel coordinate. */
+    /** {@return the exact map of rows, original pixel coordinate to input pixel coordinate} */
     public AxisMap y() {
         return y;
     }

@@ -21,6 +21,10 @@ public record Rect(double left, double top, double right, double bottom) {
     /**
      * Checks the bounds.
      *
+     * @param left   left edge
+     * @param top    top edge
+     * @param right  right edge
+     * @param bottom bottom edge
      * @throws IllegalArgumentException if a bound is NaN, naming it
      */
     public Rect {
@@ -47,27 +51,27 @@ public record Rect(double left, double top, double right, double bottom) {
         return new Rect(centerX - width / 2, centerY - height / 2, centerX + width / 2, centerY + height / 2);
     }
 
-    /** {@code right - left}, 0 for an empty box. */
+    /** {@return the width, {@code right - left}, 0 for an empty box} */
     public double width() {
         return Math.max(0, right - left);
     }
 
-    /** {@code bottom - top}, 0 for an empty box. */
+    /** {@return the height, {@code bottom - top}, 0 for an empty box} */
     public double height() {
         return Math.max(0, bottom - top);
     }
 
-    /** The centre's x, in box coordinates. */
+    /** {@return the centre's x, in box coordinates} */
     public double centerX() {
         return (left + right) / 2;
     }
 
-    /** The centre's y, in box coordinates. */
+    /** {@return the centre's y, in box coordinates} */
     public double centerY() {
         return (top + bottom) / 2;
     }
 
-    /** Whether the box has no area ({@code right <= left} or {@code bottom <= top}). */
+    /** {@return whether the box has no area ({@code right <= left} or {@code bottom <= top})} */
     public boolean isEmpty() {
         return right <= left || bottom <= top;
     }
