@@ -232,7 +232,7 @@ public final class SsdPriorBox implements AnchorLayout {
      * @throws IllegalArgumentException if {@code dest} is too short
      */
     public void write(LayerGeometry layer, float[] dest) {
-        write(Size.of(layer.x().size(), layer.y().size()), Size.of(layer.x().inputSize(), layer.y().inputSize()), dest);
+        write(layer.x().size(), layer.y().size(), layer.x().inputSize(), layer.y().inputSize(), dest);
     }
 
     /**
@@ -245,15 +245,22 @@ public final class SsdPriorBox implements AnchorLayout {
      * @throws IllegalArgumentException if {@code dest} is too short
      */
     public void write(Size map, Size image, float[] dest) {
-        Checks.room("floats (4 per prior, " + perCell() + " priors per cell of " + map + ")",
-                4L * map.width() * map.height() * perCell(), dest.length);
-        float sx = stepX(map, image);
-        float sy = stepY(map, image);
-        int imgW = image.width();
-        int imgH = image.height();
+        write(map.width(), map.height(), image.width(), image.height(), dest);
+    }
+
+    /** The loop of {@code Forward_cpu}, on plain ints so that writing allocates nothing. */
+    private void write(int mapW, int mapH, int imgW, int imgH, float[] dest) {
+        long needed = 4L * mapW * mapH * perCell();
+        if (dest.length < needed) {
+            throw new IllegalArgumentException("need " + needed + " floats (4 per prior, " + perCell()
+                    + " priors per cell of " + mapW + "x" + mapH + "), got an array of " + dest.length);
+        }
+        boolean given = stepX != 0 && stepY != 0;
+        float sx = given ? stepX : (float) imgW / mapW;
+        float sy = given ? stepY : (float) imgH / mapH;
         int i = 0;
-        for (int h = 0; h < map.height(); h++) {
-            for (int w = 0; w < map.width(); w++) {
+        for (int h = 0; h < mapH; h++) {
+            for (int w = 0; w < mapW; w++) {
                 // Float, as Caffe's `float center_x = (w + offset_) * step_w`.
                 float cx = (w + offset) * sx;
                 float cy = (h + offset) * sy;

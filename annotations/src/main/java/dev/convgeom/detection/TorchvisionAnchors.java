@@ -112,8 +112,8 @@ public final class TorchvisionAnchors implements AnchorLayout {
      * @return the stride, width and height
      */
     public static Size stride(LayerGeometry layer) {
-        return Size.of(Math.max(1, layer.x().inputSize() / layer.x().size()),
-                Math.max(1, layer.y().inputSize() / layer.y().size()));
+        return Size.of(strideOf(layer.x().inputSize(), layer.x().size()),
+                strideOf(layer.y().inputSize(), layer.y().size()));
     }
 
     /** {@code u * stride - 0.5} per axis: torchvision's centre in pixel-centre coordinates. */
@@ -131,7 +131,21 @@ public final class TorchvisionAnchors implements AnchorLayout {
      * @throws IllegalArgumentException if {@code dest} is too short
      */
     public void write(LayerGeometry layer, float[] dest) {
-        write(Size.of(layer.x().size(), layer.y().size()), stride(layer), dest);
+        int w = layer.x().size();
+        int h = layer.y().size();
+        room((long) base.length * w * h, w, h, dest);
+        writeAt(w, h, strideOf(layer.x().inputSize(), w), strideOf(layer.y().inputSize(), h), dest, 0);
+    }
+
+    private static int strideOf(int input, int grid) {
+        return Math.max(1, input / grid);
+    }
+
+    private void room(long needed, int w, int h, float[] dest) {
+        if (dest.length < needed) {
+            throw new IllegalArgumentException("need " + needed + " floats (4 per anchor, " + perCell()
+                    + " per location of " + w + "x" + h + "), got an array of " + dest.length);
+        }
     }
 
     /**
@@ -144,9 +158,8 @@ public final class TorchvisionAnchors implements AnchorLayout {
      * @throws IllegalArgumentException if {@code dest} is too short
      */
     public void write(Size grid, Size stride, float[] dest) {
-        Checks.room("floats (4 per anchor, " + perCell() + " per location of " + grid + ")",
-                (long) base.length * grid.width() * grid.height(), dest.length);
-        writeAt(grid.width(), grid.height(), stride, dest, 0);
+        room((long) base.length * grid.width() * grid.height(), grid.width(), grid.height(), dest);
+        writeAt(grid.width(), grid.height(), stride.width(), stride.height(), dest, 0);
     }
 
     /**
@@ -168,21 +181,26 @@ public final class TorchvisionAnchors implements AnchorLayout {
         for (int l = 0; l < levels.size(); l++) {
             total += 4L * levels.get(l).count(maps.get(l));
         }
-        Checks.room("floats (4 per anchor over " + levels.size() + " levels)", total, dest.length);
+        if (dest.length < total) {
+            throw new IllegalArgumentException("need " + total + " floats (4 per anchor over " + levels.size()
+                    + " levels), got an array of " + dest.length);
+        }
         int at = 0;
         for (int l = 0; l < levels.size(); l++) {
             LayerGeometry map = maps.get(l);
-            at = levels.get(l).writeAt(map.x().size(), map.y().size(), stride(map), dest, at);
+            int w = map.x().size();
+            int h = map.y().size();
+            at = levels.get(l).writeAt(w, h, strideOf(map.x().inputSize(), w), strideOf(map.y().inputSize(), h), dest, at);
         }
         return at;
     }
 
     /** Shift plus base anchor, in float as torchvision's tensors; returns the next free index. */
-    private int writeAt(int width, int height, Size stride, float[] dest, int i) {
+    private int writeAt(int width, int height, int strideX, int strideY, float[] dest, int i) {
         for (int v = 0; v < height; v++) {
-            float sy = (float) v * stride.height();
+            float sy = (float) v * strideY;
             for (int u = 0; u < width; u++) {
-                float sx = (float) u * stride.width();
+                float sx = (float) u * strideX;
                 for (int b = 0; b < base.length; b += 4) {
                     dest[i] = sx + base[b];
                     dest[i + 1] = sy + base[b + 1];
