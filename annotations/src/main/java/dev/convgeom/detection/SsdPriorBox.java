@@ -194,23 +194,31 @@ public final class SsdPriorBox implements AnchorLayout {
     }
 
     /**
-     * The step used for a map of {@code map} cells in an image of {@code image} pixels: the given
-     * one, or Caffe's default {@code image / map} (float division).
+     * The step along x for a map of {@code map} cells in an image of {@code image} pixels: the
+     * given one, or Caffe's default {@code image_width / layer_width} (float division).
      *
      * @param map   the feature map's size
      * @param image the network input's size
-     * @return the step, x and y, as a {@link Point} of two numbers
+     * @return the step in input pixels
      */
-    public Point step(Size map, Size image) {
-        return new Point(stepX(map, image), stepY(map, image));
+    public double stepX(Size map, Size image) {
+        return stepFor(stepX, image.width(), map.width());
     }
 
-    private float stepX(Size map, Size image) {
-        return stepX == 0 || stepY == 0 ? (float) image.width() / map.width() : stepX;
+    /**
+     * The step along y, as {@link #stepX}.
+     *
+     * @param map   the feature map's size
+     * @param image the network input's size
+     * @return the step in input pixels
+     */
+    public double stepY(Size map, Size image) {
+        return stepFor(stepY, image.height(), map.height());
     }
 
-    private float stepY(Size map, Size image) {
-        return stepX == 0 || stepY == 0 ? (float) image.height() / map.height() : stepY;
+    /** The given step, or {@code static_cast<float>(img) / layer} when none (both 0) was given. */
+    private float stepFor(float given, int image, int map) {
+        return stepX == 0 || stepY == 0 ? (float) image / map : given;
     }
 
     /** {@code ((u + offset) * step - 0.5)} per axis: Caffe's centre moved into pixel-centre coordinates. */
@@ -218,8 +226,8 @@ public final class SsdPriorBox implements AnchorLayout {
     public Point priorCenter(LayerGeometry layer, int ux, int uy) {
         Size map = Size.of(layer.x().size(), layer.y().size());
         Size image = Size.of(layer.x().inputSize(), layer.y().inputSize());
-        float cx = (ux + offset) * stepX(map, image);
-        float cy = (uy + offset) * stepY(map, image);
+        float cx = (ux + offset) * stepFor(stepX, image.width(), map.width());
+        float cy = (uy + offset) * stepFor(stepY, image.height(), map.height());
         return new Point(cx - 0.5, cy - 0.5);
     }
 
@@ -255,9 +263,8 @@ public final class SsdPriorBox implements AnchorLayout {
             throw new IllegalArgumentException("need " + needed + " floats (4 per prior, " + perCell()
                     + " priors per cell of " + mapW + "x" + mapH + "), got an array of " + dest.length);
         }
-        boolean given = stepX != 0 && stepY != 0;
-        float sx = given ? stepX : (float) imgW / mapW;
-        float sy = given ? stepY : (float) imgH / mapH;
+        float sx = stepFor(stepX, imgW, mapW);
+        float sy = stepFor(stepY, imgH, mapH);
         int i = 0;
         for (int h = 0; h < mapH; h++) {
             for (int w = 0; w < mapW; w++) {

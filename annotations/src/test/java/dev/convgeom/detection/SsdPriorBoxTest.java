@@ -80,7 +80,7 @@ class SsdPriorBoxTest {
         float[] priors = new float[4 * 19 * 19 * 6];
         SsdPriorBox.of(60, 111, 2, 3).write(Size.square(19), Size.square(300), priors);
         assertEquals(-0.0736842f, priors[0], EPS);
-        assertEquals(300.0 / 19, SsdPriorBox.of(60, 111).step(Size.square(19), Size.square(300)).x(), 1e-5);
+        assertEquals(300.0 / 19, SsdPriorBox.of(60, 111).stepX(Size.square(19), Size.square(300)), 1e-5);
     }
 
     @Test

@@ -82,6 +82,65 @@ class DetectionTest {
         }
     }
 
+    /**
+     * End to end by brute force: each cell's input pixels found by following every window of the
+     * cfg's layers down to the input (sets of positions, padding kept as virtual positions), then
+     * the original pixels whose areas overlap those pixels' areas under the letterbox (box
+     * coordinates x' = 416/640 x, y' = 312/480 y + 52), by integer cross-multiplication over every
+     * original pixel and every input pixel; against {@code fieldInImage}.
+     */
+    @Test
+    void tinyYoloFieldsInTheImageByBruteForce() {
+        ImageTransform letterbox = ImageTransform.letterbox(Detection.IMAGE, Size.square(416));
+        for (int v = 0; v < 13; v += 3) {
+            for (int u = 0; u < 13; u++) {
+                java.util.SortedSet<Integer> xs = inputPixels(u);
+                java.util.SortedSet<Integer> ys = inputPixels(v);
+                int[] cols = overlapping(xs, 416, 0, 640, 640);
+                int[] rows = overlapping(ys, 312, 52 * 480, 480, 480);
+                dev.convgeom.Box got = letterbox.fieldInImage(TinyYoloV2Geometry.CONV9, u, v);
+                assertEquals(new dev.convgeom.Box(cols[0], rows[0], cols[1], rows[1]), got, "cell " + u + ", " + v);
+            }
+        }
+    }
+
+    /** {k, s, pad before} of every layer of cfg/yolov2-tiny-voc.cfg along one axis, input first. */
+    private static final int[][] TINY_YOLO_WINDOWS = {
+        {3, 1, 1}, {2, 2, 0}, {3, 1, 1}, {2, 2, 0}, {3, 1, 1}, {2, 2, 0}, {3, 1, 1}, {2, 2, 0},
+        {3, 1, 1}, {2, 2, 0}, {3, 1, 1}, {2, 1, 0}, {3, 1, 1}, {3, 1, 1}, {1, 1, 0},
+    };
+
+    private static java.util.SortedSet<Integer> inputPixels(int unit) {
+        java.util.SortedSet<Integer> positions = new java.util.TreeSet<>(List.of(unit));
+        for (int layer = TINY_YOLO_WINDOWS.length - 1; layer >= 0; layer--) {
+            int[] w = TINY_YOLO_WINDOWS[layer];
+            java.util.SortedSet<Integer> below = new java.util.TreeSet<>();
+            for (int p : positions) {
+                for (int t = 0; t < w[0]; t++) {
+                    below.add(p * w[1] - w[2] + t);
+                }
+            }
+            positions = below;
+        }
+        return positions;
+    }
+
+    /** Original pixels q whose area [q, q + 1] meets some input pixel's [p, p + 1] under x' = (a x + b) / c. */
+    private static int[] overlapping(java.util.SortedSet<Integer> pixels, long a, long b, long c, int n) {
+        int first = Integer.MAX_VALUE;
+        int last = Integer.MIN_VALUE;
+        for (int q = 0; q < n; q++) {
+            for (int p : pixels) {
+                if (a * q + b < (long) (p + 1) * c && a * (q + 1) + b > (long) p * c) {
+                    first = Math.min(first, q);
+                    last = Math.max(last, q);
+                    break;
+                }
+            }
+        }
+        return new int[] {first, last};
+    }
+
     @Test
     void runsAndDraws(@TempDir Path dir) throws Exception {
         Path svg = dir.resolve("anchors.svg");
