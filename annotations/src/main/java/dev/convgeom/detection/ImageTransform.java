@@ -235,6 +235,39 @@ public final class ImageTransform {
     }
 
     /**
+     * ultralytics' minimal letterbox ({@code LetterBox(new_shape, auto=True, stride=stride)}, what
+     * YOLOv5's and YOLOv8's PyTorch inference use for rectangular images): scaled as
+     * {@link #letterbox(Size, Size)}, but padded only up to the next multiple of {@code stride}
+     * ({@code dw = (W' - w) mod stride}, then halved and rounded as there), so the network input is
+     * smaller than {@code maxInput} along one axis: 1280x720 into 640 gives 640x384. Use the
+     * network's geometry for that input size ({@code forInput}).
+     *
+     * @param original the image's size
+     * @param maxInput the size the image is fitted into
+     * @param stride   the network's largest stride, at least 1 (32 for YOLOv5s)
+     * @return the transform; its {@link #input()} is the padded size
+     * @throws IllegalArgumentException if {@code stride} is below 1
+     */
+    public static ImageTransform letterbox(Size original, Size maxInput, int stride) {
+        if (stride < 1) {
+            throw new IllegalArgumentException("stride must be at least 1, was " + stride);
+        }
+        double r = Math.min((double) maxInput.height() / original.height(), (double) maxInput.width() / original.width());
+        int newW = (int) Math.rint(original.width() * r);
+        int newH = (int) Math.rint(original.height() * r);
+        double dw = Math.floorMod(maxInput.width() - newW, stride) / 2.0;
+        double dh = Math.floorMod(maxInput.height() - newH, stride) / 2.0;
+        int left = (int) Math.rint(dw - 0.1);
+        int right = (int) Math.rint(dw + 0.1);
+        int top = (int) Math.rint(dh - 0.1);
+        int bottom = (int) Math.rint(dh + 0.1);
+        Size resized = Size.of(newW, newH);
+        ImageTransform t = resize(original, resized).then(pad(resized, left, top, right, bottom));
+        return t.describedAs("letterbox " + original + " -> " + t.input() + " (at most " + maxInput + ", stride "
+                + stride + "; resized to " + resized + ", padded left " + left + ", top " + top + ")");
+    }
+
+    /**
      * darknet's letterbox ({@code letterbox_image} in {@code src/image.c}, YOLO v2 and v3): the side
      * that limits the scale takes the input's size, the other {@code (n_other * N) / n} in integer
      * division; resampled with aligned corners ({@code resize_image}); placed at

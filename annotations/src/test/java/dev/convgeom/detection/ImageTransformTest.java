@@ -61,6 +61,21 @@ class ImageTransformTest {
     }
 
     /**
+     * ultralytics LetterBox(auto=True, stride=32) (ultralytics/data/augment.py; yolov5
+     * utils/augmentations.py letterbox): 1280x720 into 640: r = 0.5, new_unpad (640, 360), dh =
+     * (640 - 360) mod 32 = 24, 12 rows above and below: a 640x384 input, YOLOv5's familiar
+     * "384x640" for 16:9 images; 640x480 into 640: dh = 160 mod 32 = 0, no padding at all.
+     */
+    @Test
+    void ultralyticsMinimalLetterbox() {
+        ImageTransform t = ImageTransform.letterbox(Size.of(1280, 720), Size.square(640), 32);
+        assertEquals(Size.of(640, 384), t.input());
+        assertEquals(new Box(0, 12, 639, 371), t.contentInInput());
+        assertEquals(Size.of(640, 480), ImageTransform.letterbox(Size.of(640, 480), Size.square(640), 32).input());
+        assertMessage("stride must be at least 1, was 0", () -> ImageTransform.letterbox(Size.of(64, 48), Size.square(64), 0));
+    }
+
+    /**
      * pjreddie/darknet src/image.c letterbox_image: 416/640 < 416/480, so new_w = 416, new_h =
      * (480 * 416) / 640 = 312, embedded at ((416 - 416) / 2, (416 - 312) / 2) = (0, 52);
      * resize_image aligns corners: x' = x * 415/639, y' = y * 311/479 + 52.
