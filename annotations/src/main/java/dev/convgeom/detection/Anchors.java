@@ -3,6 +3,7 @@ package dev.convgeom.detection;
 import dev.convgeom.AxisGeometry;
 import dev.convgeom.LayerGeometry;
 import dev.convgeom.Point;
+import java.util.List;
 
 /**
  * Anchor boxes centred on each cell's true receptive-field centre: convgeom's own convention,
@@ -157,9 +158,13 @@ public final class Anchors implements AnchorLayout {
      */
     public void write(LayerGeometry layer, float[] dest) {
         Checks.room("floats (4 per anchor)", 4L * count(layer), dest.length);
+        writeAt(layer, dest, 0);
+    }
+
+    /** The float writer from index {@code i}; returns the next free index. */
+    private int writeAt(LayerGeometry layer, float[] dest, int i) {
         AxisGeometry ax = layer.x();
         AxisGeometry ay = layer.y();
-        int i = 0;
         for (int uy = 0; uy < ay.size(); uy++) {
             double cy = ay.toInput(uy) + 0.5;
             for (int ux = 0; ux < ax.size(); ux++) {
@@ -175,5 +180,37 @@ public final class Anchors implements AnchorLayout {
                 }
             }
         }
+        return i;
+    }
+
+    /**
+     * Writes a pyramid's anchors, level after level ({@code levels.get(i)} on {@code maps.get(i)}),
+     * each as {@link #write(LayerGeometry, float[])}: the scales per level of an FPN or RetinaNet
+     * head, every anchor centred on its cell's field.
+     *
+     * @param levels the anchors of each level
+     * @param maps   each level's feature map
+     * @param dest   room for all of them
+     * @return the number of floats written
+     * @throws IllegalArgumentException if the lists differ in length or {@code dest} is too short
+     */
+    public static int writeLevels(List<Anchors> levels, List<LayerGeometry> maps, float[] dest) {
+        if (levels.size() != maps.size()) {
+            throw new IllegalArgumentException(levels.size() + " anchor levels for " + maps.size()
+                    + " feature maps: give one per map");
+        }
+        long total = 0;
+        for (int l = 0; l < levels.size(); l++) {
+            total += 4L * levels.get(l).count(maps.get(l));
+        }
+        if (dest.length < total) {
+            throw new IllegalArgumentException("need " + total + " floats (4 per anchor over " + levels.size()
+                    + " levels), got an array of " + dest.length);
+        }
+        int at = 0;
+        for (int l = 0; l < levels.size(); l++) {
+            at = levels.get(l).writeAt(maps.get(l), dest, at);
+        }
+        return at;
     }
 }

@@ -1,5 +1,7 @@
 package dev.convgeom.detection;
 
+import dev.convgeom.Size;
+
 /**
  * A box with fractional bounds, in <em>box coordinates</em>: the frame of the box tensors of SSD,
  * torchvision, YOLO, OpenCV's {@code Rect2d} and SVG, where {@code x} runs from 0 at the left edge
@@ -83,7 +85,7 @@ public record Rect(double left, double top, double right, double bottom) {
      * @param size the image's size
      * @return the clipped box
      */
-    public Rect clip(dev.convgeom.Size size) {
+    public Rect clip(Size size) {
         return new Rect(clamp(left, size.width()), clamp(top, size.height()),
                 clamp(right, size.width()), clamp(bottom, size.height()));
     }

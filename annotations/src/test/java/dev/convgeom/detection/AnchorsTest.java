@@ -54,6 +54,23 @@ class AnchorsTest {
     }
 
     @Test
+    void pyramidLevelsFollowEachOther() {
+        // two levels of a stride-8 and a stride-16 map, centres 3.5 and 7.5 (box coordinates 4 and 8)
+        LayerGeometry p3 = Layers.square("p3", 32, 4, Ratio.of(8), Ratio.of(7, 2), -4, 11);
+        LayerGeometry p4 = Layers.square("p4", 32, 2, Ratio.of(16), Ratio.of(15, 2), -8, 23);
+        float[] all = new float[4 * (16 + 4)];
+        assertEquals(all.length, Anchors.writeLevels(java.util.List.of(Anchors.of(8, 8), Anchors.of(16, 16)),
+                java.util.List.of(p3, p4), all));
+        assertArrayEquals(new float[] {0, 0, 8, 8}, Arrays.copyOf(all, 4));
+        assertArrayEquals(new float[] {0, 0, 16, 16}, Arrays.copyOfRange(all, 64, 68));
+        // p4's last cell (1, 1): centre 8 + 16 = 24
+        assertArrayEquals(new float[] {16, 16, 32, 32}, Arrays.copyOfRange(all, 76, 80));
+        assertMessage("need 80 floats (4 per anchor over 2 levels), got an array of 79",
+                () -> Anchors.writeLevels(java.util.List.of(Anchors.of(8, 8), Anchors.of(16, 16)),
+                        java.util.List.of(p3, p4), new float[79]));
+    }
+
+    @Test
     void badInputIsNamed() {
         assertMessage("anchor sizes[2] must be a finite number > 0, was 0.0", () -> Anchors.of(1, 2, 0, 4));
         assertMessage("anchor sizes: expected width, height pairs, got 1 values", () -> Anchors.of(1));
