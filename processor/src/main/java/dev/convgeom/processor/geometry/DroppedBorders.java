@@ -84,6 +84,9 @@ final class DroppedBorders {
         List<ComputedLayer> computed = soFar.layers();
         for (int i = 0; i < computed.size(); i++) {
             ComputedLayer layer = computed.get(i);
+            if (layer == null) {
+                return false;
+            }
             LayerKind.Role role = layer.spec().kind().role();
             boolean plain = role == LayerKind.Role.POINTWISE || role == LayerKind.Role.CONVOLUTION
                     || role == LayerKind.Role.POOLING || role == LayerKind.Role.FULLY_CONNECTED;
@@ -98,7 +101,7 @@ final class DroppedBorders {
     private List<WindowStep> allSteps(Axis axis) {
         List<WindowStep> steps = new ArrayList<>();
         for (ComputedLayer layer : soFar.layers()) {
-            if (layer.step(axis) != null) {
+            if (layer != null && layer.step(axis) != null) {
                 steps.add(layer.step(axis));
             }
         }

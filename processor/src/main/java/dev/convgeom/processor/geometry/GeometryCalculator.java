@@ -5,15 +5,19 @@ import static dev.convgeom.processor.geometry.MessageText.shape;
 import dev.convgeom.processor.diagnostics.Message;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Computes a chain of layers from the input forward, exactly: every layer's output shape and,
  * per axis, its field box, jump and centre (formulas in {@code shared/geometry.md}). Whatever does
  * not fit becomes a {@link Problem} located at a layer and a parameter.
  *
- * <p>The computation stops at the first layer whose spatial shape cannot be computed (no window
- * fits, a number overflows): everything after it would be guesswork and cascade. Channel problems
- * do not stop it, since they leave the spatial geometry intact.
+ * <p>A layer whose spatial shape cannot be computed (no window fits, a number overflows, an offset
+ * does not work) is <em>broken</em>: every layer that reads it, directly or through others, is
+ * skipped without a word, since anything said about it would be guesswork and cascade. Every other
+ * layer is still computed and checked, so independent mistakes (two bad crops on separate branches)
+ * are all found in one pass. Channel problems break nothing, since they leave the spatial geometry
+ * intact.
  */
 public final class GeometryCalculator {
 
@@ -47,32 +51,60 @@ public final class GeometryCalculator {
      */
     public static GeometryResult compute(NetworkInput input, List<LayerSpec> layers, boolean strict,
                                          boolean fullyConvolutional) {
-        GeometryCalculator calculator = new GeometryCalculator(input, strict, fullyConvolutional);
-        calculator.run(layers);
-        calculator.droppedBorders.reportAll();
-        return new GeometryResult(input, calculator.soFar.layers(), calculator.soFar.problemsInLayerOrder());
+        return compute(input, layers, Set.of(), strict, fullyConvolutional);
     }
 
-    private void run(List<LayerSpec> layers) {
+    /**
+     * Computes {@code layers} on {@code input} around layers whose declarations are already known
+     * to be wrong: those, and every layer that reads them, are skipped silently, and the rest is
+     * checked as usual, so that one compile reports every independent mistake.
+     *
+     * @param unchecked indices of layers whose declaration has an error reported elsewhere; their
+     *                  entries in {@code layers} only lend their names
+     */
+    public static GeometryResult compute(NetworkInput input, List<LayerSpec> layers, Set<Integer> unchecked,
+                                         boolean strict, boolean fullyConvolutional) {
+        GeometryCalculator calculator = new GeometryCalculator(input, strict, fullyConvolutional);
+        calculator.run(layers, unchecked);
+        calculator.droppedBorders.reportAll();
+        return new GeometryResult(input, calculator.soFar.computedPrefix(), calculator.soFar.problemsInLayerOrder());
+    }
+
+    private void run(List<LayerSpec> layers, Set<Integer> unchecked) {
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
+            if (unchecked.contains(i) || readsBroken(layer, i)) {
+                soFar.skip();
+                continue;
+            }
             ComputedLayer next;
             try {
                 next = step(i, layer, layer.resolvedInputs(i));
             } catch (ResampleAxis.PeriodTooLong tooLong) {
                 soFar.report(i, Param.NONE, null, Message.NUMBER_TOO_LARGE, layer.name(), "field pattern",
                         tooLong.getMessage());
-                return;
+                next = null;
             } catch (ArithmeticException overflow) {
                 soFar.report(i, Param.NONE, null, Message.NUMBER_TOO_LARGE, layer.name(), "geometry",
                         "a value exceeds the range of exact 64-bit arithmetic");
-                return;
+                next = null;
             }
             if (next == null || !GeneratedLimits.fit(soFar, i, next)) {
-                return;
+                soFar.skip();
+            } else {
+                soFar.add(next);
             }
-            soFar.add(next);
         }
+    }
+
+    /** Whether layer {@code index} reads a map that could not be computed (a crop's reference included). */
+    private boolean readsBroken(LayerSpec layer, int index) {
+        for (int input : layer.resolvedInputs(index)) {
+            if (!soFar.isComputed(input)) {
+                return true;
+            }
+        }
+        return layer.kind() == LayerKind.CROP && !soFar.isComputed(layer.extras().like());
     }
 
     /** One layer; null when its spatial shape cannot be computed (a problem was reported). */

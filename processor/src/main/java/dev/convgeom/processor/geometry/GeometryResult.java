@@ -4,8 +4,9 @@ import dev.convgeom.processor.diagnostics.Severity;
 import java.util.List;
 
 /**
- * The computed geometry of a network and the problems found on the way. When an error stops the
- * computation, {@link #layers()} holds the layers computed before it.
+ * The computed geometry of a network and the problems found on the way. When a layer cannot be
+ * computed, {@link #layers()} holds the layers computed before it (later independent layers are
+ * still checked, and their problems are in {@link #problems()}).
  *
  * @param input    the network input, as a pseudo-layer's axes and channels
  * @param layers   the computed layers, in order

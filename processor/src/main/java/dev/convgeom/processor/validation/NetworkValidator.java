@@ -5,6 +5,7 @@ import dev.convgeom.processor.geometry.Axis;
 import dev.convgeom.processor.geometry.ComputedLayer;
 import dev.convgeom.processor.geometry.GeometryCalculator;
 import dev.convgeom.processor.geometry.GeometryResult;
+import dev.convgeom.processor.geometry.LayerKind;
 import dev.convgeom.processor.geometry.LayerSpec;
 import dev.convgeom.processor.geometry.NetworkInput;
 import dev.convgeom.processor.geometry.Param;
@@ -19,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
@@ -26,7 +29,9 @@ import javax.lang.model.element.TypeElement;
 /**
  * Validates a whole network: first each annotation on its own, then the names, then the chain
  * through the geometry core, whose problems are reported at the annotation values they concern.
- * A layer's mistake is reported once; a network with any error is not generated.
+ * A layer's mistake is reported once; a layer that reads a broken one is not blamed for it, but
+ * every independent mistake is reported in the same compile. A network with any error is not
+ * generated.
  */
 public final class NetworkValidator {
 
@@ -56,11 +61,14 @@ public final class NetworkValidator {
             return Optional.empty();
         }
         List<String> constants = constantNames(model);
-        Optional<List<LayerSpec>> specs = layerSpecs(model);
-        if (reporter.hasErrors() || input.isEmpty() || specs.isEmpty()) {
-            return Optional.empty();
+        CheckedLayers checked = checkLayers(model);
+        if (input.isEmpty()) {
+            return Optional.empty();     // every layer reads the input: nothing more can be checked
         }
-        GeometryResult geometry = GeometryCalculator.compute(input.get(), specs.get(), strict, fullyConvolutional);
+        // Layers with mistakes of their own are left out, with the layers that read them; the
+        // rest of the network is still computed, so independent mistakes all show in one compile.
+        GeometryResult geometry = GeometryCalculator.compute(input.get(), checked.specs(), checked.unchecked(),
+                strict, fullyConvolutional);
         List<Problem> problems = geometry.problems();
         for (int i = 0; i < problems.size(); i++) {
             Problem problem = problems.get(i);
@@ -77,7 +85,7 @@ public final class NetworkValidator {
             }
             reporter.report(problem.severity(), text, layer.field(), values.mirror(), at);
         }
-        if (reporter.hasErrors()) {
+        if (reporter.hasErrors() || !checked.unchecked().isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ValidNetwork(model, geometry, constants, strict));
@@ -90,8 +98,22 @@ public final class NetworkValidator {
      * (javac reports that itself).
      */
     public Optional<List<LayerSpec>> layerSpecs(NetworkModel model) {
+        CheckedLayers checked = checkLayers(model);
+        return checked.unchecked().isEmpty() ? Optional.of(checked.specs()) : Optional.empty();
+    }
+
+    /**
+     * Every layer's spec, in declaration order; a layer with a mistake of its own (reported) or a
+     * missing required attribute (javac reports it) is in {@code unchecked}, and its spec is a
+     * stand-in that only lends its name.
+     */
+    private record CheckedLayers(List<LayerSpec> specs, Set<Integer> unchecked) {
+    }
+
+    private CheckedLayers checkLayers(NetworkModel model) {
         LayerReferences references = new LayerReferences(reporter, model.layers());
         List<LayerSpec> specs = new ArrayList<>();
+        Set<Integer> unchecked = new TreeSet<>();
         for (int i = 0; i < model.layers().size(); i++) {
             LayerDeclaration layer = model.layers().get(i);
             checkSingleAnnotation(layer);
@@ -100,9 +122,12 @@ public final class NetworkValidator {
             Optional<LayerSpec> spec = layers.validate(layer, inputs.orElse(LayerInputs.PREVIOUS));
             if (inputs.isPresent() && spec.isPresent()) {
                 specs.add(spec.get());
+            } else {
+                specs.add(LayerSpec.pointwise(layer.name(), LayerKind.RELU));
+                unchecked.add(i);
             }
         }
-        return specs.size() == model.layers().size() ? Optional.of(specs) : Optional.empty();
+        return new CheckedLayers(specs, unchecked);
     }
 
     private static AnnotationValue blame(NetworkModel model, Problem problem) {
