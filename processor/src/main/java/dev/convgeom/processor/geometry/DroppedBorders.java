@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The input pixels a window layer's last window leaves out, with the input sizes that would let
- * it tile exactly. Reported once the whole network is known, so the fix they suggest fixes it all.
+ * it tile exactly. Reported once the whole network is known, so the fix they suggest fixes it all;
+ * {@link UnreadPixels} decides which ones matter when the whole network's reads are known.
  */
 final class DroppedBorders {
 
@@ -30,12 +31,17 @@ final class DroppedBorders {
         pending.add(() -> report(index, layer, source, in, axis, step));
     }
 
-    /** Reports every deferred step that drops a border, in the order they were deferred. */
+    /**
+     * Reports every deferred step that drops a border, in the order they were deferred, each
+     * layer alone: for a network too large for {@link ReadCoverage}, which tells gaps another
+     * path covers from those nothing covers.
+     */
     void reportAll() {
         pending.forEach(Runnable::run);
     }
 
-    private void report(int index, LayerSpec layer, int source, ComputedLayer in, Axis axis, WindowStep step) {
+    /** Reports that {@code step} of layer {@code index} (reading map {@code source}) leaves its trailing border unread. */
+    void report(int index, LayerSpec layer, int source, ComputedLayer in, Axis axis, WindowStep step) {
         boolean first = source == LayerSpec.NETWORK_INPUT;
         if (step.droppedBorder() == 0) {
             return;

@@ -5,6 +5,7 @@ import static dev.convgeom.processor.geometry.MessageText.shape;
 import dev.convgeom.processor.diagnostics.Message;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -66,8 +67,9 @@ public final class GeometryCalculator {
                                          boolean strict, boolean fullyConvolutional) {
         GeometryCalculator calculator = new GeometryCalculator(input, strict, fullyConvolutional);
         calculator.run(layers, unchecked);
-        calculator.droppedBorders.reportAll();
-        return new GeometryResult(input, calculator.soFar.computedPrefix(), calculator.soFar.problemsInLayerOrder());
+        Optional<ReadCoverage> reads = calculator.unreadPixels(input, strict);
+        return new GeometryResult(input, calculator.soFar.computedPrefix(), calculator.soFar.problemsInLayerOrder(),
+                reads);
     }
 
     private void run(List<LayerSpec> layers, Set<Integer> unchecked) {
@@ -95,6 +97,25 @@ public final class GeometryCalculator {
                 soFar.add(next);
             }
         }
+    }
+
+    /**
+     * Which units no path to an output reads, and the layers whose windows skip them. Whether a
+     * gap matters depends on every path, so this needs every layer computed; with a broken one
+     * there is nothing to say yet. A network with a map too long for the exact analysis has each
+     * layer's trailing border checked alone.
+     */
+    private Optional<ReadCoverage> unreadPixels(NetworkInput input, boolean strict) {
+        if (!soFar.allComputed()) {
+            return Optional.empty();
+        }
+        Optional<ReadCoverage> reads = ReadCoverage.of(input, soFar.layers());
+        if (reads.isPresent()) {
+            new UnreadPixels(soFar, reads.get(), droppedBorders, strict).reportAll();
+        } else {
+            droppedBorders.reportAll();
+        }
+        return reads;
     }
 
     /** Whether layer {@code index} reads a map that could not be computed (a crop's reference included). */

@@ -2,6 +2,7 @@ package dev.convgeom.processor.geometry;
 
 import dev.convgeom.processor.diagnostics.Severity;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The computed geometry of a network and the problems found on the way. When a layer cannot be
@@ -11,8 +12,11 @@ import java.util.List;
  * @param input    the network input, as a pseudo-layer's axes and channels
  * @param layers   the computed layers, in order
  * @param problems every problem found, in layer order
+ * @param reads    which units of each map no path to an output reads; empty when a layer could
+ *                 not be computed or a map is too long for the analysis
  */
-public record GeometryResult(NetworkInput input, List<ComputedLayer> layers, List<Problem> problems) {
+public record GeometryResult(NetworkInput input, List<ComputedLayer> layers, List<Problem> problems,
+                             Optional<ReadCoverage> reads) {
 
     public GeometryResult {
         layers = List.copyOf(layers);

@@ -36,7 +36,7 @@ public final class PositionSet {
             if (step == 1 && count > 2) {
                 return first + " to " + last;
             }
-            if (count <= 3) {
+            if (count <= 4) {
                 StringBuilder b = new StringBuilder();
                 for (long p = first; p <= last; p += step) {
                     b.append(b.length() == 0 ? "" : ", ").append(p);
@@ -61,6 +61,11 @@ public final class PositionSet {
         unread.set(0, Math.toIntExact(size));
         unread.andNot(read);
         return new PositionSet(size, unread);
+    }
+
+    /** The positions, as a new bit set. */
+    BitSet bits() {
+        return (BitSet) positions.clone();
     }
 
     /** How many units the axis has. */

@@ -1,5 +1,6 @@
 package dev.convgeom.processor.geometry;
 
+import dev.convgeom.processor.geometry.PositionSet.Progression;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -72,12 +73,15 @@ public final class ReadCoverage {
         }
     }
 
+    private final List<List<Product>> products;
     private final MapReads input;
     private final List<MapReads> layers;
     private final List<PositionSet[]> skipped;
     private final Set<Integer> outputs;
 
-    private ReadCoverage(MapReads input, List<MapReads> layers, List<PositionSet[]> skipped, Set<Integer> outputs) {
+    private ReadCoverage(List<List<Product>> products, MapReads input, List<MapReads> layers,
+                         List<PositionSet[]> skipped, Set<Integer> outputs) {
+        this.products = products;
         this.input = input;
         this.layers = layers;
         this.skipped = skipped;
@@ -134,7 +138,7 @@ public final class ReadCoverage {
             }
             skipped.add(own);
         }
-        return Optional.of(new ReadCoverage(inputReads, List.copyOf(layerReads), List.copyOf(skipped),
+        return Optional.of(new ReadCoverage(needed, inputReads, List.copyOf(layerReads), List.copyOf(skipped),
                 Set.copyOf(outputs)));
     }
 
@@ -154,6 +158,28 @@ public final class ReadCoverage {
      */
     public PositionSet skipped(int index, Axis axis) {
         return skipped.get(index)[axis.ordinal()];
+    }
+
+    /**
+     * How many units of map {@code index} no path to an output reads among those whose row
+     * ({@link Axis#Y}; column for {@link Axis#X}) is in {@code lines} and whose position along the
+     * other axis is not in {@code acrossSkipped}.
+     */
+    public long unreadUnitsIn(int index, Axis axis, PositionSet lines, PositionSet acrossSkipped) {
+        List<Product> read = products.get(index + 1);
+        long unread = 0;
+        for (Progression run : lines.progressions()) {
+            for (long line = run.first(); line <= run.last(); line += run.step()) {
+                BitSet reached = acrossSkipped.bits();
+                for (Product p : read) {
+                    if ((axis == Axis.Y ? p.rows() : p.columns()).get((int) line)) {
+                        reached.or(axis == Axis.Y ? p.columns() : p.rows());
+                    }
+                }
+                unread += acrossSkipped.size() - reached.cardinality();
+            }
+        }
+        return unread;
     }
 
     /** The layers whose every unit counts as used: those no other layer reads. */
