@@ -4,6 +4,7 @@ import static dev.convgeom.processor.geometry.MessageText.shape;
 
 import dev.convgeom.processor.diagnostics.Message;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -67,7 +68,7 @@ public final class GeometryCalculator {
                                          boolean strict, boolean fullyConvolutional) {
         GeometryCalculator calculator = new GeometryCalculator(input, strict, fullyConvolutional);
         calculator.run(layers, unchecked);
-        Optional<ReadCoverage> reads = calculator.unreadPixels(input, strict);
+        Optional<ReadCoverage> reads = calculator.unreadPixels(input, layers, strict);
         return new GeometryResult(input, calculator.soFar.computedPrefix(), calculator.soFar.problemsInLayerOrder(),
                 reads);
     }
@@ -100,22 +101,25 @@ public final class GeometryCalculator {
     }
 
     /**
-     * Which units no path to an output reads, and the layers whose windows skip them. Whether a
-     * gap matters depends on every path, so this needs every layer computed; with a broken one
-     * there is nothing to say yet. A network with a map too long for the exact analysis has each
-     * layer's trailing border checked alone.
+     * Which units no path to an output reads, and the layers whose windows skip them. A layer that
+     * could not be computed counts as reading all of whatever it reads, so that its mistake hides
+     * no independent gap and blames none it might have covered. A network with a map too long for
+     * the exact analysis has each layer's trailing border checked alone.
+     *
+     * @return the coverage, when every layer was computed
      */
-    private Optional<ReadCoverage> unreadPixels(NetworkInput input, boolean strict) {
-        if (!soFar.allComputed()) {
-            return Optional.empty();
+    private Optional<ReadCoverage> unreadPixels(NetworkInput input, List<LayerSpec> layers, boolean strict) {
+        List<List<Integer>> opaqueReads = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            opaqueReads.add(soFar.isComputed(i) ? List.of() : layers.get(i).resolvedInputs(i));
         }
-        Optional<ReadCoverage> reads = ReadCoverage.of(input, soFar.layers());
+        Optional<ReadCoverage> reads = ReadCoverage.of(input, soFar.layers(), opaqueReads);
         if (reads.isPresent()) {
             new UnreadPixels(soFar, reads.get(), droppedBorders, strict).reportAll();
-        } else {
+        } else if (soFar.allComputed()) {
             droppedBorders.reportAll();
         }
-        return reads;
+        return soFar.allComputed() ? reads : Optional.empty();
     }
 
     /** Whether layer {@code index} reads a map that could not be computed (a crop's reference included). */
@@ -150,10 +154,9 @@ public final class GeometryCalculator {
 
     private ComputedLayer window(int index, LayerSpec layer, List<Integer> inputs, ComputedLayer in, long channels) {
         boolean fits = true;
-        boolean first = inputs.get(0) == LayerSpec.NETWORK_INPUT;
         for (Axis axis : Axis.values()) {
             if (!WindowAxis.fits(in.axis(axis).size(), layer.window(axis))) {
-                KernelTooLarge.report(soFar, index, layer, in, axis, first);
+                KernelTooLarge.report(soFar, index, layer, in, axis, inputs.get(0));
                 fits = false;
             }
         }

@@ -3,7 +3,9 @@ package dev.convgeom.processor.geometry;
 import dev.convgeom.processor.geometry.PositionSet.Progression;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,7 @@ import java.util.Set;
 
 /**
  * Which units of every map some path to an output reads, exactly, over the real positions of each
- * map (geometry.md, "Unread units"): the outputs (the layers no other layer reads) need all their
+ * map: the outputs (the layers no other layer reads) need all their
  * units; going backwards, each layer's needed units read some units of its inputs, and a map's
  * read units are the union over every layer that reads it. What is left is read by nothing, and
  * computing it wastes work, or, more often, means a stride skips pixels that carry information.
@@ -93,26 +95,49 @@ public final class ReadCoverage {
      * {@link #AXIS_LIMIT} along an axis, or the paths are too tangled to keep exactly.
      */
     public static Optional<ReadCoverage> of(NetworkInput input, List<ComputedLayer> layers) {
+        return of(input, layers, List.of());
+    }
+
+    /**
+     * The coverage of a network some of whose layers could not be computed: those are null in
+     * {@code layers}, and {@code opaqueReads.get(i)} lists the maps such a layer {@code i} reads,
+     * all of whose units count as read (what it would read is unknown, so nothing it might read is
+     * blamed); their own maps are not analysed ({@link #map} and {@link #skipped} return null).
+     */
+    public static Optional<ReadCoverage> of(NetworkInput input, List<ComputedLayer> layers,
+                                            List<List<Integer>> opaqueReads) {
         if (input.height() > AXIS_LIMIT || input.width() > AXIS_LIMIT) {
             return Optional.empty();
         }
         for (ComputedLayer layer : layers) {
-            if (layer.y().size() > AXIS_LIMIT || layer.x().size() > AXIS_LIMIT) {
+            if (layer != null && (layer.y().size() > AXIS_LIMIT || layer.x().size() > AXIS_LIMIT)) {
                 return Optional.empty();
             }
         }
         int count = layers.size();
-        Set<Integer> outputs = outputs(layers);
+        Set<Integer> outputs = outputs(layers, opaqueReads);
         // needed.get(m + 1): the products of map m's units read so far (m = -1: the network input).
         List<List<Product>> needed = new ArrayList<>();
         for (int m = -1; m < count; m++) {
             needed.add(new ArrayList<>());
         }
         for (int o : outputs) {
-            needed.get(o + 1).add(new Product(all(size(input, layers, o, Axis.Y)), all(size(input, layers, o, Axis.X))));
+            if (layers.get(o) != null) {
+                needed.get(o + 1).add(new Product(all(size(input, layers, o, Axis.Y)),
+                        all(size(input, layers, o, Axis.X))));
+            }
         }
         for (int i = count - 1; i >= 0; i--) {
             ComputedLayer layer = layers.get(i);
+            if (layer == null) {
+                for (int source : opaqueReads.get(i)) {
+                    if (source == LayerSpec.NETWORK_INPUT || layers.get(source) != null) {
+                        add(needed.get(source + 1), new Product(all(size(input, layers, source, Axis.Y)),
+                                all(size(input, layers, source, Axis.X))));
+                    }
+                }
+                continue;
+            }
             for (Product p : needed.get(i + 1)) {
                 for (int source : readMaps(layer)) {
                     BitSet rows = AxisReads.of(layer, Axis.Y, size(input, layers, source, Axis.Y), p.rows());
@@ -128,6 +153,11 @@ public final class ReadCoverage {
         List<PositionSet[]> skipped = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ComputedLayer layer = layers.get(i);
+            if (layer == null) {
+                layerReads.add(null);
+                skipped.add(null);
+                continue;
+            }
             layerReads.add(reads(needed.get(i + 1), layer.y().size(), layer.x().size()));
             int source = layer.inputs().get(0);
             PositionSet[] own = new PositionSet[2];
@@ -138,8 +168,8 @@ public final class ReadCoverage {
             }
             skipped.add(own);
         }
-        return Optional.of(new ReadCoverage(needed, inputReads, List.copyOf(layerReads), List.copyOf(skipped),
-                Set.copyOf(outputs)));
+        return Optional.of(new ReadCoverage(needed, inputReads, Collections.unmodifiableList(layerReads),
+                Collections.unmodifiableList(skipped), Set.copyOf(outputs)));
     }
 
     /** What no path to an output reads of the network input. */
@@ -188,10 +218,10 @@ public final class ReadCoverage {
     }
 
     /** The layers no other layer reads (a crop's reference map is not read, only measured). */
-    private static Set<Integer> outputs(List<ComputedLayer> layers) {
-        Set<Integer> read = new java.util.HashSet<>();
-        for (ComputedLayer layer : layers) {
-            read.addAll(readMaps(layer));
+    private static Set<Integer> outputs(List<ComputedLayer> layers, List<List<Integer>> opaqueReads) {
+        Set<Integer> read = new HashSet<>();
+        for (int i = 0; i < layers.size(); i++) {
+            read.addAll(layers.get(i) == null ? opaqueReads.get(i) : readMaps(layers.get(i)));
         }
         Set<Integer> outputs = new LinkedHashSet<>();
         for (int i = 0; i < layers.size(); i++) {

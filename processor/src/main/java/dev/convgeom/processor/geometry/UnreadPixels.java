@@ -30,6 +30,9 @@ final class UnreadPixels {
     void reportAll() {
         List<ComputedLayer> layers = soFar.layers();
         for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) == null) {
+                continue;
+            }
             LayerKind.Role role = layers.get(i).spec().kind().role();
             // A crop leaves out what it is meant to; the other kinds read all their input.
             if (role == LayerKind.Role.CONVOLUTION || role == LayerKind.Role.POOLING
@@ -46,8 +49,13 @@ final class UnreadPixels {
         int source = layer.inputs().get(0);
         // To blame: the units its windows skip along this axis, among those it reads along the
         // other, that no path reads. Were this axis read whole, those would be read.
+        // (A layer that reads nothing along the other axis leaves its whole input unread: then
+        // every skipped line counts.)
         Axis across = axis == Axis.Y ? Axis.X : Axis.Y;
-        if (skipped.isEmpty() || coverage.unreadUnitsIn(source, axis, skipped, coverage.skipped(index, across)) == 0) {
+        PositionSet acrossSkipped = coverage.skipped(index, across);
+        boolean readsNothingAcross = acrossSkipped.count() == acrossSkipped.size();
+        if (skipped.isEmpty()
+                || !readsNothingAcross && coverage.unreadUnitsIn(source, axis, skipped, acrossSkipped) == 0) {
             return;
         }
         ReadCoverage.MapReads map = coverage.map(source);

@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -116,18 +118,35 @@ public final class NetworkValidator {
         Set<Integer> unchecked = new TreeSet<>();
         for (int i = 0; i < model.layers().size(); i++) {
             LayerDeclaration layer = model.layers().get(i);
-            checkSingleAnnotation(layer);
+            checkField(model, layer);
             Optional<LayerInputs> inputs = references.resolve(i);
             // A layer with a wrong name is still checked, so that all its mistakes show at once.
             Optional<LayerSpec> spec = layers.validate(layer, inputs.orElse(LayerInputs.PREVIOUS));
             if (inputs.isPresent() && spec.isPresent()) {
                 specs.add(spec.get());
             } else {
-                specs.add(LayerSpec.pointwise(layer.name(), LayerKind.RELU));
+                specs.add(standIn(layer.name(), i, inputs));
                 unchecked.add(i);
             }
         }
         return new CheckedLayers(specs, unchecked);
+    }
+
+    /**
+     * A stand-in for a layer with a mistake: it lends its name and the maps it reads (all earlier
+     * ones when its names do not resolve), which the core counts as read in full.
+     */
+    private static LayerSpec standIn(String name, int index, Optional<LayerInputs> inputs) {
+        LayerSpec spec = LayerSpec.pointwise(name, LayerKind.RELU);
+        if (inputs.isEmpty()) {
+            List<Integer> all = new ArrayList<>();
+            for (int i = LayerSpec.NETWORK_INPUT; i < index; i++) {
+                all.add(i);
+            }
+            return spec.from(all.toArray(Integer[]::new));
+        }
+        List<Integer> read = new ArrayList<>(inputs.get().from());
+        return read.isEmpty() ? spec : spec.from(read.toArray(Integer[]::new));
     }
 
     private static AnnotationValue blame(NetworkModel model, Problem problem) {
@@ -213,10 +232,23 @@ public final class NetworkValidator {
         return constants;
     }
 
-    private void checkSingleAnnotation(LayerDeclaration layer) {
+    private void checkField(NetworkModel model, LayerDeclaration layer) {
         for (AnnotationMirror extra : layer.extra()) {
             reporter.report(Message.TWO_LAYER_ANNOTATIONS, layer.field(), extra, null, layer.name(),
                     layer.kind().displayName(), simpleName(extra));
+        }
+        // Warnings, not errors: the declaration is unambiguous and its geometry is computed; what
+        // is doubtful is the object the fields describe.
+        Set<Modifier> modifiers = layer.field().getModifiers();
+        boolean constantsAreLayers = layer.field().getKind() == ElementKind.ENUM_CONSTANT
+                || model.type().getKind().isInterface();
+        if (modifiers.contains(Modifier.STATIC) && !constantsAreLayers) {
+            reporter.report(Message.STATIC_LAYER_FIELD, layer.field(), null, null, layer.name(),
+                    model.type().getSimpleName());
+        }
+        if (modifiers.contains(Modifier.TRANSIENT)) {
+            reporter.report(Message.TRANSIENT_LAYER_FIELD, layer.field(), null, null, layer.name(),
+                    model.type().getSimpleName());
         }
     }
 

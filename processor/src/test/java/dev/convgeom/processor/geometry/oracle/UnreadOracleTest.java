@@ -84,6 +84,84 @@ class UnreadOracleTest {
         assertTrue(coveredByAnother > 50, "too few gaps covered by another path: " + coveredByAnother);
     }
 
+    /**
+     * ResNet-50 as released for Caffe (example/.../ResNet50.java): the first block of stages 3, 4
+     * and 5 strides by 2 in the 1x1 convolutions of both branches, so each reads rows and columns
+     * 0, 2, 4, ... of the stage's last map only. By hand: res2c 56x56 keeps 28x28 = 784 read of
+     * 3136 units (2352 unread, 3/4), res3d 28x28 keeps 196 of 784 (588, 3/4), res4f 14x14 keeps 49
+     * of 196 (147, 3/4). The add that makes each of those maps passes the unread units on to its
+     * residual branch: the 1x1 branch2c, and through it the 3x3 branch2b, whose padded windows then
+     * read all of branch2a; the add's other input is read whole by branch2a. So nine maps are three
+     * quarters unread. Every other map is read whole (conv1 k7 s2 p3 and pool1 k3 s2 ceil reach every
+     * pixel, the rest slide by 1, the 7x7 pool and fc read all).
+     */
+    @Test
+    void resNet50LeavesThreeQuartersOfNineMapsUnread() {
+        NetworkInput input = new NetworkInput(3, 224, 224);
+        List<LayerSpec> layers = resNet50();
+        compare(input, layers, "ResNet-50");
+        GeometryResult core = GeometryCalculator.compute(input, layers, false, false);
+        ReadCoverage c = ReadCoverage.of(input, core.layers()).orElseThrow();
+        java.util.Map<String, Long> unread = new java.util.TreeMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            if (c.map(i).unreadUnits() > 0) {
+                unread.put(layers.get(i).name(), c.map(i).unreadUnits());
+            }
+        }
+        assertEquals(java.util.Map.of("res2c", 2352L, "res2c_branch2b", 2352L, "res2c_branch2c", 2352L,
+                "res3d", 588L, "res3d_branch2b", 588L, "res3d_branch2c", 588L,
+                "res4f", 147L, "res4f_branch2b", 147L, "res4f_branch2c", 147L), unread);
+        assertEquals(0, c.input().unreadUnits());
+        for (String name : unread.keySet()) {
+            int i = index(layers, name);
+            assertEquals(dev.convgeom.processor.geometry.Rational.of(3, 4), c.map(i).unreadFraction(), name);
+            long n = core.layers().get(i).y().size();
+            assertEquals(List.of(new PositionSet.Progression(1, n - 1, 2)), c.map(i).unreadRows().progressions(), name);
+        }
+        System.out.printf("unread oracle: ResNet-50 agrees; unread units: %s (each 3/4 of its map)%n", unread);
+    }
+
+    private static int index(List<LayerSpec> layers, String name) {
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    /** ResNet-50's layers as the example declares them (BatchNorm, Scale and ReLU left out). */
+    static List<LayerSpec> resNet50() {
+        List<LayerSpec> layers = new ArrayList<>();
+        layers.add(LayerSpec.conv("conv1", 64, Window.of(7, 2, 3)));
+        layers.add(LayerSpec.maxPool("pool1", new Window(3, 2, 1, 0, 0, PaddingMode.EXPLICIT, Rounding.CEIL)));
+        int[] blocks = {3, 4, 6, 3};
+        int[] widths = {64, 128, 256, 512};
+        int previous = 1;
+        for (int stage = 0; stage < blocks.length; stage++) {
+            int stride = stage == 0 ? 1 : 2;
+            for (int b = 0; b < blocks[stage]; b++) {
+                String block = "res" + (stage + 2) + (char) ('a' + b);
+                int shortcut = previous;
+                if (b == 0) {
+                    layers.add(LayerSpec.conv(block + "_branch1", 4L * widths[stage], Window.of(1, stride, 0))
+                            .from(previous));
+                    shortcut = layers.size() - 1;
+                }
+                layers.add(LayerSpec.conv(block + "_branch2a", widths[stage], Window.of(1, b == 0 ? stride : 1, 0))
+                        .from(previous));
+                layers.add(LayerSpec.conv(block + "_branch2b", widths[stage], Window.of(3, 1, 1)));
+                layers.add(LayerSpec.conv(block + "_branch2c", 4L * widths[stage], Window.of(1, 1, 0)));
+                layers.add(LayerSpec.merge(block, LayerKind.ADD, shortcut, layers.size() - 1));
+                previous = layers.size() - 1;
+            }
+        }
+        layers.add(new LayerSpec("pool5", LayerKind.AVG_POOL, Window.of(7, 1, 0), Window.of(7, 1, 0),
+                OptionalLong.empty(), OptionalLong.empty(), 1));
+        layers.add(LayerSpec.fullyConnected("fc1000", 1000));
+        return layers;
+    }
+
     /** Compares core and oracle on one valid network; whether some map has units nothing reads. */
     static boolean compare(NetworkInput input, List<LayerSpec> layers, String what) {
         GeometryResult core = GeometryCalculator.compute(input, layers, false, false);
