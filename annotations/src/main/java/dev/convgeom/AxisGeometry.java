@@ -1,5 +1,6 @@
 package dev.convgeom;
 
+import dev.convgeom.engine.FieldPattern;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -78,15 +79,10 @@ public final class AxisGeometry {
             throw new IllegalArgumentException("need one field per phase, as many lo as hi, at least one; got "
                     + lo.length + " lo and " + hi.length + " hi");
         }
-        int shiftOfLength = wholeShift(lo.length, jump);
-        checkMonotone(lo, shiftOfLength, "first");
-        checkMonotone(hi, shiftOfLength, "last");
-        for (int r = 0; r < lo.length; r++) {
-            if (lo[r] > hi[r]) {
-                throw new IllegalArgumentException("the field of unit " + r + " is empty: " + lo[r] + " > " + hi[r]);
-            }
-        }
-        int p = shortestPeriod(lo, hi, jump, shiftOfLength);
+        // The engine's field pattern checks the fields (non-empty, never moving backwards, also into
+        // the next period) and keeps them at their shortest period.
+        FieldPattern pattern = FieldPattern.of(wholeShift(lo.length, jump), longs(lo), longs(hi));
+        int p = pattern.period();
         this.inputSize = inputSize;
         this.size = size;
         this.jump = jump;
@@ -97,11 +93,7 @@ public final class AxisGeometry {
         this.hi = Arrays.copyOf(hi, p);
         this.lo0 = lo[0];
         this.hi0 = hi[0];
-        int widest = 0;
-        for (int r = 0; r < p; r++) {
-            widest = Math.max(widest, Math.subtractExact(hi[r], lo[r]) + 1);
-        }
-        this.rf = widest;
+        this.rf = Math.toIntExact(pattern.widest());
         this.jumpValue = jump.doubleValue();
         this.centerValue = center.doubleValue();
     }
@@ -332,44 +324,11 @@ public final class AxisGeometry {
         return (int) s.numerator();
     }
 
-    /** Bounds must not decrease, across the end of the period too (into the next one, moved by shift). */
-    private static void checkMonotone(int[] bounds, int shift, String which) {
-        for (int r = 0; r < bounds.length; r++) {
-            long next = r + 1 < bounds.length ? bounds[r + 1] : (long) bounds[0] + shift;
-            if (next < bounds[r]) {
-                throw new IllegalArgumentException("the " + which + " pixel of the fields decreases from unit " + r
-                        + " (" + bounds[r] + ") to unit " + (r + 1) + " (" + next + ")");
-            }
+    private static long[] longs(int[] values) {
+        long[] longs = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            longs[i] = values[i];
         }
-    }
-
-    /**
-     * The smallest d dividing the period whose pattern repeats after d units, moved by
-     * {@code d * jump}. Any period of the pattern divides the given one (periods are closed under
-     * gcd), so trying its divisors is enough.
-     */
-    private static int shortestPeriod(int[] lo, int[] hi, Ratio jump, int shift) {
-        int p = lo.length;
-        for (int d = 1; d < p; d++) {
-            if (p % d != 0) {
-                continue;
-            }
-            Ratio moved = jump.times(d);
-            if (!moved.isInteger()) {
-                continue;
-            }
-            long step = moved.numerator();
-            boolean repeats = true;
-            for (int r = 0; r < p && repeats; r++) {
-                int next = r + d;
-                long loNext = next < p ? lo[next] : (long) lo[next - p] + shift;
-                long hiNext = next < p ? hi[next] : (long) hi[next - p] + shift;
-                repeats = loNext == lo[r] + step && hiNext == hi[r] + step;
-            }
-            if (repeats) {
-                return d;
-            }
-        }
-        return p;
+        return longs;
     }
 }

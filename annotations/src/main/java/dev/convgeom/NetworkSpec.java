@@ -1,7 +1,10 @@
 package dev.convgeom;
 
-import static dev.convgeom.Narrowing.toInt;
+import static dev.convgeom.EngineLayers.toInt;
 
+import dev.convgeom.engine.Axis;
+import dev.convgeom.engine.AxisWalk;
+import dev.convgeom.engine.SizeSearch;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,21 +27,23 @@ import java.util.Objects;
  * padding, transposed convolutions, upsampling and global pooling are walked forwards, one axis at
  * a time (the axes never interact), by the rules of the geometry reference; after upsampling the
  * fields depend on the unit's phase (see {@link AxisGeometry}). The last layer is the network's
- * output. A chain, in which every layer reads the one before and slides a window or works unit by
- * unit, takes direct formulas instead.
+ * output. Every answer is the engine's ({@link dev.convgeom.engine.AxisWalk},
+ * {@link dev.convgeom.engine.SizeSearch}), the same exact geometry the annotation processor computes
+ * the generated constants with; a chain, in which every layer reads the one before and slides a
+ * window or works unit by unit, lets the searches take the window formulas backwards.
  */
 public final class NetworkSpec {
 
     /** The name by which {@link LayerSpec#from()} refers to the network input. */
     private static final String INPUT = "input";
+    /** The index by which the engine refers to the network input. */
+    private static final int INPUT_INDEX = dev.convgeom.engine.LayerSpec.NETWORK_INPUT;
 
     private final String name;
     private final Shape input;
     private final List<LayerSpec> layers;
-    /** Whether the direct chain formulas apply (see the class comment). */
-    private final boolean chain;
-    /** The layers' reads resolved to indices, for the graph walks. */
-    private final Wiring wiring;
+    /** The layers in the engine's terms, their reads resolved to indices once. */
+    private final List<dev.convgeom.engine.LayerSpec> engine;
     /** The searches behind {@link #minInputSize}, {@link #isExact} and {@link #nextExactSize}. */
     private final SizeSearch sizes;
 
@@ -56,10 +61,9 @@ public final class NetworkSpec {
         this.input = input;
         this.layers = List.copyOf(layers);
         Map<String, Integer> index = new HashMap<>();
-        index.put(INPUT, Wiring.INPUT);
+        index.put(INPUT, INPUT_INDEX);
         int[][] reads = new int[this.layers.size()][];
         int[] like = new int[this.layers.size()];
-        boolean isChain = true;
         for (int i = 0; i < this.layers.size(); i++) {
             LayerSpec layer = this.layers.get(i);
             int[] from = new int[layer.from().size()];
@@ -68,18 +72,16 @@ public final class NetworkSpec {
             }
             reads[i] = from;
             like[i] = layer.resize() != null && layer.resize().isCrop()
-                    ? earlier(index, layer, layer.resize().like()) : Wiring.INPUT;
+                    ? earlier(index, layer, layer.resize().like()) : INPUT_INDEX;
             if (layer.kind().equals("Add")) {
                 checkChannels(layer, from);
             }
-            isChain &= from.length == 1 && from[0] == i - 1 && (layer.slidesWindow() || layer.isPointwise());
             if (index.putIfAbsent(layer.name(), i) != null) {
                 throw new IllegalArgumentException(name + ": two layers are called '" + layer.name() + "'");
             }
         }
-        this.chain = isChain;
-        this.wiring = new Wiring(name, this.layers, reads, like);
-        this.sizes = new SizeSearch(wiring, chain);
+        this.engine = EngineLayers.of(this.layers, reads, like);
+        this.sizes = new SizeSearch(name, engine);
     }
 
     private int earlier(Map<String, Integer> index, LayerSpec layer, String read) {
@@ -104,7 +106,7 @@ public final class NetworkSpec {
     }
 
     private int channelsOf(int index) {
-        return index == Wiring.INPUT ? input.channels() : layers.get(index).out();
+        return index == INPUT_INDEX ? input.channels() : layers.get(index).out();
     }
 
     /** The network's name, for messages. */
@@ -146,30 +148,12 @@ public final class NetworkSpec {
      *                                  not fit (naming the layer and the sizes)
      */
     public Shape outputSize(int index, int height, int width) {
-        long h = height;
-        long w = width;
         checkInput(height, width);
         Objects.checkIndex(index, layers.size());
-        if (!chain) {
-            GraphAxisWalk y = new GraphAxisWalk(wiring, true, index, false, false);
-            GraphAxisWalk x = new GraphAxisWalk(wiring, false, index, false, false);
-            walkOrThrow(y, x, height, width);
-            return new Shape(layers.get(index).out(), toInt(y.size(index)), toInt(x.size(index)));
-        }
-        for (int i = 0; i <= index; i++) {
-            LayerSpec layer = layers.get(i);
-            if (!layer.hasWindow()) {
-                continue;
-            }
-            long nh = layer.y().outputSize(h);
-            long nw = layer.x().outputSize(w);
-            if (nh < 1 || nw < 1) {
-                throw tooSmall(height, width, i);
-            }
-            h = nh;
-            w = nw;
-        }
-        return new Shape(layers.get(index).out(), (int) h, (int) w);
+        AxisWalk y = new AxisWalk(engine, Axis.Y, index, false, false);
+        AxisWalk x = new AxisWalk(engine, Axis.X, index, false, false);
+        walkOrThrow(y, x, height, width);
+        return new Shape(layers.get(index).out(), toInt(y.size(index)), toInt(x.size(index)));
     }
 
     /**
@@ -183,11 +167,7 @@ public final class NetworkSpec {
      */
     public Shape minInputSize() {
         int last = layers.size() - 1;
-        if (!chain) {
-            return new Shape(input.channels(), sizes.minGraphInput(last, true, true),
-                    sizes.minGraphInput(last, false, true));
-        }
-        return minInputSize(last);
+        return new Shape(input.channels(), sizes.minInput(last, Axis.Y, true), sizes.minInput(last, Axis.X, true));
     }
 
     /**
@@ -202,21 +182,8 @@ public final class NetworkSpec {
      * @throws IllegalArgumentException for a graph on which no size within the search fits
      */
     public Shape minInputSize(int index) {
-        if (!chain) {
-            Objects.checkIndex(index, layers.size());
-            return new Shape(input.channels(), sizes.minGraphInput(index, true, false),
-                    sizes.minGraphInput(index, false, false));
-        }
-        long h = 1;
-        long w = 1;
-        for (int i = index; i >= 0; i--) {
-            LayerSpec layer = layers.get(i);
-            if (layer.hasWindow()) {
-                h = layer.y().minInputFor(h);
-                w = layer.x().minInputFor(w);
-            }
-        }
-        return new Shape(input.channels(), toInt(h), toInt(w));
+        Objects.checkIndex(index, layers.size());
+        return new Shape(input.channels(), sizes.minInput(index, Axis.Y, false), sizes.minInput(index, Axis.X, false));
     }
 
     /**
@@ -227,7 +194,7 @@ public final class NetworkSpec {
      * (merges of equal sizes, crops with room); a global pooling fits and tiles any size.
      */
     public boolean isExact(int height, int width) {
-        return sizes.isExact(height, true) && sizes.isExact(width, false);
+        return sizes.isExact(height, Axis.Y) && sizes.isExact(width, Axis.X);
     }
 
     /**
@@ -238,7 +205,7 @@ public final class NetworkSpec {
      * @throws IllegalArgumentException if there is none within the int range, or within the search
      */
     public Shape nextExactSize(int height, int width) {
-        return new Shape(input.channels(), sizes.nextExact(height, true), sizes.nextExact(width, false));
+        return new Shape(input.channels(), sizes.nextExact(height, Axis.Y), sizes.nextExact(width, Axis.X));
     }
 
     /**
@@ -250,19 +217,15 @@ public final class NetworkSpec {
      */
     public List<LayerGeometry> forInput(int height, int width) {
         checkInput(height, width);
-        if (!chain) {
-            return graphGeometry(height, width);
-        }
-        ChainAxisWalk y = new ChainAxisWalk(height);
-        ChainAxisWalk x = new ChainAxisWalk(width);
+        AxisWalk y = new AxisWalk(engine, Axis.Y, layers.size() - 1, true, true);
+        AxisWalk x = new AxisWalk(engine, Axis.X, layers.size() - 1, true, true);
+        walkOrThrow(y, x, height, width);
         List<LayerGeometry> result = new ArrayList<>(layers.size());
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
-            if (layer.hasWindow() && !(y.step(layer.y()) & x.step(layer.x()))) {
-                throw tooSmall(height, width, i);
-            }
-            result.add(new LayerGeometry(layer.name(), layer.kind(), new Shape(layer.out(), y.size(), x.size()),
-                    y.geometry(height), x.geometry(width), this, i));
+            result.add(new LayerGeometry(layer.name(), layer.kind(),
+                    new Shape(layer.out(), toInt(y.size(i)), toInt(x.size(i))),
+                    EngineLayers.geometry(y.state(i), height), EngineLayers.geometry(x.state(i), width), this, i));
         }
         return List.copyOf(result);
     }
@@ -301,9 +264,9 @@ public final class NetworkSpec {
     }
 
     /** Runs both walks; on a failure, throws with the layer, and the sizes for a misfit. */
-    private void walkOrThrow(GraphAxisWalk y, GraphAxisWalk x, int height, int width) {
-        for (GraphAxisWalk walk : new GraphAxisWalk[] {y, x}) {
-            if (!walk.run(walk.rows() ? height : width)) {
+    private void walkOrThrow(AxisWalk y, AxisWalk x, int height, int width) {
+        for (AxisWalk walk : new AxisWalk[] {y, x}) {
+            if (!walk.run(walk.axis() == Axis.Y ? height : width)) {
                 String misfit = walk.misfit();
                 if (misfit == null) {
                     throw tooSmall(height, width, walk.failedAt());
@@ -311,19 +274,5 @@ public final class NetworkSpec {
                 throw new IllegalArgumentException(name + ": input " + height + "x" + width + ": " + misfit);
             }
         }
-    }
-
-    private List<LayerGeometry> graphGeometry(int height, int width) {
-        GraphAxisWalk y = new GraphAxisWalk(wiring, true, layers.size() - 1, true, true);
-        GraphAxisWalk x = new GraphAxisWalk(wiring, false, layers.size() - 1, true, true);
-        walkOrThrow(y, x, height, width);
-        List<LayerGeometry> result = new ArrayList<>(layers.size());
-        for (int i = 0; i < layers.size(); i++) {
-            LayerSpec layer = layers.get(i);
-            result.add(new LayerGeometry(layer.name(), layer.kind(),
-                    new Shape(layer.out(), toInt(y.size(i)), toInt(x.size(i))),
-                    y.geometry(i, height), x.geometry(i, width), this, i));
-        }
-        return List.copyOf(result);
     }
 }

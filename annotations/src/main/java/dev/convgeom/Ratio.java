@@ -108,6 +108,23 @@ public record Ratio(long numerator, long denominator) implements Comparable<Rati
         return new Ratio(Math.negateExact(numerator), denominator);
     }
 
+    /** {@code |this|}. */
+    public Ratio abs() {
+        return numerator < 0 ? negate() : this;
+    }
+
+    /**
+     * The value as a {@code long}.
+     *
+     * @throws ArithmeticException if the value is not a whole number
+     */
+    public long longValueExact() {
+        if (denominator != 1) {
+            throw new ArithmeticException(this + " is not a whole number");
+        }
+        return numerator;
+    }
+
     /** Whether the value is a whole number. */
     public boolean isInteger() {
         return denominator == 1;

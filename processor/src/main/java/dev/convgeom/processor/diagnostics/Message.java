@@ -1,13 +1,14 @@
 package dev.convgeom.processor.diagnostics;
 
-import java.util.Locale;
+import dev.convgeom.engine.Catalogued;
+import dev.convgeom.engine.Severity;
 
 /**
  * Every message the processor can print, in one place, so that wording stays consistent and each
  * can be tested. A message says what is wrong, shows the numbers, and says what would fix it.
  * Each has a stable tag, printed in brackets, that users can search for.
  */
-public enum Message {
+public enum Message implements Catalogued {
 
     // --- one annotation at a time -------------------------------------------------------------
     NOT_POSITIVE(Severity.ERROR,
@@ -83,69 +84,8 @@ public enum Message {
             "layer '%s': offset %d is negative, but a crop starts inside the map it crops; use 0 or more"
                     + " (to start outside the map, pad it first with @Pad)"),
 
-    // --- the chain: shapes flowing from layer to layer ----------------------------------------
-    KERNEL_TOO_LARGE(Severity.ERROR,
-            "layer '%s': the %s kernel does not fit its input: %s; no window fits, so the output"
-                    + " would have no %s. %s"),
-    IN_CHANNELS_MISMATCH(Severity.ERROR,
-            "layer '%s': in = %d, but its input has %d channels (shape %s, from %s); use in = %d,"
-                    + " or change the channels produced upstream"),
-    GROUPS_IN_MISMATCH(Severity.ERROR,
-            "layer '%s': groups = %d does not divide the %d input channels (from %s); groups must"
-                    + " divide both the input and the output channels, e.g. groups = %d"),
-    GROUPS_OUT_MISMATCH(Severity.ERROR,
-            "layer '%s': groups = %d does not divide out = %d; groups must divide both the input"
-                    + " and the output channels, e.g. out = %d"),
-    FC_IN_MISMATCH(Severity.ERROR,
-            "layer '%s': in = %d, but its input is %s = %s values (channels x height x width,"
-                    + " from %s); use in = %s, or change the layers before it"),
-    DROPPED_BORDER(Severity.WARNING,
-            "layer '%s': the windows do not tile its input along the %s: (%d + %d + %d - %d) mod %d"
-                    + " = %d, so the last %d %s %s %s never read. %s%s"),
-    UNREAD_GAPS(Severity.WARNING,
-            "layer '%s': along the %s, its windows (%s) never read %d of the %d %s of %s: %s; %s. In all, %d of"
-                    + " the %d units of %s (%s) are read by no path to an output. %s%s"),
-    FC_CHANNELS_UNKNOWN(Severity.ERROR,
-            "layer '%s': @Network(fullyConvolutional = true) needs the channels entering it, to state the"
-                    + " convolution it is equivalent to (kernel ? x %d x %d), but they are unknown because '%s'"
-                    + " does not give out; add out = ... to '%s'"),
-    NUMBER_TOO_LARGE(Severity.ERROR,
-            "layer '%s': its %s is too large to represent (%s); use smaller sizes"),
-
-    // --- graphs: merges, crops and upsampling --------------------------------------------------
-    MERGE_SIZE_MISMATCH(Severity.ERROR,
-            "layer '%s': @%s needs inputs of equal %s, but '%s' is %s and '%s' is %s. %s"),
-    MERGE_JUMPS_DIFFER(Severity.ERROR,
-            "layer '%s': inputs '%s' and '%s' have different jumps along the %s (%s and %s input pixels"
-                    + " per unit), so their units drift apart and no offset aligns them; the paths part at %s:"
-                    + " %s and %s. Give both the same total stride (a stride, @Upsample or @Deconv on one path)"),
-    MISALIGNED_MERGE(Severity.ERROR,
-            "layer '%s': inputs '%s' and '%s' are not aligned along the %s: unit 0 of '%s' is centred on input"
-                    + " %s %s and unit 0 of '%s' on %s, %s apart (%s of jump %s); the paths part at %s: %s and"
-                    + " %s. %sOr accept the offset with allowMisaligned = true"),
-    CROP_JUMPS_DIFFER(Severity.ERROR,
-            "layer '%s': cannot align '%s' with '%s' along the %s: their jumps differ (%s and %s input pixels"
-                    + " per unit), so no crop offset lines up more than one unit; crop a map of the same"
-                    + " resolution as '%s'"),
-    CROP_NOT_WHOLE(Severity.ERROR,
-            "layer '%s': aligning '%s' with '%s' along the %s needs a crop offset of %s (%s), which is not"
-                    + " a whole number of units; change a padding or kernel on one path so that the centres differ"
-                    + " by a multiple of the jump, %s, or give offset and allowMisaligned = true"),
-    CROP_NEGATIVE_OFFSET(Severity.ERROR,
-            "layer '%s': '%s' starts %s (%s) after '%s' along the %s, so no crop of it aligns with '%s'"
-                    + " (the offset would be %d); crop '%s' instead, or pad '%s' by at least %s before"),
-    CROP_TOO_SMALL(Severity.ERROR,
-            "layer '%s': aligning '%s' with '%s' along the %s takes offset %d, so '%s' needs %d + %d = %d"
-                    + " %s, but has %d; use a larger input or more padding on the path to '%s'"),
-    CROP_OFFSET_OUT_OF_RANGE(Severity.ERROR,
-            "layer '%s': offset %d plus the %d %s of '%s' is %d, more than the %d %s of '%s'; use an offset of"
-                    + " at most %d"),
-    CROP_OFFSET_MISALIGNED(Severity.ERROR,
-            "layer '%s': offset %d along the %s leaves '%s' misaligned with '%s' by %s; %s."
-                    + " Leave offset out to have it computed, or set allowMisaligned = true"),
-    DECONV_NO_OUTPUT(Severity.ERROR,
-            "layer '%s': the %s would have no units: (%d - 1) * %d - %d - %d + %d + %d = %d; use less padding"
-                    + " or a larger kernel"),
+    // (the geometry's own messages, found once the whole network is computed, are the engine's:
+    // dev.convgeom.engine.GeometryMessage)
 
     GENERATED_NAME_CLASH(Severity.ERROR,
             "network %s would generate %s, which network %s already generates; rename one of them (a nested"
@@ -159,24 +99,20 @@ public enum Message {
                     + " with this model");
 
     private final Severity severity;
-    private final String format;
+    private final String template;
 
-    Message(Severity severity, String format) {
+    Message(Severity severity, String template) {
         this.severity = severity;
-        this.format = format;
+        this.template = template;
     }
 
+    @Override
     public Severity severity() {
         return severity;
     }
 
-    /** A stable, searchable tag: {@code [convgeom:kernel-too-large]}. */
-    public String tag() {
-        return "[convgeom:" + name().toLowerCase(Locale.ROOT).replace('_', '-') + "]";
-    }
-
-    /** The message text with its arguments and its tag. */
-    public String format(Object... args) {
-        return String.format(Locale.ROOT, format, args) + " " + tag();
+    @Override
+    public String template() {
+        return template;
     }
 }

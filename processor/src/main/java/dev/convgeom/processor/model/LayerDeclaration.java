@@ -1,6 +1,6 @@
 package dev.convgeom.processor.model;
 
-import dev.convgeom.processor.geometry.LayerKind;
+import dev.convgeom.engine.LayerKind;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.VariableElement;

@@ -1,7 +1,7 @@
 package dev.convgeom.processor.validation;
 
-import dev.convgeom.processor.geometry.Axis;
-import dev.convgeom.processor.geometry.Param;
+import dev.convgeom.engine.Axis;
+import dev.convgeom.engine.Param;
 import dev.convgeom.processor.model.ExplicitValues;
 import java.util.List;
 import java.util.Optional;

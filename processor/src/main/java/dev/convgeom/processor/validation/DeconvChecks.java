@@ -1,9 +1,9 @@
 package dev.convgeom.processor.validation;
 
 import dev.convgeom.processor.diagnostics.Message;
-import dev.convgeom.processor.geometry.Axis;
-import dev.convgeom.processor.geometry.Param;
-import dev.convgeom.processor.geometry.Window;
+import dev.convgeom.engine.Axis;
+import dev.convgeom.engine.Param;
+import dev.convgeom.engine.Window;
 import dev.convgeom.processor.model.ExplicitValues;
 import dev.convgeom.processor.model.LayerDeclaration;
 import java.util.Optional;

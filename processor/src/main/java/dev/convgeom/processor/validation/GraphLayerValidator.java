@@ -1,7 +1,7 @@
 package dev.convgeom.processor.validation;
 
 import dev.convgeom.processor.diagnostics.Message;
-import dev.convgeom.processor.geometry.LayerSpec;
+import dev.convgeom.engine.LayerSpec;
 import dev.convgeom.processor.model.ArrayElement;
 import dev.convgeom.processor.model.ExplicitValues;
 import dev.convgeom.processor.model.LayerDeclaration;
@@ -11,8 +11,8 @@ import java.util.OptionalLong;
 
 /**
  * Checks the layers without a kernel that graphs add (upsampling, zero padding, crops, merges,
- * global pooling) one annotation at a time, and turns each into the core's {@link LayerSpec}.
- * Whether their inputs fit together (equal sizes, alignment) is the core's to say.
+ * global pooling) one annotation at a time, and turns each into the engine's {@link LayerSpec}.
+ * Whether their inputs fit together (equal sizes, alignment) is the engine's to say.
  */
 final class GraphLayerValidator {
 
@@ -72,7 +72,7 @@ final class GraphLayerValidator {
 
     /**
      * A crop of its one input to the size of {@code like}, at the written offset (one value for
-     * both axes, or {@code {y, x}}), or at the one the core computes when none is written.
+     * both axes, or {@code {y, x}}), or at the one the engine computes when none is written.
      * {@code offset = {}} is what leaving it out means, so it is taken as such.
      */
     private Optional<LayerSpec> crop(LayerDeclaration layer, LayerInputs inputs, boolean ok) {

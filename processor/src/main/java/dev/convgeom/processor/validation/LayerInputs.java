@@ -1,6 +1,6 @@
 package dev.convgeom.processor.validation;
 
-import dev.convgeom.processor.geometry.LayerSpec;
+import dev.convgeom.engine.LayerSpec;
 import java.util.List;
 
 /**

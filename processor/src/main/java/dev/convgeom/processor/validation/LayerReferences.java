@@ -1,8 +1,8 @@
 package dev.convgeom.processor.validation;
 
 import dev.convgeom.processor.diagnostics.Message;
-import dev.convgeom.processor.geometry.LayerKind;
-import dev.convgeom.processor.geometry.LayerSpec;
+import dev.convgeom.engine.LayerKind;
+import dev.convgeom.engine.LayerSpec;
 import dev.convgeom.processor.model.ArrayElement;
 import dev.convgeom.processor.model.ExplicitValues;
 import dev.convgeom.processor.model.LayerDeclaration;

@@ -1,13 +1,13 @@
 package dev.convgeom.processor.validation;
 
 import dev.convgeom.processor.diagnostics.Message;
-import dev.convgeom.processor.geometry.Axis;
-import dev.convgeom.processor.geometry.LayerKind;
-import dev.convgeom.processor.geometry.LayerSpec;
-import dev.convgeom.processor.geometry.PaddingMode;
-import dev.convgeom.processor.geometry.Param;
-import dev.convgeom.processor.geometry.Rounding;
-import dev.convgeom.processor.geometry.Window;
+import dev.convgeom.engine.Axis;
+import dev.convgeom.engine.LayerKind;
+import dev.convgeom.engine.LayerSpec;
+import dev.convgeom.engine.PaddingMode;
+import dev.convgeom.engine.Param;
+import dev.convgeom.engine.Rounding;
+import dev.convgeom.engine.Window;
 import dev.convgeom.processor.model.ExplicitValues;
 import dev.convgeom.processor.model.LayerDeclaration;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.OptionalLong;
 
 /**
  * Checks one layer annotation on its own (positive kernels and strides, sane padding, a kernel
- * given at all) and turns it into the core's {@link LayerSpec}, resolving what was not written:
+ * given at all) and turns it into the engine's {@link LayerSpec}, resolving what was not written:
  * per-axis values fall back to the square ones, then to the defaults. The checks of the layers
  * only graphs use live in {@link DeconvChecks} and {@link GraphLayerValidator}.
  */
@@ -43,7 +43,7 @@ final class LayerValidator {
     }
 
     /**
-     * The layer as the core sees it, reading {@code inputs}, or empty when it has an error
+     * The layer as the engine sees it, reading {@code inputs}, or empty when it has an error
      * (already reported) or misses a required attribute (javac reports that).
      */
     Optional<LayerSpec> validate(LayerDeclaration layer, LayerInputs inputs) {
@@ -138,7 +138,7 @@ final class LayerValidator {
 
     /**
      * One axis's window. A transposed convolution declares no dilation, padding mode or rounding,
-     * so its window is {@code Window(k, s, 1, p, p, EXPLICIT, FLOOR)}, as the core expects.
+     * so its window is {@code Window(k, s, 1, p, p, EXPLICIT, FLOOR)}, as the engine expects.
      */
     private static Window axisWindow(LayerDeclaration layer, Axis axis, int kernel) {
         ExplicitValues v = layer.values();

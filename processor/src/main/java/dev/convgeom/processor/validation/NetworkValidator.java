@@ -1,16 +1,16 @@
 package dev.convgeom.processor.validation;
 
 import dev.convgeom.processor.diagnostics.Message;
-import dev.convgeom.processor.geometry.Axis;
-import dev.convgeom.processor.geometry.ComputedLayer;
-import dev.convgeom.processor.geometry.GeometryCalculator;
-import dev.convgeom.processor.geometry.GeometryResult;
-import dev.convgeom.processor.geometry.LayerKind;
-import dev.convgeom.processor.geometry.LayerSpec;
-import dev.convgeom.processor.geometry.NetworkInput;
-import dev.convgeom.processor.geometry.Param;
-import dev.convgeom.processor.geometry.Problem;
-import dev.convgeom.processor.geometry.Rational;
+import dev.convgeom.engine.Axis;
+import dev.convgeom.engine.ComputedLayer;
+import dev.convgeom.engine.GeometryCalculator;
+import dev.convgeom.engine.GeometryResult;
+import dev.convgeom.engine.LayerKind;
+import dev.convgeom.engine.LayerSpec;
+import dev.convgeom.engine.NetworkInput;
+import dev.convgeom.engine.Param;
+import dev.convgeom.engine.Problem;
+import dev.convgeom.Ratio;
 import dev.convgeom.processor.model.ExplicitValues;
 import dev.convgeom.processor.model.GeneratedNames;
 import dev.convgeom.processor.model.LayerDeclaration;
@@ -30,7 +30,7 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Validates a whole network: first each annotation on its own, then the names, then the chain
- * through the geometry core, whose problems are reported at the annotation values they concern.
+ * through the geometry engine, whose problems are reported at the annotation values they concern.
  * A layer's mistake is reported once; a layer that reads a broken one is not blamed for it, but
  * every independent mistake is reported in the same compile. A network with any error is not
  * generated.
@@ -94,7 +94,7 @@ public final class NetworkValidator {
     }
 
     /**
-     * Each layer checked on its own, with the names it reads resolved: the specs the core
+     * Each layer checked on its own, with the names it reads resolved: the specs the engine
      * computes, one per layer in declaration order (a problem's layer index is a declaration's
      * index), or empty when some layer has an error (reported) or misses a required attribute
      * (javac reports that itself).

@@ -1,7 +1,7 @@
 package dev.convgeom.processor.validation;
 
 import dev.convgeom.processor.diagnostics.Message;
-import dev.convgeom.processor.diagnostics.Severity;
+import dev.convgeom.engine.Severity;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;

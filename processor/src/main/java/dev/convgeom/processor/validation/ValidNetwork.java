@@ -1,6 +1,6 @@
 package dev.convgeom.processor.validation;
 
-import dev.convgeom.processor.geometry.GeometryResult;
+import dev.convgeom.engine.GeometryResult;
 import dev.convgeom.processor.model.NetworkModel;
 import java.util.List;
 

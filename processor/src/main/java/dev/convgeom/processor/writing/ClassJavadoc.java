@@ -1,11 +1,11 @@
 package dev.convgeom.processor.writing;
 
 import com.palantir.javapoet.ClassName;
-import dev.convgeom.processor.geometry.AxisState;
-import dev.convgeom.processor.geometry.ComputedLayer;
-import dev.convgeom.processor.geometry.GeometryResult;
-import dev.convgeom.processor.geometry.LayerKind;
-import dev.convgeom.processor.geometry.NetworkInput;
+import dev.convgeom.engine.AxisState;
+import dev.convgeom.engine.ComputedLayer;
+import dev.convgeom.engine.GeometryResult;
+import dev.convgeom.engine.LayerKind;
+import dev.convgeom.engine.NetworkInput;
 import java.util.List;
 
 /**

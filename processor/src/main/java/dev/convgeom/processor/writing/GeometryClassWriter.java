@@ -15,11 +15,11 @@ import dev.convgeom.LayerSpec;
 import dev.convgeom.NetworkSpec;
 import dev.convgeom.Resize;
 import dev.convgeom.Shape;
-import dev.convgeom.processor.geometry.AxisState;
-import dev.convgeom.processor.geometry.ComputedLayer;
-import dev.convgeom.processor.geometry.GeometryResult;
-import dev.convgeom.processor.geometry.NetworkInput;
-import dev.convgeom.processor.geometry.Rational;
+import dev.convgeom.engine.AxisState;
+import dev.convgeom.engine.ComputedLayer;
+import dev.convgeom.engine.GeometryResult;
+import dev.convgeom.engine.NetworkInput;
+import dev.convgeom.Ratio;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -336,7 +336,7 @@ public final class GeometryClassWriter {
                 inputSize, a.size(), ratio(a.jump()), ratio(a.center()), pairs(a.field().los(), a.field().his()));
     }
 
-    private static CodeBlock ratio(Rational r) {
+    private static CodeBlock ratio(Ratio r) {
         return r.isInteger() ? CodeBlock.of("$T.of($L)", ApiTypes.RATIO, longLiteral(r.numerator()))
                 : CodeBlock.of("$T.of($L, $L)", ApiTypes.RATIO, longLiteral(r.numerator()),
                         longLiteral(r.denominator()));

@@ -1,14 +1,14 @@
 package dev.convgeom.processor.writing;
 
-import dev.convgeom.processor.geometry.Axis;
-import dev.convgeom.processor.geometry.AxisState;
-import dev.convgeom.processor.geometry.ComputedLayer;
-import dev.convgeom.processor.geometry.GeometryResult;
-import dev.convgeom.processor.geometry.NetworkInput;
-import dev.convgeom.processor.geometry.PositionSet;
-import dev.convgeom.processor.geometry.ReadCoverage;
-import dev.convgeom.processor.geometry.Rounding;
-import dev.convgeom.processor.geometry.WindowStep;
+import dev.convgeom.engine.Axis;
+import dev.convgeom.engine.AxisState;
+import dev.convgeom.engine.ComputedLayer;
+import dev.convgeom.engine.GeometryResult;
+import dev.convgeom.engine.NetworkInput;
+import dev.convgeom.engine.PositionSet;
+import dev.convgeom.engine.ReadCoverage;
+import dev.convgeom.engine.Rounding;
+import dev.convgeom.engine.WindowStep;
 import dev.convgeom.LayerSpec;
 import dev.convgeom.NetworkSpec;
 import dev.convgeom.Shape;

@@ -1,6 +1,6 @@
 package dev.convgeom.processor.writing;
 
-import dev.convgeom.processor.geometry.Rational;
+import dev.convgeom.Ratio;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -11,15 +11,15 @@ final class Numbers {
     }
 
     /** A {@code double} literal: {@code 5.0}, {@code -0.5}, {@code 0.3333333333333333}. */
-    static String doubleLiteral(Rational value) {
-        return Double.toString(value.toDouble());
+    static String doubleLiteral(Ratio value) {
+        return Double.toString(value.doubleValue());
     }
 
     /**
      * For people: an integer as {@code 5}, a terminating fraction as a decimal ({@code 5.5}), any
      * other as a fraction ({@code 1/3}).
      */
-    static String display(Rational value) {
+    static String display(Ratio value) {
         if (value.isInteger()) {
             return Long.toString(value.numerator());
         }
@@ -39,12 +39,12 @@ final class Numbers {
     }
 
     /** A JSON number: integers without a fraction, other values as doubles. */
-    static String json(Rational value) {
-        return value.isInteger() ? Long.toString(value.numerator()) : Double.toString(value.toDouble());
+    static String json(Ratio value) {
+        return value.isInteger() ? Long.toString(value.numerator()) : Double.toString(value.doubleValue());
     }
 
     /** A JSON number that is always written as a double ({@code 5.0}), as the manifest's centres are. */
-    static String jsonDouble(Rational value) {
-        return Double.toString(value.toDouble());
+    static String jsonDouble(Ratio value) {
+        return Double.toString(value.doubleValue());
     }
 }

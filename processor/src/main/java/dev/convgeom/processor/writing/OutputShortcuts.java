@@ -2,9 +2,9 @@ package dev.convgeom.processor.writing;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import dev.convgeom.processor.geometry.AxisState;
-import dev.convgeom.processor.geometry.ComputedLayer;
-import dev.convgeom.processor.geometry.NetworkInput;
+import dev.convgeom.engine.AxisState;
+import dev.convgeom.engine.ComputedLayer;
+import dev.convgeom.engine.NetworkInput;
 import java.util.List;
 
 /**

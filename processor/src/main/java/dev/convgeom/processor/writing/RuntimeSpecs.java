@@ -6,12 +6,12 @@ import dev.convgeom.Padding;
 import dev.convgeom.Resize;
 import dev.convgeom.Shape;
 import dev.convgeom.Window;
-import dev.convgeom.processor.geometry.ComputedLayer;
-import dev.convgeom.processor.geometry.GeometryResult;
-import dev.convgeom.processor.geometry.LayerKind;
-import dev.convgeom.processor.geometry.NetworkInput;
-import dev.convgeom.processor.geometry.Rounding;
-import dev.convgeom.processor.geometry.WindowStep;
+import dev.convgeom.engine.ComputedLayer;
+import dev.convgeom.engine.GeometryResult;
+import dev.convgeom.engine.LayerKind;
+import dev.convgeom.engine.NetworkInput;
+import dev.convgeom.engine.Rounding;
+import dev.convgeom.engine.WindowStep;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,7 +57,7 @@ public final class RuntimeSpecs {
      * declared. A global pool has none: its window is whatever map it gets.
      */
     private static Window window(ComputedLayer layer, WindowStep step,
-                                 dev.convgeom.processor.geometry.Window declared) {
+                                 dev.convgeom.engine.Window declared) {
         if (layer.spec().kind() == LayerKind.GLOBAL_AVG_POOL) {
             return null;
         }
@@ -68,7 +68,7 @@ public final class RuntimeSpecs {
         return runtime(step.window(), step.padBefore(), step.padAfter());
     }
 
-    private static Window runtime(dev.convgeom.processor.geometry.Window w, long padBefore, long padAfter) {
+    private static Window runtime(dev.convgeom.engine.Window w, long padBefore, long padAfter) {
         return new Window((int) w.kernel(), (int) w.stride(), (int) w.dilation(), (int) padBefore, (int) padAfter,
                 Padding.valueOf(w.mode().name()), w.rounding() == Rounding.CEIL);
     }

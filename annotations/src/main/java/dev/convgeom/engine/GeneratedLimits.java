@@ -1,0 +1,81 @@
+package dev.convgeom.engine;
+
+import dev.convgeom.Ratio;
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/**
+ * Generated code holds sizes, pixel coordinates and field sizes in {@code int}: refuse what does
+ * not fit, so that a network the calculation accepts always gives a file that compiles.
+ */
+final class GeneratedLimits {
+
+    /** The largest size, channel count or pixel coordinate generated code can hold. */
+    static final long INT_LIMIT = Integer.MAX_VALUE;
+
+    private GeneratedLimits() {
+    }
+
+    /** Whether generated code can hold {@code layer}, layer {@code index}; reports what it cannot. */
+    static boolean fit(NetworkSoFar soFar, int index, ComputedLayer layer) {
+        for (Axis axis : Axis.values()) {
+            AxisState a = layer.axis(axis);
+            if (a.size() > INT_LIMIT) {
+                return tooLarge(soFar, index, layer, "output " + axis.extent(), a.size() + " > " + INT_LIMIT);
+            }
+            // Generated code keeps each phase's field and the fields of the map's units in ints.
+            // Exact: after 1-unit maps the shift is bounded only by long, so shift * (size - 1) can
+            // exceed it, and this runs outside the calculation's overflow handling.
+            FieldPattern field = a.field();
+            long[] los = field.los();
+            long[] his = field.his();
+            BigInteger low = BigInteger.valueOf(Arrays.stream(los).min().orElseThrow());
+            BigInteger high = BigInteger.valueOf(Arrays.stream(his).max().orElseThrow());
+            long last = a.size() - 1;
+            BigInteger lastHi = BigInteger.valueOf(his[(int) (last % his.length)]).add(
+                    BigInteger.valueOf(field.shift()).multiply(BigInteger.valueOf(last / his.length)));
+            high = high.max(lastHi);
+            if (low.compareTo(BigInteger.valueOf(-INT_LIMIT)) < 0 || high.compareTo(BigInteger.valueOf(INT_LIMIT)) > 0) {
+                return tooLarge(soFar, index, layer, "receptive field",
+                        "it spans input " + axis.units() + " " + low + " to " + high + ", beyond the int range");
+            }
+            // Both ends can be ints while the size, hi - lo + 1, is not (rf() is an int).
+            if (a.rf() > INT_LIMIT) {
+                return tooLarge(soFar, index, layer, "receptive field",
+                        "its " + axis.extent() + " is " + a.rf() + " input " + axis.units() + " > " + INT_LIMIT);
+            }
+        }
+        if (layer.channels() > INT_LIMIT) {
+            return tooLarge(soFar, index, layer, "channel count", layer.channels() + " > " + INT_LIMIT);
+        }
+        // Generated code writes the final layer's jump as an int literal (receptiveField is
+        // lo + jump * x in int arithmetic): strides of Integer.MAX_VALUE on two layers would give
+        // a file that does not compile. Blamed on the stride that passed the limit.
+        boolean jumpsFit = true;
+        for (Axis axis : Axis.values()) {
+            Ratio jump = layer.axis(axis).jump();
+            if (jump.compareTo(Ratio.of(INT_LIMIT)) > 0) {
+                soFar.report(index, Param.STRIDE, axis, GeometryMessage.NUMBER_TOO_LARGE, layer.spec().name(),
+                        axis.extent() + " jump", jump + " > " + INT_LIMIT);
+                jumpsFit = false;
+            }
+        }
+        if (!jumpsFit) {
+            return false;
+        }
+        for (Axis axis : Axis.values()) {
+            long shift = layer.axis(axis).field().shift();
+            if (shift > INT_LIMIT) {
+                return tooLarge(soFar, index, layer, "field pattern", "its fields move " + shift + " input "
+                        + axis.units() + " per period > " + INT_LIMIT);
+            }
+        }
+        return true;
+    }
+
+    /** Reports that {@code what} of {@code layer} does not fit in an int; always false, to return. */
+    private static boolean tooLarge(NetworkSoFar soFar, int index, ComputedLayer layer, String what, String detail) {
+        soFar.report(index, Param.NONE, null, GeometryMessage.NUMBER_TOO_LARGE, layer.spec().name(), what, detail);
+        return false;
+    }
+}

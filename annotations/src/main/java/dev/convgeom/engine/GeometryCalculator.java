@@ -1,0 +1,230 @@
+package dev.convgeom.engine;
+
+import static dev.convgeom.engine.MessageText.shape;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Computes a network, chain or graph, from the input forward at its declared size, exactly: every
+ * layer's output shape and, per axis, its field box, jump and centre (each kind's geometry from
+ * {@link LayerAxis}, formulas in {@code shared/geometry.md}). Whatever does not fit becomes a
+ * {@link Problem} located at a layer and a parameter. This is the walk the annotation processor
+ * runs; {@link AxisWalk} answers the run-time questions for other input sizes.
+ *
+ * <p>A layer whose spatial shape cannot be computed (no window fits, a number overflows, an offset
+ * does not work) is <em>broken</em>: every layer that reads it, directly or through others, is
+ * skipped without a word, since anything said about it would be guesswork and cascade. Every other
+ * layer is still computed and checked, so independent mistakes (two bad crops on separate branches)
+ * are all found in one pass. Channel problems break nothing, since they leave the spatial geometry
+ * intact.
+ */
+public final class GeometryCalculator {
+
+    private final NetworkSoFar soFar;
+    private final DroppedBorders droppedBorders;
+    private final ConvolutionChannels convolutionChannels;
+    private final boolean fullyConvolutional;
+
+    private GeometryCalculator(NetworkInput input, boolean strict, boolean fullyConvolutional) {
+        this.soFar = new NetworkSoFar(input);
+        this.droppedBorders = new DroppedBorders(soFar, input, strict);
+        this.convolutionChannels = new ConvolutionChannels(soFar);
+        this.fullyConvolutional = fullyConvolutional;
+    }
+
+    /**
+     * Computes {@code layers} on {@code input}.
+     *
+     * @param strict whether a dropped border is an error rather than a warning
+     */
+    public static GeometryResult compute(NetworkInput input, List<LayerSpec> layers, boolean strict) {
+        return compute(input, layers, strict, false);
+    }
+
+    /**
+     * Computes {@code layers} on {@code input}.
+     *
+     * @param strict             whether a dropped border is an error rather than a warning
+     * @param fullyConvolutional whether every fully connected layer must have a complete
+     *                           convolution form (known incoming channels)
+     */
+    public static GeometryResult compute(NetworkInput input, List<LayerSpec> layers, boolean strict,
+                                         boolean fullyConvolutional) {
+        return compute(input, layers, Set.of(), strict, fullyConvolutional);
+    }
+
+    /**
+     * Computes {@code layers} on {@code input} around layers whose declarations are already known
+     * to be wrong: those, and every layer that reads them, are skipped silently, and the rest is
+     * checked as usual, so that one compile reports every independent mistake.
+     *
+     * @param unchecked indices of layers whose declaration has an error reported elsewhere; their
+     *                  entries in {@code layers} only lend their names
+     */
+    public static GeometryResult compute(NetworkInput input, List<LayerSpec> layers, Set<Integer> unchecked,
+                                         boolean strict, boolean fullyConvolutional) {
+        GeometryCalculator calculator = new GeometryCalculator(input, strict, fullyConvolutional);
+        calculator.run(layers, unchecked);
+        Optional<ReadCoverage> reads = calculator.unreadPixels(input, layers, strict);
+        return new GeometryResult(input, calculator.soFar.computedPrefix(), calculator.soFar.problemsInLayerOrder(),
+                reads);
+    }
+
+    private void run(List<LayerSpec> layers, Set<Integer> unchecked) {
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec layer = layers.get(i);
+            if (unchecked.contains(i) || readsBroken(layer, i)) {
+                soFar.skip();
+                continue;
+            }
+            ComputedLayer next;
+            try {
+                next = step(i, layer, layer.resolvedInputs(i));
+            } catch (ResampleAxis.PeriodTooLong tooLong) {
+                soFar.report(i, Param.NONE, null, GeometryMessage.NUMBER_TOO_LARGE, layer.name(), "field pattern",
+                        tooLong.getMessage());
+                next = null;
+            } catch (ArithmeticException overflow) {
+                soFar.report(i, Param.NONE, null, GeometryMessage.NUMBER_TOO_LARGE, layer.name(), "geometry",
+                        "a value exceeds the range of exact 64-bit arithmetic");
+                next = null;
+            }
+            if (next == null || !GeneratedLimits.fit(soFar, i, next)) {
+                soFar.skip();
+            } else {
+                soFar.add(next);
+            }
+        }
+    }
+
+    /**
+     * Which units no path to an output reads, and the layers whose windows skip them. A layer that
+     * could not be computed counts as reading all of whatever it reads, so that its mistake hides
+     * no independent gap and blames none it might have covered. A network with a map too long for
+     * the exact analysis has each layer's trailing border checked alone.
+     *
+     * @return the coverage, when every layer was computed
+     */
+    private Optional<ReadCoverage> unreadPixels(NetworkInput input, List<LayerSpec> layers, boolean strict) {
+        List<List<Integer>> opaqueReads = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            opaqueReads.add(soFar.isComputed(i) ? List.of() : layers.get(i).resolvedInputs(i));
+        }
+        Optional<ReadCoverage> reads = ReadCoverage.of(input, soFar.layers(), opaqueReads);
+        if (reads.isPresent()) {
+            new UnreadPixels(soFar, reads.get(), droppedBorders, strict).reportAll();
+        } else if (soFar.allComputed()) {
+            droppedBorders.reportAll();
+        }
+        return soFar.allComputed() ? reads : Optional.empty();
+    }
+
+    /** Whether layer {@code index} reads a map that could not be computed (a crop's reference included). */
+    private boolean readsBroken(LayerSpec layer, int index) {
+        for (int input : layer.resolvedInputs(index)) {
+            if (!soFar.isComputed(input)) {
+                return true;
+            }
+        }
+        return layer.kind() == LayerKind.CROP && !soFar.isComputed(layer.extras().like());
+    }
+
+    /** One layer; null when its spatial shape cannot be computed (a problem was reported). */
+    private ComputedLayer step(int index, LayerSpec layer, List<Integer> inputs) {
+        int source = inputs.get(0);
+        ComputedLayer in = soFar.map(source);
+        return switch (layer.kind().role()) {
+            case POINTWISE -> new ComputedLayer(layer, inputs, in.channels(), in.y(), in.x(), null, null, 0, 0);
+            case CONVOLUTION -> window(index, layer, inputs, in, convolutionChannels.of(index, layer, source, in));
+            case POOLING, PAD -> window(index, layer, inputs, in, in.channels());
+            case FULLY_CONNECTED -> fullyConnected(index, layer, inputs, in);
+            case GLOBAL_POOLING -> globalPool(layer, inputs, in);
+            case DECONVOLUTION -> deconv(index, layer, inputs, in, convolutionChannels.of(index, layer, source, in));
+            case UPSAMPLING -> new ComputedLayer(layer, inputs, in.channels(),
+                    LayerAxis.resample(layer, Axis.Y, List.of(in.y()), 0, 0),
+                    LayerAxis.resample(layer, Axis.X, List.of(in.x()), 0, 0), null, null, 0, 0);
+            case CROP -> new CropStep(soFar, index, layer, inputs).compute();
+            case MERGE -> new MergeStep(soFar, index, layer, inputs).compute();
+        };
+    }
+
+    private ComputedLayer window(int index, LayerSpec layer, List<Integer> inputs, ComputedLayer in, long channels) {
+        boolean fits = true;
+        for (Axis axis : Axis.values()) {
+            if (!WindowAxis.fits(in.axis(axis).size(), layer.window(axis))) {
+                KernelTooLarge.report(soFar, index, layer, in, axis, inputs.get(0));
+                fits = false;
+            }
+        }
+        if (!fits) {
+            return null;
+        }
+        WindowStep y = slide(layer, Axis.Y, in);
+        WindowStep x = slide(layer, Axis.X, in);
+        droppedBorders.defer(index, layer, inputs.get(0), in, Axis.Y, y);
+        droppedBorders.defer(index, layer, inputs.get(0), in, Axis.X, x);
+        return new ComputedLayer(layer, inputs, channels, y.output(), x.output(), y, x, 0, 0);
+    }
+
+    private ComputedLayer fullyConnected(int index, LayerSpec layer, List<Integer> inputs, ComputedLayer in) {
+        if (in.hasChannels() && layer.in().isPresent()) {
+            BigInteger values = BigInteger.valueOf(in.channels())
+                    .multiply(BigInteger.valueOf(in.y().size()))
+                    .multiply(BigInteger.valueOf(in.x().size()));
+            if (!values.equals(BigInteger.valueOf(layer.in().getAsLong()))) {
+                soFar.report(index, Param.IN, null, GeometryMessage.FC_IN_MISMATCH, layer.name(), layer.in().getAsLong(),
+                        shape(in), values, soFar.source(inputs.get(0)), values);
+            }
+        }
+        if (fullyConvolutional && !in.hasChannels()) {
+            soFar.report(index, Param.NONE, null, GeometryMessage.FC_CHANNELS_UNKNOWN, layer.name(), in.y().size(),
+                    in.x().size(), convolutionChannels.lostAt(), convolutionChannels.lostAt());
+        }
+        // Geometrically a convolution whose kernel is the whole incoming map.
+        WindowStep y = slide(layer, Axis.Y, in);
+        WindowStep x = slide(layer, Axis.X, in);
+        return new ComputedLayer(layer, inputs, layer.out().orElseThrow(), y.output(), x.output(), y, x, 0, 0);
+    }
+
+    /** Pooling over the whole map, whatever its size: one window as large as the map. */
+    private ComputedLayer globalPool(LayerSpec layer, List<Integer> inputs, ComputedLayer in) {
+        WindowStep y = slide(layer, Axis.Y, in);
+        WindowStep x = slide(layer, Axis.X, in);
+        return new ComputedLayer(layer, inputs, in.channels(), y.output(), x.output(), y, x, 0, 0);
+    }
+
+    /** The window {@code layer} slides along {@code axis} (see {@link LayerAxis#window}), slid over {@code in}. */
+    private static WindowStep slide(LayerSpec layer, Axis axis, ComputedLayer in) {
+        AxisState a = in.axis(axis);
+        return WindowAxis.slide(a, LayerAxis.window(layer, axis, a.size()));
+    }
+
+    private ComputedLayer deconv(int index, LayerSpec layer, List<Integer> inputs, ComputedLayer in, long channels) {
+        boolean fits = true;
+        for (Axis axis : Axis.values()) {
+            Window w = layer.window(axis);
+            // @Deconv has neither: a kernel below the stride, or taps spread by a dilation sharing a
+            // factor with it, leave output units no input reaches, and fields that jump backwards.
+            if (w.kernel() < w.stride() || w.dilation() != 1) {
+                throw new IllegalArgumentException(layer.name() + ": a transposed convolution needs a kernel of at"
+                        + " least its stride and no dilation (validation checks this)");
+            }
+            long n = in.axis(axis).size();
+            long size = ResampleAxis.deconvSize(n, w, layer.extras().outputPadding());
+            if (size < 1) {
+                soFar.report(index, Param.PADDING, axis, GeometryMessage.DECONV_NO_OUTPUT, layer.name(), axis.extent(), n,
+                        w.stride(), w.padBefore(), w.padAfter(), w.kernel(), layer.extras().outputPadding(), size);
+                fits = false;
+            }
+        }
+        if (!fits) {
+            return null;
+        }
+        return new ComputedLayer(layer, inputs, channels, LayerAxis.resample(layer, Axis.Y, List.of(in.y()), 0, 0),
+                LayerAxis.resample(layer, Axis.X, List.of(in.x()), 0, 0), null, null, 0, 0);
+    }
+}

@@ -1,0 +1,149 @@
+package dev.convgeom.engine;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * A layer as the engine sees it: plain numbers, already checked one by one (positive
+ * kernels and strides, non-negative padding), and the layers it reads as indices. Nothing here
+ * knows about annotations.
+ *
+ * @param name   the layer's name
+ * @param kind   what it does
+ * @param inputs the maps it reads: indices of earlier layers, {@link #NETWORK_INPUT} for the
+ *               network input; empty for "the layer before" (the network input for layer 0)
+ * @param y      its window along the rows, for a {@link LayerKind#hasWindow() window} layer, else null
+ * @param x      its window along the columns, likewise
+ * @param out    declared output channels or outputs, if any
+ * @param in     declared expected input channels (or, fully connected, C*H*W), if any
+ * @param groups channel groups of a (transposed) convolution, 1 otherwise
+ * @param extras what upsampling, crops, transposed convolutions and merges need besides
+ */
+public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Window y, Window x,
+                        OptionalLong out, OptionalLong in, long groups, Extras extras) {
+
+    /** The index that stands for the network input in {@link #inputs()}. */
+    public static final int NETWORK_INPUT = -1;
+
+    public LayerSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        inputs = List.copyOf(inputs);
+        Objects.requireNonNull(extras, "extras");
+        if (kind.hasWindow() && (y == null || x == null)) {
+            throw new IllegalArgumentException(kind + " needs a window on both axes");
+        }
+    }
+
+    /** A layer of a chain: it reads the layer before it. */
+    public LayerSpec(String name, LayerKind kind, Window y, Window x, OptionalLong out, OptionalLong in, long groups) {
+        this(name, kind, List.of(), y, x, out, in, groups, Extras.NONE);
+    }
+
+    public Window window(Axis axis) {
+        return axis == Axis.Y ? y : x;
+    }
+
+    /** The same layer reading {@code inputs}. */
+    public LayerSpec from(Integer... inputs) {
+        return new LayerSpec(name, kind, List.of(inputs), y, x, out, in, groups, extras);
+    }
+
+    /** The maps layer {@code index} reads, defaults resolved: indices, or {@link #NETWORK_INPUT}. */
+    public List<Integer> resolvedInputs(int index) {
+        return inputs.isEmpty() ? List.of(index - 1) : inputs;
+    }
+
+    /** A layer that leaves geometry and shape alone. */
+    public static LayerSpec pointwise(String name, LayerKind kind) {
+        return new LayerSpec(name, kind, null, null, OptionalLong.empty(), OptionalLong.empty(), 1);
+    }
+
+    /** A convolution with {@code out} channels (0: not given) and square windows. */
+    public static LayerSpec conv(String name, long out, Window window) {
+        return new LayerSpec(name, LayerKind.CONV, window, window,
+                out > 0 ? OptionalLong.of(out) : OptionalLong.empty(), OptionalLong.empty(), 1);
+    }
+
+    /** A max-pooling layer with the given windows. */
+    public static LayerSpec maxPool(String name, Window window) {
+        return new LayerSpec(name, LayerKind.MAX_POOL, window, window, OptionalLong.empty(), OptionalLong.empty(), 1);
+    }
+
+    /** A fully connected layer with {@code out} outputs. */
+    public static LayerSpec fullyConnected(String name, long out) {
+        return new LayerSpec(name, LayerKind.FULLY_CONNECTED, null, null, OptionalLong.of(out), OptionalLong.empty(), 1);
+    }
+
+    /** A transposed convolution with square kernel {@code k}, stride {@code s}, padding {@code p}. */
+    public static LayerSpec deconv(String name, long out, long k, long s, long p) {
+        Window w = Window.of(k, s, p);
+        return new LayerSpec(name, LayerKind.DECONV, List.of(), w, w,
+                out > 0 ? OptionalLong.of(out) : OptionalLong.empty(), OptionalLong.empty(), 1, Extras.NONE);
+    }
+
+    /** Upsampling by {@code factor}, nearest or bilinear. */
+    public static LayerSpec upsample(String name, long factor, boolean bilinear) {
+        return new LayerSpec(name, LayerKind.UPSAMPLE, List.of(), null, null, OptionalLong.empty(),
+                OptionalLong.empty(), 1, Extras.NONE.withFactor(factor, bilinear));
+    }
+
+    /** Zero padding: {@code top}, {@code bottom} rows, {@code left}, {@code right} columns. */
+    public static LayerSpec pad(String name, long top, long bottom, long left, long right) {
+        return new LayerSpec(name, LayerKind.PAD, List.of(),
+                new Window(1, 1, 1, top, bottom, PaddingMode.EXPLICIT, Rounding.FLOOR),
+                new Window(1, 1, 1, left, right, PaddingMode.EXPLICIT, Rounding.FLOOR),
+                OptionalLong.empty(), OptionalLong.empty(), 1, Extras.NONE);
+    }
+
+    /** A crop of {@code from} to the size of {@code like}, offset computed. */
+    public static LayerSpec crop(String name, int from, int like) {
+        return new LayerSpec(name, LayerKind.CROP, List.of(from), null, null, OptionalLong.empty(),
+                OptionalLong.empty(), 1, Extras.NONE.withLike(like, OptionalLong.empty(), OptionalLong.empty()));
+    }
+
+    /** A merge ({@link LayerKind#ADD} or {@link LayerKind#CONCAT}) of {@code inputs}. */
+    public static LayerSpec merge(String name, LayerKind kind, Integer... inputs) {
+        return new LayerSpec(name, kind, List.of(inputs), null, null, OptionalLong.empty(), OptionalLong.empty(), 1,
+                Extras.NONE);
+    }
+
+    /**
+     * What some kinds of layer need besides windows and channels.
+     *
+     * @param like            a crop's reference map (index, or {@link #NETWORK_INPUT}); unused otherwise
+     * @param offsetY         a crop's explicit offset along the rows; empty: computed
+     * @param offsetX         a crop's explicit offset along the columns; empty: computed
+     * @param factor          an upsampling factor (1 otherwise)
+     * @param bilinear        whether an upsampling interpolates bilinearly (else nearest)
+     * @param outputPadding   a transposed convolution's extra units at the end of each axis
+     * @param allowMisaligned whether a merge or an explicit crop may leave its inputs misaligned
+     */
+    public record Extras(int like, OptionalLong offsetY, OptionalLong offsetX, long factor, boolean bilinear,
+                         long outputPadding, boolean allowMisaligned) {
+
+        public static final Extras NONE = new Extras(NETWORK_INPUT, OptionalLong.empty(), OptionalLong.empty(), 1,
+                false, 0, false);
+
+        public Extras withLike(int like, OptionalLong offsetY, OptionalLong offsetX) {
+            return new Extras(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned);
+        }
+
+        public Extras withFactor(long factor, boolean bilinear) {
+            return new Extras(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned);
+        }
+
+        public Extras withOutputPadding(long outputPadding) {
+            return new Extras(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned);
+        }
+
+        public Extras withAllowMisaligned(boolean allowMisaligned) {
+            return new Extras(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned);
+        }
+
+        public OptionalLong offset(Axis axis) {
+            return axis == Axis.Y ? offsetY : offsetX;
+        }
+    }
+}

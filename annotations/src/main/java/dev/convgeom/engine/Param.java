@@ -1,0 +1,22 @@
+package dev.convgeom.engine;
+
+/**
+ * The declared parameter a problem is blamed on, so that the diagnostic can point at the literal
+ * that was written for it ({@code kh} rather than {@code k} where both exist and {@code kh} was
+ * written).
+ */
+public enum Param {
+    KERNEL, STRIDE, PADDING, DILATION, IN, OUT, GROUPS,
+    /** The {@code from} names; with an element index, the one name (see {@link Problem#element()}). */
+    FROM,
+    /** A crop's {@code like}. */
+    LIKE,
+    /** A crop's {@code offset}. */
+    OFFSET,
+    /** An upsampling's {@code factor}. */
+    FACTOR,
+    /** A transposed convolution's {@code outputPadding}. */
+    OUTPUT_PADDING,
+    /** No single parameter: the diagnostic goes on the annotation. */
+    NONE
+}

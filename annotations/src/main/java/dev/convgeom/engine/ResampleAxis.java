@@ -1,0 +1,142 @@
+package dev.convgeom.engine;
+
+import dev.convgeom.Ratio;
+import java.util.List;
+
+/**
+ * The graph layers' formulas along one axis, exact (shared/geometry.md, "Layers that change
+ * resolution upwards", "Crop and pad", "Merges"): transposed convolution, upsampling, crop and
+ * merge. Each output field is read off the first and last input unit the output unit depends on,
+ * which is exact because field ends never decrease from unit to unit ({@link FieldPattern}).
+ * Every operation is checked: an overflow throws {@link ArithmeticException}.
+ */
+final class ResampleAxis {
+
+    /**
+     * The longest field pattern kept: a period beyond it means a resampling no real network does
+     * (FCN-8s's is 32); refused rather than allocated. Generated code writes a period as one
+     * string constant, which this keeps well within the 65,535 bytes a constant may have (two
+     * ints of at most 11 characters and two separators per unit).
+     */
+    static final long MAX_PERIOD = 1 << 10;
+
+    private ResampleAxis() {
+    }
+
+    /** Output units of a transposed convolution: {@code (n - 1) * s - pb - pa + k + op}. */
+    static long deconvSize(long n, Window w, long outputPadding) {
+        return Math.addExact(Math.subtractExact(Math.subtractExact(Math.multiplyExact(n - 1, w.stride()),
+                w.padBefore()), w.padAfter()), Math.addExact(w.kernel(), outputPadding));
+    }
+
+    /**
+     * A transposed convolution: output unit v is reached by the input units u with
+     * {@code 0 <= v + pb - s * u <= k - 1}; the jump divides by s and the period multiplies by it.
+     * Only for a positive {@link #deconvSize} and {@code k >= s} (validation checks both).
+     */
+    static AxisState deconv(AxisState in, Window w, long outputPadding) {
+        long s = w.stride();
+        long k = w.kernel();
+        long pb = w.padBefore();
+        FieldPattern field = in.field();
+        int period = checkedPeriod(Math.multiplyExact((long) field.period(), s));
+        long[] lo = new long[period];
+        long[] hi = new long[period];
+        for (int v = 0; v < period; v++) {
+            long first = WindowAxis.ceilDiv(v + pb - k + 1, s);
+            long last = Math.floorDiv(v + pb, s);
+            lo[v] = field.lo(first);
+            hi[v] = field.hi(last);
+        }
+        Ratio jump = in.jump().dividedBy(Ratio.of(s));
+        Ratio center = in.center().minus(Ratio.of(k - 1, 2).minus(Ratio.of(pb)).times(jump));
+        // Unit v + P*s is reached by the units of v moved by P: the fields move by the input's shift.
+        return new AxisState(deconvSize(in.size(), w, outputPadding), jump, center,
+                FieldPattern.of(field.shift(), lo, hi));
+    }
+
+    /**
+     * Upsampling by {@code f} with half-pixel centres: output unit v sits at input unit
+     * {@code q = (v + 1/2) / f - 1/2}; nearest copies unit {@code floor(v / f)}, bilinear reads
+     * {@code floor(q)} and {@code ceil(q)} (one unit where q is whole).
+     */
+    static AxisState upsample(AxisState in, long f, boolean bilinear) {
+        FieldPattern field = in.field();
+        int period = checkedPeriod(Math.multiplyExact((long) field.period(), f));
+        long[] lo = new long[period];
+        long[] hi = new long[period];
+        for (int v = 0; v < period; v++) {
+            if (bilinear) {
+                Ratio q = Ratio.of(Math.subtractExact(Math.multiplyExact(2L, v) + 1, f),
+                        Math.multiplyExact(2L, f));
+                lo[v] = field.lo(q.floor());
+                hi[v] = field.hi(q.ceil());
+            } else {
+                long u = Math.floorDiv(v, f);
+                lo[v] = field.lo(u);
+                hi[v] = field.hi(u);
+            }
+        }
+        Ratio jump = in.jump().dividedBy(Ratio.of(f));
+        Ratio center = in.center().minus(in.jump().times(Ratio.of(f - 1, Math.multiplyExact(2L, f))));
+        return new AxisState(Math.multiplyExact(in.size(), f), jump, center, FieldPattern.of(field.shift(), lo, hi));
+    }
+
+    /** Units {@code offset .. offset + size - 1} of {@code in}: the phases rotate by the offset. */
+    static AxisState crop(AxisState in, long offset, long size) {
+        FieldPattern field = in.field();
+        int period = field.period();
+        long[] lo = new long[period];
+        long[] hi = new long[period];
+        for (int v = 0; v < period; v++) {
+            lo[v] = field.lo(Math.addExact(v, offset));
+            hi[v] = field.hi(Math.addExact(v, offset));
+        }
+        return new AxisState(size, in.jump(), in.center().plus(in.jump().times(offset)),
+                FieldPattern.of(field.shift(), lo, hi));
+    }
+
+    /**
+     * Maps of equal size and jump merged unit by unit: the first input's centre, and per unit the
+     * union of the inputs' fields, over the least common multiple of their periods.
+     */
+    static AxisState merge(List<AxisState> inputs) {
+        AxisState first = inputs.get(0);
+        long lcm = 1;
+        for (AxisState in : inputs) {
+            long p = in.period();
+            lcm = checkedPeriod(Math.multiplyExact(lcm / WindowAxis.gcd(lcm, p), p));
+        }
+        int period = (int) lcm;
+        long[] lo = new long[period];
+        long[] hi = new long[period];
+        for (int v = 0; v < period; v++) {
+            lo[v] = Long.MAX_VALUE;
+            hi[v] = Long.MIN_VALUE;
+            for (AxisState in : inputs) {
+                lo[v] = Math.min(lo[v], in.lo(v));
+                hi[v] = Math.max(hi[v], in.hi(v));
+            }
+        }
+        long shift = Math.multiplyExact(period / first.period(), first.field().shift());
+        return new AxisState(first.size(), first.jump(), first.center(), FieldPattern.of(shift, lo, hi));
+    }
+
+    private static int checkedPeriod(long period) {
+        if (period > MAX_PERIOD) {
+            throw new PeriodTooLong(period);
+        }
+        return (int) period;
+    }
+
+
+    /** A field pattern too long to keep; reported as a number too large. */
+    static final class PeriodTooLong extends ArithmeticException {
+        private static final long serialVersionUID = 1L;
+
+        PeriodTooLong(long period) {
+            super("the receptive fields repeat only every " + period + " units (at most " + MAX_PERIOD
+                    + " are kept)");
+        }
+    }
+}

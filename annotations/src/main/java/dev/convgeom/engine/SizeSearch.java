@@ -1,0 +1,142 @@
+package dev.convgeom.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The searches for input sizes along one axis: the smallest size a network fits, whether every
+ * window tiles a size exactly, and the next size that it does. A chain (every layer reads the one
+ * before and slides a window or works unit by unit) takes the window formulas backwards; a graph,
+ * or SAME padding, is walked forwards ({@link AxisWalk}) size after size, within a budget of
+ * layer steps so that a search costs about the same whatever the depth of the network.
+ */
+public final class SizeSearch {
+
+    /**
+     * How many layer steps a search may take where no formula applies: a few milliseconds,
+     * whatever the depth of the network.
+     */
+    private static final long SEARCH_STEPS = 1 << 22;
+
+    private final String network;
+    private final List<LayerSpec> layers;
+    private final boolean chain;
+
+    /**
+     * @param network the network's name, for messages
+     * @param layers  its layers, inputs resolved to indices
+     */
+    public SizeSearch(String network, List<LayerSpec> layers) {
+        this.network = network;
+        this.layers = List.copyOf(layers);
+        this.chain = isChain(this.layers);
+    }
+
+    /** Whether every layer reads the one before and slides a window or works unit by unit. */
+    public static boolean isChain(List<LayerSpec> layers) {
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec layer = layers.get(i);
+            LayerKind.Role role = layer.kind().role();
+            boolean plain = role == LayerKind.Role.CONVOLUTION || role == LayerKind.Role.POOLING
+                    || role == LayerKind.Role.POINTWISE;
+            if (!plain || !layer.resolvedInputs(i).equals(List.of(i - 1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every sliding window tiles an input of {@code n} along {@code axis} exactly, and
+     * every layer fits.
+     */
+    public boolean isExact(long n, Axis axis) {
+        if (n < 1) {
+            return false;
+        }
+        AxisWalk walk = new AxisWalk(layers, axis, layers.size() - 1, false, true);
+        return walk.run(n) && walk.exact();
+    }
+
+    /**
+     * The smallest size at least {@code from} for which {@link #isExact} holds. Where no window
+     * pads SAME, a chain's exact sizes are an arithmetic progression ({@link ExactInputs#affine});
+     * otherwise, or where that is out of range, the search goes upwards.
+     *
+     * @throws IllegalArgumentException if there is none within the int range, or within the search
+     */
+    public int nextExact(int from, Axis axis) {
+        long start = Math.max(1, from);
+        long[] ab = chain ? ExactInputs.affine(windows(axis)) : null;
+        AxisWalk walk = new AxisWalk(layers, axis, layers.size() - 1, false, true);
+        if (ab != null) {
+            long a = ab[0];
+            long b = ab[1];
+            long m = Math.max(1, -Math.floorDiv(-(start - b), a));
+            long tries = searchLimit();
+            for (long candidate = a * m + b; candidate <= Integer.MAX_VALUE && tries-- > 0; candidate += a) {
+                if (candidate >= 1 && walk.run(candidate) && walk.exact()) {
+                    return (int) candidate;
+                }
+            }
+        } else {
+            long end = Math.min(Integer.MAX_VALUE, start + searchLimit());
+            for (long candidate = start; candidate <= end; candidate++) {
+                if (walk.run(candidate) && walk.exact()) {
+                    return (int) candidate;
+                }
+            }
+        }
+        String range = ab != null ? " within the int range" : " to " + Math.min(Integer.MAX_VALUE, start + searchLimit());
+        throw new IllegalArgumentException(network + ": no input " + axis.extent() + " from " + from + range
+                + " is tiled exactly by every layer" + (chain ? "" : " and fits every merge and crop"));
+    }
+
+    /**
+     * The smallest size along {@code axis} on which every layer up to {@code index} has at least one
+     * unit: of the layers {@code index} depends on, or, if {@code whole}, of every layer up to it.
+     * A chain takes its windows' formulas backwards; a graph is walked for every size from 1
+     * upwards, up to {@code 2^22 / layers} sizes (at least 1024).
+     *
+     * @throws IllegalArgumentException for a graph on which no size within the search fits
+     */
+    public int minInput(int index, Axis axis, boolean whole) {
+        if (chain) {
+            long n = 1;
+            for (int i = index; i >= 0; i--) {
+                LayerSpec layer = layers.get(i);
+                if (layer.kind().hasWindow()) {
+                    n = WindowAxis.minInputFor(n, layer.window(axis));
+                }
+            }
+            return Math.toIntExact(n);
+        }
+        AxisWalk walk = new AxisWalk(layers, axis, index, false, whole);
+        long end = Math.min(Integer.MAX_VALUE, searchLimit());
+        for (long n = 1; n <= end; n++) {
+            if (walk.run(n)) {
+                return (int) n;
+            }
+        }
+        throw new IllegalArgumentException(network + ": no input " + axis.extent() + " from 1 to " + end
+                + " fits layer '" + layers.get(index).name() + "' (at " + end + ": "
+                + (walk.misfit() != null ? walk.misfit() : "the window of '" + layers.get(walk.failedAt()).name()
+                + "' does not fit") + ")");
+    }
+
+    /** The windows of a chain along {@code axis}, in order. */
+    private List<Window> windows(Axis axis) {
+        List<Window> windows = new ArrayList<>();
+        for (LayerSpec layer : layers) {
+            if (layer.kind().hasWindow()) {
+                windows.add(layer.window(axis));
+            }
+        }
+        return windows;
+    }
+
+    /** Candidates to try in a search: {@link #SEARCH_STEPS} over the number of layers. */
+    private long searchLimit() {
+        return Math.max(1024, SEARCH_STEPS / Math.max(1, layers.size()));
+    }
+}

@@ -1,7 +1,0 @@
-package dev.convgeom.processor.diagnostics;
-
-/** How bad a problem is; mapped to the compiler's diagnostic kinds only at the edge. */
-public enum Severity {
-    ERROR,
-    WARNING
-}

@@ -1,0 +1,427 @@
+package dev.convgeom.engine.oracle;
+
+import dev.convgeom.engine.Axis;
+import dev.convgeom.engine.LayerKind;
+import dev.convgeom.engine.LayerSpec;
+import dev.convgeom.engine.NetworkInput;
+import dev.convgeom.engine.Window;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A brute-force oracle for the geometry of a graph of layers (geometry.md, "Testing the geometry
+ * independently"), in the spirit of {@link AxisOracle}: it knows none of the recurrences (no
+ * {@code rf' = rf + (ke - 1) jump}, no phase patterns, no periods). Each layer only says, for any
+ * integer unit {@code v} of its output, which units of which input maps {@code v} reads; a unit's
+ * field is then the extent of the input pixels reached by following those reads down to the
+ * network input, whose (virtual) unit {@code u} is pixel {@code u}. Units outside a map are
+ * virtual: they follow the same rules, which is how padding reaches into coordinates beyond the
+ * image, and why the fields come out unclipped as the core reports them.
+ *
+ * <p>Centres are per unit too: each layer maps a (rational) unit position to a position in its
+ * (first) input's units by the layer's own affine map, and the oracle composes these maps from
+ * the unit down to the input, exactly. Jump and centre are read off units 0 and 1; the test
+ * checks the map is affine by evaluating more units.
+ *
+ * <p>Also what makes a graph invalid, decided from the same per-unit view: no window fits, a merge
+ * of maps of different sizes or (add) channels, a merge whose inputs' units 0 and 1 are centred at
+ * different input coordinates (unless allowed), a crop whose offset is not a whole number of units
+ * inside the source map. The oracle stops at the first invalid layer, as the core may.
+ *
+ * <p>One axis at a time, as in {@link AxisOracle}: every layer is separable.
+ */
+public final class GraphOracle {
+
+    /** Why a layer cannot be computed. */
+    public enum FailureKind {
+        NO_WINDOW, EMPTY_OUTPUT, SIZE_MISMATCH, CHANNELS_MISMATCH, MISALIGNED, CROP_JUMPS_DIFFER, CROP_NOT_WHOLE,
+        CROP_OUT_OF_RANGE
+    }
+
+    /** The first invalid layer and why. */
+    public record Failure(int layer, FailureKind kind, String detail) {
+    }
+
+    /** A read of one unit of a map: {@code layer} (or -1, the network input) and its unit. */
+    record Read(int layer, long unit) {
+    }
+
+    private final NetworkInput input;
+    private final List<LayerSpec> layers;
+    private final List<List<Integer>> inputs = new ArrayList<>();
+    /** Per axis ordinal, per layer: output size, resolved padding before, crop offset. */
+    private final long[][] size;
+    private final long[][] padBefore;
+    private final long[][] offset;
+    private final long[] channels;
+    private final boolean[] misalignedAllowed;
+    private final Map<Long, long[]>[][] fields;
+    private int computed;
+    private Failure failure;
+
+    @SuppressWarnings("unchecked")
+    private GraphOracle(NetworkInput input, List<LayerSpec> layers) {
+        this.input = input;
+        this.layers = List.copyOf(layers);
+        int count = layers.size();
+        size = new long[2][count];
+        padBefore = new long[2][count];
+        offset = new long[2][count];
+        channels = new long[count];
+        misalignedAllowed = new boolean[count];
+        fields = new Map[2][count];
+        for (int a = 0; a < 2; a++) {
+            for (int i = 0; i < count; i++) {
+                fields[a][i] = new HashMap<>();
+            }
+        }
+    }
+
+    /** Runs {@code layers} on {@code input}: sizes, channels and validity now, fields on demand. */
+    public static GraphOracle run(NetworkInput input, List<LayerSpec> layers) {
+        GraphOracle oracle = new GraphOracle(input, layers);
+        for (int i = 0; i < layers.size(); i++) {
+            oracle.inputs.add(layers.get(i).resolvedInputs(i));
+            Failure f = oracle.layer(i);
+            if (f != null) {
+                oracle.failure = f;
+                break;
+            }
+            oracle.computed = i + 1;
+        }
+        return oracle;
+    }
+
+    /** Layers the oracle computed: all of them, or those before the failure. */
+    public int computed() {
+        return computed;
+    }
+
+    public Optional<Failure> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** Output size of layer {@code i} (-1: the network input). */
+    public long size(int i, Axis axis) {
+        return i < 0 ? input.size(axis) : size[axis.ordinal()][i];
+    }
+
+    /** Output channels of layer {@code i}, or -1 when unknown. */
+    public long channels(int i) {
+        return i < 0 ? input.channels() : channels[i];
+    }
+
+    /** The crop offset the oracle used for layer {@code i} (a crop). */
+    public long offset(int i, Axis axis) {
+        return offset[axis.ordinal()][i];
+    }
+
+    /** Whether merge {@code i} had misaligned inputs that it was allowed to have. */
+    public boolean misalignedButAllowed(int i) {
+        return misalignedAllowed[i];
+    }
+
+    /** The maps layer {@code i} reads (crops: the map cropped), defaults resolved. */
+    public List<Integer> inputs(int i) {
+        return inputs.get(i);
+    }
+
+    private Failure layer(int i) {
+        LayerSpec spec = layers.get(i);
+        List<Integer> in = inputs.get(i);
+        for (int j : in) {
+            if (j >= i || j < LayerSpec.NETWORK_INPUT) {
+                throw new IllegalArgumentException("layer " + i + " reads " + j + ": not an earlier layer");
+            }
+        }
+        int first = in.get(0);
+        long inChannels = channels(first);
+        for (Axis axis : Axis.values()) {
+            int a = axis.ordinal();
+            long n = size(first, axis);
+            switch (spec.kind().role()) {
+                case POINTWISE -> size[a][i] = n;
+                case CONVOLUTION, POOLING -> {
+                    AxisOracle.Placement p = AxisOracle.place(spec.window(axis), Math.toIntExact(n));
+                    if (p.outputSize() == 0) {
+                        return new Failure(i, FailureKind.NO_WINDOW, axis + ": no window on " + n);
+                    }
+                    size[a][i] = p.outputSize();
+                    padBefore[a][i] = p.padBefore();
+                }
+                case FULLY_CONNECTED, GLOBAL_POOLING -> size[a][i] = 1;
+                case DECONVOLUTION -> {
+                    // Every input unit u spreads over positions s*u .. s*u + ke - 1 of the full
+                    // output; padding trims it on both sides, output padding adds at the end.
+                    Window w = spec.window(axis);
+                    long full = (n - 1) * w.stride() + w.dilatedKernel();
+                    long out = full - w.padBefore() - w.padAfter() + spec.extras().outputPadding();
+                    if (out < 1) {
+                        return new Failure(i, FailureKind.EMPTY_OUTPUT, axis + ": " + out + " units");
+                    }
+                    size[a][i] = out;
+                    padBefore[a][i] = w.padBefore();
+                }
+                case UPSAMPLING -> size[a][i] = n * spec.extras().factor();
+                case PAD -> {
+                    Window w = spec.window(axis);
+                    size[a][i] = n + w.padBefore() + w.padAfter();
+                    padBefore[a][i] = w.padBefore();
+                }
+                case CROP -> {
+                    Failure f = crop(i, spec, first, axis);
+                    if (f != null) {
+                        return f;
+                    }
+                }
+                case MERGE -> {
+                    for (int k = 1; k < in.size(); k++) {
+                        if (size(in.get(k), axis) != n) {
+                            return new Failure(i, FailureKind.SIZE_MISMATCH,
+                                    axis + ": " + n + " vs " + size(in.get(k), axis));
+                        }
+                    }
+                    size[a][i] = n;
+                }
+            }
+        }
+        channels[i] = switch (spec.kind().role()) {
+            case CONVOLUTION, DECONVOLUTION, FULLY_CONNECTED -> spec.out().orElse(-1);
+            case MERGE -> mergeChannels(spec, in);
+            default -> inChannels;
+        };
+        if (spec.kind().role() == LayerKind.Role.MERGE) {
+            if (spec.kind() == LayerKind.ADD && channels[i] == -2) {
+                return new Failure(i, FailureKind.CHANNELS_MISMATCH, "channels differ");
+            }
+            return alignment(i, spec, in);
+        }
+        return null;
+    }
+
+    /** Concat: the sum (unknown if any is); add: the common count, -2 if two known ones differ. */
+    private long mergeChannels(LayerSpec spec, List<Integer> in) {
+        if (spec.kind() == LayerKind.CONCAT) {
+            long sum = 0;
+            for (int j : in) {
+                if (channels(j) < 0) {
+                    return -1;
+                }
+                sum += channels(j);
+            }
+            return sum;
+        }
+        long known = -1;
+        for (int j : in) {
+            long c = channels(j);
+            if (c >= 0 && known >= 0 && c != known) {
+                return -2;
+            }
+            if (c >= 0) {
+                known = c;
+            }
+        }
+        return known;
+    }
+
+    /** Units 0 and 1 of every input must be centred where the first input's are. */
+    private Failure alignment(int i, LayerSpec spec, List<Integer> in) {
+        for (Axis axis : Axis.values()) {
+            int first = in.get(0);
+            for (int k = 1; k < in.size(); k++) {
+                int other = in.get(k);
+                for (long u = 0; u <= 1; u++) {
+                    Frac c0 = centre(first, axis, Frac.of(u));
+                    Frac c1 = centre(other, axis, Frac.of(u));
+                    if (c0.compareTo(c1) != 0) {
+                        if (spec.extras().allowMisaligned()) {
+                            misalignedAllowed[i] = true;
+                        } else {
+                            return new Failure(i, FailureKind.MISALIGNED, axis + ": unit " + u + " of input " + first
+                                    + " at " + c0 + ", of input " + other + " at " + c1);
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Crop of {@code from} like {@code like}: the offset that centres the crop's unit 0 (and so,
+     * with equal jumps, every unit) where the reference map's unit 0 is, or the declared one.
+     */
+    private Failure crop(int i, LayerSpec spec, int from, Axis axis) {
+        int like = spec.extras().like();
+        long nA = size(from, axis);
+        long nB = size(like, axis);
+        Frac a0 = centre(from, axis, Frac.ZERO);
+        Frac jA = centre(from, axis, Frac.of(1)).minus(a0);
+        Frac b0 = centre(like, axis, Frac.ZERO);
+        Frac jB = centre(like, axis, Frac.of(1)).minus(b0);
+        long o;
+        if (spec.extras().offset(axis).isPresent()) {
+            o = spec.extras().offset(axis).getAsLong();
+            boolean aligned = jA.compareTo(jB) == 0 && a0.plus(jA.times(o)).compareTo(b0) == 0;
+            if (!aligned && !spec.extras().allowMisaligned()) {
+                return new Failure(i, FailureKind.MISALIGNED, axis + ": explicit offset " + o + " misaligned");
+            }
+            if (!aligned) {
+                misalignedAllowed[i] = true;
+            }
+        } else {
+            if (jA.compareTo(jB) != 0) {
+                return new Failure(i, FailureKind.CROP_JUMPS_DIFFER, axis + ": jumps " + jA + " vs " + jB);
+            }
+            Frac units = b0.minus(a0).dividedBy(jA);
+            if (!units.isWhole()) {
+                return new Failure(i, FailureKind.CROP_NOT_WHOLE, axis + ": offset " + units);
+            }
+            o = units.longValueExact();
+        }
+        if (o < 0 || o + nB > nA) {
+            return new Failure(i, FailureKind.CROP_OUT_OF_RANGE, axis + ": offset " + o + ", " + nB + " of " + nA);
+        }
+        size[axis.ordinal()][i] = nB;
+        offset[axis.ordinal()][i] = o;
+        return null;
+    }
+
+    /**
+     * The input coordinate of (rational) unit position {@code v} of layer {@code i}: each layer's
+     * own map into its first input's units, composed down to the network input.
+     */
+    public Frac centre(int i, Axis axis, Frac v) {
+        Frac at = v;
+        int layer = i;
+        while (layer >= 0) {
+            LayerSpec spec = layers.get(layer);
+            int a = axis.ordinal();
+            int below = inputs.get(layer).get(0);
+            long n = size(below, axis);
+            at = switch (spec.kind().role()) {
+                case POINTWISE, MERGE -> at;
+                case CONVOLUTION, POOLING -> {
+                    Window w = spec.window(axis);
+                    yield at.times(w.stride()).minus(Frac.of(padBefore[a][layer]))
+                            .plus(Frac.of(w.dilatedKernel() - 1, 2));
+                }
+                case FULLY_CONNECTED -> at.plus(Frac.of(n - 1, 2));
+                case GLOBAL_POOLING -> at.times(n).plus(Frac.of(n - 1, 2));
+                case DECONVOLUTION -> {
+                    Window w = spec.window(axis);
+                    yield at.plus(Frac.of(padBefore[a][layer])).minus(Frac.of(w.dilatedKernel() - 1, 2))
+                            .dividedBy(w.stride());
+                }
+                case UPSAMPLING -> at.plus(Frac.HALF).dividedBy(spec.extras().factor()).minus(Frac.HALF);
+                case PAD -> at.minus(Frac.of(padBefore[a][layer]));
+                case CROP -> at.plus(Frac.of(offset[a][layer]));
+            };
+            layer = below;
+        }
+        return at;
+    }
+
+    /** Input coordinate of unit {@code u}'s centre. */
+    public Frac centre(int i, Axis axis, long u) {
+        return centre(i, axis, Frac.of(u));
+    }
+
+    /**
+     * The field {@code [min, max]} of (possibly virtual) unit {@code v} of layer {@code i}: the
+     * extent of the input pixels its reads reach, memoised per layer and unit.
+     */
+    public long[] field(int i, Axis axis, long v) {
+        if (i < 0) {
+            return new long[] {v, v};
+        }
+        if (i >= computed) {
+            throw new IllegalArgumentException("layer " + i + " was not computed");
+        }
+        Map<Long, long[]> memo = fields[axis.ordinal()][i];
+        long[] known = memo.get(v);
+        if (known != null) {
+            return known;
+        }
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (Read r : reads(i, axis, v)) {
+            long[] f = field(r.layer(), axis, r.unit());
+            lo = Math.min(lo, f[0]);
+            hi = Math.max(hi, f[1]);
+        }
+        if (lo > hi) {
+            throw new AssertionError("oracle: unit " + v + " of layer " + i + " reads nothing");
+        }
+        long[] result = {lo, hi};
+        memo.put(v, result);
+        return result;
+    }
+
+    /** What (possibly virtual) unit {@code v} of layer {@code i} reads, tap by tap. */
+    List<Read> reads(int i, Axis axis, long v) {
+        LayerSpec spec = layers.get(i);
+        int a = axis.ordinal();
+        List<Integer> in = inputs.get(i);
+        int below = in.get(0);
+        long n = size(below, axis);
+        List<Read> reads = new ArrayList<>();
+        switch (spec.kind().role()) {
+            case POINTWISE -> reads.add(new Read(below, v));
+            case CONVOLUTION, POOLING -> {
+                Window w = spec.window(axis);
+                for (long t = 0; t < w.kernel(); t++) {
+                    reads.add(new Read(below, v * w.stride() - padBefore[a][i] + t * w.dilation()));
+                }
+            }
+            // A window over the whole map sliding by one unit: virtual unit v is the same window moved by v.
+            case FULLY_CONNECTED -> {
+                for (long t = 0; t < n; t++) {
+                    reads.add(new Read(below, v + t));
+                }
+            }
+            // Pooling over the whole map: virtual unit v is the next whole map over, n units on.
+            case GLOBAL_POOLING -> {
+                for (long t = 0; t < n; t++) {
+                    reads.add(new Read(below, v * n + t));
+                }
+            }
+            case DECONVOLUTION -> {
+                // Input unit u writes full-output position s*u + t for every tap t (a multiple of
+                // the dilation); output unit v is full position v + pb.
+                Window w = spec.window(axis);
+                long ke = w.dilatedKernel();
+                for (long t = 0; t < ke; t++) {
+                    long rest = v + padBefore[a][i] - t;
+                    if (t % w.dilation() == 0 && Math.floorMod(rest, w.stride()) == 0) {
+                        reads.add(new Read(below, Math.floorDiv(rest, w.stride())));
+                    }
+                }
+            }
+            case UPSAMPLING -> {
+                long f = spec.extras().factor();
+                if (spec.extras().bilinear()) {
+                    // Half-pixel centres: position q = (v + 1/2) / f - 1/2 = (2v + 1 - f) / (2f),
+                    // interpolated from the units either side (one when q is whole).
+                    long num = 2 * v + 1 - f;
+                    long den = 2 * f;
+                    reads.add(new Read(below, Math.floorDiv(num, den)));
+                    reads.add(new Read(below, -Math.floorDiv(-num, den)));
+                } else {
+                    reads.add(new Read(below, Math.floorDiv(v, f)));
+                }
+            }
+            case PAD -> reads.add(new Read(below, v - padBefore[a][i]));
+            case CROP -> reads.add(new Read(below, v + offset[a][i]));
+            case MERGE -> {
+                for (int j : in) {
+                    reads.add(new Read(j, v));
+                }
+            }
+        }
+        return reads;
+    }
+}
