@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The input pixels a window layer's last window leaves out, with the input sizes that would let
- * it tile exactly. Reported once the whole network is known, so the fix they suggest fixes it all.
+ * it tile exactly. Reported once the whole network is known, so the fix they suggest fixes it all;
+ * {@link UnreadPixels} decides which ones matter when the whole network's reads are known.
  */
 final class DroppedBorders {
 
@@ -28,12 +29,17 @@ final class DroppedBorders {
         pending.add(() -> report(index, layer, source, in, axis, step));
     }
 
-    /** Reports every deferred step that drops a border, in the order they were deferred. */
+    /**
+     * Reports every deferred step that drops a border, in the order they were deferred, each
+     * layer alone: for a network too large for {@link ReadCoverage}, which tells gaps another
+     * path covers from those nothing covers.
+     */
     void reportAll() {
         pending.forEach(Runnable::run);
     }
 
-    private void report(int index, LayerSpec layer, int source, ComputedLayer in, Axis axis, WindowStep step) {
+    /** Reports that {@code step} of layer {@code index} (reading map {@code source}) leaves its trailing border unread. */
+    void report(int index, LayerSpec layer, int source, ComputedLayer in, Axis axis, WindowStep step) {
         boolean first = source == LayerSpec.NETWORK_INPUT;
         if (step.droppedBorder() == 0) {
             return;
@@ -82,6 +88,9 @@ final class DroppedBorders {
         List<ComputedLayer> computed = soFar.layers();
         for (int i = 0; i < computed.size(); i++) {
             ComputedLayer layer = computed.get(i);
+            if (layer == null) {
+                return false;
+            }
             LayerKind.Role role = layer.spec().kind().role();
             boolean plain = role == LayerKind.Role.POINTWISE || role == LayerKind.Role.CONVOLUTION
                     || role == LayerKind.Role.POOLING || role == LayerKind.Role.FULLY_CONNECTED;
@@ -96,7 +105,7 @@ final class DroppedBorders {
     private List<WindowStep> allSteps(Axis axis) {
         List<WindowStep> steps = new ArrayList<>();
         for (ComputedLayer layer : soFar.layers()) {
-            if (layer.step(axis) != null) {
+            if (layer != null && layer.step(axis) != null) {
                 steps.add(layer.step(axis));
             }
         }

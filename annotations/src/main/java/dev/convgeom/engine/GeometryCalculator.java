@@ -3,7 +3,10 @@ package dev.convgeom.engine;
 import static dev.convgeom.engine.MessageText.shape;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Computes a network, chain or graph, from the input forward at its declared size, exactly: every
@@ -12,9 +15,12 @@ import java.util.List;
  * {@link Problem} located at a layer and a parameter. This is the walk the annotation processor
  * runs; {@link AxisWalk} answers the run-time questions for other input sizes.
  *
- * <p>The computation stops at the first layer whose spatial shape cannot be computed (no window
- * fits, a number overflows): everything after it would be guesswork and cascade. Channel problems
- * do not stop it, since they leave the spatial geometry intact.
+ * <p>A layer whose spatial shape cannot be computed (no window fits, a number overflows, an offset
+ * does not work) is <em>broken</em>: every layer that reads it, directly or through others, is
+ * skipped without a word, since anything said about it would be guesswork and cascade. Every other
+ * layer is still computed and checked, so independent mistakes (two bad crops on separate branches)
+ * are all found in one pass. Channel problems break nothing, since they leave the spatial geometry
+ * intact.
  */
 public final class GeometryCalculator {
 
@@ -48,32 +54,83 @@ public final class GeometryCalculator {
      */
     public static GeometryResult compute(NetworkInput input, List<LayerSpec> layers, boolean strict,
                                          boolean fullyConvolutional) {
-        GeometryCalculator calculator = new GeometryCalculator(input, strict, fullyConvolutional);
-        calculator.run(layers);
-        calculator.droppedBorders.reportAll();
-        return new GeometryResult(input, calculator.soFar.layers(), calculator.soFar.problemsInLayerOrder());
+        return compute(input, layers, Set.of(), strict, fullyConvolutional);
     }
 
-    private void run(List<LayerSpec> layers) {
+    /**
+     * Computes {@code layers} on {@code input} around layers whose declarations are already known
+     * to be wrong: those, and every layer that reads them, are skipped silently, and the rest is
+     * checked as usual, so that one compile reports every independent mistake.
+     *
+     * @param unchecked indices of layers whose declaration has an error reported elsewhere; their
+     *                  entries in {@code layers} only lend their names
+     */
+    public static GeometryResult compute(NetworkInput input, List<LayerSpec> layers, Set<Integer> unchecked,
+                                         boolean strict, boolean fullyConvolutional) {
+        GeometryCalculator calculator = new GeometryCalculator(input, strict, fullyConvolutional);
+        calculator.run(layers, unchecked);
+        Optional<ReadCoverage> reads = calculator.unreadPixels(input, layers, strict);
+        return new GeometryResult(input, calculator.soFar.computedPrefix(), calculator.soFar.problemsInLayerOrder(),
+                reads);
+    }
+
+    private void run(List<LayerSpec> layers, Set<Integer> unchecked) {
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
+            if (unchecked.contains(i) || readsBroken(layer, i)) {
+                soFar.skip();
+                continue;
+            }
             ComputedLayer next;
             try {
                 next = step(i, layer, layer.resolvedInputs(i));
             } catch (ResampleAxis.PeriodTooLong tooLong) {
                 soFar.report(i, Param.NONE, null, GeometryMessage.NUMBER_TOO_LARGE, layer.name(), "field pattern",
                         tooLong.getMessage());
-                return;
+                next = null;
             } catch (ArithmeticException overflow) {
                 soFar.report(i, Param.NONE, null, GeometryMessage.NUMBER_TOO_LARGE, layer.name(), "geometry",
                         "a value exceeds the range of exact 64-bit arithmetic");
-                return;
+                next = null;
             }
             if (next == null || !GeneratedLimits.fit(soFar, i, next)) {
-                return;
+                soFar.skip();
+            } else {
+                soFar.add(next);
             }
-            soFar.add(next);
         }
+    }
+
+    /**
+     * Which units no path to an output reads, and the layers whose windows skip them. A layer that
+     * could not be computed counts as reading all of whatever it reads, so that its mistake hides
+     * no independent gap and blames none it might have covered. A network with a map too long for
+     * the exact analysis has each layer's trailing border checked alone.
+     *
+     * @return the coverage, when every layer was computed
+     */
+    private Optional<ReadCoverage> unreadPixels(NetworkInput input, List<LayerSpec> layers, boolean strict) {
+        List<List<Integer>> opaqueReads = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            opaqueReads.add(soFar.isComputed(i) ? List.of() : layers.get(i).resolvedInputs(i));
+        }
+        Optional<ReadCoverage> reads = ReadCoverage.of(input, soFar.layers(), opaqueReads);
+        if (reads.isPresent()) {
+            new UnreadPixels(soFar, reads.get(), droppedBorders, strict).reportAll();
+        } else if (soFar.allComputed()) {
+            droppedBorders.reportAll();
+        }
+        return soFar.allComputed() ? reads : Optional.empty();
+    }
+
+    /** Whether layer {@code index} reads a map that could not be computed (a crop's reference included). */
+    private boolean readsBroken(LayerSpec layer, int index) {
+        for (int input : layer.resolvedInputs(index)) {
+            if (!soFar.isComputed(input)) {
+                return true;
+            }
+        }
+        return layer.kind() == LayerKind.CROP && !soFar.isComputed(layer.extras().like());
     }
 
     /** One layer; null when its spatial shape cannot be computed (a problem was reported). */
@@ -97,10 +154,9 @@ public final class GeometryCalculator {
 
     private ComputedLayer window(int index, LayerSpec layer, List<Integer> inputs, ComputedLayer in, long channels) {
         boolean fits = true;
-        boolean first = inputs.get(0) == LayerSpec.NETWORK_INPUT;
         for (Axis axis : Axis.values()) {
             if (!WindowAxis.fits(in.axis(axis).size(), layer.window(axis))) {
-                KernelTooLarge.report(soFar, index, layer, in, axis, first);
+                KernelTooLarge.report(soFar, index, layer, in, axis, inputs.get(0));
                 fits = false;
             }
         }

@@ -29,6 +29,9 @@ public enum GeometryMessage implements Catalogued {
     DROPPED_BORDER(Severity.WARNING,
             "layer '%s': the windows do not tile its input along the %s: (%d + %d + %d - %d) mod %d"
                     + " = %d, so the last %d %s %s %s never read. %s%s"),
+    UNREAD_GAPS(Severity.WARNING,
+            "layer '%s': along the %s, its windows (%s) never read %d of the %d %s of %s: %s; %s. In all, %d of"
+                    + " the %d units of %s (%s) are read by no path to an output. %s%s"),
     FC_CHANNELS_UNKNOWN(Severity.ERROR,
             "layer '%s': @Network(fullyConvolutional = true) needs the channels entering it, to state the"
                     + " convolution it is equivalent to (kernel ? x %d x %d), but they are unknown because '%s'"

@@ -14,7 +14,10 @@ final class NetworkSoFar {
 
     /** The network input as a map layers can read. */
     private final ComputedLayer networkInput;
+    /** One entry per layer so far, null for a layer that could not be computed. */
     private final List<ComputedLayer> layers = new ArrayList<>();
+    /** The computed layers before the first one that could not be computed. */
+    private int computedPrefix;
     private final List<Problem> problems = new ArrayList<>();
 
     NetworkSoFar(NetworkInput input) {
@@ -27,9 +30,27 @@ final class NetworkSoFar {
         return index == LayerSpec.NETWORK_INPUT ? networkInput : layers.get(index);
     }
 
-    /** The layers computed so far, in order; a read-only view that grows as they are added. */
+    /**
+     * The layers so far, in order, null for one that could not be computed; a read-only view that
+     * grows as they are added. A layer that is computed reads only computed layers.
+     */
     List<ComputedLayer> layers() {
         return Collections.unmodifiableList(layers);
+    }
+
+    /** The layers before the first one that could not be computed: all of them when none failed. */
+    List<ComputedLayer> computedPrefix() {
+        return List.copyOf(layers.subList(0, computedPrefix));
+    }
+
+    /** Whether map {@code index} (a layer so far, or the network input) was computed. */
+    boolean isComputed(int index) {
+        return index == LayerSpec.NETWORK_INPUT || layers.get(index) != null;
+    }
+
+    /** Whether every layer so far was computed. */
+    boolean allComputed() {
+        return computedPrefix == layers.size();
     }
 
     /** The name of map {@code index} in a message: a layer's, or "input". */
@@ -43,7 +64,15 @@ final class NetworkSoFar {
     }
 
     void add(ComputedLayer layer) {
+        if (computedPrefix == layers.size()) {
+            computedPrefix++;
+        }
         layers.add(layer);
+    }
+
+    /** Records that the next layer could not be computed (its problem, if any, is reported). */
+    void skip() {
+        layers.add(null);
     }
 
     /** Reports a problem with a parameter as a whole, at the message's own severity. */

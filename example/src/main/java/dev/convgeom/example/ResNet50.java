@@ -21,9 +21,10 @@ import dev.convgeom.Softmax;
  * a 1x1 projection ({@code branch1}); in stages 3 to 5 it also halves the resolution, and the
  * released model puts that stride 2 on {@code branch1} and on the first 1x1 convolution
  * ({@code branch2a}), not on the 3x3 as later re-implementations do. The geometry shows the cost
- * of that choice: a 1x1 window with stride 2 on a map of even size leaves the last row and column
- * unread (the processor warns about each such layer) and the two paths still line up, which the
- * {@code @Add} checks.
+ * of that choice: a 1x1 window with stride 2 reads every other row and column only, and since both
+ * branches do, no path reads three quarters of the units of {@code res2c}, {@code res3d} and
+ * {@code res4f} (the processor warns at each of the six layers, with the positions); the two paths
+ * still line up, which the {@code @Add} checks.
  *
  * <p>Field names are those of the prototxt. The layers Caffe runs in place (BatchNorm, Scale and
  * ReLU after the convolutions and additions) are left out: they change no geometry, and without

@@ -277,11 +277,11 @@ class ChainDiagnosticsTest {
 
     @Test
     void droppedBorderOfSeveralPixels() {
-        // k = 1, s = 4 on 32: (32 - 1) mod 4 = 3 pixels never read
-        JavaFileObject src = net("@Conv(out = 8, k = 1, s = 4) Object conv1;");
+        // k = 5, s = 4 on 32: windows at 0, 4, ..., 24 read 0 to 28; (32 - 5) mod 4 = 3 pixels never read
+        JavaFileObject src = net("@Conv(out = 8, k = 5, s = 4) Object conv1;");
         Compilation c = Compilers.compile(src);
         assertThat(c).hadWarningCount(1);
-        assertThat(c).hadWarningContaining("(32 + 0 + 0 - 1) mod 4 = 3, so the last 3 rows/columns of the input are"
+        assertThat(c).hadWarningContaining("(32 + 0 + 0 - 5) mod 4 = 3, so the last 3 rows/columns of the input are"
                 + " never read. Use input height/width 29 or 33 (every window layer then tiles its input exactly), or pad 1"
                 + " more after.").inFile(src).onLine(5).atColumn(31);
     }

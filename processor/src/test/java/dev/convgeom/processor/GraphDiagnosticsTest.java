@@ -91,13 +91,23 @@ class GraphDiagnosticsTest {
     }
 
     @Test
+    void aDroppedBorderAnotherBranchReadsIsNoProblem() {
+        // a (k 2, s 2) leaves row/column 32 of the 33 unread, but b (k 3, s 2, p 1: windows at -1 .. 31)
+        // reads it: no warning
+        Expect.clean(Sources.network("Net", "@Network(input = @Input(channels = 3, height = 33, width = 33))",
+                "@Conv(out = 8, k = 2, s = 2) Object a;",
+                "@Conv(out = 8, k = 3, s = 2, p = 1, from = \"input\") Object b;"));
+    }
+
+    @Test
     void droppedBorderInAGraphSuggestsSizesForItsOwnPathOnly() {
         // a (k 2, s 2) reads the input directly: 33 - 2 = 31, odd, so the last row/column is never
-        // read; 32 or 34 tile a, whatever the other branch (b, k 3, s 2) then needs
+        // read, nor by b (k 4, s 2: windows at 0 .. 28 read up to 31); 32 or 34 tile a, whatever
+        // the other branch then needs
         String a = "@Conv(out = 8, k = 2, s = 2) Object a;";
         Compilation c = Compilers.compile(Sources.network("Net", "@Network(input = @Input(channels = 3, height = 33,"
                 + " width = 33))", a,
-                "@Conv(out = 8, k = 3, s = 2, p = 1, from = \"input\") Object b;"));
+                "@Conv(out = 8, k = 4, s = 2, from = \"input\") Object b;"));
         assertThat(c).hadWarningContaining("layer 'a': the windows do not tile its input along the height/width:"
                 + " (33 + 0 + 0 - 2) mod 2 = 1, so the last 1 row/column of the input is never read. Use input"
                 + " height/width 32 or 34 (every window layer from the input to this one then tiles its input"

@@ -42,6 +42,13 @@ public enum Message implements Catalogued {
     RESERVED_LAYER_NAME(Severity.ERROR,
             "layer '%s': the name is reserved, since its constant %s.%s would clash with %s; rename the"
                     + " field"),
+    STATIC_LAYER_FIELD(Severity.WARNING,
+            "layer '%s' is a static field: it counts as a layer of %s in declaration order, but it belongs to the"
+                    + " class, not to a network object holding its layers in instance fields; remove static"
+                    + " (fields of an interface network and enum constants are layers as they are)"),
+    TRANSIENT_LAYER_FIELD(Severity.WARNING,
+            "layer '%s' is a transient field: it counts as a layer of %s, but serialization leaves it out, so a"
+                    + " network object restored from a stream lacks a layer the geometry counts; remove transient"),
     CONSTANT_CLASH(Severity.ERROR,
             "layers '%s' and '%s' would both become the constant %s.%s; rename one of the fields"),
 
@@ -56,6 +63,8 @@ public enum Message implements Catalogued {
     SEVERAL_INPUTS(Severity.ERROR,
             "layer '%s': @%s reads one map, but from names %d (%s); merge them first with @Concat or @Add,"
                     + " and name the merge in from"),
+    REPEATED_MERGE_INPUT(Severity.WARNING,
+            "layer '%s': from names '%s' %d times, so @%s %s; name the map that was meant instead of the repeat"),
     MERGE_ONE_INPUT(Severity.ERROR,
             "layer '%s': @%s merges two or more maps, but from names only '%s'; name a second layer"
                     + " (or 'input'), or drop the @%s and read '%s' directly"),

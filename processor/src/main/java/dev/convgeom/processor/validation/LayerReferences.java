@@ -8,10 +8,12 @@ import dev.convgeom.processor.model.ExplicitValues;
 import dev.convgeom.processor.model.LayerDeclaration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationValue;
 
@@ -104,7 +106,29 @@ final class LayerReferences {
                     layer.name(), kind, only, kind, only);
             return false;
         }
+        warnRepeats(layer, names);
         return true;
+    }
+
+    /**
+     * A merge that names one map twice is well defined (x + x, or x's channels twice over) but is
+     * almost always a slip for another name: a warning at the first repeat of each name.
+     */
+    private void warnRepeats(LayerDeclaration layer, List<ArrayElement<String>> names) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (ArrayElement<String> name : names) {
+            seen.merge(name.value(), 1, Integer::sum);
+        }
+        Set<String> warned = new HashSet<>();
+        Set<String> earlier = new HashSet<>();
+        for (ArrayElement<String> name : names) {
+            if (!earlier.add(name.value()) && warned.add(name.value())) {
+                String what = layer.kind() == LayerKind.ADD ? "adds it to itself (" + seen.get(name.value())
+                        + " times its values)" : "stacks its channels " + seen.get(name.value()) + " times over";
+                reporter.report(Message.REPEATED_MERGE_INPUT, layer.field(), layer.values().mirror(), name.source(),
+                        layer.name(), name.value(), seen.get(name.value()), layer.kind().displayName(), what);
+            }
+        }
     }
 
     /** The index {@code name} stands for, written in {@code attribute} of layer {@code index}. */

@@ -5,6 +5,7 @@ import dev.convgeom.engine.Axis;
 import dev.convgeom.engine.ComputedLayer;
 import dev.convgeom.engine.GeometryCalculator;
 import dev.convgeom.engine.GeometryResult;
+import dev.convgeom.engine.LayerKind;
 import dev.convgeom.engine.LayerSpec;
 import dev.convgeom.engine.NetworkInput;
 import dev.convgeom.engine.Param;
@@ -19,14 +20,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /**
  * Validates a whole network: first each annotation on its own, then the names, then the chain
  * through the geometry engine, whose problems are reported at the annotation values they concern.
- * A layer's mistake is reported once; a network with any error is not generated.
+ * A layer's mistake is reported once; a layer that reads a broken one is not blamed for it, but
+ * every independent mistake is reported in the same compile. A network with any error is not
+ * generated.
  */
 public final class NetworkValidator {
 
@@ -56,11 +63,14 @@ public final class NetworkValidator {
             return Optional.empty();
         }
         List<String> constants = constantNames(model);
-        Optional<List<LayerSpec>> specs = layerSpecs(model);
-        if (reporter.hasErrors() || input.isEmpty() || specs.isEmpty()) {
-            return Optional.empty();
+        CheckedLayers checked = checkLayers(model);
+        if (input.isEmpty()) {
+            return Optional.empty();     // every layer reads the input: nothing more can be checked
         }
-        GeometryResult geometry = GeometryCalculator.compute(input.get(), specs.get(), strict, fullyConvolutional);
+        // Layers with mistakes of their own are left out, with the layers that read them; the
+        // rest of the network is still computed, so independent mistakes all show in one compile.
+        GeometryResult geometry = GeometryCalculator.compute(input.get(), checked.specs(), checked.unchecked(),
+                strict, fullyConvolutional);
         List<Problem> problems = geometry.problems();
         for (int i = 0; i < problems.size(); i++) {
             Problem problem = problems.get(i);
@@ -77,7 +87,7 @@ public final class NetworkValidator {
             }
             reporter.report(problem.severity(), text, layer.field(), values.mirror(), at);
         }
-        if (reporter.hasErrors()) {
+        if (reporter.hasErrors() || !checked.unchecked().isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ValidNetwork(model, geometry, constants, strict));
@@ -90,19 +100,53 @@ public final class NetworkValidator {
      * (javac reports that itself).
      */
     public Optional<List<LayerSpec>> layerSpecs(NetworkModel model) {
+        CheckedLayers checked = checkLayers(model);
+        return checked.unchecked().isEmpty() ? Optional.of(checked.specs()) : Optional.empty();
+    }
+
+    /**
+     * Every layer's spec, in declaration order; a layer with a mistake of its own (reported) or a
+     * missing required attribute (javac reports it) is in {@code unchecked}, and its spec is a
+     * stand-in that only lends its name.
+     */
+    private record CheckedLayers(List<LayerSpec> specs, Set<Integer> unchecked) {
+    }
+
+    private CheckedLayers checkLayers(NetworkModel model) {
         LayerReferences references = new LayerReferences(reporter, model.layers());
         List<LayerSpec> specs = new ArrayList<>();
+        Set<Integer> unchecked = new TreeSet<>();
         for (int i = 0; i < model.layers().size(); i++) {
             LayerDeclaration layer = model.layers().get(i);
-            checkSingleAnnotation(layer);
+            checkField(model, layer);
             Optional<LayerInputs> inputs = references.resolve(i);
             // A layer with a wrong name is still checked, so that all its mistakes show at once.
             Optional<LayerSpec> spec = layers.validate(layer, inputs.orElse(LayerInputs.PREVIOUS));
             if (inputs.isPresent() && spec.isPresent()) {
                 specs.add(spec.get());
+            } else {
+                specs.add(standIn(layer.name(), i, inputs));
+                unchecked.add(i);
             }
         }
-        return specs.size() == model.layers().size() ? Optional.of(specs) : Optional.empty();
+        return new CheckedLayers(specs, unchecked);
+    }
+
+    /**
+     * A stand-in for a layer with a mistake: it lends its name and the maps it reads (all earlier
+     * ones when its names do not resolve), which the core counts as read in full.
+     */
+    private static LayerSpec standIn(String name, int index, Optional<LayerInputs> inputs) {
+        LayerSpec spec = LayerSpec.pointwise(name, LayerKind.RELU);
+        if (inputs.isEmpty()) {
+            List<Integer> all = new ArrayList<>();
+            for (int i = LayerSpec.NETWORK_INPUT; i < index; i++) {
+                all.add(i);
+            }
+            return spec.from(all.toArray(Integer[]::new));
+        }
+        List<Integer> read = new ArrayList<>(inputs.get().from());
+        return read.isEmpty() ? spec : spec.from(read.toArray(Integer[]::new));
     }
 
     private static AnnotationValue blame(NetworkModel model, Problem problem) {
@@ -188,10 +232,23 @@ public final class NetworkValidator {
         return constants;
     }
 
-    private void checkSingleAnnotation(LayerDeclaration layer) {
+    private void checkField(NetworkModel model, LayerDeclaration layer) {
         for (AnnotationMirror extra : layer.extra()) {
             reporter.report(Message.TWO_LAYER_ANNOTATIONS, layer.field(), extra, null, layer.name(),
                     layer.kind().displayName(), simpleName(extra));
+        }
+        // Warnings, not errors: the declaration is unambiguous and its geometry is computed; what
+        // is doubtful is the object the fields describe.
+        Set<Modifier> modifiers = layer.field().getModifiers();
+        boolean constantsAreLayers = layer.field().getKind() == ElementKind.ENUM_CONSTANT
+                || model.type().getKind().isInterface();
+        if (modifiers.contains(Modifier.STATIC) && !constantsAreLayers) {
+            reporter.report(Message.STATIC_LAYER_FIELD, layer.field(), null, null, layer.name(),
+                    model.type().getSimpleName());
+        }
+        if (modifiers.contains(Modifier.TRANSIENT)) {
+            reporter.report(Message.TRANSIENT_LAYER_FIELD, layer.field(), null, null, layer.name(),
+                    model.type().getSimpleName());
         }
     }
 

@@ -53,9 +53,13 @@ final class InputSizeMethods {
                         + "it and the smallest input, " + min.height() + "x" + min.width() + ")\n")
                 .addStatement("return spec.outputSize(height, width)")
                 .build();
+        // Not "a 1x1 final map": that holds for chains that end in one, but a graph that upsamples
+        // (U-Net) or crops has a larger final map at its smallest input.
+        Shape atMin = spec.outputSize(min.height(), min.width());
         MethodSpec minInputSize = Methods.publicStatic("minInputSize", ApiTypes.SHAPE)
-                .addJavadoc("$L", "The smallest input giving a 1x1 final map: " + min.height() + "x" + min.width()
-                        + ".\n")
+                .addJavadoc("$L", "The smallest input on which every layer has at least one unit (and every merge"
+                        + " joins maps of equal size, every crop fits): " + min.height() + "x" + min.width() + ", where the final map is " + atMin.height() + "x"
+                        + atMin.width() + ".\n")
                 .addStatement("return new $T($L, $L, $L)", ApiTypes.SHAPE, min.channels(), min.height(), min.width())
                 .build();
         MethodSpec isExact = Methods.publicStatic("isExact", TypeName.BOOLEAN)

@@ -9,7 +9,8 @@ import dev.convgeom.Shape;
  * progression (as they do for every chain without SAME padding). Found once per network: on a graph
  * both are searches, which can take a noticeable part of a second when no exact size exists.
  *
- * @param minInputSize the smallest input giving a 1x1 final map
+ * @param minInputSize the smallest input on which every layer has at least one unit (and, in a graph,
+ *                     merges and crops fit); the final map need not be 1x1 there
  * @param rows         exact heights, or null when there is none in the int range
  * @param columns      exact widths, likewise
  */

@@ -1,20 +1,26 @@
 package dev.convgeom.processor.writing;
 
+import dev.convgeom.engine.Axis;
 import dev.convgeom.engine.AxisState;
 import dev.convgeom.engine.ComputedLayer;
 import dev.convgeom.engine.GeometryResult;
 import dev.convgeom.engine.NetworkInput;
+import dev.convgeom.engine.PositionSet;
+import dev.convgeom.engine.ReadCoverage;
 import dev.convgeom.engine.Rounding;
 import dev.convgeom.engine.WindowStep;
 import dev.convgeom.LayerSpec;
 import dev.convgeom.NetworkSpec;
 import dev.convgeom.Shape;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The JSON manifest of a network, for tools outside Java: the input, and per layer its declared
  * window, output shape, receptive field, jump, centre and field box (unit 0, unclipped). Keys
- * and layers come in a fixed order, so equal models give byte-identical manifests.
+ * and layers come in a fixed order, so equal models give byte-identical manifests. Where the
+ * network's reads were analysed, also which units of each map no path to an output reads, and per
+ * layer the positions of its input its windows skip.
  */
 public final class ManifestWriter {
 
@@ -40,11 +46,24 @@ public final class ManifestWriter {
                 .number("channels", input.channels())
                 .number("height", input.height())
                 .number("width", input.width())
-                .endObject()
-                .name("layers").beginArray();
+                .endObject();
+        Optional<ReadCoverage> reads = geometry.reads();
         List<ComputedLayer> layers = geometry.layers();
+        if (reads.isPresent()) {
+            json.strings("outputs", reads.get().outputs().stream().sorted()
+                    .map(i -> layers.get(i).spec().name()).toList());
+            unread(json, "unreadInput", reads.get().input());
+        } else {
+            json.raw("unreadInput", "null");
+        }
+        json.name("layers").beginArray();
         for (int i = 0; i < layers.size(); i++) {
             layer(json, layers.get(i), constants.get(i), spec.layers().get(i));
+            if (reads.isPresent()) {
+                skipped(json, reads.get(), i);
+                unread(json, "unread", reads.get().map(i));
+            }
+            json.endObject();
         }
         json.endArray();
         fullyConvolutional(json, sizes);
@@ -146,7 +165,48 @@ public final class ManifestWriter {
         if (y.period() > 1 || x.period() > 1) {
             phases(json, y, x);
         }
+    }
+
+    /**
+     * The positions of its (first) input the layer's own units never read, per axis, whatever
+     * other layers read: {@code {"count": 28, "of": 56, "positions": [[1, 55, 2]]}}.
+     */
+    private static void skipped(JsonWriter json, ReadCoverage reads, int layer) {
+        json.name("skippedInput").beginObject();
+        for (Axis axis : Axis.values()) {
+            PositionSet set = reads.skipped(layer, axis);
+            json.name(axis.units()).beginInlineObject()
+                    .number("count", set.count())
+                    .number("of", set.size())
+                    .raw("positions", progressions(set))
+                    .endObject();
+        }
         json.endObject();
+    }
+
+    /**
+     * What no path to an output reads of a map: its units, how many of them are unread, that
+     * fraction exactly, and the rows and columns of which no unit is read.
+     */
+    private static void unread(JsonWriter json, String name, ReadCoverage.MapReads map) {
+        json.name(name).beginInlineObject()
+                .number("units", map.units())
+                .number("unreadUnits", map.unreadUnits())
+                .string("fraction", map.unreadFraction().toString())
+                .raw("rows", progressions(map.unreadRows()))
+                .raw("columns", progressions(map.unreadColumns()))
+                .endObject();
+    }
+
+    /** {@code [[1, 55, 2], [60, 60, 1]]}: the set as runs {@code [first, last, step]}. */
+    private static String progressions(PositionSet set) {
+        StringBuilder b = new StringBuilder("[");
+        for (PositionSet.Progression run : set.progressions()) {
+            b.append(b.length() == 1 ? "" : ", ")
+                    .append('[').append(run.first()).append(", ").append(run.last()).append(", ").append(run.step())
+                    .append(']');
+        }
+        return b.append(']').toString();
     }
 
     /**

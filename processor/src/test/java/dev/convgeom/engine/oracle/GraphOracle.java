@@ -46,7 +46,7 @@ public final class GraphOracle {
     }
 
     /** A read of one unit of a map: {@code layer} (or -1, the network input) and its unit. */
-    private record Read(int layer, long unit) {
+    record Read(int layer, long unit) {
     }
 
     private final NetworkInput input;
@@ -362,7 +362,7 @@ public final class GraphOracle {
     }
 
     /** What (possibly virtual) unit {@code v} of layer {@code i} reads, tap by tap. */
-    private List<Read> reads(int i, Axis axis, long v) {
+    List<Read> reads(int i, Axis axis, long v) {
         LayerSpec spec = layers.get(i);
         int a = axis.ordinal();
         List<Integer> in = inputs.get(i);

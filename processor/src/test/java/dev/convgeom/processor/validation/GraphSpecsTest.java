@@ -189,6 +189,8 @@ class GraphSpecsTest {
         if (!failures.isEmpty()) {
             throw new AssertionError(failures.get(0).getMessage(), failures.get(0));
         }
-        assertEquals(List.of(), c.diagnostics(), "diagnostics");
+        // A repeated from name (cat's "fuse", kept to show duplicates keep their places) is a warning.
+        assertEquals(List.of(), c.diagnostics().stream()
+                .filter(d -> !d.getMessage(null).contains("[convgeom:repeated-merge-input]")).toList(), "diagnostics");
     }
 }

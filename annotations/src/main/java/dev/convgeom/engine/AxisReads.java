@@ -1,0 +1,90 @@
+package dev.convgeom.engine;
+
+import java.util.BitSet;
+
+/**
+ * Which positions of a layer's input its units read, along one axis: the backward view of each
+ * kind of layer, over real positions only (a window's taps in the padding read nothing).
+ * Every input of a merge is read at the same positions; a crop reads its source, not its
+ * reference {@code like}.
+ */
+final class AxisReads {
+
+    private AxisReads() {
+    }
+
+    /**
+     * The positions of an input of {@code inSize} units that units {@code needed} of
+     * {@code layer}'s output read along {@code axis}.
+     */
+    static BitSet of(ComputedLayer layer, Axis axis, long inSize, BitSet needed) {
+        int n = Math.toIntExact(inSize);
+        BitSet reads = new BitSet(n);
+        WindowStep step = layer.step(axis);
+        if (step != null) {
+            // Convolution, pooling, zero padding, fully connected, global pooling: unit u reads
+            // taps u*s - pb + j*d, j < k.
+            Window w = step.window();
+            long s = w.stride();
+            long d = w.dilation();
+            for (int u = needed.nextSetBit(0); u >= 0; u = needed.nextSetBit(u + 1)) {
+                long start = u * s - step.padBefore();
+                if (d == 1) {
+                    setClipped(reads, start, start + w.kernel(), n);
+                } else {
+                    for (long j = 0; j < w.kernel(); j++) {
+                        setClipped(reads, start + j * d, start + j * d + 1, n);
+                    }
+                }
+            }
+            return reads;
+        }
+        LayerSpec spec = layer.spec();
+        switch (spec.kind().role()) {
+            case DECONVOLUTION -> {
+                // Input unit u writes full-output positions s*u .. s*u + ke - 1; output unit v is
+                // full position v + pb, so it reads u from ceil((v + pb - ke + 1) / s) to floor((v + pb) / s).
+                Window w = spec.window(axis);
+                long s = w.stride();
+                for (int v = needed.nextSetBit(0); v >= 0; v = needed.nextSetBit(v + 1)) {
+                    long full = v + w.padBefore();
+                    long first = -Math.floorDiv(-(full - w.dilatedKernel() + 1), s);
+                    setClipped(reads, first, Math.floorDiv(full, s) + 1, n);
+                }
+            }
+            case UPSAMPLING -> {
+                long f = spec.extras().factor();
+                for (int v = needed.nextSetBit(0); v >= 0; v = needed.nextSetBit(v + 1)) {
+                    if (spec.extras().bilinear()) {
+                        // Half-pixel centres: output v sits at input (v + 1/2) / f - 1/2 = (2v + 1 - f) / 2f,
+                        // interpolated from the units either side (one when it is whole); beyond
+                        // the ends only the end unit is real.
+                        long num = 2L * v + 1 - f;
+                        long den = 2 * f;
+                        setClipped(reads, Math.floorDiv(num, den), -Math.floorDiv(-num, den) + 1, n);
+                    } else {
+                        setClipped(reads, v / f, v / f + 1, n);
+                    }
+                }
+            }
+            case CROP -> {
+                long o = layer.offset(axis);
+                for (int v = needed.nextSetBit(0); v >= 0; v = needed.nextSetBit(v + 1)) {
+                    setClipped(reads, v + o, v + o + 1, n);
+                }
+            }
+            case POINTWISE, MERGE -> reads.or(needed);
+            default -> throw new IllegalArgumentException(spec.kind() + " has a window step: see above");
+        }
+        return reads;
+    }
+
+    /** Sets positions {@code from} (inclusive) to {@code to} (exclusive) that lie in {@code [0, n)}. */
+    private static void setClipped(BitSet set, long from, long to, int n) {
+        long a = Math.max(0, from);
+        long b = Math.min(n, to);
+        if (a < b) {
+            set.set((int) a, (int) b);
+        }
+    }
+}
