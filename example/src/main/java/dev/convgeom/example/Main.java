@@ -6,7 +6,7 @@ import dev.convgeom.LayerMap;
 import dev.convgeom.LayerSpec;
 import dev.convgeom.Point;
 import dev.convgeom.Resize;
-import dev.convgeom.Shape;
+import dev.convgeom.Size;
 import dev.convgeom.UnitRange;
 import java.util.List;
 import java.util.Locale;
@@ -103,11 +103,11 @@ public final class Main {
                 System.out.println("   " + layer);
             }
         }
-        Shape min = CaffeNetGeometry.minInputSize();
-        Shape exact = CaffeNetGeometry.nextExactSize(400, 400);
-        System.out.printf(Locale.ROOT, "   smallest input %dx%d; exact sizes 227 + 32k (from 400: %d, exact: %b)%n",
-                min.height(), min.width(), exact.height(), CaffeNetGeometry.isExact(451, 451));
-        List<LayerGeometry> big = CaffeNetGeometry.forInput(451, 451);
+        Size min = CaffeNetGeometry.minInputSize();
+        Size exact = CaffeNetGeometry.nextExactSize(Size.of(400, 400));
+        System.out.printf(Locale.ROOT, "   smallest input %s; exact sizes 227 + 32k (from 400: %d, exact: %b)%n",
+                min, exact.width(), CaffeNetGeometry.isExact(Size.of(451, 451)));
+        List<LayerGeometry> big = CaffeNetGeometry.forInput(Size.of(451, 451));
         LayerGeometry scores = big.get(big.size() - 1);
         System.out.printf(Locale.ROOT, "   on 451x451: %s score map %s; cell (x, y) sees this image window:%n",
                 scores.name(), scores.output());

@@ -57,7 +57,8 @@ public final class NetworkValidator {
         }
         List<String> constants = constantNames(model);
         Optional<List<LayerSpec>> specs = layerSpecs(model);
-        if (reporter.hasErrors() || input.isEmpty() || specs.isEmpty()) {
+        Optional<List<Integer>> outputs = new NetworkOutputs(reporter).resolve(model);
+        if (reporter.hasErrors() || input.isEmpty() || specs.isEmpty() || outputs.isEmpty()) {
             return Optional.empty();
         }
         GeometryResult geometry = GeometryCalculator.compute(input.get(), specs.get(), strict, fullyConvolutional);
@@ -80,7 +81,7 @@ public final class NetworkValidator {
         if (reporter.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new ValidNetwork(model, geometry, constants, strict));
+        return Optional.of(new ValidNetwork(model, geometry, constants, strict, outputs.get()));
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.convgeom.processor.geometry.WindowStep;
 import dev.convgeom.LayerSpec;
 import dev.convgeom.NetworkSpec;
 import dev.convgeom.Shape;
+import dev.convgeom.Size;
 import java.util.List;
 
 /**
@@ -41,6 +42,7 @@ public final class ManifestWriter {
                 .number("height", input.height())
                 .number("width", input.width())
                 .endObject()
+                .strings("outputs", spec.outputs())
                 .name("layers").beginArray();
         List<ComputedLayer> layers = geometry.layers();
         for (int i = 0; i < layers.size(); i++) {
@@ -53,7 +55,7 @@ public final class ManifestWriter {
 
     /** The smallest input and the exact input sizes of the fully convolutional form. */
     private static void fullyConvolutional(JsonWriter json, InputSizes sizes) {
-        Shape min = sizes.minInputSize();
+        Size min = sizes.minInputSize();
         json.name("fullyConvolutional").beginObject()
                 .name("minInputSize").beginInlineObject()
                 .number("height", min.height())

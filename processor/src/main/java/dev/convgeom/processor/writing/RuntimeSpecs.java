@@ -25,7 +25,17 @@ public final class RuntimeSpecs {
     private RuntimeSpecs() {
     }
 
+    /** A network whose output is its last layer. */
     public static NetworkSpec of(String name, GeometryResult geometry) {
+        return of(name, geometry, List.of(geometry.layers().size() - 1));
+    }
+
+    /**
+     * @param name     the network's name
+     * @param geometry its computed geometry
+     * @param outputs  the indices of its output layers, the primary output first
+     */
+    public static NetworkSpec of(String name, GeometryResult geometry, List<Integer> outputs) {
         NetworkInput in = geometry.input();
         List<ComputedLayer> computed = geometry.layers();
         List<LayerSpec> layers = new ArrayList<>();
@@ -41,7 +51,12 @@ public final class RuntimeSpecs {
                     channels(layer.channels()), (int) spec.groups(), window(layer, layer.stepY(), spec.y()),
                     window(layer, layer.stepX(), spec.x()), resize(computed, layer)));
         }
-        return new NetworkSpec(name, new Shape((int) in.channels(), (int) in.height(), (int) in.width()), layers);
+        List<String> outputNames = new ArrayList<>();
+        for (int output : outputs) {
+            outputNames.add(name(computed, output));
+        }
+        return new NetworkSpec(name, new Shape((int) in.channels(), (int) in.height(), (int) in.width()), layers,
+                outputNames);
     }
 
     private static String name(List<ComputedLayer> computed, int index) {

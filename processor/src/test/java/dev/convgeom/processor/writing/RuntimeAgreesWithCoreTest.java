@@ -8,6 +8,7 @@ import dev.convgeom.LayerGeometry;
 import dev.convgeom.NetworkSpec;
 import dev.convgeom.Ratio;
 import dev.convgeom.Shape;
+import dev.convgeom.Size;
 import dev.convgeom.processor.geometry.Axis;
 import dev.convgeom.processor.geometry.AxisState;
 import dev.convgeom.processor.geometry.ComputedLayer;
@@ -43,7 +44,7 @@ class RuntimeAgreesWithCoreTest {
             NetworkSpec spec = RuntimeSpecs.of("Dag" + dag.seed(), core);
             int h = (int) dag.input().height();
             int w = (int) dag.input().width();
-            List<LayerGeometry> runtime = spec.forInput(h, w);
+            List<LayerGeometry> runtime = spec.forInput(Size.of(w, h));
             for (int l = 0; l < core.layers().size(); l++) {
                 ComputedLayer c = core.layers().get(l);
                 LayerGeometry r = runtime.get(l);
@@ -54,7 +55,7 @@ class RuntimeAgreesWithCoreTest {
                 assertEquals(c.y().size(), r.output().height(), at);
                 assertEquals(c.x().size(), r.output().width(), at);
                 assertEquals(new Shape(r.output().channels(), r.output().height(), r.output().width()),
-                        spec.outputSize(l, h, w), at);
+                        spec.outputSize(l, Size.of(w, h)), at);
                 for (Axis axis : Axis.values()) {
                     assertAxis(c.axis(axis), axis == Axis.Y ? r.y() : r.x(), at + " " + axis);
                 }
