@@ -39,6 +39,27 @@ public final class Main {
         caffeNetWalkthrough();
         slidingWindow();
         graphs();
+        pyramid();
+    }
+
+    /**
+     * The feature pyramid: three declared outputs, each with its static shortcuts, and the offset
+     * of nearest upsampling that its top-down adds accept with allowMisaligned.
+     */
+    private static void pyramid() {
+        System.out.println();
+        System.out.println("8. A feature pyramid (Fpn): @Network(outputs = {\"p3\", \"p4\", \"p5\"}), shortcuts for each output");
+        for (LayerGeometry level : FpnGeometry.outputs()) {
+            System.out.printf(Locale.ROOT, "   %-3s %-10s jump %-3s field of unit (0, 0) %s%n", level.name(), level.output(),
+                    number(level.x().jump()), box(level.receptiveField(0, 0)));
+        }
+        System.out.printf(Locale.ROOT, "   p3MapToInput(4, 2) = %s, p4MapToInput(4, 2) = %s, p5ClippedReceptiveField(7, 7) = %s%n",
+                point(FpnGeometry.p3MapToInput(4, 2)), point(FpnGeometry.p4MapToInput(4, 2)),
+                box(FpnGeometry.p5ClippedReceptiveField(7, 7)));
+        System.out.printf(Locale.ROOT, "   nearest upsampling: up5 unit 0 is centred on %s, lateral4's on %s: %s pixels,"
+                        + " half a unit of jump 16%n", number(FpnGeometry.UP5.x().center()),
+                number(FpnGeometry.LATERAL4.x().center()),
+                number(FpnGeometry.LATERAL4.x().center() - FpnGeometry.UP5.x().center()));
     }
 
     /**
@@ -206,8 +227,11 @@ public final class Main {
         System.out.printf(Locale.ROOT, "   %s: CaffeNetGeometry.mapToInput(0, 0) = %s, receptiveField(0, 0) = %s%n",
                 CaffeNetGeometry.output().name(), point(CaffeNetGeometry.mapToInput(0, 0)),
                 box(CaffeNetGeometry.receptiveField(0, 0)));
-        System.out.printf(Locale.ROOT, "   on a larger input its score-map cell (1, 0) would be centred on %s%n",
-                point(CaffeNetGeometry.mapToInput(1, 0)));
+        // The constant's map is the declared 1x1: a larger input's cells come from forInput.
+        List<LayerGeometry> wider = CaffeNetGeometry.forInput(Size.of(259, 227));
+        LayerGeometry cells = wider.get(wider.size() - 1);
+        System.out.printf(Locale.ROOT, "   on a 259x227 input (forInput) it is a %s score map; cell (1, 0) is centred on %s%n",
+                cells.output(), point(cells.mapToInput(1, 0)));
     }
 
     /** (x, y), without a trailing ".0" on whole numbers. */

@@ -43,8 +43,9 @@ final class InputSizeMethods {
                         + " depend on the input size: for another size, take the layers' geometry from "
                         + "{@link #forInput(Size)}."
                 : "Mapping units to input pixels ({@code mapToInput}, {@code receptiveField}) does not depend on the "
-                        + "input size here, so the constants serve any size; {@link #forInput(Size)} also gives "
-                        + "the map sizes, clipping and {@code mapFromInput} for that size.";
+                        + "input size here, so the constants' formulas hold at any size, but their maps have the "
+                        + "declared size: for the units of a larger map, with its clipping and {@code mapFromInput}, "
+                        + "take the layers of {@link #forInput(Size)}.";
         MethodSpec outputSize = Methods.publicStatic("outputSize", ApiTypes.SHAPE)
                 .addParameter(ApiTypes.SIZE, "input")
                 .addJavadoc("$L", "The shape of the output " + primary + " for an input of another size, through the "
