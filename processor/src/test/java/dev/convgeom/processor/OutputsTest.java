@@ -71,8 +71,8 @@ class OutputsTest {
         assertEquals(new Box(-3, -3, 11, 11), call(g, "p4ReceptiveField", 1, 1));
         assertEquals(new Box(0, 0, 7, 7), call(g, "p4ClippedReceptiveField", 0, 0));
         assertEquals(new Box(21, 21, 31, 31), call(g, "p4ClippedReceptiveField", 7, 7));   // -7 + 28 .. 7 + 28
-        // Pixel 5 is in p4's fields of units 0 (..7) and 1 (-3..11); its centre 5/4 rounds to 1.
-        assertEquals(new UnitRange(1, 1, 0, 0, 1, 1), call(g, "p4MapFromInput", 5.0, 5.0));
+        // p4's unit u reads -7 + 4u .. 7 + 4u: pixel 5 is in the fields of units 0 to 3; 5/4 rounds to 1.
+        assertEquals(new UnitRange(1, 1, 0, 0, 3, 3), call(g, "p4MapFromInput", 5.0, 5.0));
         // The primary output's shape, for a 64-wide, 32-high input: 32 columns, 16 rows.
         assertEquals(new Shape(8, 16, 32), call(g, "outputSize", Size.of(64, 32)));
     }
