@@ -42,8 +42,9 @@ public @interface Network {
     /**
      * The layers whose maps the network produces, by name (their fields' names), the primary
      * output first: the heads of a detector ({@code {"loc3", "loc4", "loc5"}}), the levels of a
-     * feature pyramid ({@code {"p3", "p4", "p5"}}). Not given: the last layer, which is where a
-     * chain ends. Each name must be a layer, listed once; an output may also feed later layers.
+     * feature pyramid ({@code {"p3", "p4", "p5"}}). Not given: the layers no other layer reads
+     * (a crop's {@code like} does not count as reading), the last layer first; for a chain, just
+     * the last layer. Each name must be a layer, listed once; an output may also feed later layers.
      *
      * <p>The generated class's {@code output()} is the primary output and {@code outputs()} all of
      * them, in this order. The unprefixed static shortcuts ({@code mapToInput(x, y)}, ...) map the

@@ -25,7 +25,8 @@ import java.util.Objects;
  * a time (the axes never interact), by the rules of the geometry reference; after upsampling the
  * fields depend on the unit's phase (see {@link AxisGeometry}). The network's outputs are the
  * layers {@link #outputs()} names: those its {@code @Network(outputs = ...)} lists, or else the
- * last layer; {@link #outputIndex()}, the first of them, is the map {@link #outputSize(Size)} is about.
+ * layers no other layer reads, the last layer first; {@link #outputIndex()}, the first of them, is
+ * the map {@link #outputSize(Size)} is about.
  * A chain, in which every layer reads the one before and slides a window or works unit by
  * unit, takes direct formulas instead.
  */
@@ -47,7 +48,9 @@ public final class NetworkSpec {
     private final SizeSearch sizes;
 
     /**
-     * A network whose output is its last layer.
+     * A network whose outputs are the layers no other layer reads ({@code from}; a crop's
+     * {@code like} only measures its map): the last layer, which is the primary output, then the
+     * others in declaration order. For a chain, the last layer.
      *
      * @param name   the network's name (the model class's simple name), for messages
      * @param input  the declared input
@@ -55,7 +58,7 @@ public final class NetworkSpec {
      * @throws IllegalArgumentException as {@link #NetworkSpec(String, Shape, List, List)}
      */
     public NetworkSpec(String name, Shape input, List<LayerSpec> layers) {
-        this(name, input, layers, lastName(layers));
+        this(name, input, layers, unread(layers));
     }
 
     /**
@@ -107,9 +110,24 @@ public final class NetworkSpec {
         this.sizes = new SizeSearch(wiring, chain);
     }
 
-    private static List<String> lastName(List<LayerSpec> layers) {
+    /** The layers no other layer reads, the last one first; unresolved names are the constructor's to report. */
+    private static List<String> unread(List<LayerSpec> layers) {
         Objects.requireNonNull(layers, "layers");
-        return layers.isEmpty() ? List.of() : List.of(layers.get(layers.size() - 1).name());
+        if (layers.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> read = new java.util.HashSet<>();
+        for (LayerSpec layer : layers) {
+            read.addAll(layer.from());
+        }
+        List<String> unread = new ArrayList<>();
+        unread.add(layers.get(layers.size() - 1).name());
+        for (LayerSpec layer : layers.subList(0, layers.size() - 1)) {
+            if (!read.contains(layer.name())) {
+                unread.add(layer.name());
+            }
+        }
+        return unread;
     }
 
     private int[] outputIndices(Map<String, Integer> index, List<String> names) {
@@ -172,7 +190,7 @@ public final class NetworkSpec {
 
     /**
      * The names of the network's outputs, the primary one first: those its
-     * {@code @Network(outputs = ...)} lists, or the last layer.
+     * {@code @Network(outputs = ...)} lists, or the layers no other layer reads, the last first.
      */
     public List<String> outputs() {
         List<String> names = new ArrayList<>(outputs.length);

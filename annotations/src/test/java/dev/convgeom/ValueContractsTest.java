@@ -193,6 +193,11 @@ class ValueContractsTest {
         assertThrows(NullPointerException.class, () -> new NetworkSpec(null, new Shape(C, 8, 8), layers));
         assertThrows(IllegalArgumentException.class, () -> new NetworkSpec("N", new Shape(C, 8, 8), List.of()));
         assertEquals(List.of("b"), new NetworkSpec("N", new Shape(C, 8, 8), layers).outputs());
+        // By default every layer nothing reads is an output, the last one first.
+        NetworkSpec side = new NetworkSpec("N", new Shape(C, 8, 8), List.of(conv("a", "input", 3, 1, 1),
+                relu("aux", "a"), relu("b", "a"), relu("c", "b")));
+        assertEquals(List.of("c", "aux"), side.outputs());
+        assertEquals(3, side.outputIndex());
         NetworkSpec two = new NetworkSpec("N", new Shape(C, 8, 8), layers, List.of("a", "b"));
         assertEquals(0, two.outputIndex());
         assertEquals(List.of("a", "b"), two.outputs());

@@ -94,13 +94,27 @@ class OutputsTest {
     }
 
     @Test
-    void withoutOutputsTheLastLayerIsTheOutputAndNoShortcutIsPrefixed() {
-        Compilation c = Expect.clean(Sources.net(PYRAMID));
+    void aChainWithoutOutputsEndsInItsOneOutputAndNoShortcutIsPrefixed() {
+        Compilation c = Expect.clean(Sources.net(PYRAMID[0], PYRAMID[1]));
         Class<?> g = new CompiledClasses(c).load("test.NetGeometry");
-        assertSame(constant(g, "P4"), call(g, "output"));
-        assertEquals(List.of(constant(g, "P4")), call(g, "outputs"));
-        assertThrows(NoSuchMethodException.class, () -> g.getMethod("p4MapToInput", double.class, double.class));
-        assertTrue(GeneratedCodeTest.manifestOf(c, "test.Net").contains("\"outputs\": [\"p4\"],"));
+        assertSame(constant(g, "C4"), call(g, "output"));
+        assertEquals(List.of(constant(g, "C4")), call(g, "outputs"));
+        assertThrows(NoSuchMethodException.class, () -> g.getMethod("c4MapToInput", double.class, double.class));
+        assertTrue(GeneratedCodeTest.manifestOf(c, "test.Net").contains("\"outputs\": [\"c4\"],"));
+    }
+
+    @Test
+    void withoutOutputsEveryLayerNothingReadsIsAnOutputTheLastFirst() {
+        // aux reads c3 and nothing reads aux: a side output, after the last layer.
+        String[] layers = {PYRAMID[0], "@Conv(out = 8, k = 1) Object aux;", "@Conv(out = 8, k = 3, s = 2, p = 1,"
+                + " from = \"c3\") Object c4;", "@Conv(out = 8, k = 3, p = 1) Object head;"};
+        Compilation c = Expect.clean(Sources.net(layers));
+        Class<?> g = new CompiledClasses(c).load("test.NetGeometry");
+        assertSame(constant(g, "HEAD"), call(g, "output"));
+        assertEquals(List.of(constant(g, "HEAD"), constant(g, "AUX")), call(g, "outputs"));
+        assertEquals(new Box(-1, -1, 1, 1), call(g, "auxReceptiveField", 0, 0));
+        assertEquals(call(g, "receptiveField", 2, 3), call(g, "headReceptiveField", 2, 3));
+        assertTrue(GeneratedCodeTest.manifestOf(c, "test.Net").contains("\"outputs\": [\"head\", \"aux\"],"));
     }
 
     @Test

@@ -15,7 +15,8 @@ import javax.lang.model.element.AnnotationValue;
 
 /**
  * Resolves {@code @Network(outputs = ...)} to layer indices, the primary output first; not
- * written, the output is the last layer. Each mistake is reported at the string that makes it: a
+ * written, none: the network's default outputs are the layers no other layer reads
+ * ({@link dev.convgeom.NetworkSpec#NetworkSpec(String, dev.convgeom.Shape, List)}). Each mistake is reported at the string that makes it: a
  * name that is no layer (with "did you mean"), a name listed twice, an empty list, and two outputs
  * whose generated static shortcuts would share a name.
  */
@@ -33,13 +34,16 @@ final class NetworkOutputs {
         this.reporter = reporter;
     }
 
-    /** The outputs' indices in declaration order of the list, or empty when a name is wrong (reported). */
+    /**
+     * The outputs' indices in the order listed, an empty list when {@code outputs} is not written
+     * (the default), or empty when a name is wrong (reported).
+     */
     Optional<List<Integer>> resolve(NetworkModel model) {
         List<LayerDeclaration> layers = model.layers();
         ExplicitValues network = model.network();
         Optional<List<ArrayElement<String>>> written = network.strings("outputs");
         if (written.isEmpty()) {
-            return Optional.of(List.of(layers.size() - 1));
+            return Optional.of(List.of());
         }
         List<ArrayElement<String>> names = written.get();
         if (names.isEmpty()) {

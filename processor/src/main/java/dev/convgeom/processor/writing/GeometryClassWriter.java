@@ -169,9 +169,11 @@ public final class GeometryClassWriter {
         MethodSpec output = Methods.publicStatic("output", LAYER_GEOMETRY)
                 .addJavadoc("$L", "The network's primary output, {@link #" + primary + "}: "
                         + (outputs.size() == 1
-                        ? (hasDeclaredOutputs() ? "its one declared output" : "its last layer, since @Network declares"
-                                + " no outputs")
-                        : "the first of its declared outputs, " + listed)
+                        ? (hasDeclaredOutputs() ? "its one declared output" : "its last layer, which no other"
+                                + " layer reads")
+                        : hasDeclaredOutputs() ? "the first of its declared outputs, " + listed
+                        : "its last layer, the first of the layers no other layer reads (@Network declares no outputs), "
+                                + listed)
                         + ". The unprefixed static mapping methods of this class work on it.\n\n"
                         + "@return the primary output's geometry\n")
                 .addStatement("return $N", primary)
@@ -184,9 +186,9 @@ public final class GeometryClassWriter {
         return List.of(output, all);
     }
 
-    /** Whether the outputs are the declared ones rather than the default, the last layer. */
+    /** Whether the outputs differ from the default, the layers no other layer reads. */
     private boolean hasDeclaredOutputs() {
-        return !runtime.outputs().equals(List.of(runtime.layers().get(runtime.layers().size() - 1).name()));
+        return !runtime.outputs().equals(new NetworkSpec(runtime.name(), runtime.input(), runtime.layers()).outputs());
     }
 
     private List<MethodSpec> accessors(List<ComputedLayer> layers) {
