@@ -40,6 +40,7 @@ public final class Main {
         slidingWindow();
         graphs();
         pyramid();
+        Detection.run(System.out, Detection.defaultSvg());
     }
 
     /**
