@@ -24,7 +24,7 @@ import java.util.Objects;
  * ({@code P = 1}) the methods are a few integer instructions each.
  *
  * <pre>{@code
- * AxisGeometry.uniform(227, 13, Ratio.of(16), Ratio.of(17), -63, 99)      // conv5 of CaffeNet
+ * AxisGeometry.uniform(227, 13, Ratio.of(16), Ratio.of(17), -64, 98)      // conv5 of CaffeNet
  * new AxisGeometry(227, 55, Ratio.of(1, 2), Ratio.of(-1, 4), new int[] {0, 0}, new int[] {1, 2})
  * }</pre>
  */
@@ -240,29 +240,69 @@ public final class AxisGeometry {
         return hi[Objects.checkIndex(r, period)];
     }
 
-    /** Input coordinate of the centre of unit {@code u}'s field ({@code u} may be fractional). */
+    /**
+     * Input coordinate of the centre of unit {@code u}'s field. {@code u} may be fractional, and
+     * may lie outside the map: this is the affine map itself, which also places the virtual units
+     * beyond the map ({@link LayerGeometry#mapToInput} checks that a unit is on the map).
+     *
+     * @throws IllegalArgumentException if {@code u} is NaN or infinite
+     */
     public double toInput(double u) {
+        if (!Double.isFinite(u)) {
+            throw Checks.notFinite("unit", u);
+        }
         return centerValue + jumpValue * u;
     }
 
-    /** The (fractional) unit whose field is centred on input coordinate {@code p}. */
+    /**
+     * The (fractional) unit whose field is centred on input coordinate {@code p}, anywhere on the
+     * line, inside the map or not.
+     *
+     * @throws IllegalArgumentException if {@code p} is NaN or infinite
+     */
     public double fromInput(double p) {
+        if (!Double.isFinite(p)) {
+            throw Checks.notFinite("input coordinate", p);
+        }
         return (p - centerValue) / jumpValue;
     }
 
-    /** First input pixel of unit {@code u}'s field, unclipped; {@code u} may lie outside the map. */
+    /**
+     * First input pixel of unit {@code u}'s field, unclipped. {@code u} may lie outside the map:
+     * the virtual units of padding continue the pattern of fields
+     * ({@link LayerGeometry#receptiveField} checks that a unit is on the map,
+     * {@link LayerGeometry#extrapolatedReceptiveField} does not).
+     *
+     * @throws ArithmeticException if the pixel lies beyond the {@code int} range (a unit far
+     *                             outside the map)
+     */
     public int fieldStart(int u) {
-        // A chain stays in plain int arithmetic, as hand-written code would (BENCHMARKS.md).
-        return period == 1 ? lo0 + shift * u : lo[Math.floorMod(u, period)] + shift * Math.floorDiv(u, period);
+        // A chain stays in int arithmetic, as hand-written code would (BENCHMARKS.md); the exact
+        // operations are intrinsics that cost an overflow flag test.
+        return period == 1 ? Math.addExact(lo0, Math.multiplyExact(shift, u))
+                : Math.addExact(lo[Math.floorMod(u, period)], Math.multiplyExact(shift, Math.floorDiv(u, period)));
     }
 
-    /** Last input pixel of unit {@code u}'s field, unclipped; {@code u} may lie outside the map. */
+    /**
+     * Last input pixel of unit {@code u}'s field, unclipped; {@code u} may lie outside the map (see
+     * {@link #fieldStart(int)}).
+     *
+     * @throws ArithmeticException if the pixel lies beyond the {@code int} range
+     */
     public int fieldEnd(int u) {
-        return period == 1 ? hi0 + shift * u : hi[Math.floorMod(u, period)] + shift * Math.floorDiv(u, period);
+        return period == 1 ? Math.addExact(hi0, Math.multiplyExact(shift, u))
+                : Math.addExact(hi[Math.floorMod(u, period)], Math.multiplyExact(shift, Math.floorDiv(u, period)));
     }
 
-    /** The unit whose field centre is nearest to input coordinate {@code p}, clamped into the map. */
+    /**
+     * The unit whose field centre is nearest to input coordinate {@code p}, clamped into the map.
+     *
+     * @throws IllegalArgumentException if {@code p} is NaN or infinite
+     */
     public int nearestUnit(double p) {
+        if (!Double.isFinite(p)) {
+            throw Checks.notFinite("input coordinate", p);
+        }
         double nearest = Math.floor((p - centerValue) / jumpValue + 0.5);
         return (int) Math.max(0, Math.min(nearest, size - 1));
     }
@@ -272,8 +312,13 @@ public final class AxisGeometry {
      * {@link #lastUnitContaining(double)} when there is none. Since the fields' bounds never
      * decrease, the units containing {@code p} are a contiguous run: this is the first unit whose
      * field ends at or after {@code p}.
+     *
+     * @throws IllegalArgumentException if {@code p} is NaN or infinite
      */
     public int firstUnitContaining(double p) {
+        if (!Double.isFinite(p)) {
+            throw Checks.notFinite("input coordinate", p);
+        }
         double first;
         if (period == 1) {
             first = Math.ceil((p - hi0) / shift);
@@ -291,8 +336,13 @@ public final class AxisGeometry {
      * The last unit whose field contains input coordinate {@code p}; less than
      * {@link #firstUnitContaining(double)} when there is none: the last unit whose field starts at
      * or before {@code p}.
+     *
+     * @throws IllegalArgumentException if {@code p} is NaN or infinite
      */
     public int lastUnitContaining(double p) {
+        if (!Double.isFinite(p)) {
+            throw Checks.notFinite("input coordinate", p);
+        }
         double last;
         if (period == 1) {
             last = Math.floor((p - lo0) / shift);
@@ -327,7 +377,7 @@ public final class AxisGeometry {
         return Objects.hash(inputSize, size, jump, center, Arrays.hashCode(lo), Arrays.hashCode(hi));
     }
 
-    /** {@code AxisGeometry[inputSize=227, size=13, jump=16, center=17, lo=-63, hi=99]}, arrays for several phases. */
+    /** {@code AxisGeometry[inputSize=227, size=13, jump=16, center=17, lo=-64, hi=98]}, arrays for several phases. */
     @Override
     public String toString() {
         return "AxisGeometry[inputSize=" + inputSize + ", size=" + size + ", jump=" + jump + ", center=" + center

@@ -1,5 +1,7 @@
 package dev.convgeom;
 
+import java.util.Objects;
+
 /**
  * Moves the weights of a fully connected layer into the convolution it is equivalent to.
  *
@@ -26,25 +28,32 @@ public final class Convolutionalize {
     /**
      * The convolution kernels equivalent to a fully connected weight matrix.
      *
-     * @param weights  {@code out x (channels*height*width)}, row-major: row {@code o} holds the
-     *                 weights of output {@code o}
+     * @param weights  {@code out x (C*H*W)}, row-major: row {@code o} holds the weights of output
+     *                 {@code o}
      * @param out      number of outputs
-     * @param channels channels of the incoming map
-     * @param height   height of the incoming map (the kernel height)
-     * @param width    width of the incoming map (the kernel width)
+     * @param incoming the map the layer reads, {@code C x H x W} (the kernel's shape; for a
+     *                 generated constant, the {@code output()} of the layer before it); its
+     *                 channels must be known
      * @param layout   how each row flattened the incoming map
-     * @return {@code out x channels x height x width} kernels, row-major (OIHW)
-     * @throws IllegalArgumentException if the sizes are not positive or do not match the array
+     * @return {@code out x C x H x W} kernels, row-major (OIHW)
+     * @throws IllegalArgumentException if {@code out} is below 1, the channels are unknown, or the
+     *                                  sizes do not match the array
      */
-    public static float[] kernels(float[] weights, int out, int channels, int height, int width, Layout layout) {
-        if (out < 1 || channels < 1 || height < 1 || width < 1) {
-            throw new IllegalArgumentException("sizes must be positive: out " + out + ", " + channels + "x" + height
-                    + "x" + width);
+    public static float[] kernels(float[] weights, int out, Shape incoming, Layout layout) {
+        Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(incoming, "incoming");
+        Objects.requireNonNull(layout, "layout");
+        if (out < 1 || !incoming.hasChannels()) {
+            throw new IllegalArgumentException("need at least one output and known channels: out " + out
+                    + ", incoming " + incoming);
         }
+        int channels = incoming.channels();
+        int height = incoming.height();
+        int width = incoming.width();
         long inputs = (long) channels * height * width;
         if ((long) out * inputs != weights.length) {
-            throw new IllegalArgumentException("a " + out + " x " + inputs + " matrix (" + channels + "x" + height + "x"
-                    + width + " inputs) has " + (long) out * inputs + " weights, got " + weights.length);
+            throw new IllegalArgumentException("a " + out + " x " + inputs + " matrix (" + incoming + " inputs) has "
+                    + (long) out * inputs + " weights, got " + weights.length);
         }
         if (layout == Layout.CHANNELS_FIRST) {
             return weights.clone();   // each row already is a C x H x W kernel

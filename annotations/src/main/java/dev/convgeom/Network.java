@@ -40,12 +40,26 @@ public @interface Network {
     Input input();
 
     /**
+     * The layers whose maps the network produces, by name (their fields' names), the primary
+     * output first: the heads of a detector ({@code {"loc3", "loc4", "loc5"}}), the levels of a
+     * feature pyramid ({@code {"p3", "p4", "p5"}}). Not given: the layers no other layer reads
+     * (a crop's {@code like} does not count as reading), the last layer first; for a chain, just
+     * the last layer. Each name must be a layer, listed once; an output may also feed later layers.
+     *
+     * <p>The generated class's {@code output()} is the primary output and {@code outputs()} all of
+     * them, in this order. The unprefixed static shortcuts ({@code mapToInput(x, y)}, ...) map the
+     * primary output; with several outputs each also gets its own, named after it
+     * ({@code p3MapToInput(x, y)}, {@code p3ReceptiveField(x, y)}, ...).
+     */
+    String[] outputs() default {};
+
+    /**
      * Whether a dropped border is an error rather than a warning.
      *
-     * <p>A window layer that rounds its output size down drops {@code (n + pb + pa - ke) mod s}
-     * pixels at the end of each axis: they are never read (AlexNet's 11x11 stride-4 first layer
-     * on a 224 input ignores one row and one column). By default that is a warning; with
-     * {@code strict = true} it fails the build.
+     * <p>A window layer that rounds its output size down may leave real pixels after its last
+     * window: {@code max(0, min(n, n + pb - (s * (n' - 1) + ke)))} of them at the end of the axis,
+     * never read (AlexNet's 11x11 stride-4 first layer on a 224 input ignores one row and one
+     * column). By default that is a warning; with {@code strict = true} it fails the build.
      */
     boolean strict() default false;
 
@@ -54,7 +68,8 @@ public @interface Network {
      *
      * <p>Every network gets one: each {@link FullyConnected} layer is equivalent to a convolution
      * whose kernel is its incoming map ({@code AlexNetGeometry.FC6.asConv()}), so the network runs
-     * on larger inputs and produces a map of scores ({@code AlexNetGeometry.outputSize(451, 451)}).
+     * on larger inputs and produces a map of scores
+     * ({@code AlexNetGeometry.outputSize(Size.of(451, 451))}).
      * Stating that convolution takes the incoming channel count, which is unknown after a
      * {@link Conv} without {@code out}. With {@code fullyConvolutional = true} that is an error at
      * the fully connected layer, rather than a convolution with unknown input channels.

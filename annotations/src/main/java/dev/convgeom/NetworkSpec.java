@@ -6,6 +6,7 @@ import dev.convgeom.engine.Axis;
 import dev.convgeom.engine.AxisWalk;
 import dev.convgeom.engine.LayerGraph;
 import dev.convgeom.engine.SizeSearch;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +28,11 @@ import java.util.Objects;
  * are earlier layers or {@code "input"}. Branches, merges ({@code Concat}, {@code Add}), crops,
  * padding, transposed convolutions, upsampling and global pooling are walked forwards, one axis at
  * a time (the axes never interact), by the rules of the geometry reference; after upsampling the
- * fields depend on the unit's phase (see {@link AxisGeometry}). The last layer is the network's
- * output. Every answer is the engine's ({@link dev.convgeom.engine.AxisWalk},
+ * fields depend on the unit's phase (see {@link AxisGeometry}). The network's outputs are the
+ * layers {@link #outputs()} names: those its {@code @Network(outputs = ...)} lists, or else the
+ * layers no other layer reads, the last layer first; {@link #outputIndex()}, the first of them, is
+ * the map {@link #outputSize(Size)} is about.
+ * Every answer is the engine's ({@link dev.convgeom.engine.AxisWalk},
  * {@link dev.convgeom.engine.SizeSearch}), the same exact geometry the annotation processor computes
  * the generated constants with; a chain, in which every layer reads the one before and slides a
  * window or works unit by unit, lets the searches take the window formulas backwards.
@@ -43,24 +47,48 @@ public final class NetworkSpec {
     private final String name;
     private final Shape input;
     private final List<LayerSpec> layers;
+    /** The indices of the outputs, the primary one first. */
+    private final int[] outputs;
     /** The layers in the engine's terms, their reads resolved to indices once. */
     private final LayerGraph engine;
     /** The searches behind {@link #minInputSize}, {@link #isExact} and {@link #nextExactSize}. */
     private final SizeSearch sizes;
 
     /**
+     * A network whose outputs are the layers no other layer reads ({@code from}; a crop's
+     * {@code like} only measures its map): the last layer, which is the primary output, then the
+     * others in declaration order. For a chain, the last layer.
+     *
      * @param name   the network's name (the model class's simple name), for messages
      * @param input  the declared input
-     * @param layers every layer, in declaration order
-     * @throws IllegalArgumentException if two layers share a name, a layer is called
-     *                                  {@code "input"}, a layer reads (or a crop takes the size of)
-     *                                  anything but an earlier layer or the input, or an {@code Add}
-     *                                  joins maps of different known channel counts
+     * @param layers every layer, in declaration order, at least one
+     * @throws IllegalArgumentException as {@link #NetworkSpec(String, Shape, List, List)}
      */
     public NetworkSpec(String name, Shape input, List<LayerSpec> layers) {
-        this.name = name;
-        this.input = input;
-        this.layers = List.copyOf(layers);
+        this(name, input, layers, unread(layers));
+    }
+
+    /**
+     * A network with the given outputs.
+     *
+     * @param name    the network's name (the model class's simple name), for messages
+     * @param input   the declared input
+     * @param layers  every layer, in declaration order, at least one
+     * @param outputs the names of the output layers, at least one, the primary output first
+     * @throws NullPointerException     if an argument or an element is null
+     * @throws IllegalArgumentException if there is no layer, two layers share a name, a layer is
+     *                                  called {@code "input"}, a layer reads (or a crop takes the
+     *                                  size of) anything but an earlier layer or the input, an
+     *                                  {@code Add} joins maps of different known channel counts, or
+     *                                  an output is not a layer or is named twice
+     */
+    public NetworkSpec(String name, Shape input, List<LayerSpec> layers, List<String> outputs) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.input = Objects.requireNonNull(input, "input");
+        this.layers = List.copyOf(Objects.requireNonNull(layers, "layers"));
+        if (this.layers.isEmpty()) {
+            throw new IllegalArgumentException(name + ": a network has at least one layer");
+        }
         Map<String, Integer> index = new HashMap<>();
         index.put(INPUT, INPUT_INDEX);
         int[][] reads = new int[this.layers.size()][];
@@ -81,8 +109,47 @@ public final class NetworkSpec {
                 throw new IllegalArgumentException(name + ": two layers are called '" + layer.name() + "'");
             }
         }
+        this.outputs = outputIndices(index, List.copyOf(Objects.requireNonNull(outputs, "outputs")));
         this.engine = new LayerGraph(EngineLayers.of(this.layers, reads, like));
         this.sizes = new SizeSearch(name, engine);
+    }
+
+    /** The layers no other layer reads, the last one first; unresolved names are the constructor's to report. */
+    private static List<String> unread(List<LayerSpec> layers) {
+        Objects.requireNonNull(layers, "layers");
+        if (layers.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> read = new java.util.HashSet<>();
+        for (LayerSpec layer : layers) {
+            read.addAll(layer.from());
+        }
+        List<String> unread = new ArrayList<>();
+        unread.add(layers.get(layers.size() - 1).name());
+        for (LayerSpec layer : layers.subList(0, layers.size() - 1)) {
+            if (!read.contains(layer.name())) {
+                unread.add(layer.name());
+            }
+        }
+        return unread;
+    }
+
+    private int[] outputIndices(Map<String, Integer> index, List<String> names) {
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException(name + ": a network has at least one output");
+        }
+        int[] found = new int[names.size()];
+        for (int k = 0; k < found.length; k++) {
+            Integer at = index.get(names.get(k));
+            if (at == null || at == INPUT_INDEX) {
+                throw new IllegalArgumentException(name + ": output '" + names.get(k) + "' is not a layer");
+            }
+            if (names.subList(0, k).contains(names.get(k))) {
+                throw new IllegalArgumentException(name + ": output '" + names.get(k) + "' is named twice");
+            }
+            found[k] = at;
+        }
+        return found;
     }
 
     private int earlier(Map<String, Integer> index, LayerSpec layer, String read) {
@@ -125,6 +192,23 @@ public final class NetworkSpec {
         return layers;
     }
 
+    /**
+     * The names of the network's outputs, the primary one first: those its
+     * {@code @Network(outputs = ...)} lists, or the layers no other layer reads, the last first.
+     */
+    public List<String> outputs() {
+        List<String> names = new ArrayList<>(outputs.length);
+        for (int at : outputs) {
+            names.add(layers.get(at).name());
+        }
+        return List.copyOf(names);
+    }
+
+    /** The index in {@link #layers()} of the primary output, the first of {@link #outputs()}. */
+    public int outputIndex() {
+        return outputs[0];
+    }
+
     /** Every layer of the fully convolutional form: fully connected layers as convolutions. */
     public List<LayerSpec> fullyConvolutional() {
         List<LayerSpec> converted = new ArrayList<>(layers.size());
@@ -134,23 +218,34 @@ public final class NetworkSpec {
         return List.copyOf(converted);
     }
 
-    /** The output shape of the last layer for an input of {@code height x width}. */
-    public Shape outputSize(int height, int width) {
-        return outputSize(layers.size() - 1, height, width);
+    /**
+     * The shape of the primary output ({@link #outputIndex()}) for an input of another size.
+     *
+     * @param input the input's width and height
+     * @return the shape, {@code C x H x W}
+     * @throws IllegalArgumentException as {@link #outputSize(int, Size)}
+     */
+    public Shape outputSize(Size input) {
+        return outputSize(outputs[0], input);
     }
 
     /**
-     * The output shape of layer {@code index} for an input of {@code height x width}, with the
-     * declared rounding (fully connected kernels stay at their declared size).
+     * The output shape of layer {@code index} for an input of another size, with the declared
+     * rounding (fully connected kernels stay at their declared size).
      *
+     * @param index the layer's position in {@link #layers()}
+     * @param input the input's width and height
+     * @return the shape, {@code C x H x W}
+     * @throws IndexOutOfBoundsException if {@code index} is not a layer's
      * @throws IllegalArgumentException if the input is too small for some layer up to {@code index}
      *                                  (the message names the layer and the smallest input), or, on
      *                                  a graph, a merge or a crop that {@code index} depends on does
      *                                  not fit (naming the layer and the sizes)
      */
-    public Shape outputSize(int index, int height, int width) {
-        checkInput(height, width);
-        Objects.checkIndex(index, layers.size());
+    public Shape outputSize(int index, Size input) {
+        checkIndex(index);
+        int height = Objects.requireNonNull(input, "input").height();
+        int width = input.width();
         AxisWalk y = new AxisWalk(engine, Axis.Y, index, false, false);
         AxisWalk x = new AxisWalk(engine, Axis.X, index, false, false);
         walkOrThrow(y, x, height, width);
@@ -163,12 +258,13 @@ public final class NetworkSpec {
      * is searched as in {@link #minInputSize(int)}, over all its layers (a branch that the output
      * does not read counts too).
      *
+     * @return the smallest width and height
      * @throws IllegalArgumentException for a graph on which no size within the search fits (see
      *                                  {@link #minInputSize(int)})
      */
-    public Shape minInputSize() {
+    public Size minInputSize() {
         int last = layers.size() - 1;
-        return new Shape(input.channels(), sizes.minInput(last, Axis.Y, true), sizes.minInput(last, Axis.X, true));
+        return new Size(sizes.minInput(last, Axis.X, true), sizes.minInput(last, Axis.Y, true));
     }
 
     /**
@@ -180,44 +276,58 @@ public final class NetworkSpec {
      * answer. A merge of maps that shrink at different rates may fit at some sizes and not at
      * others: the answer is the smallest that fits, not a bound above which all do.
      *
+     * @param index the layer's position in {@link #layers()}
+     * @return the smallest width and height
+     * @throws IndexOutOfBoundsException if {@code index} is not a layer's
      * @throws IllegalArgumentException for a graph on which no size within the search fits
      */
-    public Shape minInputSize(int index) {
-        Objects.checkIndex(index, layers.size());
-        return new Shape(input.channels(), sizes.minInput(index, Axis.Y, false), sizes.minInput(index, Axis.X, false));
+    public Size minInputSize(int index) {
+        checkIndex(index);
+        return new Size(sizes.minInput(index, Axis.X, false), sizes.minInput(index, Axis.Y, false));
     }
 
     /**
      * Whether every layer that slides a window (convolution, pooling, fully connected; not a
-     * deconvolution or pad) tiles its padded input exactly for an input of {@code height x width}:
-     * no border pixel is left unread and no window hangs over the edge, so every input pixel
-     * counts and every output unit is a whole window. On a graph, every layer must also fit
-     * (merges of equal sizes, crops with room); a global pooling fits and tiles any size.
+     * deconvolution or pad) tiles its padded input exactly for an input of this size: no border
+     * pixel is left unread and no window hangs over the edge, so every input pixel counts and
+     * every output unit is a whole window. On a graph, every layer must also fit (merges of equal
+     * sizes, crops with room); a global pooling fits and tiles any size.
+     *
+     * @param input the input's width and height
+     * @return whether both axes are tiled exactly
      */
-    public boolean isExact(int height, int width) {
-        return sizes.isExact(height, Axis.Y) && sizes.isExact(width, Axis.X);
+    public boolean isExact(Size input) {
+        Objects.requireNonNull(input, "input");
+        return sizes.isExact(input.height(), Axis.Y) && sizes.isExact(input.width(), Axis.X);
     }
 
     /**
-     * The smallest input at least {@code height x width} for which {@link #isExact} holds, per
-     * axis (for CaffeNet: 227 + 32k). A graph is searched upwards, up to {@code 2^22 / layers}
-     * sizes (at least 1024).
+     * The smallest input at least {@code from}, per axis, for which {@link #isExact} holds (for
+     * CaffeNet: 227 + 32k). A graph is searched upwards, up to {@code 2^22 / layers} sizes (at
+     * least 1024).
      *
+     * @param from the smallest width and height to consider
+     * @return the exact width and height
      * @throws IllegalArgumentException if there is none within the int range, or within the search
      */
-    public Shape nextExactSize(int height, int width) {
-        return new Shape(input.channels(), sizes.nextExact(height, Axis.Y), sizes.nextExact(width, Axis.X));
+    public Size nextExactSize(Size from) {
+        Objects.requireNonNull(from, "from");
+        return new Size(sizes.nextExact(from.width(), Axis.X), sizes.nextExact(from.height(), Axis.Y));
     }
 
     /**
-     * The geometry of every layer for an input of {@code height x width}: sizes, receptive fields,
-     * jumps and centres, valid also where SAME padding makes them depend on the input size.
+     * The geometry of every layer for an input of another size, in declaration order: sizes,
+     * receptive fields, jumps and centres, valid also where SAME padding makes them depend on the
+     * input size.
      *
+     * @param input the input's width and height
+     * @return every layer's geometry at that size
      * @throws IllegalArgumentException if the input is too small for some layer, or a merge or a
      *                                  crop does not fit at this size (naming the layer and the sizes)
      */
-    public List<LayerGeometry> forInput(int height, int width) {
-        checkInput(height, width);
+    public List<LayerGeometry> forInput(Size input) {
+        int height = Objects.requireNonNull(input, "input").height();
+        int width = input.width();
         AxisWalk y = new AxisWalk(engine, Axis.Y, layers.size() - 1, true, true);
         AxisWalk x = new AxisWalk(engine, Axis.X, layers.size() - 1, true, true);
         walkOrThrow(y, x, height, width);
@@ -233,7 +343,8 @@ public final class NetworkSpec {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NetworkSpec n && n.name.equals(name) && n.input.equals(input) && n.layers.equals(layers);
+        return o instanceof NetworkSpec n && n.name.equals(name) && n.input.equals(input) && n.layers.equals(layers)
+                && java.util.Arrays.equals(n.outputs, outputs);
     }
 
     @Override
@@ -246,21 +357,21 @@ public final class NetworkSpec {
         return name + " on " + input + ", " + layers.size() + " layers";
     }
 
-    private void checkInput(int height, int width) {
-        if (height < 1 || width < 1) {
-            throw new IllegalArgumentException(name + ": input " + height + "x" + width + " must be at least 1x1");
+    private void checkIndex(int index) {
+        if (index < 0 || index >= layers.size()) {
+            throw new IndexOutOfBoundsException(name + ": layer index " + index + " is not one of its "
+                    + layers.size() + " layers (0.." + (layers.size() - 1) + ")");
         }
     }
 
     private IllegalArgumentException tooSmall(int height, int width, int index) {
         String smallest;
         try {
-            Shape min = minInputSize(index);
-            smallest = "the smallest input it takes is " + min.height() + "x" + min.width();
+            smallest = "the smallest input it takes is " + minInputSize(index) + " (width x height)";
         } catch (IllegalArgumentException none) {
             smallest = "no input within the search fits it";
         }
-        return new IllegalArgumentException(name + ": input " + height + "x" + width + " is too small for layer '"
+        return new IllegalArgumentException(name + ": input " + Size.of(width, height) + " (width x height) is too small for layer '"
                 + layers.get(index).name() + "', whose window does not fit its input; " + smallest);
     }
 
@@ -272,7 +383,8 @@ public final class NetworkSpec {
                 if (misfit == null) {
                     throw tooSmall(height, width, walk.failedAt());
                 }
-                throw new IllegalArgumentException(name + ": input " + height + "x" + width + ": " + misfit);
+                throw new IllegalArgumentException(name + ": input " + Size.of(width, height) + " (width x height): "
+                        + misfit);
             }
         }
     }

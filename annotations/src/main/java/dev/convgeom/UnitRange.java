@@ -6,16 +6,29 @@ package dev.convgeom;
  *
  * <p>Both are restricted to the units that exist. The nearest unit is clamped into the map; the
  * rectangle is empty ({@link #isEmpty()}) when no unit's field contains the pixel, which happens
- * for a pixel in a dropped border.
+ * for a pixel in a dropped border or in a gap between windows. Like a {@link Box}, the rectangle
+ * is never inverted: an empty run has {@code last = first - 1}.
  *
  * @param nearestX column of the nearest unit
  * @param nearestY row of the nearest unit
  * @param firstX first column whose fields contain the pixel
  * @param firstY first row whose fields contain the pixel
- * @param lastX last column whose fields contain the pixel (inclusive)
- * @param lastY last row whose fields contain the pixel (inclusive)
+ * @param lastX last column whose fields contain the pixel (inclusive), at least {@code firstX - 1}
+ * @param lastY last row whose fields contain the pixel (inclusive), at least {@code firstY - 1}
  */
 public record UnitRange(int nearestX, int nearestY, int firstX, int firstY, int lastX, int lastY) {
+
+    /**
+     * Checks that the rectangle is not inverted.
+     *
+     * @throws IllegalArgumentException if {@code lastX < firstX - 1} or {@code lastY < firstY - 1}
+     */
+    public UnitRange {
+        if ((long) lastX < (long) firstX - 1 || (long) lastY < (long) firstY - 1) {
+            throw new IllegalArgumentException("an inverted unit range: columns " + firstX + ".." + lastX + ", rows "
+                    + firstY + ".." + lastY + "; an empty run has last = first - 1");
+        }
+    }
 
     /** Whether no unit's field contains the pixel. */
     public boolean isEmpty() {

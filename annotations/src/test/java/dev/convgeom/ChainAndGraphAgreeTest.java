@@ -40,28 +40,28 @@ class ChainAndGraphAgreeTest {
         NetworkSpec graph = new NetworkSpec("graph", new Shape(2, height, width), withPad);
 
         assertEquals(chain.minInputSize(), graph.minInputSize());
-        Shape min = chain.minInputSize();
+        Size min = chain.minInputSize();
         int h = Math.max(height, min.height());
         int w = Math.max(width, min.width());
-        List<LayerGeometry> expected = chain.forInput(h, w);
-        List<LayerGeometry> actual = graph.forInput(h, w);
+        List<LayerGeometry> expected = chain.forInput(Size.of(w, h));
+        List<LayerGeometry> actual = graph.forInput(Size.of(w, h));
         for (int i = 0; i < expected.size(); i++) {
             assertEquals(expected.get(i).y(), actual.get(i).y(), layers.get(i).toString());
             assertEquals(expected.get(i).x(), actual.get(i).x(), layers.get(i).toString());
-            assertEquals(chain.outputSize(i, h, w), graph.outputSize(i, h, w));
+            assertEquals(chain.outputSize(i, Size.of(w, h)), graph.outputSize(i, Size.of(w, h)));
             assertEquals(chain.minInputSize(i), graph.minInputSize(i));
         }
-        assertEquals(chain.isExact(h, w), graph.isExact(h, w));
+        assertEquals(chain.isExact(Size.of(w, h)), graph.isExact(Size.of(w, h)));
         // Strides of at most 3 over at most 5 layers: any exact size lies within 3^5 < 1024 of h and w,
         // inside the graph's search; where a chain has none, neither has the graph.
-        Shape next;
+        Size next;
         try {
-            next = chain.nextExactSize(h, w);
+            next = chain.nextExactSize(Size.of(w, h));
         } catch (IllegalArgumentException none) {
-            assertThrows(IllegalArgumentException.class, () -> graph.nextExactSize(h, w));
+            assertThrows(IllegalArgumentException.class, () -> graph.nextExactSize(Size.of(w, h)));
             return;
         }
-        assertEquals(next, graph.nextExactSize(h, w));
+        assertEquals(next, graph.nextExactSize(Size.of(w, h)));
     }
 
     private static Window randomWindow(Random random) {

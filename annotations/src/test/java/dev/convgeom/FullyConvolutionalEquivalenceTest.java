@@ -30,7 +30,7 @@ class FullyConvolutionalEquivalenceTest {
         Net net = randomNet(random);
         NetworkSpec spec = net.spec();
         Shape declared = spec.input();
-        LayerGeometry declaredOutput = last(spec.forInput(declared.height(), declared.width()));
+        LayerGeometry declaredOutput = last(spec.forInput(Size.of(declared.width(), declared.height())));
         assertEquals(1, declaredOutput.output().height());
         assertEquals(1, declaredOutput.output().width());
 
@@ -38,10 +38,10 @@ class FullyConvolutionalEquivalenceTest {
         int jumpX = (int) declaredOutput.x().jump();
         int height = declared.height() + jumpY * extraRows;
         int width = declared.width() + jumpX * extraColumns;
-        assertTrue(spec.isExact(height, width), "a larger exact size: declared + k * jump");
-        LayerGeometry output = last(spec.forInput(height, width));
+        assertTrue(spec.isExact(Size.of(width, height)), "a larger exact size: declared + k * jump");
+        LayerGeometry output = last(spec.forInput(Size.of(width, height)));
         assertEquals(new Shape(declaredOutput.output().channels(), 1 + extraRows, 1 + extraColumns),
-                spec.outputSize(height, width));
+                spec.outputSize(Size.of(width, height)));
 
         float[][][] image = randomMap(random, declared.channels(), height, width);
         float[][][] scores = ForwardPass.run(spec.fullyConvolutional(), net.convWeights(), image);
@@ -76,7 +76,7 @@ class FullyConvolutionalEquivalenceTest {
         float[][][] map = randomMap(random, channels, height, width);
         float[] weights = randomValues(random, out * channels * height * width);
         float[] bias = randomValues(random, out);
-        float[] kernels = Convolutionalize.kernels(weights, out, channels, height, width,
+        float[] kernels = Convolutionalize.kernels(weights, out, new Shape(channels, height, width),
                 Convolutionalize.Layout.CHANNELS_LAST);
         Window wy = new Window(height, 1, 1, 0, 0, Padding.EXPLICIT, false);
         Window wx = new Window(width, 1, 1, 0, 0, Padding.EXPLICIT, false);
@@ -110,7 +110,7 @@ class FullyConvolutionalEquivalenceTest {
                 new Window(height, 1, 1, 0, 0, Padding.EXPLICIT, false),
                 new Window(width, 1, 1, 0, 0, Padding.EXPLICIT, false), null);
         float[][][] dense = ForwardPass.fullyConnected(fc, new ForwardPass.Weights(weights, bias), map);
-        float[] kernels = Convolutionalize.kernels(weights, out, channels, height, width,
+        float[] kernels = Convolutionalize.kernels(weights, out, new Shape(channels, height, width),
                 Convolutionalize.Layout.CHANNELS_FIRST);
         float[][][] conv = ForwardPass.conv(fc.asConv(), new ForwardPass.Weights(kernels, bias), map);
         for (int o = 0; o < out; o++) {
@@ -154,8 +154,8 @@ class FullyConvolutionalEquivalenceTest {
         }
         // The declared input: the smallest size the window layers tile exactly.
         NetworkSpec body = new NetworkSpec("body", new Shape(inputChannels, 1, 1), windows);
-        Shape declared = body.nextExactSize(1 + random.nextInt(6), 1 + random.nextInt(6));
-        Shape map = body.outputSize(declared.height(), declared.width());
+        Size declared = body.nextExactSize(Size.of(1 + random.nextInt(6), 1 + random.nextInt(6)));
+        Shape map = body.outputSize(declared);
 
         List<LayerSpec> layers = new ArrayList<>(windows);
         int fcCount = 1 + random.nextInt(2);
@@ -183,8 +183,9 @@ class FullyConvolutionalEquivalenceTest {
                 ForwardPass.Weights w = new ForwardPass.Weights(randomValues(random, size), randomValues(random, layer.out()));
                 weights.add(w);
                 convWeights.add(layer.isFullyConnected()
-                        ? new ForwardPass.Weights(Convolutionalize.kernels(w.values(), layer.out(), layer.in(),
-                                layer.y().kernel(), layer.x().kernel(), Convolutionalize.Layout.CHANNELS_FIRST), w.bias())
+                        ? new ForwardPass.Weights(Convolutionalize.kernels(w.values(), layer.out(),
+                                new Shape(layer.in(), layer.y().kernel(), layer.x().kernel()),
+                                Convolutionalize.Layout.CHANNELS_FIRST), w.bias())
                         : w);
             } else {
                 weights.add(null);

@@ -84,14 +84,14 @@ class GraphGeometryBruteForceTest {
     @ParameterizedTest(name = "{0} at {1}x{2}")
     @MethodSource("graphs")
     void everyUnitMatchesTheBruteForce(NetworkSpec spec, int height, int width) {
-        List<LayerGeometry> layers = spec.forInput(height, width);
+        List<LayerGeometry> layers = spec.forInput(Size.of(width, height));
         BruteForceAxis rows = new BruteForceAxis(spec, true, height);
         BruteForceAxis columns = new BruteForceAxis(spec, false, width);
         for (int i = 0; i < layers.size(); i++) {
             LayerGeometry g = layers.get(i);
             assertAxis(g.name() + " rows", rows, i, g.y(), height);
             assertAxis(g.name() + " columns", columns, i, g.x(), width);
-            assertEquals(new Shape(g.output().channels(), g.y().size(), g.x().size()), spec.outputSize(i, height, width));
+            assertEquals(new Shape(g.output().channels(), g.y().size(), g.x().size()), spec.outputSize(i, Size.of(width, height)));
         }
     }
 

@@ -43,29 +43,29 @@ class NetworkSpecGraphTest {
 
     @Test
     void sizesFollowTheGraph() {
-        assertEquals(new Shape(2 * C, 18, 14), FUSION.outputSize(20, 16));
-        assertEquals(new Shape(C, 10, 8), FUSION.outputSize(1, 20, 16));
-        assertEquals(new Shape(C, 20, 16), FUSION.outputSize(3, 20, 16));
+        assertEquals(new Shape(2 * C, 18, 14), FUSION.outputSize(Size.of(16, 20)));
+        assertEquals(new Shape(C, 10, 8), FUSION.outputSize(1, Size.of(16, 20)));
+        assertEquals(new Shape(C, 20, 16), FUSION.outputSize(3, Size.of(16, 20)));
     }
 
     @Test
     void smallestInputsAreSearched() {
         // fuse needs pool1 >= 1 (n >= 2) and n even: 2. The whole network needs score >= 1: n >= 4, even: 4.
-        assertEquals(new Shape(C, 2, 2), FUSION.minInputSize(3));
-        assertEquals(new Shape(C, 4, 4), FUSION.minInputSize());
+        assertEquals(Size.of(2, 2), FUSION.minInputSize(3));
+        assertEquals(Size.of(4, 4), FUSION.minInputSize());
         // pool1 alone needs n >= 2 (odd sizes fit: the merge is not among its inputs).
-        assertEquals(new Shape(C, 2, 2), FUSION.minInputSize(1));
-        assertEquals(new Shape(C, 5, 3), FUSION.outputSize(1, 11, 7));
+        assertEquals(Size.of(2, 2), FUSION.minInputSize(1));
+        assertEquals(new Shape(C, 5, 3), FUSION.outputSize(1, Size.of(7, 11)));
     }
 
     @Test
     void exactSizesTileEveryWindowAndFitEveryMerge() {
         // pool1 tiles when (n - 2) is even; conv1 and score (stride 1) tile always.
-        assertTrue(FUSION.isExact(20, 16));
-        assertFalse(FUSION.isExact(21, 16));
-        assertFalse(FUSION.isExact(2, 2), "score does not fit");
-        assertEquals(new Shape(C, 6, 8), FUSION.nextExactSize(5, 7));
-        assertEquals(new Shape(C, 4, 4), FUSION.nextExactSize(1, 1));
+        assertTrue(FUSION.isExact(Size.of(16, 20)));
+        assertFalse(FUSION.isExact(Size.of(16, 21)));
+        assertFalse(FUSION.isExact(Size.of(2, 2)), "score does not fit");
+        assertEquals(Size.of(8, 6), FUSION.nextExactSize(Size.of(7, 5)));
+        assertEquals(Size.of(4, 4), FUSION.nextExactSize(Size.of(1, 1)));
     }
 
     @Test
@@ -73,27 +73,27 @@ class NetworkSpecGraphTest {
         // a (k 2) makes 15 into 14; b passes 15 through.
         NetworkSpec misfit = network("Misfit", 15, 15, conv("a", "input", 2, 1, 0), relu("b", "input"),
                 concat("cat", "a", "b"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> misfit.forInput(15, 15));
-        assertEquals("Misfit: input 15x15: layer 'cat' joins maps of different sizes: 'a' has 14 rows, 'b' has 15",
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> misfit.forInput(Size.of(15, 15)));
+        assertEquals("Misfit: input 15x15 (width x height): layer 'cat' joins maps of different sizes: 'a' has 14 rows, 'b' has 15",
                 e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> misfit.outputSize(15, 15));
-        assertEquals(new Shape(C, 14, 14), misfit.outputSize(0, 15, 15), "a alone fits");
+        assertThrows(IllegalArgumentException.class, () -> misfit.outputSize(Size.of(15, 15)));
+        assertEquals(new Shape(C, 14, 14), misfit.outputSize(0, Size.of(15, 15)), "a alone fits");
         e = assertThrows(IllegalArgumentException.class, misfit::minInputSize);
-        assertTrue(e.getMessage().contains("no input height from 1 to"), e.getMessage());
-        assertFalse(misfit.isExact(15, 15));
+        assertTrue(e.getMessage().contains("no input width from 1 to"), e.getMessage());
+        assertFalse(misfit.isExact(Size.of(15, 15)));
     }
 
     @Test
     void aCropMustFit() {
         NetworkSpec tight = network("Tight", 10, 12, conv("small", "input", 3, 1, 0), crop("c", "small", "input", 0, 0));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tight.forInput(10, 12));
-        assertEquals("Tight: input 10x12: layer 'c' crops 8 rows of 'small' from 0 to the 10 of 'input', which needs 10",
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tight.forInput(Size.of(12, 10)));
+        assertEquals("Tight: input 12x10 (width x height): layer 'c' crops 8 rows of 'small' from 0 to the 10 of 'input', which needs 10",
                 e.getMessage());
     }
 
     @Test
     void tooSmallNamesTheSmallestInput() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FUSION.forInput(2, 8));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FUSION.forInput(Size.of(8, 2)));
         assertTrue(e.getMessage().contains("layer 'score'") && e.getMessage().contains("4x4"), e.getMessage());
     }
 
@@ -102,20 +102,20 @@ class NetworkSpecGraphTest {
         // Both branches give 4 units from 8, with jumps 2 and 1.
         NetworkSpec jumps = network("Jumps", 8, 8, conv("a", "input", 1, 2, 0), conv("b", "input", 5, 1, 0),
                 add("sum", "a", "b"));
-        assertEquals(new Shape(C, 4, 4), jumps.outputSize(8, 8));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> jumps.forInput(8, 8));
+        assertEquals(new Shape(C, 4, 4), jumps.outputSize(Size.of(8, 8)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> jumps.forInput(Size.of(8, 8)));
         assertTrue(e.getMessage().contains("'sum'") && e.getMessage().contains("jumps"), e.getMessage());
     }
 
     @Test
     void globalPoolingAdaptsToAnySize() {
         NetworkSpec gap = network("Gap", 9, 9, conv("c", "input", 3, 2, 0), globalAvgPool("g", "c"));
-        assertEquals(new Shape(C, 1, 1), gap.outputSize(9, 9));
-        assertEquals(new Shape(C, 1, 1), gap.outputSize(101, 57));
-        assertEquals(new Shape(C, 3, 3), gap.minInputSize());
+        assertEquals(new Shape(C, 1, 1), gap.outputSize(Size.of(9, 9)));
+        assertEquals(new Shape(C, 1, 1), gap.outputSize(Size.of(57, 101)));
+        assertEquals(Size.of(3, 3), gap.minInputSize());
         // c on 9: 4 units, jump 2, centre 1, field [0, 2]. g reads units 0..3: [0, 2 + 3 * 2] = [0, 8],
         // centre 1 + (4 - 1)/2 * 2 = 4, jump 2 * 4 = 8.
-        AxisGeometry g = gap.forInput(9, 9).get(1).y();
+        AxisGeometry g = gap.forInput(Size.of(9, 9)).get(1).y();
         assertEquals(AxisGeometry.uniform(9, 1, Ratio.of(8), Ratio.of(4), 0, 8), g);
     }
 
@@ -123,18 +123,18 @@ class NetworkSpecGraphTest {
     void upsamplingGivesExactFractions() {
         // Nearest by 3 on the input: jump 1/3, centre 0 - 1 * 2/6 = -1/3; units 0, 1, 2 copy pixel 0.
         NetworkSpec up = network("Up", 5, 5, upsample("u", "input", 3, false));
-        AxisGeometry u = up.forInput(5, 5).get(0).x();
+        AxisGeometry u = up.forInput(Size.of(5, 5)).get(0).x();
         assertEquals(new AxisGeometry(5, 15, Ratio.of(1, 3), Ratio.of(-1, 3), new int[] {0, 0, 0}, new int[] {0, 0, 0}), u);
         assertEquals(3, u.period());
         assertEquals(1, u.rf());
-        LayerGeometry layer = up.forInput(5, 5).get(0);
+        LayerGeometry layer = up.forInput(Size.of(5, 5)).get(0);
         assertEquals("u (Upsample) 4x15x15, rf 1x1, jump 0.3333333333333333x0.3333333333333333, "
                 + "center (-0.3333333333333333, -0.3333333333333333)", layer.toString());
     }
 
     @Test
     void mappingBetweenLayersIsExactAndAgreesWithMapTo() {
-        List<LayerGeometry> g = FUSION.forInput(20, 16);
+        List<LayerGeometry> g = FUSION.forInput(Size.of(16, 20));
         LayerGeometry conv1 = g.get(0);
         LayerGeometry pool1 = g.get(1);
         LayerGeometry up = g.get(2);
@@ -147,9 +147,13 @@ class NetworkSpecGraphTest {
             for (LayerGeometry b : g) {
                 LayerMap ab = a.mappingTo(b);
                 assertEquals(ab.inverse(), b.mappingTo(a));
+                // mapTo takes units on a's map; the exact map extrapolates to the virtual units beyond.
                 for (int u = -2; u < 5; u++) {
                     Point viaMap = ab.apply(u, u + 1);
-                    Point viaInput = a.mapTo(b, u, u + 1);
+                    Point viaInput = new Point(b.x().fromInput(a.x().toInput(u)), b.y().fromInput(a.y().toInput(u + 1)));
+                    if (u >= 0) {
+                        assertEquals(viaInput, a.mapTo(b, u, u + 1));
+                    }
                     assertEquals(viaInput.x(), viaMap.x(), 1e-12);
                     assertEquals(viaInput.y(), viaMap.y(), 1e-12);
                 }
@@ -173,7 +177,7 @@ class NetworkSpecGraphTest {
                 new LayerSpec("pool5", "MaxPool", List.of("conv5"), 256, 256, 1, pool, pool, null),
                 new LayerSpec("fc6", "FullyConnected", List.of("pool5"), 256, 4096, 1, window(6, 1, 1, 0, 0),
                         window(6, 1, 1, 0, 0), null)));
-        List<LayerGeometry> g = caffeNet.forInput(227, 227);
+        List<LayerGeometry> g = caffeNet.forInput(Size.of(227, 227));
         AxisGeometry conv5 = g.get(7).x();
         assertEquals(13, conv5.size());
         assertEquals(163, conv5.rf());
@@ -185,8 +189,8 @@ class NetworkSpecGraphTest {
         assertEquals(355, fc6.rf());
         assertEquals(32.0, fc6.jump());
         assertEquals(113.0, fc6.center());
-        assertEquals(new Shape(3, 199, 199), caffeNet.minInputSize());
-        assertEquals(new Shape(3, 227 + 32, 227), caffeNet.nextExactSize(228, 227));
+        assertEquals(Size.of(199, 199), caffeNet.minInputSize());
+        assertEquals(Size.of(227, 227 + 32), caffeNet.nextExactSize(Size.of(227, 228)));
     }
 
     @Test

@@ -20,7 +20,8 @@ import dev.convgeom.Ratio;
  * @param x      the cell's column
  * @param y      the cell's row
  * @param center the field's centre, pixel-centre coordinates ({@link Point})
- * @param field  the field, input pixels inclusive, unclipped ({@link LayerGeometry#receptiveField})
+ * @param field  the field, input pixels inclusive, unclipped ({@link LayerGeometry#receptiveField}; for a
+ *               virtual cell {@link LayerGeometry#extrapolatedReceptiveField})
  * @param tile   the tile, box coordinates ({@link Rect}): {@code [c + 0.5 - jump / 2, c + 0.5 + jump / 2]}
  *               per axis for field centre {@code c}
  */
@@ -37,7 +38,8 @@ public record Cell(int x, int y, Point center, Box field, Rect tile) {
     public static Cell of(LayerGeometry layer, int ux, int uy) {
         AxisGeometry ax = layer.x();
         AxisGeometry ay = layer.y();
-        return new Cell(ux, uy, layer.mapToInput(ux, uy), layer.receptiveField(ux, uy),
+        // A virtual cell is asked for explicitly: the layer's own methods refuse units off the map.
+        return new Cell(ux, uy, new Point(ax.toInput(ux), ay.toInput(uy)), layer.extrapolatedReceptiveField(ux, uy),
                 new Rect(tileStart(ax, ux), tileStart(ay, uy), tileStart(ax, ux + 1), tileStart(ay, uy + 1)));
     }
 

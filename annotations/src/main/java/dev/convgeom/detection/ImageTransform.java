@@ -433,7 +433,7 @@ public final class ImageTransform {
         AxisMap iy = y.inverse();
         return new Box(first(ix, ax.fieldStart(ux)), first(iy, ay.fieldStart(uy)),
                 last(ix, ax.fieldEnd(ux)), last(iy, ay.fieldEnd(uy)))
-                .clip(original.height(), original.width());
+                .clip(original);
     }
 
     /**
@@ -452,7 +452,7 @@ public final class ImageTransform {
         Ratio loY = apply(y, Ratio.of(-1, 2));
         Ratio hiY = apply(y, Ratio.of(2L * original.height() - 1, 2));
         return new Box((int) loX.ceil(), (int) loY.ceil(), (int) hiX.floor(), (int) hiY.floor())
-                .clip(input.height(), input.width());
+                .clip(input);
     }
 
     /**

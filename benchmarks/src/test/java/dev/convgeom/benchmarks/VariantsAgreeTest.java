@@ -2,8 +2,10 @@ package dev.convgeom.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.convgeom.LayerGeometry;
+import dev.convgeom.Point;
 import dev.convgeom.benchmarks.mapping.HandWritten;
 import dev.convgeom.benchmarks.mapping.RuntimeWalk;
 import dev.convgeom.benchmarks.models.CaffeNetGeometry;
@@ -18,6 +20,11 @@ import org.junit.jupiter.api.Test;
  */
 class VariantsAgreeTest {
 
+    /** A (fractional) unit on a map of {@code n} units: within half a unit of one. */
+    private static boolean onMap(double u, int n) {
+        return u >= -0.5 && u <= n - 0.5;
+    }
+
     @Test
     void net20() {
         LayerGeometry out = Net20Geometry.RELU19;
@@ -25,14 +32,28 @@ class VariantsAgreeTest {
         RuntimeWalk walk = RuntimeWalk.of(Net20Geometry.network());
         for (int y = -2; y < out.y().size() + 2; y++) {
             for (int x = -2; x < out.x().size() + 2; x++) {
-                var expected = Net20Geometry.receptiveField(x, y);
-                assertEquals(expected, out.receptiveField(x, y));
+                // Off the map the shortcut and the constant refuse the unit; the extrapolating
+                // variant gives the virtual unit's field, which the others compute anyway.
+                var expected = out.extrapolatedReceptiveField(x, y);
+                if (onMap(x, out.x().size()) && onMap(y, out.y().size())) {
+                    assertEquals(expected, Net20Geometry.receptiveField(x, y));
+                    assertEquals(expected, out.receptiveField(x, y));
+                } else {
+                    int ux = x;
+                    int uy = y;
+                    assertThrows(IndexOutOfBoundsException.class, () -> Net20Geometry.receptiveField(ux, uy));
+                }
                 assertEquals(expected, HandWritten.Net20.receptiveField(x, y));
                 assertEquals(expected, walk.receptiveField(x, y));
                 double fx = x + 0.25;
                 double fy = y + 0.75;
-                var centre = Net20Geometry.mapToInput(fx, fy);
-                assertEquals(centre, out.mapToInput(fx, fy));
+                var centre = new Point(out.x().toInput(fx), out.y().toInput(fy));
+                if (onMap(fx, out.x().size()) && onMap(fy, out.y().size())) {
+                    assertEquals(centre, Net20Geometry.mapToInput(fx, fy));
+                    assertEquals(centre, out.mapToInput(fx, fy));
+                } else {
+                    assertThrows(IllegalArgumentException.class, () -> Net20Geometry.mapToInput(fx, fy));
+                }
                 assertEquals(centre, HandWritten.Net20.mapToInput(fx, fy));
                 assertEquals(centre, walk.mapToInput(fx, fy));
             }
@@ -56,14 +77,28 @@ class VariantsAgreeTest {
         RuntimeWalk walk = RuntimeWalk.of(Net200Geometry.network());
         for (int y = -2; y < out.y().size() + 2; y++) {
             for (int x = -2; x < out.x().size() + 2; x++) {
-                var expected = Net200Geometry.receptiveField(x, y);
-                assertEquals(expected, out.receptiveField(x, y));
+                // Off the map the shortcut and the constant refuse the unit; the extrapolating
+                // variant gives the virtual unit's field, which the others compute anyway.
+                var expected = out.extrapolatedReceptiveField(x, y);
+                if (onMap(x, out.x().size()) && onMap(y, out.y().size())) {
+                    assertEquals(expected, Net200Geometry.receptiveField(x, y));
+                    assertEquals(expected, out.receptiveField(x, y));
+                } else {
+                    int ux = x;
+                    int uy = y;
+                    assertThrows(IndexOutOfBoundsException.class, () -> Net200Geometry.receptiveField(ux, uy));
+                }
                 assertEquals(expected, HandWritten.Net200.receptiveField(x, y));
                 assertEquals(expected, walk.receptiveField(x, y));
                 double fx = x + 0.25;
                 double fy = y + 0.75;
-                var centre = Net200Geometry.mapToInput(fx, fy);
-                assertEquals(centre, out.mapToInput(fx, fy));
+                var centre = new Point(out.x().toInput(fx), out.y().toInput(fy));
+                if (onMap(fx, out.x().size()) && onMap(fy, out.y().size())) {
+                    assertEquals(centre, Net200Geometry.mapToInput(fx, fy));
+                    assertEquals(centre, out.mapToInput(fx, fy));
+                } else {
+                    assertThrows(IllegalArgumentException.class, () -> Net200Geometry.mapToInput(fx, fy));
+                }
                 assertEquals(centre, HandWritten.Net200.mapToInput(fx, fy));
                 assertEquals(centre, walk.mapToInput(fx, fy));
             }

@@ -63,7 +63,7 @@ public final class Detection {
         LayerGeometry grid = TinyYoloV2Geometry.CONV9;
         ImageTransform letterbox = ImageTransform.letterbox(IMAGE, Size.square(416));
         out.println();
-        out.println("8. A detector: Tiny YOLO v2 (" + grid.output() + ") on a 640x480 image, letterboxed as ultralytics does");
+        out.println("9. A detector: Tiny YOLO v2 (" + grid.output() + ") on a 640x480 image, letterboxed as ultralytics does");
         out.println("   " + letterbox);
         LayerMap back = letterbox.toLayer(grid).inverse();
         out.println("   cells to the original image, exactly: " + back);

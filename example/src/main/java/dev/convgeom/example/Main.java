@@ -6,7 +6,7 @@ import dev.convgeom.LayerMap;
 import dev.convgeom.LayerSpec;
 import dev.convgeom.Point;
 import dev.convgeom.Resize;
-import dev.convgeom.Shape;
+import dev.convgeom.Size;
 import dev.convgeom.UnitRange;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +39,28 @@ public final class Main {
         caffeNetWalkthrough();
         slidingWindow();
         graphs();
+        pyramid();
         Detection.run(System.out, Detection.defaultSvg());
+    }
+
+    /**
+     * The feature pyramid: three declared outputs, each with its static shortcuts, and the offset
+     * of nearest upsampling that its top-down adds accept with allowMisaligned.
+     */
+    private static void pyramid() {
+        System.out.println();
+        System.out.println("8. A feature pyramid (Fpn): @Network(outputs = {\"p3\", \"p4\", \"p5\"}), shortcuts for each output");
+        for (LayerGeometry level : FpnGeometry.outputs()) {
+            System.out.printf(Locale.ROOT, "   %-3s %-10s jump %-3s field of unit (0, 0) %s%n", level.name(), level.output(),
+                    number(level.x().jump()), box(level.receptiveField(0, 0)));
+        }
+        System.out.printf(Locale.ROOT, "   p3MapToInput(4, 2) = %s, p4MapToInput(4, 2) = %s, p5ClippedReceptiveField(7, 7) = %s%n",
+                point(FpnGeometry.p3MapToInput(4, 2)), point(FpnGeometry.p4MapToInput(4, 2)),
+                box(FpnGeometry.p5ClippedReceptiveField(7, 7)));
+        System.out.printf(Locale.ROOT, "   nearest upsampling: up5 unit 0 is centred on %s, lateral4's on %s: %s pixels,"
+                        + " half a unit of jump 16%n", number(FpnGeometry.UP5.x().center()),
+                number(FpnGeometry.LATERAL4.x().center()),
+                number(FpnGeometry.LATERAL4.x().center() - FpnGeometry.UP5.x().center()));
     }
 
     /**
@@ -104,11 +125,11 @@ public final class Main {
                 System.out.println("   " + layer);
             }
         }
-        Shape min = CaffeNetGeometry.minInputSize();
-        Shape exact = CaffeNetGeometry.nextExactSize(400, 400);
-        System.out.printf(Locale.ROOT, "   smallest input %dx%d; exact sizes 227 + 32k (from 400: %d, exact: %b)%n",
-                min.height(), min.width(), exact.height(), CaffeNetGeometry.isExact(451, 451));
-        List<LayerGeometry> big = CaffeNetGeometry.forInput(451, 451);
+        Size min = CaffeNetGeometry.minInputSize();
+        Size exact = CaffeNetGeometry.nextExactSize(Size.of(400, 400));
+        System.out.printf(Locale.ROOT, "   smallest input %s; exact sizes 227 + 32k (from 400: %d, exact: %b)%n",
+                min, exact.width(), CaffeNetGeometry.isExact(Size.of(451, 451)));
+        List<LayerGeometry> big = CaffeNetGeometry.forInput(Size.of(451, 451));
         LayerGeometry scores = big.get(big.size() - 1);
         System.out.printf(Locale.ROOT, "   on 451x451: %s score map %s; cell (x, y) sees this image window:%n",
                 scores.name(), scores.output());
@@ -207,8 +228,11 @@ public final class Main {
         System.out.printf(Locale.ROOT, "   %s: CaffeNetGeometry.mapToInput(0, 0) = %s, receptiveField(0, 0) = %s%n",
                 CaffeNetGeometry.output().name(), point(CaffeNetGeometry.mapToInput(0, 0)),
                 box(CaffeNetGeometry.receptiveField(0, 0)));
-        System.out.printf(Locale.ROOT, "   on a larger input its score-map cell (1, 0) would be centred on %s%n",
-                point(CaffeNetGeometry.mapToInput(1, 0)));
+        // The constant's map is the declared 1x1: a larger input's cells come from forInput.
+        List<LayerGeometry> wider = CaffeNetGeometry.forInput(Size.of(259, 227));
+        LayerGeometry cells = wider.get(wider.size() - 1);
+        System.out.printf(Locale.ROOT, "   on a 259x227 input (forInput) it is a %s score map; cell (1, 0) is centred on %s%n",
+                cells.output(), point(cells.mapToInput(1, 0)));
     }
 
     /** (x, y), without a trailing ".0" on whole numbers. */

@@ -9,6 +9,7 @@ import dev.convgeom.Box;
 import dev.convgeom.LayerGeometry;
 import dev.convgeom.LayerSpec;
 import dev.convgeom.Shape;
+import dev.convgeom.Size;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,10 +42,10 @@ class ConvolutionalizedCaffeNetTest {
 
     @Test
     void netSurgeryInputGivesAnEightByEightScoreMap() {
-        assertEquals(new Shape(1000, 8, 8), CaffeNetGeometry.outputSize(451, 451));
-        assertEquals(new Shape(256, 13, 13), CaffeNetGeometry.POOL5.outputSize(451, 451));
-        assertEquals(new Shape(1000, 1, 1), CaffeNetGeometry.outputSize(227, 227));
-        LayerGeometry scores = CaffeNetGeometry.forInput(451, 451).get(CaffeNetGeometry.layers().size() - 1);
+        assertEquals(new Shape(1000, 8, 8), CaffeNetGeometry.outputSize(Size.of(451, 451)));
+        assertEquals(new Shape(256, 13, 13), CaffeNetGeometry.POOL5.outputSize(Size.of(451, 451)));
+        assertEquals(new Shape(1000, 1, 1), CaffeNetGeometry.outputSize(Size.of(227, 227)));
+        LayerGeometry scores = CaffeNetGeometry.forInput(Size.of(451, 451)).get(CaffeNetGeometry.layers().size() - 1);
         assertEquals(32.0, scores.x().jump());
         // Cell (7, 7): 113 + 32 * 7 = 337 is its centre, 355 pixels around it.
         assertEquals(new Box(337 - 177, 337 - 177, 337 + 177, 337 + 177), scores.receptiveField(7, 7));
@@ -53,17 +54,17 @@ class ConvolutionalizedCaffeNetTest {
 
     @Test
     void smallestInputAndExactSizes() {
-        assertEquals(new Shape(3, 199, 199), CaffeNetGeometry.minInputSize());
-        assertEquals(new Shape(1000, 1, 1), CaffeNetGeometry.outputSize(199, 199));
+        assertEquals(Size.of(199, 199), CaffeNetGeometry.minInputSize());
+        assertEquals(new Shape(1000, 1, 1), CaffeNetGeometry.outputSize(Size.of(199, 199)));
         IllegalArgumentException tooSmall = assertThrows(IllegalArgumentException.class,
-                () -> CaffeNetGeometry.outputSize(198, 300));
+                () -> CaffeNetGeometry.outputSize(Size.of(300, 198)));
         assertTrue(tooSmall.getMessage().contains("fc6"), tooSmall.getMessage());
         assertTrue(tooSmall.getMessage().contains("199x199"), tooSmall.getMessage());
         for (int size = 199; size <= 600; size++) {
-            assertEquals((size - 227) % 32 == 0 && size >= 227, CaffeNetGeometry.isExact(size, size), "size " + size);
+            assertEquals((size - 227) % 32 == 0 && size >= 227, CaffeNetGeometry.isExact(Size.of(size, size)), "size " + size);
         }
-        assertFalse(CaffeNetGeometry.isExact(224, 224));
-        assertEquals(new Shape(3, 227, 259), CaffeNetGeometry.nextExactSize(1, 228));
-        assertEquals(new Shape(3, 451, 451), CaffeNetGeometry.nextExactSize(420, 451));
+        assertFalse(CaffeNetGeometry.isExact(Size.of(224, 224)));
+        assertEquals(Size.of(259, 227), CaffeNetGeometry.nextExactSize(Size.of(228, 1)));
+        assertEquals(Size.of(451, 451), CaffeNetGeometry.nextExactSize(Size.of(451, 420)));
     }
 }

@@ -177,7 +177,7 @@ public final class ConvGeomProcessor extends AbstractProcessor {
         }
         List<String> declarations = network.model().layers().stream().map(Declarations::render).toList();
         // Searches on a graph: done once for the class's Javadoc and the manifest.
-        NetworkSpec runtime = RuntimeSpecs.of(model.simpleName(), network.geometry());
+        NetworkSpec runtime = RuntimeSpecs.of(model.simpleName(), network.geometry(), network.outputs());
         InputSizes sizes = InputSizes.of(runtime);
         try {
             new GeometryClassWriter(model, geometryClass, getClass().getName(), network.geometry(),

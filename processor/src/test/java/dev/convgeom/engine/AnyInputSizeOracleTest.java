@@ -7,6 +7,7 @@ import dev.convgeom.AxisGeometry;
 import dev.convgeom.LayerGeometry;
 import dev.convgeom.NetworkSpec;
 import dev.convgeom.Shape;
+import dev.convgeom.Size;
 import dev.convgeom.engine.Chains.Chain;
 import dev.convgeom.engine.oracle.AxisOracle;
 import dev.convgeom.engine.oracle.AxisOracle.LayerField;
@@ -52,21 +53,21 @@ class AnyInputSizeOracleTest {
         AxisOracle.Result ry = AxisOracle.run(height, fixed, Axis.Y);
         AxisOracle.Result rx = AxisOracle.run(width, fixed, Axis.X);
         if (ry.failedAt() >= 0 || rx.failedAt() >= 0) {
-            assertThrows(IllegalArgumentException.class, () -> spec.forInput(height, width));
-            assertThrows(IllegalArgumentException.class, () -> spec.outputSize(height, width));
+            assertThrows(IllegalArgumentException.class, () -> spec.forInput(Size.of(width, height)));
+            assertThrows(IllegalArgumentException.class, () -> spec.outputSize(Size.of(width, height)));
         } else {
-            List<LayerGeometry> layers = spec.forInput(height, width);
+            List<LayerGeometry> layers = spec.forInput(Size.of(width, height));
             for (int i = 0; i < layers.size(); i++) {
                 LayerGeometry layer = layers.get(i);
                 assertAxis(layer.name() + " Y at " + height, ry.layers().get(i), layer.y());
                 assertAxis(layer.name() + " X at " + width, rx.layers().get(i), layer.x());
-                Shape size = spec.outputSize(i, height, width);
+                Shape size = spec.outputSize(i, Size.of(width, height));
                 assertEquals(ry.layers().get(i).size(), size.height());
                 assertEquals(rx.layers().get(i).size(), size.width());
             }
         }
-        assertEquals(exact(fixed, height, Axis.Y) && exact(fixed, width, Axis.X), spec.isExact(height, width),
-                "isExact(" + height + ", " + width + ")");
+        assertEquals(exact(fixed, height, Axis.Y) && exact(fixed, width, Axis.X), spec.isExact(Size.of(width, height)),
+                "isExact(" + Size.of(width, height) + ")");
     }
 
     @Property(edgeCases = EdgeCasesMode.NONE)
@@ -75,15 +76,15 @@ class AnyInputSizeOracleTest {
         GeometryResult declared = GeometryCalculator.compute(chain.input(), chain.layers(), false);
         NetworkSpec spec = RuntimeSpecs.of("chain", declared);
         List<LayerSpec> fixed = fullyConvolutional(chain.layers(), declared);
-        Shape min = spec.minInputSize();
+        Size min = spec.minInputSize();
         assertEquals(search(n -> fits(fixed, n, Axis.Y), 1), min.height(), "smallest height");
         assertEquals(search(n -> fits(fixed, n, Axis.X), 1), min.width(), "smallest width");
 
         int nextHeight = search(n -> exact(fixed, n, Axis.Y), from);
         int nextWidth = search(n -> exact(fixed, n, Axis.X), from);
         if (nextHeight > 0 && nextWidth > 0) {
-            assertEquals(new Shape((int) chain.input().channels(), nextHeight, nextWidth),
-                    spec.nextExactSize(from, from));
+            assertEquals(Size.of(nextWidth, nextHeight),
+                    spec.nextExactSize(Size.of(from, from)));
         }
     }
 

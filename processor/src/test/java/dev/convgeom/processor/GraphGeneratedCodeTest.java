@@ -14,6 +14,7 @@ import dev.convgeom.LayerMap;
 import dev.convgeom.Point;
 import dev.convgeom.Ratio;
 import dev.convgeom.Resize;
+import dev.convgeom.Size;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -137,7 +138,7 @@ class GraphGeneratedCodeTest {
         assertEquals(15.5, gap.x().center());
         assertEquals(34, gap.rfWidth());       // conv1's fields of units 0 and 31: -1 .. 32
         @SuppressWarnings("unchecked")
-        List<LayerGeometry> big = (List<LayerGeometry>) call(g, "forInput", 64, 64);
+        List<LayerGeometry> big = (List<LayerGeometry>) call(g, "forInput", Size.of(64, 64));
         assertEquals(1, big.get(1).output().width());
         assertEquals(31.5, big.get(1).x().center());
         assertEquals(66, big.get(1).rfWidth());

@@ -72,8 +72,9 @@ public class Net20Mapping {
             for (int k = 0; k <= MASK; k++) {
                 ux[k] = random.nextInt(out.x().size());
                 uy[k] = random.nextInt(out.y().size());
-                fx[k] = random.nextDouble(out.x().size());
-                fy[k] = random.nextDouble(out.y().size());
+                // Positions on the map: within half a unit of a unit (mapToInput refuses others).
+                fx[k] = random.nextDouble(out.x().size()) - 0.5;
+                fy[k] = random.nextDouble(out.y().size()) - 0.5;
                 px[k] = random.nextDouble(out.x().inputSize());
                 py[k] = random.nextDouble(out.y().inputSize());
             }

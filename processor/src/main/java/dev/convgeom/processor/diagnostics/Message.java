@@ -87,6 +87,18 @@ public enum Message implements Catalogued {
     // (the geometry's own messages, found once the whole network is computed, are the engine's:
     // dev.convgeom.engine.GeometryMessage)
 
+    // --- the network's outputs ----------------------------------------------------------------
+    UNKNOWN_OUTPUT(Severity.ERROR,
+            "@Network(outputs): '%s' is not a layer of %s; %s"),
+    DUPLICATE_OUTPUT(Severity.ERROR,
+            "@Network(outputs): '%s' is listed twice; list each output once"),
+    NO_OUTPUTS(Severity.ERROR,
+            "@Network(outputs = {}) on %s names no output; list the output layers, or leave outputs out to"
+                    + " have the last layer ('%s') as the output"),
+    OUTPUT_SHORTCUT_CLASH(Severity.ERROR,
+            "@Network(outputs): output '%s' would get the static shortcut %s.%s(int, int), which %s gets"
+                    + " too; rename one of the fields"),
+
     GENERATED_NAME_CLASH(Severity.ERROR,
             "network %s would generate %s, which network %s already generates; rename one of them (a nested"
                     + " Outer.Inner generates Outer_InnerGeometry)"),

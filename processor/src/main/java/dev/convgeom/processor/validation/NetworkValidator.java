@@ -64,8 +64,9 @@ public final class NetworkValidator {
         }
         List<String> constants = constantNames(model);
         CheckedLayers checked = checkLayers(model);
-        if (input.isEmpty()) {
-            return Optional.empty();     // every layer reads the input: nothing more can be checked
+        Optional<List<Integer>> outputs = new NetworkOutputs(reporter).resolve(model);
+        if (input.isEmpty() || outputs.isEmpty()) {
+            return Optional.empty();     // every layer reads the input, or the outputs are unknown
         }
         // Layers with mistakes of their own are left out, with the layers that read them; the
         // rest of the network is still computed, so independent mistakes all show in one compile.
@@ -90,7 +91,7 @@ public final class NetworkValidator {
         if (reporter.hasErrors() || !checked.unchecked().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ValidNetwork(model, geometry, constants, strict));
+        return Optional.of(new ValidNetwork(model, geometry, constants, strict, outputs.get()));
     }
 
     /**

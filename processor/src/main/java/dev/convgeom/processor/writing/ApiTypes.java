@@ -10,6 +10,7 @@ final class ApiTypes {
     static final ClassName LAYER_GEOMETRY = ClassName.get(API, "LayerGeometry");
     static final ClassName AXIS_GEOMETRY = ClassName.get(API, "AxisGeometry");
     static final ClassName SHAPE = ClassName.get(API, "Shape");
+    static final ClassName SIZE = ClassName.get(API, "Size");
     static final ClassName POINT = ClassName.get(API, "Point");
     static final ClassName BOX = ClassName.get(API, "Box");
     static final ClassName UNIT_RANGE = ClassName.get(API, "UnitRange");

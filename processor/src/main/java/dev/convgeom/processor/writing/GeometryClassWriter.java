@@ -31,8 +31,8 @@ import javax.lang.model.element.Modifier;
 /**
  * Generates {@code <Model>Geometry}: the network's {@code NetworkSpec}, one {@code LayerGeometry}
  * constant per layer built from literals computed at compile time, the ordered list of layers,
- * lookup by name, static mapping shortcuts for the final layer written as plain arithmetic on
- * literals, and the questions about other input sizes.
+ * lookup by name, the outputs, static mapping shortcuts for each output written as plain arithmetic
+ * on literals, and the questions about other input sizes.
  *
  * <p>Private fields have lower-case names: a layer's constant is its name in upper case, so no
  * layer name can clash with them.
@@ -130,15 +130,65 @@ public final class GeometryClassWriter {
         type.addField(FieldSpec.builder(LAYER_MAP, "byName", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("indexByName()")
                 .build());
+        List<Integer> outputs = outputIndices();
+        type.addField(FieldSpec.builder(LAYER_LIST, "outputList", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$T.of($L)", List.class, CodeBlock.join(outputs.stream()
+                        .map(i -> CodeBlock.of("$N", constants.get(i))).toList(), ", "))
+                .build());
+        type.addField(FieldSpec.builder(ApiTypes.SIZE, OutputShortcuts.INPUT_SIZE, Modifier.PRIVATE, Modifier.STATIC,
+                        Modifier.FINAL)
+                .initializer("$T.of($L, $L)", ApiTypes.SIZE, geometry.input().width(), geometry.input().height())
+                .build());
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         type.addMethods(accessors(layers));
-        type.addMethods(new OutputShortcuts(layers.get(layers.size() - 1), constants.get(constants.size() - 1),
-                geometry.input()).methods());
+        type.addMethods(outputAccessors(outputs));
+        int primary = outputs.get(0);
+        type.addMethods(new OutputShortcuts(layers.get(primary), constants.get(primary), geometry.input(), "").methods());
+        if (outputs.size() > 1) {
+            for (int output : outputs) {
+                type.addMethods(new OutputShortcuts(layers.get(output), constants.get(output), geometry.input(),
+                        layers.get(output).spec().name()).methods());
+            }
+        }
         type.addMethods(new InputSizeMethods(runtime, sizes).methods());
         return JavaFile.builder(generated.packageName(), type.build())
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
+    }
+
+    /** The outputs' layer indices, the primary output first, as the runtime spec names them. */
+    private List<Integer> outputIndices() {
+        List<String> names = runtime.layers().stream().map(LayerSpec::name).toList();
+        return runtime.outputs().stream().map(names::indexOf).toList();
+    }
+
+    private List<MethodSpec> outputAccessors(List<Integer> outputs) {
+        String primary = constants.get(outputs.get(0));
+        String listed = String.join(", ", outputs.stream().map(i -> "{@link #" + constants.get(i) + "}").toList());
+        MethodSpec output = Methods.publicStatic("output", LAYER_GEOMETRY)
+                .addJavadoc("$L", "The network's primary output, {@link #" + primary + "}: "
+                        + (outputs.size() == 1
+                        ? (hasDeclaredOutputs() ? "its one declared output" : "its last layer, which no other"
+                                + " layer reads")
+                        : hasDeclaredOutputs() ? "the first of its declared outputs, " + listed
+                        : "its last layer, the first of the layers no other layer reads (@Network declares no outputs), "
+                                + listed)
+                        + ". The unprefixed static mapping methods of this class work on it.\n\n"
+                        + "@return the primary output's geometry\n")
+                .addStatement("return $N", primary)
+                .build();
+        MethodSpec all = Methods.publicStatic("outputs", LAYER_LIST)
+                .addJavadoc("$L", "The network's outputs, primary first: " + listed + ".\n\n"
+                        + "@return every output's geometry\n")
+                .addStatement("return outputList")
+                .build();
+        return List.of(output, all);
+    }
+
+    /** Whether the outputs differ from the default, the layers no other layer reads. */
+    private boolean hasDeclaredOutputs() {
+        return !runtime.outputs().equals(new NetworkSpec(runtime.name(), runtime.input(), runtime.layers()).outputs());
     }
 
     private List<MethodSpec> accessors(List<ComputedLayer> layers) {
@@ -154,7 +204,13 @@ public final class GeometryClassWriter {
                 .returns(LAYER_GEOMETRY)
                 .addParameter(String.class, "name")
                 .addJavadoc("The layer named {@code name} (its field's name), or {@link #INPUT} for {@code \"input\"}.\n\n"
+                        + "@param name a layer's name\n@return the layer's geometry\n"
+                        + "@throws NullPointerException if {@code name} is null\n"
                         + "@throws IllegalArgumentException if the network has no such layer\n")
+                .beginControlFlow("if (name == null)")
+                .addStatement("throw new $T($S)", NullPointerException.class,
+                        "name is null; " + model.simpleName() + "'s layers are " + names(layers))
+                .endControlFlow()
                 .addStatement("$T layer = $S.equals(name) ? INPUT : byName.get(name)", LAYER_GEOMETRY, "input")
                 .beginControlFlow("if (layer == null)")
                 .addStatement("throw new $T($S + name + $S)", IllegalArgumentException.class,
@@ -261,6 +317,12 @@ public final class GeometryClassWriter {
                 specs.add(layerSpec(i));
             }
             layers = CodeBlock.of("$T.of(\n$>$L$<)", List.class, CodeBlock.join(specs, ",\n"));
+        }
+        if (hasDeclaredOutputs()) {
+            CodeBlock outputs = CodeBlock.join(runtime.outputs().stream().map(n -> CodeBlock.of("$S", n)).toList(), ", ");
+            return CodeBlock.of("new $T($S, new $T($L, $L, $L), $L,\n$T.of($L))", ApiTypes.NETWORK_SPEC,
+                    model.simpleName(), ApiTypes.SHAPE, in.channels(), in.height(), in.width(), layers, List.class,
+                    outputs);
         }
         return CodeBlock.of("new $T($S, new $T($L, $L, $L), $L)", ApiTypes.NETWORK_SPEC, model.simpleName(),
                 ApiTypes.SHAPE, in.channels(), in.height(), in.width(), layers);

@@ -8,6 +8,7 @@ import dev.convgeom.LayerSpec;
 import dev.convgeom.NetworkSpec;
 import dev.convgeom.Padding;
 import dev.convgeom.Shape;
+import dev.convgeom.Size;
 import java.util.List;
 
 /**
@@ -28,8 +29,9 @@ final class InputSizeMethods {
 
     List<MethodSpec> methods() {
         Shape declared = spec.input();
-        Shape out = spec.outputSize(declared.height(), declared.width());
-        Shape min = sizes.minInputSize();
+        String primary = "{@code " + spec.layers().get(spec.outputIndex()).name() + "}";
+        Shape out = spec.outputSize(declared.size());
+        Size min = sizes.minInputSize();
         String exact = exactSizes();
         boolean same = spec.layers().stream()
                 .anyMatch(l -> l.hasWindow() && (l.y().padding() == Padding.SAME || l.x().padding() == Padding.SAME));
@@ -39,57 +41,81 @@ final class InputSizeMethods {
                 ? "This network " + (same ? "pads SAME" : "pools globally") + (same && global ? " and pools globally" : "")
                         + ", so " + (same ? "its padding and centres" : "the centres from the global pool on")
                         + " depend on the input size: for another size, take the layers' geometry from "
-                        + "{@link #forInput(int, int)}."
+                        + "{@link #forInput(Size)}."
                 : "Mapping units to input pixels ({@code mapToInput}, {@code receptiveField}) does not depend on the "
-                        + "input size here, so the constants serve any size; {@link #forInput(int, int)} also gives "
-                        + "the map sizes, clipping and {@code mapFromInput} for that size.";
+                        + "input size here, so the constants' formulas hold at any size, but their maps have the "
+                        + "declared size: for the units of a larger map, with its clipping and {@code mapFromInput}, "
+                        + "take the layers of {@link #forInput(Size)}.";
         MethodSpec outputSize = Methods.publicStatic("outputSize", ApiTypes.SHAPE)
-                .addParameters(Methods.inputSize())
-                .addJavadoc("$L", "The final map's shape for an input of {@code height x width}, through the fully "
-                        + "convolutional form (fully connected layers as convolutions with their declared kernels) "
-                        + "and the declared rounding. For the declared " + declared.height() + "x" + declared.width()
-                        + " input it is " + out + ".\n\n"
+                .addParameter(ApiTypes.SIZE, "input")
+                .addJavadoc("$L", "The shape of the output " + primary + " for an input of another size, through the "
+                        + "fully convolutional form (fully connected layers as convolutions with their declared "
+                        + "kernels) and the declared rounding. For the declared " + declared.size()
+                        + " input (width x height) it is " + out + " (C x H x W).\n\n"
+                        + "@param input the input's width and height\n"
+                        + "@return the shape, {@code C x H x W}\n"
                         + "@throws IllegalArgumentException if the input is too small for a layer (the message names "
-                        + "it and the smallest input, " + min.height() + "x" + min.width() + ")\n")
-                .addStatement("return spec.outputSize(height, width)")
+                        + "it and the smallest input, " + min + ")\n")
+                .addStatement("return spec.outputSize(input)")
                 .build();
-        // Not "a 1x1 final map": that holds for chains that end in one, but a graph that upsamples
-        // (U-Net) or crops has a larger final map at its smallest input.
-        Shape atMin = spec.outputSize(min.height(), min.width());
-        MethodSpec minInputSize = Methods.publicStatic("minInputSize", ApiTypes.SHAPE)
-                .addJavadoc("$L", "The smallest input on which every layer has at least one unit (and every merge"
-                        + " joins maps of equal size, every crop fits): " + min.height() + "x" + min.width() + ", where the final map is " + atMin.height() + "x"
-                        + atMin.width() + ".\n")
-                .addStatement("return new $T($L, $L, $L)", ApiTypes.SHAPE, min.channels(), min.height(), min.width())
+        MethodSpec minInputSize = Methods.publicStatic("minInputSize", ApiTypes.SIZE)
+                .addJavadoc("$L", "The smallest input every layer fits: " + min + " (width x height)"
+                        + atMin(min) + ".\n\n@return the smallest width and height\n")
+                .addStatement("return $T.of($L, $L)", ApiTypes.SIZE, min.width(), min.height())
                 .build();
         MethodSpec isExact = Methods.publicStatic("isExact", TypeName.BOOLEAN)
-                .addParameters(Methods.inputSize())
-                .addJavadoc("$L", "Whether every window layer tiles its padded input exactly for an input of "
-                        + "{@code height x width}: no border pixel left unread, no window hanging over the edge. "
-                        + exact + "\n")
-                .addStatement("return spec.isExact(height, width)")
+                .addParameter(ApiTypes.SIZE, "input")
+                .addJavadoc("$L", "Whether every window layer tiles its padded input exactly for an input of this "
+                        + "size: no border pixel left unread, no window hanging over the edge. " + exact + "\n\n"
+                        + "@param input the input's width and height\n"
+                        + "@return whether both axes are tiled exactly\n")
+                .addStatement("return spec.isExact(input)")
                 .build();
-        MethodSpec nextExactSize = Methods.publicStatic("nextExactSize", ApiTypes.SHAPE)
-                .addParameters(Methods.inputSize())
-                .addJavadoc("$L", "The smallest input at least {@code height x width}, per axis, that "
-                        + "{@link #isExact(int, int)} accepts. " + exact + "\n")
-                .addStatement("return spec.nextExactSize(height, width)")
+        MethodSpec nextExactSize = Methods.publicStatic("nextExactSize", ApiTypes.SIZE)
+                .addParameter(ApiTypes.SIZE, "from")
+                .addJavadoc("$L", "The smallest input at least {@code from}, per axis, that "
+                        + "{@link #isExact(Size)} accepts. " + exact + "\n\n"
+                        + "@param from the smallest width and height to consider\n"
+                        + "@return the exact width and height\n"
+                        + "@throws IllegalArgumentException if there is none within the search\n")
+                .addStatement("return spec.nextExactSize(from)")
                 .build();
         MethodSpec forInput = Methods.publicStatic("forInput", listOf(ApiTypes.LAYER_GEOMETRY))
-                .addParameters(Methods.inputSize())
-                .addJavadoc("$L", "Every layer's geometry for an input of {@code height x width}, in declaration "
+                .addParameter(ApiTypes.SIZE, "input")
+                .addJavadoc("$L", "Every layer's geometry for an input of another size, in declaration "
                         + "order: map sizes, receptive fields, jumps, centres and all the mapping methods. "
-                        + mappingNote + "\n\n@throws IllegalArgumentException if the input is too small for a layer\n")
-                .addStatement("return spec.forInput(height, width)")
+                        + mappingNote + "\n\n@param input the input's width and height\n"
+                        + "@return every layer's geometry at that size\n"
+                        + "@throws IllegalArgumentException if the input is too small for a layer\n")
+                .addStatement("return spec.forInput(input)")
                 .build();
         MethodSpec fullyConvolutional = Methods.publicStatic("fullyConvolutional", listOf(ApiTypes.LAYER_SPEC))
                 .addJavadoc("$L", "The fully convolutional form of the network, in order: every fully connected "
                         + "layer as the convolution it is equivalent to (kernel = its incoming map, stride 1, no "
                         + "padding; weights as {@code out x in x kh x kw}), every other layer as declared."
-                        + fcSummary() + "\n")
+                        + fcSummary() + "\n\n@return the layers, fully connected ones as convolutions\n")
                 .addStatement("return spec.fullyConvolutional()")
                 .build();
         return List.of(outputSize, minInputSize, isExact, nextExactSize, forInput, fullyConvolutional);
+    }
+
+    /**
+     * What the outputs are at the smallest input, computed rather than assumed: a graph whose
+     * merges only fit at some sizes can leave its output larger than 1x1 there (U-Net: 4x4).
+     */
+    private String atMin(Size min) {
+        StringBuilder at = new StringBuilder();
+        for (String name : spec.outputs()) {
+            int index = spec.layers().stream().map(LayerSpec::name).toList().indexOf(name);
+            try {
+                Shape shape = spec.outputSize(index, min);
+                at.append(at.length() == 0 ? "; there " : ", ").append("{@code ").append(name).append("} is ")
+                        .append(shape.width()).append('x').append(shape.height());
+            } catch (IllegalArgumentException doesNotFit) {
+                return "";
+            }
+        }
+        return at.append(" (width x height)").toString();
     }
 
     private static TypeName listOf(ClassName element) {

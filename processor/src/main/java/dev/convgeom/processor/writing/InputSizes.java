@@ -1,7 +1,7 @@
 package dev.convgeom.processor.writing;
 
 import dev.convgeom.NetworkSpec;
-import dev.convgeom.Shape;
+import dev.convgeom.Size;
 
 /**
  * What the processor finds out about other input sizes at compile time, for Javadoc and the
@@ -9,12 +9,11 @@ import dev.convgeom.Shape;
  * progression (as they do for every chain without SAME padding). Found once per network: on a graph
  * both are searches, which can take a noticeable part of a second when no exact size exists.
  *
- * @param minInputSize the smallest input on which every layer has at least one unit (and, in a graph,
- *                     merges and crops fit); the final map need not be 1x1 there
+ * @param minInputSize the smallest input every layer fits
  * @param rows         exact heights, or null when there is none in the int range
  * @param columns      exact widths, likewise
  */
-public record InputSizes(Shape minInputSize, Axis rows, Axis columns) {
+public record InputSizes(Size minInputSize, Axis rows, Axis columns) {
 
     /**
      * The first three exact sizes along one axis.
@@ -63,7 +62,7 @@ public record InputSizes(Shape minInputSize, Axis rows, Axis columns) {
     }
 
     private static int next(NetworkSpec spec, int from, boolean rows) {
-        Shape next = rows ? spec.nextExactSize(from, 1) : spec.nextExactSize(1, from);
+        Size next = spec.nextExactSize(rows ? Size.of(1, from) : Size.of(from, 1));
         return rows ? next.height() : next.width();
     }
 }

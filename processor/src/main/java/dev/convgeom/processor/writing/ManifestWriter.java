@@ -12,6 +12,7 @@ import dev.convgeom.engine.WindowStep;
 import dev.convgeom.LayerSpec;
 import dev.convgeom.NetworkSpec;
 import dev.convgeom.Shape;
+import dev.convgeom.Size;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,9 +50,8 @@ public final class ManifestWriter {
                 .endObject();
         Optional<ReadCoverage> reads = geometry.reads();
         List<ComputedLayer> layers = geometry.layers();
+        json.strings("outputs", spec.outputs());
         if (reads.isPresent()) {
-            json.strings("outputs", reads.get().outputs().stream().sorted()
-                    .map(i -> layers.get(i).spec().name()).toList());
             unread(json, "unreadInput", reads.get().input());
         } else {
             json.raw("unreadInput", "null");
@@ -72,7 +72,7 @@ public final class ManifestWriter {
 
     /** The smallest input and the exact input sizes of the fully convolutional form. */
     private static void fullyConvolutional(JsonWriter json, InputSizes sizes) {
-        Shape min = sizes.minInputSize();
+        Size min = sizes.minInputSize();
         json.name("fullyConvolutional").beginObject()
                 .name("minInputSize").beginInlineObject()
                 .number("height", min.height())

@@ -17,12 +17,6 @@ final class Methods {
         return MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(returns);
     }
 
-    /** {@code int height, int width}: an input size. */
-    static List<ParameterSpec> inputSize() {
-        return List.of(ParameterSpec.builder(int.class, "height").build(),
-                ParameterSpec.builder(int.class, "width").build());
-    }
-
     /** {@code x, y} of the given type: a unit or a pixel, column first. */
     static List<ParameterSpec> coordinates(Class<?> type) {
         return List.of(ParameterSpec.builder(type, "x").build(), ParameterSpec.builder(type, "y").build());

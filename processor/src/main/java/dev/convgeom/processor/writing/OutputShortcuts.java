@@ -8,67 +8,114 @@ import dev.convgeom.engine.NetworkInput;
 import java.util.List;
 
 /**
- * The static mapping methods for the network's final layer, written as the arithmetic a person
+ * The static mapping methods for one output of the network, written as the arithmetic a person
  * would write by hand with the computed values as literals: {@code 113.0 + 32.0 * x}. Fully
  * connected layers count as the convolutions they are, so on a larger input these map the cells
  * of the resulting score map.
+ *
+ * <p>Each method checks its arguments as the layer's constant does, with literal comparisons on
+ * the fast path; a unit off the map (or a coordinate that is not a number) goes to the constant's
+ * own method, which throws the exception that names it.
+ *
+ * <p>The primary output's methods are unprefixed ({@code mapToInput}); with several outputs each
+ * also gets its own, prefixed with its name ({@code p3MapToInput}).
  */
 final class OutputShortcuts {
 
-    private final ComputedLayer last;
+    /** Field name of the generated {@code Size} of the input, for clipping. */
+    static final String INPUT_SIZE = "inputSize";
+
+    /** Above the slow path's call. */
+    private static final String OFF_MAP = "// Off the map (or not a number): the constant's method throws, naming the unit.\n";
+    private static final String OFF_MAP_UNIT = "// Off the map: the constant's method throws, naming the unit.\n";
+
+    private final ComputedLayer layer;
     private final String constant;
     private final NetworkInput input;
+    private final String prefix;
 
-    OutputShortcuts(ComputedLayer last, String constant, NetworkInput input) {
-        this.last = last;
+    /**
+     * @param layer    the output layer
+     * @param constant its constant's name
+     * @param input    the network input
+     * @param prefix   the methods' prefix, {@code ""} for the unprefixed ones
+     */
+    OutputShortcuts(ComputedLayer layer, String constant, NetworkInput input, String prefix) {
+        this.layer = layer;
         this.constant = constant;
         this.input = input;
+        this.prefix = prefix;
+    }
+
+    /** {@code mapToInput}, or {@code p3MapToInput} for the prefix {@code p3}. */
+    static String methodName(String prefix, String method) {
+        return prefix.isEmpty() ? method : prefix + Character.toUpperCase(method.charAt(0)) + method.substring(1);
     }
 
     List<MethodSpec> methods() {
-        AxisState y = last.y();
-        AxisState x = last.x();
-        String name = "{@link #" + constant + " " + last.spec().name() + "}";
-        MethodSpec output = Methods.publicStatic("output", ApiTypes.LAYER_GEOMETRY)
-                .addJavadoc("$L", "The network's final layer, " + name + ": the map the static mapping methods of "
-                        + "this class work on.\n")
-                .addStatement("return $N", constant)
-                .build();
-        MethodSpec mapToInput = Methods.publicStatic("mapToInput", ApiTypes.POINT)
+        AxisState y = layer.y();
+        AxisState x = layer.x();
+        String name = "{@link #" + constant + " " + layer.spec().name() + "}";
+        String onMap = "@throws IllegalArgumentException if a coordinate is NaN, infinite or more than half a unit "
+                + "off the " + x.size() + "x" + y.size() + " map\n";
+        String unitOnMap = "@throws IndexOutOfBoundsException unless {@code 0 <= x < " + x.size() + "} and "
+                + "{@code 0 <= y < " + y.size() + "}\n";
+        MethodSpec mapToInput = Methods.publicStatic(methodName(prefix, "mapToInput"), ApiTypes.POINT)
                 .addParameters(Methods.coordinates(double.class))
                 .addJavadoc("$L", "The input coordinate of the centre of the field of unit ({@code x}, {@code y}) of "
                         + name + ": ({@code " + affine(x, "x") + "}, {@code " + affine(y, "y") + "}).\n\n"
-                        + "@param x column of the unit (may be fractional)\n@param y row of the unit (may be fractional)\n")
+                        + "@param x column of the unit (may be fractional)\n@param y row of the unit (may be fractional)\n"
+                        + "@return the centre, in input pixels\n" + onMap)
+                // Written so that NaN fails it too.
+                .beginControlFlow("if (!(x >= -0.5 && x <= $L && y >= -0.5 && y <= $L))",
+                        halfBeyond(x), halfBeyond(y))
+                .addCode("$L", OFF_MAP)
+                .addStatement("return $N.mapToInput(x, y)", constant)
+                .endControlFlow()
                 .addStatement("return new $T($L, $L)", ApiTypes.POINT, affine(x, "x"), affine(y, "y"))
                 .build();
-        MethodSpec.Builder receptiveField = Methods.publicStatic("receptiveField", ApiTypes.BOX)
+        MethodSpec.Builder receptiveField = Methods.publicStatic(methodName(prefix, "receptiveField"), ApiTypes.BOX)
                 .addParameters(Methods.coordinates(int.class))
                 .addJavadoc("$L", "The input pixels unit ({@code x}, {@code y}) of " + name + " depends on, "
                         + "unclipped: " + (y.period() == 1 && x.period() == 1 ? "" : "at most ") + x.rf()
-                        + " columns by " + y.rf() + " rows, reaching into the padding near a border.\n\n"
-                        + "@param x column of the unit\n@param y row of the unit\n");
+                        + " columns by " + y.rf() + " rows, reaching into the padding near a border. For the virtual "
+                        + "units beyond the map: {@code " + constant + ".extrapolatedReceptiveField(x, y)}.\n\n"
+                        + "@param x column of the unit\n@param y row of the unit\n@return the field, bounds inclusive\n"
+                        + unitOnMap);
         if (y.period() == 1 && x.period() == 1) {
-            receptiveField.addStatement("return new $T($L, $L, $L, $L)", ApiTypes.BOX,
-                    field(x, x.lo(), "x"), field(y, y.lo(), "y"), field(x, x.hi(), "x"), field(y, y.hi(), "y"));
+            receptiveField.beginControlFlow("if (x < 0 || x >= $L || y < 0 || y >= $L)", x.size(), y.size())
+                    .addCode("$L", OFF_MAP_UNIT)
+                    .addStatement("return $N.receptiveField(x, y)", constant)
+                    .endControlFlow()
+                    .addStatement("return new $T($L, $L, $L, $L)", ApiTypes.BOX,
+                            field(x, x.lo(), "x"), field(y, y.lo(), "y"), field(x, x.hi(), "x"), field(y, y.hi(), "y"));
         } else {
             // After upsampling the field depends on the unit's phase: the constant keeps the boxes.
             receptiveField.addStatement("return $N.receptiveField(x, y)", constant);
         }
-        MethodSpec clipped = Methods.publicStatic("clippedReceptiveField", ApiTypes.BOX)
+        MethodSpec clipped = Methods.publicStatic(methodName(prefix, "clippedReceptiveField"), ApiTypes.BOX)
                 .addParameters(Methods.coordinates(int.class))
                 .addJavadoc("$L", "The image pixels unit ({@code x}, {@code y}) of " + name + " depends on: its "
-                        + "receptive field clipped to the " + input.height() + "x" + input.width() + " input; empty "
-                        + "for a unit that sees only padding.\n\n@param x column of the unit\n@param y row of the unit\n")
-                .addStatement("return receptiveField(x, y).clip($L, $L)", input.height(), input.width())
+                        + "receptive field clipped to the " + input.width() + "x" + input.height() + " input (width x "
+                        + "height); empty, never inverted, for a unit that sees only padding.\n\n"
+                        + "@param x column of the unit\n@param y row of the unit\n@return the field within the image\n"
+                        + unitOnMap)
+                .addStatement("return $N(x, y).clip($N)", methodName(prefix, "receptiveField"), INPUT_SIZE)
                 .build();
-        MethodSpec mapFromInput = Methods.publicStatic("mapFromInput", ApiTypes.UNIT_RANGE)
+        MethodSpec mapFromInput = Methods.publicStatic(methodName(prefix, "mapFromInput"), ApiTypes.UNIT_RANGE)
                 .addParameters(Methods.coordinates(double.class))
                 .addJavadoc("$L", "The units of " + name + " that input pixel ({@code x}, {@code y}) corresponds to: "
                         + "the one whose field is centred nearest to it, and all those whose fields contain it.\n\n"
-                        + "@param x input column\n@param y input row\n")
+                        + "@param x input column\n@param y input row\n@return the nearest unit and the units that see "
+                        + "the pixel\n@throws IllegalArgumentException if a coordinate is NaN or infinite\n")
                 .addStatement("return $N.mapFromInput(x, y)", constant)
                 .build();
-        return List.of(output, mapToInput, receptiveField.build(), clipped, mapFromInput);
+        return List.of(mapToInput, receptiveField.build(), clipped, mapFromInput);
+    }
+
+    /** The last fractional unit on the map, {@code size - 0.5}, as a double literal. */
+    private static String halfBeyond(AxisState a) {
+        return (a.size() - 1) + ".5";
     }
 
     /** {@code center + jump * u} as a double expression. */

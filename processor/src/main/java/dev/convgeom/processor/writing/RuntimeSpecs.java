@@ -25,7 +25,18 @@ public final class RuntimeSpecs {
     private RuntimeSpecs() {
     }
 
+    /** A network with the default outputs: the layers no other layer reads. */
     public static NetworkSpec of(String name, GeometryResult geometry) {
+        return of(name, geometry, List.of());
+    }
+
+    /**
+     * @param name     the network's name
+     * @param geometry its computed geometry
+     * @param outputs  the indices of its declared output layers, the primary output first; none for
+     *                 the default
+     */
+    public static NetworkSpec of(String name, GeometryResult geometry, List<Integer> outputs) {
         NetworkInput in = geometry.input();
         List<ComputedLayer> computed = geometry.layers();
         List<LayerSpec> layers = new ArrayList<>();
@@ -41,7 +52,15 @@ public final class RuntimeSpecs {
                     channels(layer.channels()), (int) spec.groups(), window(layer, layer.stepY(), spec.y()),
                     window(layer, layer.stepX(), spec.x()), resize(computed, layer)));
         }
-        return new NetworkSpec(name, new Shape((int) in.channels(), (int) in.height(), (int) in.width()), layers);
+        Shape input = new Shape((int) in.channels(), (int) in.height(), (int) in.width());
+        if (outputs.isEmpty()) {
+            return new NetworkSpec(name, input, layers);
+        }
+        List<String> outputNames = new ArrayList<>();
+        for (int output : outputs) {
+            outputNames.add(name(computed, output));
+        }
+        return new NetworkSpec(name, input, layers, outputNames);
     }
 
     private static String name(List<ComputedLayer> computed, int index) {
