@@ -29,13 +29,14 @@ final class Setup {
             + " the processor)";
 
     /**
-     * In load order: the API types the processor computes with, then JavaPoet (shaded into the
-     * processor jar, so missing only when the processor runs from its unshaded classes). The shade
-     * plugin relocates the JavaPoet name below along with the classes.
+     * One class of each jar the processor loads: the API (whose value types and engine it computes
+     * with), then JavaPoet (shaded into the processor jar, so missing only when the processor runs
+     * from its unshaded classes; the shade plugin relocates the name below with the classes). A
+     * class of either that fails to load later is caught as a {@link LinkageError} and reported by
+     * {@link #linkageProblem}.
      */
     private static final List<Needed> ON_PROCESSOR_PATH = List.of(
             new Needed(API_CLASS, "convgeom-api.jar (dev.convgeom:convgeom-api)", API_FIX),
-            new Needed("dev.convgeom.NetworkSpec", "convgeom-api.jar (dev.convgeom:convgeom-api)", API_FIX),
             new Needed("com.palantir.javapoet.JavaFile", "JavaPoet (com.palantir.javapoet:javapoet)",
                     "use the released convgeom-processor.jar, which carries JavaPoet inside, or put JavaPoet on the"
                             + " processor path"));

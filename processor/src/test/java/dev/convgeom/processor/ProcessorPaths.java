@@ -55,9 +55,23 @@ final class ProcessorPaths {
     /** What javac prints compiling {@code sources} with the processors discovered on {@code path}. */
     static Result compile(List<File> path, List<File> classPath, Path out, List<String> options,
                           JavaFileObject... sources) {
+        return compile(path, name -> false, classPath, out, options, sources);
+    }
+
+    /** As {@link #compile(List, List, Path, List, JavaFileObject...)}, the classes {@code hidden} names left out. */
+    static Result compile(List<File> path, java.util.function.Predicate<String> hidden, List<File> classPath, Path out,
+                          List<String> options, JavaFileObject... sources) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (URLClassLoader loader = new URLClassLoader(urls(path), ClassLoader.getPlatformClassLoader());
+        try (URLClassLoader loader = new URLClassLoader(urls(path), ClassLoader.getPlatformClassLoader()) {
+                @Override
+                protected Class<?> findClass(String name) throws ClassNotFoundException {
+                    if (hidden.test(name)) {
+                        throw new ClassNotFoundException(name);
+                    }
+                    return super.findClass(name);
+                }
+            };
              StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
                      StandardCharsets.UTF_8)) {
             List<Processor> processors = new ArrayList<>();

@@ -48,6 +48,20 @@ class SetupTest {
     }
 
     @Test
+    void aClassOfTheApiThatDoesNotLoadMidwayIsASetUpErrorToo(@TempDir Path out) {
+        ProcessorPaths.Result r = ProcessorPaths.compile(
+                List.of(ProcessorPaths.PROCESSOR, ProcessorPaths.API, ProcessorPaths.JAVAPOET),
+                name -> name.equals("dev.convgeom.NetworkSpec"), List.of(ProcessorPaths.API), out, List.of(), NET);
+        assertFalse(r.success(), r::describe);
+        assertEquals(1, r.diagnostics().size(), r::describe);
+        String error = r.diagnostics().get(0);
+        assertTrue(error.startsWith("ERROR convgeom cannot run: its processor path lacks dev.convgeom.NetworkSpec, from"
+                + " convgeom-api.jar or convgeom-processor.jar; use convgeom-api.jar and convgeom-processor.jar of one"
+                + " and the same version"), error);
+        assertTrue(error.endsWith("[convgeom:setup-processor-path]"), error);
+    }
+
+    @Test
     void apiMissingFromTheClassPath(@TempDir Path out) {
         ProcessorPaths.Result r = ProcessorPaths.compile(
                 List.of(ProcessorPaths.PROCESSOR, ProcessorPaths.API, ProcessorPaths.JAVAPOET),
