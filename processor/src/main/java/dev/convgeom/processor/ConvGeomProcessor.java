@@ -26,9 +26,11 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.FilerException;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -36,6 +38,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -44,6 +47,11 @@ import javax.tools.StandardLocation;
  * type into a model, validate it (printing diagnostics at the elements), and, when it is clean,
  * generate its geometry class and manifest. It never lets an exception escape into the user's
  * build: an internal failure becomes one error at the network it concerns.
+ *
+ * <p>Before any of that, {@link Setup} checks that the API jar and JavaPoet can be loaded and that
+ * the API is on the class path; if not, the processor reports that as one set-up error and does
+ * nothing else. Until that check has passed, this class touches no type outside the JDK and its
+ * own package's {@code Setup} and {@code Message}, so that it loads, and reports, in a broken set-up.
  */
 @AutoService(Processor.class)
 public final class ConvGeomProcessor extends AbstractProcessor {
@@ -57,11 +65,36 @@ public final class ConvGeomProcessor extends AbstractProcessor {
     /** Models whose values did not resolve yet, by qualified name, retried next round. */
     private final Set<String> deferred = new LinkedHashSet<>();
 
+    /** The annotation on every generated class. */
+    private static final String GENERATED = "javax.annotation.processing.Generated";
+
+    /** Whether the set-up check passed: the processor works only then. */
+    private boolean ready;
+
+    /** Whether to claim convgeom's annotations: see {@link Claiming}. */
+    private boolean claim;
+
+    @Override
+    public synchronized void init(ProcessingEnvironment env) {
+        super.init(env);
+        Optional<String> problem = Setup.problem(env, ConvGeomProcessor.class.getClassLoader());
+        problem.ifPresent(text -> env.getMessager().printMessage(Diagnostic.Kind.ERROR, text));
+        ready = problem.isEmpty();
+        claim = ready && Claiming.safe(ConvGeomProcessor.class);
+    }
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
+        if (!ready) {
+            // Without its classes the processor cannot tell its annotations apart; it does nothing.
+            return Set.of(Setup.API_CLASS);
+        }
         Set<String> types = new LinkedHashSet<>();
         types.add(LayerAnnotations.NETWORK);
         types.addAll(LayerAnnotations.names());
+        // The @Generated on the classes it writes, which javac's -Xlint:processing would otherwise
+        // report unclaimed in the next round; claimed only where every use is on such a class.
+        types.add(GENERATED);
         return types;
     }
 
@@ -77,9 +110,40 @@ public final class ConvGeomProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        Reporter reporter = new Reporter(processingEnv.getMessager());
+        if (!ready) {
+            return false;
+        }
+        try {
+            processRound(annotations, round);
+        } catch (NoClassDefFoundError | IncompatibleClassChangeError e) {
+            // A class of the API or of JavaPoet that the set-up check did not probe failed to load.
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Setup.linkageProblem(e));
+            ready = false;
+            return false;
+        }
+        return claim && onlyOnOurClasses(annotations, round);
+    }
+
+    /** False if some other processor's class, or a user's, carries a {@code @Generated} of this round. */
+    private boolean onlyOnOurClasses(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         for (TypeElement annotation : annotations) {
-            if (!annotation.getQualifiedName().contentEquals(LayerAnnotations.NETWORK)) {
+            if (annotation.getQualifiedName().contentEquals(GENERATED)) {
+                for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                    if (!(element instanceof TypeElement type)
+                            || !generatedClasses.containsKey(type.getQualifiedName().toString())) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private void processRound(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        Reporter reporter = new Reporter(processingEnv.getMessager());
+        Set<String> layers = LayerAnnotations.names();
+        for (TypeElement annotation : annotations) {
+            if (layers.contains(annotation.getQualifiedName().toString())) {
                 for (Element element : round.getElementsAnnotatedWith(annotation)) {
                     guarded(element, reporter, () -> checkLayerPlacement(element, annotation, reporter));
                 }
@@ -88,10 +152,6 @@ public final class ConvGeomProcessor extends AbstractProcessor {
         for (Element element : networksOf(round)) {
             guarded(element, reporter, () -> processNetwork(element, reporter, round.processingOver()));
         }
-        // Not claimed: a processor for "*" later in the chain must still be called in this round
-        // (it may generate what a deferred model waits for). The price is javac's opt-in
-        // -Xlint:processing note that no processor claimed the annotations.
-        return false;
     }
 
     /** This round's {@code @Network} types, and those deferred from earlier rounds, in order. */
@@ -119,6 +179,10 @@ public final class ConvGeomProcessor extends AbstractProcessor {
     private static void guarded(Element element, Reporter reporter, Runnable step) {
         try {
             step.run();
+        } catch (ExceptionInInitializerError e) {
+            reporter.report(Message.INTERNAL_ERROR, element, null, null, element, describe(e));
+        } catch (LinkageError e) {
+            throw e;    // a class that does not load: a set-up problem, which process() reports once
         } catch (RuntimeException | Error e) {
             reporter.report(Message.INTERNAL_ERROR, element, null, null, element, describe(e));
         }

@@ -16,9 +16,9 @@ import javax.tools.JavaFileObject;
  * <p>Options: {@code --release 17}, the level users compile at (the tests also run on newer JDKs);
  * {@code -Xlint:all} so that any lint warning the processor or its output causes shows up in the
  * diagnostics tests count. The lint category {@code processing} is off: javac's
- * "No processor claimed any of these annotations" fires for every annotation a processor leaves
- * unclaimed, including {@code @Generated} on any generated class, and says nothing about
- * convgeom. {@link GeneratedCodeTest} compiles the generated sources again with the whole of
+ * "No processor claimed any of these annotations" is about the chain of processors, which these
+ * tests hand to javac as objects; {@link ClaimingTest} and the integration module's fresh-project
+ * builds check it with processors discovered as javac discovers them. {@link GeneratedCodeTest} compiles the generated sources again with the whole of
  * {@code -Xlint:all -Werror}. No cap on the number of diagnostics (javac prints only the first 100
  * by default), so that a batch of models shows all of its diagnostics.
  */

@@ -379,7 +379,7 @@ public final class ProcessorScaling {
         return 0;
     }
 
-    /** Where {@code convgeom-annotations} is: what the models compile against. */
+    /** Where {@code convgeom-api} is: what the models compile against. */
     private static String annotationsClassPath() {
         try {
             return Path.of(Network.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();

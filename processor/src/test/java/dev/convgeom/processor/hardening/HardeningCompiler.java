@@ -108,8 +108,9 @@ final class HardeningCompiler {
 
     /**
      * {@code sources} compiled with {@code given} processors, in that order, after one that only
-     * counts rounds (first, since convgeom claims its annotations and a later "*" processor would
-     * then not be called).
+     * counts rounds (first: convgeom claims its annotations unless a "*" processor is registered
+     * after it, and one handed to javac as an object, like this one, is not registered anywhere;
+     * see Claiming).
      */
     static Result compileWith(List<JavaFileObject> sources, Processor... given) {
         RoundCounter counter = new RoundCounter();

@@ -60,8 +60,8 @@ class RoundsTest {
      * For {@code @GenerateSizes}, generates, in its round {@code round} (from 1), {@code p.Sizes}
      * with the constants the model uses, {@code p.GeneratedLayer}, the type of two of its fields,
      * and {@code p.Nested} with an annotation type; in each round before, a class of no interest,
-     * so that javac runs another. (A processor of {@code "*"} after convgeom would not be called:
-     * convgeom claims its annotations.)
+     * so that javac runs another. (Whether a processor of {@code "*"} after convgeom is called:
+     * ClaimingTest.)
      */
     static final class SizesProcessor extends AbstractProcessor {
         private final int round;
