@@ -1,0 +1,113 @@
+package dev.convgeom.processor.geometry;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The uniform-weight effective receptive field of every layer of a computed network, per axis
+ * (after Luo et al., "Understanding the Effective Receptive Field in Deep Convolutional Neural
+ * Networks", NIPS 2016): how much each input pixel weighs in one unit's value when every kernel
+ * tap and pooling position weighs the same ({@link EffectiveAxis} gives the weights layer by
+ * layer). It is the architecture's part of the effective field, the field at initialisation in
+ * expectation: training moves it (Luo et al. measured it growing and losing its symmetry during
+ * training), so it describes the network, not one set of trained weights.
+ *
+ * <p>A 2-D profile is the sum, over the paths from the input to the layer, of the product of the
+ * paths' row and column profiles; its marginal along an axis is the sum of the paths' profiles
+ * along that axis, which is what this computes, exactly. So the per-axis statistics are exact
+ * even where merges make the 2-D profile not separable.
+ *
+ * <p>After upsampling the profile depends on the unit's phase; each statistic is reported as its
+ * largest over the phases, as the receptive-field size is (the widest box over the phases).
+ */
+public final class EffectiveFields {
+
+    private EffectiveFields() {
+    }
+
+    /**
+     * One axis of one layer: every phase's profile and the reported statistics.
+     *
+     * @param profile  the weights of every unit
+     * @param sigma    the largest standard deviation over the phases, input pixels
+     * @param extent50 the widest central extent holding 50% of the weight over the phases, pixels
+     * @param extent90 likewise for 90%
+     */
+    public record AxisField(EffectiveProfile profile, double sigma, long extent50, long extent90) {
+
+        static AxisField of(EffectiveProfile profile) {
+            EffectiveSpread widest = null;
+            long e50 = 0;
+            long e90 = 0;
+            for (int r = 0; r < profile.period(); r++) {
+                EffectiveSpread s = profile.spread(r);
+                if (widest == null || compareVariance(s, widest) > 0) {
+                    widest = s;
+                }
+                e50 = Math.max(e50, s.extentWidth(50));
+                e90 = Math.max(e90, s.extentWidth(90));
+            }
+            return new AxisField(profile, widest.sigma(), e50, e90);
+        }
+
+        private static int compareVariance(EffectiveSpread a, EffectiveSpread b) {
+            var va = a.exactVariance();
+            var vb = b.exactVariance();
+            return va[0].multiply(vb[1]).compareTo(vb[0].multiply(va[1]));
+        }
+    }
+
+    /** Both axes of one layer. */
+    public record LayerField(AxisField y, AxisField x) {
+
+        public AxisField axis(Axis axis) {
+            return axis == Axis.Y ? y : x;
+        }
+    }
+
+    /** Every computed layer's effective field, in layer order. */
+    public static List<LayerField> of(GeometryResult geometry) {
+        List<ComputedLayer> layers = geometry.layers();
+        List<EffectiveProfile[]> profiles = new ArrayList<>();
+        List<LayerField> fields = new ArrayList<>();
+        for (ComputedLayer layer : layers) {
+            EffectiveProfile[] both = new EffectiveProfile[2];
+            for (Axis axis : Axis.values()) {
+                both[axis.ordinal()] = step(layer, axis, profiles);
+            }
+            profiles.add(both);
+            fields.add(new LayerField(AxisField.of(both[0]), AxisField.of(both[1])));
+        }
+        return List.copyOf(fields);
+    }
+
+    private static EffectiveProfile read(List<EffectiveProfile[]> profiles, int index, Axis axis) {
+        return index == LayerSpec.NETWORK_INPUT ? EffectiveProfile.input() : profiles.get(index)[axis.ordinal()];
+    }
+
+    private static EffectiveProfile step(ComputedLayer layer, Axis axis, List<EffectiveProfile[]> profiles) {
+        EffectiveProfile in = read(profiles, layer.inputs().get(0), axis);
+        LayerSpec spec = layer.spec();
+        return switch (spec.kind().role()) {
+            case POINTWISE -> in;
+            case CONVOLUTION, POOLING, PAD, FULLY_CONNECTED, GLOBAL_POOLING -> {
+                WindowStep step = layer.step(axis);
+                Window w = step.window();
+                yield EffectiveAxis.window(in, w.kernel(), w.stride(), w.dilation(), step.padBefore());
+            }
+            case DECONVOLUTION -> {
+                Window w = spec.window(axis);
+                yield EffectiveAxis.deconv(in, w.kernel(), w.stride(), w.padBefore());
+            }
+            case UPSAMPLING -> EffectiveAxis.upsample(in, spec.extras().factor(), spec.extras().bilinear());
+            case CROP -> EffectiveAxis.crop(in, layer.offset(axis));
+            case MERGE -> {
+                List<EffectiveProfile> inputs = new ArrayList<>();
+                for (int i : layer.inputs()) {
+                    inputs.add(read(profiles, i, axis));
+                }
+                yield EffectiveAxis.merge(inputs);
+            }
+        };
+    }
+}
