@@ -59,10 +59,11 @@ public record EffectiveField(double sigmaX, double sigmaY, Size extent50, Size e
     /**
      * Decodes the table generated code stores: layers separated by {@code ';'}, each as
      * {@code sigmaY,sigmaX,extent50 height,extent50 width,extent90 height,extent90 width}; the parts
-     * are concatenated first (a class constant holds at most 65,535 bytes).
+     * are concatenated first (a class constant holds at most 65,535 bytes). A layer written as
+     * {@code -} was too large to compute exactly: its entry is null.
      *
      * @param parts the table, in pieces
-     * @return one effective field per layer, in order
+     * @return one effective field (or null) per layer, in order, unmodifiable
      * @throws IllegalArgumentException if the table is malformed
      */
     public static List<EffectiveField> decode(String... parts) {
@@ -72,6 +73,10 @@ public record EffectiveField(double sigmaX, double sigmaY, Size extent50, Size e
             return List.of();
         }
         for (String layer : table.split(";", -1)) {
+            if (layer.equals("-")) {
+                fields.add(null);
+                continue;
+            }
             String[] v = layer.split(",", -1);
             if (v.length != 6) {
                 throw new IllegalArgumentException("expected 6 values per layer, got '" + layer + "'");
@@ -84,7 +89,7 @@ public record EffectiveField(double sigmaX, double sigmaY, Size extent50, Size e
                 throw new IllegalArgumentException("malformed effective field '" + layer + "'", e);
             }
         }
-        return List.copyOf(fields);
+        return java.util.Collections.unmodifiableList(fields);
     }
 
     /** {@code sigma 12.3x12.3, 50% 17x17, 90% 41x41} (width before height). */

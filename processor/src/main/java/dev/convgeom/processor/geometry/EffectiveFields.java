@@ -65,20 +65,53 @@ public final class EffectiveFields {
         }
     }
 
-    /** Every computed layer's effective field, in layer order. */
+    /**
+     * The most weights a layer's profiles may hold along one axis (phases times field width), and
+     * the most multiply-adds computing them may take: beyond either (fields of tens of thousands of
+     * pixels) the exact profile costs seconds per layer, so it is not computed for that layer and
+     * those after it that read it.
+     */
+    static final long MAX_WEIGHTS = 1L << 17;
+    static final long MAX_WORK = 1L << 25;
+
+    /**
+     * Every computed layer's effective field, in layer order; null for a layer whose profile would
+     * exceed {@link #MAX_WEIGHTS} or {@link #MAX_WORK}, or that reads such a layer.
+     */
     public static List<LayerField> of(GeometryResult geometry) {
         List<ComputedLayer> layers = geometry.layers();
         List<EffectiveProfile[]> profiles = new ArrayList<>();
         List<LayerField> fields = new ArrayList<>();
         for (ComputedLayer layer : layers) {
             EffectiveProfile[] both = new EffectiveProfile[2];
+            boolean computable = affordable(layer) && layer.inputs().stream()
+                    .allMatch(i -> i == LayerSpec.NETWORK_INPUT || profiles.get(i) != null);
+            if (!computable) {
+                profiles.add(null);
+                fields.add(null);
+                continue;
+            }
             for (Axis axis : Axis.values()) {
                 both[axis.ordinal()] = step(layer, axis, profiles);
             }
             profiles.add(both);
             fields.add(new LayerField(AxisField.of(both[0]), AxisField.of(both[1])));
         }
-        return List.copyOf(fields);
+        return java.util.Collections.unmodifiableList(fields);
+    }
+
+    /** Whether the layer's profiles stay within the limits, judged from its field boxes. */
+    private static boolean affordable(ComputedLayer layer) {
+        for (Axis axis : Axis.values()) {
+            AxisState a = layer.axis(axis);
+            long weights = Math.multiplyHigh(a.period(), a.rf()) == 0 ? a.period() * a.rf() : Long.MAX_VALUE;
+            WindowStep step = layer.step(axis);
+            long taps = step == null ? 2 : step.window().kernel();
+            if (weights > MAX_WEIGHTS || (double) weights * taps > MAX_WORK) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static EffectiveProfile read(List<EffectiveProfile[]> profiles, int index, Axis axis) {
