@@ -23,9 +23,8 @@ class ReportOptionTest {
     private static JavaFileObject graph() {
         return Sources.net(
                 "@Conv(out = 8, k = 3, p = 1) Object a;",
-                "@Conv(out = 8, k = 3, s = 2, p = 1) Object b;",
-                "@Deconv(out = 8, k = 4, s = 2, p = 1) Object up;",
-                "@Add(from = {\"a\", \"up\"}) Object sum;");
+                "@Conv(out = 8, k = 5, p = 2) Object b;",
+                "@Add(from = {\"a\", \"b\"}) Object sum;");
     }
 
     @Test
@@ -42,9 +41,10 @@ class ReportOptionTest {
         // Self-contained: nothing fetched from anywhere.
         assertThat(html).doesNotContainMatch("(src|href)=\"(https?:)?//");
         assertThat(html).doesNotContain("@@DATA@@");
-        // The data: the merge, not separable, its phases and effective profiles.
+        // The data: the merge, not separable, as two terms (a; a then b), and the effective profiles.
         assertThat(html).contains("\"name\": \"sum\"");
         assertThat(html).contains("\"separable\": false");
+        assertThat(html).contains("\"terms\": [");
         assertThat(html).contains("\"effective\":");
         assertThat(html).contains("Luo et al., NIPS 2016");
     }

@@ -75,6 +75,13 @@ public final class EffectiveFields {
     static final long MAX_WORK = 1L << 25;
 
     /**
+     * The most work, in 64-bit word operations, one network's profiles may take (about a second):
+     * deep stacks make the exact weights long (3x3 convolutions add 1.6 bits a layer), so a network
+     * of thousands of layers stops here; its later layers are not computed.
+     */
+    static final long MAX_NETWORK_WORK = 1L << 27;
+
+    /**
      * Every computed layer's effective field, in layer order; null for a layer whose profile would
      * exceed {@link #MAX_WEIGHTS} or {@link #MAX_WORK}, or that reads such a layer.
      */
@@ -82,22 +89,45 @@ public final class EffectiveFields {
         List<ComputedLayer> layers = geometry.layers();
         List<EffectiveProfile[]> profiles = new ArrayList<>();
         List<LayerField> fields = new ArrayList<>();
+        long work = 0;
         for (ComputedLayer layer : layers) {
             EffectiveProfile[] both = new EffectiveProfile[2];
             boolean computable = affordable(layer) && layer.inputs().stream()
                     .allMatch(i -> i == LayerSpec.NETWORK_INPUT || profiles.get(i) != null);
+            if (computable) {
+                long words = 1;
+                for (int i : layer.inputs()) {
+                    if (i != LayerSpec.NETWORK_INPUT) {
+                        words = Math.max(words, 1 + profiles.get(i)[0].denominator().bitLength() / 64);
+                    }
+                }
+                work += cost(layer) * words;
+                computable = work <= MAX_NETWORK_WORK;
+            }
             if (!computable) {
                 profiles.add(null);
                 fields.add(null);
                 continue;
             }
             for (Axis axis : Axis.values()) {
-                both[axis.ordinal()] = step(layer, axis, profiles);
+                both[axis.ordinal()] = step(layer, axis, i -> read(profiles, i, axis));
             }
             profiles.add(both);
             fields.add(new LayerField(AxisField.of(both[0]), AxisField.of(both[1])));
         }
         return java.util.Collections.unmodifiableList(fields);
+    }
+
+    /** Multiply-adds the layer's profiles take, judged from its field boxes. */
+    static long cost(ComputedLayer layer) {
+        long cost = 0;
+        for (Axis axis : Axis.values()) {
+            AxisState a = layer.axis(axis);
+            WindowStep step = layer.step(axis);
+            long taps = step == null ? 2 : step.window().kernel();
+            cost += (long) Math.min(Long.MAX_VALUE / 4, (double) a.period() * a.rf() * taps);
+        }
+        return cost;
     }
 
     /** Whether the layer's profiles stay within the limits, judged from its field boxes. */
@@ -118,8 +148,14 @@ public final class EffectiveFields {
         return index == LayerSpec.NETWORK_INPUT ? EffectiveProfile.input() : profiles.get(index)[axis.ordinal()];
     }
 
-    private static EffectiveProfile step(ComputedLayer layer, Axis axis, List<EffectiveProfile[]> profiles) {
-        EffectiveProfile in = read(profiles, layer.inputs().get(0), axis);
+    /** Whether the layer's profiles stay within the limits (see {@link #MAX_WEIGHTS}). */
+    static boolean withinLimits(ComputedLayer layer) {
+        return affordable(layer);
+    }
+
+    /** One layer along one axis, reading its inputs' profiles by map index. */
+    static EffectiveProfile step(ComputedLayer layer, Axis axis, java.util.function.IntFunction<EffectiveProfile> read) {
+        EffectiveProfile in = read.apply(layer.inputs().get(0));
         LayerSpec spec = layer.spec();
         return switch (spec.kind().role()) {
             case POINTWISE -> in;
@@ -137,7 +173,7 @@ public final class EffectiveFields {
             case MERGE -> {
                 List<EffectiveProfile> inputs = new ArrayList<>();
                 for (int i : layer.inputs()) {
-                    inputs.add(read(profiles, i, axis));
+                    inputs.add(read.apply(i));
                 }
                 yield EffectiveAxis.merge(inputs);
             }

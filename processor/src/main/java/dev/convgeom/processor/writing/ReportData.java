@@ -7,6 +7,8 @@ import dev.convgeom.processor.geometry.EffectiveFields.AxisField;
 import dev.convgeom.processor.geometry.EffectiveFields.LayerField;
 import dev.convgeom.processor.geometry.EffectiveProfile;
 import dev.convgeom.processor.geometry.EffectiveSpread;
+import dev.convgeom.processor.geometry.EffectiveTerms;
+import dev.convgeom.processor.geometry.EffectiveTerms.Term;
 import dev.convgeom.processor.geometry.GeometryResult;
 import dev.convgeom.processor.geometry.LayerKind;
 import dev.convgeom.processor.geometry.LayerSpec;
@@ -27,7 +29,12 @@ final class ReportData {
     private ReportData() {
     }
 
+    /** The most separable terms a layer's 2-D profile is embedded with, and the most weights they may hold. */
+    static final int MAX_TERMS = 24;
+    static final long MAX_TERM_WEIGHTS = 60_000;
+
     static String json(String network, GeometryResult geometry, List<LayerField> effective) {
+        List<List<Term>> terms = EffectiveTerms.of(geometry, MAX_TERMS);
         NetworkInput input = geometry.input();
         JsonWriter json = new JsonWriter().beginObject()
                 .string("network", network)
@@ -42,7 +49,7 @@ final class ReportData {
         for (int i = 0; i < layers.size(); i++) {
             ComputedLayer layer = layers.get(i);
             separable[i] = separable(layer, separable);
-            layer(json, layers, i, effective.get(i), separable[i]);
+            layer(json, layers, i, effective.get(i), separable[i], separable[i] ? null : terms.get(i));
         }
         json.endArray();
         return json.endObject().toString();
@@ -62,7 +69,7 @@ final class ReportData {
     }
 
     private static void layer(JsonWriter json, List<ComputedLayer> layers, int index, LayerField effective,
-                              boolean separable) {
+                              boolean separable, List<Term> terms) {
         ComputedLayer layer = layers.get(index);
         LayerKind kind = layer.spec().kind();
         List<String> inputs = new ArrayList<>();
@@ -92,7 +99,54 @@ final class ReportData {
         for (Axis axis : Axis.values()) {
             axis(json, axis, layer.axis(axis), effective == null ? null : effective.axis(axis));
         }
+        if (!separable) {
+            terms(json, terms);
+        }
         json.endObject();
+    }
+
+    /**
+     * The 2-D profile as its separable terms (paths, and per axis every phase's normalised weights),
+     * or null when there are too many to embed; the page sums their products.
+     */
+    private static void terms(JsonWriter json, List<Term> terms) {
+        long weights = 0;
+        if (terms != null) {
+            for (Term t : terms) {
+                for (EffectiveProfile p : List.of(t.y(), t.x())) {
+                    for (int r = 0; r < p.period(); r++) {
+                        weights += p.weights(r).length;
+                    }
+                }
+            }
+        }
+        if (terms == null || weights > MAX_TERM_WEIGHTS) {
+            json.raw("terms", "null");
+            return;
+        }
+        json.name("terms").beginArray();
+        for (Term t : terms) {
+            json.beginObject().raw("paths", t.paths().toString());
+            for (Axis axis : Axis.values()) {
+                EffectiveProfile p = axis == Axis.Y ? t.y() : t.x();
+                json.name(axis == Axis.Y ? "y" : "x").beginObject().number("shift", p.shift()).name("phases").beginArray();
+                for (int r = 0; r < p.period(); r++) {
+                    EffectiveSpread s = p.spread(r);
+                    json.beginInlineObject().number("start", s.start()).raw("weights", weights(s)).endObject();
+                }
+                json.endArray().endObject();
+            }
+            json.endObject();
+        }
+        json.endArray();
+    }
+
+    private static String weights(EffectiveSpread s) {
+        StringBuilder weights = new StringBuilder("[");
+        for (int i = 0; i < s.weights().length; i++) {
+            weights.append(i == 0 ? "" : ",").append(Float.toString((float) s.weight(i)));
+        }
+        return weights.append(']').toString();
     }
 
     /** Input pixels between the centres of a merge's first input and each other, per axis; null when aligned. */
@@ -151,10 +205,6 @@ final class ReportData {
         EffectiveProfile profile = f.profile();
         for (int r = 0; r < profile.period(); r++) {
             EffectiveSpread s = profile.spread(r);
-            StringBuilder weights = new StringBuilder("[");
-            for (int i = 0; i < s.weights().length; i++) {
-                weights.append(i == 0 ? "" : ",").append(Float.toString((float) s.weight(i)));
-            }
             long[] e50 = s.extent(50);
             long[] e90 = s.extent(90);
             json.beginInlineObject()
@@ -163,7 +213,7 @@ final class ReportData {
                     .raw("sigma", Double.toString(s.sigma()))
                     .numbers("extent50", e50)
                     .numbers("extent90", e90)
-                    .raw("weights", weights.append(']').toString())
+                    .raw("weights", weights(s))
                     .endObject();
         }
         json.endArray().endObject();

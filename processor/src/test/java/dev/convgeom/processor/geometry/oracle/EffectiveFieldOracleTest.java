@@ -9,6 +9,7 @@ import dev.convgeom.processor.geometry.EffectiveFields;
 import dev.convgeom.processor.geometry.EffectiveFields.LayerField;
 import dev.convgeom.processor.geometry.EffectiveProfile;
 import dev.convgeom.processor.geometry.EffectiveSpread;
+import dev.convgeom.processor.geometry.EffectiveTerms;
 import dev.convgeom.processor.geometry.GeometryCalculator;
 import dev.convgeom.processor.geometry.GeometryResult;
 import dev.convgeom.processor.geometry.LayerKind;
@@ -69,7 +70,8 @@ class EffectiveFieldOracleTest {
     @Test
     void twoDimensionalProfileHasThePerAxisProfilesAsMarginals() {
         int compared = 0;
-        for (long i = 0; compared < 20 && i < 2000; i++) {
+        int termsCompared = 0;
+        for (long i = 0; compared < 10 && i < 2000; i++) {
             Dag dag = RandomDags.generate(SEED + 5000 + i);
             if (dag.input().height() > 40 || dag.input().width() > 40) {
                 continue;
@@ -87,9 +89,17 @@ class EffectiveFieldOracleTest {
                     dag.toJava());
             assertEquals(oracle.profile(last, Axis.X, vx), EffectiveFieldOracle.marginal(profile, Axis.X),
                     dag.toJava());
+            // The core's 2-D profile, as a sum of separable terms, is the brute force's.
+            GeometryResult core = GeometryCalculator.compute(dag.input(), dag.layers(), false);
+            if (core.layers().size() > last) {
+                List<EffectiveTerms.Term> terms = EffectiveTerms.of(core, 10_000).get(last);
+                assertEquals(normalised2d(profile), fromTerms(terms, vy, vx), dag.toJava());
+                termsCompared++;
+            }
             compared++;
         }
-        assertTrue(compared >= 10, "only " + compared + " small graphs");
+        assertTrue(compared >= 5, "only " + compared + " small graphs");
+        assertTrue(termsCompared >= 5, "only " + termsCompared + " 2-D profiles from terms");
     }
 
     @Test
@@ -172,6 +182,40 @@ class EffectiveFieldOracleTest {
         EffectiveProfile q = EffectiveFields.of(three).get(0).y().profile();
         assertEquals(0, q.start(1));
         assertEquals(List.of(q.denominator().longValueExact()), longs(q.weights(1)));
+    }
+
+    private static Map<List<Long>, Frac> normalised2d(Map<List<Long>, Frac> profile) {
+        Frac total = Frac.ZERO;
+        for (Frac w : profile.values()) {
+            total = total.plus(w);
+        }
+        Map<List<Long>, Frac> out = new java.util.HashMap<>();
+        for (Map.Entry<List<Long>, Frac> e : profile.entrySet()) {
+            out.put(e.getKey(), e.getValue().dividedBy(total));
+        }
+        return out;
+    }
+
+    private static Map<List<Long>, Frac> fromTerms(List<EffectiveTerms.Term> terms, long vy, long vx) {
+        BigInteger paths = BigInteger.ZERO;
+        for (EffectiveTerms.Term t : terms) {
+            paths = paths.add(t.paths());
+        }
+        Map<List<Long>, Frac> out = new java.util.HashMap<>();
+        for (EffectiveTerms.Term t : terms) {
+            BigInteger[] wy = t.y().weights(vy);
+            BigInteger[] wx = t.x().weights(vx);
+            for (int j = 0; j < wy.length; j++) {
+                for (int i = 0; i < wx.length; i++) {
+                    Frac w = new Frac(t.paths().multiply(wy[j]).multiply(wx[i]),
+                            paths.multiply(t.y().denominator()).multiply(t.x().denominator()));
+                    if (w.signum() != 0) {
+                        out.merge(List.of(t.y().start(vy) + j, t.x().start(vx) + i), w, Frac::plus);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------------------------------
