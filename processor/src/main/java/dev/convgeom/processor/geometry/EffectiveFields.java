@@ -83,7 +83,8 @@ public final class EffectiveFields {
 
     /**
      * Every computed layer's effective field, in layer order; null for a layer whose profile would
-     * exceed {@link #MAX_WEIGHTS} or {@link #MAX_WORK}, or that reads such a layer.
+     * exceed {@link #MAX_WEIGHTS} or {@link #MAX_WORK}, for one that reads such a layer, and for
+     * every layer after the network's {@link #MAX_NETWORK_WORK} is spent.
      */
     public static List<LayerField> of(GeometryResult geometry) {
         List<ComputedLayer> layers = geometry.layers();
