@@ -4,6 +4,8 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import dev.convgeom.NetworkSpec;
 import dev.convgeom.processor.diagnostics.Message;
+import dev.convgeom.engine.EffectiveFields;
+import dev.convgeom.engine.EffectiveFields.LayerField;
 import dev.convgeom.processor.model.Declarations;
 import dev.convgeom.processor.model.DroppedAttributes;
 import dev.convgeom.processor.model.GeneratedNames;
@@ -16,6 +18,7 @@ import dev.convgeom.processor.validation.ValidNetwork;
 import dev.convgeom.processor.writing.GeometryClassWriter;
 import dev.convgeom.processor.writing.InputSizes;
 import dev.convgeom.processor.writing.ManifestWriter;
+import dev.convgeom.processor.writing.ReportWriter;
 import dev.convgeom.processor.writing.RuntimeSpecs;
 import java.io.IOException;
 import java.io.Writer;
@@ -103,9 +106,15 @@ public final class ConvGeomProcessor extends AbstractProcessor {
         return SourceVersion.latestSupported();
     }
 
+    /**
+     * {@code -Aconvgeom.report=true}: write an HTML report of every network next to its manifest,
+     * {@code META-INF/convgeom/<binary name>.html} among the class output.
+     */
+    public static final String REPORT_OPTION = "convgeom.report";
+
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of();
+        return Set.of(REPORT_OPTION);
     }
 
     @Override
@@ -243,17 +252,25 @@ public final class ConvGeomProcessor extends AbstractProcessor {
         // Searches on a graph: done once for the class's Javadoc and the manifest.
         NetworkSpec runtime = RuntimeSpecs.of(model.simpleName(), network.geometry(), network.outputs());
         InputSizes sizes = InputSizes.of(runtime);
+        List<LayerField> effective = EffectiveFields.of(network.geometry());
         try {
             new GeometryClassWriter(model, geometryClass, getClass().getName(), network.geometry(),
-                    network.constantNames(), declarations, runtime, sizes)
+                    network.constantNames(), declarations, runtime, sizes, effective)
                     .write(type)
                     .writeTo(processingEnv.getFiler());
             String manifest = ManifestWriter.write(binaryName, geometryClass.canonicalName(), network.strict(),
-                    network.geometry(), network.constantNames(), runtime, sizes);
+                    network.geometry(), network.constantNames(), runtime, sizes, effective);
             FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
                     GeneratedNames.manifestPath(binaryName), type);
             try (Writer out = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
                 out.write(manifest);
+            }
+            if (Boolean.parseBoolean(processingEnv.getOptions().get(REPORT_OPTION))) {
+                FileObject report = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
+                        ReportWriter.path(binaryName), type);
+                try (Writer out = new java.io.OutputStreamWriter(report.openOutputStream(), StandardCharsets.UTF_8)) {
+                    out.write(ReportWriter.html(model.simpleName(), network.geometry(), effective));
+                }
             }
         } catch (FilerException e) {
             // javac refuses to write a type that the compilation declares already.

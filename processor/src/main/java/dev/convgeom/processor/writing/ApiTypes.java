@@ -20,6 +20,7 @@ final class ApiTypes {
     static final ClassName PADDING = ClassName.get(API, "Padding");
     static final ClassName RATIO = ClassName.get(API, "Ratio");
     static final ClassName RESIZE = ClassName.get(API, "Resize");
+    static final ClassName EFFECTIVE_FIELD = ClassName.get(API, "EffectiveField");
 
     private ApiTypes() {
     }

@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.convgeom.engine.EffectiveFields.LayerField;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
@@ -63,6 +64,7 @@ public final class GeometryClassWriter {
     private final boolean chunked;
     private final NetworkSpec runtime;
     private final InputSizes sizes;
+    private final EffectiveFieldMethod effective;
 
     /**
      * @param model         the {@code @Network} type, for links
@@ -73,10 +75,11 @@ public final class GeometryClassWriter {
      * @param declarations  each layer's annotation as written, for the constants' Javadoc
      * @param runtime       the network as generated code rebuilds it ({@link RuntimeSpecs#of})
      * @param sizes         the smallest and the exact input sizes, found once per network
+     * @param effective     each layer's effective field, null where too large to compute
      */
     public GeometryClassWriter(ClassName model, ClassName generated, String processorName, GeometryResult geometry,
                                List<String> constants, List<String> declarations, NetworkSpec runtime,
-                               InputSizes sizes) {
+                               InputSizes sizes, List<LayerField> effective) {
         this.model = model;
         this.generated = generated;
         this.processorName = processorName;
@@ -86,6 +89,7 @@ public final class GeometryClassWriter {
         this.chunked = geometry.layers().size() > CHUNK;
         this.runtime = runtime;
         this.sizes = sizes;
+        this.effective = new EffectiveFieldMethod(effective, model.simpleName());
     }
 
     /** The Java file, with {@code origin} as its originating element (for incremental builds). */
@@ -139,7 +143,9 @@ public final class GeometryClassWriter {
                         Modifier.FINAL)
                 .initializer("$T.of($L, $L)", ApiTypes.SIZE, geometry.input().width(), geometry.input().height())
                 .build());
+        type.addField(effective.field());
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        type.addMethod(effective.method());
         type.addMethods(accessors(layers));
         type.addMethods(outputAccessors(outputs));
         int primary = outputs.get(0);

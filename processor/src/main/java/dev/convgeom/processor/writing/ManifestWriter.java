@@ -9,6 +9,8 @@ import dev.convgeom.engine.PositionSet;
 import dev.convgeom.engine.ReadCoverage;
 import dev.convgeom.engine.Rounding;
 import dev.convgeom.engine.WindowStep;
+import dev.convgeom.engine.EffectiveFields;
+import dev.convgeom.engine.EffectiveFields.LayerField;
 import dev.convgeom.LayerSpec;
 import dev.convgeom.NetworkSpec;
 import dev.convgeom.Shape;
@@ -34,10 +36,11 @@ public final class ManifestWriter {
      * @param constants      each layer's constant in the generated class
      * @param spec           the network as generated code rebuilds it (its layers' inputs and crops)
      * @param sizes          the smallest and the exact input sizes
+     * @param effective      each layer's effective field ({@link EffectiveFields#of}), null where not computed
      */
     public static String write(String networkName, String generatedClass, boolean strict,
                                GeometryResult geometry, List<String> constants, NetworkSpec spec,
-                               InputSizes sizes) {
+                               InputSizes sizes, List<LayerField> effective) {
         NetworkInput input = geometry.input();
         JsonWriter json = new JsonWriter().beginObject()
                 .string("network", networkName)
@@ -58,7 +61,7 @@ public final class ManifestWriter {
         }
         json.name("layers").beginArray();
         for (int i = 0; i < layers.size(); i++) {
-            layer(json, layers.get(i), constants.get(i), spec.layers().get(i));
+            layer(json, layers.get(i), constants.get(i), spec.layers().get(i), effective.get(i));
             if (reads.isPresent()) {
                 skipped(json, reads.get(), i);
                 unread(json, "unread", reads.get().map(i));
@@ -93,7 +96,8 @@ public final class ManifestWriter {
         json.name(name).beginInlineObject().number("first", p.first()).number("step", p.step()).endObject();
     }
 
-    private static void layer(JsonWriter json, ComputedLayer layer, String constant, LayerSpec spec) {
+    private static void layer(JsonWriter json, ComputedLayer layer, String constant, LayerSpec spec,
+                              LayerField effective) {
         json.beginObject()
                 .string("name", layer.spec().name())
                 .string("kind", layer.spec().kind().displayName())
@@ -165,6 +169,7 @@ public final class ManifestWriter {
         if (y.period() > 1 || x.period() > 1) {
             phases(json, y, x);
         }
+        effectiveField(json, effective);
     }
 
     /**
@@ -207,6 +212,31 @@ public final class ManifestWriter {
                     .append(']');
         }
         return b.append(']').toString();
+    }
+
+    /**
+     * The uniform-weight effective field: standard deviation and central extents per axis, each the
+     * largest over the phases; null when the field was too large to compute exactly.
+     */
+    private static void effectiveField(JsonWriter json, LayerField f) {
+        if (f == null) {
+            json.raw("effectiveField", "null");
+            return;
+        }
+        json.name("effectiveField").beginInlineObject()
+                .name("sigma").beginInlineObject()
+                .raw("y", Double.toString(f.y().sigma()))
+                .raw("x", Double.toString(f.x().sigma()))
+                .endObject()
+                .name("extent50").beginInlineObject()
+                .number("height", f.y().extent50())
+                .number("width", f.x().extent50())
+                .endObject()
+                .name("extent90").beginInlineObject()
+                .number("height", f.y().extent90())
+                .number("width", f.x().extent90())
+                .endObject()
+                .endObject();
     }
 
     /**

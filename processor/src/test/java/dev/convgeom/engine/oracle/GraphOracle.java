@@ -119,6 +119,11 @@ public final class GraphOracle {
         return offset[axis.ordinal()][i];
     }
 
+    /** The padding before that layer {@code i} applies along {@code axis} (resolved for SAME). */
+    public long padBefore(int i, Axis axis) {
+        return padBefore[axis.ordinal()][i];
+    }
+
     /** Whether merge {@code i} had misaligned inputs that it was allowed to have. */
     public boolean misalignedButAllowed(int i) {
         return misalignedAllowed[i];

@@ -1,0 +1,123 @@
+package dev.convgeom.engine;
+
+import dev.convgeom.engine.EffectiveProfile.Accumulator;
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * The uniform-weight effective field, layer by layer along one axis, exact. Every layer is an
+ * average of what it reads, with the weights its own arithmetic gives when all learned weights are
+ * equal:
+ * <ul>
+ * <li>a window (convolution, pooling, a fully connected layer as the convolution it is, global
+ *     pooling): each of its {@code k} taps weighs {@code 1/k}, padding taps included (max pooling is
+ *     counted like average pooling);
+ * <li>a transposed convolution: output unit {@code v} is the mean of the input units whose taps
+ *     reach it ({@code 0 <= v + pb - s*u <= k - 1}), so a phase reached by two taps averages two
+ *     units and a phase reached by one copies it;
+ * <li>nearest upsampling copies unit {@code floor(v / f)}; bilinear upsampling (half-pixel centres)
+ *     reads {@code floor(q)} with weight {@code 1 - frac(q)} and {@code floor(q) + 1} with
+ *     {@code frac(q)}, {@code q = (v + 1/2) / f - 1/2};
+ * <li>padding and crops move the units; pointwise layers change nothing;
+ * <li>a merge (add or concat) sums its inputs, each with weight 1.
+ * </ul>
+ * So every unit's weights sum to 1 except after merges, where they sum to the number of paths;
+ * statistics are taken over the normalised weights. The map's periods follow {@link FieldPattern}'s.
+ */
+public final class EffectiveAxis {
+
+    private EffectiveAxis() {
+    }
+
+    /**
+     * A window of {@code kernel} taps {@code dilation} apart, sliding by {@code stride} with
+     * {@code padBefore} units of padding: output unit {@code r} reads input units
+     * {@code s*r - pb + j*d}, {@code j = 0 .. k - 1}.
+     */
+    public static EffectiveProfile window(EffectiveProfile in, long kernel, long stride, long dilation,
+                                          long padBefore) {
+        int period = in.period();
+        int outPeriod = (int) (period / WindowAxis.gcd(period, stride));
+        Accumulator[] phases = new Accumulator[outPeriod];
+        for (int r = 0; r < outPeriod; r++) {
+            phases[r] = new Accumulator();
+            long first = Math.subtractExact(Math.multiplyExact(stride, r), padBefore);
+            for (long j = 0; j < kernel; j++) {
+                in.addTo(phases[r], Math.addExact(first, Math.multiplyExact(j, dilation)), BigInteger.ONE);
+            }
+        }
+        long shift = Math.multiplyExact(Math.multiplyExact((long) outPeriod, stride) / period, in.shift());
+        return EffectiveProfile.of(shift, phases, in.denominator().multiply(BigInteger.valueOf(kernel)));
+    }
+
+    /** A transposed convolution of kernel {@code k}, stride {@code s}, padding {@code pb} (no dilation). */
+    public static EffectiveProfile deconv(EffectiveProfile in, long kernel, long stride, long padBefore) {
+        int period = Math.toIntExact(Math.multiplyExact((long) in.period(), stride));
+        long[] first = new long[period];
+        long[] count = new long[period];
+        long common = 1;
+        for (int v = 0; v < period; v++) {
+            first[v] = WindowAxis.ceilDiv(v + padBefore - kernel + 1, stride);
+            count[v] = Math.floorDiv(v + padBefore, stride) - first[v] + 1;
+            common = Math.multiplyExact(common / WindowAxis.gcd(common, count[v]), count[v]);
+        }
+        Accumulator[] phases = new Accumulator[period];
+        for (int v = 0; v < period; v++) {
+            phases[v] = new Accumulator();
+            BigInteger share = BigInteger.valueOf(common / count[v]);
+            for (long u = first[v]; u < first[v] + count[v]; u++) {
+                in.addTo(phases[v], u, share);
+            }
+        }
+        return EffectiveProfile.of(in.shift(), phases, in.denominator().multiply(BigInteger.valueOf(common)));
+    }
+
+    /** Upsampling by {@code factor}, nearest or bilinear with half-pixel centres. */
+    public static EffectiveProfile upsample(EffectiveProfile in, long factor, boolean bilinear) {
+        int period = Math.toIntExact(Math.multiplyExact((long) in.period(), factor));
+        Accumulator[] phases = new Accumulator[period];
+        long twoF = Math.multiplyExact(2L, factor);
+        for (int v = 0; v < period; v++) {
+            phases[v] = new Accumulator();
+            if (bilinear) {
+                // q = (2v + 1 - f) / (2f): below it unit floor(q) with 1 - frac(q), above it the next one.
+                long num = Math.subtractExact(Math.addExact(Math.multiplyExact(2L, v), 1), factor);
+                long below = Math.floorDiv(num, twoF);
+                long frac = num - below * twoF;
+                in.addTo(phases[v], below, BigInteger.valueOf(twoF - frac));
+                in.addTo(phases[v], below + 1, BigInteger.valueOf(frac));
+            } else {
+                in.addTo(phases[v], Math.floorDiv(v, factor), BigInteger.ONE);
+            }
+        }
+        BigInteger denominator = bilinear ? in.denominator().multiply(BigInteger.valueOf(twoF)) : in.denominator();
+        return EffectiveProfile.of(in.shift(), phases, denominator);
+    }
+
+    /** Units {@code offset, offset + 1, ...} of {@code in}. */
+    public static EffectiveProfile crop(EffectiveProfile in, long offset) {
+        return window(in, 1, 1, 1, -offset);
+    }
+
+    /** The sum of maps of equal size and jump, unit by unit. */
+    public static EffectiveProfile merge(List<EffectiveProfile> inputs) {
+        long lcm = 1;
+        BigInteger denominator = BigInteger.ONE;
+        for (EffectiveProfile in : inputs) {
+            lcm = Math.multiplyExact(lcm / WindowAxis.gcd(lcm, in.period()), in.period());
+            BigInteger d = in.denominator();
+            denominator = denominator.divide(denominator.gcd(d)).multiply(d);
+        }
+        int period = Math.toIntExact(lcm);
+        Accumulator[] phases = new Accumulator[period];
+        for (int v = 0; v < period; v++) {
+            phases[v] = new Accumulator();
+            for (EffectiveProfile in : inputs) {
+                in.addTo(phases[v], v, denominator.divide(in.denominator()));
+            }
+        }
+        EffectiveProfile first = inputs.get(0);
+        long shift = Math.multiplyExact(period / first.period(), first.shift());
+        return EffectiveProfile.of(shift, phases, denominator);
+    }
+}

@@ -1,0 +1,183 @@
+package dev.convgeom.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The uniform-weight effective receptive field of every layer of a computed network, per axis
+ * (after Luo et al., "Understanding the Effective Receptive Field in Deep Convolutional Neural
+ * Networks", NIPS 2016): how much each input pixel weighs in one unit's value when every kernel
+ * tap and pooling position weighs the same ({@link EffectiveAxis} gives the weights layer by
+ * layer). It is the architecture's part of the effective field, the field at initialisation in
+ * expectation: training moves it (Luo et al. measured it growing and losing its symmetry during
+ * training), so it describes the network, not one set of trained weights.
+ *
+ * <p>A 2-D profile is the sum, over the paths from the input to the layer, of the product of the
+ * paths' row and column profiles; its marginal along an axis is the sum of the paths' profiles
+ * along that axis, which is what this computes, exactly. So the per-axis statistics are exact
+ * even where merges make the 2-D profile not separable.
+ *
+ * <p>After upsampling the profile depends on the unit's phase; each statistic is reported as its
+ * largest over the phases, as the receptive-field size is (the widest box over the phases).
+ */
+public final class EffectiveFields {
+
+    private EffectiveFields() {
+    }
+
+    /**
+     * One axis of one layer: every phase's profile and the reported statistics.
+     *
+     * @param profile  the weights of every unit
+     * @param sigma    the largest standard deviation over the phases, input pixels
+     * @param extent50 the widest central extent holding 50% of the weight over the phases, pixels
+     * @param extent90 likewise for 90%
+     */
+    public record AxisField(EffectiveProfile profile, double sigma, long extent50, long extent90) {
+
+        static AxisField of(EffectiveProfile profile) {
+            EffectiveSpread widest = null;
+            long e50 = 0;
+            long e90 = 0;
+            for (int r = 0; r < profile.period(); r++) {
+                EffectiveSpread s = profile.spread(r);
+                if (widest == null || compareVariance(s, widest) > 0) {
+                    widest = s;
+                }
+                e50 = Math.max(e50, s.extentWidth(50));
+                e90 = Math.max(e90, s.extentWidth(90));
+            }
+            return new AxisField(profile, widest.sigma(), e50, e90);
+        }
+
+        private static int compareVariance(EffectiveSpread a, EffectiveSpread b) {
+            var va = a.exactVariance();
+            var vb = b.exactVariance();
+            return va[0].multiply(vb[1]).compareTo(vb[0].multiply(va[1]));
+        }
+    }
+
+    /** Both axes of one layer. */
+    public record LayerField(AxisField y, AxisField x) {
+
+        public AxisField axis(Axis axis) {
+            return axis == Axis.Y ? y : x;
+        }
+    }
+
+    /**
+     * The most weights a layer's profiles may hold along one axis (phases times field width), and
+     * the most multiply-adds computing them may take: beyond either (fields of tens of thousands of
+     * pixels) the exact profile costs seconds per layer, so it is not computed for that layer and
+     * those after it that read it.
+     */
+    static final long MAX_WEIGHTS = 1L << 17;
+    static final long MAX_WORK = 1L << 25;
+
+    /**
+     * The most work, in 64-bit word operations, one network's profiles may take (about a second):
+     * deep stacks make the exact weights long (3x3 convolutions add 1.6 bits a layer), so a network
+     * of thousands of layers stops here; its later layers are not computed.
+     */
+    static final long MAX_NETWORK_WORK = 1L << 27;
+
+    /**
+     * Every computed layer's effective field, in layer order; null for a layer whose profile would
+     * exceed {@link #MAX_WEIGHTS} or {@link #MAX_WORK}, for one that reads such a layer, and for
+     * every layer after the network's {@link #MAX_NETWORK_WORK} is spent.
+     */
+    public static List<LayerField> of(GeometryResult geometry) {
+        List<ComputedLayer> layers = geometry.layers();
+        List<EffectiveProfile[]> profiles = new ArrayList<>();
+        List<LayerField> fields = new ArrayList<>();
+        long work = 0;
+        for (ComputedLayer layer : layers) {
+            EffectiveProfile[] both = new EffectiveProfile[2];
+            boolean computable = affordable(layer) && layer.inputs().stream()
+                    .allMatch(i -> i == LayerSpec.NETWORK_INPUT || profiles.get(i) != null);
+            if (computable) {
+                long words = 1;
+                for (int i : layer.inputs()) {
+                    if (i != LayerSpec.NETWORK_INPUT) {
+                        words = Math.max(words, 1 + profiles.get(i)[0].denominator().bitLength() / 64);
+                    }
+                }
+                work += cost(layer) * words;
+                computable = work <= MAX_NETWORK_WORK;
+            }
+            if (!computable) {
+                profiles.add(null);
+                fields.add(null);
+                continue;
+            }
+            for (Axis axis : Axis.values()) {
+                both[axis.ordinal()] = step(layer, axis, i -> read(profiles, i, axis));
+            }
+            profiles.add(both);
+            fields.add(new LayerField(AxisField.of(both[0]), AxisField.of(both[1])));
+        }
+        return java.util.Collections.unmodifiableList(fields);
+    }
+
+    /** Multiply-adds the layer's profiles take, judged from its field boxes. */
+    static long cost(ComputedLayer layer) {
+        long cost = 0;
+        for (Axis axis : Axis.values()) {
+            AxisState a = layer.axis(axis);
+            WindowStep step = layer.step(axis);
+            long taps = step == null ? 2 : step.window().kernel();
+            cost += (long) Math.min(Long.MAX_VALUE / 4, (double) a.period() * a.rf() * taps);
+        }
+        return cost;
+    }
+
+    /** Whether the layer's profiles stay within the limits, judged from its field boxes. */
+    private static boolean affordable(ComputedLayer layer) {
+        for (Axis axis : Axis.values()) {
+            AxisState a = layer.axis(axis);
+            long weights = Math.multiplyHigh(a.period(), a.rf()) == 0 ? a.period() * a.rf() : Long.MAX_VALUE;
+            WindowStep step = layer.step(axis);
+            long taps = step == null ? 2 : step.window().kernel();
+            if (weights > MAX_WEIGHTS || (double) weights * taps > MAX_WORK) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static EffectiveProfile read(List<EffectiveProfile[]> profiles, int index, Axis axis) {
+        return index == LayerSpec.NETWORK_INPUT ? EffectiveProfile.input() : profiles.get(index)[axis.ordinal()];
+    }
+
+    /** Whether the layer's profiles stay within the limits (see {@link #MAX_WEIGHTS}). */
+    static boolean withinLimits(ComputedLayer layer) {
+        return affordable(layer);
+    }
+
+    /** One layer along one axis, reading its inputs' profiles by map index. */
+    static EffectiveProfile step(ComputedLayer layer, Axis axis, java.util.function.IntFunction<EffectiveProfile> read) {
+        EffectiveProfile in = read.apply(layer.inputs().get(0));
+        LayerSpec spec = layer.spec();
+        return switch (spec.kind().role()) {
+            case POINTWISE -> in;
+            case CONVOLUTION, POOLING, PAD, FULLY_CONNECTED, GLOBAL_POOLING -> {
+                WindowStep step = layer.step(axis);
+                Window w = step.window();
+                yield EffectiveAxis.window(in, w.kernel(), w.stride(), w.dilation(), step.padBefore());
+            }
+            case DECONVOLUTION -> {
+                Window w = spec.window(axis);
+                yield EffectiveAxis.deconv(in, w.kernel(), w.stride(), w.padBefore());
+            }
+            case UPSAMPLING -> EffectiveAxis.upsample(in, spec.extras().factor(), spec.extras().bilinear());
+            case CROP -> EffectiveAxis.crop(in, layer.offset(axis));
+            case MERGE -> {
+                List<EffectiveProfile> inputs = new ArrayList<>();
+                for (int i : layer.inputs()) {
+                    inputs.add(read.apply(i));
+                }
+                yield EffectiveAxis.merge(inputs);
+            }
+        };
+    }
+}

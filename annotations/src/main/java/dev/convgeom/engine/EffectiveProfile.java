@@ -1,0 +1,195 @@
+package dev.convgeom.engine;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/**
+ * The uniform-weight effective receptive field of every unit of a map along one axis, exactly:
+ * for each input coordinate, the weight it has in the unit's value when every kernel tap weighs the
+ * same ({@link EffectiveAxis} defines the weights layer by layer).
+ *
+ * <p>Like {@link FieldPattern} it has a period: the profiles of units {@code r} and
+ * {@code r + period} are the same weights moved by {@code shift} input pixels. It keeps, per phase
+ * {@code r}, the first input coordinate of the profile and the weights from there on, as integer
+ * numerators over one {@link #denominator()} shared by all phases (so weights of different
+ * phases add without fractions). Coordinates are unclipped: positions in padding count.
+ */
+public final class EffectiveProfile {
+
+    private final long shift;
+    private final long[] start;
+    private final BigInteger[][] weights;
+    private final BigInteger denominator;
+
+    private EffectiveProfile(long shift, long[] start, BigInteger[][] weights, BigInteger denominator) {
+        this.shift = shift;
+        this.start = start;
+        this.weights = weights;
+        this.denominator = denominator;
+    }
+
+    /** The network input: every pixel is its own value, weight 1. */
+    public static EffectiveProfile input() {
+        return new EffectiveProfile(1, new long[] {0}, new BigInteger[][] {{BigInteger.ONE}}, BigInteger.ONE);
+    }
+
+    /**
+     * The profiles of units {@code 0 .. period - 1}, repeating with {@code shift}; numerators and
+     * denominator are reduced by their common factor, zero weights at the ends trimmed, and the
+     * period shortened where the phases repeat.
+     */
+    static EffectiveProfile of(long shift, Accumulator[] phases, BigInteger denominator) {
+        int period = phases.length;
+        long[] start = new long[period];
+        BigInteger[][] weights = new BigInteger[period][];
+        BigInteger common = denominator;
+        for (int r = 0; r < period; r++) {
+            Accumulator a = phases[r].trimmed();
+            start[r] = a.start;
+            weights[r] = a.weights;
+            for (BigInteger w : a.weights) {
+                common = common.gcd(w);
+            }
+        }
+        if (!common.equals(BigInteger.ONE)) {
+            for (BigInteger[] phase : weights) {
+                for (int i = 0; i < phase.length; i++) {
+                    phase[i] = phase[i].divide(common);
+                }
+            }
+            denominator = denominator.divide(common);
+        }
+        return reduce(shift, start, weights, denominator);
+    }
+
+    private static EffectiveProfile reduce(long shift, long[] start, BigInteger[][] weights, BigInteger denominator) {
+        int period = start.length;
+        for (int p = 2; p <= period; p++) {
+            while (period % p == 0 && shift % p == 0 && repeats(start, weights, period, period / p, shift / p)) {
+                period /= p;
+                shift /= p;
+            }
+        }
+        return new EffectiveProfile(shift, Arrays.copyOf(start, period), Arrays.copyOf(weights, period), denominator);
+    }
+
+    private static boolean repeats(long[] start, BigInteger[][] weights, int period, int step, long shift) {
+        for (int r = step; r < period; r++) {
+            if (start[r] != start[r - step] + shift || !Arrays.equals(weights[r], weights[r - step])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Units after which the profiles repeat. */
+    public int period() {
+        return start.length;
+    }
+
+    /** Input pixels the profiles move per period. */
+    public long shift() {
+        return shift;
+    }
+
+    /** The denominator every weight is over. */
+    public BigInteger denominator() {
+        return denominator;
+    }
+
+    /** First input coordinate with a weight in unit {@code u}'s profile ({@code u} may lie outside the map). */
+    public long start(long u) {
+        return Math.addExact(start[phase(u)], Math.multiplyExact(Math.floorDiv(u, start.length), shift));
+    }
+
+    /**
+     * The numerators of unit {@code u}'s weights, from {@link #start(long) start(u)} on; a copy.
+     * Every unit of one phase has the same weights.
+     */
+    public BigInteger[] weights(long u) {
+        return weights[phase(u)].clone();
+    }
+
+    /** The profile of phase {@code r} (unit {@code r}) as exact statistics. */
+    public EffectiveSpread spread(int r) {
+        return EffectiveSpread.of(start[r], weights[r]);
+    }
+
+    /** Adds {@code factor} times unit {@code u}'s numerators into {@code into}. */
+    void addTo(Accumulator into, long u, BigInteger factor) {
+        into.add(start(u), weights[phase(u)], factor);
+    }
+
+    private int phase(long u) {
+        return Math.toIntExact(Math.floorMod(u, (long) start.length));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EffectiveProfile p && p.shift == shift && Arrays.equals(p.start, start)
+                && Arrays.deepEquals(p.weights, weights) && p.denominator.equals(denominator);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(start) * 31 + Arrays.deepHashCode(weights);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("period " + start.length + ", shift " + shift + ", /" + denominator + ":");
+        for (int r = 0; r < start.length; r++) {
+            s.append(" @").append(start[r]).append(Arrays.toString(weights[r]));
+        }
+        return s.toString();
+    }
+
+    /** A sum of shifted weight runs over input coordinates, grown as runs arrive. */
+    static final class Accumulator {
+        private long start;
+        private BigInteger[] weights = new BigInteger[0];
+
+        void add(long at, BigInteger[] run, BigInteger factor) {
+            if (run.length == 0) {
+                return;
+            }
+            if (weights.length == 0) {
+                start = at;
+                weights = new BigInteger[run.length];
+                Arrays.fill(weights, BigInteger.ZERO);
+            }
+            long end = Math.max(Math.addExact(start, weights.length), Math.addExact(at, run.length));
+            long first = Math.min(start, at);
+            if (first != start || end - first != weights.length) {
+                BigInteger[] grown = new BigInteger[Math.toIntExact(end - first)];
+                Arrays.fill(grown, BigInteger.ZERO);
+                System.arraycopy(weights, 0, grown, Math.toIntExact(start - first), weights.length);
+                weights = grown;
+                start = first;
+            }
+            int offset = Math.toIntExact(at - start);
+            for (int i = 0; i < run.length; i++) {
+                weights[offset + i] = weights[offset + i].add(run[i].multiply(factor));
+            }
+        }
+
+        /** Without zero weights at either end (a bilinear tap that falls exactly on a unit). */
+        Accumulator trimmed() {
+            int from = 0;
+            int to = weights.length;
+            while (from < to && weights[from].signum() == 0) {
+                from++;
+            }
+            while (to > from && weights[to - 1].signum() == 0) {
+                to--;
+            }
+            if (from == to) {
+                throw new IllegalStateException("a unit with no weight: a bug in the effective field");
+            }
+            Accumulator t = new Accumulator();
+            t.start = start + from;
+            t.weights = Arrays.copyOfRange(weights, from, to);
+            return t;
+        }
+    }
+}

@@ -1,0 +1,388 @@
+package dev.convgeom.engine.oracle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.convgeom.engine.Axis;
+import dev.convgeom.engine.EffectiveFields;
+import dev.convgeom.engine.EffectiveFields.LayerField;
+import dev.convgeom.engine.EffectiveProfile;
+import dev.convgeom.engine.EffectiveSpread;
+import dev.convgeom.engine.EffectiveTerms;
+import dev.convgeom.engine.GeometryCalculator;
+import dev.convgeom.engine.GeometryResult;
+import dev.convgeom.engine.LayerKind;
+import dev.convgeom.engine.LayerSpec;
+import dev.convgeom.engine.NetworkInput;
+import dev.convgeom.engine.PaddingMode;
+import dev.convgeom.engine.Rounding;
+import dev.convgeom.engine.Window;
+import dev.convgeom.engine.oracle.RandomDags.Dag;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The core's effective fields ({@link EffectiveFields}) against the brute-force backward pass
+ * ({@link EffectiveFieldOracle}) on random graphs and chains, against the chain's closed form
+ * {@code sigma^2 = sum of (d J)^2 (k^2 - 1) / 12}, and on profiles worked out by hand.
+ * {@code -Deffectiveoracle.dags=N} runs more graphs.
+ */
+class EffectiveFieldOracleTest {
+
+    static final long DAGS = Long.getLong("effectiveoracle.dags", 120);
+    static final long SEED = Long.getLong("graphoracle.seed", 20_260_301L);
+
+    @Test
+    void coreAgreesWithBruteForceBackwardPassOnRandomGraphs() {
+        int graphs = 0;
+        long units = 0;
+        long layersChecked = 0;
+        List<String> failures = new ArrayList<>();
+        for (long i = 0; i < DAGS && failures.size() < 3; i++) {
+            Dag dag = RandomDags.generate(SEED + i);
+            String problem = check(dag.input(), dag.layers(), new Random(dag.seed()));
+            if (problem != null) {
+                failures.add("seed " + dag.seed() + ": " + problem + "\n" + dag.toJava());
+            }
+            graphs++;
+            layersChecked += lastChecked[0];
+            units += lastChecked[1];
+        }
+        System.out.printf("effective field oracle: %d random graphs, %d layers, %d units compared on both axes%n",
+                graphs, layersChecked, units);
+        if (!failures.isEmpty()) {
+            fail(String.join("\n\n", failures));
+        }
+        assertTrue(units > 1000, "too few units compared: " + units);
+    }
+
+    /**
+     * The per-axis claim itself, on small graphs: the 2-D backward pass (merges in 2-D, windows as
+     * products of row and column taps) has as marginals the per-axis backward passes.
+     */
+    @Test
+    void twoDimensionalProfileHasThePerAxisProfilesAsMarginals() {
+        int compared = 0;
+        int termsCompared = 0;
+        for (long i = 0; compared < 10 && i < 2000; i++) {
+            Dag dag = RandomDags.generate(SEED + 5000 + i);
+            if (dag.input().height() > 40 || dag.input().width() > 40) {
+                continue;
+            }
+            GraphOracle geometry = GraphOracle.run(dag.input(), dag.layers());
+            EffectiveFieldOracle oracle = new EffectiveFieldOracle(geometry, dag.layers());
+            int last = geometry.computed() - 1;
+            if (last < 0) {
+                continue;
+            }
+            long vy = geometry.size(last, Axis.Y) / 2;
+            long vx = geometry.size(last, Axis.X) - 1;
+            Map<List<Long>, Frac> profile = oracle.profile(last, vy, vx);
+            assertEquals(oracle.profile(last, Axis.Y, vy), EffectiveFieldOracle.marginal(profile, Axis.Y),
+                    dag.toJava());
+            assertEquals(oracle.profile(last, Axis.X, vx), EffectiveFieldOracle.marginal(profile, Axis.X),
+                    dag.toJava());
+            // The core's 2-D profile, as a sum of separable terms, is the brute force's.
+            GeometryResult core = GeometryCalculator.compute(dag.input(), dag.layers(), false);
+            if (core.layers().size() > last) {
+                List<EffectiveTerms.Term> terms = EffectiveTerms.of(core, 10_000).get(last);
+                assertEquals(normalised2d(profile), fromTerms(terms, vy, vx), dag.toJava());
+                termsCompared++;
+            }
+            compared++;
+        }
+        assertTrue(compared >= 5, "only " + compared + " small graphs");
+        assertTrue(termsCompared >= 5, "only " + termsCompared + " 2-D profiles from terms");
+    }
+
+    @Test
+    void coreAgreesWithBruteForceOnRandomChains() {
+        Random r = new Random(77);
+        for (int c = 0; c < 80; c++) {
+            List<LayerSpec> chain = randomChain(r);
+            String problem = check(new NetworkInput(1, 300, 300), chain, r);
+            if (problem != null) {
+                fail(problem + "\n" + chain);
+            }
+        }
+    }
+
+    /** The closed form holds for chains of windows without upsampling: independent uniform sums. */
+    @Test
+    void chainVarianceIsTheClosedFormSum() {
+        Random r = new Random(2016);
+        for (int c = 0; c < 400; c++) {
+            List<LayerSpec> chain = randomChain(r);
+            GeometryResult g = GeometryCalculator.compute(new NetworkInput(1, 300, 300), chain, false);
+            List<LayerField> fields = EffectiveFields.of(g);
+            Frac expected = Frac.ZERO;
+            long jump = 1;
+            for (int i = 0; i < g.layers().size(); i++) {
+                Window w = chain.get(i).y();
+                long step = w.dilation() * jump;
+                expected = expected.plus(Frac.of(step * step * (w.kernel() * w.kernel() - 1), 12));
+                jump *= w.stride();
+                BigInteger[] v = fields.get(i).y().profile().spread(0).exactVariance();
+                assertEquals(expected, new Frac(v[0], v[1]), "layer " + i + " of " + chain);
+                assertEquals(Math.sqrt(expected.num().doubleValue() / expected.den().doubleValue()),
+                        fields.get(i).y().sigma(), 1e-12);
+            }
+        }
+    }
+
+    @Test
+    void twoThreeTapConvolutionsMakeATriangle() {
+        GeometryResult g = GeometryCalculator.compute(new NetworkInput(1, 10, 10),
+                List.of(LayerSpec.conv("a", 1, Window.of(3, 1, 1)), LayerSpec.conv("b", 1, Window.of(3, 1, 1))), false);
+        EffectiveProfile p = EffectiveFields.of(g).get(1).y().profile();
+        // weights 1 2 3 2 1 over 9 at -2 .. 2; F = 1/9 3/9 6/9 8/9 1
+        assertEquals(-2, p.start(0));
+        assertEquals(List.of(1L, 2L, 3L, 2L, 1L), longs(p.weights(0)));
+        EffectiveSpread s = p.spread(0);
+        assertEquals(List.of(4L, 3L), longs(s.exactVariance()));        // 2 * (9 - 1) / 12
+        assertEquals(List.of(-1L, 1L), longs(s.extent(50)));             // F > 1/4 at -1, F >= 3/4 at 1
+        assertEquals(List.of(-2L, 2L), longs(s.extent(90)));             // F > 1/20 at -2, F >= 19/20 at 2
+        assertEquals(3, EffectiveFields.of(g).get(1).x().extent50());
+    }
+
+    @Test
+    void transposedConvolutionAveragesWhatReachesAUnit() {
+        // conv k3 p1 (thirds), then deconv k3 s2 p1: v even reaches u = v/2 only, v odd (v-1)/2 and (v+1)/2.
+        GeometryResult g = GeometryCalculator.compute(new NetworkInput(1, 10, 10),
+                List.of(LayerSpec.conv("a", 1, Window.of(3, 1, 1)), LayerSpec.deconv("d", 1, 3, 2, 1)), false);
+        EffectiveProfile p = EffectiveFields.of(g).get(1).y().profile();
+        assertEquals(2, p.period());
+        assertEquals(-1, p.start(0));
+        assertEquals(BigInteger.valueOf(6), p.denominator());
+        assertEquals(List.of(2L, 2L, 2L), longs(p.weights(0)));          // copy of conv unit 0: thirds
+        assertEquals(-1, p.start(1));
+        assertEquals(List.of(1L, 2L, 2L, 1L), longs(p.weights(1)));      // mean of conv units 0 and 1
+    }
+
+    @Test
+    void bilinearUpsamplingWeighsItsNeighbours() {
+        // f = 2: v = 0 sits at q = -1/4: unit -1 weighs 1/4, unit 0 weighs 3/4; v = 1 at q = 1/4.
+        GeometryResult g = GeometryCalculator.compute(new NetworkInput(1, 10, 10),
+                List.of(LayerSpec.upsample("u", 2, true)), false);
+        EffectiveProfile p = EffectiveFields.of(g).get(0).y().profile();
+        assertEquals(-1, p.start(0));
+        assertEquals(List.of(1L, 3L), longs(p.weights(0)));
+        assertEquals(0, p.start(1));
+        assertEquals(List.of(3L, 1L), longs(p.weights(1)));
+        // f = 3: v = 1 sits on unit 0 exactly, which it copies.
+        GeometryResult three = GeometryCalculator.compute(new NetworkInput(1, 10, 10),
+                List.of(LayerSpec.upsample("u", 3, true)), false);
+        EffectiveProfile q = EffectiveFields.of(three).get(0).y().profile();
+        assertEquals(0, q.start(1));
+        assertEquals(List.of(q.denominator().longValueExact()), longs(q.weights(1)));
+    }
+
+    private static Map<List<Long>, Frac> normalised2d(Map<List<Long>, Frac> profile) {
+        Frac total = Frac.ZERO;
+        for (Frac w : profile.values()) {
+            total = total.plus(w);
+        }
+        Map<List<Long>, Frac> out = new java.util.HashMap<>();
+        for (Map.Entry<List<Long>, Frac> e : profile.entrySet()) {
+            out.put(e.getKey(), e.getValue().dividedBy(total));
+        }
+        return out;
+    }
+
+    private static Map<List<Long>, Frac> fromTerms(List<EffectiveTerms.Term> terms, long vy, long vx) {
+        BigInteger paths = BigInteger.ZERO;
+        for (EffectiveTerms.Term t : terms) {
+            paths = paths.add(t.paths());
+        }
+        Map<List<Long>, Frac> out = new java.util.HashMap<>();
+        for (EffectiveTerms.Term t : terms) {
+            BigInteger[] wy = t.y().weights(vy);
+            BigInteger[] wx = t.x().weights(vx);
+            for (int j = 0; j < wy.length; j++) {
+                for (int i = 0; i < wx.length; i++) {
+                    Frac w = new Frac(t.paths().multiply(wy[j]).multiply(wx[i]),
+                            paths.multiply(t.y().denominator()).multiply(t.x().denominator()));
+                    if (w.signum() != 0) {
+                        out.merge(List.of(t.y().start(vy) + j, t.x().start(vx) + i), w, Frac::plus);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    /** Layers and units compared by the last {@link #check}. */
+    private final long[] lastChecked = new long[2];
+
+    /** Null when core and oracle agree on every layer both compute; else the first difference. */
+    private String check(NetworkInput input, List<LayerSpec> layers, Random r) {
+        lastChecked[0] = 0;
+        lastChecked[1] = 0;
+        GraphOracle geometry = GraphOracle.run(input, layers);
+        GeometryResult core = GeometryCalculator.compute(input, layers, false);
+        int computed = Math.min(geometry.computed(), core.layers().size());
+        if (core.hasErrors()) {
+            computed = Math.min(computed, core.problems().stream()
+                    .filter(p -> p.severity() == dev.convgeom.engine.Severity.ERROR)
+                    .mapToInt(p -> p.layer()).min().orElse(computed));
+        }
+        List<LayerField> fields = EffectiveFields.of(new GeometryResult(input, core.layers().subList(0, computed),
+                List.of(), java.util.Optional.empty()));
+        EffectiveFieldOracle oracle = new EffectiveFieldOracle(geometry, layers);
+        for (int i = 0; i < computed; i++) {
+            lastChecked[0]++;
+            LayerField f = fields.get(i);
+            long ny = geometry.size(i, Axis.Y);
+            long nx = geometry.size(i, Axis.X);
+            List<long[]> picks = new ArrayList<>();
+            picks.add(new long[] {0, 0});
+            picks.add(new long[] {ny - 1, nx});                     // the last row, a virtual column
+            picks.add(new long[] {-1, 1});
+            for (int k = 0; k < 2; k++) {
+                picks.add(new long[] {r.nextInt((int) ny + f.y().profile().period()) - 1,
+                        r.nextInt((int) nx + f.x().profile().period()) - 1});
+            }
+            for (long[] unit : picks) {
+                lastChecked[1]++;
+                for (Axis axis : Axis.values()) {
+                    long u = unit[axis.ordinal()];
+                    String where = "layer " + i + " '" + layers.get(i).name() + "' " + axis + " unit " + u + ": ";
+                    String problem = compare(oracle.profile(i, axis, u), f.axis(axis).profile(), u);
+                    if (problem != null) {
+                        return where + problem;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Compares the oracle's marginal with the core's profile of unit {@code u}, normalised, and their statistics. */
+    private static String compare(TreeMap<Long, Frac> marginal, EffectiveProfile core, long u) {
+        Frac total = Frac.ZERO;
+        for (Frac w : marginal.values()) {
+            total = total.plus(w);
+        }
+        BigInteger[] weights = core.weights(u);
+        BigInteger coreTotal = BigInteger.ZERO;
+        for (BigInteger w : weights) {
+            coreTotal = coreTotal.add(w);
+        }
+        long start = core.start(u);
+        if (marginal.firstKey() != start || marginal.lastKey() != start + weights.length - 1) {
+            return "oracle support " + marginal.firstKey() + ".." + marginal.lastKey() + ", core " + start + ".."
+                    + (start + weights.length - 1);
+        }
+        for (int i = 0; i < weights.length; i++) {
+            Frac o = marginal.getOrDefault(start + i, Frac.ZERO).dividedBy(total);
+            Frac c = new Frac(weights[i], coreTotal);
+            if (!o.equals(c)) {
+                return "at " + (start + i) + " oracle weight " + o + ", core " + c;
+            }
+        }
+        // Statistics, the oracle's way: mean and variance as sums of fractions, extents by their definition.
+        Frac mean = Frac.ZERO;
+        for (Map.Entry<Long, Frac> e : marginal.entrySet()) {
+            mean = mean.plus(e.getValue().dividedBy(total).times(e.getKey()));
+        }
+        Frac variance = Frac.ZERO;
+        for (Map.Entry<Long, Frac> e : marginal.entrySet()) {
+            Frac d = Frac.of(e.getKey()).minus(mean);
+            variance = variance.plus(e.getValue().dividedBy(total).times(d).times(d));
+        }
+        EffectiveSpread spread = EffectiveSpread.class.cast(spreadOf(core, u));
+        BigInteger[] v = spread.exactVariance();
+        if (!variance.equals(new Frac(v[0], v[1]))) {
+            return "variance oracle " + variance + ", core " + v[0] + "/" + v[1];
+        }
+        for (int percent : new int[] {50, 90}) {
+            long[] expected = extent(marginal, total, percent);
+            long[] got = spread.extent(percent);
+            if (expected[0] != got[0] || expected[1] != got[1]) {
+                return percent + "% extent oracle " + expected[0] + ".." + expected[1] + ", core " + got[0] + ".."
+                        + got[1];
+            }
+        }
+        return null;
+    }
+
+    private static EffectiveSpread spreadOf(EffectiveProfile core, long u) {
+        int phase = (int) Math.floorMod(u, (long) core.period());
+        EffectiveSpread s = core.spread(phase);
+        long move = core.start(u) - core.start(phase);
+        // The statistics of unit u are those of its phase moved by whole pixels; the extents move alike.
+        return new EffectiveSpread(s.start() + move, s.total(),
+                s.sum().add(s.total().multiply(BigInteger.valueOf(move))),
+                s.sumSquare().add(s.sum().multiply(BigInteger.valueOf(2 * move)))
+                        .add(s.total().multiply(BigInteger.valueOf(move * move))),
+                s.weights());
+    }
+
+    /**
+     * The central extent by its definition read the other way: the last pixel whose left tail
+     * (the weight strictly before it) is at most {@code (1 - p) / 2}, and the first pixel whose
+     * right tail (the weight strictly after it) is at most {@code (1 - p) / 2}.
+     */
+    private static long[] extent(TreeMap<Long, Frac> marginal, Frac total, int percent) {
+        Frac tail = Frac.of(100 - percent, 200);
+        long first = Long.MIN_VALUE;
+        long last = Long.MAX_VALUE;
+        Frac before = Frac.ZERO;
+        for (Map.Entry<Long, Frac> e : marginal.entrySet()) {
+            if (before.compareTo(tail) <= 0) {
+                first = e.getKey();
+            }
+            before = before.plus(e.getValue().dividedBy(total));
+        }
+        Frac after = Frac.ZERO;
+        for (Map.Entry<Long, Frac> e : marginal.descendingMap().entrySet()) {
+            if (after.compareTo(tail) <= 0) {
+                last = e.getKey();
+            }
+            after = after.plus(e.getValue().dividedBy(total));
+        }
+        return new long[] {first, last};
+    }
+
+    private static List<LayerSpec> randomChain(Random r) {
+        List<LayerSpec> chain = new ArrayList<>();
+        int depth = 1 + r.nextInt(7);
+        for (int i = 0; i < depth; i++) {
+            long k = 1 + r.nextInt(5);
+            long s = 1 + r.nextInt(i < 3 ? 3 : 2);
+            long d = r.nextInt(4) == 0 ? 2 : 1;
+            long p = r.nextInt((int) k);
+            Rounding rounding = r.nextBoolean() ? Rounding.CEIL : Rounding.FLOOR;
+            Window w = new Window(k, s, d, p, p + r.nextInt(2), PaddingMode.EXPLICIT, rounding);
+            chain.add(r.nextBoolean()
+                    ? new LayerSpec("c" + i, LayerKind.CONV, w, w, OptionalLong.empty(), OptionalLong.empty(), 1)
+                    : new LayerSpec("p" + i, LayerKind.AVG_POOL, w, w, OptionalLong.empty(), OptionalLong.empty(), 1));
+        }
+        return chain;
+    }
+
+    private static List<Long> longs(BigInteger[] values) {
+        List<Long> out = new ArrayList<>();
+        for (BigInteger v : values) {
+            out.add(v.longValueExact());
+        }
+        return out;
+    }
+
+    private static List<Long> longs(long[] values) {
+        List<Long> out = new ArrayList<>();
+        for (long v : values) {
+            out.add(v);
+        }
+        return out;
+    }
+}
