@@ -95,8 +95,10 @@ public final class CaffeImporter {
         for (V1LayerParameter l : net.getLayersList()) {
             all.add(CaffeLayer.of(l));
         }
+        String inputName = inputName(net, all);
         Shape declared = declaredInput(net, all);
         Shape input = override == null ? declared : checkOverride(declared, override);
+        blobs.put(inputName, new Blob(-1, input, false));
         for (CaffeLayer layer : all) {
             if (layer.inTestPhase() && !layer.type().equals("Input")) {
                 add(layer, input);
@@ -150,8 +152,20 @@ public final class CaffeImporter {
             throw new ImportException("the prototxt declares " + names.size() + " inputs " + names
                     + "; convgeom declares networks with one image input");
         }
-        blobs.put(names.get(0), new Blob(-1, shapes.get(0), false));
         return shapes.get(0);
+    }
+
+    /** The input blob's name (one input: {@link #declaredInput} checks that). */
+    private static String inputName(NetParameter net, List<CaffeLayer> all) {
+        if (net.getInputCount() > 0) {
+            return net.getInput(0);
+        }
+        for (CaffeLayer layer : all) {
+            if (layer.type().equals("Input") && layer.inTestPhase() && !layer.tops().isEmpty()) {
+                return layer.tops().get(0);
+            }
+        }
+        return "";
     }
 
     private static Shape shape(BlobShape blob, String name) throws ImportException {
