@@ -1,6 +1,7 @@
 package dev.convgeom.importer;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import dev.convgeom.importer.proto.OnnxProto.AttributeProto;
 import dev.convgeom.importer.proto.OnnxProto.GraphProto;
 import dev.convgeom.importer.proto.OnnxProto.ModelProto;
@@ -57,12 +58,14 @@ final class OnnxBuilder {
         for (long d : dims) {
             n *= d;
         }
-        ByteBuffer b = ByteBuffer.allocate((int) n * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (long i = 0; i < n; i++) {
-            b.putFloat(value);
+        ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(n * 4)).order(ByteOrder.LITTLE_ENDIAN);
+        if (value != 0f) {
+            for (long i = 0; i < n; i++) {
+                b.putFloat(value);
+            }
         }
         TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(1)
-                .setRawData(ByteString.copyFrom(b.array()));
+                .setRawData(UnsafeByteOperations.unsafeWrap(b.array()));   // no copy: VGG-16's fc6 is 411 MB
         for (long d : dims) {
             t.addDims(d);
         }

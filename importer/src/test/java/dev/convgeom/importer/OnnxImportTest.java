@@ -69,6 +69,16 @@ class OnnxImportTest {
     }
 
     @Test
+    void weightsStayInTheMappedFileRatherThanBeingCopiedOntoTheHeap() throws Exception {
+        Path file = write(classifier(16, 16).build("fc_out"));
+        ModelProto parsed = dev.convgeom.importer.onnx.OnnxImporter.parseMapped(file, line -> { });
+        TensorProto weight = parsed.getGraph().getInitializer(0);
+        assertEquals(4 * 3 * 3 * 3 * 4, weight.getRawData().size());
+        // A copy would be a heap byte[]; a slice of the mapping is a direct buffer.
+        assertTrue(weight.getRawData().asReadOnlyByteBuffer().isDirect());
+    }
+
+    @Test
     void aSymbolicHeightNeedsTheInputSize() throws Exception {
         ModelProto model = classifier(-1, -1).build("fc_out");
         ImportException e = assertThrows(ImportException.class, () -> read(model, null));

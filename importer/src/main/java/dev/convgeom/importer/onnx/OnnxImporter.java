@@ -1,6 +1,7 @@
 package dev.convgeom.importer.onnx;
 
 import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.UnsafeByteOperations;
 import dev.convgeom.Shape;
 import dev.convgeom.importer.ImportException;
 import dev.convgeom.importer.model.AxisWindow;
@@ -87,7 +88,19 @@ public final class OnnxImporter {
      */
     public static ImportedNetwork read(Path file, Shape input, Consumer<String> progress) throws ImportException {
         long start = System.nanoTime();
-        ModelProto model;
+        ModelProto model = parseMapped(file, progress);
+        progress.accept(String.format("parsed in %.2f s: %d nodes", (System.nanoTime() - start) / 1e9,
+                model.getGraph().getNodeCount()));
+        return read(model, file.getFileName().toString(), input, progress);
+    }
+
+    /**
+     * Parses {@code file} memory-mapped: the mapping is decoded in place and every weight's
+     * {@code raw_data} stays a slice of it, so the heap holds the graph's structure only.
+     *
+     * @throws ImportException if the file cannot be read or is not an ONNX model
+     */
+    public static ModelProto parseMapped(Path file, Consumer<String> progress) throws ImportException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size > Integer.MAX_VALUE) {
@@ -96,16 +109,16 @@ public final class OnnxImporter {
             }
             progress.accept("reading " + file.getFileName() + " (" + size / (1 << 20) + " MB, memory-mapped)");
             MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
-            CodedInputStream in = CodedInputStream.newInstance(buffer);
-            in.enableAliasing(true);   // weights' bytes stay in the mapping, not copied
+            // Wrapped as an immutable ByteString, the mapping is decoded in place (the public
+            // CodedInputStream.newInstance(ByteBuffer) treats it as mutable and copies every bytes
+            // field); with aliasing, each weight's raw_data is then a slice of the mapping.
+            CodedInputStream in = UnsafeByteOperations.unsafeWrap(buffer).newCodedInput();
+            in.enableAliasing(true);
             in.setSizeLimit(Integer.MAX_VALUE);
-            model = ModelProto.parseFrom(in);
+            return ModelProto.parseFrom(in);
         } catch (IOException e) {
             throw new ImportException("cannot read " + file.getFileName() + " as ONNX: " + e.getMessage(), e);
         }
-        progress.accept(String.format("parsed in %.2f s: %d nodes", (System.nanoTime() - start) / 1e9,
-                model.getGraph().getNodeCount()));
-        return read(model, file.getFileName().toString(), input, progress);
     }
 
     /** Imports a parsed model; {@code fileName} only names it in the description. */
