@@ -96,7 +96,8 @@ public final class Main {
                 return usage(err, "--check needs --classpath");
             }
             try {
-                String difference = ModelCheck.compareWithClass(check, classpath, modelPath, size, err::println);
+                String difference = ModelCheck.compareWithClass(check, classpath, modelPath, size,
+                        line -> err.println("convgeom-import: " + line));
                 if (difference == null) {
                     out.println(check + " matches " + modelPath.getFileName() + " layer by layer");
                     return 0;

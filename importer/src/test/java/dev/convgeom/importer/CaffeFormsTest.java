@@ -83,6 +83,27 @@ class CaffeFormsTest {
     }
 
     @Test
+    void poolingPaddedBeyondHalfItsWindowPadsFirstWhereThatIsExact() throws Exception {
+        // A 2x2 max pooling, stride 2, padded 2 on 9 units: convgeom's @MaxPool takes at most 1,
+        // so the padding becomes a @Pad. Rounding down, Caffe gives floor((9 + 4 - 2) / 2) + 1 = 6,
+        // and so does the unpadded window over the 13 padded units.
+        String pool = "layer { name: 'p' type: 'Pooling' bottom: 'data' top: 'p' pooling_param { pool: MAX"
+                + " kernel_size: 2 stride: 2 pad: 2 %s} }";
+        String head = "input: 'data' input_dim: 1 input_dim: 1 input_dim: 9 input_dim: 9\n";
+        var checked = ModelImporter.read(writeTemp(head + pool.formatted("round_mode: FLOOR ")), null, "T",
+                line -> { });
+        assertEquals(List.of(LayerKind.PAD, LayerKind.MAX_POOL),
+                checked.network().layers().stream().map(ImportedLayer::kind).toList());
+        assertEquals(new Shape(1, 6, 6), checked.geometry().get(1).output());
+        // Rounding up, Caffe keeps ceil(11 / 2) + 1 = 7 less one (the last window would start at
+        // 12 >= 9 + 2): 6; over the padded units nothing is dropped (12 < 13): 7. Refused.
+        ImportException e = assertThrows(ImportException.class,
+                () -> ModelImporter.read(writeTemp(head + pool.formatted("")), null, "T", line -> { }));
+        assertTrue(e.getMessage().startsWith("'p' (Pooling): the model's rules give 1x6x6 but the annotations"
+                + " would give 1x7x7"), e.getMessage());
+    }
+
+    @Test
     void refusalsNameTheLayerItsTypeAndTheReason() {
         String head = "input: 'data' input_dim: 1 input_dim: 6 input_dim: 9 input_dim: 9\n";
         ImportException slice = assertThrows(ImportException.class, () -> parse(head

@@ -380,8 +380,17 @@ public final class CaffeImporter {
         boolean padded = pad[0] != 0 || pad[1] != 0;
         Shape output = new Shape(shape.channels(), caffePooled(shape.height(), y, ceil, padded),
                 caffePooled(shape.width(), x, ceil, padded));
-        return ImportedLayer.pool(layer.name(), layer.type(), max, in.layer(), y, x, ceil, false,
-                positive(layer, output));
+        positive(layer, output);
+        if (2 * pad[0] > k[0] || 2 * pad[1] > k[1]) {
+            // convgeom's pooling takes at most half the window as padding; more moves into a @Pad
+            // layer before an unpadded window (checked against Caffe's output size afterwards).
+            Shape widened = new Shape(shape.channels(), shape.height() + 2 * pad[0], shape.width() + 2 * pad[1]);
+            int padLayer = append(ImportedLayer.pad(layer.name() + "/pad", layer.type(), in.layer(), pad[0], pad[0],
+                    pad[1], pad[1], widened, "the padding of the next layer, declared on its own"));
+            return ImportedLayer.pool(layer.name(), layer.type(), max, padLayer, y.unpadded(), x.unpadded(), ceil,
+                    false, output);
+        }
+        return ImportedLayer.pool(layer.name(), layer.type(), max, in.layer(), y, x, ceil, false, output);
     }
 
     /**
