@@ -39,6 +39,9 @@ final class Folding {
             }
         }
         Constant first = in.isEmpty() ? null : in.get(0);
+        if (op.equals("Identity") && first != null) {
+            return first;   // exporters alias shared weights this way: the dimensions carry over
+        }
         if (first == null || (first.values() == null && !op.equals("Shape") && !op.equals("ConstantOfShape"))) {
             if (first != null && op.equals("Shape")) {
                 return Constant.vector(Arrays.stream(first.dims()).asDoubleStream().toArray());
