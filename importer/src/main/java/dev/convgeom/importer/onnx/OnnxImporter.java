@@ -1,0 +1,989 @@
+package dev.convgeom.importer.onnx;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.UnsafeByteOperations;
+import dev.convgeom.Shape;
+import dev.convgeom.importer.ImportException;
+import dev.convgeom.importer.model.AxisWindow;
+import dev.convgeom.importer.model.ImportedLayer;
+import dev.convgeom.importer.model.ImportedNetwork;
+import dev.convgeom.importer.model.LayerKind;
+import dev.convgeom.importer.proto.OnnxProto.AttributeProto;
+import dev.convgeom.importer.proto.OnnxProto.GraphProto;
+import dev.convgeom.importer.proto.OnnxProto.ModelProto;
+import dev.convgeom.importer.proto.OnnxProto.NodeProto;
+import dev.convgeom.importer.proto.OnnxProto.OperatorSetIdProto;
+import dev.convgeom.importer.proto.OnnxProto.TensorProto;
+import dev.convgeom.importer.proto.OnnxProto.TensorShapeProto;
+import dev.convgeom.importer.proto.OnnxProto.ValueInfoProto;
+import java.io.IOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads an ONNX model into an {@link ImportedNetwork} by the operator specification, opsets 7 to
+ * 17 of the default domain. The file is memory-mapped and parsed with aliasing, so weights stay
+ * in the mapping rather than being copied onto the heap; only the weights' dimensions are read,
+ * and external data files are never opened.
+ *
+ * <p>Every tensor the graph computes is followed: a feature map (N x C x H x W, of the layer that
+ * wrote it), a flattened map (N x CHW, ahead of a fully connected layer), or a constant (weights,
+ * and shape arithmetic, evaluated exactly at the fixed input size).
+ */
+public final class OnnxImporter {
+
+    /** Operators that leave the geometry alone, with the annotation they become. */
+    private static final Map<String, LayerKind> NEUTRAL = Map.ofEntries(
+            Map.entry("Relu", LayerKind.RELU), Map.entry("Sigmoid", LayerKind.SIGMOID),
+            Map.entry("Tanh", LayerKind.TANH), Map.entry("BatchNormalization", LayerKind.BATCH_NORM),
+            Map.entry("Dropout", LayerKind.DROPOUT), Map.entry("LRN", LayerKind.LRN));
+
+    /** Unit-by-unit operators declared as {@code @Pointwise("op")}. */
+    private static final Set<String> POINTWISE = Set.of("LeakyRelu", "PRelu", "Elu", "Selu", "Celu", "HardSigmoid",
+            "HardSwish", "Clip", "Gelu", "Mish", "Softplus", "Softsign", "Erf", "Exp", "Log", "Abs", "Neg", "Sqrt",
+            "Reciprocal", "Identity", "ThresholdedRelu", "Sin", "Cos", "Floor", "Ceil", "Round", "Sign", "Cast");
+
+    /** Element-wise operators of two tensors. */
+    private static final Set<String> ELEMENTWISE = Set.of("Add", "Sub", "Mul", "Div", "Sum", "Max", "Min", "Mean",
+            "Pow");
+
+    /** A tensor the graph computes. */
+    private sealed interface Value permits FeatureMap, Known {
+    }
+
+    /**
+     * A feature map written by layer {@code layer} (-1: the input), or the same map flattened to
+     * {@code N x CHW} ({@code flat}), which only a fully connected layer or a unit-by-unit one reads.
+     */
+    private record FeatureMap(int layer, Shape shape, boolean flat) implements Value {
+    }
+
+    /** A constant. */
+    private record Known(Constant constant) implements Value {
+    }
+
+    private final List<ImportedLayer> layers = new ArrayList<>();
+    private final Map<String, Value> values = new HashMap<>();
+    private int opset;
+
+    private OnnxImporter() {
+    }
+
+    /**
+     * Imports the ONNX model at {@code file}.
+     *
+     * @param input    the input size to declare instead of the model's, or null
+     * @param progress receives a line at each stage
+     * @throws ImportException if the file does not parse or a node cannot be declared exactly
+     */
+    public static ImportedNetwork read(Path file, Shape input, Consumer<String> progress) throws ImportException {
+        long start = System.nanoTime();
+        ModelProto model = parseMapped(file, progress);
+        progress.accept(String.format("parsed in %.2f s: %d nodes", (System.nanoTime() - start) / 1e9,
+                model.getGraph().getNodeCount()));
+        return read(model, file.getFileName().toString(), input, progress);
+    }
+
+    /**
+     * Parses {@code file} memory-mapped: the mapping is decoded in place and every weight's
+     * {@code raw_data} stays a slice of it, so the heap holds the graph's structure only.
+     *
+     * @throws ImportException if the file cannot be read or is not an ONNX model
+     */
+    public static ModelProto parseMapped(Path file, Consumer<String> progress) throws ImportException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE) {
+                throw new ImportException(file.getFileName() + " is " + size / (1 << 20) + " MB; protobuf files"
+                        + " stop at 2 GB, so a larger ONNX model keeps its weights as external data");
+            }
+            progress.accept("reading " + file.getFileName() + " (" + size / (1 << 20) + " MB, memory-mapped)");
+            MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            // Wrapped as an immutable ByteString, the mapping is decoded in place (the public
+            // CodedInputStream.newInstance(ByteBuffer) treats it as mutable and copies every bytes
+            // field); with aliasing, each weight's raw_data is then a slice of the mapping.
+            CodedInputStream in = UnsafeByteOperations.unsafeWrap(buffer).newCodedInput();
+            in.enableAliasing(true);
+            in.setSizeLimit(Integer.MAX_VALUE);
+            return ModelProto.parseFrom(in);
+        } catch (IOException e) {
+            throw new ImportException("cannot read " + file.getFileName() + " as ONNX: " + e.getMessage(), e);
+        }
+    }
+
+    /** Imports a parsed model; {@code fileName} only names it in the description. */
+    public static ImportedNetwork read(ModelProto model, String fileName, Shape input, Consumer<String> progress)
+            throws ImportException {
+        return new OnnxImporter().run(model, fileName, input, progress);
+    }
+
+    private ImportedNetwork run(ModelProto model, String fileName, Shape override, Consumer<String> progress)
+            throws ImportException {
+        opset = 0;
+        for (OperatorSetIdProto id : model.getOpsetImportList()) {
+            if (id.getDomain().isEmpty() || id.getDomain().equals("ai.onnx")) {
+                opset = (int) id.getVersion();
+            }
+        }
+        if (opset == 0) {
+            throw new ImportException(fileName + " imports no version of the default ONNX operator set");
+        }
+        GraphProto graph = model.getGraph();
+        Set<String> weights = new HashSet<>();
+        for (TensorProto t : graph.getInitializerList()) {
+            values.put(t.getName(), new Known(Constant.of(t)));
+            weights.add(t.getName());
+        }
+        Shape input = input(graph, weights, override);
+        int count = graph.getNodeCount();
+        int step = Math.max(1, count / 4);
+        for (int i = 0; i < count; i++) {
+            node(graph.getNode(i));
+            if (count >= 200 && (i + 1) % step == 0 && i + 1 < count) {
+                progress.accept("node " + (i + 1) + " of " + count);
+            }
+        }
+        if (layers.isEmpty()) {
+            throw new ImportException(fileName + " has no layer that reads its input");
+        }
+        String producer = model.getProducerName().isEmpty() ? ""
+                : ", exported by " + model.getProducerName() + " " + model.getProducerVersion();
+        return new ImportedNetwork("ONNX model " + fileName + " (opset " + opset + producer + ")", input, layers);
+    }
+
+    /** The one image input: graph inputs that are not initializers (old exports list weights too). */
+    private Shape input(GraphProto graph, Set<String> weights, Shape override) throws ImportException {
+        List<ValueInfoProto> inputs = new ArrayList<>();
+        for (ValueInfoProto v : graph.getInputList()) {
+            if (!weights.contains(v.getName())) {
+                inputs.add(v);
+            }
+        }
+        if (inputs.size() != 1) {
+            throw new ImportException("the graph has " + inputs.size() + " inputs "
+                    + inputs.stream().map(ValueInfoProto::getName).toList()
+                    + "; convgeom declares networks with one image input");
+        }
+        ValueInfoProto v = inputs.get(0);
+        List<TensorShapeProto.Dimension> dims = v.getType().getTensorType().getShape().getDimList();
+        if (dims.size() != 4) {
+            throw new ImportException("input '" + v.getName() + "' has " + dims.size()
+                    + " dimensions; expected N x C x H x W");
+        }
+        int[] chw = new int[3];
+        String[] names = {"channels", "height", "width"};
+        for (int i = 0; i < 3; i++) {
+            TensorShapeProto.Dimension d = dims.get(i + 1);
+            if (d.hasDimValue() && d.getDimValue() > 0) {
+                chw[i] = Math.toIntExact(d.getDimValue());
+            } else if (override == null) {
+                String symbol = d.hasDimParam() ? "'" + d.getDimParam() + "'" : "not given";
+                throw new ImportException("input '" + v.getName() + "': its " + names[i] + " is symbolic ("
+                        + symbol + "); give the size to declare with --input CxHxW, e.g. --input 3x224x224");
+            } else {
+                chw[i] = -1;
+            }
+        }
+        Shape shape = new Shape(chw[0], chw[1], chw[2]);
+        if (override != null) {
+            if (shape.channels() > 0 && shape.channels() != override.channels()) {
+                throw new ImportException("--input gives " + override.channels() + " channels, input '"
+                        + v.getName() + "' has " + shape.channels());
+            }
+            shape = override;
+        }
+        values.put(v.getName(), new FeatureMap(-1, shape, false));
+        return shape;
+    }
+
+    // ---------------------------------------------------------------- dispatch
+
+    private void node(NodeProto node) throws ImportException {
+        if (!(node.getDomain().isEmpty() || node.getDomain().equals("ai.onnx"))) {
+            throw fail(node, "operator of domain '" + node.getDomain() + "', unknown to convgeom-import");
+        }
+        String op = node.getOpType();
+        if (op.equals("Constant")) {
+            constantNode(node);
+            return;
+        }
+        if (allKnown(node)) {
+            fold(node);
+            return;
+        }
+        switch (op) {
+            case "Conv" -> conv(node);
+            case "ConvTranspose" -> convTranspose(node);
+            case "MaxPool", "AveragePool" -> pool(node);
+            case "GlobalAveragePool", "GlobalMaxPool" -> {
+                FeatureMap x = map(node, 0);
+                out(node, 0, add(ImportedLayer.globalPool(node.getName(), op, x.layer(), x.shape().channels(),
+                        op.equals("GlobalMaxPool") ? "global max pooling: reads the whole map, as the average does"
+                                : "")), new Shape(x.shape().channels(), 1, 1), false);
+            }
+            case "Flatten" -> flatten(node);
+            case "Reshape" -> reshape(node);
+            case "Squeeze" -> squeeze(node);
+            case "Gemm" -> gemm(node);
+            case "MatMul" -> matMul(node);
+            case "Concat" -> concat(node);
+            case "Pad" -> pad(node);
+            case "Resize", "Upsample" -> resize(node);
+            case "ReduceMean", "ReduceMax", "ReduceMin", "ReduceSum", "ReduceL2" -> reduce(node);
+            case "Softmax", "LogSoftmax" -> softmax(node);
+            case "Split", "Slice", "Gather" -> throw fail(node, selection(node));
+            case "Transpose" -> throw fail(node, "a Transpose of a feature map (a channel shuffle, or a layout"
+                    + " change) reorders channels or axes, which convgeom's annotations cannot state yet");
+            case "InstanceNormalization", "LayerNormalization", "GroupNormalization", "MeanVarianceNormalization" ->
+                    throw fail(node, "normalises over the whole map, so every unit depends on every unit;"
+                            + " convgeom's annotations cannot state that yet");
+            default -> {
+                if (ELEMENTWISE.contains(op)) {
+                    elementwise(node);
+                } else if (NEUTRAL.containsKey(op) || POINTWISE.contains(op)) {
+                    pointwise(node);
+                } else {
+                    throw fail(node, "operator unknown to convgeom-import (no exact declaration known)");
+                }
+            }
+        }
+    }
+
+    private static String selection(NodeProto node) {
+        return switch (node.getOpType()) {
+            case "Split" -> "a Split of a feature map selects channels (or rows); convgeom's annotations cannot"
+                    + " state a channel selection yet, so it is refused rather than declared approximately";
+            case "Slice" -> "a Slice of a feature map selects channels, rows or columns; convgeom's annotations"
+                    + " cannot state that yet, so it is refused rather than declared approximately";
+            default -> "a Gather on a feature map picks units by their values' positions; not convolutional geometry";
+        };
+    }
+
+    private static ImportException fail(NodeProto node, String reason) {
+        String name = node.getName().isEmpty() && node.getOutputCount() > 0 ? "" : node.getName();
+        String who = name.isEmpty() && node.getOutputCount() > 0 ? " writing '" + node.getOutput(0) + "'" : "";
+        return ImportException.at(name, node.getOpType() + who, reason);
+    }
+
+    /** The layer's name in the model: the node's, or its first output's when it has none. */
+    private static String nameOf(NodeProto node) {
+        return !node.getName().isEmpty() || node.getOutputCount() == 0 ? node.getName() : node.getOutput(0);
+    }
+
+    private int add(ImportedLayer layer) {
+        layers.add(layer);
+        return layers.size() - 1;
+    }
+
+    private void out(NodeProto node, int index, int layer, Shape shape, boolean flat) {
+        values.put(node.getOutput(index), new FeatureMap(layer, shape, flat));
+    }
+
+    private Value value(NodeProto node, int index) throws ImportException {
+        if (index >= node.getInputCount() || node.getInput(index).isEmpty()) {
+            return null;
+        }
+        Value v = values.get(node.getInput(index));
+        if (v == null) {
+            throw fail(node, "reads '" + node.getInput(index) + "', which no earlier node writes (the graph is"
+                    + " not in topological order, or the tensor comes from an unsupported node)");
+        }
+        return v;
+    }
+
+    private FeatureMap map(NodeProto node, int index) throws ImportException {
+        Value v = value(node, index);
+        if (!(v instanceof FeatureMap m) || m.flat()) {
+            throw fail(node, "input " + index + " ('" + (index < node.getInputCount() ? node.getInput(index) : "")
+                    + "') is not an N x C x H x W feature map");
+        }
+        return m;
+    }
+
+    private Constant known(NodeProto node, int index, String what) throws ImportException {
+        Value v = value(node, index);
+        if (!(v instanceof Known k)) {
+            throw fail(node, what + " ('" + (index < node.getInputCount() ? node.getInput(index) : "")
+                    + "') must be a constant, known at import");
+        }
+        return k.constant();
+    }
+
+    private long[] knownLongs(NodeProto node, int index, String what) throws ImportException {
+        long[] v = known(node, index, what).longs();
+        if (v == null) {
+            throw fail(node, what + " ('" + node.getInput(index) + "') is too large or stored externally");
+        }
+        return v;
+    }
+
+    // ---------------------------------------------------------------- attributes
+
+    private static AttributeProto attribute(NodeProto node, String name) {
+        for (AttributeProto a : node.getAttributeList()) {
+            if (a.getName().equals(name)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private static long[] ints(NodeProto node, String name, long... byDefault) {
+        AttributeProto a = attribute(node, name);
+        return a == null || a.getIntsCount() == 0 ? byDefault
+                : a.getIntsList().stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static long integer(NodeProto node, String name, long byDefault) {
+        AttributeProto a = attribute(node, name);
+        return a == null ? byDefault : a.getI();
+    }
+
+    private static String string(NodeProto node, String name, String byDefault) {
+        AttributeProto a = attribute(node, name);
+        return a == null ? byDefault : a.getS().toStringUtf8();
+    }
+
+    private static int toInt(NodeProto node, long value, String what) throws ImportException {
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw fail(node, what + " " + value + " is out of range");
+        }
+        return (int) value;
+    }
+
+    // ---------------------------------------------------------------- windows
+
+    /** Per-axis padding {top, left, bottom, right} resolved from {@code pads} or {@code auto_pad}. */
+    private int[] pads(NodeProto node, Shape in, int[] k, int[] s, int[] d) throws ImportException {
+        String auto = string(node, "auto_pad", "NOTSET");
+        int[] n = {in.height(), in.width()};
+        switch (auto) {
+            case "NOTSET" -> {
+                long[] p = ints(node, "pads", 0, 0, 0, 0);
+                if (p.length != 4) {
+                    throw fail(node, "pads has " + p.length + " values; a 2-D layer takes 4");
+                }
+                int[] result = new int[4];
+                for (int i = 0; i < 4; i++) {
+                    result[i] = toInt(node, p[i], "pad");
+                    if (result[i] < 0) {
+                        throw fail(node, "negative padding " + p[i] + " crops; not supported");
+                    }
+                }
+                return result;
+            }
+            case "VALID" -> {
+                return new int[4];
+            }
+            case "SAME_UPPER", "SAME_LOWER" -> {
+                int[] result = new int[4];
+                for (int a = 0; a < 2; a++) {
+                    long out = -Math.floorDiv(-n[a], s[a]);
+                    long ke = (long) d[a] * (k[a] - 1) + 1;
+                    long total = Math.max((out - 1) * s[a] + ke - n[a], 0);
+                    long small = total / 2;
+                    long before = auto.equals("SAME_UPPER") ? small : total - small;
+                    result[a] = (int) before;
+                    result[a + 2] = (int) (total - before);
+                }
+                return result;
+            }
+            default -> throw fail(node, "auto_pad '" + auto + "' is not an ONNX value");
+        }
+    }
+
+    private int[] pair(NodeProto node, String name, int byDefault, long[] fallback) throws ImportException {
+        long[] v = ints(node, name);
+        if (v.length == 0) {
+            v = fallback != null ? fallback : new long[] {byDefault, byDefault};
+        }
+        if (v.length != 2) {
+            throw fail(node, name + " has " + v.length + " values; convgeom imports 2-D layers (N x C x H x W)");
+        }
+        int[] result = {toInt(node, v[0], name), toInt(node, v[1], name)};
+        if (result[0] < 1 || result[1] < 1) {
+            throw fail(node, name + " " + Arrays.toString(v) + " must be positive");
+        }
+        return result;
+    }
+
+    /** {@code floor((n + pb + pa - ke) / s) + 1}, or the rounded-up count when {@code ceil}. */
+    private static long windows(long n, int pb, int pa, long ke, int s, boolean ceil) {
+        long span = n + pb + pa - ke;
+        if (span < 0) {
+            return 0;
+        }
+        if (!ceil) {
+            return Math.floorDiv(span, s) + 1;
+        }
+        long out = -Math.floorDiv(-span, s) + 1;
+        // ONNX Runtime (like PyTorch) drops a last window that would start in the trailing padding.
+        return (out - 1) * s >= n + pb ? out - 1 : out;
+    }
+
+    private void conv(NodeProto node) throws ImportException {
+        FeatureMap x = map(node, 0);
+        long[] w = known(node, 1, "the weight W").dims();
+        if (w.length != 4) {
+            throw fail(node, "weight of " + w.length + " dimensions; convgeom imports 2-D convolutions");
+        }
+        int groups = toInt(node, integer(node, "group", 1), "group");
+        int c = x.shape().channels();
+        if (groups < 1 || c % groups != 0 || w[1] * groups != c) {
+            throw fail(node, "the weight " + Arrays.toString(w) + " with group " + groups + " does not take " + c
+                    + " input channels");
+        }
+        int out = toInt(node, w[0], "output channels");
+        int[] k = pair(node, "kernel_shape", 0, new long[] {w[2], w[3]});
+        int[] s = pair(node, "strides", 1, null);
+        int[] d = pair(node, "dilations", 1, null);
+        int[] p = pads(node, x.shape(), k, s, d);
+        windowLayer(node, x, LayerKind.CONV, k, s, d, p, false, c, out, groups);
+    }
+
+    private void pool(NodeProto node) throws ImportException {
+        FeatureMap x = map(node, 0);
+        if (node.getOutputCount() > 1 && !node.getOutput(1).isEmpty()) {
+            throw fail(node, "the Indices output is not a feature map; not supported");
+        }
+        long[] kernel = ints(node, "kernel_shape");
+        if (kernel.length == 0) {
+            throw fail(node, "no kernel_shape");
+        }
+        int[] k = pair(node, "kernel_shape", 0, null);
+        int[] s = pair(node, "strides", 1, null);
+        int[] d = pair(node, "dilations", 1, null);
+        if (d[0] != 1 || d[1] != 1) {
+            throw fail(node, "dilations " + d[0] + "x" + d[1] + ": convgeom's pooling has no dilation yet;"
+                    + " refused rather than approximated");
+        }
+        boolean ceil = integer(node, "ceil_mode", 0) != 0;
+        int[] p = pads(node, x.shape(), k, s, d);
+        LayerKind kind = node.getOpType().equals("MaxPool") ? LayerKind.MAX_POOL : LayerKind.AVG_POOL;
+        windowLayer(node, x, kind, k, s, d, p, ceil, x.shape().channels(), x.shape().channels(), 1);
+    }
+
+    /**
+     * A convolution or pooling layer. SAME_UPPER padding is declared as {@code Padding.SAME}
+     * (recomputed at every size, as the model does); symmetric padding as {@code p}; anything else
+     * (asymmetric, SAME_LOWER, or pooling padding beyond half the window, which {@code @MaxPool}
+     * refuses) moves into a {@code @Pad} layer before an unpadded window: the same units, the same
+     * fields and centres (checked afterwards against the model's output size).
+     */
+    private void windowLayer(NodeProto node, FeatureMap x, LayerKind kind, int[] k, int[] s, int[] d, int[] p,
+                             boolean ceil, int in, int out, int groups) throws ImportException {
+        Shape shape = x.shape();
+        long h = windows(shape.height(), p[0], p[2], (long) d[0] * (k[0] - 1) + 1, s[0], ceil);
+        long w = windows(shape.width(), p[1], p[3], (long) d[1] * (k[1] - 1) + 1, s[1], ceil);
+        if (h < 1 || w < 1) {
+            throw fail(node, "the " + k[0] + "x" + k[1] + " window (dilation " + d[0] + "x" + d[1] + ", pads "
+                    + Arrays.toString(p) + ") does not fit its " + shape.height() + "x" + shape.width() + " input");
+        }
+        Shape output = new Shape(out, (int) h, (int) w);
+        String auto = string(node, "auto_pad", "NOTSET");
+        boolean pool = kind != LayerKind.CONV;
+        boolean symmetric = p[0] == p[2] && p[1] == p[3];
+        boolean poolPadFits = !pool || (2 * p[0] <= k[0] && 2 * p[1] <= k[1]);
+        boolean same = auto.equals("SAME_UPPER");
+        int source = x.layer();
+        AxisWindow ay = new AxisWindow(k[0], s[0], d[0], p[0], p[2]);
+        AxisWindow ax = new AxisWindow(k[1], s[1], d[1], p[1], p[3]);
+        if (!same && !(symmetric && poolPadFits)) {
+            Shape padded = new Shape(shape.channels(), shape.height() + p[0] + p[2], shape.width() + p[1] + p[3]);
+            source = add(ImportedLayer.pad(nameOf(node) + "/pad", node.getOpType(), x.layer(), p[0], p[2], p[1], p[3],
+                    padded, "the padding of the next layer (pads " + Arrays.toString(p) + (auto.equals("NOTSET")
+                            ? "" : ", " + auto) + "), declared on its own: its windows then read the same units"));
+            ay = ay.unpadded();
+            ax = ax.unpadded();
+        }
+        ImportedLayer layer = kind == LayerKind.CONV
+                ? ImportedLayer.conv(nameOf(node), node.getOpType(), source, in, out, groups, ay, ax, same, output)
+                : ImportedLayer.pool(nameOf(node), node.getOpType(), kind == LayerKind.MAX_POOL, source, ay, ax, ceil,
+                        same, output);
+        out(node, 0, add(layer), output, false);
+    }
+
+    private void convTranspose(NodeProto node) throws ImportException {
+        FeatureMap x = map(node, 0);
+        long[] w = known(node, 1, "the weight W").dims();
+        if (w.length != 4) {
+            throw fail(node, "weight of " + w.length + " dimensions; convgeom imports 2-D layers");
+        }
+        int groups = toInt(node, integer(node, "group", 1), "group");
+        int c = x.shape().channels();
+        if (w[0] != c || groups < 1 || c % groups != 0) {
+            throw fail(node, "the weight " + Arrays.toString(w) + " with group " + groups + " does not take " + c
+                    + " input channels");
+        }
+        int out = toInt(node, w[1] * groups, "output channels");
+        int[] k = pair(node, "kernel_shape", 0, new long[] {w[2], w[3]});
+        int[] s = pair(node, "strides", 1, null);
+        int[] d = pair(node, "dilations", 1, null);
+        if (d[0] != 1 || d[1] != 1) {
+            throw fail(node, "dilations " + d[0] + "x" + d[1] + ": convgeom's @Deconv has no dilation yet;"
+                    + " refused rather than approximated");
+        }
+        long[] opad = ints(node, "output_padding", 0, 0);
+        String auto = string(node, "auto_pad", "NOTSET");
+        int[] n = {x.shape().height(), x.shape().width()};
+        int[] pb = new int[2];
+        int[] pa = new int[2];
+        long[] outputShape = ints(node, "output_shape");
+        if (outputShape.length > 0) {
+            long[] target = outputShape.length == 4 ? Arrays.copyOfRange(outputShape, 2, 4) : outputShape;
+            for (int a = 0; a < 2; a++) {
+                long total = (long) s[a] * (n[a] - 1) + opad[a] + k[a] - target[a];
+                if (total < 0) {
+                    throw fail(node, "output_shape " + Arrays.toString(outputShape) + " is larger than the layer"
+                            + " can produce");
+                }
+                pb[a] = (int) (auto.equals("SAME_UPPER") ? total / 2 : total - total / 2);
+                pa[a] = (int) (total - pb[a]);
+            }
+        } else if (auto.equals("NOTSET") || auto.equals("VALID")) {
+            long[] p = auto.equals("VALID") ? new long[4] : ints(node, "pads", 0, 0, 0, 0);
+            for (int a = 0; a < 2; a++) {
+                pb[a] = toInt(node, p[a], "pad");
+                pa[a] = toInt(node, p[a + 2], "pad");
+            }
+        } else {
+            throw fail(node, "auto_pad " + auto + " on a ConvTranspose: not supported (give pads or output_shape)");
+        }
+        int[] extra = new int[2];
+        for (int a = 0; a < 2; a++) {
+            // Which inputs an output unit reads depends on the padding before only; padding after
+            // only removes units at the end, as a negative output padding would.
+            extra[a] = (int) (opad[a] + pb[a] - pa[a]);
+            if (extra[a] < 0 || pb[a] < 0) {
+                throw fail(node, "removes more padding after than before (" + pb[a] + " before, " + pa[a]
+                        + " after, output_padding " + opad[a] + "); convgeom's @Deconv cannot state that");
+            }
+        }
+        if (extra[0] != extra[1]) {
+            throw fail(node, "adds " + extra[0] + " unit(s) after the last row and " + extra[1]
+                    + " after the last column; convgeom's @Deconv has one outputPadding for both axes");
+        }
+        if (k[0] < s[0] || k[1] < s[1]) {
+            throw fail(node, "kernel " + k[0] + "x" + k[1] + " smaller than its stride " + s[0] + "x" + s[1]
+                    + " leaves output units that read no input; convgeom's @Deconv refuses that");
+        }
+        Shape output = new Shape(out, s[0] * (n[0] - 1) + (int) opad[0] + k[0] - pb[0] - pa[0],
+                s[1] * (n[1] - 1) + (int) opad[1] + k[1] - pb[1] - pa[1]);
+        AxisWindow ay = new AxisWindow(k[0], s[0], 1, pb[0], pb[0]);
+        AxisWindow ax = new AxisWindow(k[1], s[1], 1, pb[1], pb[1]);
+        out(node, 0, add(ImportedLayer.deconv(nameOf(node), node.getOpType(), x.layer(), c, out, groups, ay, ax,
+                extra[0], output)), output, false);
+    }
+
+    // ---------------------------------------------------------------- fully connected
+
+    private void flatten(NodeProto node) throws ImportException {
+        Value v = value(node, 0);
+        if (!(v instanceof FeatureMap m)) {
+            throw fail(node, "flattens a constant; not supported");
+        }
+        if (integer(node, "axis", 1) != 1) {
+            throw fail(node, "axis " + integer(node, "axis", 1) + ": only Flatten(axis = 1) ahead of a fully"
+                    + " connected layer is supported");
+        }
+        values.put(node.getOutput(0), new FeatureMap(m.layer(), m.shape(), true));
+    }
+
+    private void reshape(NodeProto node) throws ImportException {
+        Value v = value(node, 0);
+        if (!(v instanceof FeatureMap m)) {
+            throw fail(node, "reshapes a constant; not supported");
+        }
+        long[] target = knownLongs(node, 1, "the target shape");
+        Shape s = m.shape();
+        long total = (long) s.channels() * s.height() * s.width();
+        long[] dims = m.flat() ? new long[] {1, total} : new long[] {1, s.channels(), s.height(), s.width()};
+        long[] resolved = new long[target.length];
+        long product = 1;
+        int infer = -1;
+        for (int i = 0; i < target.length; i++) {
+            resolved[i] = target[i] == 0 && i < dims.length ? dims[i] : target[i];
+            if (resolved[i] == -1) {
+                infer = i;
+            } else {
+                product *= resolved[i];
+            }
+        }
+        if (infer >= 0) {
+            resolved[infer] = total / Math.max(product, 1);
+        }
+        if (resolved.length == 2 && resolved[0] == 1 && resolved[1] == total) {
+            values.put(node.getOutput(0), new FeatureMap(m.layer(), s, true));
+        } else if (resolved.length == 4 && resolved[0] == 1 && resolved[1] == s.channels()
+                && resolved[2] == s.height() && resolved[3] == s.width()) {
+            values.put(node.getOutput(0), m);
+        } else {
+            throw fail(node, "reshapes " + Arrays.toString(dims) + " to " + Arrays.toString(resolved) + ": only"
+                    + " flattening ahead of a fully connected layer keeps convolutional geometry (a channel shuffle"
+                    + " or a spatial reshape cannot be declared yet)");
+        }
+    }
+
+    private void squeeze(NodeProto node) throws ImportException {
+        FeatureMap m = map(node, 0);
+        long[] axes = opset >= 13 && node.getInputCount() > 1 ? knownLongs(node, 1, "axes") : ints(node, "axes");
+        Set<Long> set = new HashSet<>();
+        for (long a : axes) {
+            set.add(a < 0 ? a + 4 : a);
+        }
+        if (m.shape().height() == 1 && m.shape().width() == 1 && set.equals(Set.of(2L, 3L))) {
+            values.put(node.getOutput(0), new FeatureMap(m.layer(), m.shape(), true));
+            return;
+        }
+        throw fail(node, "squeezes axes " + Arrays.toString(axes) + " of a " + m.shape() + " map; only the 1x1"
+                + " spatial axes (2, 3) ahead of a fully connected layer are supported");
+    }
+
+    private FeatureMap flat(NodeProto node) throws ImportException {
+        Value v = value(node, 0);
+        if (v instanceof FeatureMap m && (m.flat() || (m.shape().height() == 1 && m.shape().width() == 1))) {
+            return m;
+        }
+        throw fail(node, "reads '" + node.getInput(0) + "', which is not a flattened feature map (a fully connected"
+                + " layer reads a Flatten or Reshape of a map)");
+    }
+
+    private void gemm(NodeProto node) throws ImportException {
+        FeatureMap a = flat(node);
+        if (integer(node, "transA", 0) != 0) {
+            throw fail(node, "transA = 1: the input is not a batch of flattened maps");
+        }
+        long[] b = known(node, 1, "the weight B").dims();
+        boolean transB = integer(node, "transB", 0) != 0;
+        fullyConnected(node, a, b, transB);
+    }
+
+    private void matMul(NodeProto node) throws ImportException {
+        fullyConnected(node, flat(node), known(node, 1, "the weight").dims(), false);
+    }
+
+    private void fullyConnected(NodeProto node, FeatureMap a, long[] b, boolean transposed) throws ImportException {
+        if (b.length != 2) {
+            throw fail(node, "weight of " + b.length + " dimensions; a fully connected layer has 2");
+        }
+        long k = transposed ? b[1] : b[0];
+        long n = transposed ? b[0] : b[1];
+        Shape s = a.shape();
+        long inputs = (long) s.channels() * s.height() * s.width();
+        if (k != inputs) {
+            throw fail(node, "the weight " + Arrays.toString(b) + " takes " + k + " inputs, the flattened "
+                    + s + " map has " + inputs);
+        }
+        int out = toInt(node, n, "outputs");
+        int index = add(ImportedLayer.fullyConnected(nameOf(node), node.getOpType(), a.layer(), s, out));
+        values.put(node.getOutput(0), new FeatureMap(index, new Shape(out, 1, 1), true));
+    }
+
+    // ---------------------------------------------------------------- merges and unit-by-unit layers
+
+    private void elementwise(NodeProto node) throws ImportException {
+        List<FeatureMap> maps = new ArrayList<>();
+        List<Constant> constants = new ArrayList<>();
+        for (int i = 0; i < node.getInputCount(); i++) {
+            Value v = value(node, i);
+            if (v instanceof FeatureMap m) {
+                maps.add(m);
+            } else if (v instanceof Known k) {
+                constants.add(k.constant());
+            }
+        }
+        String op = node.getOpType();
+        FeatureMap first = maps.get(0);
+        if (maps.size() == 1) {
+            for (Constant c : constants) {
+                checkBroadcast(node, first, c);
+            }
+            if (first.flat() && op.equals("Add") && first.layer() >= 0
+                    && layers.get(first.layer()).kind() == LayerKind.FULLY_CONNECTED) {
+                // MatMul + Add is Gemm: the bias belongs to the fully connected layer.
+                values.put(node.getOutput(0), first);
+                return;
+            }
+            int index = add(ImportedLayer.pointwise(nameOf(node), op, LayerKind.POINTWISE, first.layer(),
+                    first.shape(), op + " by a constant"));
+            values.put(node.getOutput(0), new FeatureMap(index, first.shape(), first.flat()));
+            return;
+        }
+        if (!constants.isEmpty()) {
+            throw fail(node, "mixes feature maps and constants in one " + op + "; not supported");
+        }
+        List<Integer> from = new ArrayList<>();
+        for (FeatureMap m : maps) {
+            if (!m.shape().equals(first.shape()) || m.flat() != first.flat()) {
+                boolean gate = op.equals("Mul") && (m.shape().height() == 1 && m.shape().width() == 1
+                        || first.shape().height() == 1 && first.shape().width() == 1);
+                throw fail(node, gate
+                        ? "multiplies a map by a C x 1 x 1 tensor computed from the network (a squeeze-and-excitation"
+                        + " gate): every unit then also depends on the whole map, which convgeom's annotations cannot"
+                        + " state yet; refused rather than approximated"
+                        : "combines maps of shapes " + first.shape() + " and " + m.shape() + "; broadcasting between"
+                        + " feature maps is not supported");
+            }
+            from.add(m.layer());
+        }
+        String label = op.equals("Add") || op.equals("Sum") ? ""
+                : op + ", an element-wise merge like the sum: it reads the same units";
+        int index = add(ImportedLayer.merge(nameOf(node), op, LayerKind.ADD, from, first.shape(), label));
+        values.put(node.getOutput(0), new FeatureMap(index, first.shape(), first.flat()));
+    }
+
+    /** A constant may scale or shift channels, never vary along H or W. */
+    private static void checkBroadcast(NodeProto node, FeatureMap map, Constant c) throws ImportException {
+        long[] d = c.dims();
+        int rank = map.flat() ? 2 : 4;
+        if (d.length > rank) {
+            throw fail(node, "a constant of shape " + Arrays.toString(d) + " broadcast over a feature map");
+        }
+        if (!map.flat()) {
+            for (int i = 0; i < d.length; i++) {
+                int axis = rank - d.length + i;
+                if (axis >= 2 && d[i] != 1) {
+                    throw fail(node, "a constant of shape " + Arrays.toString(d) + " varies along the height or"
+                            + " width; not a unit-by-unit operation");
+                }
+            }
+        }
+    }
+
+    private void pointwise(NodeProto node) throws ImportException {
+        Value v = value(node, 0);
+        if (!(v instanceof FeatureMap m)) {
+            throw fail(node, "reads no feature map");
+        }
+        String op = node.getOpType();
+        LayerKind kind = NEUTRAL.getOrDefault(op, LayerKind.POINTWISE);
+        int index = add(ImportedLayer.pointwise(nameOf(node), op, kind, m.layer(), m.shape(), op));
+        values.put(node.getOutput(0), new FeatureMap(index, m.shape(), m.flat()));
+        for (int i = 1; i < node.getOutputCount(); i++) {   // Dropout's mask, BatchNormalization's statistics
+            if (!node.getOutput(i).isEmpty()) {
+                values.put(node.getOutput(i), new FeatureMap(index, m.shape(), m.flat()));
+            }
+        }
+    }
+
+    private void softmax(NodeProto node) throws ImportException {
+        Value v = value(node, 0);
+        if (!(v instanceof FeatureMap m)) {
+            throw fail(node, "reads no feature map");
+        }
+        long axis = integer(node, "axis", opset >= 13 ? -1 : 1);
+        int rank = m.flat() ? 2 : 4;
+        long resolved = axis < 0 ? axis + rank : axis;
+        boolean acrossChannels = resolved == 1 && (opset >= 13 || m.flat()
+                || (m.shape().height() == 1 && m.shape().width() == 1));
+        if (!acrossChannels) {
+            throw fail(node, "a softmax over axis " + axis + " (opset " + opset + ") mixes units across the map;"
+                    + " only one across the channels is geometry-neutral");
+        }
+        int index = add(ImportedLayer.pointwise(nameOf(node), node.getOpType(),
+                node.getOpType().equals("Softmax") ? LayerKind.SOFTMAX : LayerKind.POINTWISE, m.layer(), m.shape(),
+                node.getOpType()));
+        values.put(node.getOutput(0), new FeatureMap(index, m.shape(), m.flat()));
+    }
+
+    private void concat(NodeProto node) throws ImportException {
+        long axis = integer(node, "axis", 1);
+        List<Integer> from = new ArrayList<>();
+        Shape first = null;
+        int channels = 0;
+        for (int i = 0; i < node.getInputCount(); i++) {
+            FeatureMap m = map(node, i);
+            if (first == null) {
+                first = m.shape();
+            }
+            if (axis != 1 && axis != -3) {
+                throw fail(node, "concatenates feature maps along axis " + axis + "; convgeom's @Concat joins"
+                        + " channels (axis 1)");
+            }
+            if (m.shape().height() != first.height() || m.shape().width() != first.width()) {
+                throw fail(node, "joins maps of " + first + " and " + m.shape() + ": heights and widths differ");
+            }
+            channels += m.shape().channels();
+            from.add(m.layer());
+        }
+        Shape output = new Shape(channels, first.height(), first.width());
+        int index = from.size() == 1
+                ? add(ImportedLayer.pointwise(nameOf(node), "Concat", LayerKind.POINTWISE, from.get(0), first,
+                        "Concat of one map"))
+                : add(ImportedLayer.merge(nameOf(node), "Concat", LayerKind.CONCAT, from, output, ""));
+        out(node, 0, index, output, false);
+    }
+
+    private void pad(NodeProto node) throws ImportException {
+        FeatureMap m = map(node, 0);
+        String mode = string(node, "mode", "constant");
+        if (!mode.equals("constant")) {
+            throw fail(node, "mode '" + mode + "' fills the border with copies of inner units, so border units"
+                    + " read other pixels than zero padding; convgeom's @Pad pads with a constant");
+        }
+        long[] p = opset >= 11 ? knownLongs(node, 1, "the pads") : ints(node, "pads");
+        if (opset >= 18 && node.getInputCount() > 3 && !node.getInput(3).isEmpty()) {
+            throw fail(node, "pads with an axes input; not supported");
+        }
+        if (p.length != 8 || p[0] != 0 || p[1] != 0 || p[4] != 0 || p[5] != 0) {
+            throw fail(node, "pads " + Arrays.toString(p) + ": only height and width of an N x C x H x W map");
+        }
+        for (long v : p) {
+            if (v < 0) {
+                throw fail(node, "negative pads " + Arrays.toString(p) + " crop; not supported");
+            }
+        }
+        int top = toInt(node, p[2], "pad");
+        int left = toInt(node, p[3], "pad");
+        int bottom = toInt(node, p[6], "pad");
+        int right = toInt(node, p[7], "pad");
+        Shape s = m.shape();
+        Shape output = new Shape(s.channels(), s.height() + top + bottom, s.width() + left + right);
+        out(node, 0, add(ImportedLayer.pad(nameOf(node), node.getOpType(), m.layer(), top, bottom, left, right,
+                output, "")), output, false);
+    }
+
+    private void reduce(NodeProto node) throws ImportException {
+        FeatureMap m = map(node, 0);
+        long[] axes = opset >= 18 && node.getInputCount() > 1 ? knownLongs(node, 1, "axes") : ints(node, "axes");
+        Set<Long> set = new HashSet<>();
+        for (long a : axes) {
+            set.add(a < 0 ? a + 4 : a);
+        }
+        String op = node.getOpType();
+        if (!set.equals(Set.of(2L, 3L)) || !(op.equals("ReduceMean") || op.equals("ReduceMax"))) {
+            throw fail(node, op + " over axes " + Arrays.toString(axes) + "; only ReduceMean or ReduceMax over the"
+                    + " height and width (axes 2, 3) is a global pooling");
+        }
+        boolean keep = integer(node, "keepdims", 1) != 0;
+        int index = add(ImportedLayer.globalPool(nameOf(node), op, m.layer(), m.shape().channels(),
+                op.equals("ReduceMax") ? "global max over the map: reads the whole map, as the average does"
+                        : "the mean over height and width: a global average pooling"));
+        out(node, 0, index, new Shape(m.shape().channels(), 1, 1), !keep);
+    }
+
+    private void resize(NodeProto node) throws ImportException {
+        FeatureMap m = map(node, 0);
+        Shape s = m.shape();
+        String op = node.getOpType();
+        String mode = string(node, "mode", "nearest");
+        boolean old = op.equals("Upsample") || opset < 11;
+        String coordinates = old ? "asymmetric" : string(node, "coordinate_transformation_mode", "half_pixel");
+        String nearestMode = old ? "floor" : string(node, "nearest_mode", "round_prefer_floor");
+        long outH;
+        long outW;
+        double[] scales = null;
+        long[] sizes = null;
+        if (op.equals("Upsample") && opset < 9) {
+            AttributeProto a = attribute(node, "scales");
+            scales = a == null ? null : a.getFloatsList().stream().mapToDouble(Float::doubleValue).toArray();
+        } else {
+            int scalesInput = old ? 1 : 2;
+            Value sv = value(node, scalesInput);
+            if (sv instanceof Known k && k.constant().size() > 0) {
+                scales = k.constant().values();
+            }
+            if (!old && value(node, 3) instanceof Known k && k.constant().size() > 0) {
+                sizes = k.constant().longs();
+            }
+        }
+        if (sizes != null && sizes.length == 4) {
+            outH = sizes[2];
+            outW = sizes[3];
+        } else if (scales != null && scales.length == 4) {
+            if (scales[0] != 1 || scales[1] != 1) {
+                throw fail(node, "scales " + Arrays.toString(scales) + " resize the batch or the channels");
+            }
+            outH = (long) Math.floor(s.height() * scales[2]);
+            outW = (long) Math.floor(s.width() * scales[3]);
+        } else {
+            throw fail(node, "neither scales nor sizes are known at import (4 values, constant or computed from"
+                    + " the fixed input size)");
+        }
+        if (outH % s.height() != 0 || outW % s.width() != 0 || outH / s.height() != outW / s.width()) {
+            throw fail(node, "resizes " + s.height() + "x" + s.width() + " to " + outH + "x" + outW
+                    + ": convgeom's @Upsample takes one whole factor for both axes");
+        }
+        int f = toInt(node, outH / s.height(), "factor");
+        boolean linear = mode.equals("linear") || mode.equals("bilinear");
+        if (!linear && !mode.equals("nearest")) {
+            throw fail(node, "mode '" + mode + "' reads four units per axis; convgeom's @Upsample reads one"
+                    + " (nearest) or two (bilinear), so it is refused rather than approximated");
+        }
+        if (!Resampling.matches(coordinates, linear, nearestMode, f)) {
+            throw fail(node, "mode " + mode + " with coordinate_transformation_mode " + coordinates
+                    + (linear ? "" : " and nearest_mode " + nearestMode) + " at factor " + f + " reads other units"
+                    + " than convgeom's " + (linear ? "BILINEAR (half-pixel)" : "NEAREST") + " @Upsample; refused"
+                    + " rather than approximated");
+        }
+        Shape output = new Shape(s.channels(), (int) outH, (int) outW);
+        out(node, 0, add(ImportedLayer.upsample(nameOf(node), op, m.layer(), f, linear, output,
+                mode + ", " + coordinates + (linear ? "" : ", " + nearestMode))), output, false);
+    }
+
+    // ---------------------------------------------------------------- constants
+
+    private void constantNode(NodeProto node) throws ImportException {
+        AttributeProto a = attribute(node, "value");
+        Constant c;
+        if (a != null && a.hasT()) {
+            c = Constant.of(a.getT());
+        } else if ((a = attribute(node, "value_ints")) != null) {
+            c = Constant.vector(a.getIntsList().stream().mapToDouble(Long::doubleValue).toArray());
+        } else if ((a = attribute(node, "value_int")) != null) {
+            c = new Constant(new long[0], new double[] {a.getI()});
+        } else if ((a = attribute(node, "value_floats")) != null) {
+            c = Constant.vector(a.getFloatsList().stream().mapToDouble(Float::doubleValue).toArray());
+        } else if ((a = attribute(node, "value_float")) != null) {
+            c = new Constant(new long[0], new double[] {a.getF()});
+        } else {
+            throw fail(node, "a Constant of a kind not supported");
+        }
+        values.put(node.getOutput(0), new Known(c));
+    }
+
+    /** Whether every input is a constant (so the node is shape arithmetic), or it is Shape of a map. */
+    private boolean allKnown(NodeProto node) {
+        if (node.getOpType().equals("Shape")) {
+            return true;
+        }
+        if (node.getInputCount() == 0) {
+            return false;
+        }
+        for (String input : node.getInputList()) {
+            if (!input.isEmpty() && !(values.get(input) instanceof Known)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Evaluates shape arithmetic on constants, exactly, at the fixed input size. */
+    private void fold(NodeProto node) throws ImportException {
+        values.put(node.getOutput(0), new Known(Folding.evaluate(node, this::valueOf, opset)));
+    }
+
+    /** For {@link Folding}: a constant, or the shape of a feature map. */
+    private Object valueOf(String name) {
+        Value v = values.get(name);
+        if (v instanceof Known k) {
+            return k.constant();
+        }
+        if (v instanceof FeatureMap m) {
+            Shape s = m.shape();
+            return m.flat() ? new long[] {1, (long) s.channels() * s.height() * s.width()}
+                    : new long[] {1, s.channels(), s.height(), s.width()};
+        }
+        return null;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.convgeom.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.convgeom.Shape;
+import dev.convgeom.importer.caffe.CaffeImporter;
+import dev.convgeom.importer.model.ImportedLayer;
+import dev.convgeom.importer.model.ImportedNetwork;
+import dev.convgeom.importer.model.LayerKind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The forms real prototxts come in, read with protobuf's text format: the three input forms,
+ * legacy V1 layers, single quotes, comments, several fields on a line, in-place layers; Caffe's
+ * defaults (pooling stride 1, rounding up); and what is refused, naming the layer and its type.
+ */
+class CaffeFormsTest {
+
+    private static final String BODY = """
+            layer { name: 'conv1' type: 'Convolution' bottom: 'data' top: 'conv1'   # single quotes, a comment
+              convolution_param { num_output: 8 kernel_size: 3 stride: 2 } }
+            layer { name: "relu1" type: "ReLU" bottom: "conv1" top: "conv1" }
+            layer { name: "pool1" type: "Pooling" bottom: "conv1" top: "pool1"
+              pooling_param { pool: MAX kernel_size: 3 } }
+            """;
+
+    private static ImportedNetwork parse(String text) throws ImportException {
+        return CaffeImporter.parse(text, "test.prototxt", null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "input: 'data' input_dim: 1 input_dim: 3 input_dim: 31 input_dim: 29\n",
+        "input: \"data\"\ninput_shape { dim: 1 dim: 3 dim: 31 dim: 29 }\n",
+        "layer { name: 'data' type: 'Input' top: 'data' input_param { shape { dim: 1 dim: 3 dim: 31 dim: 29 } } }\n",
+    })
+    void allThreeInputFormsDeclareTheSameNetwork(String input) throws Exception {
+        ImportedNetwork net = parse(input + BODY);
+        assertEquals(new Shape(3, 31, 29), net.input());
+        assertEquals(List.of(LayerKind.CONV, LayerKind.RELU, LayerKind.MAX_POOL),
+                net.layers().stream().map(ImportedLayer::kind).toList());
+        // conv1: floor((31 - 3) / 2) + 1 = 15, floor((29 - 3) / 2) + 1 = 14; pool1 strides 1 by
+        // Caffe's default and rounds up: 15 - 3 + 1 = 13, 14 - 3 + 1 = 12.
+        assertEquals(new Shape(8, 15, 14), net.layers().get(0).output());
+        assertEquals(new Shape(8, 13, 12), net.layers().get(2).output());
+        assertEquals(1, net.layers().get(2).y().stride());
+        assertTrue(net.layers().get(2).ceil());
+        // The in-place ReLU rebinds "conv1": the pooling reads the ReLU.
+        assertEquals(List.of(1), net.layers().get(2).from());
+    }
+
+    @Test
+    void legacyV1LayersReadLikeCurrentOnes() throws Exception {
+        ImportedNetwork net = parse("""
+                input: "data" input_dim: 1 input_dim: 3 input_dim: 31 input_dim: 29
+                layers { name: "conv1" type: CONVOLUTION bottom: "data" top: "conv1"
+                  convolution_param { num_output: 8 kernel_size: 3 stride: 2 } }
+                layers { name: "relu1" type: RELU bottom: "conv1" top: "conv1" }
+                layers { name: "pool1" type: POOLING bottom: "conv1" top: "pool1" pooling_param { pool: MAX kernel_size: 3 } }
+                layers { name: "fc" type: INNER_PRODUCT bottom: "pool1" top: "fc" inner_product_param { num_output: 10 } }
+                """);
+        assertEquals(List.of(LayerKind.CONV, LayerKind.RELU, LayerKind.MAX_POOL, LayerKind.FULLY_CONNECTED),
+                net.layers().stream().map(ImportedLayer::kind).toList());
+        assertEquals("Convolution", net.layers().get(0).op());
+        assertEquals(8 * 13 * 12, net.layers().get(3).in());
+    }
+
+    @Test
+    void withinChannelNormalisationIsTheWindowItReads() throws Exception {
+        ImportedNetwork net = parse("input: 'data' input_dim: 1 input_dim: 3 input_dim: 9 input_dim: 9\n"
+                + "layer { name: 'n' type: 'LRN' bottom: 'data' top: 'n' lrn_param { local_size: 5"
+                + " norm_region: WITHIN_CHANNEL } }");
+        ImportedLayer lrn = net.layers().get(0);
+        assertEquals(LayerKind.AVG_POOL, lrn.kind());
+        assertEquals(5, lrn.y().kernel());
+        assertEquals(2, lrn.y().padBefore());
+        assertEquals(new Shape(3, 9, 9), lrn.output());
+    }
+
+    @Test
+    void poolingPaddedBeyondHalfItsWindowPadsFirstWhereThatIsExact() throws Exception {
+        // A 2x2 max pooling, stride 2, padded 2 on 9 units: convgeom's @MaxPool takes at most 1,
+        // so the padding becomes a @Pad. Rounding down, Caffe gives floor((9 + 4 - 2) / 2) + 1 = 6,
+        // and so does the unpadded window over the 13 padded units.
+        String pool = "layer { name: 'p' type: 'Pooling' bottom: 'data' top: 'p' pooling_param { pool: MAX"
+                + " kernel_size: 2 stride: 2 pad: 2 %s} }";
+        String head = "input: 'data' input_dim: 1 input_dim: 1 input_dim: 9 input_dim: 9\n";
+        var checked = ModelImporter.read(writeTemp(head + pool.formatted("round_mode: FLOOR ")), null, "T",
+                line -> { });
+        assertEquals(List.of(LayerKind.PAD, LayerKind.MAX_POOL),
+                checked.network().layers().stream().map(ImportedLayer::kind).toList());
+        assertEquals(new Shape(1, 6, 6), checked.geometry().get(1).output());
+        // Rounding up, Caffe keeps ceil(11 / 2) + 1 = 7 less one (the last window would start at
+        // 12 >= 9 + 2): 6; over the padded units nothing is dropped (12 < 13): 7. Refused.
+        ImportException e = assertThrows(ImportException.class,
+                () -> ModelImporter.read(writeTemp(head + pool.formatted("")), null, "T", line -> { }));
+        assertTrue(e.getMessage().startsWith("'p' (Pooling): the model's rules give 1x6x6 but the annotations"
+                + " would give 1x7x7"), e.getMessage());
+    }
+
+    @Test
+    void refusalsNameTheLayerItsTypeAndTheReason() {
+        String head = "input: 'data' input_dim: 1 input_dim: 6 input_dim: 9 input_dim: 9\n";
+        ImportException slice = assertThrows(ImportException.class, () -> parse(head
+                + "layer { name: 'half' type: 'Slice' bottom: 'data' top: 'a' top: 'b' slice_param { axis: 1 } }"));
+        assertTrue(slice.getMessage().startsWith("'half' (Slice): a Slice selects channels"), slice.getMessage());
+        ImportException unknown = assertThrows(ImportException.class, () -> parse(head
+                + "layer { name: 'rois' type: 'ROIPooling' bottom: 'data' top: 'r' }"));
+        assertTrue(unknown.getMessage().contains("'rois' (ROIPooling): not convolutional geometry: the"
+                + " convolutional trunk ends at [data]"), unknown.getMessage());
+        ImportException training = assertThrows(ImportException.class, () -> parse(
+                "layer { name: 'd' type: 'Data' top: 'data' }\n"));
+        assertTrue(training.getMessage().contains("import the deploy prototxt"), training.getMessage());
+        ImportException syntax = assertThrows(ImportException.class, () -> parse("layer { name: "));
+        assertTrue(syntax.getMessage().startsWith("test.prototxt is not a Caffe prototxt"), syntax.getMessage());
+    }
+
+    @Test
+    void aCaffePoolingThatEndsInItsPaddingIsRefusedNotApproximated() {
+        // A 1-wide window, stride 3, over 8 units, unpadded: Caffe rounds up to ceil(7 / 3) + 1 = 4
+        // windows and, without padding, keeps the fourth, which starts at unit 9, beyond the input.
+        // convgeom (like PyTorch) drops a window that starts beyond the input: 3. Refused.
+        String text = "input: 'data' input_dim: 1 input_dim: 1 input_dim: 8 input_dim: 8\n"
+                + "layer { name: 'p' type: 'Pooling' bottom: 'data' top: 'p' pooling_param { pool: MAX"
+                + " kernel_size: 1 stride: 3 } }";
+        ImportException e = assertThrows(ImportException.class,
+                () -> ModelImporter.read(writeTemp(text), null, "T", line -> { }));
+        assertTrue(e.getMessage().startsWith("'p' (Pooling): the model's rules give 1x4x4 but the annotations"
+                + " would give"), e.getMessage());
+    }
+
+    private static java.nio.file.Path writeTemp(String text) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("caffe", ".prototxt");
+            java.nio.file.Files.writeString(file, text);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,321 @@
+package dev.convgeom.importer;
+
+import static dev.convgeom.importer.OnnxBuilder.integer;
+import static dev.convgeom.importer.OnnxBuilder.ints;
+import static dev.convgeom.importer.OnnxBuilder.string;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import dev.convgeom.Box;
+import dev.convgeom.LayerGeometry;
+import dev.convgeom.Shape;
+import dev.convgeom.importer.model.ImportedLayer;
+import dev.convgeom.importer.model.NetworkCheck.Checked;
+import dev.convgeom.importer.proto.OnnxProto.ModelProto;
+import dev.convgeom.importer.writing.JavaWriter;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Confirms imported geometry on ONNX Runtime, the engine Java users deploy with. Each model is
+ * built in Java ({@link OnnxBuilder}: positive weights, zero biases), imported, its class compiled
+ * by the processor, and run:
+ *
+ * <ul>
+ *   <li>every 4-D tensor the model computes has the shape the geometry gives its layer;</li>
+ *   <li>for units at the corners, edges and centre of the last spatial map, setting one input
+ *       pixel to 1 on an all-zero image makes the unit non-zero for the pixels at the corners of
+ *       its computed field (clipped to the image), and leaves it exactly zero for the pixels just
+ *       outside the field. With positive weights and zero biases a unit is non-zero exactly when a
+ *       path links it to the pixel; max pooling passes a positive value on among zeros. So the
+ *       engine reads exactly the pixels the geometry claims, up to its four edges.</li>
+ * </ul>
+ */
+class OnnxRuntimeConfirmationTest {
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> models() {
+        return Stream.of(
+                Arguments.of("CaffeNet-like", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::caffeNetLike),
+                Arguments.of("ResNet-like", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::resNetLike),
+                Arguments.of("GoogLeNet-like", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::googLeNetLike),
+                Arguments.of("FCN-8s-like", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::fcnLike),
+                Arguments.of("TensorFlow-style padding", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::padded),
+                Arguments.of("upsampling", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::upsampling),
+                Arguments.of("random graph 1", (Supplier<OnnxBuilder>) () -> random(1)),
+                Arguments.of("random graph 2", (Supplier<OnnxBuilder>) () -> random(2)),
+                Arguments.of("random graph 3", (Supplier<OnnxBuilder>) () -> random(3)),
+                Arguments.of("random graph 4", (Supplier<OnnxBuilder>) () -> random(4)));
+    }
+
+    /** conv 11/4, ceil max pools, LRN, a grouped conv, then Flatten + Gemm. */
+    static OnnxBuilder caffeNetLike() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 3, 67, 67);
+        String x = b.conv("conv1", "data", 3, 4, 11, 11, 1, ints("strides", 4, 4));
+        x = b.unary("Relu", "relu1", x);
+        x = b.maxPool("pool1", x, ints("kernel_shape", 3, 3), ints("strides", 2, 2), integer("ceil_mode", 1));
+        x = b.unary("LRN", "norm1", x, integer("size", 5));
+        x = b.conv("conv2", x, 4, 4, 5, 5, 2, ints("pads", 2, 2, 2, 2));
+        x = b.maxPool("pool2", x, ints("kernel_shape", 3, 3), ints("strides", 2, 2), integer("ceil_mode", 1));
+        x = b.conv("conv3", x, 4, 6, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        String flat = b.node("Flatten", "flatten", List.of(x), integer("axis", 1));
+        b.gemm("fc", flat, 6 * 3 * 3, 5);
+        return b;
+    }
+
+    /** A stride-2 bottleneck block with a 1x1 stride-2 projection, added. */
+    static OnnxBuilder resNetLike() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 3, 40, 40);
+        String x = b.conv("conv1", "data", 3, 4, 7, 7, 1, ints("strides", 2, 2), ints("pads", 3, 3, 3, 3));
+        x = b.maxPool("pool1", x, ints("kernel_shape", 3, 3), ints("strides", 2, 2), ints("pads", 1, 1, 1, 1));
+        String shortcut = b.conv("branch1", x, 4, 8, 1, 1, 1, ints("strides", 2, 2));
+        String y = b.conv("branch2a", x, 4, 2, 1, 1, 1, ints("strides", 2, 2));
+        y = b.unary("Relu", "relu2a", y);
+        y = b.conv("branch2b", y, 2, 2, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        y = b.conv("branch2c", y, 2, 8, 1, 1, 1);
+        String sum = b.merge("Add", "res", shortcut, y);
+        b.unary("Relu", "res_relu", sum);
+        return b;
+    }
+
+    /** An inception module: 1x1, 3x3, 5x5 and a stride-1 pool branch, concatenated. */
+    static OnnxBuilder googLeNetLike() {
+        OnnxBuilder b = new OnnxBuilder(11, "data", 3, 33, 33);
+        String x = b.conv("conv1", "data", 3, 4, 7, 7, 1, ints("strides", 2, 2), ints("pads", 3, 3, 3, 3));
+        x = b.maxPool("pool1", x, ints("kernel_shape", 3, 3), ints("strides", 2, 2), integer("ceil_mode", 1));
+        String a = b.conv("b1x1", x, 4, 2, 1, 1, 1);
+        String c = b.conv("b3x3", b.conv("b3x3_reduce", x, 4, 2, 1, 1, 1), 2, 3, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        String d = b.conv("b5x5", b.conv("b5x5_reduce", x, 4, 2, 1, 1, 1), 2, 2, 5, 5, 1, ints("pads", 2, 2, 2, 2));
+        String e = b.conv("bpool_proj", b.maxPool("bpool", x, ints("kernel_shape", 3, 3), ints("strides", 1, 1),
+                ints("pads", 1, 1, 1, 1), integer("ceil_mode", 1)), 4, 2, 1, 1, 1);
+        b.merge("Concat", "inception", a, c, d, e);
+        return b;
+    }
+
+    /**
+     * FCN-8s in miniature: a padded trunk, two score maps fused after stride-2 transposed
+     * convolutions (padding 1 lines them up, as ONNX has no Crop), then a nearest upsampling to
+     * the input size computed from the input's shape (Shape, Slice, Concat: shape arithmetic).
+     */
+    static OnnxBuilder fcnLike() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 3, 32, 32);
+        String x = b.conv("conv1", "data", 3, 3, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        String pool1 = b.maxPool("pool1", x, ints("kernel_shape", 2, 2), ints("strides", 2, 2));
+        String pool2 = b.maxPool("pool2", b.conv("conv2", pool1, 3, 4, 3, 3, 1, ints("pads", 1, 1, 1, 1)),
+                ints("kernel_shape", 2, 2), ints("strides", 2, 2));
+        String pool3 = b.maxPool("pool3", b.conv("conv3", pool2, 4, 4, 3, 3, 1, ints("pads", 1, 1, 1, 1)),
+                ints("kernel_shape", 2, 2), ints("strides", 2, 2));
+        String score = b.conv("score_fr", pool3, 4, 2, 1, 1, 1);
+        String up2 = b.convTranspose("upscore2", score, 2, 2, 4, ints("strides", 2, 2), ints("pads", 1, 1, 1, 1));
+        String skip = b.conv("score_pool2", pool2, 4, 2, 1, 1, 1);
+        String fuse = b.merge("Add", "fuse_pool2", up2, skip);
+        String up4 = b.convTranspose("upscore4", fuse, 2, 2, 4, ints("strides", 2, 2), ints("pads", 1, 1, 1, 1));
+        String shape = b.node("Shape", "shape", List.of("data"));
+        String hw = b.node("Slice", "hw", List.of(shape, b.intTensor("two", 2), b.intTensor("four", 4)));
+        String nc = b.node("Slice", "nc", List.of(b.node("Shape", "shape2", List.of(up4)), b.intTensor("zero", 0),
+                b.intTensor("two2", 2)));
+        String sizes = b.node("Concat", "sizes", List.of(nc, hw), integer("axis", 0));
+        b.map("Resize", "upscore_final", List.of(up4, "", "", sizes), string("mode", "nearest"),
+                string("coordinate_transformation_mode", "asymmetric"), string("nearest_mode", "floor"));
+        return b;
+    }
+
+    /**
+     * Asymmetric pads, SAME_UPPER and SAME_LOWER at odd sizes, an explicit Pad, a ceil-mode average
+     * pool with a non-square window (dense, so every probe applies; random graphs dilate).
+     */
+    static OnnxBuilder padded() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 2, 31, 29);
+        String x = b.conv("asym", "data", 2, 3, 3, 3, 1, ints("strides", 2, 2), ints("pads", 0, 1, 1, 0));
+        x = b.conv("same_upper", x, 3, 3, 4, 4, 1, ints("strides", 2, 2), string("auto_pad", "SAME_UPPER"));
+        x = b.conv("same_lower", x, 3, 3, 3, 3, 1, ints("strides", 1, 1), string("auto_pad", "SAME_LOWER"));
+        x = b.conv("k5", x, 3, 3, 5, 5, 1, ints("pads", 2, 2, 2, 2));
+        x = b.map("Pad", "pad", List.of(x, b.intTensor("pads", 0, 0, 1, 2, 0, 0, 0, 1)));
+        b.avgPool("avg", x, ints("kernel_shape", 2, 3), ints("strides", 1, 2), integer("ceil_mode", 1));
+        return b;
+    }
+
+    /** Nearest upsampling in PyTorch's form and bilinear with half-pixel centres. */
+    static OnnxBuilder upsampling() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 2, 12, 10);
+        String x = b.conv("conv1", "data", 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        x = b.map("Resize", "up_nearest", List.of(x, "", b.floatTensor("scales", 1, 1, 2, 2)), string("mode", "nearest"),
+                string("coordinate_transformation_mode", "asymmetric"), string("nearest_mode", "floor"));
+        x = b.conv("conv2", x, 2, 2, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        x = b.map("Resize", "up_linear", List.of(x, "", b.floatTensor("scales3", 1, 1, 3, 3)), string("mode", "linear"),
+                string("coordinate_transformation_mode", "pytorch_half_pixel"));
+        b.conv("conv3", x, 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        return b;
+    }
+
+    /**
+     * A random branching graph (seeded): convolutions and poolings of random kernel, stride,
+     * padding, dilation and rounding, each reading one of the two latest maps.
+     */
+    static OnnxBuilder random(long seed) {
+        Random r = new Random(seed);
+        int size = 24 + r.nextInt(20);
+        OnnxBuilder b = new OnnxBuilder(13, "data", 2, size, size + r.nextInt(5));
+        List<String> maps = new ArrayList<>(List.of("data"));
+        for (int i = 0; i < 6; i++) {
+            String x = maps.get(maps.size() - 1 - r.nextInt(Math.min(2, maps.size())));
+            String name = "n" + i;
+            int k = 1 + r.nextInt(3);
+            int s = i % 2 == 0 ? 1 + r.nextInt(2) : 1;
+            int p = r.nextInt(k);
+            String out = switch (r.nextInt(3)) {
+                case 0 -> b.conv(name, x, 2, 2, k, k, 1, ints("strides", s, s), ints("pads", p, p, p, p),
+                        ints("dilations", 1 + r.nextInt(2), 1 + r.nextInt(2)));
+                case 1 -> b.maxPool(name, x, ints("kernel_shape", k + 1, k + 1), ints("strides", s, s),
+                        ints("pads", p / 2, p / 2, p / 2, p / 2), integer("ceil_mode", r.nextInt(2)));
+                default -> b.avgPool(name, x, ints("kernel_shape", k, k), ints("strides", s, s),
+                        ints("pads", p / 2, p / 2, p / 2, p / 2));
+            };
+            maps.add(out);
+        }
+        return b;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void onnxRuntimeComputesTheShapesAndReadsThePixelsTheGeometryClaims(String title, Supplier<OnnxBuilder> model)
+            throws Exception {
+        OnnxBuilder builder = model.get();
+        List<String> maps = builder.featureMaps();
+        ModelProto proto = builder.build(maps.get(maps.size() - 1) + "_out");
+        Path file = dir.resolve("model.onnx");
+        Files.write(file, proto.toByteArray());
+        Checked checked = ModelImporter.read(file, null, "Imported", line -> { });
+        Generated.compile("com.example", "Imported", JavaWriter.write(checked, "com.example", "Imported"));
+
+        Shape input = checked.network().input();
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession session = env.createSession(proto.toByteArray(), new OrtSession.SessionOptions())) {
+            Map<String, long[]> shapes = shapes(env, session, input);
+            int last = -1;
+            int compared = 0;
+            for (int i = 0; i < checked.network().layers().size(); i++) {
+                ImportedLayer layer = checked.network().layers().get(i);
+                long[] actual = shapes.get(layer.source() + "_out");
+                if (actual == null || actual.length != 4) {
+                    continue;
+                }
+                Shape geometry = checked.geometry().get(i).output();
+                assertArrayEquals(new long[] {1, geometry.channels(), geometry.height(), geometry.width()}, actual,
+                        title + ": shape of " + layer.source());
+                compared++;
+                if (geometry.height() * geometry.width() > 1) {
+                    last = i;
+                }
+            }
+            assertTrue(compared >= 3, "compared " + compared + " shapes");
+            LayerGeometry target = checked.geometry().get(last);
+            String output = checked.network().layers().get(last).source() + "_out";
+            boolean dense = checked.network().layers().stream()
+                    .allMatch(l -> l.y() == null || (l.y().dilation() == 1 && l.x().dilation() == 1));
+            probeFields(env, session, input, target, output, title, dense);
+        }
+    }
+
+    private static Map<String, long[]> shapes(OrtEnvironment env, OrtSession session, Shape input) throws Exception {
+        float[] zeros = new float[input.channels() * input.height() * input.width()];
+        try (OnnxTensor t = tensor(env, zeros, input); OrtSession.Result result = session.run(Map.of(
+                session.getInputNames().iterator().next(), t))) {
+            Map<String, long[]> shapes = new java.util.HashMap<>();
+            for (Map.Entry<String, ai.onnxruntime.OnnxValue> e : result) {
+                shapes.put(e.getKey(), ((OnnxTensor) e.getValue()).getInfo().getShape());
+            }
+            return shapes;
+        }
+    }
+
+    private static OnnxTensor tensor(OrtEnvironment env, float[] data, Shape s) throws Exception {
+        return OnnxTensor.createTensor(env, FloatBuffer.wrap(data), new long[] {1, s.channels(), s.height(),
+                s.width()});
+    }
+
+    /**
+     * Corners, edge middles and centre of the map; for each, pixels just outside its field (never
+     * read) and at the corners of its field clipped to the image (read). A field is reported
+     * unclipped, through the padding of every layer: where a layer leaves the last rows or columns
+     * of its input unread, the next layer's trailing padding lies over image pixels that nothing
+     * reads (the geometry reference's second trap). Padding before a layer always lies before the
+     * image, so the first (top-left) corner of the clipped field is always read; the other corners
+     * are asserted for units whose field lies inside the image. A dilated kernel leaves holes in
+     * the field, which may fall on those corners: with dilation only the outside is probed.
+     */
+    private static void probeFields(OrtEnvironment env, OrtSession session, Shape input, LayerGeometry target,
+                                    String output, String title, boolean dense) throws Exception {
+        int w = target.output().width();
+        int h = target.output().height();
+        int[][] units = {{0, 0}, {w - 1, 0}, {0, h - 1}, {w - 1, h - 1}, {w / 2, 0}, {0, h / 2}, {w / 2, h / 2}};
+        int probes = 0;
+        for (int[] u : units) {
+            Box field = target.receptiveField(u[0], u[1]);
+            int left = Math.max(field.left(), 0);
+            int top = Math.max(field.top(), 0);
+            int right = Math.min(field.right(), input.width() - 1);
+            int bottom = Math.min(field.bottom(), input.height() - 1);
+            boolean withinImage = field.right() < input.width() && field.bottom() < input.height();
+            int[][] inside = !dense ? new int[0][] : withinImage ? new int[][] {{left, top}, {right, top}, {left, bottom}, {right, bottom}}
+                    : new int[][] {{left, top}};
+            for (int[] p : inside) {
+                assertTrue(reads(env, session, input, output, target, u, p),
+                        title + ": unit " + u[0] + "," + u[1] + " of " + target.name() + " (field " + field
+                                + ") should read pixel " + p[0] + "," + p[1]);
+                probes++;
+            }
+            int midX = (left + right) / 2;
+            int midY = (top + bottom) / 2;
+            int[][] outside = {{field.left() - 1, midY}, {field.right() + 1, midY}, {midX, field.top() - 1},
+                    {midX, field.bottom() + 1}, {field.left() - 1, field.top() - 1},
+                    {field.right() + 1, field.bottom() + 1}};
+            for (int[] p : outside) {
+                if (p[0] >= 0 && p[0] < input.width() && p[1] >= 0 && p[1] < input.height()) {
+                    assertTrue(!reads(env, session, input, output, target, u, p),
+                            title + ": unit " + u[0] + "," + u[1] + " of " + target.name() + " (field " + field
+                                    + ") should not read pixel " + p[0] + "," + p[1]);
+                    probes++;
+                }
+            }
+        }
+        assertTrue(probes >= 10, "probed " + probes + " pixels");
+    }
+
+    /** Whether unit {@code u} of the output is non-zero when only pixel {@code p} (all channels) is 1. */
+    private static boolean reads(OrtEnvironment env, OrtSession session, Shape input, String output,
+                                 LayerGeometry target, int[] u, int[] p) throws Exception {
+        float[] image = new float[input.channels() * input.height() * input.width()];
+        for (int c = 0; c < input.channels(); c++) {
+            image[(c * input.height() + p[1]) * input.width() + p[0]] = 1f;
+        }
+        try (OnnxTensor t = tensor(env, image, input); OrtSession.Result result = session.run(Map.of(
+                session.getInputNames().iterator().next(), t), java.util.Set.of(output))) {
+            float[][][][] values = (float[][][][]) result.get(0).getValue();
+            assertEquals(target.output().channels(), values[0].length);
+            for (float[][] channel : values[0]) {
+                if (channel[u[1]][u[0]] != 0f) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
