@@ -1,6 +1,5 @@
 package dev.convgeom.processor;
 
-import dev.convgeom.processor.diagnostics.Message;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -11,8 +10,10 @@ import javax.annotation.processing.ProcessingEnvironment;
  * is a mistake in the user's build set-up, so it is reported as one error that names the missing
  * piece and the fix, not as an internal error or a {@code NoClassDefFoundError} from javac.
  *
- * <p>This class, {@link ConvGeomProcessor} and {@link Message} refer to JDK types only, so they
- * load and report even when everything else is missing.
+ * <p>This class and {@link ConvGeomProcessor} refer to JDK types only until the check has passed,
+ * so they load and report even when everything else is missing. That is why the two set-up
+ * messages live here and not in the {@code Message} catalogue: the catalogue shares its tag and
+ * format code with the engine, which is in the API jar, the very jar that may be missing.
  */
 final class Setup {
 
@@ -41,6 +42,17 @@ final class Setup {
                     "use the released convgeom-processor.jar, which carries JavaPoet inside, or put JavaPoet on the"
                             + " processor path"));
 
+    /** The processor path lacks a class: the class, the jar that holds it, and the fix. */
+    static final String SETUP_PROCESSOR_PATH = "convgeom cannot run: its processor path lacks %s, from %s; %s"
+            + " [convgeom:setup-processor-path]";
+
+    /** The API is not on the class path of the compilation. */
+    static final String SETUP_CLASS_PATH = "convgeom cannot run: the convgeom API (%s, in convgeom-api.jar) is not"
+            + " on the class path, so @Network and the layer annotations do not resolve, and the generated code"
+            + " could not compile or run; add dev.convgeom:convgeom-api as an ordinary dependency (javac: -cp"
+            + " convgeom-api.jar; Maven: a <dependency> of compile scope; Gradle: implementation)"
+            + " [convgeom:setup-class-path]";
+
     private Setup() {
     }
 
@@ -50,11 +62,11 @@ final class Setup {
             try {
                 Class.forName(needed.className(), false, processorLoader);
             } catch (ClassNotFoundException | LinkageError e) {
-                return Optional.of(Message.SETUP_PROCESSOR_PATH.format(needed.className(), needed.jar(), needed.fix()));
+                return Optional.of(String.format(java.util.Locale.ROOT, SETUP_PROCESSOR_PATH, needed.className(), needed.jar(), needed.fix()));
             }
         }
         if (env.getElementUtils().getTypeElement(API_CLASS) == null) {
-            return Optional.of(Message.SETUP_CLASS_PATH.format(API_CLASS));
+            return Optional.of(String.format(java.util.Locale.ROOT, SETUP_CLASS_PATH, API_CLASS));
         }
         return Optional.empty();
     }
@@ -65,7 +77,7 @@ final class Setup {
      */
     static String linkageProblem(LinkageError e) {
         String missing = e.getMessage() == null ? e.toString() : e.getMessage().replace('/', '.');
-        return Message.SETUP_PROCESSOR_PATH.format(missing, "convgeom-api.jar or convgeom-processor.jar",
+        return String.format(java.util.Locale.ROOT, SETUP_PROCESSOR_PATH, missing, "convgeom-api.jar or convgeom-processor.jar",
                 "use convgeom-api.jar and convgeom-processor.jar of one and the same version, both on the processor"
                         + " path, and the same convgeom-api.jar on the class path (" + e + ")");
     }

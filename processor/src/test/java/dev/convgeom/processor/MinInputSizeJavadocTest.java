@@ -29,8 +29,8 @@ class MinInputSizeJavadocTest {
         Compilation c = Compilers.compile(src);
         assertThat(c).succeededWithoutWarnings();
         String generated = c.generatedSourceFile("test.UNetGeometry").orElseThrow().getCharContent(true).toString();
-        String promise = "The smallest input on which every layer has at least one unit (and every merge joins maps of"
-                + " equal size, every crop fits): 10x10, where the final map is 2x2.";
+        String promise = "The smallest input every layer fits: 10x10 (width x height); there {@code c3} is 2x2"
+                + " (width x height).";
         assertTrue(generated.replaceAll("\\s*\\n\\s*\\*\\s*", " ").contains(promise), generated);
     }
 }

@@ -106,13 +106,6 @@ public enum Message implements Catalogued {
             "network %s would generate %s, but a type of that name exists already (%s); rename one of them"),
 
     // --- the processor itself ------------------------------------------------------------------
-    SETUP_PROCESSOR_PATH(Severity.ERROR,
-            "convgeom cannot run: its processor path lacks %s, from %s; %s"),
-    SETUP_CLASS_PATH(Severity.ERROR,
-            "convgeom cannot run: the convgeom API (%s, in convgeom-api.jar) is not on the class path, so"
-                    + " @Network and the layer annotations do not resolve, and the generated code could not"
-                    + " compile or run; add dev.convgeom:convgeom-api as an ordinary dependency (javac: -cp"
-                    + " convgeom-api.jar; Maven: a <dependency> of compile scope; Gradle: implementation)"),
     INTERNAL_ERROR(Severity.ERROR,
             "convgeom could not process %s because of an internal error (%s); please report it"
                     + " with this model");
