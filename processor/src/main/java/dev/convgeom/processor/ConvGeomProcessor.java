@@ -1,7 +1,6 @@
 package dev.convgeom.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.ClassName;
 import dev.convgeom.NetworkSpec;
 import dev.convgeom.processor.diagnostics.Message;
 import dev.convgeom.processor.model.Declarations;
@@ -37,6 +36,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.tools.FileObject;
+import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 
 /**
@@ -167,24 +167,29 @@ public final class ConvGeomProcessor extends AbstractProcessor {
         if (!generated.add(binaryName)) {
             return;
         }
-        ClassName model = ClassName.get(type);
-        ClassName geometryClass = ClassName.get(GeneratedNames.packageName(type), GeneratedNames.geometryClassName(type));
-        String earlier = generatedClasses.putIfAbsent(geometryClass.canonicalName(), type.getQualifiedName().toString());
+        String packageName = GeneratedNames.packageName(type);
+        String simpleName = GeneratedNames.geometryClassName(type);
+        String geometryClass = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
+        String modelSimpleName = type.getSimpleName().toString();
+        String earlier = generatedClasses.putIfAbsent(geometryClass, type.getQualifiedName().toString());
         if (earlier != null) {
             reporter.report(Message.GENERATED_NAME_CLASH, type, null, null, type.getQualifiedName(),
-                    geometryClass.canonicalName(), earlier);
+                    geometryClass, earlier);
             return;
         }
         List<String> declarations = network.model().layers().stream().map(Declarations::render).toList();
         // Searches on a graph: done once for the class's Javadoc and the manifest.
-        NetworkSpec runtime = RuntimeSpecs.of(model.simpleName(), network.geometry());
+        NetworkSpec runtime = RuntimeSpecs.of(modelSimpleName, network.geometry());
         InputSizes sizes = InputSizes.of(runtime);
         try {
-            new GeometryClassWriter(model, geometryClass, getClass().getName(), network.geometry(),
-                    network.constantNames(), declarations, runtime, sizes)
-                    .write(type)
-                    .writeTo(processingEnv.getFiler());
-            String manifest = ManifestWriter.write(binaryName, geometryClass.canonicalName(), network.strict(),
+            String source = new GeometryClassWriter(type.getQualifiedName().toString(), modelSimpleName, packageName,
+                    simpleName, getClass().getName(), network.geometry(), network.constantNames(), declarations,
+                    runtime, sizes).write();
+            JavaFileObject sourceFile = processingEnv.getFiler().createSourceFile(geometryClass, type);
+            try (Writer out = sourceFile.openWriter()) {
+                out.write(source);
+            }
+            String manifest = ManifestWriter.write(binaryName, geometryClass, network.strict(),
                     network.geometry(), network.constantNames(), runtime, sizes);
             FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
                     GeneratedNames.manifestPath(binaryName), type);
@@ -194,7 +199,7 @@ public final class ConvGeomProcessor extends AbstractProcessor {
         } catch (FilerException e) {
             // javac refuses to write a type that the compilation declares already.
             reporter.report(Message.GENERATED_CLASS_EXISTS, type, null, null, type.getQualifiedName(),
-                    geometryClass.canonicalName(), e.getMessage());
+                    geometryClass, e.getMessage());
         } catch (IOException e) {
             reporter.report(Message.INTERNAL_ERROR, type, null, null, type, "could not write: " + e.getMessage());
         }

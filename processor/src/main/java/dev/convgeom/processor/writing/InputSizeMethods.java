@@ -1,14 +1,9 @@
 package dev.convgeom.processor.writing;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import dev.convgeom.LayerSpec;
 import dev.convgeom.NetworkSpec;
 import dev.convgeom.Padding;
 import dev.convgeom.Shape;
-import java.util.List;
 
 /**
  * The generated methods about input sizes other than the declared one, through the network's
@@ -26,9 +21,9 @@ final class InputSizeMethods {
         this.sizes = sizes;
     }
 
-    List<MethodSpec> methods() {
+    void write(SourceText out, ImportedNames names) {
         Shape declared = spec.input();
-        Shape out = spec.outputSize(declared.height(), declared.width());
+        Shape output = spec.outputSize(declared.height(), declared.width());
         Shape min = sizes.minInputSize();
         String exact = exactSizes();
         boolean same = spec.layers().stream()
@@ -43,59 +38,54 @@ final class InputSizeMethods {
                 : "Mapping units to input pixels ({@code mapToInput}, {@code receptiveField}) does not depend on the "
                         + "input size here, so the constants serve any size; {@link #forInput(int, int)} also gives "
                         + "the map sizes, clipping and {@code mapFromInput} for that size.";
-        MethodSpec outputSize = Methods.publicStatic("outputSize", ApiTypes.SHAPE)
-                .addParameters(Methods.inputSize())
-                .addJavadoc("$L", "The final map's shape for an input of {@code height x width}, through the fully "
+        String shape = names.api("Shape");
+        String size = "@param height input rows\n@param width input columns\n";
+        method(out, "The final map's shape for an input of {@code height x width}, through the fully "
                         + "convolutional form (fully connected layers as convolutions with their declared kernels) "
                         + "and the declared rounding. For the declared " + declared.height() + "x" + declared.width()
-                        + " input it is " + out + ".\n\n"
+                        + " input it is " + output + ".\n\n" + size + "@return channels, rows and columns of the final map\n"
                         + "@throws IllegalArgumentException if the input is too small for a layer (the message names "
-                        + "it and the smallest input, " + min.height() + "x" + min.width() + ")\n")
-                .addStatement("return spec.outputSize(height, width)")
-                .build();
-        MethodSpec minInputSize = Methods.publicStatic("minInputSize", ApiTypes.SHAPE)
-                .addJavadoc("$L", "The smallest input giving a 1x1 final map: " + min.height() + "x" + min.width()
-                        + ".\n")
-                .addStatement("return new $T($L, $L, $L)", ApiTypes.SHAPE, min.channels(), min.height(), min.width())
-                .build();
-        MethodSpec isExact = Methods.publicStatic("isExact", TypeName.BOOLEAN)
-                .addParameters(Methods.inputSize())
-                .addJavadoc("$L", "Whether every window layer tiles its padded input exactly for an input of "
+                        + "it and the smallest input, " + min.height() + "x" + min.width() + ")",
+                "public static " + shape + " outputSize(int height, int width)", "return spec.outputSize(height, width);");
+        method(out, "The smallest input giving a 1x1 final map: " + min.height() + "x" + min.width() + ".\n\n"
+                        + "@return the input's channels, rows and columns",
+                "public static " + shape + " minInputSize()",
+                "return new " + shape + "(" + min.channels() + ", " + min.height() + ", " + min.width() + ");");
+        method(out, "Whether every window layer tiles its padded input exactly for an input of "
                         + "{@code height x width}: no border pixel left unread, no window hanging over the edge. "
-                        + exact + "\n")
-                .addStatement("return spec.isExact(height, width)")
-                .build();
-        MethodSpec nextExactSize = Methods.publicStatic("nextExactSize", ApiTypes.SHAPE)
-                .addParameters(Methods.inputSize())
-                .addJavadoc("$L", "The smallest input at least {@code height x width}, per axis, that "
-                        + "{@link #isExact(int, int)} accepts. " + exact + "\n")
-                .addStatement("return spec.nextExactSize(height, width)")
-                .build();
-        MethodSpec forInput = Methods.publicStatic("forInput", listOf(ApiTypes.LAYER_GEOMETRY))
-                .addParameters(Methods.inputSize())
-                .addJavadoc("$L", "Every layer's geometry for an input of {@code height x width}, in declaration "
+                        + exact + "\n\n" + size + "@return whether the input is exact",
+                "public static boolean isExact(int height, int width)", "return spec.isExact(height, width);");
+        method(out, "The smallest input at least {@code height x width}, per axis, that "
+                        + "{@link #isExact(int, int)} accepts. " + exact + "\n\n" + size
+                        + "@return the next exact input's channels, rows and columns",
+                "public static " + shape + " nextExactSize(int height, int width)",
+                "return spec.nextExactSize(height, width);");
+        method(out, "Every layer's geometry for an input of {@code height x width}, in declaration "
                         + "order: map sizes, receptive fields, jumps, centres and all the mapping methods. "
-                        + mappingNote + "\n\n@throws IllegalArgumentException if the input is too small for a layer\n")
-                .addStatement("return spec.forInput(height, width)")
-                .build();
-        MethodSpec fullyConvolutional = Methods.publicStatic("fullyConvolutional", listOf(ApiTypes.LAYER_SPEC))
-                .addJavadoc("$L", "The fully convolutional form of the network, in order: every fully connected "
+                        + mappingNote + "\n\n" + size + "@return every layer's geometry at that size\n"
+                        + "@throws IllegalArgumentException if the input is too small for a layer",
+                "public static " + names.of("java.util.List") + "<" + names.api("LayerGeometry")
+                        + "> forInput(int height, int width)",
+                "return spec.forInput(height, width);");
+        method(out, "The fully convolutional form of the network, in order: every fully connected "
                         + "layer as the convolution it is equivalent to (kernel = its incoming map, stride 1, no "
                         + "padding; weights as {@code out x in x kh x kw}), every other layer as declared."
-                        + fcSummary() + "\n")
-                .addStatement("return spec.fullyConvolutional()")
-                .build();
-        return List.of(outputSize, minInputSize, isExact, nextExactSize, forInput, fullyConvolutional);
+                        + fcSummary() + "\n\n@return every layer as declared, fully connected ones as convolutions",
+                "public static " + names.of("java.util.List") + "<" + names.api("LayerSpec") + "> fullyConvolutional()",
+                "return spec.fullyConvolutional();");
     }
 
-    private static TypeName listOf(ClassName element) {
-        return ParameterizedTypeName.get(ClassName.get(List.class), element);
+    private static void method(SourceText out, String doc, String signature, String body) {
+        out.line("");
+        out.javadoc(doc);
+        out.open(signature).line(body).close();
     }
 
     /** "Exact sizes of this network, per axis: 227 + 32k (k >= 0)." as the compile-time search finds them. */
     private String exactSizes() {
-        String h = sizes.describe(true);
-        String w = sizes.describe(false);
+        // Javadoc is HTML: a bare '>' is an error to doclint.
+        String h = sizes.describe(true).replace(">", "&gt;");
+        String w = sizes.describe(false).replace(">", "&gt;");
         return h.equals(w) ? "Exact sizes of this network, per axis: " + h + "."
                 : "Exact heights of this network: " + h + "; widths: " + w + ".";
     }
