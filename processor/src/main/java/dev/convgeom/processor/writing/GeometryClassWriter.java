@@ -144,6 +144,7 @@ public final class GeometryClassWriter {
         body.line("private static final " + names.of("java.util.Map") + "<String, " + layerGeometry
                 + "> byName = indexByName();");
         body.line("");
+        body.line("/** Not instantiated: the class holds constants and static methods. */");
         body.open("private " + simpleName + "()").close();
         accessors(body, names, layers);
         new OutputShortcuts(layers.get(layers.size() - 1), constants.get(constants.size() - 1), in)
@@ -213,6 +214,7 @@ public final class GeometryClassWriter {
         specLines(body, start, end);
         body.line("        \"\"\";");
         for (int i = start; i < end; i++) {
+            body.line("/** {@code " + runtime.layers().get(i).name() + "}. */");
             body.start().append("static final ").append(layerGeometry).append(' ').append(constants.get(i))
                     .append(" = ").append(layerGeometry(literals, i)).append(";\n");
         }
@@ -223,6 +225,7 @@ public final class GeometryClassWriter {
         }
         all.append("};\n");
         body.line("");
+        body.line("/** Not instantiated. */");
         body.open("private " + holderName(start) + "()").close();
         body.close();
     }
@@ -256,6 +259,7 @@ public final class GeometryClassWriter {
         body.open("public static " + names.api("NetworkSpec") + " network()").line("return spec;").close();
         body.line("");
         String map = names.of("java.util.Map");
+        body.javadoc("The layers by name, built once.\n\n@return each layer's constant by its name");
         body.open("private static " + map + "<String, " + layerGeometry + "> indexByName()")
                 .line(map + "<String, " + layerGeometry + "> index = new " + names.of("java.util.HashMap") + "<>();")
                 .open("for (" + layerGeometry + " layer : layerList)")
@@ -265,6 +269,8 @@ public final class GeometryClassWriter {
                 .close();
         if (chunked) {
             body.line("");
+            body.javadoc("The holders' layers in one list.\n\n@param <T> the element type\n"
+                    + "@param parts the holders' arrays, in order\n@return their elements, in order");
             body.line("@SafeVarargs");
             body.open("private static <T> " + list + "<T> concat(T[]... parts)")
                     .line(list + "<T> all = new " + names.of("java.util.ArrayList") + "<>();")
