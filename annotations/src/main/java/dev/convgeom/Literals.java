@@ -19,25 +19,32 @@ import java.util.List;
  * <pre>
  * name kind from in out groups [y x [resize]]
  *
- * conv1 Conv input 3 96 1 11,4,1,0,0 11,4,1,0,0
- * relu1 Relu conv1 96 96 1
- * pool1 MaxPool relu1 96 96 1 3,2,1,0,0,ceil 3,2,1,0,0,ceil
- * up Deconv score 21 21 1 4,2,1,1,1 4,2,1,1,1 deconv,0
+ * conv1 Conv ^ 3 96 1 11,4,1,0,0 =
+ * relu1 Relu ^ 96 96 1
+ * pool1 MaxPool relu1 96 96 1 3,2,1,0,0,ceil =
+ * hconv Conv ^ 96 64 1 1,1,1,0,0 3,1,1,1,1
+ * up Deconv score 21 21 1 4,2,1,1,1 = deconv,0
  * crop Crop up 21 21 1 - - crop,data,19,19
  * </pre>
- * {@code from} lists the layers read, separated by commas; channels are a number or {@code ?}
+ * {@code from} lists the layers read, separated by commas, or is {@code ^} for the layer on the
+ * line before (the input, on the first line); channels are a number or {@code ?}
  * ({@link Shape#UNKNOWN}); a window is {@code kernel,stride,dilation,padBefore,padAfter}, then
  * {@code SAME} or {@code VALID} unless the padding is {@link Padding#EXPLICIT}, then {@code ceil}
- * if the output size rounds up; {@code -} is a missing window or resize. A resize is
+ * if the output size rounds up; {@code -} is a missing window or resize, and a column window
+ * {@code =} is the same as the row window. A resize is
  * {@code upsample,factor,nearest|bilinear}, {@code deconv,outputPadding} or
  * {@code crop,like,offsetY,offsetX} (see {@link Resize}).
  *
  * <p>A layer's geometry, as {@link #layer} reads it: its output shape, then per axis (rows, then
  * columns) the jump, the centre of unit 0 and the fields of one period as in
- * {@link AxisGeometry#phases}; jumps and centres are whole numbers or fractions {@code n/d}:
+ * {@link AxisGeometry#phases}; jumps and centres are whole numbers or fractions {@code n/d}. When
+ * both axes have the same jump, centre and fields, they are written once; when only the fields
+ * differ, the columns give just their fields:
  * <pre>
- * 256 13 13 | 16 17 -63 99 | 16 17 -63 99
- * 21 500 500 | 1/32 -7/64 -2 1, -2 1, ... | 1/32 -7/64 -2 1, ...
+ * 256 13 13 | 16 17 -63 99
+ * 96 55 53 | 4 5 0 10 | 4 11/2 -1 12
+ * 64 56 56 | 4 3/2 -5 8 | -9 12
+ * 21 500 500 | 1/32 -7/64 -2 1, -2 1, ...
  * </pre>
  */
 public final class Literals {
@@ -62,7 +69,7 @@ public final class Literals {
         for (String block : layers) {
             for (String line : block.split("\n")) {
                 if (!line.isBlank()) {
-                    specs.add(layerSpec(line.strip()));
+                    specs.add(layerSpec(line.strip(), specs.isEmpty() ? INPUT : specs.get(specs.size() - 1).name()));
                 }
             }
         }
@@ -89,19 +96,25 @@ public final class Literals {
     public static LayerGeometry layer(NetworkSpec network, int index, String geometry) {
         LayerSpec spec = network.layers().get(index);
         String[] parts = geometry.split("\\|");
-        if (parts.length != 3) {
-            throw new IllegalArgumentException(spec.name() + ": expected \"shape | rows | columns\", got \""
+        if (parts.length != 2 && parts.length != 3) {
+            throw new IllegalArgumentException(spec.name() + ": expected \"shape | rows [| columns]\", got \""
                     + geometry + "\"");
         }
         String[] shape = tokens(parts[0], 3, spec.name() + " shape");
         Shape output = new Shape(channels(shape[0]), number(shape[1]), number(shape[2]));
         Shape in = network.input();
-        return new LayerGeometry(spec.name(), spec.kind(), output, axis(in.height(), output.height(), parts[1], spec),
-                axis(in.width(), output.width(), parts[2], spec), network, index);
+        AxisGeometry rows = axis(in.height(), output.height(), parts[1], spec, null);
+        return new LayerGeometry(spec.name(), spec.kind(), output, rows,
+                axis(in.width(), output.width(), parts[parts.length - 1], spec, rows), network, index);
     }
 
-    private static AxisGeometry axis(int inputSize, int size, String text, LayerSpec spec) {
+    /** One axis; with {@code rows} given, the text may hold only the fields, jump and centre being the rows'. */
+    private static AxisGeometry axis(int inputSize, int size, String text, LayerSpec spec, AxisGeometry rows) {
         String t = text.strip();
+        int firstComma = t.indexOf(',');
+        if (rows != null && (firstComma < 0 ? t : t.substring(0, firstComma)).strip().split(" ").length == 2) {
+            return AxisGeometry.phases(inputSize, size, rows.exactJump(), rows.exactCenter(), t);
+        }
         int jumpEnd = t.indexOf(' ');
         int centerEnd = jumpEnd < 0 ? -1 : t.indexOf(' ', jumpEnd + 1);
         if (centerEnd < 0) {
@@ -118,16 +131,17 @@ public final class Literals {
                 : Ratio.of(Long.parseLong(text.substring(0, slash)), Long.parseLong(text.substring(slash + 1)));
     }
 
-    private static LayerSpec layerSpec(String line) {
+    private static LayerSpec layerSpec(String line, String previous) {
         String[] f = line.split(" ");
         if (f.length != 6 && f.length != 8 && f.length != 9) {
             throw new IllegalArgumentException("expected \"name kind from in out groups [y x [resize]]\", got \""
                     + line + "\"");
         }
         try {
-            return new LayerSpec(f[0], f[1], Arrays.asList(f[2].split(",")), channels(f[3]), channels(f[4]),
-                    number(f[5]), f.length > 6 ? window(f[6]) : null, f.length > 6 ? window(f[7]) : null,
-                    f.length > 8 ? resize(f[8]) : null);
+            List<String> from = f[2].equals("^") ? List.of(previous) : Arrays.asList(f[2].split(","));
+            return new LayerSpec(f[0], f[1], from, channels(f[3]), channels(f[4]),
+                    number(f[5]), f.length > 6 ? window(f[6]) : null,
+                    f.length > 6 ? window(f[7].equals("=") ? f[6] : f[7]) : null, f.length > 8 ? resize(f[8]) : null);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("layer \"" + line + "\": " + e.getMessage(), e);
         }
@@ -215,11 +229,23 @@ public final class Literals {
      * the two cannot drift apart.
      */
     public static String line(LayerSpec layer) {
+        return line(layer, null);
+    }
+
+    /**
+     * As {@link #line(LayerSpec)}, with {@code ^} for {@code from} when the layer reads only
+     * {@code previous}, the name of the layer before it ({@code "input"} for the first).
+     */
+    public static String line(LayerSpec layer, String previous) {
+        boolean readsPrevious = layer.from().size() == 1 && layer.from().get(0).equals(previous);
         StringBuilder s = new StringBuilder(64).append(layer.name()).append(' ').append(layer.kind()).append(' ')
-                .append(String.join(",", layer.from())).append(' ').append(channelText(layer.in())).append(' ')
+                .append(readsPrevious ? "^" : String.join(",", layer.from())).append(' ')
+                .append(channelText(layer.in())).append(' ')
                 .append(channelText(layer.out())).append(' ').append(layer.groups());
         if (layer.y() != null || layer.resize() != null) {
-            s.append(' ').append(windowText(layer.y())).append(' ').append(windowText(layer.x()));
+            String y = windowText(layer.y());
+            String x = windowText(layer.x());
+            s.append(' ').append(y).append(' ').append(x.equals(y) && layer.y() != null ? "=" : x);
         }
         if (layer.resize() != null) {
             Resize r = layer.resize();

@@ -64,11 +64,12 @@ class LiteralsTest {
 
     @Test
     void linesAreTheDocumentedForm() {
-        assertEquals("conv1 Conv input 3 96 1 11,4,1,0,0 11,4,1,0,0", Literals.line(EVERY_KIND.get(0)));
+        assertEquals("conv1 Conv input 3 96 1 11,4,1,0,0 =", Literals.line(EVERY_KIND.get(0)));
         assertEquals("relu1 Relu conv1 96 96 1", Literals.line(EVERY_KIND.get(1)));
-        assertEquals("pool1 MaxPool relu1 96 96 1 3,2,1,0,1,ceil 3,2,1,0,1,ceil", Literals.line(EVERY_KIND.get(2)));
+        assertEquals("pool1 MaxPool relu1 96 96 1 3,2,1,0,1,ceil =", Literals.line(EVERY_KIND.get(2)));
         assertEquals("same Conv pool1 96 ? 2 3,1,2,2,2,SAME 5,1,1,2,2,SAME", Literals.line(EVERY_KIND.get(3)));
-        assertEquals("up Deconv pad 7 7 1 4,2,1,1,1 4,2,1,1,1 deconv,1", Literals.line(EVERY_KIND.get(6)));
+        assertEquals("valid AvgPool same ? ? 1 2,2,1,0,0,VALID 2,2,1,0,0,VALID,ceil", Literals.line(EVERY_KIND.get(4)));
+        assertEquals("up Deconv pad 7 7 1 4,2,1,1,1 = deconv,1", Literals.line(EVERY_KIND.get(6)));
         assertEquals("bilin Upsample near 7 7 1 - - upsample,3,bilinear", Literals.line(EVERY_KIND.get(8)));
         assertEquals("crop Crop bilin 7 7 1 - - crop,input,5,6", Literals.line(EVERY_KIND.get(9)));
         assertEquals("cat Concat crop,input 7 10 1", Literals.line(EVERY_KIND.get(10)));
@@ -76,7 +77,7 @@ class LiteralsTest {
 
     @Test
     void aLayersGeometryIsItsNumbers() {
-        NetworkSpec net = Literals.network("Net", "3 227 220", "conv1 Conv input 3 96 1 11,4,1,0,0 11,4,1,0,0\n"
+        NetworkSpec net = Literals.network("Net", "3 227 220", "conv1 Conv input 3 96 1 11,4,1,0,0 =\n"
                 + "up Upsample conv1 96 96 1 - - upsample,2,nearest");
         // CaffeNet's conv1 on 227 rows: 55 units, jump 4, centre 5, field [0, 10]; columns as given
         LayerGeometry conv1 = Literals.layer(net, 0, "96 55 53 | 4 5 0 10 | 4 11/2 -1 12");
@@ -93,6 +94,40 @@ class LiteralsTest {
         assertEquals("up", up.name());
         assertEquals("Upsample", up.kind());
         assertEquals(1, up.index());
+    }
+
+    @Test
+    void oneAxisWrittenOnceServesBoth() {
+        NetworkSpec net = Literals.network("Net", "3 227 227", "conv1 Conv input 3 96 1 11,4,1,0,0 =");
+        assertEquals(new Window(11, 4, 1, 0, 0, Padding.EXPLICIT, false), net.layers().get(0).x());
+        LayerGeometry once = Literals.layer(net, 0, "96 55 55 | 4 5 0 10");
+        assertEquals(Literals.layer(net, 0, "96 55 55 | 4 5 0 10 | 4 5 0 10"), once);
+        assertEquals(AxisGeometry.uniform(227, 55, Ratio.of(4), Ratio.of(5), 0, 10), once.x());
+    }
+
+    @Test
+    void aCaretReadsTheLayerBefore() {
+        LayerSpec first = EVERY_KIND.get(0);
+        LayerSpec second = EVERY_KIND.get(1);
+        assertEquals("conv1 Conv ^ 3 96 1 11,4,1,0,0 =", Literals.line(first, "input"));
+        assertEquals("relu1 Relu ^ 96 96 1", Literals.line(second, "conv1"));
+        assertEquals("relu1 Relu conv1 96 96 1", Literals.line(second, "input"));
+        assertEquals("cat Concat crop,input 7 10 1", Literals.line(EVERY_KIND.get(10), "crop"));
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < EVERY_KIND.size(); i++) {
+            text.append(Literals.line(EVERY_KIND.get(i), i == 0 ? "input" : EVERY_KIND.get(i - 1).name())).append('\n');
+        }
+        assertEquals(EVERY_KIND, Literals.network("Every", "3 40 30", text.toString()).layers());
+    }
+
+    @Test
+    void columnsWithTheRowsStepsGiveOnlyTheirFields() {
+        NetworkSpec net = Literals.network("Net", "3 224 224", "hconv Conv ^ 3 64 1 1,1,1,0,0 3,1,1,1,1");
+        LayerGeometry short_ = Literals.layer(net, 0, "64 224 224 | 1 0 0 0 | -1 1");
+        assertEquals(Literals.layer(net, 0, "64 224 224 | 1 0 0 0 | 1 0 -1 1"), short_);
+        NetworkSpec up = Literals.network("Up", "1 8 8", "up Upsample ^ 1 1 1 - - upsample,2,nearest");
+        assertEquals(Literals.layer(up, 0, "1 16 16 | 1/2 -1/4 0 0, 0 1 | 1/2 -1/4 0 1, 1 1"),
+                Literals.layer(up, 0, "1 16 16 | 1/2 -1/4 0 0, 0 1 | 0 1, 1 1"));
     }
 
     @Test
@@ -115,7 +150,7 @@ class LiteralsTest {
                 "\"upsample,2\"");
         assertRefused(() -> Literals.network("N", "3 8 8", "r Relu input x 1 1"), "\"r Relu input x 1 1\"");
         NetworkSpec net = Literals.network("N", "1 8 8", "r Relu input 1 1 1");
-        assertRefused(() -> Literals.layer(net, 0, "1 8 8 | 1 0 0 0"), "\"1 8 8 | 1 0 0 0\"");
+        assertRefused(() -> Literals.layer(net, 0, "1 8 8 | 1 0 0 0 | 1 0 0 0 | 1 0 0 0"), "\"1 8 8 | 1 0 0 0 |");
         assertRefused(() -> Literals.layer(net, 0, "1 8 8 | 1 0 | 1 0 0 0"), "\"1 0\"");
         assertRefused(() -> Literals.layer(net, 0, "1 8 | 1 0 0 0 | 1 0 0 0"), "\"1 8\"");
     }

@@ -19,7 +19,8 @@ import java.util.List;
  * <p>The per-layer part is what a build pays for, in this processor and again in javac, which
  * compiles it: so each layer is one line of the spec, one table row in the class Javadoc, and one
  * constant whose initializer is a single call with its numbers as one string literal, in the form
- * {@link Literals} reads ({@code Literals.layer(spec, 3, "16 12 10 | 2 1/2 -5 6 | 2 1/2 -6 7")}).
+ * {@link Literals} reads ({@code layer(3, "16 12 10 | 2 1/2 -5 6 | 2 1/2 -6 7")}, a private overload
+ * of {@code layer(String)} that calls {@link Literals#layer}).
  * The constant's own Javadoc says how it was declared and leaves the numbers to the table.
  *
  * <p>Private fields have lower-case names: a layer's constant is its name in upper case, so no
@@ -103,8 +104,8 @@ public final class GeometryClassWriter {
             spec.append(");\n");
         } else {
             spec.append("\"\"\"\n");
-            specLines(body, 0, layers.size());
-            body.line("        \"\"\");");
+            specLines(body, 0, layers.size(), false);
+            body.line("\"\"\");");
         }
 
         body.line("");
@@ -114,7 +115,7 @@ public final class GeometryClassWriter {
         for (int i = 0; i < layers.size(); i++) {
             body.line("/** " + ClassJavadoc.constant(layers.get(i), declarations.get(i)) + " */");
             body.start().append("public static final ").append(layerGeometry).append(' ').append(constants.get(i))
-                    .append(" = ").append(chunked ? holderName(i) + "." + constants.get(i) : layerGeometry(literals, i))
+                    .append(" = ").append(chunked ? holderName(i) + ".L" + i % CHUNK : layerGeometry(i))
                     .append(";\n");
         }
         if (chunked) {
@@ -146,6 +147,7 @@ public final class GeometryClassWriter {
         body.line("");
         body.line("/** Not instantiated: the class holds constants and static methods. */");
         body.open("private " + simpleName + "()").close();
+        layerFactory(body, layerGeometry, literals);
         accessors(body, names, layers);
         new OutputShortcuts(layers.get(layers.size() - 1), constants.get(constants.size() - 1), in)
                 .write(body, names);
@@ -162,20 +164,39 @@ public final class GeometryClassWriter {
         return file.line("").toString() + body;
     }
 
-    private void specLines(SourceText body, int start, int end) {
+    /** The layers' lines, {@code ^} for a read of the layer before; a holder's one level out, to keep them short. */
+    private void specLines(SourceText body, int start, int end, boolean outdented) {
         for (int i = start; i < end; i++) {
-            body.line("        " + Literals.line(runtime.layers().get(i)));
+            String line = Literals.line(runtime.layers().get(i), i == 0 ? "input" : runtime.layers().get(i - 1).name());
+            if (outdented) {
+                body.outdented(line);
+            } else {
+                body.line(line);
+            }
         }
     }
 
-    private String layerGeometry(String literals, int index) {
+    /** {@code layer(3, "16 12 10 | 2 1/2 -5 6 | 2 1/2 -6 7")}: the private factory, see {@link #layerFactory}. */
+    private String layerGeometry(int index) {
         ComputedLayer layer = geometry.layers().get(index);
-        StringBuilder s = new StringBuilder(96).append(literals).append(".layer(spec, ").append(index).append(", \"")
+        StringBuilder s = new StringBuilder(96).append("layer(").append(index).append(", \"")
                 .append(layer.hasChannels() ? Long.toString(layer.channels()) : "?").append(' ')
                 .append(layer.y().size()).append(' ').append(layer.x().size()).append(" | ");
+        int rows = s.length();
         axis(s, layer.y());
-        s.append(" | ");
-        axis(s, layer.x());
+        String y = s.substring(rows);
+        StringBuilder x = new StringBuilder(48);
+        axis(x, layer.x());
+        if (!x.toString().equals(y)) {
+            boolean sameSteps = layer.x().jump().equals(layer.y().jump())
+                    && layer.x().center().equals(layer.y().center());
+            s.append(" | ");
+            if (sameSteps) {
+                fields(s, layer.x());
+            } else {
+                s.append(x);
+            }
+        }
         return s.append("\")").toString();
     }
 
@@ -185,6 +206,11 @@ public final class GeometryClassWriter {
         s.append(' ');
         ratio(s, a.center());
         s.append(' ');
+        fields(s, a);
+    }
+
+    /** {@code lo hi}, or the fields of one period: {@code lo hi, lo hi, ...}. */
+    private static void fields(StringBuilder s, AxisState a) {
         if (a.period() == 1) {
             s.append(a.lo()).append(' ').append(a.hi());
             return;
@@ -205,23 +231,24 @@ public final class GeometryClassWriter {
 
     private void holder(SourceText body, ImportedNames names, int start, int end) {
         String layerGeometry = names.api("LayerGeometry");
-        String literals = names.api("Literals");
         body.line("");
         body.line("/** Layers " + start + " to " + (end - 1) + ", built apart to keep each class initializer small. */");
         body.open("private static final class " + holderName(start));
         body.line("/** Their lines of the spec. */");
         body.line("static final String SPEC = \"\"\"");
-        specLines(body, start, end);
-        body.line("        \"\"\";");
+        specLines(body, start, end, true);
+        body.outdented("\"\"\";");
+        // One declaration for them all: one comment serves every variable it declares. Short names,
+        // L0 to L255: the public constants copy them, each with its own Javadoc.
+        body.line("/** Layers " + start + " to " + (end - 1) + ", copied by the public constants. */");
+        body.line("static final " + layerGeometry);
         for (int i = start; i < end; i++) {
-            body.line("/** {@code " + runtime.layers().get(i).name() + "}. */");
-            body.start().append("static final ").append(layerGeometry).append(' ').append(constants.get(i))
-                    .append(" = ").append(layerGeometry(literals, i)).append(";\n");
+            body.line("    L" + (i - start) + " = " + layerGeometry(i) + (i == end - 1 ? ";" : ","));
         }
         body.line("/** Them, in order. */");
         StringBuilder all = body.start().append("static final ").append(layerGeometry).append("[] all = {");
         for (int i = start; i < end; i++) {
-            all.append(i == start ? "" : ", ").append(constants.get(i));
+            all.append(i == start ? "" : ", ").append('L').append(i - start);
         }
         all.append("};\n");
         body.line("");
@@ -232,6 +259,22 @@ public final class GeometryClassWriter {
 
     private static String holderName(int index) {
         return "Layers" + index / CHUNK;
+    }
+
+    /**
+     * {@code layer(int, String)}: every constant's initializer, so that each names only its index
+     * and its numbers. An overload of the public {@code layer(String)} lookup, which it cannot be
+     * confused with (two arguments, and private).
+     */
+    private static void layerFactory(SourceText body, String layerGeometry, String literals) {
+        body.line("");
+        body.javadoc("Layer {@code index}'s constant from its numbers, computed at compile time.\n\n"
+                + "@param index    the layer's position in the spec\n"
+                + "@param geometry its shape, jumps, centres and fields, as {@code " + literals + ".layer} reads them\n"
+                + "@return the layer's geometry");
+        body.open("private static " + layerGeometry + " layer(int index, String geometry)")
+                .line("return " + literals + ".layer(spec, index, geometry);")
+                .close();
     }
 
     private void accessors(SourceText body, ImportedNames names, List<ComputedLayer> layers) {

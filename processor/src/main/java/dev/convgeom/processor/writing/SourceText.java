@@ -23,6 +23,12 @@ final class SourceText {
         return this;
     }
 
+    /** One line one level out from the current indentation (a text block's lines, kept short). */
+    SourceText outdented(String line) {
+        text.append(indent, 0, Math.max(0, indent.length() - 4)).append(line).append('\n');
+        return this;
+    }
+
     /** The start of a line at the current indentation, for callers that append the rest. */
     StringBuilder start() {
         return text.append(indent);
