@@ -39,6 +39,7 @@ public final class Main {
         caffeNetWalkthrough();
         slidingWindow();
         graphs();
+        Detection.run(System.out, Detection.defaultSvg());
     }
 
     /**
