@@ -136,7 +136,7 @@ public final class AxisGeometry {
     /**
      * The geometry of a map whose fields depend on the phase, with the fields of units
      * {@code 0 .. P - 1} written as text: {@code "lo hi, lo hi, ..."}, one pair per unit, decimal.
-     * Generated code uses this form: one string constant costs a class initializer a few bytes,
+     * Generated code uses this form (through {@link Literals}): one string constant costs a class initializer a few bytes,
      * where array literals of a long period would cost several per number and, over many layers,
      * pass the 64 KiB a method may hold.
      *

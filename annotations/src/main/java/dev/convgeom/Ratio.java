@@ -8,8 +8,8 @@ import java.math.BigInteger;
  * <p>Jumps and centres are whole in a chain of convolutions and pooling, but an upsampling layer
  * divides the jump (FCN's stride-32 deconvolution makes it {@code 1/32} of a pixel per unit), and
  * an even kernel puts a centre between two pixels. Doubles would round {@code 1/3}; generated code
- * writes these as {@code Ratio.of(1, 2)} so that {@link AxisGeometry} can reason about them
- * exactly (whole shifts, exact mappings between layers).
+ * writes these as exact fractions ({@code 1/2}, read by {@link Literals}) so that
+ * {@link AxisGeometry} can reason about them exactly (whole shifts, exact mappings between layers).
  *
  * <p>Every arithmetic operation is exact or throws {@link ArithmeticException}: the result never
  * silently wraps around.

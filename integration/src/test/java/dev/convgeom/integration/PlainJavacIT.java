@@ -13,8 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Plain javac with the packaged jars and nothing else, in a fresh project: the processor jar
- * carries JavaPoet, so the processor path is the processor jar and the API jar (or the processor
+ * Plain javac with the packaged jars and nothing else, in a fresh project: the processor jar has
+ * no dependencies of its own, so the processor path is the processor jar and the API jar (or the processor
  * jar alone, with the API jar beside it); the API jar is on the class path to compile, and again
  * to run. A jar left out is one set-up error that names it and says how to add it.
  */

@@ -1,7 +1,6 @@
 package dev.convgeom.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.ClassName;
 import dev.convgeom.NetworkSpec;
 import dev.convgeom.processor.diagnostics.Message;
 import dev.convgeom.engine.EffectiveFields;
@@ -43,6 +42,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
+import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 
 /**
@@ -51,7 +51,7 @@ import javax.tools.StandardLocation;
  * generate its geometry class and manifest. It never lets an exception escape into the user's
  * build: an internal failure becomes one error at the network it concerns.
  *
- * <p>Before any of that, {@link Setup} checks that the API jar and JavaPoet can be loaded and that
+ * <p>Before any of that, {@link Setup} checks that the API jar can be loaded and that
  * the API is on the class path; if not, the processor reports that as one set-up error and does
  * nothing else. Until that check has passed, this class touches no type outside the JDK and its
  * own package's {@code Setup} and {@code Message}, so that it loads, and reports, in a broken set-up.
@@ -125,7 +125,7 @@ public final class ConvGeomProcessor extends AbstractProcessor {
         try {
             processRound(annotations, round);
         } catch (NoClassDefFoundError | IncompatibleClassChangeError e) {
-            // A class of the API or of JavaPoet that the set-up check did not probe failed to load.
+            // A class of the API that the set-up check did not probe failed to load.
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Setup.linkageProblem(e));
             ready = false;
             return false;
@@ -240,25 +240,30 @@ public final class ConvGeomProcessor extends AbstractProcessor {
         if (!generated.add(binaryName)) {
             return;
         }
-        ClassName model = ClassName.get(type);
-        ClassName geometryClass = ClassName.get(GeneratedNames.packageName(type), GeneratedNames.geometryClassName(type));
-        String earlier = generatedClasses.putIfAbsent(geometryClass.canonicalName(), type.getQualifiedName().toString());
+        String packageName = GeneratedNames.packageName(type);
+        String simpleName = GeneratedNames.geometryClassName(type);
+        String geometryClass = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
+        String modelSimpleName = type.getSimpleName().toString();
+        String earlier = generatedClasses.putIfAbsent(geometryClass, type.getQualifiedName().toString());
         if (earlier != null) {
             reporter.report(Message.GENERATED_NAME_CLASH, type, null, null, type.getQualifiedName(),
-                    geometryClass.canonicalName(), earlier);
+                    geometryClass, earlier);
             return;
         }
         List<String> declarations = network.model().layers().stream().map(Declarations::render).toList();
         // Searches on a graph: done once for the class's Javadoc and the manifest.
-        NetworkSpec runtime = RuntimeSpecs.of(model.simpleName(), network.geometry(), network.outputs());
+        NetworkSpec runtime = RuntimeSpecs.of(modelSimpleName, network.geometry(), network.outputs());
         InputSizes sizes = InputSizes.of(runtime);
         List<LayerField> effective = EffectiveFields.of(network.geometry());
         try {
-            new GeometryClassWriter(model, geometryClass, getClass().getName(), network.geometry(),
-                    network.constantNames(), declarations, runtime, sizes, effective)
-                    .write(type)
-                    .writeTo(processingEnv.getFiler());
-            String manifest = ManifestWriter.write(binaryName, geometryClass.canonicalName(), network.strict(),
+            String source = new GeometryClassWriter(type.getQualifiedName().toString(), modelSimpleName, packageName,
+                    simpleName, getClass().getName(), network.geometry(), network.constantNames(), declarations,
+                    runtime, sizes, effective).write();
+            JavaFileObject sourceFile = processingEnv.getFiler().createSourceFile(geometryClass, type);
+            try (Writer out = sourceFile.openWriter()) {
+                out.write(source);
+            }
+            String manifest = ManifestWriter.write(binaryName, geometryClass, network.strict(),
                     network.geometry(), network.constantNames(), runtime, sizes, effective);
             FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
                     GeneratedNames.manifestPath(binaryName), type);
@@ -269,13 +274,13 @@ public final class ConvGeomProcessor extends AbstractProcessor {
                 FileObject report = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
                         ReportWriter.path(binaryName), type);
                 try (Writer out = new java.io.OutputStreamWriter(report.openOutputStream(), StandardCharsets.UTF_8)) {
-                    out.write(ReportWriter.html(model.simpleName(), network.geometry(), effective));
+                    out.write(ReportWriter.html(modelSimpleName, network.geometry(), effective));
                 }
             }
         } catch (FilerException e) {
             // javac refuses to write a type that the compilation declares already.
             reporter.report(Message.GENERATED_CLASS_EXISTS, type, null, null, type.getQualifiedName(),
-                    geometryClass.canonicalName(), e.getMessage());
+                    geometryClass, e.getMessage());
         } catch (IOException e) {
             reporter.report(Message.INTERNAL_ERROR, type, null, null, type, "could not write: " + e.getMessage());
         }

@@ -30,17 +30,13 @@ final class Setup {
             + " the processor)";
 
     /**
-     * One class of each jar the processor loads: the API (whose value types and engine it computes
-     * with), then JavaPoet (shaded into the processor jar, so missing only when the processor runs
-     * from its unshaded classes; the shade plugin relocates the name below with the classes). A
-     * class of either that fails to load later is caught as a {@link LinkageError} and reported by
-     * {@link #linkageProblem}.
+     * One class of each jar the processor loads besides its own: the API (whose value types and
+     * engine it computes with). The processor has no other dependency: it writes generated classes
+     * as text. A class of the API that fails to load later is caught as a {@link LinkageError} and
+     * reported by {@link #linkageProblem}.
      */
     private static final List<Needed> ON_PROCESSOR_PATH = List.of(
-            new Needed(API_CLASS, "convgeom-api.jar (dev.convgeom:convgeom-api)", API_FIX),
-            new Needed("com.palantir.javapoet.JavaFile", "JavaPoet (com.palantir.javapoet:javapoet)",
-                    "use the released convgeom-processor.jar, which carries JavaPoet inside, or put JavaPoet on the"
-                            + " processor path"));
+            new Needed(API_CLASS, "convgeom-api.jar (dev.convgeom:convgeom-api)", API_FIX));
 
     /** The processor path lacks a class: the class, the jar that holds it, and the fix. */
     static final String SETUP_PROCESSOR_PATH = "convgeom cannot run: its processor path lacks %s, from %s; %s"

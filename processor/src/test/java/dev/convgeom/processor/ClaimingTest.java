@@ -66,7 +66,7 @@ class ClaimingTest {
             throw new UncheckedIOException(e);
         }
         return ProcessorPaths.compile(List.of(ProcessorPaths.registering(dir.resolve("chain"), chain),
-                        ProcessorPaths.PROCESSOR, ProcessorPaths.API, ProcessorPaths.JAVAPOET, ProcessorPaths.TESTS),
+                        ProcessorPaths.PROCESSOR, ProcessorPaths.API, ProcessorPaths.TESTS),
                 List.of(ProcessorPaths.API), out, List.of("-Xlint:all", "-Werror"), NET);
     }
 

@@ -31,10 +31,9 @@ import javax.tools.ToolProvider;
  */
 final class ProcessorPaths {
 
-    /** Where the processor's classes, the API and JavaPoet are on the test's class path. */
+    /** Where the processor's classes and the API are on the test's class path. */
     static final File PROCESSOR = location(ConvGeomProcessor.class);
     static final File API = location(Network.class);
-    static final File JAVAPOET = location(com.palantir.javapoet.JavaFile.class);
     static final File TESTS = location(ProcessorPaths.class);
 
     private ProcessorPaths() {

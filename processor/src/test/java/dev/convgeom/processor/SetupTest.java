@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A build set up wrongly, as javac sees it: the processor loaded from a processor path without the
- * API jar or without JavaPoet, or the API missing from the class path. Each is one error that names
+ * API jar, or the API missing from the class path. Each is one error that names
  * what is missing and how to add it, never javac's "Bad service configuration file" nor convgeom's
  * internal error. (The fresh-project tests of the integration module do the same with the packaged
  * jars and the javac command.)
@@ -25,7 +25,7 @@ class SetupTest {
 
     @Test
     void apiJarMissingFromTheProcessorPath(@TempDir Path out) {
-        ProcessorPaths.Result r = ProcessorPaths.compile(List.of(ProcessorPaths.PROCESSOR, ProcessorPaths.JAVAPOET),
+        ProcessorPaths.Result r = ProcessorPaths.compile(List.of(ProcessorPaths.PROCESSOR),
                 List.of(ProcessorPaths.API), out, List.of(), NET);
         assertFalse(r.success(), r::describe);
         assertEquals(List.of("ERROR convgeom cannot run: its processor path lacks dev.convgeom.Network, from"
@@ -36,21 +36,9 @@ class SetupTest {
     }
 
     @Test
-    void javaPoetMissingFromTheProcessorPath(@TempDir Path out) {
-        ProcessorPaths.Result r = ProcessorPaths.compile(List.of(ProcessorPaths.PROCESSOR, ProcessorPaths.API),
-                List.of(ProcessorPaths.API), out, List.of(), NET);
-        assertFalse(r.success(), r::describe);
-        assertEquals(1, r.diagnostics().size(), r::describe);
-        String error = r.diagnostics().get(0);
-        assertTrue(error.startsWith("ERROR convgeom cannot run: its processor path lacks com.palantir.javapoet.JavaFile,"
-                + " from JavaPoet (com.palantir.javapoet:javapoet); use the released convgeom-processor.jar"), error);
-        assertTrue(error.endsWith("[convgeom:setup-processor-path]"), error);
-    }
-
-    @Test
     void aClassOfTheApiThatDoesNotLoadMidwayIsASetUpErrorToo(@TempDir Path out) {
         ProcessorPaths.Result r = ProcessorPaths.compile(
-                List.of(ProcessorPaths.PROCESSOR, ProcessorPaths.API, ProcessorPaths.JAVAPOET),
+                List.of(ProcessorPaths.PROCESSOR, ProcessorPaths.API),
                 name -> name.equals("dev.convgeom.NetworkSpec"), List.of(ProcessorPaths.API), out, List.of(), NET);
         assertFalse(r.success(), r::describe);
         assertEquals(1, r.diagnostics().size(), r::describe);
@@ -64,7 +52,7 @@ class SetupTest {
     @Test
     void apiMissingFromTheClassPath(@TempDir Path out) {
         ProcessorPaths.Result r = ProcessorPaths.compile(
-                List.of(ProcessorPaths.PROCESSOR, ProcessorPaths.API, ProcessorPaths.JAVAPOET),
+                List.of(ProcessorPaths.PROCESSOR, ProcessorPaths.API),
                 List.of(out.toFile()), out, List.of(), NET);
         assertFalse(r.success(), r::describe);
         assertTrue(r.diagnostics().contains("ERROR convgeom cannot run: the convgeom API (dev.convgeom.Network, in"
@@ -78,7 +66,7 @@ class SetupTest {
     @Test
     void aCompleteSetUpCompilesCleanly(@TempDir Path out) {
         ProcessorPaths.Result r = ProcessorPaths.compile(
-                List.of(ProcessorPaths.PROCESSOR, ProcessorPaths.API, ProcessorPaths.JAVAPOET),
+                List.of(ProcessorPaths.PROCESSOR, ProcessorPaths.API),
                 List.of(ProcessorPaths.API), out, List.of("-Xlint:all", "-Werror"), NET);
         assertTrue(r.success() && r.diagnostics().isEmpty(), r::describe);
         assertTrue(out.resolve("test/NetGeometry.java").toFile().isFile(), r::describe);

@@ -111,7 +111,12 @@ public final class ProcessorScaling {
             new Config(1, 500), new Config(1, 1000), new Config(1, 2000), new Config(1, 5000));
     static final List<Config> NETWORKS_AXIS = List.of(new Config(1, 50), new Config(10, 50), new Config(100, 50),
             new Config(500, 50));
-    static final List<Config> COLD = List.of(new Config(100, 50), new Config(1, 5000));
+    /**
+     * Networks like the examples: many small ones. The issue that set the "3 times javac alone"
+     * target measured 403 networks of 5,002 layers in all, 12.4 layers each.
+     */
+    static final List<Config> EXAMPLES_LIKE = List.of(new Config(400, 12));
+    static final List<Config> COLD = List.of(new Config(100, 50), new Config(1, 5000), new Config(400, 12));
     static final Config TARGET = new Config(100, 50);
 
     private static final String PACKAGE = "synthetic";
@@ -133,8 +138,10 @@ public final class ProcessorScaling {
         List<Config> only = null;
         Path replot = null;
         Path out = Path.of("benchmarks");
+        Baseline baseline = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--baseline" -> baseline = Baseline.of(args[++i]);
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
                 case "--cold-reps" -> coldReps = Integer.parseInt(args[++i]);
                 case "--warmup-seconds" -> warmupSeconds = Double.parseDouble(args[++i]);
@@ -147,11 +154,14 @@ public final class ProcessorScaling {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + "; options: --reps N, --cold-reps N, --warmup-seconds S, --out DIR, --quick, "
                         + "--configs NxL,NxL (only these, e.g. 100x50: N networks of L layers), --sample-stacks "
-                        + "(where the processor's time goes), --replot CSV (tables and plot again from a run's CSV)");
+                        + "(where the processor's time goes), --replot CSV (tables and plot again from a run's CSV), "
+                        + "--baseline CLASSPATH (also time the processor found there, e.g. an earlier build's "
+                        + "processor jar and its dependencies, in the same run, interleaved)");
             }
         }
         List<Config> layersAxis = quick ? List.of(new Config(1, 10), new Config(1, 20)) : LAYERS_AXIS;
         List<Config> networksAxis = quick ? List.of(new Config(1, 10), new Config(2, 10)) : NETWORKS_AXIS;
+        List<Config> examplesLike = quick ? List.of() : EXAMPLES_LIKE;
         List<Config> cold = quick ? List.of(new Config(2, 10)) : COLD;
         if (quick) {
             reps = Math.min(reps, 1);
@@ -161,11 +171,12 @@ public final class ProcessorScaling {
         if (only != null) {
             layersAxis = only;
             networksAxis = List.of();
+            examplesLike = List.of();
             cold = coldReps > 0 ? only : List.of();
         }
         if (replot != null) {
             List<Sample> samples = Files.readAllLines(replot).stream().skip(1).map(Sample::parseCsv).toList();
-            Report report = new Report(samples, layersAxis, networksAxis, cold, reps, coldReps, quick);
+            Report report = new Report(samples, layersAxis, networksAxis, List.of(), cold, reps, coldReps, quick);
             Files.createDirectories(out);
             Files.writeString(out.resolve("processor-scaling.md"), report.markdown(), StandardCharsets.UTF_8);
             Files.writeString(out.resolve("processor-scaling.svg"), report.svg(), StandardCharsets.UTF_8);
@@ -175,6 +186,7 @@ public final class ProcessorScaling {
         }
         List<Config> configs = new ArrayList<>(layersAxis);
         networksAxis.stream().filter(c -> !configs.contains(c)).forEach(configs::add);
+        examplesLike.stream().filter(c -> !configs.contains(c)).forEach(configs::add);
 
         Path scratch = Files.createTempDirectory("convgeom-scaling");
         try {
@@ -182,30 +194,56 @@ public final class ProcessorScaling {
             log("javac in-process; %d warm reps and %d cold reps each way; scratch %s", reps, coldReps, scratch);
             log("load before: %s", loadAverage());
             List<Sample> samples = new ArrayList<>();
-            warmUp(scratch, warmupSeconds, quick ? List.of(new Config(1, 10))
+            List<Sample> baselineSamples = new ArrayList<>();
+            warmUp(scratch, warmupSeconds, baseline, quick ? List.of(new Config(1, 10))
                     : List.of(new Config(1, 10), new Config(10, 50), new Config(1, 500)));
             for (Config config : configs) {
                 List<Path> sources = generate(scratch.resolve("src-" + config.label()), config);
                 for (int w = 0; w < (config.totalLayers() <= 1000 ? 2 : 1); w++) {
                     compile(scratch, sources, true);
                     compile(scratch, sources, false);
+                    if (baseline != null) {
+                        compile(scratch, sources, true, baseline);
+                    }
                 }
                 for (int r = 0; r < reps; r++) {
                     // Alternate which way goes first, so that drift in the machine hits both alike.
                     boolean first = r % 2 == 0;
-                    samples.add(compile(scratch, sources, first).withConfig(config));
-                    samples.add(compile(scratch, sources, !first).withConfig(config));
+                    if (baseline != null && r % 3 == 0) {
+                        baselineSamples.add(compile(scratch, sources, true, baseline).withConfig(config));
+                    }
+                    Sample a = compile(scratch, sources, first).withConfig(config);
+                    Sample b = compile(scratch, sources, !first).withConfig(config);
+                    samples.add(a);
+                    samples.add(b);
+                    if (baseline != null && r % 3 != 0) {
+                        baselineSamples.add(compile(scratch, sources, true, baseline).withConfig(config));
+                    }
+                    if (baseline != null) {
+                        baselineSamples.add(a.processor() ? b : a);    // javac alone, shared
+                    }
                 }
                 Summary s = Summary.of(samples, config, false);
                 log("warm %-7s javac %8.1f ms without, %8.1f ms with; processor %7.1f ms; generated %,d bytes",
                         config.label(), s.withoutMs, s.withMs, s.processorMs, s.generatedJavaBytes);
+                if (baseline != null) {
+                    Summary b = Summary.of(baselineSamples, config, false);
+                    log("  baseline        %8.1f ms with; processor %7.1f ms; generated %,d bytes", b.withMs,
+                            b.processorMs, b.generatedJavaBytes);
+                }
                 deleteTree(scratch.resolve("src-" + config.label()));
             }
             for (Config config : cold) {
                 for (int r = 0; r < coldReps; r++) {
                     boolean first = r % 2 == 0;
-                    samples.add(coldCompile(scratch, config, first));
-                    samples.add(coldCompile(scratch, config, !first));
+                    Sample a = coldCompile(scratch, config, first, null);
+                    Sample b = coldCompile(scratch, config, !first, null);
+                    samples.add(a);
+                    samples.add(b);
+                    if (baseline != null) {
+                        baselineSamples.add(coldCompile(scratch, config, true, baseline));
+                        baselineSamples.add(a.processor() ? b : a);
+                    }
                 }
                 Summary s = Summary.of(samples, config, true);
                 log("cold %-7s javac %8.1f ms without, %8.1f ms with; processor %7.1f ms", config.label(),
@@ -213,7 +251,18 @@ public final class ProcessorScaling {
             }
             log("load after: %s", loadAverage());
             StackSampler.report();
-            Report report = new Report(samples, layersAxis, networksAxis, cold, reps, coldReps, quick);
+            Report report = new Report(samples, layersAxis, networksAxis, examplesLike, cold, reps, coldReps, quick);
+            if (baseline != null) {
+                Report before = new Report(baselineSamples, layersAxis, networksAxis, examplesLike, cold, reps,
+                        coldReps, quick);
+                Files.writeString(out.resolve("processor-scaling-baseline.csv"), before.csv(), StandardCharsets.UTF_8);
+                Files.writeString(out.resolve("processor-scaling-baseline.md"), before.markdown(),
+                        StandardCharsets.UTF_8);
+                String comparison = Report.comparison(before, report, baseline.label);
+                Files.writeString(out.resolve("processor-scaling-comparison.md"), comparison, StandardCharsets.UTF_8);
+                System.out.println();
+                System.out.println(comparison);
+            }
             Files.writeString(out.resolve("processor-scaling.csv"), report.csv(), StandardCharsets.UTF_8);
             Files.writeString(out.resolve("processor-scaling.md"), report.markdown(), StandardCharsets.UTF_8);
             Files.writeString(out.resolve("processor-scaling.svg"), report.svg(), StandardCharsets.UTF_8);
@@ -231,7 +280,8 @@ public final class ProcessorScaling {
      * has been compiled at least three times: javac's and the processor's code must be compiled by
      * the JIT before the figures mean anything.
      */
-    private static void warmUp(Path scratch, double seconds, List<Config> configs) throws IOException {
+    private static void warmUp(Path scratch, double seconds, Baseline baseline, List<Config> configs)
+            throws IOException {
         List<List<Path>> sources = new ArrayList<>();
         for (Config config : configs) {
             sources.add(generate(scratch.resolve("src-warmup-" + config.label()), config));
@@ -242,6 +292,9 @@ public final class ProcessorScaling {
             for (List<Path> files : sources) {
                 compile(scratch, files, true);
                 compile(scratch, files, false);
+                if (baseline != null) {
+                    compile(scratch, files, true, baseline);
+                }
             }
             runs++;
         }
@@ -268,6 +321,12 @@ public final class ProcessorScaling {
 
     /** One in-process compile of {@code sources}, with the processor or with {@code -proc:none}. */
     static Sample compile(Path scratch, List<Path> sources, boolean withProcessor) throws IOException {
+        return compile(scratch, sources, withProcessor, null);
+    }
+
+    /** As {@link #compile(Path, List, boolean)}, with the baseline's processor when {@code baseline} is given. */
+    static Sample compile(Path scratch, List<Path> sources, boolean withProcessor, Baseline baseline)
+            throws IOException {
         Path outDir = Files.createTempDirectory(scratch, withProcessor ? "with" : "without");
         Path classes = Files.createDirectories(outDir.resolve("classes"));
         Path generated = Files.createDirectories(outDir.resolve("generated"));
@@ -278,7 +337,7 @@ public final class ProcessorScaling {
         if (!withProcessor) {
             options.add("-proc:none");
         }
-        TimingProcessor timing = new TimingProcessor(new ConvGeomProcessor());
+        TimingProcessor timing = new TimingProcessor(baseline == null ? new ConvGeomProcessor() : baseline.processor());
 
         System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -321,7 +380,7 @@ public final class ProcessorScaling {
     }
 
     /** One compile in a fresh JVM with this JVM's heap settings. */
-    private static Sample coldCompile(Path scratch, Config config, boolean withProcessor)
+    private static Sample coldCompile(Path scratch, Config config, boolean withProcessor, Baseline baseline)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -332,6 +391,9 @@ public final class ProcessorScaling {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProcessorScaling.class.getName(),
                 "--child", withProcessor ? "with" : "without", Integer.toString(config.networks()),
                 Integer.toString(config.layers()), scratch.toString()));
+        if (baseline != null) {
+            command.add(baseline.classPath);
+        }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String result = null;
         StringBuilder output = new StringBuilder();
@@ -350,13 +412,13 @@ public final class ProcessorScaling {
         return Sample.parseCsv(result);
     }
 
-    /** {@code --child with|without NETWORKS LAYERS SCRATCH}: one compile, one RESULT line. */
+    /** {@code --child with|without NETWORKS LAYERS SCRATCH [BASELINE]}: one compile, one RESULT line. */
     private static void child(String[] args) throws IOException {
         boolean withProcessor = args[1].equals("with");
         Config config = new Config(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
         Path scratch = Files.createTempDirectory(Path.of(args[4]), "child");
         List<Path> sources = generate(scratch.resolve("src"), config);
-        Sample s = compile(scratch, sources, withProcessor);
+        Sample s = compile(scratch, sources, withProcessor, args.length > 5 ? Baseline.of(args[5]) : null);
         Sample withRss = new Sample(config, s.processor(), true, s.wallNanos(), s.processorNanos(),
                 s.processorInitNanos(), s.processorCpuNanos(), s.processorGcNanos(), s.allocatedBytes(), s.processorAllocatedBytes(), s.peakHeapBytes(),
                 peakRss(), s.generatedJavaBytes(), s.generatedJavaLines(), s.generatedClassBytes(),
@@ -532,16 +594,18 @@ public final class ProcessorScaling {
         private final List<Sample> samples;
         private final List<Config> layersAxis;
         private final List<Config> networksAxis;
+        private final List<Config> examplesLike;
         private final List<Config> cold;
         private final int reps;
         private final int coldReps;
         private final boolean quick;
 
-        Report(List<Sample> samples, List<Config> layersAxis, List<Config> networksAxis, List<Config> cold, int reps,
-               int coldReps, boolean quick) {
+        Report(List<Sample> samples, List<Config> layersAxis, List<Config> networksAxis, List<Config> examplesLike,
+               List<Config> cold, int reps, int coldReps, boolean quick) {
             this.samples = samples;
             this.layersAxis = layersAxis;
             this.networksAxis = networksAxis;
+            this.examplesLike = examplesLike;
             this.cold = cold;
             this.reps = reps;
             this.coldReps = coldReps;
@@ -564,12 +628,14 @@ public final class ProcessorScaling {
                 timeTable(s, "Networks (50 layers each)", networksAxis, false);
                 s.append('\n');
             }
+            if (!examplesLike.isEmpty()) {
+                timeTable(s, "Like the examples (many small networks)", examplesLike, false);
+                s.append('\n');
+            }
             s.append("Generated output and memory (warm series; peak heap: sum of the heap pools' peak use during the "
                     + "compile, after a System.gc(), garbage included; allocated: bytes allocated on javac's "
                     + "thread):\n\n");
-            List<Config> all = new ArrayList<>(layersAxis);
-            networksAxis.stream().filter(c -> !all.contains(c)).forEach(all::add);
-            sizeTable(s, all);
+            sizeTable(s, allConfigs());
             s.append('\n');
             if (!cold.isEmpty()) {
                 s.append(String.format(Locale.ROOT, "Cold: every compile in a fresh JVM (JVM start not counted), "
@@ -579,6 +645,43 @@ public final class ProcessorScaling {
             }
             if (layersAxis.size() >= 2) {
                 linearity(s);
+            }
+            return s.toString();
+        }
+
+        private List<Config> allConfigs() {
+            List<Config> all = new ArrayList<>(layersAxis);
+            networksAxis.stream().filter(c -> !all.contains(c)).forEach(all::add);
+            examplesLike.stream().filter(c -> !all.contains(c)).forEach(all::add);
+            return all;
+        }
+
+        /**
+         * Before and after, side by side: the whole cost (javac with the processor over javac
+         * alone), the processor's own time and the generated source per layer, warm and cold.
+         */
+        static String comparison(Report before, Report after, String baselineLabel) {
+            StringBuilder s = new StringBuilder();
+            s.append("Before (").append(baselineLabel).append(") and after (this build), in one run, interleaved; ")
+                    .append("medians; javac alone is the same compiles for both.\n\n");
+            s.append("| series | networks x layers | javac alone (ms) | with processor: before / after (ms) "
+                    + "| whole cost / javac alone: before / after | processor's own: before / after (ms) "
+                    + "| own / javac alone: before / after | generated .java per layer: before / after (bytes) |\n");
+            s.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (boolean cold : new boolean[] {false, true}) {
+                for (Config c : cold ? after.cold : after.allConfigs()) {
+                    Summary b = Summary.of(before.samples, c, cold);
+                    Summary a = Summary.of(after.samples, c, cold);
+                    s.append(String.format(Locale.ROOT,
+                            "| %s | %d x %d | %.1f | %.1f / %.1f | %.2fx / %.2fx | %.1f / %.1f | %.0f%% / %.0f%% "
+                                    + "| %s |%n",
+                            cold ? "cold" : "warm", c.networks(), c.layers(), a.withoutMs, b.withMs, a.withMs,
+                            b.withMs / a.withoutMs, a.withMs / a.withoutMs, b.processorMs, a.processorMs,
+                            100 * b.processorMs / a.withoutMs, 100 * a.processorMs / a.withoutMs,
+                            cold ? "" : String.format(Locale.ROOT, "%,.0f / %,.0f",
+                                    (double) b.generatedJavaBytes / c.totalLayers(),
+                                    (double) a.generatedJavaBytes / c.totalLayers())));
+                }
             }
             return s.toString();
         }

@@ -45,7 +45,7 @@ class ScalingSmokeTest {
 
         List<ProcessorScaling.Sample> samples = new ArrayList<>(List.of(with, without));
         ProcessorScaling.Report report = new ProcessorScaling.Report(samples, List.of(config), List.of(config),
-                List.of(), 1, 0, true);
+                List.of(), List.of(), 1, 0, true);
         assertTrue(report.markdown().contains("| 2 x 12 | 24 |"), report.markdown());
         assertTrue(report.svg().startsWith("<svg"));
         assertEquals(3, report.csv().lines().count());

@@ -5,6 +5,10 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.Trees;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -32,16 +36,63 @@ public final class DroppedAttributes {
         if (dropped(trees, model.type(), model.network().mirror()) || droppedField(trees, model)) {
             return true;
         }
+        Map<String, VariableTree> fields = fieldTrees(trees, model);
         for (LayerDeclaration layer : model.layers()) {
-            if (dropped(trees, layer.field(), layer.values().mirror())) {
-                return true;
-            }
             // A second layer annotation is an error of its own, but one to report only once
             // javac has nothing to say about what is written in it.
-            for (AnnotationMirror extra : layer.extra()) {
-                if (dropped(trees, layer.field(), extra)) {
+            List<AnnotationMirror> mirrors = new ArrayList<>();
+            mirrors.add(layer.values().mirror());
+            mirrors.addAll(layer.extra());
+            if (dropped(trees, fields.get(layer.field().getSimpleName().toString()), layer.field(), mirrors)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The type's field declarations by name, from one walk of its tree. Asking javac for each
+     * field's annotation tree instead ({@code Trees.getTree(element, mirror)}) searches the whole
+     * class every time: quadratic in the layers, and most of the processor's time at thousands.
+     */
+    private static Map<String, VariableTree> fieldTrees(Trees trees, NetworkModel model) {
+        Map<String, VariableTree> fields = new HashMap<>();
+        Tree tree;
+        try {
+            tree = trees.getTree(model.type());
+        } catch (RuntimeException noTree) {
+            return fields;
+        }
+        if (tree instanceof ClassTree type) {
+            for (Tree member : type.getMembers()) {
+                if (member instanceof VariableTree field) {
+                    fields.putIfAbsent(field.getName().toString(), field);
+                }
+            }
+        }
+        return fields;
+    }
+
+    /**
+     * Whether one of {@code mirrors}, annotations of {@code field}, lost a written attribute. The
+     * field's annotation trees and mirrors come in the same order; where their counts differ
+     * (or there is no tree), each mirror's tree is looked up on its own.
+     */
+    private static boolean dropped(Trees trees, VariableTree tree, Element field, List<AnnotationMirror> mirrors) {
+        List<? extends AnnotationMirror> all = field.getAnnotationMirrors();
+        List<? extends AnnotationTree> written = tree == null ? null : tree.getModifiers().getAnnotations();
+        if (written == null || written.size() != all.size()) {
+            for (AnnotationMirror mirror : mirrors) {
+                if (dropped(trees, field, mirror)) {
                     return true;
                 }
+            }
+            return false;
+        }
+        for (int i = 0; i < all.size(); i++) {
+            AnnotationMirror mirror = all.get(i);
+            if (mirrors.contains(mirror) && written.get(i).getArguments().size() > mirror.getElementValues().size()) {
+                return true;
             }
         }
         return false;

@@ -1,6 +1,5 @@
 package dev.convgeom.processor.writing;
 
-import com.palantir.javapoet.ClassName;
 import dev.convgeom.engine.AxisState;
 import dev.convgeom.engine.ComputedLayer;
 import dev.convgeom.engine.GeometryResult;
@@ -17,10 +16,10 @@ final class ClassJavadoc {
     private ClassJavadoc() {
     }
 
-    static String of(ClassName model, GeometryResult geometry, List<String> constants) {
+    static String of(String modelName, String modelSimpleName, GeometryResult geometry, List<String> constants) {
         NetworkInput in = geometry.input();
         StringBuilder doc = new StringBuilder()
-                .append("Geometry of {@link ").append(model.canonicalName()).append("}, computed at compile time by ")
+                .append("Geometry of {@link ").append(modelName).append("}, computed at compile time by ")
                 .append("convgeom from its layer annotations.\n\n")
                 .append("<p>Input: ").append(in.channels()).append('\u00d7').append(in.height()).append('\u00d7')
                 .append(in.width()).append(". Unit (x, y) of a layer is centred on input pixel\n")
@@ -28,7 +27,7 @@ final class ClassJavadoc {
                 .append("and sees a field of the given size, reaching into the padding near a border.\n")
                 .append("Field, jump and centre are in input pixels, height first.\n\n")
                 .append("<table>\n")
-                .append("<caption>Layers of ").append(model.simpleName()).append("</caption>\n")
+                .append("<caption>Layers of ").append(modelSimpleName).append("</caption>\n")
                 .append("<tr><th>layer</th><th>kind</th><th>output C\u00d7H\u00d7W</th><th>field</th>")
                 .append("<th>jump</th><th>centre (y, x)</th></tr>\n");
         List<ComputedLayer> layers = geometry.layers();
@@ -46,20 +45,20 @@ final class ClassJavadoc {
         return doc.append("</table>\n").toString();
     }
 
-    /** One constant: what was declared and what it gives. */
+    /**
+     * One constant, on one line: what was declared. What it gives is the class table's row, which
+     * the constant's literals follow; only what the table cannot show is added.
+     */
     static String constant(ComputedLayer layer, String declaration) {
         AxisState y = layer.y();
         AxisState x = layer.x();
-        return "{@code " + layer.spec().name() + "}, declared " + code(declaration) + ": output " + shape(layer)
-                + ", receptive field " + y.rf() + "\u00d7" + x.rf() + ", jump " + Numbers.display(y.jump()) + "\u00d7"
-                + Numbers.display(x.jump()) + ", unit (0, 0) centred on (y, x) = (" + Numbers.display(y.center())
-                + ", " + Numbers.display(x.center()) + ")"
+        return "{@code " + layer.spec().name() + "}, declared " + code(declaration)
                 + (layer.spec().kind() == LayerKind.CROP
                         ? ", cropped from offset (y, x) = (" + layer.offsetY() + ", " + layer.offsetX() + ")" : "")
                 + (y.period() > 1 || x.period() > 1
                         ? "; after upsampling the field depends on the unit's phase (period " + y.period() + "\u00d7"
-                                + x.period() + "), the size given is the widest" : "")
-                + ".\n";
+                                + x.period() + "), the table gives the widest" : "")
+                + ".";
     }
 
     /**

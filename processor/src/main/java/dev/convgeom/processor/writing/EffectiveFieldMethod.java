@@ -1,14 +1,8 @@
 package dev.convgeom.processor.writing;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import dev.convgeom.engine.EffectiveFields.LayerField;
 import java.util.ArrayList;
 import java.util.List;
-import javax.lang.model.element.Modifier;
 
 /**
  * The generated {@code effectiveField(LayerGeometry)}: every layer's uniform-weight effective field,
@@ -46,44 +40,50 @@ final class EffectiveFieldMethod {
         return b.toString();
     }
 
-    FieldSpec field() {
+    /** {@code private static final List<EffectiveField> effectiveFields = EffectiveField.decode("...");} */
+    void writeField(SourceText out, ImportedNames names) {
         String table = table(fields);
-        List<CodeBlock> parts = new ArrayList<>();
+        String effectiveField = names.api("EffectiveField");
+        StringBuilder parts = new StringBuilder(table.length() + 16);
         for (int i = 0; i < table.length(); i += PART) {
-            parts.add(CodeBlock.of("$S", table.substring(i, Math.min(table.length(), i + PART))));
+            parts.append(i == 0 ? "" : ", ")
+                    .append(Numbers.stringLiteral(table.substring(i, Math.min(table.length(), i + PART))));
         }
-        return FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), ApiTypes.EFFECTIVE_FIELD),
-                        "effectiveFields", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$T.decode($L)", ApiTypes.EFFECTIVE_FIELD, CodeBlock.join(parts, ", "))
-                .build();
+        if (table.isEmpty()) {
+            parts.append("\"\"");
+        }
+        out.line("");
+        out.line("/** Every layer's effective field, in order, null where not computed: {@link #effectiveField}. */");
+        out.line("private static final " + names.of("java.util.List") + "<" + effectiveField + "> effectiveFields = "
+                + effectiveField + ".decode(" + parts + ");");
     }
 
-    MethodSpec method() {
-        return MethodSpec.methodBuilder("effectiveField")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(ApiTypes.EFFECTIVE_FIELD)
-                .addParameter(ApiTypes.LAYER_GEOMETRY, "layer")
-                .addJavadoc("The uniform-weight effective receptive field of {@code layer}'s units: the spread of\n"
-                        + "the input pixels' weights when every kernel tap weighs the same (see {@link $T}).\n\n"
-                        + "@param layer one of this network's layers, or {@link #INPUT}\n"
-                        + "@return its standard deviations and central extents\n"
-                        + "@throws IllegalArgumentException if {@code layer} belongs to another network\n"
-                        + "@throws IllegalStateException if its field was too large to compute exactly\n",
-                        ApiTypes.EFFECTIVE_FIELD)
-                .beginControlFlow("if (layer.network() != spec)")
-                .addStatement("throw new $T($S + layer.name() + $S)", IllegalArgumentException.class,
-                        "'", "' is not a layer of " + network)
-                .endControlFlow()
-                .beginControlFlow("if (layer.index() < 0)")
-                .addStatement("return $T.INPUT", ApiTypes.EFFECTIVE_FIELD)
-                .endControlFlow()
-                .addStatement("$T field = effectiveFields.get(layer.index())", ApiTypes.EFFECTIVE_FIELD)
-                .beginControlFlow("if (field == null)")
-                .addStatement("throw new $T($S + layer.name() + $S)", IllegalStateException.class,
-                        "the effective field of '", "' was not computed: its receptive field is too large to"
-                                + " weigh exactly at compile time")
-                .endControlFlow()
-                .addStatement("return field")
-                .build();
+    /** {@code public static EffectiveField effectiveField(LayerGeometry layer)}. */
+    void writeMethod(SourceText out, ImportedNames names) {
+        String effectiveField = names.api("EffectiveField");
+        out.line("");
+        out.javadoc("The uniform-weight effective receptive field of {@code layer}'s units: the spread of\n"
+                + "the input pixels' weights when every kernel tap weighs the same (see {@link " + effectiveField
+                + "}).\n\n"
+                + "@param layer one of this network's layers, or {@link #INPUT}\n"
+                + "@return its standard deviations and central extents\n"
+                + "@throws IllegalArgumentException if {@code layer} belongs to another network\n"
+                + "@throws IllegalStateException if its field was too large to compute exactly");
+        out.open("public static " + effectiveField + " effectiveField(" + names.api("LayerGeometry") + " layer)")
+                .open("if (layer.network() != spec)")
+                .line("throw new IllegalArgumentException(\"'\" + layer.name() + "
+                        + Numbers.stringLiteral("' is not a layer of " + network) + ");")
+                .close()
+                .open("if (layer.index() < 0)")
+                .line("return " + effectiveField + ".INPUT;")
+                .close()
+                .line(effectiveField + " field = effectiveFields.get(layer.index());")
+                .open("if (field == null)")
+                .line("throw new IllegalStateException(\"the effective field of '\" + layer.name() + "
+                        + Numbers.stringLiteral("' was not computed: its receptive field is too large to"
+                                + " weigh exactly at compile time") + ");")
+                .close()
+                .line("return field;")
+                .close();
     }
 }

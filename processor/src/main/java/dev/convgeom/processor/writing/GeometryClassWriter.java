@@ -1,62 +1,46 @@
 package dev.convgeom.processor.writing;
 
-import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ArrayTypeName;
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
-import com.palantir.javapoet.TypeVariableName;
 import dev.convgeom.LayerSpec;
+import dev.convgeom.Literals;
 import dev.convgeom.NetworkSpec;
-import dev.convgeom.Resize;
-import dev.convgeom.Shape;
+import dev.convgeom.Ratio;
 import dev.convgeom.engine.AxisState;
 import dev.convgeom.engine.ComputedLayer;
+import dev.convgeom.engine.EffectiveFields.LayerField;
 import dev.convgeom.engine.GeometryResult;
 import dev.convgeom.engine.NetworkInput;
-import dev.convgeom.Ratio;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import dev.convgeom.engine.EffectiveFields.LayerField;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.Modifier;
 
 /**
  * Generates {@code <Model>Geometry}: the network's {@code NetworkSpec}, one {@code LayerGeometry}
  * constant per layer built from literals computed at compile time, the ordered list of layers,
  * lookup by name, the outputs, static mapping shortcuts for each output written as plain arithmetic
- * on literals, and the questions about other input sizes.
+ * on literals, the effective fields, and the questions about other input sizes.
+ *
+ * <p>The per-layer part is what a build pays for, in this processor and again in javac, which
+ * compiles it: so each layer is one line of the spec, one table row in the class Javadoc, and one
+ * constant whose initializer is a single call with its numbers as one string literal, in the form
+ * {@link Literals} reads ({@code layer(3, "16 12 10 | 2 1/2 -5 6 | 2 1/2 -6 7")}, a private overload
+ * of {@code layer(String)} that calls {@link Literals#layer}).
+ * The constant's own Javadoc says how it was declared and leaves the numbers to the table.
  *
  * <p>Private fields have lower-case names: a layer's constant is its name in upper case, so no
  * layer name can clash with them.
  *
  * <p>A method's bytecode is limited to 64 KiB, and a class initializer that builds thousands of
- * constants would pass it. Large networks therefore build their specs and constants in nested
- * holder classes of {@value #CHUNK} layers each ({@code Specs0}, {@code Layers0}, ...), and the
- * public constants only copy them. Specs live apart from the layers because the layers refer to
- * the finished spec.
+ * constants would pass it; a string literal is limited to 65,535 bytes. Large networks therefore
+ * hold their spec lines and build their constants in nested holder classes of {@value #CHUNK}
+ * layers each ({@code Layers0}, ...), and the public constants only copy them.
  */
 public final class GeometryClassWriter {
 
-    /** Layers per holder class; keeps every class initializer far below the 64 KiB limit. */
+    /** Layers per holder class; keeps every class initializer and string literal far below its limit. */
     static final int CHUNK = 256;
 
-    private static final ClassName LAYER_GEOMETRY = ApiTypes.LAYER_GEOMETRY;
-    private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
-    private static final TypeName LAYER_LIST = ParameterizedTypeName.get(ClassName.get(List.class), LAYER_GEOMETRY);
-    private static final TypeName LAYER_MAP = ParameterizedTypeName.get(
-            ClassName.get(Map.class), ClassName.get(String.class), LAYER_GEOMETRY);
-
-    private final ClassName model;
-    private final ClassName generated;
+    private final String modelName;
+    private final String modelSimpleName;
+    private final String packageName;
+    private final String simpleName;
     private final String processorName;
     private final GeometryResult geometry;
     private final List<String> constants;
@@ -67,21 +51,26 @@ public final class GeometryClassWriter {
     private final EffectiveFieldMethod effective;
 
     /**
-     * @param model         the {@code @Network} type, for links
-     * @param generated     the class to generate
-     * @param processorName the processor's name, for {@code @Generated}
-     * @param geometry      the network's geometry, free of errors
-     * @param constants     each layer's constant name
-     * @param declarations  each layer's annotation as written, for the constants' Javadoc
-     * @param runtime       the network as generated code rebuilds it ({@link RuntimeSpecs#of})
-     * @param sizes         the smallest and the exact input sizes, found once per network
-     * @param effective     each layer's effective field, null where too large to compute
+     * @param modelName       the {@code @Network} type's canonical name, for links
+     * @param modelSimpleName its simple name, the network's name
+     * @param packageName     the package of the class to generate, "" for the default package
+     * @param simpleName      the simple name of the class to generate
+     * @param processorName   the processor's name, for {@code @Generated}
+     * @param geometry        the network's geometry, free of errors
+     * @param constants       each layer's constant name
+     * @param declarations    each layer's annotation as written, for the constants' Javadoc
+     * @param runtime         the network as generated code rebuilds it ({@link RuntimeSpecs#of})
+     * @param sizes           the smallest and the exact input sizes, found once per network
+     * @param effective       each layer's effective field, null where too large to compute
      */
-    public GeometryClassWriter(ClassName model, ClassName generated, String processorName, GeometryResult geometry,
-                               List<String> constants, List<String> declarations, NetworkSpec runtime,
-                               InputSizes sizes, List<LayerField> effective) {
-        this.model = model;
-        this.generated = generated;
+    public GeometryClassWriter(String modelName, String modelSimpleName, String packageName, String simpleName,
+                               String processorName, GeometryResult geometry, List<String> constants,
+                               List<String> declarations, NetworkSpec runtime, InputSizes sizes,
+                               List<LayerField> effective) {
+        this.modelName = modelName;
+        this.modelSimpleName = modelSimpleName;
+        this.packageName = packageName;
+        this.simpleName = simpleName;
         this.processorName = processorName;
         this.geometry = geometry;
         this.constants = List.copyOf(constants);
@@ -89,107 +78,243 @@ public final class GeometryClassWriter {
         this.chunked = geometry.layers().size() > CHUNK;
         this.runtime = runtime;
         this.sizes = sizes;
-        this.effective = new EffectiveFieldMethod(effective, model.simpleName());
+        this.effective = new EffectiveFieldMethod(effective, modelSimpleName);
     }
 
-    /** The Java file, with {@code origin} as its originating element (for incremental builds). */
-    public JavaFile write(Element origin) {
+    /** The Java source of the class. */
+    public String write() {
         List<ComputedLayer> layers = geometry.layers();
-        TypeSpec.Builder type = TypeSpec.classBuilder(generated)
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addOriginatingElement(origin)
-                .addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", processorName).build())
-                .addJavadoc("$L", ClassJavadoc.of(model, geometry, constants));
+        ImportedNames names = new ImportedNames(simpleName);
+        SourceText body = new SourceText(1024 + 320 * layers.size());
+        String layerGeometry = names.api("LayerGeometry");
+        String literals = names.api("Literals");
+        String list = names.of("java.util.List");
+
+        body.javadoc(ClassJavadoc.of(modelName, modelSimpleName, geometry, constants));
+        body.line("@" + names.of("javax.annotation.processing.Generated") + "(" + Numbers.stringLiteral(processorName)
+                + ")");
+        body.open("public final class " + simpleName);
 
         // The spec first: every LayerGeometry below refers to it.
-        type.addField(FieldSpec.builder(ApiTypes.NETWORK_SPEC, "spec", Modifier.PRIVATE, Modifier.STATIC,
-                        Modifier.FINAL)
-                .initializer(networkSpec())
-                .build());
-        type.addField(FieldSpec.builder(LAYER_GEOMETRY, "INPUT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("$L", "The network input, " + shape(geometry.input()) + ": every pixel is its own field.\n")
-                .initializer(inputGeometry())
-                .build());
-        for (int i = 0; i < layers.size(); i++) {
-            CodeBlock init = chunked
-                    ? CodeBlock.of("$N.$N", holderName("Layers", i / CHUNK), constants.get(i))
-                    : layerGeometry(i);
-            type.addField(FieldSpec.builder(LAYER_GEOMETRY, constants.get(i), Modifier.PUBLIC, Modifier.STATIC,
-                            Modifier.FINAL)
-                    .addJavadoc("$L", ClassJavadoc.constant(layers.get(i), declarations.get(i)))
-                    .initializer(init)
-                    .build());
+        NetworkInput in = geometry.input();
+        body.line("/** The layers as declared, one line each: {@link #network()}. */");
+        StringBuilder spec = body.start().append("private static final ").append(names.api("NetworkSpec"))
+                .append(" spec = ").append(literals).append(".network(").append(Numbers.stringLiteral(modelSimpleName))
+                .append(", \"").append(in.channels()).append(' ').append(in.height()).append(' ').append(in.width())
+                .append("\", ");
+        if (hasDeclaredOutputs()) {
+            spec.append(list).append(".of(");
+            for (int i = 0; i < runtime.outputs().size(); i++) {
+                spec.append(i == 0 ? "" : ", ").append(Numbers.stringLiteral(runtime.outputs().get(i)));
+            }
+            spec.append("), ");
         }
         if (chunked) {
             for (int start = 0; start < layers.size(); start += CHUNK) {
-                int end = Math.min(start + CHUNK, layers.size());
-                type.addType(specHolder(start, end));
-                type.addType(layerHolder(start, end));
+                spec.append(start == 0 ? "" : ", ").append(holderName(start)).append(".SPEC");
+            }
+            spec.append(");\n");
+        } else {
+            spec.append("\"\"\"\n");
+            specLines(body, 0, layers.size(), false);
+            body.line("\"\"\");");
+        }
+
+        body.line("");
+        body.line("/** The network input, " + shape(in) + ": every pixel is its own field. */");
+        body.line("public static final " + layerGeometry + " INPUT = " + literals + ".input(spec);");
+        body.line("");
+        for (int i = 0; i < layers.size(); i++) {
+            body.line("/** " + ClassJavadoc.constant(layers.get(i), declarations.get(i)) + " */");
+            body.start().append("public static final ").append(layerGeometry).append(' ').append(constants.get(i))
+                    .append(" = ").append(chunked ? holderName(i) + ".L" + i % CHUNK : layerGeometry(i))
+                    .append(";\n");
+        }
+        if (chunked) {
+            for (int start = 0; start < layers.size(); start += CHUNK) {
+                holder(body, names, start, Math.min(start + CHUNK, layers.size()));
             }
         }
-        type.addField(FieldSpec.builder(LAYER_LIST, "layerList", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer(chunked ? concat("Layers")
-                        : CodeBlock.of("$T.of($L)", List.class, constantList(0, layers.size())))
-                .build());
-        type.addField(FieldSpec.builder(LAYER_MAP, "byName", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("indexByName()")
-                .build());
+        body.line("");
+        body.line("/** Every layer, in declaration order. */");
+        StringBuilder all = body.start().append("private static final ").append(list).append('<').append(layerGeometry)
+                .append("> layerList = ");
+        if (chunked) {
+            all.append("concat(");
+            for (int start = 0; start < layers.size(); start += CHUNK) {
+                all.append(start == 0 ? "" : ", ").append(holderName(start)).append(".all");
+            }
+            all.append(");\n");
+        } else {
+            all.append(list).append(".of(");
+            for (int i = 0; i < layers.size(); i++) {
+                all.append(i == 0 ? "" : ", ").append(constants.get(i));
+            }
+            all.append(");\n");
+        }
+        body.line("");
+        body.line("/** The layers by name. */");
+        body.line("private static final " + names.of("java.util.Map") + "<String, " + layerGeometry
+                + "> byName = indexByName();");
         List<Integer> outputs = outputIndices();
-        type.addField(FieldSpec.builder(LAYER_LIST, "outputList", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$T.of($L)", List.class, CodeBlock.join(outputs.stream()
-                        .map(i -> CodeBlock.of("$N", constants.get(i))).toList(), ", "))
-                .build());
-        type.addField(FieldSpec.builder(ApiTypes.SIZE, OutputShortcuts.INPUT_SIZE, Modifier.PRIVATE, Modifier.STATIC,
-                        Modifier.FINAL)
-                .initializer("$T.of($L, $L)", ApiTypes.SIZE, geometry.input().width(), geometry.input().height())
-                .build());
-        type.addField(effective.field());
-        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        type.addMethod(effective.method());
-        type.addMethods(accessors(layers));
-        type.addMethods(outputAccessors(outputs));
+        body.line("");
+        body.line("/** The outputs, primary first: {@link #outputs()}. */");
+        StringBuilder outputList = body.start().append("private static final ").append(list).append('<')
+                .append(layerGeometry).append("> outputList = ").append(list).append(".of(");
+        for (int i = 0; i < outputs.size(); i++) {
+            outputList.append(i == 0 ? "" : ", ").append(constants.get(outputs.get(i)));
+        }
+        outputList.append(");\n");
+        body.line("");
+        body.line("/** The declared input's width and height, for clipping. */");
+        body.line("private static final " + names.api("Size") + " " + OutputShortcuts.INPUT_SIZE + " = "
+                + names.api("Size") + ".of(" + in.width() + ", " + in.height() + ");");
+        effective.writeField(body, names);
+        body.line("");
+        body.line("/** Not instantiated: the class holds constants and static methods. */");
+        body.open("private " + simpleName + "()").close();
+        layerFactory(body, layerGeometry, literals);
+        effective.writeMethod(body, names);
+        accessors(body, names, layers);
+        outputAccessors(body, names, outputs);
         int primary = outputs.get(0);
-        type.addMethods(new OutputShortcuts(layers.get(primary), constants.get(primary), geometry.input(), "").methods());
+        new OutputShortcuts(layers.get(primary), constants.get(primary), in, "").write(body, names);
         if (outputs.size() > 1) {
             for (int output : outputs) {
-                type.addMethods(new OutputShortcuts(layers.get(output), constants.get(output), geometry.input(),
-                        layers.get(output).spec().name()).methods());
+                new OutputShortcuts(layers.get(output), constants.get(output), in, layers.get(output).spec().name())
+                        .write(body, names);
             }
         }
-        type.addMethods(new InputSizeMethods(runtime, sizes).methods());
-        return JavaFile.builder(generated.packageName(), type.build())
-                .skipJavaLangImports(true)
-                .indent("    ")
-                .build();
+        new InputSizeMethods(runtime, sizes).write(body, names);
+        body.close();
+
+        SourceText file = new SourceText(body.toString().length() + 1024);
+        if (!packageName.isEmpty()) {
+            file.line("package " + packageName + ";").line("");
+        }
+        for (String type : names.imports()) {
+            file.line("import " + type + ";");
+        }
+        return file.line("").toString() + body;
+    }
+
+    /** The layers' lines, {@code ^} for a read of the layer before; a holder's one level out, to keep them short. */
+    private void specLines(SourceText body, int start, int end, boolean outdented) {
+        for (int i = start; i < end; i++) {
+            String line = Literals.line(runtime.layers().get(i), i == 0 ? "input" : runtime.layers().get(i - 1).name());
+            if (outdented) {
+                body.outdented(line);
+            } else {
+                body.line(line);
+            }
+        }
+    }
+
+    /** {@code layer(3, "16 12 10 | 2 1/2 -5 6 | 2 1/2 -6 7")}: the private factory, see {@link #layerFactory}. */
+    private String layerGeometry(int index) {
+        ComputedLayer layer = geometry.layers().get(index);
+        StringBuilder s = new StringBuilder(96).append("layer(").append(index).append(", \"")
+                .append(layer.hasChannels() ? Long.toString(layer.channels()) : "?").append(' ')
+                .append(layer.y().size()).append(' ').append(layer.x().size()).append(" | ");
+        int rows = s.length();
+        axis(s, layer.y());
+        String y = s.substring(rows);
+        StringBuilder x = new StringBuilder(48);
+        axis(x, layer.x());
+        if (!x.toString().equals(y)) {
+            boolean sameSteps = layer.x().jump().equals(layer.y().jump())
+                    && layer.x().center().equals(layer.y().center());
+            s.append(" | ");
+            if (sameSteps) {
+                fields(s, layer.x());
+            } else {
+                s.append(x);
+            }
+        }
+        return s.append("\")").toString();
+    }
+
+    /** {@code jump center lo hi}, and after upsampling the fields of one period: {@code lo hi, lo hi, ...}. */
+    static void axis(StringBuilder s, AxisState a) {
+        ratio(s, a.jump());
+        s.append(' ');
+        ratio(s, a.center());
+        s.append(' ');
+        fields(s, a);
+    }
+
+    /** {@code lo hi}, or the fields of one period: {@code lo hi, lo hi, ...}. */
+    private static void fields(StringBuilder s, AxisState a) {
+        if (a.period() == 1) {
+            s.append(a.lo()).append(' ').append(a.hi());
+            return;
+        }
+        long[] lo = a.field().los();
+        long[] hi = a.field().his();
+        for (int r = 0; r < lo.length; r++) {
+            s.append(r == 0 ? "" : ", ").append(lo[r]).append(' ').append(hi[r]);
+        }
+    }
+
+    private static void ratio(StringBuilder s, Ratio r) {
+        s.append(r.numerator());
+        if (!r.isInteger()) {
+            s.append('/').append(r.denominator());
+        }
+    }
+
+    private void holder(SourceText body, ImportedNames names, int start, int end) {
+        String layerGeometry = names.api("LayerGeometry");
+        body.line("");
+        body.line("/** Layers " + start + " to " + (end - 1) + ", built apart to keep each class initializer small. */");
+        body.open("private static final class " + holderName(start));
+        body.line("/** Their lines of the spec. */");
+        body.line("static final String SPEC = \"\"\"");
+        specLines(body, start, end, true);
+        body.outdented("\"\"\";");
+        // One declaration for them all: one comment serves every variable it declares. Short names,
+        // L0 to L255: the public constants copy them, each with its own Javadoc.
+        body.line("/** Layers " + start + " to " + (end - 1) + ", copied by the public constants. */");
+        body.line("static final " + layerGeometry);
+        for (int i = start; i < end; i++) {
+            body.line("    L" + (i - start) + " = " + layerGeometry(i) + (i == end - 1 ? ";" : ","));
+        }
+        body.line("/** Them, in order. */");
+        StringBuilder all = body.start().append("static final ").append(layerGeometry).append("[] all = {");
+        for (int i = start; i < end; i++) {
+            all.append(i == start ? "" : ", ").append('L').append(i - start);
+        }
+        all.append("};\n");
+        body.line("");
+        body.line("/** Not instantiated. */");
+        body.open("private " + holderName(start) + "()").close();
+        body.close();
+    }
+
+    private static String holderName(int index) {
+        return "Layers" + index / CHUNK;
+    }
+
+    /**
+     * {@code layer(int, String)}: every constant's initializer, so that each names only its index
+     * and its numbers. An overload of the public {@code layer(String)} lookup, which it cannot be
+     * confused with (two arguments, and private).
+     */
+    private static void layerFactory(SourceText body, String layerGeometry, String literals) {
+        body.line("");
+        body.javadoc("Layer {@code index}'s constant from its numbers, computed at compile time.\n\n"
+                + "@param index    the layer's position in the spec\n"
+                + "@param geometry its shape, jumps, centres and fields, as {@code " + literals + ".layer} reads them\n"
+                + "@return the layer's geometry");
+        body.open("private static " + layerGeometry + " layer(int index, String geometry)")
+                .line("return " + literals + ".layer(spec, index, geometry);")
+                .close();
     }
 
     /** The outputs' layer indices, the primary output first, as the runtime spec names them. */
     private List<Integer> outputIndices() {
-        List<String> names = runtime.layers().stream().map(LayerSpec::name).toList();
-        return runtime.outputs().stream().map(names::indexOf).toList();
-    }
-
-    private List<MethodSpec> outputAccessors(List<Integer> outputs) {
-        String primary = constants.get(outputs.get(0));
-        String listed = String.join(", ", outputs.stream().map(i -> "{@link #" + constants.get(i) + "}").toList());
-        MethodSpec output = Methods.publicStatic("output", LAYER_GEOMETRY)
-                .addJavadoc("$L", "The network's primary output, {@link #" + primary + "}: "
-                        + (outputs.size() == 1
-                        ? (hasDeclaredOutputs() ? "its one declared output" : "its last layer, which no other"
-                                + " layer reads")
-                        : hasDeclaredOutputs() ? "the first of its declared outputs, " + listed
-                        : "its last layer, the first of the layers no other layer reads (@Network declares no outputs), "
-                                + listed)
-                        + ". The unprefixed static mapping methods of this class work on it.\n\n"
-                        + "@return the primary output's geometry\n")
-                .addStatement("return $N", primary)
-                .build();
-        MethodSpec all = Methods.publicStatic("outputs", LAYER_LIST)
-                .addJavadoc("$L", "The network's outputs, primary first: " + listed + ".\n\n"
-                        + "@return every output's geometry\n")
-                .addStatement("return outputList")
-                .build();
-        return List.of(output, all);
+        List<String> layerNames = runtime.layers().stream().map(LayerSpec::name).toList();
+        return runtime.outputs().stream().map(layerNames::indexOf).toList();
     }
 
     /** Whether the outputs differ from the default, the layers no other layer reads. */
@@ -197,234 +322,79 @@ public final class GeometryClassWriter {
         return !runtime.outputs().equals(new NetworkSpec(runtime.name(), runtime.input(), runtime.layers()).outputs());
     }
 
-    private List<MethodSpec> accessors(List<ComputedLayer> layers) {
-        List<MethodSpec> methods = new ArrayList<>();
-        methods.add(MethodSpec.methodBuilder("layers")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(LAYER_LIST)
-                .addJavadoc("Every layer, in declaration order; {@link #INPUT} is not among them.\n")
-                .addStatement("return layerList")
-                .build());
-        methods.add(MethodSpec.methodBuilder("layer")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(LAYER_GEOMETRY)
-                .addParameter(String.class, "name")
-                .addJavadoc("The layer named {@code name} (its field's name), or {@link #INPUT} for {@code \"input\"}.\n\n"
-                        + "@param name a layer's name\n@return the layer's geometry\n"
-                        + "@throws NullPointerException if {@code name} is null\n"
-                        + "@throws IllegalArgumentException if the network has no such layer\n")
-                .beginControlFlow("if (name == null)")
-                .addStatement("throw new $T($S)", NullPointerException.class,
-                        "name is null; " + model.simpleName() + "'s layers are " + names(layers))
-                .endControlFlow()
-                .addStatement("$T layer = $S.equals(name) ? INPUT : byName.get(name)", LAYER_GEOMETRY, "input")
-                .beginControlFlow("if (layer == null)")
-                .addStatement("throw new $T($S + name + $S)", IllegalArgumentException.class,
-                        "No layer '", "' in " + model.simpleName() + "; its layers are " + names(layers))
-                .endControlFlow()
-                .addStatement("return layer")
-                .build());
-        methods.add(MethodSpec.methodBuilder("network")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(ApiTypes.NETWORK_SPEC)
-                .addJavadoc("The layers as declared, with the questions about other input sizes.\n")
-                .addStatement("return spec")
-                .build());
-        methods.add(MethodSpec.methodBuilder("indexByName")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(LAYER_MAP)
-                .addStatement("$T<$T, $T> index = new $T<>()", Map.class, String.class, LAYER_GEOMETRY, HashMap.class)
-                .beginControlFlow("for ($T layer : layerList)", LAYER_GEOMETRY)
-                .addStatement("index.put(layer.name(), layer)")
-                .endControlFlow()
-                .addStatement("return $T.copyOf(index)", Map.class)
-                .build());
+    private void outputAccessors(SourceText body, ImportedNames names, List<Integer> outputs) {
+        String layerGeometry = names.api("LayerGeometry");
+        String primary = constants.get(outputs.get(0));
+        String listed = String.join(", ", outputs.stream().map(i -> "{@link #" + constants.get(i) + "}").toList());
+        body.line("");
+        body.javadoc("The network's primary output, {@link #" + primary + "}: "
+                + (outputs.size() == 1
+                ? (hasDeclaredOutputs() ? "its one declared output" : "its last layer, which no other"
+                        + " layer reads")
+                : hasDeclaredOutputs() ? "the first of its declared outputs, " + listed
+                : "its last layer, the first of the layers no other layer reads (@Network declares no outputs), "
+                        + listed)
+                + ". The unprefixed static mapping methods of this class work on it.\n\n"
+                + "@return the primary output's geometry");
+        body.open("public static " + layerGeometry + " output()").line("return " + primary + ";").close();
+        body.line("");
+        body.javadoc("The network's outputs, primary first: " + listed + ".\n\n@return every output's geometry");
+        body.open("public static " + names.of("java.util.List") + "<" + layerGeometry + "> outputs()")
+                .line("return outputList;").close();
+    }
+
+    private void accessors(SourceText body, ImportedNames names, List<ComputedLayer> layers) {
+        String layerGeometry = names.api("LayerGeometry");
+        String list = names.of("java.util.List");
+        body.line("");
+        body.javadoc("Every layer, in declaration order; {@link #INPUT} is not among them.\n\n"
+                + "@return the layers' constants, in order");
+        body.open("public static " + list + "<" + layerGeometry + "> layers()").line("return layerList;").close();
+        body.line("");
+        body.javadoc("The layer named {@code name} (its field's name), or {@link #INPUT} for {@code \"input\"}.\n\n"
+                + "@param name the layer's name\n@return the layer's constant\n"
+                + "@throws NullPointerException if {@code name} is null\n"
+                + "@throws IllegalArgumentException if the network has no such layer");
+        body.open("public static " + layerGeometry + " layer(String name)")
+                .open("if (name == null)")
+                .line("throw new NullPointerException("
+                        + Numbers.stringLiteral("name is null; " + modelSimpleName + "'s layers are " + names(layers))
+                        + ");")
+                .close()
+                .line(layerGeometry + " layer = \"input\".equals(name) ? INPUT : byName.get(name);")
+                .open("if (layer == null)")
+                .line("throw new IllegalArgumentException(\"No layer '\" + name + "
+                        + Numbers.stringLiteral("' in " + modelSimpleName + "; its layers are " + names(layers)) + ");")
+                .close()
+                .line("return layer;")
+                .close();
+        body.line("");
+        body.javadoc("The layers as declared, with the questions about other input sizes.\n\n"
+                + "@return the network's spec");
+        body.open("public static " + names.api("NetworkSpec") + " network()").line("return spec;").close();
+        body.line("");
+        String map = names.of("java.util.Map");
+        body.javadoc("The layers by name, built once.\n\n@return each layer's constant by its name");
+        body.open("private static " + map + "<String, " + layerGeometry + "> indexByName()")
+                .line(map + "<String, " + layerGeometry + "> index = new " + names.of("java.util.HashMap") + "<>();")
+                .open("for (" + layerGeometry + " layer : layerList)")
+                .line("index.put(layer.name(), layer);")
+                .close()
+                .line("return " + map + ".copyOf(index);")
+                .close();
         if (chunked) {
-            TypeVariableName t = TypeVariableName.get("T");
-            methods.add(MethodSpec.methodBuilder("concat")
-                    .addAnnotation(SafeVarargs.class)
-                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                    .addTypeVariable(t)
-                    .returns(ParameterizedTypeName.get(ClassName.get(List.class), t))
-                    .addParameter(ArrayTypeName.of(ArrayTypeName.of(t)), "parts")
-                    .varargs()
-                    .addStatement("$T<$T> all = new $T<>()", List.class, t, ArrayList.class)
-                    .beginControlFlow("for ($T[] part : parts)", t)
-                    .addStatement("all.addAll($T.asList(part))", Arrays.class)
-                    .endControlFlow()
-                    .addStatement("return $T.copyOf(all)", List.class)
-                    .build());
+            body.line("");
+            body.javadoc("The holders' layers in one list.\n\n@param <T> the element type\n"
+                    + "@param parts the holders' arrays, in order\n@return their elements, in order");
+            body.line("@SafeVarargs");
+            body.open("private static <T> " + list + "<T> concat(T[]... parts)")
+                    .line(list + "<T> all = new " + names.of("java.util.ArrayList") + "<>();")
+                    .open("for (T[] part : parts)")
+                    .line("all.addAll(" + names.of("java.util.Arrays") + ".asList(part));")
+                    .close()
+                    .line("return " + list + ".copyOf(all);")
+                    .close();
         }
-        return methods;
-    }
-
-    private TypeSpec specHolder(int start, int end) {
-        List<CodeBlock> specs = new ArrayList<>();
-        for (int i = start; i < end; i++) {
-            specs.add(layerSpec(i));
-        }
-        return holder(holderName("Specs", start / CHUNK), start, end)
-                .addField(FieldSpec.builder(ArrayTypeName.of(ApiTypes.LAYER_SPEC), "all", Modifier.STATIC,
-                                Modifier.FINAL)
-                        .initializer("{\n$>$L$<\n}", CodeBlock.join(specs, ",\n"))
-                        .build())
-                .build();
-    }
-
-    private TypeSpec layerHolder(int start, int end) {
-        TypeSpec.Builder holder = holder(holderName("Layers", start / CHUNK), start, end);
-        for (int i = start; i < end; i++) {
-            holder.addField(FieldSpec.builder(LAYER_GEOMETRY, constants.get(i), Modifier.STATIC, Modifier.FINAL)
-                    .initializer(layerGeometry(i))
-                    .build());
-        }
-        return holder.addField(FieldSpec.builder(ArrayTypeName.of(LAYER_GEOMETRY), "all", Modifier.STATIC,
-                        Modifier.FINAL)
-                        .initializer("{$L}", constantList(start, end))
-                        .build())
-                .build();
-    }
-
-    private static TypeSpec.Builder holder(String name, int start, int end) {
-        return TypeSpec.classBuilder(name)
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Layers $L to $L, built apart to keep each class initializer small.\n", start, end - 1)
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    }
-
-    private CodeBlock concat(String holderPrefix) {
-        List<CodeBlock> parts = new ArrayList<>();
-        for (int start = 0; start < geometry.layers().size(); start += CHUNK) {
-            parts.add(CodeBlock.of("$N.all", holderName(holderPrefix, start / CHUNK)));
-        }
-        return CodeBlock.of("concat($L)", CodeBlock.join(parts, ", "));
-    }
-
-    private CodeBlock constantList(int start, int end) {
-        List<CodeBlock> names = new ArrayList<>();
-        for (int i = start; i < end; i++) {
-            names.add(CodeBlock.of("$N", constants.get(i)));
-        }
-        return CodeBlock.join(names, ", ");
-    }
-
-    private static String holderName(String prefix, int chunk) {
-        return prefix + chunk;
-    }
-
-    private CodeBlock networkSpec() {
-        NetworkInput in = geometry.input();
-        CodeBlock layers;
-        if (chunked) {
-            layers = concat("Specs");
-        } else {
-            List<CodeBlock> specs = new ArrayList<>();
-            for (int i = 0; i < geometry.layers().size(); i++) {
-                specs.add(layerSpec(i));
-            }
-            layers = CodeBlock.of("$T.of(\n$>$L$<)", List.class, CodeBlock.join(specs, ",\n"));
-        }
-        if (hasDeclaredOutputs()) {
-            CodeBlock outputs = CodeBlock.join(runtime.outputs().stream().map(n -> CodeBlock.of("$S", n)).toList(), ", ");
-            return CodeBlock.of("new $T($S, new $T($L, $L, $L), $L,\n$T.of($L))", ApiTypes.NETWORK_SPEC,
-                    model.simpleName(), ApiTypes.SHAPE, in.channels(), in.height(), in.width(), layers, List.class,
-                    outputs);
-        }
-        return CodeBlock.of("new $T($S, new $T($L, $L, $L), $L)", ApiTypes.NETWORK_SPEC, model.simpleName(),
-                ApiTypes.SHAPE, in.channels(), in.height(), in.width(), layers);
-    }
-
-    /**
-     * {@code new LayerSpec("conv1", "Conv", List.of("input"), 3, 96, 1, new Window(...), new Window(...), null)}.
-     */
-    private CodeBlock layerSpec(int index) {
-        LayerSpec layer = runtime.layers().get(index);
-        List<CodeBlock> from = new ArrayList<>();
-        for (String name : layer.from()) {
-            from.add(CodeBlock.of("$S", name));
-        }
-        return CodeBlock.of("new $T($S, $S, $T.of($L), $L, $L, $L, $L, $L, $L)", ApiTypes.LAYER_SPEC, layer.name(),
-                layer.kind(), List.class, CodeBlock.join(from, ", "), channels(layer.in()), channels(layer.out()),
-                layer.groups(), window(layer.y()), window(layer.x()), resize(layer));
-    }
-
-    /** The factory call that rebuilds an upsampling's, a transposed convolution's or a crop's extras. */
-    private static CodeBlock resize(LayerSpec layer) {
-        Resize r = layer.resize();
-        if (r == null) {
-            return CodeBlock.of("null");
-        }
-        return switch (layer.kind()) {
-            case "Upsample" -> CodeBlock.of("$T.upsample($L, $L)", ApiTypes.RESIZE, r.factor(), r.bilinear());
-            case "Deconv" -> CodeBlock.of("$T.deconv($L)", ApiTypes.RESIZE, r.outputPadding());
-            case "Crop" -> CodeBlock.of("$T.crop($S, $L, $L)", ApiTypes.RESIZE, r.like(), r.offsetY(), r.offsetX());
-            default -> throw new IllegalStateException("no extras for " + layer.kind());
-        };
-    }
-
-    private static CodeBlock window(dev.convgeom.Window w) {
-        if (w == null) {
-            return CodeBlock.of("null");
-        }
-        return CodeBlock.of("new $T($L, $L, $L, $L, $L, $T.$L, $L)", ApiTypes.WINDOW, w.kernel(), w.stride(),
-                w.dilation(), w.padBefore(), w.padAfter(), ApiTypes.PADDING, w.padding().name(), w.ceil());
-    }
-
-    private static CodeBlock channels(long channels) {
-        return channels == Shape.UNKNOWN ? CodeBlock.of("$T.UNKNOWN", ApiTypes.SHAPE) : CodeBlock.of("$L", channels);
-    }
-
-    private CodeBlock inputGeometry() {
-        NetworkInput in = geometry.input();
-        return CodeBlock.of("new $T($S, $S, new $T($L, $L, $L),\n$>$>$L,\n$L,\nspec, -1$<$<)", LAYER_GEOMETRY, "input",
-                "Input", ApiTypes.SHAPE, in.channels(), in.height(), in.width(),
-                axis(in.height(), AxisState.input(in.height())), axis(in.width(), AxisState.input(in.width())));
-    }
-
-    private CodeBlock layerGeometry(int index) {
-        ComputedLayer layer = geometry.layers().get(index);
-        NetworkInput in = geometry.input();
-        return CodeBlock.of("new $T($S, $S, new $T($L, $L, $L),\n$>$>$L,\n$L,\nspec, $L$<$<)", LAYER_GEOMETRY,
-                layer.spec().name(), layer.spec().kind().displayName(), ApiTypes.SHAPE,
-                channels(layer.hasChannels() ? layer.channels() : Shape.UNKNOWN), layer.y().size(), layer.x().size(),
-                axis(in.height(), layer.y()), axis(in.width(), layer.x()), index);
-    }
-
-    /**
-     * {@code AxisGeometry.uniform(227, 13, Ratio.of(16), Ratio.of(17), -63, 99)} in a chain; after
-     * upsampling, the fields of one period: {@code AxisGeometry.phases(..., "-2 1, 0 3")}.
-     */
-    static CodeBlock axis(long inputSize, AxisState a) {
-        if (a.period() == 1) {
-            return CodeBlock.of("$T.uniform($L, $L, $L, $L, $L, $L)", ApiTypes.AXIS_GEOMETRY, inputSize, a.size(),
-                    ratio(a.jump()), ratio(a.center()), a.lo(), a.hi());
-        }
-        // As text: array literals cost a class initializer bytes per number (64 KiB in all).
-        return CodeBlock.of("$T.phases($L, $L, $L, $L,\n$>$>$S)$<$<", ApiTypes.AXIS_GEOMETRY,
-                inputSize, a.size(), ratio(a.jump()), ratio(a.center()), pairs(a.field().los(), a.field().his()));
-    }
-
-    private static CodeBlock ratio(Ratio r) {
-        return r.isInteger() ? CodeBlock.of("$T.of($L)", ApiTypes.RATIO, longLiteral(r.numerator()))
-                : CodeBlock.of("$T.of($L, $L)", ApiTypes.RATIO, longLiteral(r.numerator()),
-                        longLiteral(r.denominator()));
-    }
-
-    /**
-     * A long literal: a centre's numerator over 2 can pass the int range while the centre itself
-     * (like every field bound) stays within it, and an int literal beyond it does not compile.
-     */
-    private static String longLiteral(long value) {
-        return value == (int) value ? Long.toString(value) : value + "L";
-    }
-
-    /** {@code "lo hi, lo hi, ..."}: the fields of one period. */
-    private static String pairs(long[] lo, long[] hi) {
-        StringBuilder s = new StringBuilder();
-        for (int r = 0; r < lo.length; r++) {
-            s.append(r == 0 ? "" : ", ").append(lo[r]).append(' ').append(hi[r]);
-        }
-        return s.toString();
     }
 
     private static String shape(NetworkInput in) {

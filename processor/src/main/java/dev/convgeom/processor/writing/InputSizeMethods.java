@@ -1,15 +1,10 @@
 package dev.convgeom.processor.writing;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import dev.convgeom.LayerSpec;
 import dev.convgeom.NetworkSpec;
 import dev.convgeom.Padding;
 import dev.convgeom.Shape;
 import dev.convgeom.Size;
-import java.util.List;
 
 /**
  * The generated methods about input sizes other than the declared one, through the network's
@@ -27,10 +22,10 @@ final class InputSizeMethods {
         this.sizes = sizes;
     }
 
-    List<MethodSpec> methods() {
+    void write(SourceText out, ImportedNames names) {
         Shape declared = spec.input();
         String primary = "{@code " + spec.layers().get(spec.outputIndex()).name() + "}";
-        Shape out = spec.outputSize(declared.size());
+        Shape output = spec.outputSize(declared.size());
         Size min = sizes.minInputSize();
         String exact = exactSizes();
         boolean same = spec.layers().stream()
@@ -46,57 +41,52 @@ final class InputSizeMethods {
                         + "input size here, so the constants' formulas hold at any size, but their maps have the "
                         + "declared size: for the units of a larger map, with its clipping and {@code mapFromInput}, "
                         + "take the layers of {@link #forInput(Size)}.";
-        MethodSpec outputSize = Methods.publicStatic("outputSize", ApiTypes.SHAPE)
-                .addParameter(ApiTypes.SIZE, "input")
-                .addJavadoc("$L", "The shape of the output " + primary + " for an input of another size, through the "
+        String shape = names.api("Shape");
+        String size = names.api("Size");
+        String list = names.of("java.util.List");
+        method(out, "The shape of the output " + primary + " for an input of another size, through the "
                         + "fully convolutional form (fully connected layers as convolutions with their declared "
                         + "kernels) and the declared rounding. For the declared " + declared.size()
-                        + " input (width x height) it is " + out + " (C x H x W).\n\n"
+                        + " input (width x height) it is " + output + " (C x H x W).\n\n"
                         + "@param input the input's width and height\n"
                         + "@return the shape, {@code C x H x W}\n"
                         + "@throws IllegalArgumentException if the input is too small for a layer (the message names "
-                        + "it and the smallest input, " + min + ")\n")
-                .addStatement("return spec.outputSize(input)")
-                .build();
-        MethodSpec minInputSize = Methods.publicStatic("minInputSize", ApiTypes.SIZE)
-                .addJavadoc("$L", "The smallest input every layer fits: " + min + " (width x height)"
-                        + atMin(min) + ".\n\n@return the smallest width and height\n")
-                .addStatement("return $T.of($L, $L)", ApiTypes.SIZE, min.width(), min.height())
-                .build();
-        MethodSpec isExact = Methods.publicStatic("isExact", TypeName.BOOLEAN)
-                .addParameter(ApiTypes.SIZE, "input")
-                .addJavadoc("$L", "Whether every window layer tiles its padded input exactly for an input of this "
+                        + "it and the smallest input, " + min + ")",
+                "public static " + shape + " outputSize(" + size + " input)", "return spec.outputSize(input);");
+        method(out, "The smallest input every layer fits: " + min + " (width x height)"
+                        + atMin(min) + ".\n\n@return the smallest width and height",
+                "public static " + size + " minInputSize()",
+                "return " + size + ".of(" + min.width() + ", " + min.height() + ");");
+        method(out, "Whether every window layer tiles its padded input exactly for an input of this "
                         + "size: no border pixel left unread, no window hanging over the edge. " + exact + "\n\n"
                         + "@param input the input's width and height\n"
-                        + "@return whether both axes are tiled exactly\n")
-                .addStatement("return spec.isExact(input)")
-                .build();
-        MethodSpec nextExactSize = Methods.publicStatic("nextExactSize", ApiTypes.SIZE)
-                .addParameter(ApiTypes.SIZE, "from")
-                .addJavadoc("$L", "The smallest input at least {@code from}, per axis, that "
+                        + "@return whether both axes are tiled exactly",
+                "public static boolean isExact(" + size + " input)", "return spec.isExact(input);");
+        method(out, "The smallest input at least {@code from}, per axis, that "
                         + "{@link #isExact(Size)} accepts. " + exact + "\n\n"
                         + "@param from the smallest width and height to consider\n"
                         + "@return the exact width and height\n"
-                        + "@throws IllegalArgumentException if there is none within the search\n")
-                .addStatement("return spec.nextExactSize(from)")
-                .build();
-        MethodSpec forInput = Methods.publicStatic("forInput", listOf(ApiTypes.LAYER_GEOMETRY))
-                .addParameter(ApiTypes.SIZE, "input")
-                .addJavadoc("$L", "Every layer's geometry for an input of another size, in declaration "
+                        + "@throws IllegalArgumentException if there is none within the search",
+                "public static " + size + " nextExactSize(" + size + " from)", "return spec.nextExactSize(from);");
+        method(out, "Every layer's geometry for an input of another size, in declaration "
                         + "order: map sizes, receptive fields, jumps, centres and all the mapping methods. "
                         + mappingNote + "\n\n@param input the input's width and height\n"
                         + "@return every layer's geometry at that size\n"
-                        + "@throws IllegalArgumentException if the input is too small for a layer\n")
-                .addStatement("return spec.forInput(input)")
-                .build();
-        MethodSpec fullyConvolutional = Methods.publicStatic("fullyConvolutional", listOf(ApiTypes.LAYER_SPEC))
-                .addJavadoc("$L", "The fully convolutional form of the network, in order: every fully connected "
+                        + "@throws IllegalArgumentException if the input is too small for a layer",
+                "public static " + list + "<" + names.api("LayerGeometry") + "> forInput(" + size + " input)",
+                "return spec.forInput(input);");
+        method(out, "The fully convolutional form of the network, in order: every fully connected "
                         + "layer as the convolution it is equivalent to (kernel = its incoming map, stride 1, no "
                         + "padding; weights as {@code out x in x kh x kw}), every other layer as declared."
-                        + fcSummary() + "\n\n@return the layers, fully connected ones as convolutions\n")
-                .addStatement("return spec.fullyConvolutional()")
-                .build();
-        return List.of(outputSize, minInputSize, isExact, nextExactSize, forInput, fullyConvolutional);
+                        + fcSummary() + "\n\n@return the layers, fully connected ones as convolutions",
+                "public static " + list + "<" + names.api("LayerSpec") + "> fullyConvolutional()",
+                "return spec.fullyConvolutional();");
+    }
+
+    private static void method(SourceText out, String doc, String signature, String body) {
+        out.line("");
+        out.javadoc(doc);
+        out.open(signature).line(body).close();
     }
 
     /**
@@ -118,14 +108,11 @@ final class InputSizeMethods {
         return at.append(" (width x height)").toString();
     }
 
-    private static TypeName listOf(ClassName element) {
-        return ParameterizedTypeName.get(ClassName.get(List.class), element);
-    }
-
     /** "Exact sizes of this network, per axis: 227 + 32k (k >= 0)." as the compile-time search finds them. */
     private String exactSizes() {
-        String h = sizes.describe(true);
-        String w = sizes.describe(false);
+        // Javadoc is HTML: a bare '>' is an error to doclint.
+        String h = sizes.describe(true).replace(">", "&gt;");
+        String w = sizes.describe(false).replace(">", "&gt;");
         return h.equals(w) ? "Exact sizes of this network, per axis: " + h + "."
                 : "Exact heights of this network: " + h + "; widths: " + w + ".";
     }

@@ -47,4 +47,25 @@ final class Numbers {
     static String jsonDouble(Ratio value) {
         return Double.toString(value.doubleValue());
     }
+
+    /** {@code text} as a Java string literal, quotes included. */
+    static String stringLiteral(String text) {
+        StringBuilder s = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> s.append("\\\"");
+                case '\\' -> s.append("\\\\");
+                case '\n' -> s.append("\\n");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        s.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        s.append(c);
+                    }
+                }
+            }
+        }
+        return s.append('"').toString();
+    }
 }

@@ -1,11 +1,8 @@
 package dev.convgeom.processor.writing;
 
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.MethodSpec;
 import dev.convgeom.engine.AxisState;
 import dev.convgeom.engine.ComputedLayer;
 import dev.convgeom.engine.NetworkInput;
-import java.util.List;
 
 /**
  * The static mapping methods for one output of the network, written as the arithmetic a person
@@ -26,8 +23,8 @@ final class OutputShortcuts {
     static final String INPUT_SIZE = "inputSize";
 
     /** Above the slow path's call. */
-    private static final String OFF_MAP = "// Off the map (or not a number): the constant's method throws, naming the unit.\n";
-    private static final String OFF_MAP_UNIT = "// Off the map: the constant's method throws, naming the unit.\n";
+    private static final String OFF_MAP = "// Off the map (or not a number): the constant's method throws, naming the unit.";
+    private static final String OFF_MAP_UNIT = "// Off the map: the constant's method throws, naming the unit.";
 
     private final ComputedLayer layer;
     private final String constant;
@@ -52,65 +49,71 @@ final class OutputShortcuts {
         return prefix.isEmpty() ? method : prefix + Character.toUpperCase(method.charAt(0)) + method.substring(1);
     }
 
-    List<MethodSpec> methods() {
+    void write(SourceText out, ImportedNames names) {
         AxisState y = layer.y();
         AxisState x = layer.x();
         String name = "{@link #" + constant + " " + layer.spec().name() + "}";
+        String box = names.api("Box");
         String onMap = "@throws IllegalArgumentException if a coordinate is NaN, infinite or more than half a unit "
-                + "off the " + x.size() + "x" + y.size() + " map\n";
+                + "off the " + x.size() + "x" + y.size() + " map";
         String unitOnMap = "@throws IndexOutOfBoundsException unless {@code 0 <= x < " + x.size() + "} and "
-                + "{@code 0 <= y < " + y.size() + "}\n";
-        MethodSpec mapToInput = Methods.publicStatic(methodName(prefix, "mapToInput"), ApiTypes.POINT)
-                .addParameters(Methods.coordinates(double.class))
-                .addJavadoc("$L", "The input coordinate of the centre of the field of unit ({@code x}, {@code y}) of "
-                        + name + ": ({@code " + affine(x, "x") + "}, {@code " + affine(y, "y") + "}).\n\n"
-                        + "@param x column of the unit (may be fractional)\n@param y row of the unit (may be fractional)\n"
-                        + "@return the centre, in input pixels\n" + onMap)
+                + "{@code 0 <= y < " + y.size() + "}";
+
+        out.line("");
+        out.javadoc("The input coordinate of the centre of the field of unit ({@code x}, {@code y}) of " + name
+                + ": ({@code " + affine(x, "x") + "}, {@code " + affine(y, "y") + "}).\n\n"
+                + "@param x column of the unit (may be fractional)\n@param y row of the unit (may be fractional)\n"
+                + "@return the centre, in input pixels\n" + onMap);
+        out.open("public static " + names.api("Point") + " " + methodName(prefix, "mapToInput") + "(double x, double y)")
                 // Written so that NaN fails it too.
-                .beginControlFlow("if (!(x >= -0.5 && x <= $L && y >= -0.5 && y <= $L))",
-                        halfBeyond(x), halfBeyond(y))
-                .addCode("$L", OFF_MAP)
-                .addStatement("return $N.mapToInput(x, y)", constant)
-                .endControlFlow()
-                .addStatement("return new $T($L, $L)", ApiTypes.POINT, affine(x, "x"), affine(y, "y"))
-                .build();
-        MethodSpec.Builder receptiveField = Methods.publicStatic(methodName(prefix, "receptiveField"), ApiTypes.BOX)
-                .addParameters(Methods.coordinates(int.class))
-                .addJavadoc("$L", "The input pixels unit ({@code x}, {@code y}) of " + name + " depends on, "
-                        + "unclipped: " + (y.period() == 1 && x.period() == 1 ? "" : "at most ") + x.rf()
-                        + " columns by " + y.rf() + " rows, reaching into the padding near a border. For the virtual "
-                        + "units beyond the map: {@code " + constant + ".extrapolatedReceptiveField(x, y)}.\n\n"
-                        + "@param x column of the unit\n@param y row of the unit\n@return the field, bounds inclusive\n"
-                        + unitOnMap);
-        if (y.period() == 1 && x.period() == 1) {
-            receptiveField.beginControlFlow("if (x < 0 || x >= $L || y < 0 || y >= $L)", x.size(), y.size())
-                    .addCode("$L", OFF_MAP_UNIT)
-                    .addStatement("return $N.receptiveField(x, y)", constant)
-                    .endControlFlow()
-                    .addStatement("return new $T($L, $L, $L, $L)", ApiTypes.BOX,
-                            field(x, x.lo(), "x"), field(y, y.lo(), "y"), field(x, x.hi(), "x"), field(y, y.hi(), "y"));
+                .open("if (!(x >= -0.5 && x <= " + halfBeyond(x) + " && y >= -0.5 && y <= " + halfBeyond(y) + "))")
+                .line(OFF_MAP)
+                .line("return " + constant + ".mapToInput(x, y);")
+                .close()
+                .line("return new " + names.api("Point") + "(" + affine(x, "x") + ", " + affine(y, "y") + ");")
+                .close();
+
+        boolean uniform = y.period() == 1 && x.period() == 1;
+        out.line("");
+        out.javadoc("The input pixels unit ({@code x}, {@code y}) of " + name + " depends on, unclipped: "
+                + (uniform ? "" : "at most ") + x.rf() + " columns by " + y.rf()
+                + " rows, reaching into the padding near a border. For the virtual units beyond the map: "
+                + "{@code " + constant + ".extrapolatedReceptiveField(x, y)}.\n\n"
+                + "@param x column of the unit\n@param y row of the unit\n@return the field, bounds inclusive\n"
+                + unitOnMap);
+        out.open("public static " + box + " " + methodName(prefix, "receptiveField") + "(int x, int y)");
+        if (uniform) {
+            out.open("if (x < 0 || x >= " + x.size() + " || y < 0 || y >= " + y.size() + ")")
+                    .line(OFF_MAP_UNIT)
+                    .line("return " + constant + ".receptiveField(x, y);")
+                    .close();
+            out.line("return new " + box + "(" + field(x, x.lo(), "x") + ", " + field(y, y.lo(), "y") + ", "
+                    + field(x, x.hi(), "x") + ", " + field(y, y.hi(), "y") + ");");
         } else {
             // After upsampling the field depends on the unit's phase: the constant keeps the boxes.
-            receptiveField.addStatement("return $N.receptiveField(x, y)", constant);
+            out.line("return " + constant + ".receptiveField(x, y);");
         }
-        MethodSpec clipped = Methods.publicStatic(methodName(prefix, "clippedReceptiveField"), ApiTypes.BOX)
-                .addParameters(Methods.coordinates(int.class))
-                .addJavadoc("$L", "The image pixels unit ({@code x}, {@code y}) of " + name + " depends on: its "
-                        + "receptive field clipped to the " + input.width() + "x" + input.height() + " input (width x "
-                        + "height); empty, never inverted, for a unit that sees only padding.\n\n"
-                        + "@param x column of the unit\n@param y row of the unit\n@return the field within the image\n"
-                        + unitOnMap)
-                .addStatement("return $N(x, y).clip($N)", methodName(prefix, "receptiveField"), INPUT_SIZE)
-                .build();
-        MethodSpec mapFromInput = Methods.publicStatic(methodName(prefix, "mapFromInput"), ApiTypes.UNIT_RANGE)
-                .addParameters(Methods.coordinates(double.class))
-                .addJavadoc("$L", "The units of " + name + " that input pixel ({@code x}, {@code y}) corresponds to: "
-                        + "the one whose field is centred nearest to it, and all those whose fields contain it.\n\n"
-                        + "@param x input column\n@param y input row\n@return the nearest unit and the units that see "
-                        + "the pixel\n@throws IllegalArgumentException if a coordinate is NaN or infinite\n")
-                .addStatement("return $N.mapFromInput(x, y)", constant)
-                .build();
-        return List.of(mapToInput, receptiveField.build(), clipped, mapFromInput);
+        out.close();
+
+        out.line("");
+        out.javadoc("The image pixels unit ({@code x}, {@code y}) of " + name + " depends on: its receptive field "
+                + "clipped to the " + input.width() + "x" + input.height() + " input (width x height); empty, never "
+                + "inverted, for a unit that sees only padding.\n\n"
+                + "@param x column of the unit\n@param y row of the unit\n@return the field within the image\n"
+                + unitOnMap);
+        out.open("public static " + box + " " + methodName(prefix, "clippedReceptiveField") + "(int x, int y)")
+                .line("return " + methodName(prefix, "receptiveField") + "(x, y).clip(" + INPUT_SIZE + ");")
+                .close();
+
+        out.line("");
+        out.javadoc("The units of " + name + " that input pixel ({@code x}, {@code y}) corresponds to: the one "
+                + "whose field is centred nearest to it, and all those whose fields contain it.\n\n"
+                + "@param x input column\n@param y input row\n@return the nearest unit and the units that see "
+                + "the pixel\n@throws IllegalArgumentException if a coordinate is NaN or infinite");
+        out.open("public static " + names.api("UnitRange") + " " + methodName(prefix, "mapFromInput")
+                        + "(double x, double y)")
+                .line("return " + constant + ".mapFromInput(x, y);")
+                .close();
     }
 
     /** The last fractional unit on the map, {@code size - 0.5}, as a double literal. */
@@ -124,7 +127,7 @@ final class OutputShortcuts {
     }
 
     /** {@code bound + jump * u} in int arithmetic: a period of 1 means a whole jump. */
-    private static CodeBlock field(AxisState a, long bound, String unit) {
-        return CodeBlock.of("$L + $L * $L", bound, a.jump().longValueExact(), unit);
+    private static String field(AxisState a, long bound, String unit) {
+        return bound + " + " + a.jump().longValueExact() + " * " + unit;
     }
 }

@@ -1,0 +1,292 @@
+package dev.convgeom;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The compact literal form in which generated {@code <Model>Geometry} classes are written: a
+ * network's declared layers as one line of text each, and each layer's geometry, computed at
+ * compile time, as one line of numbers. Public only because generated code lives in the user's
+ * packages; applications use the generated constants and {@link NetworkSpec}, not this class.
+ *
+ * <p>Why text: javac compiles a string literal far faster than the seven constructor and factory
+ * calls per layer that the same values cost as Java expressions, and a class initializer loads it
+ * in a few bytes of bytecode. The numbers are still the compile-time results, written as literals
+ * next to each constant; nothing is computed by walking the network when the class loads.
+ *
+ * <p>A layer, as {@link #network} reads it: fields separated by single spaces,
+ * <pre>
+ * name kind from in out groups [y x [resize]]
+ *
+ * conv1 Conv ^ 3 96 1 11,4,1,0,0 =
+ * relu1 Relu ^ 96 96 1
+ * pool1 MaxPool relu1 96 96 1 3,2,1,0,0,ceil =
+ * hconv Conv ^ 96 64 1 1,1,1,0,0 3,1,1,1,1
+ * up Deconv score 21 21 1 4,2,1,1,1 = deconv,0
+ * crop Crop up 21 21 1 - - crop,data,19,19
+ * </pre>
+ * {@code from} lists the layers read, separated by commas, or is {@code ^} for the layer on the
+ * line before (the input, on the first line); channels are a number or {@code ?}
+ * ({@link Shape#UNKNOWN}); a window is {@code kernel,stride,dilation,padBefore,padAfter}, then
+ * {@code SAME} or {@code VALID} unless the padding is {@link Padding#EXPLICIT}, then {@code ceil}
+ * if the output size rounds up; {@code -} is a missing window or resize, and a column window
+ * {@code =} is the same as the row window. A resize is
+ * {@code upsample,factor,nearest|bilinear}, {@code deconv,outputPadding} or
+ * {@code crop,like,offsetY,offsetX} (see {@link Resize}).
+ *
+ * <p>A layer's geometry, as {@link #layer} reads it: its output shape, then per axis (rows, then
+ * columns) the jump, the centre of unit 0 and the fields of one period as in
+ * {@link AxisGeometry#phases}; jumps and centres are whole numbers or fractions {@code n/d}. When
+ * both axes have the same jump, centre and fields, they are written once; when only the fields
+ * differ, the columns give just their fields:
+ * <pre>
+ * 256 13 13 | 16 17 -63 99
+ * 96 55 53 | 4 5 0 10 | 4 11/2 -1 12
+ * 64 56 56 | 4 3/2 -5 8 | -9 12
+ * 21 500 500 | 1/32 -7/64 -2 1, -2 1, ...
+ * </pre>
+ */
+public final class Literals {
+
+    private static final String INPUT = "input";
+
+    private Literals() {
+    }
+
+    /**
+     * The network {@code name} on an input of {@code input} ({@code "channels height width"}), its
+     * layers given as lines of text (see the class comment). The lines may come in several strings,
+     * each holding several lines separated by {@code '\n'}, as large networks need: one string
+     * literal holds at most 65,535 bytes.
+     *
+     * @throws IllegalArgumentException if a line is not a layer in this form, or as
+     *                                  {@link NetworkSpec#NetworkSpec} and {@link LayerSpec}
+     */
+    public static NetworkSpec network(String name, String input, String... layers) {
+        return network(name, input, (List<String>) null, layers);
+    }
+
+    /**
+     * As {@link #network(String, String, String...)}, with the outputs declared: {@code outputs}
+     * names them, the primary output first.
+     *
+     * @param name    the network's name
+     * @param input   {@code "channels height width"}
+     * @param outputs the outputs' layer names, primary first; null for the default, the layers no
+     *                other layer reads
+     * @param layers  the layers' lines
+     * @return the network
+     * @throws IllegalArgumentException if a line is not a layer in this form, or as
+     *                                  {@link NetworkSpec#NetworkSpec(String, Shape, List, List)}
+     */
+    public static NetworkSpec network(String name, String input, List<String> outputs, String... layers) {
+        int[] shape = ints(input, 3, "input");
+        List<LayerSpec> specs = new ArrayList<>();
+        for (String block : layers) {
+            for (String line : block.split("\n")) {
+                if (!line.isBlank()) {
+                    specs.add(layerSpec(line.strip(), specs.isEmpty() ? INPUT : specs.get(specs.size() - 1).name()));
+                }
+            }
+        }
+        Shape in = new Shape(shape[0], shape[1], shape[2]);
+        return outputs == null ? new NetworkSpec(name, in, specs) : new NetworkSpec(name, in, specs, outputs);
+    }
+
+    /**
+     * The network's input as a layer: every pixel is its own field.
+     */
+    public static LayerGeometry input(NetworkSpec network) {
+        Shape in = network.input();
+        return new LayerGeometry(INPUT, "Input", in, AxisGeometry.uniform(in.height(), in.height(), Ratio.of(1),
+                Ratio.of(0), 0, 0), AxisGeometry.uniform(in.width(), in.width(), Ratio.of(1), Ratio.of(0), 0, 0),
+                network, -1);
+    }
+
+    /**
+     * Layer {@code index} of {@code network}, with the geometry given as text (see the class
+     * comment); its name and kind are the spec's.
+     *
+     * @throws IllegalArgumentException if {@code geometry} is not in this form, or as
+     *                                  {@link AxisGeometry#phases}
+     */
+    public static LayerGeometry layer(NetworkSpec network, int index, String geometry) {
+        LayerSpec spec = network.layers().get(index);
+        String[] parts = geometry.split("\\|");
+        if (parts.length != 2 && parts.length != 3) {
+            throw new IllegalArgumentException(spec.name() + ": expected \"shape | rows [| columns]\", got \""
+                    + geometry + "\"");
+        }
+        String[] shape = tokens(parts[0], 3, spec.name() + " shape");
+        Shape output = new Shape(channels(shape[0]), number(shape[1]), number(shape[2]));
+        Shape in = network.input();
+        AxisGeometry rows = axis(in.height(), output.height(), parts[1], spec, null);
+        return new LayerGeometry(spec.name(), spec.kind(), output, rows,
+                axis(in.width(), output.width(), parts[parts.length - 1], spec, rows), network, index);
+    }
+
+    /** One axis; with {@code rows} given, the text may hold only the fields, jump and centre being the rows'. */
+    private static AxisGeometry axis(int inputSize, int size, String text, LayerSpec spec, AxisGeometry rows) {
+        String t = text.strip();
+        int firstComma = t.indexOf(',');
+        if (rows != null && (firstComma < 0 ? t : t.substring(0, firstComma)).strip().split(" ").length == 2) {
+            return AxisGeometry.phases(inputSize, size, rows.exactJump(), rows.exactCenter(), t);
+        }
+        int jumpEnd = t.indexOf(' ');
+        int centerEnd = jumpEnd < 0 ? -1 : t.indexOf(' ', jumpEnd + 1);
+        if (centerEnd < 0) {
+            throw new IllegalArgumentException(spec.name() + ": expected \"jump center lo hi[, lo hi ...]\", got \""
+                    + t + "\"");
+        }
+        return AxisGeometry.phases(inputSize, size, ratio(t.substring(0, jumpEnd)),
+                ratio(t.substring(jumpEnd + 1, centerEnd)), t.substring(centerEnd + 1));
+    }
+
+    private static Ratio ratio(String text) {
+        int slash = text.indexOf('/');
+        return slash < 0 ? Ratio.of(Long.parseLong(text))
+                : Ratio.of(Long.parseLong(text.substring(0, slash)), Long.parseLong(text.substring(slash + 1)));
+    }
+
+    private static LayerSpec layerSpec(String line, String previous) {
+        String[] f = line.split(" ");
+        if (f.length != 6 && f.length != 8 && f.length != 9) {
+            throw new IllegalArgumentException("expected \"name kind from in out groups [y x [resize]]\", got \""
+                    + line + "\"");
+        }
+        try {
+            List<String> from = f[2].equals("^") ? List.of(previous) : Arrays.asList(f[2].split(","));
+            return new LayerSpec(f[0], f[1], from, channels(f[3]), channels(f[4]),
+                    number(f[5]), f.length > 6 ? window(f[6]) : null,
+                    f.length > 6 ? window(f[7].equals("=") ? f[6] : f[7]) : null, f.length > 8 ? resize(f[8]) : null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("layer \"" + line + "\": " + e.getMessage(), e);
+        }
+    }
+
+    private static Window window(String text) {
+        if (text.equals("-")) {
+            return null;
+        }
+        String[] f = text.split(",");
+        if (f.length < 5 || f.length > 7) {
+            throw new IllegalArgumentException("expected \"kernel,stride,dilation,padBefore,padAfter[,SAME|VALID]"
+                    + "[,ceil]\", got \"" + text + "\"");
+        }
+        Padding padding = Padding.EXPLICIT;
+        boolean ceil = false;
+        for (int i = 5; i < f.length; i++) {
+            switch (f[i]) {
+                case "SAME" -> padding = Padding.SAME;
+                case "VALID" -> padding = Padding.VALID;
+                case "ceil" -> ceil = true;
+                default -> throw new IllegalArgumentException("unknown window flag \"" + f[i] + "\" in \"" + text
+                        + "\"");
+            }
+        }
+        return new Window(number(f[0]), number(f[1]), number(f[2]), number(f[3]), number(f[4]), padding, ceil);
+    }
+
+    private static Resize resize(String text) {
+        if (text.equals("-")) {
+            return null;
+        }
+        String[] f = text.split(",");
+        switch (f[0]) {
+            case "upsample":
+                if (f.length == 3 && (f[2].equals("bilinear") || f[2].equals("nearest"))) {
+                    return Resize.upsample(number(f[1]), f[2].equals("bilinear"));
+                }
+                break;
+            case "deconv":
+                if (f.length == 2) {
+                    return Resize.deconv(number(f[1]));
+                }
+                break;
+            case "crop":
+                if (f.length == 4) {
+                    return Resize.crop(f[1], number(f[2]), number(f[3]));
+                }
+                break;
+            default:
+                break;
+        }
+        throw new IllegalArgumentException("expected \"upsample,factor,nearest|bilinear\", \"deconv,outputPadding\""
+                + " or \"crop,like,offsetY,offsetX\", got \"" + text + "\"");
+    }
+
+    private static int channels(String text) {
+        return text.equals("?") ? Shape.UNKNOWN : number(text);
+    }
+
+    private static int number(String text) {
+        return Integer.parseInt(text);
+    }
+
+    private static String[] tokens(String text, int count, String what) {
+        String[] f = text.strip().split(" ");
+        if (f.length != count) {
+            throw new IllegalArgumentException(what + ": expected " + count + " numbers, got \"" + text.strip()
+                    + "\"");
+        }
+        return f;
+    }
+
+    private static int[] ints(String text, int count, String what) {
+        String[] f = tokens(text, count, what);
+        int[] values = new int[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = number(f[i]);
+        }
+        return values;
+    }
+
+    /**
+     * A layer as one line of the form {@link #network} reads: what the processor writes, so that
+     * the two cannot drift apart.
+     */
+    public static String line(LayerSpec layer) {
+        return line(layer, null);
+    }
+
+    /**
+     * As {@link #line(LayerSpec)}, with {@code ^} for {@code from} when the layer reads only
+     * {@code previous}, the name of the layer before it ({@code "input"} for the first).
+     */
+    public static String line(LayerSpec layer, String previous) {
+        boolean readsPrevious = layer.from().size() == 1 && layer.from().get(0).equals(previous);
+        StringBuilder s = new StringBuilder(64).append(layer.name()).append(' ').append(layer.kind()).append(' ')
+                .append(readsPrevious ? "^" : String.join(",", layer.from())).append(' ')
+                .append(channelText(layer.in())).append(' ')
+                .append(channelText(layer.out())).append(' ').append(layer.groups());
+        if (layer.y() != null || layer.resize() != null) {
+            String y = windowText(layer.y());
+            String x = windowText(layer.x());
+            s.append(' ').append(y).append(' ').append(x.equals(y) && layer.y() != null ? "=" : x);
+        }
+        if (layer.resize() != null) {
+            Resize r = layer.resize();
+            s.append(' ');
+            switch (layer.kind()) {
+                case "Upsample" -> s.append("upsample,").append(r.factor()).append(r.bilinear() ? ",bilinear" : ",nearest");
+                case "Crop" -> s.append("crop,").append(r.like()).append(',').append(r.offsetY()).append(',')
+                        .append(r.offsetX());
+                default -> s.append("deconv,").append(r.outputPadding());
+            }
+        }
+        return s.toString();
+    }
+
+    private static String channelText(int channels) {
+        return channels == Shape.UNKNOWN ? "?" : Integer.toString(channels);
+    }
+
+    private static String windowText(Window w) {
+        if (w == null) {
+            return "-";
+        }
+        return w.kernel() + "," + w.stride() + "," + w.dilation() + "," + w.padBefore() + "," + w.padAfter()
+                + (w.padding() == Padding.EXPLICIT ? "" : "," + w.padding().name()) + (w.ceil() ? ",ceil" : "");
+    }
+}

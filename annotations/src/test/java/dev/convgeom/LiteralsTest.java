@@ -1,0 +1,162 @@
+package dev.convgeom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Literals}: the text generated classes are written in reads back to the very specs and
+ * geometries it was written from, and text that is not in the form is refused with a message
+ * that quotes it.
+ */
+class LiteralsTest {
+
+    private static Window w(int k, int s, int d, int pb, int pa, Padding padding, boolean ceil) {
+        return new Window(k, s, d, pb, pa, padding, ceil);
+    }
+
+    /** Every kind, and every part a line can carry: padding modes, ceil, groups, unknown channels, resizes. */
+    private static final List<LayerSpec> EVERY_KIND = List.of(
+            new LayerSpec("conv1", "Conv", List.of("input"), 3, 96, 1, w(11, 4, 1, 0, 0, Padding.EXPLICIT, false),
+                    w(11, 4, 1, 0, 0, Padding.EXPLICIT, false), null),
+            new LayerSpec("relu1", "Relu", List.of("conv1"), 96, 96, 1, null, null, null),
+            new LayerSpec("pool1", "MaxPool", List.of("relu1"), 96, 96, 1, w(3, 2, 1, 0, 1, Padding.EXPLICIT, true),
+                    w(3, 2, 1, 0, 1, Padding.EXPLICIT, true), null),
+            new LayerSpec("same", "Conv", List.of("pool1"), 96, Shape.UNKNOWN, 2, w(3, 1, 2, 2, 2, Padding.SAME, false),
+                    w(5, 1, 1, 2, 2, Padding.SAME, false), null),
+            new LayerSpec("valid", "AvgPool", List.of("same"), Shape.UNKNOWN, Shape.UNKNOWN, 1,
+                    w(2, 2, 1, 0, 0, Padding.VALID, false), w(2, 2, 1, 0, 0, Padding.VALID, true), null),
+            new LayerSpec("pad", "Pad", List.of("valid"), Shape.UNKNOWN, Shape.UNKNOWN, 1,
+                    w(1, 1, 1, 1, 2, Padding.EXPLICIT, false), w(1, 1, 1, 3, 4, Padding.EXPLICIT, false), null),
+            new LayerSpec("up", "Deconv", List.of("pad"), 7, 7, 1, w(4, 2, 1, 1, 1, Padding.EXPLICIT, false),
+                    w(4, 2, 1, 1, 1, Padding.EXPLICIT, false), Resize.deconv(1)),
+            new LayerSpec("near", "Upsample", List.of("up"), 7, 7, 1, null, null, Resize.upsample(2, false)),
+            new LayerSpec("bilin", "Upsample", List.of("near"), 7, 7, 1, null, null, Resize.upsample(3, true)),
+            new LayerSpec("crop", "Crop", List.of("bilin"), 7, 7, 1, null, null, Resize.crop("input", 5, 6)),
+            new LayerSpec("cat", "Concat", List.of("crop", "input"), 7, 10, 1, null, null, null),
+            new LayerSpec("sum", "Add", List.of("cat", "cat"), 10, 10, 1, null, null, null),
+            new LayerSpec("fc", "FullyConnected", List.of("sum"), 10, 4, 1, w(6, 1, 1, 0, 0, Padding.EXPLICIT, false),
+                    w(5, 1, 1, 0, 0, Padding.EXPLICIT, false), null),
+            new LayerSpec("gap", "GlobalAvgPool", List.of("fc"), 4, 4, 1, null, null, null));
+
+    @Test
+    void everyKindOfLayerReadsBackAsWritten() {
+        StringBuilder text = new StringBuilder();
+        for (LayerSpec layer : EVERY_KIND) {
+            text.append(Literals.line(layer)).append('\n');
+        }
+        NetworkSpec read = Literals.network("Every", "3 40 30", text.toString());
+        assertEquals(EVERY_KIND, read.layers());
+        assertEquals(new Shape(3, 40, 30), read.input());
+        assertEquals("Every", read.name());
+    }
+
+    @Test
+    void linesSplitOverSeveralStringsReadAsOne() {
+        List<String> lines = EVERY_KIND.stream().map(Literals::line).toList();
+        String first = String.join("\n", lines.subList(0, 5)) + "\n";
+        String rest = String.join("\n", lines.subList(5, lines.size()));
+        assertEquals(EVERY_KIND, Literals.network("Every", "3 40 30", first, rest).layers());
+    }
+
+    @Test
+    void linesAreTheDocumentedForm() {
+        assertEquals("conv1 Conv input 3 96 1 11,4,1,0,0 =", Literals.line(EVERY_KIND.get(0)));
+        assertEquals("relu1 Relu conv1 96 96 1", Literals.line(EVERY_KIND.get(1)));
+        assertEquals("pool1 MaxPool relu1 96 96 1 3,2,1,0,1,ceil =", Literals.line(EVERY_KIND.get(2)));
+        assertEquals("same Conv pool1 96 ? 2 3,1,2,2,2,SAME 5,1,1,2,2,SAME", Literals.line(EVERY_KIND.get(3)));
+        assertEquals("valid AvgPool same ? ? 1 2,2,1,0,0,VALID 2,2,1,0,0,VALID,ceil", Literals.line(EVERY_KIND.get(4)));
+        assertEquals("up Deconv pad 7 7 1 4,2,1,1,1 = deconv,1", Literals.line(EVERY_KIND.get(6)));
+        assertEquals("bilin Upsample near 7 7 1 - - upsample,3,bilinear", Literals.line(EVERY_KIND.get(8)));
+        assertEquals("crop Crop bilin 7 7 1 - - crop,input,5,6", Literals.line(EVERY_KIND.get(9)));
+        assertEquals("cat Concat crop,input 7 10 1", Literals.line(EVERY_KIND.get(10)));
+    }
+
+    @Test
+    void aLayersGeometryIsItsNumbers() {
+        NetworkSpec net = Literals.network("Net", "3 227 220", "conv1 Conv input 3 96 1 11,4,1,0,0 =\n"
+                + "up Upsample conv1 96 96 1 - - upsample,2,nearest");
+        // CaffeNet's conv1 on 227 rows: 55 units, jump 4, centre 5, field [0, 10]; columns as given
+        LayerGeometry conv1 = Literals.layer(net, 0, "96 55 53 | 4 5 0 10 | 4 11/2 -1 12");
+        assertEquals(new LayerGeometry("conv1", "Conv", new Shape(96, 55, 53),
+                AxisGeometry.uniform(227, 55, Ratio.of(4), Ratio.of(5), 0, 10),
+                AxisGeometry.uniform(220, 53, Ratio.of(4), Ratio.of(11, 2), -1, 12), net, 0), conv1);
+        // rows: "0 10, 2 12" repeats every unit (moved by the jump), so one phase; columns: two phases
+        LayerGeometry up = Literals.layer(net, 1, "? 110 106 | 2 13/4 0 10, 2 12 | 2 -3/4 -1 12, 0 14");
+        assertEquals(new AxisGeometry(227, 110, Ratio.of(2), Ratio.of(13, 4), new int[] {0}, new int[] {10}),
+                up.y());
+        assertEquals(new AxisGeometry(220, 106, Ratio.of(2), Ratio.of(-3, 4), new int[] {-1, 0}, new int[] {12, 14}),
+                up.x());
+        assertEquals(Shape.UNKNOWN, up.output().channels());
+        assertEquals("up", up.name());
+        assertEquals("Upsample", up.kind());
+        assertEquals(1, up.index());
+    }
+
+    @Test
+    void oneAxisWrittenOnceServesBoth() {
+        NetworkSpec net = Literals.network("Net", "3 227 227", "conv1 Conv input 3 96 1 11,4,1,0,0 =");
+        assertEquals(new Window(11, 4, 1, 0, 0, Padding.EXPLICIT, false), net.layers().get(0).x());
+        LayerGeometry once = Literals.layer(net, 0, "96 55 55 | 4 5 0 10");
+        assertEquals(Literals.layer(net, 0, "96 55 55 | 4 5 0 10 | 4 5 0 10"), once);
+        assertEquals(AxisGeometry.uniform(227, 55, Ratio.of(4), Ratio.of(5), 0, 10), once.x());
+    }
+
+    @Test
+    void aCaretReadsTheLayerBefore() {
+        LayerSpec first = EVERY_KIND.get(0);
+        LayerSpec second = EVERY_KIND.get(1);
+        assertEquals("conv1 Conv ^ 3 96 1 11,4,1,0,0 =", Literals.line(first, "input"));
+        assertEquals("relu1 Relu ^ 96 96 1", Literals.line(second, "conv1"));
+        assertEquals("relu1 Relu conv1 96 96 1", Literals.line(second, "input"));
+        assertEquals("cat Concat crop,input 7 10 1", Literals.line(EVERY_KIND.get(10), "crop"));
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < EVERY_KIND.size(); i++) {
+            text.append(Literals.line(EVERY_KIND.get(i), i == 0 ? "input" : EVERY_KIND.get(i - 1).name())).append('\n');
+        }
+        assertEquals(EVERY_KIND, Literals.network("Every", "3 40 30", text.toString()).layers());
+    }
+
+    @Test
+    void columnsWithTheRowsStepsGiveOnlyTheirFields() {
+        NetworkSpec net = Literals.network("Net", "3 224 224", "hconv Conv ^ 3 64 1 1,1,1,0,0 3,1,1,1,1");
+        LayerGeometry short_ = Literals.layer(net, 0, "64 224 224 | 1 0 0 0 | -1 1");
+        assertEquals(Literals.layer(net, 0, "64 224 224 | 1 0 0 0 | 1 0 -1 1"), short_);
+        NetworkSpec up = Literals.network("Up", "1 8 8", "up Upsample ^ 1 1 1 - - upsample,2,nearest");
+        assertEquals(Literals.layer(up, 0, "1 16 16 | 1/2 -1/4 0 0, 0 1 | 1/2 -1/4 0 1, 1 1"),
+                Literals.layer(up, 0, "1 16 16 | 1/2 -1/4 0 0, 0 1 | 0 1, 1 1"));
+    }
+
+    @Test
+    void theInputIsItsOwnField() {
+        NetworkSpec net = Literals.network("Net", "1 8 6", "relu Relu input 1 1 1");
+        LayerGeometry input = Literals.input(net);
+        assertEquals(new LayerGeometry("input", "Input", new Shape(1, 8, 6),
+                AxisGeometry.uniform(8, 8, Ratio.of(1), Ratio.of(0), 0, 0),
+                AxisGeometry.uniform(6, 6, Ratio.of(1), Ratio.of(0), 0, 0), net, -1), input);
+    }
+
+    @Test
+    void textNotInTheFormIsRefusedWithTheTextQuoted() {
+        assertRefused(() -> Literals.network("N", "3 8", "r Relu input 1 1 1"), "\"3 8\"");
+        assertRefused(() -> Literals.network("N", "3 8 8", "r Relu input 1 1"), "\"r Relu input 1 1\"");
+        assertRefused(() -> Literals.network("N", "3 8 8", "c Conv input 1 1 1 3,1,1,1,1,round 3,1,1,1,1"),
+                "unknown window flag \"round\"");
+        assertRefused(() -> Literals.network("N", "3 8 8", "c Conv input 1 1 1 3,1,1 3,1,1,1,1"), "\"3,1,1\"");
+        assertRefused(() -> Literals.network("N", "3 8 8", "u Upsample input 1 1 1 - - upsample,2"),
+                "\"upsample,2\"");
+        assertRefused(() -> Literals.network("N", "3 8 8", "r Relu input x 1 1"), "\"r Relu input x 1 1\"");
+        NetworkSpec net = Literals.network("N", "1 8 8", "r Relu input 1 1 1");
+        assertRefused(() -> Literals.layer(net, 0, "1 8 8 | 1 0 0 0 | 1 0 0 0 | 1 0 0 0"), "\"1 8 8 | 1 0 0 0 |");
+        assertRefused(() -> Literals.layer(net, 0, "1 8 8 | 1 0 | 1 0 0 0"), "\"1 0\"");
+        assertRefused(() -> Literals.layer(net, 0, "1 8 | 1 0 0 0 | 1 0 0 0"), "\"1 8\"");
+    }
+
+    private static void assertRefused(org.junit.jupiter.api.function.Executable read, String quoted) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, read);
+        assertTrue(e.getMessage().contains(quoted), () -> "expected " + quoted + " in: " + e.getMessage());
+    }
+}
