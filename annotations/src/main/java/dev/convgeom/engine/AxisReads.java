@@ -10,6 +10,21 @@ import java.util.BitSet;
  */
 final class AxisReads {
 
+    /**
+     * Dilated windows are followed tap by tap; past this many taps the analysis is given up (as
+     * for maps over {@link ReadCoverage#AXIS_LIMIT}) rather than stall the compile.
+     */
+    static final long TAP_BUDGET = 1L << 24;
+
+    /** Thrown when following the taps would cost more than {@link #TAP_BUDGET}. */
+    static final class TooCostly extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooCostly() {
+            super(null, null, false, false);
+        }
+    }
+
     private AxisReads() {
     }
 
@@ -27,10 +42,18 @@ final class AxisReads {
             Window w = step.window();
             long s = w.stride();
             long d = w.dilation();
+            if (d > 1 && (long) needed.cardinality() * w.kernel() > TAP_BUDGET) {
+                throw new TooCostly();
+            }
+            // Windows start in increasing order, so each one only adds what lies beyond the end
+            // of the ones before: the work is the units plus the positions, not units x kernel.
+            long covered = Long.MIN_VALUE;
             for (int u = needed.nextSetBit(0); u >= 0; u = needed.nextSetBit(u + 1)) {
-                long start = u * s - step.padBefore();
+                long start = (long) u * s - step.padBefore();
                 if (d == 1) {
-                    setClipped(reads, start, start + w.kernel(), n);
+                    long end = start + w.kernel();
+                    setClipped(reads, Math.max(start, covered), end, n);
+                    covered = Math.max(covered, end);
                 } else {
                     for (long j = 0; j < w.kernel(); j++) {
                         setClipped(reads, start + j * d, start + j * d + 1, n);
@@ -46,10 +69,13 @@ final class AxisReads {
                 // full position v + pb, so it reads u from ceil((v + pb - ke + 1) / s) to floor((v + pb) / s).
                 Window w = spec.window(axis);
                 long s = w.stride();
+                long covered = Long.MIN_VALUE;
                 for (int v = needed.nextSetBit(0); v >= 0; v = needed.nextSetBit(v + 1)) {
                     long full = v + w.padBefore();
                     long first = -Math.floorDiv(-(full - w.dilatedKernel() + 1), s);
-                    setClipped(reads, first, Math.floorDiv(full, s) + 1, n);
+                    long end = Math.floorDiv(full, s) + 1;
+                    setClipped(reads, Math.max(first, covered), end, n);
+                    covered = Math.max(covered, end);
                 }
             }
             case UPSAMPLING -> {

@@ -107,6 +107,15 @@ public final class ReadCoverage {
      */
     public static Optional<ReadCoverage> of(NetworkInput input, List<ComputedLayer> layers,
                                             List<List<Integer>> opaqueReads) {
+        try {
+            return compute(input, layers, opaqueReads);
+        } catch (AxisReads.TooCostly e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<ReadCoverage> compute(NetworkInput input, List<ComputedLayer> layers,
+                                                  List<List<Integer>> opaqueReads) {
         if (input.height() > AXIS_LIMIT || input.width() > AXIS_LIMIT) {
             return Optional.empty();
         }

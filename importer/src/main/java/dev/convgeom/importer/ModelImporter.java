@@ -35,8 +35,14 @@ public final class ModelImporter {
      */
     public static NetworkCheck.Checked read(Path model, Shape input, String className, Consumer<String> progress)
             throws ImportException {
-        ImportedNetwork network = isOnnx(model) ? OnnxImporter.read(model, input, progress)
-                : CaffeImporter.read(model, input);
+        ImportedNetwork network;
+        try {
+            network = isOnnx(model) ? OnnxImporter.read(model, input, progress) : CaffeImporter.read(model, input);
+        } catch (IllegalArgumentException e) {
+            // A value type refused a size the file's attributes produce (a transposed convolution
+            // whose pads exceed its output, say): a broken model, reported as one, never a crash.
+            throw new ImportException("the model gives a layer an impossible size: " + e.getMessage(), e);
+        }
         progress.accept("imported " + network.layers().size() + " layers; checking their geometry");
         return NetworkCheck.check(network, className);
     }

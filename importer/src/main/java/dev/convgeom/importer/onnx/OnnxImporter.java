@@ -194,13 +194,16 @@ public final class OnnxImporter {
                 chw[i] = -1;
             }
         }
-        Shape shape = new Shape(chw[0], chw[1], chw[2]);
+        // A symbolic dimension is -1 here, which no Shape takes: the override replaces the file's shape.
+        Shape shape;
         if (override != null) {
-            if (shape.channels() > 0 && shape.channels() != override.channels()) {
+            if (chw[0] > 0 && chw[0] != override.channels()) {
                 throw new ImportException("--input gives " + override.channels() + " channels, input '"
-                        + v.getName() + "' has " + shape.channels());
+                        + v.getName() + "' has " + chw[0]);
             }
             shape = override;
+        } else {
+            shape = new Shape(chw[0], chw[1], chw[2]);
         }
         values.put(v.getName(), new FeatureMap(-1, shape, false));
         return shape;
