@@ -1,6 +1,8 @@
 package dev.convgeom;
 
+import dev.convgeom.engine.AxisState;
 import dev.convgeom.engine.FieldPattern;
+import dev.convgeom.engine.GlobalContext;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -19,6 +21,12 @@ import java.util.Objects;
  * fields of units {@code 0 .. P-1} and derives every other unit's from them, inside the map and
  * beyond it (units outside {@code [0, size)} are the virtual units of padding). The first and
  * last pixels of the fields never decrease as {@code u} grows.
+ *
+ * <p>After a layer that reads a whole map (a {@link Gate} or an {@link InstanceNorm}) every unit
+ * also reads the same interval of input pixels, the <em>context</em>
+ * ({@link #contextStart()} to {@link #contextEnd()}: what the gate pooled, or what the
+ * normalisation's statistics span): a unit's field is then the smallest interval holding its own
+ * local field and the context, while its centre and the jump stay those of its local field.
  *
  * <p>Generated code creates these with literals computed at compile time; for a chain
  * ({@code P = 1}) the methods are a few integer instructions each.
@@ -42,6 +50,10 @@ public final class AxisGeometry {
     private final int lo0;
     private final int hi0;
     private final int rf;
+    // The context, or the empty interval [MAX_VALUE, MIN_VALUE], neutral for min and max.
+    private final boolean hasContext;
+    private final int contextLo;
+    private final int contextHi;
     private final double jumpValue;
     private final double centerValue;
 
@@ -64,7 +76,7 @@ public final class AxisGeometry {
      *                                  decrease from one unit to the next
      */
     public AxisGeometry(int inputSize, int size, Ratio jump, Ratio center, int[] lo, int[] hi) {
-        this(inputSize, size, jump, center, checkedPattern(inputSize, size, jump, center, lo, hi));
+        this(inputSize, size, jump, center, checkedPattern(inputSize, size, jump, center, lo, hi), GlobalContext.NONE);
     }
 
     /**
@@ -73,7 +85,7 @@ public final class AxisGeometry {
      *
      * @throws ArithmeticException if a field's bound, the field size or the shift exceeds the int range
      */
-    AxisGeometry(int inputSize, int size, Ratio jump, Ratio center, FieldPattern pattern) {
+    AxisGeometry(int inputSize, int size, Ratio jump, Ratio center, FieldPattern pattern, GlobalContext context) {
         int p = pattern.period();
         long[] los = pattern.los();
         long[] his = pattern.his();
@@ -91,7 +103,10 @@ public final class AxisGeometry {
         }
         this.lo0 = lo[0];
         this.hi0 = hi[0];
-        this.rf = EngineLayers.toInt(pattern.widest());
+        this.hasContext = !context.isNone();
+        this.contextLo = hasContext ? EngineLayers.toInt(context.lo()) : Integer.MAX_VALUE;
+        this.contextHi = hasContext ? EngineLayers.toInt(context.hi()) : Integer.MIN_VALUE;
+        this.rf = EngineLayers.toInt(new AxisState(size, jump, center, pattern, context).rf());
         this.jumpValue = jump.doubleValue();
         this.centerValue = center.doubleValue();
     }
@@ -194,19 +209,66 @@ public final class AxisGeometry {
         return center;
     }
 
+    /**
+     * This geometry with every unit also reading input pixels {@code lo} to {@code hi} (joined with
+     * the context it has): the map after a {@link Gate} or an {@link InstanceNorm}.
+     *
+     * @throws IllegalArgumentException if {@code lo > hi}
+     */
+    public AxisGeometry withContext(int lo, int hi) {
+        if (lo > hi) {
+            throw new IllegalArgumentException("the context must be a non-empty interval, got [" + lo + ", " + hi + "]");
+        }
+        GlobalContext c = context().hull(lo, hi);
+        return new AxisGeometry(inputSize, size, jump, center, FieldPattern.of(shift, longs(this.lo), longs(this.hi)), c);
+    }
+
+    /** Whether every unit also reads a context (see the class comment). */
+    public boolean hasContext() {
+        return hasContext;
+    }
+
+    /**
+     * First input pixel of the context every unit reads.
+     *
+     * @throws IllegalStateException if there is none ({@link #hasContext()})
+     */
+    public int contextStart() {
+        if (!hasContext) {
+            throw new IllegalStateException("no layer before this map reads a whole map: it has no context");
+        }
+        return contextLo;
+    }
+
+    /**
+     * Last input pixel of the context every unit reads.
+     *
+     * @throws IllegalStateException if there is none ({@link #hasContext()})
+     */
+    public int contextEnd() {
+        if (!hasContext) {
+            throw new IllegalStateException("no layer before this map reads a whole map: it has no context");
+        }
+        return contextHi;
+    }
+
+    private GlobalContext context() {
+        return hasContext ? new GlobalContext(contextLo, contextHi) : GlobalContext.NONE;
+    }
+
     /** First input pixel of unit 0's field. */
     public int lo() {
-        return lo0;
+        return Math.min(lo0, contextLo);
     }
 
     /** Last input pixel of unit 0's field. */
     public int hi() {
-        return hi0;
+        return Math.max(hi0, contextHi);
     }
 
     /**
      * Receptive-field size in pixels: the widest field over the phases, {@code hi - lo + 1} for a
-     * chain.
+     * chain; with a context, the widest over the units of the map.
      */
     public int rf() {
         return rf;
@@ -223,12 +285,12 @@ public final class AxisGeometry {
     }
 
     /**
-     * First input pixel of the field of unit {@code r}, a phase.
+     * First input pixel of the field of unit {@code r}, a phase (with the context, if any).
      *
      * @throws IndexOutOfBoundsException unless {@code 0 <= r < period()}
      */
     public int phaseLo(int r) {
-        return lo[Objects.checkIndex(r, period)];
+        return Math.min(lo[Objects.checkIndex(r, period)], contextLo);
     }
 
     /**
@@ -237,7 +299,7 @@ public final class AxisGeometry {
      * @throws IndexOutOfBoundsException unless {@code 0 <= r < period()}
      */
     public int phaseHi(int r) {
-        return hi[Objects.checkIndex(r, period)];
+        return Math.max(hi[Objects.checkIndex(r, period)], contextHi);
     }
 
     /**
@@ -279,8 +341,9 @@ public final class AxisGeometry {
     public int fieldStart(int u) {
         // A chain stays in int arithmetic, as hand-written code would (BENCHMARKS.md); the exact
         // operations are intrinsics that cost an overflow flag test.
-        return period == 1 ? Math.addExact(lo0, Math.multiplyExact(shift, u))
-                : Math.addExact(lo[Math.floorMod(u, period)], Math.multiplyExact(shift, Math.floorDiv(u, period)));
+        // Without a context, contextLo is Integer.MAX_VALUE: the min leaves the local field.
+        return Math.min(contextLo, period == 1 ? Math.addExact(lo0, Math.multiplyExact(shift, u))
+                : Math.addExact(lo[Math.floorMod(u, period)], Math.multiplyExact(shift, Math.floorDiv(u, period))));
     }
 
     /**
@@ -290,8 +353,8 @@ public final class AxisGeometry {
      * @throws ArithmeticException if the pixel lies beyond the {@code int} range
      */
     public int fieldEnd(int u) {
-        return period == 1 ? Math.addExact(hi0, Math.multiplyExact(shift, u))
-                : Math.addExact(hi[Math.floorMod(u, period)], Math.multiplyExact(shift, Math.floorDiv(u, period)));
+        return Math.max(contextHi, period == 1 ? Math.addExact(hi0, Math.multiplyExact(shift, u))
+                : Math.addExact(hi[Math.floorMod(u, period)], Math.multiplyExact(shift, Math.floorDiv(u, period))));
     }
 
     /**
@@ -319,6 +382,9 @@ public final class AxisGeometry {
         if (!Double.isFinite(p)) {
             throw Checks.notFinite("input coordinate", p);
         }
+        if (hasContext && p <= contextHi) {
+            return 0;   // the field of every unit ends at or after the context's end
+        }
         double first;
         if (period == 1) {
             first = Math.ceil((p - hi0) / shift);
@@ -342,6 +408,9 @@ public final class AxisGeometry {
     public int lastUnitContaining(double p) {
         if (!Double.isFinite(p)) {
             throw Checks.notFinite("input coordinate", p);
+        }
+        if (hasContext && p >= contextLo) {
+            return size - 1;
         }
         double last;
         if (period == 1) {
@@ -369,12 +438,13 @@ public final class AxisGeometry {
     @Override
     public boolean equals(Object o) {
         return o instanceof AxisGeometry g && g.inputSize == inputSize && g.size == size && g.jump.equals(jump)
-                && g.center.equals(center) && Arrays.equals(g.lo, lo) && Arrays.equals(g.hi, hi);
+                && g.center.equals(center) && Arrays.equals(g.lo, lo) && Arrays.equals(g.hi, hi)
+                && g.contextLo == contextLo && g.contextHi == contextHi;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(inputSize, size, jump, center, Arrays.hashCode(lo), Arrays.hashCode(hi));
+        return Objects.hash(inputSize, size, jump, center, Arrays.hashCode(lo), Arrays.hashCode(hi), contextLo, contextHi);
     }
 
     /** {@code AxisGeometry[inputSize=227, size=13, jump=16, center=17, lo=-64, hi=98]}, arrays for several phases. */
@@ -382,7 +452,8 @@ public final class AxisGeometry {
     public String toString() {
         return "AxisGeometry[inputSize=" + inputSize + ", size=" + size + ", jump=" + jump + ", center=" + center
                 + ", lo=" + (period == 1 ? Integer.toString(lo0) : Arrays.toString(lo))
-                + ", hi=" + (period == 1 ? Integer.toString(hi0) : Arrays.toString(hi)) + "]";
+                + ", hi=" + (period == 1 ? Integer.toString(hi0) : Arrays.toString(hi))
+                + (hasContext ? ", context=[" + contextLo + ", " + contextHi + "]" : "") + "]";
     }
 
     private static int wholeShift(int period, Ratio jump) {

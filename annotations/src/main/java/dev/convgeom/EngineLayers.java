@@ -52,7 +52,8 @@ final class EngineLayers {
 
     /** The engine's geometry of a map, in the public type, for a network input of {@code inputSize}. */
     static AxisGeometry geometry(AxisState state, int inputSize) {
-        return new AxisGeometry(inputSize, toInt(state.size()), state.jump(), state.center(), state.field());
+        return new AxisGeometry(inputSize, toInt(state.size()), state.jump(), state.center(), state.field(),
+                state.context());
     }
 
     /** The window in the engine's terms, or null for none. */

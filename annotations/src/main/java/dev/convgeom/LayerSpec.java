@@ -17,8 +17,9 @@ import java.util.Set;
  *       the output padding.</li>
  *   <li>{@code Pad}: windows of kernel 1, stride 1 with the padding added.</li>
  *   <li>{@code Upsample}: {@link Resize#upsample}; {@code Crop}: {@link Resize#crop}.</li>
- *   <li>{@code Concat}, {@code Add} (two or more names in {@code from}), {@code GlobalAvgPool} and
- *       the pointwise layers ({@code Relu}, ...): neither.</li>
+ *   <li>{@code Concat}, {@code Add} (two or more names in {@code from}), {@code Gate} (two: the
+ *       map, then its 1x1 gate), {@code GlobalAvgPool}, {@code InstanceNorm} and the pointwise
+ *       layers ({@code Relu}, ...): neither.</li>
  * </ul>
  *
  * <p>A fully connected layer is held as the convolution it is equivalent to: its windows span the
@@ -48,13 +49,14 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
     private static final Set<String> RESIZED = Set.of("Deconv", "Upsample", "Crop");
 
     /** Kinds that are neither pointwise nor windows: they take no window and no resize of their own. */
-    private static final Set<String> STRUCTURAL = Set.of("Concat", "Add", "GlobalAvgPool");
+    private static final Set<String> STRUCTURAL = Set.of("Concat", "Add", "GlobalAvgPool", "Gate", "InstanceNorm");
 
     /**
      * Copies {@code from} and checks that the parts fit the kind.
      *
      * @throws IllegalArgumentException if {@code from} is empty, a merge reads fewer than two
-     *                                  layers or another layer more than one, the windows or the
+     *                                  layers, a gate other than two, or another layer more than
+     *                                  one, the windows or the
      *                                  resize are missing where the kind needs them or present where
      *                                  it has none, a pad's window is not kernel 1 and stride 1, or
      *                                  a deconvolution is dilated or has a kernel smaller than its
@@ -65,9 +67,11 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
         Objects.requireNonNull(kind, "kind");
         from = List.copyOf(Objects.requireNonNull(from, "from"));
         boolean merge = kind.equals("Concat") || kind.equals("Add");
-        if (from.isEmpty() || (merge ? from.size() < 2 : from.size() > 1)) {
+        boolean gate = kind.equals("Gate");
+        if (from.isEmpty() || (merge ? from.size() < 2 : gate ? from.size() != 2 : from.size() > 1)) {
             throw new IllegalArgumentException(name + ": a " + kind + " layer reads "
-                    + (merge ? "at least two layers" : "one layer") + ", got " + from);
+                    + (merge ? "at least two layers" : gate ? "two layers, the map and its gate" : "one layer")
+                    + ", got " + from);
         }
         if ((y == null) != (x == null) || (y != null) != WINDOWED.contains(kind)) {
             throw new IllegalArgumentException(name + ": a " + kind + " layer "
@@ -139,13 +143,13 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
      * {@code conv1: Conv 3->96 k 11x11 s 4x4 p 0/0x0/0}, {@code relu1: Relu},
      * {@code up: Deconv 21->21 k 4x4 s 2x2 p 1/1x1/1 op 1}, {@code up2: Upsample x2 bilinear},
      * {@code pad1: Pad 1/1x2/2}, {@code score: Crop upscore to input at 19x19},
-     * {@code cat: Concat a, b}, {@code gap: GlobalAvgPool}.
+     * {@code cat: Concat a, b}, {@code gap: GlobalAvgPool}, {@code se: Gate features, scale}.
      */
     @Override
     public String toString() {
         String head = name + ": " + kind;
         return switch (kind) {
-            case "Concat", "Add" -> head + " " + String.join(", ", from);
+            case "Concat", "Add", "Gate" -> head + " " + String.join(", ", from);
             case "Upsample" -> head + " x" + resize.factor() + (resize.bilinear() ? " bilinear" : " nearest");
             case "Crop" -> head + " " + from.get(0) + " to " + resize.like() + " at "
                     + resize.offsetY() + "x" + resize.offsetX();

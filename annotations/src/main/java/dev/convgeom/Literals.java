@@ -39,12 +39,14 @@ import java.util.List;
  * columns) the jump, the centre of unit 0 and the fields of one period as in
  * {@link AxisGeometry#phases}; jumps and centres are whole numbers or fractions {@code n/d}. When
  * both axes have the same jump, centre and fields, they are written once; when only the fields
- * differ, the columns give just their fields:
+ * differ, the columns give just their fields. After a {@link Gate} or an {@link InstanceNorm} an
+ * axis ends with {@code ~ lo hi}, the context every unit reads ({@link AxisGeometry#withContext}):
  * <pre>
  * 256 13 13 | 16 17 -63 99
  * 96 55 53 | 4 5 0 10 | 4 11/2 -1 12
  * 64 56 56 | 4 3/2 -5 8 | -9 12
  * 21 500 500 | 1/32 -7/64 -2 1, -2 1, ...
+ * 16 8 8 | 2 1/2 -1 2 ~ -1 16
  * </pre>
  */
 public final class Literals {
@@ -128,6 +130,12 @@ public final class Literals {
 
     /** One axis; with {@code rows} given, the text may hold only the fields, jump and centre being the rows'. */
     private static AxisGeometry axis(int inputSize, int size, String text, LayerSpec spec, AxisGeometry rows) {
+        int tilde = text.indexOf('~');
+        if (tilde >= 0) {
+            String[] context = tokens(text.substring(tilde + 1), 2, spec.name() + " context");
+            return axis(inputSize, size, text.substring(0, tilde), spec, rows)
+                    .withContext(number(context[0]), number(context[1]));
+        }
         String t = text.strip();
         int firstComma = t.indexOf(',');
         if (rows != null && (firstComma < 0 ? t : t.substring(0, firstComma)).strip().split(" ").length == 2) {

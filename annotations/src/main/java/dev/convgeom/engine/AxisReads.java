@@ -6,7 +6,8 @@ import java.util.BitSet;
  * Which positions of a layer's input its units read, along one axis: the backward view of each
  * kind of layer, over real positions only (a window's taps in the padding read nothing).
  * Every input of a merge is read at the same positions; a crop reads its source, not its
- * reference {@code like}.
+ * reference {@code like}; a gate reads its map unit by unit and all of its gate, an instance
+ * normalisation all of its input.
  */
 final class AxisReads {
 
@@ -100,6 +101,15 @@ final class AxisReads {
                 }
             }
             case POINTWISE, MERGE -> reads.or(needed);
+            // The gated map unit by unit; the gate (one unit) or a normalised map as a whole.
+            case CONTEXT -> {
+                boolean whole = layer.inputs().size() == 1 || inSize == 1;
+                if (whole && !needed.isEmpty()) {
+                    reads.set(0, n);
+                } else {
+                    reads.or(needed);
+                }
+            }
             default -> throw new IllegalArgumentException(spec.kind() + " has a window step: see above");
         }
         return reads;

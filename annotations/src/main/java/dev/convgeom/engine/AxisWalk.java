@@ -22,7 +22,9 @@ public final class AxisWalk {
         /** A merge joins maps of different jumps (input {@link #misfitInput()}). */
         MERGE_JUMPS,
         /** A crop's offset and size run past the map it crops. */
-        CROP
+        CROP,
+        /** A gate (input {@link #misfitInput()}) is not one unit along the axis. */
+        GATE_SIZE
     }
 
     private final LayerGraph graph;
@@ -146,9 +148,10 @@ public final class AxisWalk {
         if (crop && Math.addExact(offset, out) > n) {
             return fail(Misfit.CROP, -1);
         }
+        boolean gate = role == LayerKind.Role.CONTEXT;
         for (int k = 1; k < inputs.length; k++) {
-            if (size(inputs[k]) != n) {
-                return fail(Misfit.MERGE_SIZES, k);
+            if (gate ? size(inputs[k]) != 1 : size(inputs[k]) != n) {
+                return fail(gate ? Misfit.GATE_SIZE : Misfit.MERGE_SIZES, k);
             }
         }
         // Only the layers that slide a window can leave a border unread; a pad reads all.
@@ -160,7 +163,7 @@ public final class AxisWalk {
             AxisState[] in = new AxisState[inputs.length];
             for (int k = 0; k < in.length; k++) {
                 in[k] = state(inputs[k], size(inputs[k]));
-                if (!in[k].jump().equals(in[0].jump())) {
+                if (!gate && !in[k].jump().equals(in[0].jump())) {
                     return fail(Misfit.MERGE_JUMPS, k);
                 }
             }
@@ -194,6 +197,8 @@ public final class AxisWalk {
                     + layer.extras().offset(axis).orElse(0) + " to the " + size(layer.extras().like()) + " of '"
                     + name(layer.extras().like()) + "', which needs "
                     + (layer.extras().offset(axis).orElse(0) + size(layer.extras().like()));
+            case GATE_SIZE -> "layer '" + layer.name() + "' gates '" + first + "' by '" + name(inputs[misfitInput])
+                    + "', which has " + size(inputs[misfitInput]) + " " + axis.units() + " instead of 1";
             case MERGE_SIZES -> "layer '" + layer.name() + "' joins maps of different sizes: '" + first + "' has "
                     + n + " " + axis.units() + ", '" + name(inputs[misfitInput]) + "' has "
                     + size(inputs[misfitInput]);

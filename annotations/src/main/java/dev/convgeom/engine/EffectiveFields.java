@@ -17,6 +17,12 @@ import java.util.List;
  * along that axis, which is what this computes, exactly. So the per-axis statistics are exact
  * even where merges make the 2-D profile not separable.
  *
+ * <p>A gate ({@code @Gate}) or a normalisation over the map ({@code @InstanceNorm}) leaves the
+ * profile as its first input's: each multiplies or shifts a unit by numbers computed from a whole
+ * map, which with uniform weights are the same for every unit, so they scale the profile and
+ * move no weight (the profile is normalised). The whole-map reads they add show in the receptive
+ * field ({@link GlobalContext}), not in this profile.
+ *
  * <p>After upsampling the profile depends on the unit's phase; each statistic is reported as its
  * largest over the phases, as the receptive-field size is (the widest box over the phases).
  */
@@ -159,7 +165,9 @@ public final class EffectiveFields {
         EffectiveProfile in = read.apply(layer.inputs().get(0));
         LayerSpec spec = layer.spec();
         return switch (spec.kind().role()) {
-            case POINTWISE -> in;
+            // The gate and the statistics are factors on each unit, not terms added to it: the
+            // profile is the first input's (see the class comment).
+            case POINTWISE, CONTEXT -> in;
             case CONVOLUTION, POOLING, PAD, FULLY_CONNECTED, GLOBAL_POOLING -> {
                 WindowStep step = layer.step(axis);
                 Window w = step.window();

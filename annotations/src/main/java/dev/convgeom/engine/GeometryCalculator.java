@@ -149,7 +149,34 @@ public final class GeometryCalculator {
                     LayerAxis.resample(layer, Axis.X, List.of(in.x()), 0, 0), null, null, 0, 0);
             case CROP -> new CropStep(soFar, index, layer, inputs).compute();
             case MERGE -> new MergeStep(soFar, index, layer, inputs).compute();
+            case CONTEXT -> context(index, layer, inputs, in);
         };
+    }
+
+    /**
+     * A layer whose units also read a whole map (a gate, a normalisation): the first input's map
+     * with the {@link GlobalContext} added. A gate must be one unit on both axes, with one factor
+     * per channel of the gated map or one for all.
+     */
+    private ComputedLayer context(int index, LayerSpec layer, List<Integer> inputs, ComputedLayer in) {
+        ComputedLayer whole = soFar.map(inputs.get(inputs.size() - 1));
+        if (inputs.size() > 1) {
+            if (whole.y().size() != 1 || whole.x().size() != 1) {
+                soFar.report(index, Param.FROM, 1, null, GeometryMessage.GATE_NOT_ONE_UNIT, layer.name(),
+                        soFar.name(inputs.get(1)), shape(whole), soFar.name(inputs.get(0)));
+                return null;
+            }
+            if (in.hasChannels() && whole.hasChannels() && whole.channels() != 1
+                    && whole.channels() != in.channels()) {
+                soFar.report(index, Param.FROM, 1, null, GeometryMessage.GATE_CHANNELS, layer.name(),
+                        soFar.name(inputs.get(1)), whole.channels(), soFar.name(inputs.get(0)), in.channels(),
+                        in.channels());
+                return null;
+            }
+        }
+        return new ComputedLayer(layer, inputs, in.channels(),
+                LayerAxis.resample(layer, Axis.Y, List.of(in.y(), whole.y()), 0, 0),
+                LayerAxis.resample(layer, Axis.X, List.of(in.x(), whole.x()), 0, 0), null, null, 0, 0);
     }
 
     private ComputedLayer window(int index, LayerSpec layer, List<Integer> inputs, ComputedLayer in, long channels) {

@@ -70,7 +70,14 @@ public enum GeometryMessage implements Catalogued {
                     + " Leave offset out to have it computed, or set allowMisaligned = true"),
     DECONV_NO_OUTPUT(Severity.ERROR,
             "layer '%s': the %s would have no units: (%d - 1) * %d - %d - %d + %d + %d = %d; use less padding"
-                    + " or a larger kernel");
+                    + " or a larger kernel"),
+    GATE_NOT_ONE_UNIT(Severity.ERROR,
+            "layer '%s': its gate '%s' is %s, but a gate must be one unit along the rows and the columns (C x 1 x 1),"
+                    + " the same factor for every unit of '%s'; compute it with @GlobalAvgPool (squeeze-and-excitation),"
+                    + " or merge maps of equal size with @Add"),
+    GATE_CHANNELS(Severity.ERROR,
+            "layer '%s': its gate '%s' has %d channels and the map it gates, '%s', has %d; a gate has one factor"
+                    + " per channel, or one for all: give the gate's last layer out = %d or out = 1");
 
     private final Severity severity;
     private final String template;

@@ -26,7 +26,7 @@ public final class LayerAxis {
             case CONVOLUTION, POOLING, PAD -> layer.window(axis);
             case FULLY_CONNECTED -> Window.of(n, 1, 0);
             case GLOBAL_POOLING -> Window.of(n, n, 0);
-            case POINTWISE, DECONVOLUTION, UPSAMPLING, CROP, MERGE -> null;
+            case POINTWISE, DECONVOLUTION, UPSAMPLING, CROP, MERGE, CONTEXT -> null;
         };
     }
 
@@ -43,13 +43,16 @@ public final class LayerAxis {
             case DECONVOLUTION -> ResampleAxis.deconvSize(n, layer.window(axis), layer.extras().outputPadding());
             case UPSAMPLING -> Math.multiplyExact(n, layer.extras().factor());
             case CROP -> like;
-            case POINTWISE, MERGE -> n;
+            case POINTWISE, MERGE, CONTEXT -> n;
         };
     }
 
     /**
      * The map {@code layer} puts out along {@code axis}, for a layer that slides no
      * {@link #window}: from its inputs' maps ({@code inputs.get(0)} for all but a merge).
+     *
+     * A gate reads its first input unit by unit and the whole of its last (the 1x1 gate); an
+     * instance normalisation, with one input, the whole of that input.
      *
      * @param offset a crop's offset along this axis; unused for other kinds
      * @param like   the size of a crop's reference map; unused for other kinds
@@ -62,6 +65,7 @@ public final class LayerAxis {
             case CROP -> ResampleAxis.crop(in, offset, like);
             case MERGE -> ResampleAxis.merge(inputs);
             case POINTWISE -> in;
+            case CONTEXT -> ResampleAxis.context(in, inputs.get(inputs.size() - 1));
             case CONVOLUTION, POOLING, PAD, FULLY_CONNECTED, GLOBAL_POOLING ->
                     throw new IllegalArgumentException(layer.name() + " slides a window: see window()");
         };

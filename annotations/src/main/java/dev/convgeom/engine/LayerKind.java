@@ -20,7 +20,9 @@ public enum LayerKind {
     CROP("Crop", Role.CROP),
     CONCAT("Concat", Role.MERGE),
     ADD("Add", Role.MERGE),
-    GLOBAL_AVG_POOL("GlobalAvgPool", Role.GLOBAL_POOLING);
+    GLOBAL_AVG_POOL("GlobalAvgPool", Role.GLOBAL_POOLING),
+    GATE("Gate", Role.CONTEXT),
+    INSTANCE_NORM("InstanceNorm", Role.CONTEXT);
 
     /** How a kind of layer acts on shape and geometry. */
     public enum Role {
@@ -43,7 +45,13 @@ public enum LayerKind {
         /** Two or more maps combined unit by unit (add) or along the channels (concat). */
         MERGE,
         /** Pooling over the whole map, whatever its size, to 1x1. */
-        GLOBAL_POOLING
+        GLOBAL_POOLING,
+        /**
+         * Unit by unit over its first input, each unit also reading a whole map
+         * ({@link GlobalContext}): a gate by a 1x1 map (its second input), or a normalisation
+         * over its one input's rows and columns.
+         */
+        CONTEXT
     }
 
     private final String displayName;

@@ -52,7 +52,7 @@ final class ResampleAxis {
         Ratio center = in.center().minus(Ratio.of(k - 1, 2).minus(Ratio.of(pb)).times(jump));
         // Unit v + P*s is reached by the units of v moved by P: the fields move by the input's shift.
         return new AxisState(deconvSize(in.size(), w, outputPadding), jump, center,
-                FieldPattern.of(field.shift(), lo, hi));
+                FieldPattern.of(field.shift(), lo, hi), in.context());
     }
 
     /**
@@ -79,7 +79,8 @@ final class ResampleAxis {
         }
         Ratio jump = in.jump().dividedBy(Ratio.of(f));
         Ratio center = in.center().minus(in.jump().times(Ratio.of(f - 1, Math.multiplyExact(2L, f))));
-        return new AxisState(Math.multiplyExact(in.size(), f), jump, center, FieldPattern.of(field.shift(), lo, hi));
+        return new AxisState(Math.multiplyExact(in.size(), f), jump, center, FieldPattern.of(field.shift(), lo, hi),
+                in.context());
     }
 
     /** Units {@code offset .. offset + size - 1} of {@code in}: the phases rotate by the offset. */
@@ -93,12 +94,14 @@ final class ResampleAxis {
             hi[v] = field.hi(Math.addExact(v, offset));
         }
         return new AxisState(size, in.jump(), in.center().plus(in.jump().times(offset)),
-                FieldPattern.of(field.shift(), lo, hi));
+                FieldPattern.of(field.shift(), lo, hi), in.context());
     }
 
     /**
      * Maps of equal size and jump merged unit by unit: the first input's centre, and per unit the
-     * union of the inputs' fields, over the least common multiple of their periods.
+     * union of the inputs' fields, over the least common multiple of their periods; the local
+     * fields and the {@link GlobalContext}s are joined apart, which is exact as each unit's field
+     * is the hull of its local field and its context.
      */
     static AxisState merge(List<AxisState> inputs) {
         AxisState first = inputs.get(0);
@@ -110,16 +113,29 @@ final class ResampleAxis {
         int period = (int) lcm;
         long[] lo = new long[period];
         long[] hi = new long[period];
+        GlobalContext context = GlobalContext.NONE;
+        for (AxisState in : inputs) {
+            context = context.hull(in.context());
+        }
         for (int v = 0; v < period; v++) {
             lo[v] = Long.MAX_VALUE;
             hi[v] = Long.MIN_VALUE;
             for (AxisState in : inputs) {
-                lo[v] = Math.min(lo[v], in.lo(v));
-                hi[v] = Math.max(hi[v], in.hi(v));
+                lo[v] = Math.min(lo[v], in.field().lo(v));
+                hi[v] = Math.max(hi[v], in.field().hi(v));
             }
         }
         long shift = Math.multiplyExact(period / first.period(), first.field().shift());
-        return new AxisState(first.size(), first.jump(), first.center(), FieldPattern.of(shift, lo, hi));
+        return new AxisState(first.size(), first.jump(), first.center(), FieldPattern.of(shift, lo, hi), context);
+    }
+
+    /**
+     * A layer that reads its first input unit by unit and a whole map besides (a {@link
+     * LayerKind.Role#CONTEXT} layer): the first input's map, whose every unit also reads the whole
+     * of {@code whole}: the gate's one unit, or, for a normalisation, every unit of the input.
+     */
+    static AxisState context(AxisState in, AxisState whole) {
+        return in.withContext(whole.wholeMap());
     }
 
     private static int checkedPeriod(long period) {

@@ -109,7 +109,8 @@ public final class WindowAxis {
 
         // Output unit r reads input units s*r - pb .. s*r - pb + ke - 1; with monotone field ends
         // its field runs from the first one's start to the last one's end (dilation's holes do
-        // not change the extent). The input's period P shrinks to P / gcd(P, s).
+        // not change the extent). The input's period P shrinks to P / gcd(P, s). Every input unit
+        // carries the same context (GlobalContext), so the output units carry it unchanged.
         FieldPattern field = in.field();
         int period = field.period();
         int outPeriod = (int) (period / gcd(period, s));
@@ -124,7 +125,7 @@ public final class WindowAxis {
         Ratio jump = in.jump().times(s);
         AxisState output = new AxisState(out, jump,
                 in.center().plus(Ratio.of(ke - 1, 2).minus(Ratio.of(pb)).times(in.jump())),
-                FieldPattern.of(shift, lo, hi));
+                FieldPattern.of(shift, lo, hi), in.context());
         return new WindowStep(window, output, pb, pa, dropped);
     }
 

@@ -65,6 +65,9 @@ public enum Message implements Catalogued {
                     + " and name the merge in from"),
     REPEATED_MERGE_INPUT(Severity.WARNING,
             "layer '%s': from names '%s' %d times, so @%s %s; name the map that was meant instead of the repeat"),
+    GATE_INPUTS(Severity.ERROR,
+            "layer '%s': @Gate reads two maps, the map to gate and then its 1x1 gate, but from names %d (%s);"
+                    + " write from = {\"map\", \"gate\"}"),
     MERGE_ONE_INPUT(Severity.ERROR,
             "layer '%s': @%s merges two or more maps, but from names only '%s'; name a second layer"
                     + " (or 'input'), or drop the @%s and read '%s' directly"),

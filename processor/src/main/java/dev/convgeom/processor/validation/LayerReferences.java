@@ -65,7 +65,7 @@ final class LayerReferences {
                 target.ifPresent(from::add);
                 ok &= target.isPresent();
             }
-        } else if (layer.kind().isMerge()) {
+        } else if (layer.kind().isMerge() || layer.kind() == LayerKind.GATE) {
             return Optional.empty();
         }
         int like = LayerSpec.NETWORK_INPUT;
@@ -81,10 +81,20 @@ final class LayerReferences {
         return ok ? Optional.of(new LayerInputs(from, like)) : Optional.empty();
     }
 
-    /** Single-input layers take at most one name (none: the layer before); merges two or more. */
+    /** Single-input layers take at most one name (none: the layer before); merges two or more; a gate two. */
     private boolean checkCount(LayerDeclaration layer, List<ArrayElement<String>> names) {
         ExplicitValues v = layer.values();
         String kind = layer.kind().displayName();
+        if (layer.kind() == LayerKind.GATE) {
+            if (names.size() == 2) {
+                return true;
+            }
+            String listed = names.stream().map(n -> "'" + n.value() + "'").collect(Collectors.joining(", "));
+            reporter.report(Message.GATE_INPUTS, layer.field(), v.mirror(),
+                    names.size() > 2 ? names.get(2).source() : v.value("from").orElseThrow(),
+                    layer.name(), names.size(), listed.isEmpty() ? "none" : listed);
+            return false;
+        }
         if (!layer.kind().isMerge()) {
             if (names.size() <= 1) {
                 return true;

@@ -50,7 +50,7 @@ final class LayerValidator {
         ExplicitValues v = layer.values();
         boolean ok = checkPositive(layer) & checkPadding(layer);
         Optional<LayerSpec> spec = switch (layer.kind().role()) {
-            case POINTWISE -> Optional.of(LayerSpec.pointwise(layer.name(), layer.kind()));
+            case POINTWISE, CONTEXT -> Optional.of(LayerSpec.pointwise(layer.name(), layer.kind()));
             case FULLY_CONNECTED -> ok && v.integer("out").isPresent()
                     ? Optional.of(new LayerSpec(layer.name(), layer.kind(), null, null,
                             OptionalLong.of(v.integer("out").get()), optional(v, "in"), 1))

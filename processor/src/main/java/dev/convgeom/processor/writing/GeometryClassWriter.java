@@ -243,16 +243,15 @@ public final class GeometryClassWriter {
         fields(s, a);
     }
 
-    /** {@code lo hi}, or the fields of one period: {@code lo hi, lo hi, ...}. */
+    /** {@code lo hi}, or the fields of one period: {@code lo hi, lo hi, ...}; then {@code ~ lo hi}, a context. */
     private static void fields(StringBuilder s, AxisState a) {
-        if (a.period() == 1) {
-            s.append(a.lo()).append(' ').append(a.hi());
-            return;
-        }
         long[] lo = a.field().los();
         long[] hi = a.field().his();
         for (int r = 0; r < lo.length; r++) {
             s.append(r == 0 ? "" : ", ").append(lo[r]).append(' ').append(hi[r]);
+        }
+        if (!a.context().isNone()) {
+            s.append(" ~ ").append(a.context().lo()).append(' ').append(a.context().hi());
         }
     }
 

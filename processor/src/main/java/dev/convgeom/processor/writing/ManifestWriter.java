@@ -159,6 +159,16 @@ public final class ManifestWriter {
                 .number("bottom", y.hi())
                 .number("right", x.hi())
                 .endObject();
+        // After a gate or a normalisation over the map, every unit also reads this box (included in
+        // "field" and "rf"; "fieldPhases" keep the local fields without it).
+        if (!y.context().isNone() || !x.context().isNone()) {
+            json.name("context").beginInlineObject()
+                    .raw("top", y.context().isNone() ? "null" : Long.toString(y.context().lo()))
+                    .raw("left", x.context().isNone() ? "null" : Long.toString(x.context().lo()))
+                    .raw("bottom", y.context().isNone() ? "null" : Long.toString(y.context().hi()))
+                    .raw("right", x.context().isNone() ? "null" : Long.toString(x.context().hi()))
+                    .endObject();
+        }
         // Jumps and centres become fractions after upsampling: the exact values, as "num/den".
         json.name("exact").beginInlineObject()
                 .string("jumpY", layer.y().jump().toString())

@@ -187,6 +187,10 @@ final class ReportData {
                 .number("shift", a.field().shift())
                 .numbers("lo", a.field().los())
                 .numbers("hi", a.field().his());
+        // Every unit's field also holds the context, after a gate or a normalisation over the map.
+        if (!a.context().isNone()) {
+            json.number("contextLo", a.context().lo()).number("contextHi", a.context().hi());
+        }
         if (effective == null) {
             json.raw("effective", "null");
         } else {
