@@ -268,7 +268,7 @@ public final class AxisGeometry {
 
     /**
      * Receptive-field size in pixels: the widest field over the phases, {@code hi - lo + 1} for a
-     * chain; with a context, the widest over the units of the map.
+     * chain; with a context, the widest over every unit of the map and every phase.
      */
     public int rf() {
         return rf;

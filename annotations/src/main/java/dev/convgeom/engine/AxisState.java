@@ -71,16 +71,18 @@ public record AxisState(long size, Ratio jump, Ratio center, FieldPattern field,
 
     /**
      * Receptive-field size: the widest field over the phases (in a chain, {@code hi - lo + 1}). With
-     * a context, the widest over the units of the map: a field {@code [min(a, c), max(b, d)]} is
-     * widest where one of {@code b - a}, {@code b - c}, {@code d - a}, {@code d - c} is, and the
-     * local ends never decrease, so the first and last units bound the mixed terms.
+     * a context the fields no longer repeat, so it is the widest over units {@code 0} to
+     * {@code max(size, period) - 1}: every unit of the map and every phase. A field
+     * {@code [min(a, c), max(b, d)]} is as wide as the largest of {@code b - a}, {@code b - c},
+     * {@code d - a}, {@code d - c} (plus one), and the local ends {@code a}, {@code b} never
+     * decrease, so the first and last of those units give the mixed terms.
      */
     public long rf() {
         long widest = field.widest();
         if (context.isNone()) {
             return widest;
         }
-        long last = Math.subtractExact(size, 1);
+        long last = Math.subtractExact(Math.max(size, field.period()), 1);
         long mixed = Math.max(Math.subtractExact(field.hi(last), context.lo()),
                 Math.subtractExact(context.hi(), field.lo(0)));
         return Math.max(widest, Math.addExact(Math.max(mixed, Math.subtractExact(context.hi(), context.lo())), 1));

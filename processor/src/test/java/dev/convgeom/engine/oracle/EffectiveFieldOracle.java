@@ -124,7 +124,8 @@ public final class EffectiveFieldOracle {
         long n = geometry.size(geometry.inputs(i).get(0), axis);
         List<Tap> taps = new ArrayList<>();
         switch (spec.kind().role()) {
-            case POINTWISE -> taps.add(new Tap(v, Frac.of(1)));
+            // A gate or a normalisation: the first input's unit, weight 1 (EffectiveFields: they add no weight).
+            case POINTWISE, CONTEXT -> taps.add(new Tap(v, Frac.of(1)));
             case CONVOLUTION, POOLING -> {
                 Window w = spec.window(axis);
                 for (long t = 0; t < w.kernel(); t++) {

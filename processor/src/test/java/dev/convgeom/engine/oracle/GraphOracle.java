@@ -38,7 +38,7 @@ public final class GraphOracle {
     /** Why a layer cannot be computed. */
     public enum FailureKind {
         NO_WINDOW, EMPTY_OUTPUT, SIZE_MISMATCH, CHANNELS_MISMATCH, MISALIGNED, CROP_JUMPS_DIFFER, CROP_NOT_WHOLE,
-        CROP_OUT_OF_RANGE
+        CROP_OUT_OF_RANGE, GATE_NOT_ONE_UNIT, GATE_CHANNELS
     }
 
     /** The first invalid layer and why. */
@@ -149,6 +149,14 @@ public final class GraphOracle {
             long n = size(first, axis);
             switch (spec.kind().role()) {
                 case POINTWISE -> size[a][i] = n;
+                // A gate multiplies every unit by the gate's one unit: the gate must have one.
+                case CONTEXT -> {
+                    if (in.size() > 1 && size(in.get(1), axis) != 1) {
+                        return new Failure(i, FailureKind.GATE_NOT_ONE_UNIT, axis + ": gate of "
+                                + size(in.get(1), axis));
+                    }
+                    size[a][i] = n;
+                }
                 case CONVOLUTION, POOLING -> {
                     AxisOracle.Placement p = AxisOracle.place(spec.window(axis), Math.toIntExact(n));
                     if (p.outputSize() == 0) {
@@ -198,6 +206,12 @@ public final class GraphOracle {
             case MERGE -> mergeChannels(spec, in);
             default -> inChannels;
         };
+        if (spec.kind().role() == LayerKind.Role.CONTEXT && in.size() > 1) {
+            long gate = channels(in.get(1));
+            if (inChannels >= 0 && gate >= 0 && gate != 1 && gate != inChannels) {
+                return new Failure(i, FailureKind.GATE_CHANNELS, gate + " gate channels for " + inChannels);
+            }
+        }
         if (spec.kind().role() == LayerKind.Role.MERGE) {
             if (spec.kind() == LayerKind.ADD && channels[i] == -2) {
                 return new Failure(i, FailureKind.CHANNELS_MISMATCH, "channels differ");
@@ -308,7 +322,7 @@ public final class GraphOracle {
             int below = inputs.get(layer).get(0);
             long n = size(below, axis);
             at = switch (spec.kind().role()) {
-                case POINTWISE, MERGE -> at;
+                case POINTWISE, MERGE, CONTEXT -> at;
                 case CONVOLUTION, POOLING -> {
                     Window w = spec.window(axis);
                     yield at.times(w.stride()).minus(Frac.of(padBefore[a][layer]))
@@ -424,6 +438,16 @@ public final class GraphOracle {
             case MERGE -> {
                 for (int j : in) {
                     reads.add(new Read(j, v));
+                }
+            }
+            // Unit v of the map, and the whole of a map: the gate's one unit, which every unit
+            // (virtual ones too) multiplies by; or, for a normalisation, every real unit of the
+            // input, whose mean and variance shift and scale unit v.
+            case CONTEXT -> {
+                reads.add(new Read(below, v));
+                int whole = in.get(in.size() - 1);
+                for (long t = 0; t < size(whole, axis); t++) {
+                    reads.add(new Read(whole, t));
                 }
             }
         }

@@ -165,8 +165,10 @@ final class GraphOracleCheck {
                 }
             }
             if (period <= 1024) {
+                // Over every phase and every unit of the map: the same for fields that repeat, and
+                // what rf means where a gate's or a normalisation's context makes them not repeat.
                 long widest = 0;
-                for (long u = 0; u < period; u++) {
+                for (long u = 0; u < Math.max(period, a.size()); u++) {
                     long[] f = o.field(i, axis, u);
                     widest = Math.max(widest, f[1] - f[0] + 1);
                 }

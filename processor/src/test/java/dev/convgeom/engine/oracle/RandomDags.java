@@ -68,6 +68,8 @@ public final class RandomDags {
     private static final class Builder {
         private final long seed;
         private final Random r;
+        /** Draws for the gate blocks only, apart from {@link #r}. */
+        private final Random context;
         private final NetworkInput input;
         private final List<LayerSpec> layers = new ArrayList<>();
         private final Set<String> features = new LinkedHashSet<>();
@@ -88,6 +90,7 @@ public final class RandomDags {
             int w = r.nextInt(3) == 0 ? 16 + r.nextInt(81) : h;
             this.input = new NetworkInput(3, h, w);
             this.misalignBudget = r.nextInt(5) == 0 ? 1 : 0;
+            this.context = new Random(seed * 0x9E3779B97F4A7C15L + 11);
         }
 
         Dag build() {
@@ -117,6 +120,11 @@ public final class RandomDags {
             }
             if (misalignBudget > 0 && !ended) {
                 cur = attempt(cur, this::misaligned);
+            }
+            // Gates and normalisations over the map draw from their own stream, so that the graphs
+            // of every seed stay what they were before these blocks existed, with this tail added.
+            if (!ended && context.nextInt(5) < 2) {
+                cur = attempt(cur, this::gated);
             }
             if (!ended && r.nextInt(5) == 0) {
                 attempt(cur, this::head);
@@ -564,6 +572,45 @@ public final class RandomDags {
                 }
             };
             return merge(a, cur);
+        }
+
+        /**
+         * Squeeze-and-excitation: global pooling of the current map or of an earlier one, 1x1
+         * convolutions and a sigmoid to a gate of one unit per channel (or one), the current map
+         * gated; then maybe a window, an instance normalisation, an upsampling or a second gate,
+         * so that the context passes through every kind of layer.
+         */
+        private Integer gated(int cur) {
+            features.add("gate");
+            int pooled = cur;
+            if (context.nextBoolean() && cur >= 0) {
+                pooled = LayerSpec.NETWORK_INPUT + context.nextInt(cur + 2);
+                features.add("gate-elsewhere");
+            }
+            int g = add(new LayerSpec("g", LayerKind.GLOBAL_AVG_POOL, List.of(pooled), null, null,
+                    OptionalLong.empty(), OptionalLong.empty(), 1, LayerSpec.Extras.NONE));
+            int squeeze = add(LayerSpec.conv("c", 4, Window.of(1, 1, 0)).from(g));
+            long gateChannels = context.nextInt(4) == 0 ? 1 : ch(cur);
+            int excite = add(LayerSpec.conv("c", gateChannels, Window.of(1, 1, 0)).from(squeeze));
+            int sigmoid = add(LayerSpec.pointwise("s", LayerKind.SIGMOID).from(excite));
+            int out = add(new LayerSpec("gate", LayerKind.GATE, List.of(cur, sigmoid), null, null,
+                    OptionalLong.empty(), OptionalLong.empty(), 1, LayerSpec.Extras.NONE));
+            switch (context.nextInt(5)) {
+                case 0 -> out = add(LayerSpec.conv("c", 4L << context.nextInt(4), Window.of(3, 1 + context.nextInt(2), 1)).from(out));
+                case 1 -> {
+                    features.add("instance-norm");
+                    out = add(LayerSpec.pointwise("n", LayerKind.INSTANCE_NORM).from(out));
+                }
+                case 2 -> out = add(LayerSpec.upsample("u", 2, context.nextBoolean()).from(out));
+                case 3 -> {
+                    features.add("instance-norm");
+                    int norm = add(LayerSpec.pointwise("n", LayerKind.INSTANCE_NORM).from(cur));
+                    out = add(LayerSpec.merge("m", LayerKind.ADD, out, norm));
+                }
+                default -> {
+                }
+            }
+            return out;
         }
 
         /** A classifier head: global pooling, maybe a fully connected layer after it. */
