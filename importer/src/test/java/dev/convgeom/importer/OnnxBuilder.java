@@ -121,6 +121,10 @@ final class OnnxBuilder {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
     }
 
+    static AttributeProto floating(String name, float value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(value).build();
+    }
+
     static AttributeProto string(String name, String value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
                 .setS(ByteString.copyFromUtf8(value)).build();
@@ -133,6 +137,13 @@ final class OnnxBuilder {
         List<AttributeProto> all = new ArrayList<>(List.of(attributes));
         all.add(integer("group", groups));
         return map("Conv", name, List.of(x, w, b), all.toArray(AttributeProto[]::new));
+    }
+
+    /** A convolution with {@code 1 / fan-in} weights and every bias {@code bias}. */
+    String convWithBias(String name, String x, int in, int out, int k, float bias, AttributeProto... attributes) {
+        String w = weight(name + "_W", 1f / (in * k * k), out, in, k, k);
+        String b = weight(name + "_B", bias, out);
+        return map("Conv", name, List.of(x, w, b), attributes);
     }
 
     String convTranspose(String name, String x, int in, int out, int k, AttributeProto... attributes) {

@@ -39,12 +39,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <ul>
  *   <li>every 4-D tensor the model computes has the shape the geometry gives its layer;</li>
  *   <li>for units at the corners, edges and centre of the last spatial map, setting one input
- *       pixel to 1 on an all-zero image makes the unit non-zero for the pixels at the corners of
- *       its computed field (clipped to the image), and leaves it exactly zero for the pixels just
- *       outside the field. With positive weights and zero biases a unit is non-zero exactly when a
- *       path links it to the pixel; max pooling passes a positive value on among zeros. So the
- *       engine reads exactly the pixels the geometry claims, up to its four edges.</li>
+ *       pixel to 1 on an all-zero image changes the unit (from its value on the all-zero image)
+ *       for the pixels at the corners of its computed field (clipped to the image), and leaves it
+ *       exactly as it was for the pixels just outside the field. With positive weights and zero
+ *       biases a unit is non-zero exactly when a path links it to the pixel; max pooling passes a
+ *       positive value on among zeros. So the engine reads exactly the pixels the geometry claims,
+ *       up to its four edges.</li>
  * </ul>
+ *
+ * <p>A squeeze-and-excitation gate multiplies: on an all-zero image the gated map would be zero and
+ * hide every change of the gate. So its model gives its first convolution a bias of 1 (the map is
+ * positive everywhere, padding included, after which every weight is positive): a pixel anywhere
+ * in the pooled region raises the pooled mean, hence the gate (a hard sigmoid in its linear part),
+ * hence every gated unit, and a pixel in a unit's local field raises the unit directly. The
+ * instance normalisation's model needs no bias: one lit pixel gives the map a mean and a
+ * variance, which move every unit.
  */
 class OnnxRuntimeConfirmationTest {
 
@@ -59,6 +68,9 @@ class OnnxRuntimeConfirmationTest {
                 Arguments.of("FCN-8s-like", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::fcnLike),
                 Arguments.of("TensorFlow-style padding", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::padded),
                 Arguments.of("upsampling", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::upsampling),
+                Arguments.of("squeeze-and-excitation", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::gated),
+                Arguments.of("instance normalisation",
+                        (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::instanceNormalized),
                 Arguments.of("random graph 1", (Supplier<OnnxBuilder>) () -> random(1)),
                 Arguments.of("random graph 2", (Supplier<OnnxBuilder>) () -> random(2)),
                 Arguments.of("random graph 3", (Supplier<OnnxBuilder>) () -> random(3)),
@@ -162,6 +174,39 @@ class OnnxRuntimeConfirmationTest {
         x = b.map("Resize", "up_linear", List.of(x, "", b.floatTensor("scales3", 1, 1, 3, 3)), string("mode", "linear"),
                 string("coordinate_transformation_mode", "pytorch_half_pixel"));
         b.conv("conv3", x, 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        return b;
+    }
+
+    /**
+     * A MobileNetV3 block in miniature: a stride-3 convolution that leaves pixel 33 of the 34 unread
+     * (the pooled region, [0, 32], is not the whole image: the pixel just past it is probed), a
+     * depthwise 3x3, then the gate: global average pool, 1x1 convolutions, a hard sigmoid, and
+     * {@code scale * input} as torchvision writes it; a 3x3 convolution after the gate. No padding,
+     * so every field lies in the image and all four corners are probed: unit (0, 0) of the last
+     * map reads [0, 14] through its windows, and pixel (32, 32) only through the gate.
+     */
+    static OnnxBuilder gated() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 3, 34, 34);
+        String x = b.convWithBias("conv1", "data", 3, 4, 3, 1f, ints("strides", 3, 3));
+        x = b.unary("Relu", "relu1", x);
+        x = b.conv("dw", x, 4, 4, 3, 3, 4);
+        String se = b.map("GlobalAveragePool", "squeeze", List.of(x));
+        se = b.unary("Relu", "fc1_relu", b.conv("fc1", se, 4, 2, 1, 1, 1));
+        se = b.conv("fc2", se, 2, 4, 1, 1, 1);
+        se = b.unary("HardSigmoid", "gate", se, OnnxBuilder.floating("alpha", 1f / 6), OnnxBuilder.floating("beta",
+                0.5f));
+        String y = b.merge("Mul", "excite", se, x);
+        b.conv("project", y, 4, 4, 3, 3, 1);
+        return b;
+    }
+
+    /** Instance normalisation between two convolutions; pixel 30 of the 31 is read by none. */
+    static OnnxBuilder instanceNormalized() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 2, 31, 31);
+        String x = b.conv("conv1", "data", 2, 3, 3, 3, 1, ints("strides", 3, 3));
+        x = b.map("InstanceNormalization", "norm", List.of(x, b.weight("norm_scale", 1f, 3),
+                b.weight("norm_bias", 0f, 3)));
+        b.conv("conv2", x, 3, 3, 3, 3, 1);
         return b;
     }
 
@@ -299,23 +344,33 @@ class OnnxRuntimeConfirmationTest {
         assertTrue(probes >= 10, "probed " + probes + " pixels");
     }
 
-    /** Whether unit {@code u} of the output is non-zero when only pixel {@code p} (all channels) is 1. */
+    /**
+     * Whether unit {@code u} of the output changes, from its value on the all-zero image, when only
+     * pixel {@code p} (all channels) is 1.
+     */
     private static boolean reads(OrtEnvironment env, OrtSession session, Shape input, String output,
                                  LayerGeometry target, int[] u, int[] p) throws Exception {
         float[] image = new float[input.channels() * input.height() * input.width()];
+        float[][][] zero = run(env, session, input, output, target, image);
         for (int c = 0; c < input.channels(); c++) {
             image[(c * input.height() + p[1]) * input.width() + p[0]] = 1f;
         }
+        float[][][] lit = run(env, session, input, output, target, image);
+        for (int c = 0; c < lit.length; c++) {
+            if (lit[c][u[1]][u[0]] != zero[c][u[1]][u[0]]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static float[][][] run(OrtEnvironment env, OrtSession session, Shape input, String output,
+                                   LayerGeometry target, float[] image) throws Exception {
         try (OnnxTensor t = tensor(env, image, input); OrtSession.Result result = session.run(Map.of(
                 session.getInputNames().iterator().next(), t), java.util.Set.of(output))) {
             float[][][][] values = (float[][][][]) result.get(0).getValue();
             assertEquals(target.output().channels(), values[0].length);
-            for (float[][] channel : values[0]) {
-                if (channel[u[1]][u[0]] != 0f) {
-                    return true;
-                }
-            }
-            return false;
+            return values[0];
         }
     }
 }

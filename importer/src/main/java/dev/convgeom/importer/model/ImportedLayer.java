@@ -92,6 +92,21 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
                 false, 1, false, 0, -1, 0, 0, label, output);
     }
 
+    /**
+     * A map combined unit by unit with a map of one unit per channel ({@code C x 1 x 1}): a
+     * squeeze-and-excitation gate, or a broadcast add; {@code map} first, then {@code gate}.
+     */
+    public static ImportedLayer gate(String source, String op, int map, int gate, Shape output, String label) {
+        return new ImportedLayer(source, op, LayerKind.GATE, List.of(map, gate), Shape.UNKNOWN, output.channels(), 1,
+                null, null, false, false, 1, false, 0, -1, 0, 0, label, output);
+    }
+
+    /** A normalisation whose statistics span the rows and columns (instance, group, layer normalisation). */
+    public static ImportedLayer instanceNorm(String source, String op, int input, Shape output, String label) {
+        return new ImportedLayer(source, op, LayerKind.INSTANCE_NORM, List.of(input), output.channels(),
+                output.channels(), 1, null, null, false, false, 1, false, 0, -1, 0, 0, label, output);
+    }
+
     /** A crop of {@code input} to the size of {@code like}, starting at the given unit. */
     public static ImportedLayer crop(String source, String op, int input, int like, int offsetY, int offsetX,
                                      Shape output) {

@@ -23,7 +23,9 @@ public enum LayerKind {
     DROPOUT("Dropout"),
     LRN("Lrn"),
     SOFTMAX("Softmax"),
-    POINTWISE("Pointwise");
+    POINTWISE("Pointwise"),
+    GATE("Gate"),
+    INSTANCE_NORM("InstanceNorm");
 
     private final String annotation;
 

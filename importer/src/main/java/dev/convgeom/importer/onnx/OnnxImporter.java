@@ -248,8 +248,7 @@ public final class OnnxImporter {
             case "Transpose" -> throw fail(node, "a Transpose of a feature map (a channel shuffle, or a layout"
                     + " change) reorders channels or axes, which convgeom's annotations cannot state yet");
             case "InstanceNormalization", "LayerNormalization", "GroupNormalization", "MeanVarianceNormalization" ->
-                    throw fail(node, "normalises over the whole map, so every unit depends on every unit;"
-                            + " convgeom's annotations cannot state that yet");
+                    normalization(node);
             default -> {
                 if (ELEMENTWISE.contains(op)) {
                     elementwise(node);
@@ -725,6 +724,9 @@ public final class OnnxImporter {
         if (!constants.isEmpty()) {
             throw fail(node, "mixes feature maps and constants in one " + op + "; not supported");
         }
+        if (maps.size() == 2 && gate(node, maps.get(0), maps.get(1))) {
+            return;
+        }
         List<Integer> from = new ArrayList<>();
         for (FeatureMap m : maps) {
             if (!m.shape().equals(first.shape()) || m.flat() != first.flat()) {
@@ -743,6 +745,39 @@ public final class OnnxImporter {
                 : op + ", an element-wise merge like the sum: it reads the same units";
         int index = add(ImportedLayer.merge(nameOf(node), op, LayerKind.ADD, from, first.shape(), label));
         values.put(node.getOutput(0), new FeatureMap(index, first.shape(), first.flat()));
+    }
+
+    /**
+     * Declares {@code a op b} as a {@code @Gate} when one of them is a map of one unit per channel
+     * ({@code C x 1 x 1}, or one channel) broadcast over the other's rows and columns: a
+     * squeeze-and-excitation {@code Mul} (either operand order: torchvision writes
+     * {@code scale * input}), or an {@code Add}, {@code Sub} or {@code Div} by such a map, whose
+     * units read the same. False when neither is such a map.
+     */
+    private boolean gate(NodeProto node, FeatureMap a, FeatureMap b) throws ImportException {
+        boolean aUnit = !a.flat() && a.shape().height() == 1 && a.shape().width() == 1;
+        boolean bUnit = !b.flat() && b.shape().height() == 1 && b.shape().width() == 1;
+        if (aUnit == bUnit || a.flat() || b.flat()) {
+            return false;
+        }
+        FeatureMap map = bUnit ? a : b;
+        FeatureMap gate = bUnit ? b : a;
+        String op = node.getOpType();
+        if (!Set.of("Mul", "Add", "Sub", "Div").contains(op)) {
+            return false;
+        }
+        int c = gate.shape().channels();
+        if (c != 1 && c != map.shape().channels()) {
+            throw fail(node, "combines a " + map.shape() + " map with a " + gate.shape() + " one: a gate has one"
+                    + " factor per channel of the map, or one for all");
+        }
+        String label = op.equals("Mul") ? "the map times a " + gate.shape() + " gate (squeeze-and-excitation):"
+                + " every unit also reads the whole of what the gate pooled"
+                : op + " of a " + gate.shape() + " map broadcast over the rows and columns: every unit also reads"
+                + " the whole of what that map pooled";
+        int index = add(ImportedLayer.gate(nameOf(node), op, map.layer(), gate.layer(), map.shape(), label));
+        values.put(node.getOutput(0), new FeatureMap(index, map.shape(), false));
+        return true;
     }
 
     /** A constant may scale or shift channels, never vary along H or W. */
@@ -777,6 +812,48 @@ public final class OnnxImporter {
                 values.put(node.getOutput(i), new FeatureMap(index, m.shape(), m.flat()));
             }
         }
+    }
+
+    /**
+     * A normalisation: statistics over the rows and columns (instance and group normalisation, layer
+     * normalisation from axis 1 or 2, mean-variance normalisation over axes holding 2 and 3) make
+     * every unit read the whole map, {@code @InstanceNorm}; statistics over the channels only (or
+     * over a flattened map, which is one unit) are unit by unit; over only one of height and width,
+     * refused.
+     */
+    private void normalization(NodeProto node) throws ImportException {
+        FeatureMap m = map(node, 0);
+        String op = node.getOpType();
+        Set<Long> axes = new HashSet<>();
+        switch (op) {
+            case "InstanceNormalization", "GroupNormalization" -> axes.addAll(List.of(2L, 3L));
+            case "LayerNormalization" -> {
+                long axis = integer(node, "axis", -1);
+                for (long a = axis < 0 ? axis + 4 : axis; a < 4; a++) {
+                    axes.add(a);
+                }
+            }
+            default -> {
+                for (long a : ints(node, "axes", 0, 2, 3)) {
+                    axes.add(a < 0 ? a + 4 : a);
+                }
+            }
+        }
+        boolean rows = !m.flat() && axes.contains(2L);
+        boolean columns = !m.flat() && axes.contains(3L);
+        if (rows != columns) {
+            throw fail(node, op + " over axes " + axes + ": statistics along only one of height and width make each"
+                    + " unit read its whole row or column, which convgeom's annotations cannot state");
+        }
+        if (!rows) {
+            int index = add(ImportedLayer.pointwise(nameOf(node), op, LayerKind.POINTWISE, m.layer(), m.shape(),
+                    op + " over the channels: unit by unit"));
+            values.put(node.getOutput(0), new FeatureMap(index, m.shape(), m.flat()));
+            return;
+        }
+        int index = add(ImportedLayer.instanceNorm(nameOf(node), op, m.layer(), m.shape(),
+                op + ": statistics over the whole map, which every unit reads"));
+        values.put(node.getOutput(0), new FeatureMap(index, m.shape(), false));
     }
 
     private void softmax(NodeProto node) throws ImportException {

@@ -139,7 +139,8 @@ public final class JavaWriter {
             a.add("allowMisaligned = true");
         }
         List<Integer> from = layer.from();
-        boolean merge = layer.kind() == LayerKind.CONCAT || layer.kind() == LayerKind.ADD;
+        boolean merge = layer.kind() == LayerKind.CONCAT || layer.kind() == LayerKind.ADD
+                || layer.kind() == LayerKind.GATE;
         if (merge || from.get(0) != index - 1) {
             List<String> read = new ArrayList<>();
             for (int f : from) {

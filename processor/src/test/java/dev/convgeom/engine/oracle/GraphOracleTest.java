@@ -258,12 +258,18 @@ class GraphOracleTest {
         int misalignedErrors = 0;
         int allowed = 0;
         int otherErrors = 0;
+        int gated = 0;
+        int normalised = 0;
+        int gatedElsewhere = 0;
         for (long seed = 0; seed < GraphOracleCoreTest.DAGS; seed++) {
             RandomDags.Dag dag = RandomDags.generate(GraphOracleCoreTest.SEED + seed);
             assertEquals(dag, RandomDags.generate(GraphOracleCoreTest.SEED + seed), "reproducible");
             GraphOracle o = GraphOracle.run(dag.input(), dag.layers());
             if (o.failure().isEmpty()) {
                 valid++;
+                gated += dag.features().contains("gate") ? 1 : 0;
+                normalised += dag.features().contains("instance-norm") ? 1 : 0;
+                gatedElsewhere += dag.features().contains("gate-elsewhere") ? 1 : 0;
                 if (dag.features().contains("misaligned-allowed")) {
                     allowed++;
                 }
@@ -301,7 +307,10 @@ class GraphOracleTest {
         }
         int total = (int) GraphOracleCoreTest.DAGS;
         System.out.printf("random graphs: %d valid (%d with allowed misaligned merges), %d misaligned errors,"
-                + " %d other errors%n", valid, allowed, misalignedErrors, otherErrors);
+                + " %d other errors; %d valid with a gate (%d pooled from another map), %d with an instance"
+                + " normalisation%n", valid, allowed, misalignedErrors, otherErrors, gated, gatedElsewhere, normalised);
+        assertTrue(gated >= total / 5 && gatedElsewhere >= total / 20 && normalised >= total / 20,
+                "gates " + gated + ", pooled elsewhere " + gatedElsewhere + ", normalisations " + normalised);
         assertTrue(valid >= 500 || total < 600, "valid graphs: " + valid);
         assertTrue(misalignedErrors + allowed >= total / 10, "deliberately misaligned: " + (misalignedErrors + allowed));
         assertFalse(otherErrors > total / 10, "unintended invalid graphs: " + otherErrors);
