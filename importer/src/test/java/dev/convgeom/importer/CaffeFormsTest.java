@@ -103,6 +103,45 @@ class CaffeFormsTest {
                 + " would give 1x7x7"), e.getMessage());
     }
 
+    /**
+     * SENet's form of squeeze-and-excitation: the sigmoid reshaped to N x C, then a Scale of the map
+     * by it along axis 0, declared as a @Gate. conv1 (k 3, p 1) sees [u - 1, u + 1]; the global
+     * pool covers conv1's units 0..31, [-1, 32], which every unit of the gated map also reads.
+     */
+    @Test
+    void senetsScaleByAnNxCBlobIsAGate() throws Exception {
+        String head = "input: 'data' input_dim: 1 input_dim: 3 input_dim: 32 input_dim: 32\n"
+                + "layer { name: 'conv1' type: 'Convolution' bottom: 'data' top: 'conv1'"
+                + " convolution_param { num_output: 8 kernel_size: 3 pad: 1 } }\n"
+                + "layer { name: 'pool' type: 'Pooling' bottom: 'conv1' top: 'pool'"
+                + " pooling_param { pool: AVE global_pooling: true } }\n"
+                + "layer { name: 'down' type: 'Convolution' bottom: 'pool' top: 'down'"
+                + " convolution_param { num_output: 2 kernel_size: 1 } }\n"
+                + "layer { name: 'relu' type: 'ReLU' bottom: 'down' top: 'down' }\n"
+                + "layer { name: 'up' type: 'Convolution' bottom: 'down' top: 'up'"
+                + " convolution_param { num_output: 8 kernel_size: 1 } }\n"
+                + "layer { name: 'prob' type: 'Sigmoid' bottom: 'up' top: 'up' }\n"
+                + "layer { name: 'prob_reshape' type: 'Reshape' bottom: 'up' top: 'prob_reshape'"
+                + " reshape_param { shape { dim: 0 dim: -1 } } }\n";
+        String scale = "layer { name: 'scale' type: 'Scale' bottom: 'conv1' bottom: '%s' top: 'scale'"
+                + " scale_param { axis: %d } }\n";
+        var checked = ModelImporter.read(writeTemp(head + scale.formatted("prob_reshape", 0)), null, "Se",
+                line -> { });
+        assertEquals(List.of(LayerKind.CONV, LayerKind.GLOBAL_AVG_POOL, LayerKind.CONV, LayerKind.RELU, LayerKind.CONV,
+                LayerKind.SIGMOID, LayerKind.GATE), checked.network().layers().stream().map(ImportedLayer::kind).toList());
+        assertEquals(List.of(0, 5), checked.network().layers().get(6).from());
+        var gate = checked.geometry().get(6);
+        assertEquals(new dev.convgeom.Box(-1, -1, 32, 32), gate.receptiveField(10, 20));
+        assertEquals(new Shape(8, 32, 32), gate.output());
+        Generated.compile("com.example", "Se", dev.convgeom.importer.writing.JavaWriter.write(checked, "com.example",
+                "Se"));
+        // The same blob before its reshape, N x C x 1 x 1, is no shape Caffe scales a map by: refused.
+        ImportException e = assertThrows(ImportException.class,
+                () -> ModelImporter.read(writeTemp(head + scale.formatted("up", 1)), null, "Se", line -> { }));
+        assertTrue(e.getMessage().startsWith("'scale' (Scale): by blob 'up' (N x 8 x 1 x 1, axis 1) of 'conv1' (8x32x32);"
+                + " convgeom declares a second bottom of the same shape, or of N x C with axis 0"), e.getMessage());
+    }
+
     @Test
     void refusalsNameTheLayerItsTypeAndTheReason() {
         String head = "input: 'data' input_dim: 1 input_dim: 6 input_dim: 9 input_dim: 9\n";

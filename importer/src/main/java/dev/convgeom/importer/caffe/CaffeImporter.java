@@ -220,12 +220,18 @@ public final class CaffeImporter {
             blobs.put(top(layer), new Blob(in.layer(), in.shape(), true));
             return;
         }
+        if (type.equals("Reshape")) {
+            blobs.put(top(layer), reshape(layer, bottoms.get(0)));
+            return;
+        }
         Blob in = bottoms.get(0);
         if (in.flattened() && !type.equals("InnerProduct") && !NEUTRAL.containsKey(type)) {
             throw ImportException.at(layer.name(), type, "reads a Flatten output; only an InnerProduct (or a"
                     + " unit-by-unit layer) can, as the fully connected layer it is");
         }
         ImportedLayer result = switch (type) {
+            case "Scale", "Bias" -> bottoms.size() == 2 ? byBlob(layer, bottoms)
+                    : ImportedLayer.pointwise(layer.name(), type, LayerKind.POINTWISE, in.layer(), in.shape(), type);
             case "Convolution" -> convolution(layer, in, false);
             case "Deconvolution" -> convolution(layer, in, true);
             case "Pooling" -> pooling(layer, in);
@@ -483,6 +489,79 @@ public final class CaffeImporter {
         }
         return ImportedLayer.merge(layer.name(), layer.type(), LayerKind.ADD, from, first,
                 operation.equals("SUM") ? "" : operation + ", an element-wise merge like the sum: the same units");
+    }
+
+    /**
+     * A {@code Scale} or {@code Bias} by a second bottom: one of the same shape works unit by unit,
+     * an element-wise merge ({@code @Add}: the same units); one of {@code N x C} with
+     * {@code axis: 0} (a 1x1 map flattened or reshaped, as SENet's prototxts write the
+     * squeeze-and-excitation gate) is a {@code @Gate}. Caffe takes no other shape that varies with
+     * the network's input.
+     */
+    private ImportedLayer byBlob(CaffeLayer layer, List<Blob> bottoms) throws ImportException {
+        Blob map = bottoms.get(0);
+        Blob factor = bottoms.get(1);
+        int axis = layer.type().equals("Scale") ? (layer.scale() == null ? 1 : layer.scale().getAxis())
+                : (layer.bias() == null ? 1 : layer.bias().getAxis());
+        axis = axis < 0 ? axis + 4 : axis;
+        if (!map.flattened() && !factor.flattened() && factor.shape().equals(map.shape())) {
+            return ImportedLayer.merge(layer.name(), layer.type(), LayerKind.ADD, List.of(map.layer(), factor.layer()),
+                    map.shape(), layer.type() + " by a blob of the same shape, unit by unit: the same units as a sum");
+        }
+        Shape f = factor.shape();
+        boolean gate = !map.flattened() && factor.flattened() && f.height() == 1 && f.width() == 1 && axis == 0
+                && f.channels() == map.shape().channels();
+        if (!gate) {
+            throw ImportException.at(layer.name(), layer.type(), "by blob '" + layer.bottoms().get(1) + "' ("
+                    + (factor.flattened() ? "N x " + (long) f.channels() * f.height() * f.width()
+                            : "N x " + f.channels() + " x " + f.height() + " x " + f.width())
+                    + ", axis " + axis + ") of '" + layer.bottoms().get(0) + "' (" + map.shape() + "); convgeom"
+                    + " declares a second bottom of the same shape, or of N x C with axis 0 (a squeeze-and-excitation"
+                    + " gate)");
+        }
+        return ImportedLayer.gate(layer.name(), layer.type(), map.layer(), factor.layer(), map.shape(),
+                layer.type() + " by an N x C gate (squeeze-and-excitation): every unit also reads the whole of what"
+                        + " the gate pooled");
+    }
+
+    /**
+     * A {@code Reshape} that changes no layout: a 1x1 map to {@code N x C} (as a Flatten) or back, or
+     * a map to its own shape; 0 copies a dimension, -1 infers one. Any other is refused.
+     */
+    private static Blob reshape(CaffeLayer layer, Blob in) throws ImportException {
+        var p = layer.reshape();
+        Shape s = in.shape();
+        long values = (long) s.channels() * s.height() * s.width();
+        long[] bottom = in.flattened() ? new long[] {1, values} : new long[] {1, s.channels(), s.height(), s.width()};
+        if (p == null || p.getAxis() != 0 || p.getNumAxes() != -1) {
+            throw ImportException.at(layer.name(), layer.type(), "a Reshape from an axis other than 0; refused");
+        }
+        List<Long> dims = p.getShape().getDimList();
+        long[] target = new long[dims.size()];
+        long known = 1;
+        int infer = -1;
+        for (int i = 0; i < target.length; i++) {
+            long d = dims.get(i);
+            target[i] = d == 0 && i < bottom.length ? bottom[i] : d;
+            if (d == -1) {
+                infer = i;
+            } else {
+                known *= target[i];
+            }
+        }
+        if (infer >= 0 && known > 0) {
+            target[infer] = values / known;
+        }
+        if (target.length == 2 && target[0] == 1 && target[1] == values && s.height() == 1 && s.width() == 1) {
+            return new Blob(in.layer(), s, true);
+        }
+        if (target.length == 4 && target[0] == 1 && target[1] == s.channels() && target[2] == s.height()
+                && target[3] == s.width()) {
+            return new Blob(in.layer(), s, false);
+        }
+        throw ImportException.at(layer.name(), layer.type(), "reshapes " + java.util.Arrays.toString(bottom) + " to "
+                + java.util.Arrays.toString(target) + ", which changes the layout of a feature map; convgeom declares"
+                + " only a 1x1 map to N x C and back");
     }
 
     private ImportedLayer crop(CaffeLayer layer, List<Blob> bottoms) throws ImportException {

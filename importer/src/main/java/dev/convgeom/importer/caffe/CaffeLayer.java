@@ -1,5 +1,6 @@
 package dev.convgeom.importer.caffe;
 
+import dev.convgeom.importer.proto.CaffeProto.BiasParameter;
 import dev.convgeom.importer.proto.CaffeProto.ConcatParameter;
 import dev.convgeom.importer.proto.CaffeProto.ConvolutionParameter;
 import dev.convgeom.importer.proto.CaffeProto.CropParameter;
@@ -11,6 +12,8 @@ import dev.convgeom.importer.proto.CaffeProto.LayerParameter;
 import dev.convgeom.importer.proto.CaffeProto.NetStateRule;
 import dev.convgeom.importer.proto.CaffeProto.Phase;
 import dev.convgeom.importer.proto.CaffeProto.PoolingParameter;
+import dev.convgeom.importer.proto.CaffeProto.ReshapeParameter;
+import dev.convgeom.importer.proto.CaffeProto.ScaleParameter;
 import dev.convgeom.importer.proto.CaffeProto.SoftmaxParameter;
 import dev.convgeom.importer.proto.CaffeProto.V1LayerParameter;
 import java.util.List;
@@ -20,12 +23,14 @@ import java.util.Map;
 /**
  * One Caffe layer, from a current {@code layer { type: "Convolution" }} or a legacy V1
  * {@code layers { type: CONVOLUTION }} entry: both carry the same parameter messages, and V1's
- * upper-case type becomes the current name.
+ * upper-case type becomes the current name. {@code scale}, {@code bias} and {@code reshape} exist in
+ * current files only.
  */
 record CaffeLayer(String name, String type, List<String> bottoms, List<String> tops, boolean inTestPhase,
                   ConvolutionParameter conv, PoolingParameter pool, InnerProductParameter innerProduct,
                   ConcatParameter concat, EltwiseParameter eltwise, CropParameter crop, LRNParameter lrn,
-                  SoftmaxParameter softmax, InputParameter input) {
+                  SoftmaxParameter softmax, InputParameter input, ScaleParameter scale, BiasParameter bias,
+                  ReshapeParameter reshape) {
 
     /** V1 layer types with the names current files use for them. */
     private static final Map<String, String> V1_TYPES = Map.ofEntries(
@@ -50,7 +55,9 @@ record CaffeLayer(String name, String type, List<String> bottoms, List<String> t
                 l.hasInnerProductParam() ? l.getInnerProductParam() : null,
                 l.hasConcatParam() ? l.getConcatParam() : null, l.hasEltwiseParam() ? l.getEltwiseParam() : null,
                 l.hasCropParam() ? l.getCropParam() : null, l.hasLrnParam() ? l.getLrnParam() : null,
-                l.hasSoftmaxParam() ? l.getSoftmaxParam() : null, l.hasInputParam() ? l.getInputParam() : null);
+                l.hasSoftmaxParam() ? l.getSoftmaxParam() : null, l.hasInputParam() ? l.getInputParam() : null,
+                l.hasScaleParam() ? l.getScaleParam() : null, l.hasBiasParam() ? l.getBiasParam() : null,
+                l.hasReshapeParam() ? l.getReshapeParam() : null);
     }
 
     static CaffeLayer of(V1LayerParameter l) {
@@ -63,7 +70,7 @@ record CaffeLayer(String name, String type, List<String> bottoms, List<String> t
                 l.hasInnerProductParam() ? l.getInnerProductParam() : null,
                 l.hasConcatParam() ? l.getConcatParam() : null, l.hasEltwiseParam() ? l.getEltwiseParam() : null,
                 null, l.hasLrnParam() ? l.getLrnParam() : null, l.hasSoftmaxParam() ? l.getSoftmaxParam() : null,
-                null);
+                null, null, null, null);
     }
 
     /**
