@@ -105,14 +105,50 @@ class OnnxImportTest {
         assertFalse(Files.exists(dir.resolve("missing.bin")));
     }
 
+    /**
+     * A gate written {@code excite * x} (torchvision's order) is declared map first; normalisations
+     * over the map are @InstanceNorm, over the channels @Pointwise. conv (k 3, p 1) on 8x8 sees
+     * [u - 1, u + 1]; the global pool covers [-1, 8], which every gated unit also reads.
+     */
+    @Test
+    void gatesAndNormalisationsOverTheMapAreDeclaredExactly() throws Exception {
+        OnnxBuilder b = new OnnxBuilder(17, "x", 4, 8, 8);
+        String x = b.conv("conv", "x", 4, 4, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        String squeeze = b.unary("GlobalAveragePool", "squeeze", x);
+        String excite = b.unary("Sigmoid", "excite", b.conv("fc1", squeeze, 4, 4, 1, 1, 1));
+        String scaled = b.merge("Mul", "scale", excite, x);
+        String norm = b.map("InstanceNormalization", "inorm", List.of(scaled, b.weight("s", 1f, 4), b.weight("b", 0f,
+                4)));
+        String ln = b.map("LayerNormalization", "lnorm", List.of(norm, b.weight("g", 1f, 4, 8, 8)),
+                integer("axis", 1));
+        String shift = b.unary("GlobalAveragePool", "squeeze2", ln);
+        b.merge("Add", "shifted", ln, shift);
+        Checked checked = read(b.build("shifted_out"), null);
+        List<ImportedLayer> layers = checked.network().layers();
+        assertEquals(List.of(LayerKind.CONV, LayerKind.GLOBAL_AVG_POOL, LayerKind.CONV, LayerKind.SIGMOID,
+                LayerKind.GATE, LayerKind.INSTANCE_NORM, LayerKind.INSTANCE_NORM, LayerKind.GLOBAL_AVG_POOL,
+                LayerKind.GATE), layers.stream().map(ImportedLayer::kind).toList());
+        assertEquals(List.of(0, 3), layers.get(4).from());
+        assertEquals(new dev.convgeom.Box(-1, -1, 8, 8), checked.geometry().get(4).receptiveField(3, 5));
+        assertEquals(new dev.convgeom.Box(-1, -1, 8, 8), checked.geometry().get(8).receptiveField(0, 0));
+        String source = dev.convgeom.importer.writing.JavaWriter.write(checked, "p", "T");
+        assertTrue(source.contains("@Gate(from = {\"conv\", \"excite\"})"), source);
+        Generated.compile("p", "T", source);
+
+        // LayerNormalization over the last axis (the width only) and a gate of 2 channels for 4: refused.
+        OnnxBuilder rows = new OnnxBuilder(17, "x", 4, 8, 8);
+        rows.map("LayerNormalization", "ln", List.of("x", rows.weight("g", 1f, 8)));
+        assertRefused(rows.build("ln_out"), "'ln' (LayerNormalization): LayerNormalization over axes [3]:"
+                + " statistics along only one of height and width");
+        OnnxBuilder narrow = new OnnxBuilder(13, "x", 4, 8, 8);
+        String y = narrow.conv("conv", "x", 4, 4, 3, 3, 1);
+        narrow.merge("Mul", "scale", y, narrow.conv("fc", narrow.unary("GlobalAveragePool", "gap", y), 4, 2, 1, 1, 1));
+        assertRefused(narrow.build("scale_out"), "'scale' (Mul): combines a 4x6x6 map with a 2x1x1 one: a gate has"
+                + " one factor per channel of the map, or one for all");
+    }
+
     @Test
     void whatTheAnnotationsCannotStateIsRefusedNamingTheNodeAndOperator() throws Exception {
-        OnnxBuilder gate = new OnnxBuilder(13, "x", 4, 8, 8);
-        String x = gate.conv("conv", "x", 4, 4, 3, 3, 1, ints("pads", 1, 1, 1, 1));
-        String squeeze = gate.unary("GlobalAveragePool", "squeeze", x);
-        String excite = gate.unary("Sigmoid", "excite", gate.conv("fc1", squeeze, 4, 4, 1, 1, 1));
-        gate.merge("Mul", "scale", x, excite);
-        assertRefused(gate.build("scale_out"), "'scale' (Mul): multiplies a map by a C x 1 x 1 tensor");
 
         OnnxBuilder split = new OnnxBuilder(13, "x", 4, 8, 8);
         split.map("Split", "halves", List.of("x"), integer("axis", 1));
