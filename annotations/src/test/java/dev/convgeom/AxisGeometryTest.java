@@ -1,8 +1,10 @@
 package dev.convgeom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -127,5 +129,41 @@ class AxisGeometryTest {
         assertEquals("u' = 1/2 u - 1/4", DECONV.mapTo(input).toString());
         assertEquals("u' = 2 u + 1/2", input.mapTo(DECONV).toString());
         assertEquals(AxisMap.identity(), DECONV.mapTo(DECONV));
+    }
+    /**
+     * A map of jump 2, unit u seeing [2u - 1, 2u + 2], 16 units, after a gate that pooled input
+     * pixels [-1, 32]: unit u sees [min(2u - 1, -1), max(2u + 2, 32)]. Unit 0: [-1, 32]; virtual
+     * unit 20: [-1, 42]; virtual unit -3: [-7, 32]. Widest over the 16 units: 34.
+     */
+    @Test
+    void aContextJoinsEveryUnitsField() {
+        AxisGeometry local = AxisGeometry.uniform(32, 16, Ratio.of(2), Ratio.of(1, 2), -1, 2);
+        assertFalse(local.hasContext());
+        assertThrows(IllegalStateException.class, local::contextStart);
+        AxisGeometry gated = local.withContext(-1, 32);
+        assertTrue(gated.hasContext());
+        assertEquals(-1, gated.contextStart());
+        assertEquals(32, gated.contextEnd());
+        assertEquals(-1, gated.fieldStart(0));
+        assertEquals(32, gated.fieldEnd(0));
+        assertEquals(-1, gated.fieldStart(20));
+        assertEquals(42, gated.fieldEnd(20));
+        assertEquals(-7, gated.fieldStart(-3));
+        assertEquals(-1, gated.lo());
+        assertEquals(32, gated.hi());
+        assertEquals(34, gated.rf());
+        assertEquals(0.5, gated.center());
+        // Every unit holds pixels -1 to 32; pixel 33 only units whose own field reaches it
+        // (2u + 2 >= 33): none of the 16; pixel -2 those starting at or before it (2u - 1 <= -2): none.
+        assertEquals(0, gated.firstUnitContaining(5));
+        assertEquals(15, gated.lastUnitContaining(5));
+        assertTrue(gated.firstUnitContaining(33) > gated.lastUnitContaining(33));
+        assertTrue(gated.firstUnitContaining(-2) > gated.lastUnitContaining(-2));
+        assertNotEquals(local, gated);
+        assertEquals(gated, local.withContext(-1, 32));
+        assertEquals(gated, gated.withContext(0, 5));        // already inside: the same context
+        assertEquals(-3, gated.withContext(-3, 0).contextStart());
+        assertTrue(gated.toString().endsWith(", context=[-1, 32]]"), gated.toString());
+        assertThrows(IllegalArgumentException.class, () -> local.withContext(3, 2));
     }
 }

@@ -155,6 +155,15 @@ final class BruteForceAxis {
                     result.addAll(pixels(source(from), v));
                 }
             }
+            // Unit v of the map, times the gate's every unit (it has one); a normalisation: unit
+            // v, shifted and scaled by statistics of every unit of its input.
+            case "Gate", "InstanceNorm" -> {
+                result.addAll(pixels(src, v));
+                int whole = source(l.from().get(l.from().size() - 1));
+                for (long u = 0; u < sizeOf(whole); u++) {
+                    result.addAll(pixels(whole, u));
+                }
+            }
             default -> result.addAll(pixels(src, v));
         }
         memo.get(layer).put(v, result);

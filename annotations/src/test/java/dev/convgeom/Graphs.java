@@ -60,6 +60,15 @@ final class Graphs {
         return new LayerSpec(name, "GlobalAvgPool", List.of(from), C, C, 1, null, null, null);
     }
 
+    /** {@code map} gated by {@code gate}, a map of one unit. */
+    static LayerSpec gate(String name, String map, String gate) {
+        return new LayerSpec(name, "Gate", List.of(map, gate), Shape.UNKNOWN, C, 1, null, null, null);
+    }
+
+    static LayerSpec instanceNorm(String name, String from) {
+        return new LayerSpec(name, "InstanceNorm", List.of(from), C, C, 1, null, null, null);
+    }
+
     static LayerSpec relu(String name, String from) {
         return new LayerSpec(name, "Relu", List.of(from), C, C, 1, null, null, null);
     }

@@ -97,6 +97,15 @@ class LiteralsTest {
     }
 
     @Test
+    void aContextFollowsTheFieldsAfterATilde() {
+        NetworkSpec net = Literals.network("Net", "3 32 32", "c Conv input 3 8 1 3,1,1,1,1 =");
+        LayerGeometry c = Literals.layer(net, 0, "8 32 32 | 1 0 -1 1 ~ -1 32 | -1 1 ~ -2 33");
+        assertEquals(AxisGeometry.uniform(32, 32, Ratio.of(1), Ratio.of(0), -1, 1).withContext(-1, 32), c.y());
+        assertEquals(AxisGeometry.uniform(32, 32, Ratio.of(1), Ratio.of(0), -1, 1).withContext(-2, 33), c.x());
+        assertThrows(IllegalArgumentException.class, () -> Literals.layer(net, 0, "8 32 32 | 1 0 -1 1 ~ -1"));
+    }
+
+    @Test
     void oneAxisWrittenOnceServesBoth() {
         NetworkSpec net = Literals.network("Net", "3 227 227", "conv1 Conv input 3 96 1 11,4,1,0,0 =");
         assertEquals(new Window(11, 4, 1, 0, 0, Padding.EXPLICIT, false), net.layers().get(0).x());
