@@ -47,6 +47,37 @@ class GoldenTest {
             "    @Softmax                                                   Object prob;",
             "}");
 
+    /** A squeeze-and-excitation block and an instance normalisation: the context in constants and manifest. */
+    static final JavaFileObject GATED_NET = JavaFileObjects.forSourceLines("test.GatedNet",
+            "package test;",
+            "",
+            "import dev.convgeom.*;",
+            "",
+            "@Network(input = @Input(channels = 3, height = 16, width = 12))",
+            "public class GatedNet {",
+            "    @Conv(out = 8, k = 3, s = 2, p = 1)                        Object conv1;",
+            "    @GlobalAvgPool                                             Object squeeze;",
+            "    @Conv(out = 2, k = 1)                                      Object fc1;",
+            "    @Relu                                                      Object relu;",
+            "    @Conv(out = 8, k = 1)                                      Object fc2;",
+            "    @Sigmoid                                                   Object scale;",
+            "    @Gate(from = {\"conv1\", \"scale\"})                        Object excite;",
+            "    @Conv(out = 8, k = 3, p = 1)                               Object conv2;",
+            "    @InstanceNorm                                              Object norm;",
+            "}");
+
+    @Test
+    void gatedSource() {
+        Compilation c = Expect.clean(GATED_NET);
+        compare("GatedNetGeometry.java.txt", GeneratedCodeTest.sourceOf(c, "test.GatedNetGeometry"));
+    }
+
+    @Test
+    void gatedManifest() {
+        Compilation c = Expect.clean(GATED_NET);
+        compare("test.GatedNet.json", GeneratedCodeTest.manifestOf(c, "test.GatedNet"));
+    }
+
     @Test
     void generatedSource() {
         Compilation c = Expect.clean(GOLDEN_NET);
