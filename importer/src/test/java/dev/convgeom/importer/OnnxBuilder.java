@@ -146,6 +146,23 @@ final class OnnxBuilder {
         return map("Conv", name, List.of(x, w, b), attributes);
     }
 
+    /**
+     * A convolution whose output channel {@code o} has every weight {@code (o + 1) / fan-in} and zero
+     * bias: channels in proportion 1 : 2 : ..., so that a normalisation over the channels leaves a
+     * lit unit non-zero (equal channels would all normalise to zero).
+     */
+    String rampConv(String name, String x, int in, int out, int k, AttributeProto... attributes) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name + "_W").setDataType(1)
+                .addDims(out).addDims(in).addDims(k).addDims(k);
+        for (int o = 0; o < out; o++) {
+            for (int i = 0; i < in * k * k; i++) {
+                t.addFloatData((o + 1f) / (in * k * k));
+            }
+        }
+        graph.addInitializer(t);
+        return map("Conv", name, List.of(x, name + "_W", weight(name + "_B", 0f, out)), attributes);
+    }
+
     String convTranspose(String name, String x, int in, int out, int k, AttributeProto... attributes) {
         String w = weight(name + "_W", 1f / (k * k), in, out, k, k);
         return map("ConvTranspose", name, List.of(x, w), attributes);

@@ -147,6 +147,36 @@ class OnnxImportTest {
                 + " one factor per channel of the map, or one for all");
     }
 
+    /**
+     * ConvNeXt's LayerNorm2d (Transpose to channels last, LayerNormalization over the last axis,
+     * Transpose back) works unit by unit: one @Pointwise with the stem's geometry. A MatMul in the
+     * channels-last layout (ConvNeXt's block) is refused, as is a normalisation over width and channels.
+     */
+    @Test
+    void aLayerNormalizationOverTheChannelsOfAChannelsLastMapIsPointwise() throws Exception {
+        OnnxBuilder b = new OnnxBuilder(17, "x", 3, 16, 16);
+        String x = b.conv("stem", "x", 3, 8, 4, 4, 1, ints("strides", 4, 4));
+        x = b.node("Transpose", "to_nhwc", List.of(x), ints("perm", 0, 2, 3, 1));
+        x = b.node("LayerNormalization", "ln", List.of(x, b.weight("g", 1f, 8)), integer("axis", -1));
+        x = b.node("Transpose", "to_nchw", List.of(x), ints("perm", 0, 3, 1, 2));
+        b.conv("conv", x, 8, 8, 3, 3, 1);
+        Checked checked = read(b.build("conv_out"), null);
+        assertEquals(List.of(LayerKind.CONV, LayerKind.POINTWISE, LayerKind.CONV),
+                checked.network().layers().stream().map(ImportedLayer::kind).toList());
+        assertEquals(checked.geometry().get(0).y(), checked.geometry().get(1).y());
+        assertEquals(new Shape(8, 2, 2), checked.geometry().get(2).output());
+
+        OnnxBuilder block = new OnnxBuilder(17, "x", 3, 16, 16);
+        String y = block.node("Transpose", "to_nhwc", List.of("x"), ints("perm", 0, 2, 3, 1));
+        block.node("MatMul", "pwconv", List.of(y, block.weight("w", 1f, 3, 12)));
+        assertRefused(block.build("pwconv"), "'pwconv' (MatMul): reads a map in channels-last layout");
+        OnnxBuilder wide = new OnnxBuilder(17, "x", 3, 16, 16);
+        String z = wide.node("Transpose", "to_nhwc", List.of("x"), ints("perm", 0, 2, 3, 1));
+        wide.node("LayerNormalization", "ln", List.of(z, wide.weight("g", 1f, 16, 3)), integer("axis", 2));
+        assertRefused(wide.build("ln"), "'ln' (LayerNormalization): LayerNormalization from axis 2 of a"
+                + " channels-last map");
+    }
+
     @Test
     void whatTheAnnotationsCannotStateIsRefusedNamingTheNodeAndOperator() throws Exception {
 

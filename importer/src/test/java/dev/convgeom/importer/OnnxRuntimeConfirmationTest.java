@@ -71,6 +71,7 @@ class OnnxRuntimeConfirmationTest {
                 Arguments.of("squeeze-and-excitation", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::gated),
                 Arguments.of("instance normalisation",
                         (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::instanceNormalized),
+                Arguments.of("ConvNeXt's LayerNorm2d", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::channelsLast),
                 Arguments.of("random graph 1", (Supplier<OnnxBuilder>) () -> random(1)),
                 Arguments.of("random graph 2", (Supplier<OnnxBuilder>) () -> random(2)),
                 Arguments.of("random graph 3", (Supplier<OnnxBuilder>) () -> random(3)),
@@ -197,6 +198,24 @@ class OnnxRuntimeConfirmationTest {
                 0.5f));
         String y = b.merge("Mul", "excite", se, x);
         b.conv("project", y, 4, 4, 3, 3, 1);
+        return b;
+    }
+
+    /**
+     * ConvNeXt's LayerNorm2d between a patchify stem and a 3x3 convolution: Transpose to channels
+     * last, LayerNormalization over the channels, Transpose back, declared unit by unit. The stem's
+     * channels are in proportion 1 : 2 : 3 : 4 (equal ones would normalise to zero), and a ReLU
+     * keeps the positive normalised channels, whose sum the next convolution takes.
+     */
+    static OnnxBuilder channelsLast() {
+        OnnxBuilder b = new OnnxBuilder(17, "data", 3, 26, 22);
+        String x = b.rampConv("stem", "data", 3, 4, 4, ints("strides", 4, 4));
+        x = b.node("Transpose", "to_nhwc", List.of(x), ints("perm", 0, 2, 3, 1));
+        x = b.node("LayerNormalization", "ln", List.of(x, b.weight("ln_scale", 1f, 4), b.weight("ln_bias", 0f, 4)),
+                integer("axis", -1));
+        x = b.node("Transpose", "to_nchw", List.of(x), ints("perm", 0, 3, 1, 2));
+        x = b.unary("Relu", "relu", x);
+        b.conv("conv", x, 4, 4, 3, 3, 1, ints("pads", 1, 1, 1, 1));
         return b;
     }
 

@@ -58,7 +58,7 @@ public final class OnnxImporter {
             "Pow");
 
     /** A tensor the graph computes. */
-    private sealed interface Value permits FeatureMap, Known {
+    private sealed interface Value permits FeatureMap, Known, ChannelsLast {
     }
 
     /**
@@ -70,6 +70,14 @@ public final class OnnxImporter {
 
     /** A constant. */
     private record Known(Constant constant) implements Value {
+    }
+
+    /**
+     * A feature map transposed to {@code N x H x W x C} (ConvNeXt's LayerNorm2d writes
+     * {@code Transpose, LayerNormalization over the last axis, Transpose back}): only a
+     * normalisation and the transpose back may read it.
+     */
+    private record ChannelsLast(FeatureMap map) implements Value {
     }
 
     private final List<ImportedLayer> layers = new ArrayList<>();
@@ -224,6 +232,10 @@ public final class OnnxImporter {
             fold(node);
             return;
         }
+        if (readsChannelsLast(node) && !op.equals("Transpose") && !op.equals("LayerNormalization")) {
+            throw fail(node, "reads a map in channels-last layout (after a Transpose to N x H x W x C); convgeom"
+                    + " declares only a LayerNormalization over the channels there and the Transpose back");
+        }
         switch (op) {
             case "Conv" -> conv(node);
             case "ConvTranspose" -> convTranspose(node);
@@ -245,8 +257,7 @@ public final class OnnxImporter {
             case "ReduceMean", "ReduceMax", "ReduceMin", "ReduceSum", "ReduceL2" -> reduce(node);
             case "Softmax", "LogSoftmax" -> softmax(node);
             case "Split", "Slice", "Gather" -> throw fail(node, selection(node));
-            case "Transpose" -> throw fail(node, "a Transpose of a feature map (a channel shuffle, or a layout"
-                    + " change) reorders channels or axes, which convgeom's annotations cannot state yet");
+            case "Transpose" -> transpose(node);
             case "InstanceNormalization", "LayerNormalization", "GroupNormalization", "MeanVarianceNormalization" ->
                     normalization(node);
             default -> {
@@ -259,6 +270,34 @@ public final class OnnxImporter {
                 }
             }
         }
+    }
+
+    private boolean readsChannelsLast(NodeProto node) {
+        for (int i = 0; i < node.getInputCount(); i++) {
+            if (!node.getInput(i).isEmpty() && values.get(node.getInput(i)) instanceof ChannelsLast) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A layout change around a normalisation over the channels: {@code [0, 2, 3, 1]} of a feature
+     * map, and {@code [0, 3, 1, 2]} back. Any other Transpose reorders channels or axes.
+     */
+    private void transpose(NodeProto node) throws ImportException {
+        Value v = value(node, 0);
+        long[] perm = ints(node, "perm");
+        if (v instanceof FeatureMap m && !m.flat() && Arrays.equals(perm, new long[] {0, 2, 3, 1})) {
+            values.put(node.getOutput(0), new ChannelsLast(m));
+            return;
+        }
+        if (v instanceof ChannelsLast c && Arrays.equals(perm, new long[] {0, 3, 1, 2})) {
+            values.put(node.getOutput(0), c.map());
+            return;
+        }
+        throw fail(node, "a Transpose of a feature map (a channel shuffle, or a layout change) reorders channels or"
+                + " axes, which convgeom's annotations cannot state yet");
     }
 
     private static String selection(NodeProto node) {
@@ -822,6 +861,10 @@ public final class OnnxImporter {
      * refused.
      */
     private void normalization(NodeProto node) throws ImportException {
+        if (value(node, 0) instanceof ChannelsLast c) {
+            channelsLastNormalization(node, c.map());
+            return;
+        }
         FeatureMap m = map(node, 0);
         String op = node.getOpType();
         Set<Long> axes = new HashSet<>();
@@ -854,6 +897,29 @@ public final class OnnxImporter {
         int index = add(ImportedLayer.instanceNorm(nameOf(node), op, m.layer(), m.shape(),
                 op + ": statistics over the whole map, which every unit reads"));
         values.put(node.getOutput(0), new FeatureMap(index, m.shape(), false));
+    }
+
+    /**
+     * A LayerNormalization of a map in {@code N x H x W x C} layout: over the last axis, the
+     * channels, it works unit by unit; from axis 1 it spans the whole map; from axis 2 only the
+     * width and channels, refused.
+     */
+    private void channelsLastNormalization(NodeProto node, FeatureMap m) throws ImportException {
+        long axis = integer(node, "axis", -1);
+        long from = axis < 0 ? axis + 4 : axis;
+        String op = node.getOpType();
+        int index;
+        if (from == 3) {
+            index = add(ImportedLayer.pointwise(nameOf(node), op, LayerKind.POINTWISE, m.layer(), m.shape(),
+                    op + " over the channels of the channels-last map: unit by unit"));
+        } else if (from == 1) {
+            index = add(ImportedLayer.instanceNorm(nameOf(node), op, m.layer(), m.shape(),
+                    op + ": statistics over the whole channels-last map, which every unit reads"));
+        } else {
+            throw fail(node, op + " from axis " + axis + " of a channels-last map: statistics along the width only"
+                    + " make each unit read its whole row, which convgeom's annotations cannot state");
+        }
+        values.put(node.getOutput(0), new ChannelsLast(new FeatureMap(index, m.shape(), false)));
     }
 
     private void softmax(NodeProto node) throws ImportException {
@@ -1053,7 +1119,7 @@ public final class OnnxImporter {
         values.put(node.getOutput(0), new Known(Folding.evaluate(node, this::valueOf, opset)));
     }
 
-    /** For {@link Folding}: a constant, or the shape of a feature map. */
+    /** For {@link Folding}: a constant, or the shape of a feature map (in its layout). */
     private Object valueOf(String name) {
         Value v = values.get(name);
         if (v instanceof Known k) {
@@ -1063,6 +1129,10 @@ public final class OnnxImporter {
             Shape s = m.shape();
             return m.flat() ? new long[] {1, (long) s.channels() * s.height() * s.width()}
                     : new long[] {1, s.channels(), s.height(), s.width()};
+        }
+        if (v instanceof ChannelsLast c) {
+            Shape s = c.map().shape();
+            return new long[] {1, s.height(), s.width(), s.channels()};
         }
         return null;
     }
