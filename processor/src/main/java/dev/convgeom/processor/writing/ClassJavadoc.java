@@ -58,7 +58,16 @@ final class ClassJavadoc {
                 + (y.period() > 1 || x.period() > 1
                         ? "; after upsampling the field depends on the unit's phase (period " + y.period() + "\u00d7"
                                 + x.period() + "), the table gives the widest" : "")
+                + (!y.context().isNone() || !x.context().isNone()
+                        ? "; every unit also reads input rows " + range(y) + ", columns " + range(x)
+                                + " (the context of a gate or a normalisation before it), the table gives the widest"
+                                + " field" : "")
                 + ".";
+    }
+
+    /** {@code lo..hi} of a context, or "none". */
+    private static String range(AxisState a) {
+        return a.context().isNone() ? "none" : a.context().lo() + ".." + a.context().hi();
     }
 
     /**
