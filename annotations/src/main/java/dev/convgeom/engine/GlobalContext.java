@@ -23,6 +23,9 @@ public record GlobalContext(long lo, long hi) {
     /** No whole-map read on the path: the empty interval, neutral for {@link #hull}. */
     public static final GlobalContext NONE = new GlobalContext(Long.MAX_VALUE, Long.MIN_VALUE);
 
+    /**
+     * @throws IllegalArgumentException if {@code lo > hi} other than {@link #NONE}'s
+     */
     public GlobalContext {
         if (lo > hi && !(lo == Long.MAX_VALUE && hi == Long.MIN_VALUE)) {
             throw new IllegalArgumentException("an empty context is NONE, got [" + lo + ", " + hi + "]");

@@ -73,6 +73,22 @@ class GateTest {
                 e.getMessage());
     }
 
+    /** A normalisation's context is the whole map at each size: the Javadoc sends other sizes to forInput. */
+    @Test
+    void aNormalisedNetworkSaysItsFieldsDependOnTheInputSize() {
+        Compilation c = Expect.clean(Sources.network("Norm", Sources.DEFAULT_NETWORK, CONV1, "@InstanceNorm Object norm;"));
+        assertTrue(GeneratedCodeTest.contents(c.generatedSourceFile("test.NormGeometry").orElseThrow())
+                .contains("This network reads whole maps (a gate or a normalisation over the map), so the fields"
+                        + " from there on depend on the input size"));
+        // conv1 (k 3) on 32: 30 units, [u, u + 2]; the normalisation spans [0, 31], 32 pixels at
+        // 32x32, [0, 63] at 64x64.
+        Class<?> g = new CompiledClasses(c).load("test.NormGeometry");
+        assertEquals(new Box(0, 0, 31, 31), ((LayerGeometry) constant(g, "NORM")).receptiveField(4, 9));
+        @SuppressWarnings("unchecked")
+        List<LayerGeometry> big = (List<LayerGeometry>) call(g, "forInput", Size.of(64, 64));
+        assertEquals(new Box(0, 0, 63, 63), big.get(1).receptiveField(4, 9));
+    }
+
     // --- geometry -------------------------------------------------------------------------------
 
     /**

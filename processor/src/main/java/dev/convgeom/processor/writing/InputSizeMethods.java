@@ -32,7 +32,13 @@ final class InputSizeMethods {
                 .anyMatch(l -> l.hasWindow() && (l.y().padding() == Padding.SAME || l.x().padding() == Padding.SAME));
         // A global pool's window is the whole incoming map, so its centre moves with the input size.
         boolean global = spec.layers().stream().anyMatch(l -> l.kind().equals("GlobalAvgPool"));
-        String mappingNote = same || global
+        // A gate or a normalisation over the map reads a whole map, whose extent grows with the input.
+        boolean whole = spec.layers().stream().anyMatch(l -> l.kind().equals("Gate") || l.kind().equals("InstanceNorm"));
+        String mappingNote = !same && !global && whole
+                ? "This network reads whole maps (a gate or a normalisation over the map), so the fields from there"
+                        + " on depend on the input size: for another size, take the layers' geometry from "
+                        + "{@link #forInput(Size)}."
+                : same || global
                 ? "This network " + (same ? "pads SAME" : "pools globally") + (same && global ? " and pools globally" : "")
                         + ", so " + (same ? "its padding and centres" : "the centres from the global pool on")
                         + " depend on the input size: for another size, take the layers' geometry from "
