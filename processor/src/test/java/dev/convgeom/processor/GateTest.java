@@ -140,6 +140,9 @@ class GateTest {
         LayerGeometry norm = (LayerGeometry) constant(g, "NORM");
         assertEquals(new Box(-3, -3, 34, 34), norm.receptiveField(7, 7));
         assertEquals(38, norm.rfWidth());
+        // The output's static shortcut (norm is the output) holds the context too.
+        assertEquals(new Box(-3, -3, 34, 34), call(g, "receptiveField", 7, 7));
+        assertEquals(new Box(-3, -3, 34, 34), call(g, "receptiveField", 0, 15));
         // At 64x64 the global pool covers [-1, 64]: conv2's unit 7 (local [11, 18]) sees [-1, 64].
         @SuppressWarnings("unchecked")
         List<LayerGeometry> big = (List<LayerGeometry>) call(g, "forInput", Size.of(64, 64));

@@ -73,7 +73,9 @@ final class OutputShortcuts {
                 .line("return new " + names.api("Point") + "(" + affine(x, "x") + ", " + affine(y, "y") + ");")
                 .close();
 
-        boolean uniform = y.period() == 1 && x.period() == 1;
+        // Inline arithmetic only where every field is one box moved per unit: not after upsampling
+        // (phases), nor after a gate or a normalisation (the context clamps the ends).
+        boolean uniform = y.period() == 1 && x.period() == 1 && y.context().isNone() && x.context().isNone();
         out.line("");
         out.javadoc("The input pixels unit ({@code x}, {@code y}) of " + name + " depends on, unclipped: "
                 + (uniform ? "" : "at most ") + x.rf() + " columns by " + y.rf()
@@ -90,7 +92,8 @@ final class OutputShortcuts {
             out.line("return new " + box + "(" + field(x, x.lo(), "x") + ", " + field(y, y.lo(), "y") + ", "
                     + field(x, x.hi(), "x") + ", " + field(y, y.hi(), "y") + ");");
         } else {
-            // After upsampling the field depends on the unit's phase: the constant keeps the boxes.
+            // After upsampling the field depends on the unit's phase, after a gate it holds the
+            // context: the constant keeps both.
             out.line("return " + constant + ".receptiveField(x, y);");
         }
         out.close();
