@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.convgeom.Box;
 import dev.convgeom.LayerGeometry;
 import dev.convgeom.Shape;
+import dev.convgeom.importer.model.ImportedLayer;
+import dev.convgeom.importer.model.LayerKind;
 import dev.convgeom.importer.model.NetworkCheck.Checked;
 import dev.convgeom.importer.writing.JavaWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -50,6 +54,33 @@ class TorchvisionExportsTest {
             }
         }
         assertEquals(lastMap, String.valueOf(spatial));
+    }
+
+    /**
+     * MobileNet v3 small has nine squeeze-and-excitation blocks (ten global poolings, the last the
+     * classifier's): nine @Gate layers, each reading its block's map and a hard sigmoid of one unit.
+     * The first, in features.1 on the 56x56 map after the stride-2 stem and depthwise convolution,
+     * gives every unit the field of the whole pooled map: all of the 224x224 image and its padding.
+     */
+    @Test
+    void mobileNetV3sGatesAreDeclaredAsGates() throws Exception {
+        Checked checked = ModelImporter.read(model("mobilenet_v3_small"), null, "Net", line -> { });
+        List<ImportedLayer> layers = checked.network().layers();
+        int gates = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            ImportedLayer l = layers.get(i);
+            if (l.kind() == LayerKind.GATE) {
+                gates++;
+                assertEquals(1, layers.get(l.from().get(1)).output().height());
+                assertEquals(layers.get(l.from().get(0)).output(), l.output());
+                LayerGeometry g = checked.geometry().get(i);
+                assertTrue(g.y().hasContext() && g.x().hasContext());
+                Box corner = g.receptiveField(0, 0);
+                assertTrue(corner.left() <= 0 && corner.right() >= 223 && corner.top() <= 0 && corner.bottom() >= 223,
+                        corner::toString);
+            }
+        }
+        assertEquals(9, gates);
     }
 
     @ParameterizedTest(name = "{0}")
