@@ -446,7 +446,11 @@ final class GraphDrafts {
 
     @SafeVarargs
     private static List<Attr> concat(List<Attr>... parts) {
-        return flat(List.of(parts));
+        List<Attr> all = new ArrayList<>();
+        for (List<Attr> part : parts) {
+            all.addAll(part);
+        }
+        return all;
     }
 
     private static List<Attr> flat(List<List<Attr>> parts) {
