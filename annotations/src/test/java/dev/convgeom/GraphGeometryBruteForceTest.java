@@ -1,6 +1,8 @@
 package dev.convgeom;
 
 import static dev.convgeom.Graphs.add;
+import static dev.convgeom.Graphs.channelShuffle;
+import static dev.convgeom.Graphs.channels;
 import static dev.convgeom.Graphs.concat;
 import static dev.convgeom.Graphs.conv;
 import static dev.convgeom.Graphs.crop;
@@ -73,6 +75,16 @@ class GraphGeometryBruteForceTest {
                         globalAvgPool("gap", "up3"),
                         conv("c2", "pad", 3, 2, 0),
                         globalAvgPool("gap2", "c2")), 9, 7),
+                // A ShuffleNet unit: a strided stem split in two channel ranges, one convolved (and
+                // strided again on a copy), concatenated and shuffled; the ranges pass fields through.
+                Arguments.of(network("shuffle", 13, 11,
+                        conv("stem", "input", 3, 2, 1),
+                        channels("left", "stem", Graphs.C, 0, 1),
+                        channels("right", "stem", Graphs.C, 1, Graphs.C - 1),
+                        conv("branch", "right", 3, 1, 1),
+                        concat("cat", "left", "branch"),
+                        channelShuffle("mix", "cat", 1 + Graphs.C, 1 + Graphs.C),
+                        conv("down", "mix", 3, 2, 0)), 13, 11),
                 // Deconvolution straight from the input, then upsampling of the phased result.
                 Arguments.of(network("stacked", 8, 6,
                         deconv("d", "input", 4, 2, 1),
