@@ -11,6 +11,7 @@ import dev.convgeom.importer.proto.CaffeProto.LayerParameter;
 import dev.convgeom.importer.proto.CaffeProto.NetStateRule;
 import dev.convgeom.importer.proto.CaffeProto.Phase;
 import dev.convgeom.importer.proto.CaffeProto.PoolingParameter;
+import dev.convgeom.importer.proto.CaffeProto.SliceParameter;
 import dev.convgeom.importer.proto.CaffeProto.SoftmaxParameter;
 import dev.convgeom.importer.proto.CaffeProto.V1LayerParameter;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.Map;
 record CaffeLayer(String name, String type, List<String> bottoms, List<String> tops, boolean inTestPhase,
                   ConvolutionParameter conv, PoolingParameter pool, InnerProductParameter innerProduct,
                   ConcatParameter concat, EltwiseParameter eltwise, CropParameter crop, LRNParameter lrn,
-                  SoftmaxParameter softmax, InputParameter input) {
+                  SoftmaxParameter softmax, InputParameter input, SliceParameter slice) {
 
     /** V1 layer types with the names current files use for them. */
     private static final Map<String, String> V1_TYPES = Map.ofEntries(
@@ -50,7 +51,8 @@ record CaffeLayer(String name, String type, List<String> bottoms, List<String> t
                 l.hasInnerProductParam() ? l.getInnerProductParam() : null,
                 l.hasConcatParam() ? l.getConcatParam() : null, l.hasEltwiseParam() ? l.getEltwiseParam() : null,
                 l.hasCropParam() ? l.getCropParam() : null, l.hasLrnParam() ? l.getLrnParam() : null,
-                l.hasSoftmaxParam() ? l.getSoftmaxParam() : null, l.hasInputParam() ? l.getInputParam() : null);
+                l.hasSoftmaxParam() ? l.getSoftmaxParam() : null, l.hasInputParam() ? l.getInputParam() : null,
+                l.hasSliceParam() ? l.getSliceParam() : null);
     }
 
     static CaffeLayer of(V1LayerParameter l) {
@@ -63,7 +65,7 @@ record CaffeLayer(String name, String type, List<String> bottoms, List<String> t
                 l.hasInnerProductParam() ? l.getInnerProductParam() : null,
                 l.hasConcatParam() ? l.getConcatParam() : null, l.hasEltwiseParam() ? l.getEltwiseParam() : null,
                 null, l.hasLrnParam() ? l.getLrnParam() : null, l.hasSoftmaxParam() ? l.getSoftmaxParam() : null,
-                null);
+                null, l.hasSliceParam() ? l.getSliceParam() : null);
     }
 
     /**

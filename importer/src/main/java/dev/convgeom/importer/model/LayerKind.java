@@ -23,7 +23,11 @@ public enum LayerKind {
     DROPOUT("Dropout"),
     LRN("Lrn"),
     SOFTMAX("Softmax"),
-    POINTWISE("Pointwise");
+    POINTWISE("Pointwise"),
+    /** A range of channels ({@code @Channels}): spatially pointwise, fewer channels. */
+    CHANNELS("Channels"),
+    /** A channel shuffle ({@code @ChannelShuffle}): spatially pointwise, channels reordered. */
+    CHANNEL_SHUFFLE("ChannelShuffle");
 
     private final String annotation;
 
