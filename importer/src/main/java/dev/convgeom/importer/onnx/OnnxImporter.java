@@ -75,10 +75,11 @@ public final class OnnxImporter {
     /**
      * A feature map reshaped to {@code N x groups x C/groups x H x W}, the first step of a channel
      * shuffle; {@code swapped} once a {@code Transpose} has exchanged the two channel axes
-     * ({@code transpose} names that node). Only the reshape back to {@code N x C x H x W} makes it a
+     * ({@code reshape} and {@code transpose} are those nodes). Only the reshape back to {@code N x C x H x W} makes it a
      * map again, as a {@code @ChannelShuffle}.
      */
-    private record Grouped(FeatureMap map, int groups, boolean swapped, NodeProto transpose) implements Value {
+    private record Grouped(FeatureMap map, int groups, boolean swapped, NodeProto reshape, NodeProto transpose)
+            implements Value {
     }
 
     private final List<ImportedLayer> layers = new ArrayList<>();
@@ -636,7 +637,7 @@ public final class OnnxImporter {
         if (!m.flat() && resolved.length == 5 && resolved[0] == 1 && resolved[1] >= 1
                 && resolved[1] * resolved[2] == s.channels() && resolved[3] == s.height() && resolved[4] == s.width()) {
             // N x g x C/g x H x W: the first step of a channel shuffle, if a Transpose and a Reshape follow.
-            values.put(node.getOutput(0), new Grouped(m, (int) resolved[1], false, null));
+            values.put(node.getOutput(0), new Grouped(m, (int) resolved[1], false, node, null));
         } else if (resolved.length == 2 && resolved[0] == 1 && resolved[1] == total) {
             values.put(node.getOutput(0), new FeatureMap(m.layer(), s, true));
         } else if (resolved.length == 4 && resolved[0] == 1 && resolved[1] == s.channels()
@@ -656,7 +657,7 @@ public final class OnnxImporter {
         Value v = value(node, 0);
         long[] perm = ints(node, "perm");
         if (v instanceof Grouped g && !g.swapped() && Arrays.equals(perm, new long[] {0, 2, 1, 3, 4})) {
-            values.put(node.getOutput(0), new Grouped(g.map(), g.groups(), true, node));
+            values.put(node.getOutput(0), new Grouped(g.map(), g.groups(), true, g.reshape(), node));
             return;
         }
         throw fail(node, "a Transpose" + (perm == null ? "" : " with perm " + Arrays.toString(perm)) + " of "
@@ -689,9 +690,10 @@ public final class OnnxImporter {
                     + "; a channel shuffle is Reshape to N x groups x C/groups x H x W, Transpose perm"
                     + " (0, 2, 1, 3, 4), Reshape back to N x C x H x W, and nothing else is declared");
         }
-        NodeProto t = g.transpose();
-        int index = add(ImportedLayer.channelShuffle(nameOf(t), "Transpose", g.map().layer(), g.groups(), s,
-                "channel shuffle in " + g.groups() + " groups (Reshape, Transpose, Reshape '" + nameOf(node) + "')"));
+        // Named after this Reshape, which writes the shuffled map, as every layer is after the node writing it.
+        int index = add(ImportedLayer.channelShuffle(nameOf(node), "Reshape", g.map().layer(), g.groups(), s,
+                "channel shuffle in " + g.groups() + " groups (Reshape '" + nameOf(g.reshape()) + "', Transpose '"
+                        + nameOf(g.transpose()) + "', Reshape)"));
         out(node, 0, index, s, false);
     }
 
