@@ -90,8 +90,9 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
                 }
             }
         }
-        if (firstChannel != 0 && !kind.equals("Channels") || firstChannel < 0
-                || kind.equals("Channels") && (out == Shape.UNKNOWN || in != Shape.UNKNOWN && firstChannel + (long) out > in)) {
+        boolean selection = kind.equals("Channels");
+        if (firstChannel < 0 || firstChannel != 0 && !selection
+                || selection && (out == Shape.UNKNOWN || in != Shape.UNKNOWN && firstChannel + (long) out > in)) {
             throw new IllegalArgumentException(name + ": a " + kind + " layer cannot select channels " + firstChannel
                     + " to " + (firstChannel + (long) out - 1) + " of " + in + " (a Channels layer selects a known count"
                     + " within its input, no other kind selects any)");
@@ -106,7 +107,10 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
         }
     }
 
-    /** A layer that selects no channels ({@link #firstChannel()} 0): every kind but {@code Channels} from a later channel. */
+    /**
+     * A layer whose {@link #firstChannel()} is 0: every kind but a {@code Channels} layer that
+     * starts past channel 0.
+     */
     public LayerSpec(String name, String kind, List<String> from, int in, int out, int groups, Window y, Window x,
                      Resize resize) {
         this(name, kind, from, in, out, groups, y, x, resize, 0);
