@@ -35,8 +35,8 @@ import java.util.List;
  * if the output size rounds up; {@code -} is a missing window or resize, and a column window
  * {@code =} is the same as the row window. A resize is
  * {@code upsample,factor,nearest|bilinear}, {@code deconv,outputPadding} or
- * {@code crop,like,offsetY,offsetX} (see {@link Resize}); in its place, {@code first,n} is the first
- * channel of a {@code Channels} layer ({@link LayerSpec#firstChannel()}), written when not 0.
+ * {@code crop,like,offsetX,offsetY} (see {@link Resize#crop}); in its place, {@code first,n} is the
+ * first channel of a {@code Channels} layer ({@link LayerSpec#firstChannel()}), written when not 0.
  *
  * <p>A layer's geometry, as {@link #layer} reads it: its output shape, then per axis (rows, then
  * columns) the jump, the centre of unit 0 and the fields of one period as in
@@ -218,7 +218,7 @@ public final class Literals {
                 break;
         }
         throw new IllegalArgumentException("expected \"upsample,factor,nearest|bilinear\", \"deconv,outputPadding\""
-                + " or \"crop,like,offsetY,offsetX\", got \"" + text + "\"");
+                + " or \"crop,like,offsetX,offsetY\", got \"" + text + "\"");
     }
 
     private static int channels(String text) {
@@ -278,8 +278,8 @@ public final class Literals {
             s.append(' ');
             switch (layer.kind()) {
                 case "Upsample" -> s.append("upsample,").append(r.factor()).append(r.bilinear() ? ",bilinear" : ",nearest");
-                case "Crop" -> s.append("crop,").append(r.like()).append(',').append(r.offsetY()).append(',')
-                        .append(r.offsetX());
+                case "Crop" -> s.append("crop,").append(r.like()).append(',').append(r.offsetX()).append(',')
+                        .append(r.offsetY());
                 default -> s.append("deconv,").append(r.outputPadding());
             }
         }
