@@ -44,6 +44,7 @@ final class EngineLayers {
                                 .withAllowMisaligned(true)
                         : extras.withFactor(resize.factor(), resize.bilinear()).withOutputPadding(resize.outputPadding());
             }
+            extras = extras.withFirstChannel(layer.firstChannel());
             specs.add(new dev.convgeom.engine.LayerSpec(layer.name(), kind, inputs, window(layer.y()),
                     window(layer.x()), channels(layer.out()), channels(layer.in()), layer.groups(), extras));
         }

@@ -20,6 +20,8 @@ import java.util.Set;
  *   <li>{@code Concat}, {@code Add} (two or more names in {@code from}), {@code Gate} (two: the
  *       map, then its 1x1 gate), {@code GlobalAvgPool}, {@code InstanceNorm} and the pointwise
  *       layers ({@code Relu}, ...): neither.</li>
+ *   <li>{@code Channels}: neither; {@code out} channels (known) from {@link #firstChannel()} of the
+ *       {@code in} it reads. {@code ChannelShuffle}: neither; its {@code groups}.</li>
  * </ul>
  *
  * <p>A fully connected layer is held as the convolution it is equivalent to: its windows span the
@@ -37,9 +39,11 @@ import java.util.Set;
  * @param y      the window along the rows, or null
  * @param x      the window along the columns, or null
  * @param resize the upsampling factor, output padding or crop, or null
+ * @param firstChannel the first channel a {@code Channels} layer selects, counted from 0; 0 for
+ *               every other kind
  */
 public record LayerSpec(String name, String kind, List<String> from, int in, int out, int groups, Window y,
-                        Window x, Resize resize) {
+                        Window x, Resize resize, int firstChannel) {
 
     /** Kinds that slide a window over their input: the layers of a chain's walk. */
     private static final Set<String> SLIDING = Set.of("Conv", "MaxPool", "AvgPool", "FullyConnected");
@@ -60,7 +64,8 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
      *                                  resize are missing where the kind needs them or present where
      *                                  it has none, a pad's window is not kernel 1 and stride 1, or
      *                                  a deconvolution is dilated or has a kernel smaller than its
-     *                                  stride
+     *                                  stride, or a channel selection is negative, does not state its
+     *                                  count, or reaches beyond the known incoming channels
      */
     public LayerSpec {
         Objects.requireNonNull(name, "name");
@@ -89,6 +94,13 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
                 }
             }
         }
+        boolean selection = kind.equals("Channels");
+        if (firstChannel < 0 || firstChannel != 0 && !selection
+                || selection && (out == Shape.UNKNOWN || in != Shape.UNKNOWN && firstChannel + (long) out > in)) {
+            throw new IllegalArgumentException(name + ": a " + kind + " layer cannot select channels " + firstChannel
+                    + " to " + (firstChannel + (long) out - 1) + " of " + in + " (a Channels layer selects a known count"
+                    + " within its input, no other kind selects any)");
+        }
         if (kind.equals("Deconv")) {
             for (Window w : new Window[] {y, x}) {
                 if (w.dilation() != 1 || w.padding() != Padding.EXPLICIT || w.ceil() || w.kernel() < w.stride()) {
@@ -97,6 +109,15 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
                 }
             }
         }
+    }
+
+    /**
+     * A layer whose {@link #firstChannel()} is 0: every kind but a {@code Channels} layer that
+     * starts past channel 0.
+     */
+    public LayerSpec(String name, String kind, List<String> from, int in, int out, int groups, Window y, Window x,
+                     Resize resize) {
+        this(name, kind, from, in, out, groups, y, x, resize, 0);
     }
 
     /** Whether the layer has windows (convolution, pooling, fully connected, deconvolution, pad). */
@@ -114,7 +135,8 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
 
     /**
      * Whether the layer keeps the geometry unit by unit ({@code Relu}, {@code BatchNorm}, ...):
-     * reads one layer, and neither slides, resizes nor merges.
+     * reads one layer, and neither slides, resizes nor merges. {@code Channels} and
+     * {@code ChannelShuffle} are spatially pointwise too, though a selection changes the channels.
      */
     public boolean isPointwise() {
         return !WINDOWED.contains(kind) && !RESIZED.contains(kind) && !STRUCTURAL.contains(kind);
@@ -136,14 +158,15 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
      * stride 1 and no padding, {@code in} = the incoming channels; every other layer as it is.
      */
     public LayerSpec asConv() {
-        return isFullyConnected() ? new LayerSpec(name, "Conv", from, in, out, 1, y, x, null) : this;
+        return isFullyConnected() ? new LayerSpec(name, "Conv", from, in, out, 1, y, x, null, 0) : this;
     }
 
     /**
      * {@code conv1: Conv 3->96 k 11x11 s 4x4 p 0/0x0/0}, {@code relu1: Relu},
      * {@code up: Deconv 21->21 k 4x4 s 2x2 p 1/1x1/1 op 1}, {@code up2: Upsample x2 bilinear},
      * {@code pad1: Pad 1/1x2/2}, {@code score: Crop upscore to input at 19x19},
-     * {@code cat: Concat a, b}, {@code gap: GlobalAvgPool}, {@code se: Gate features, scale}.
+     * {@code cat: Concat a, b}, {@code gap: GlobalAvgPool}, {@code se: Gate features, scale},
+     * {@code left: Channels 0..57 of 116}, {@code shuffle: ChannelShuffle 116 groups 2}.
      */
     @Override
     public String toString() {
@@ -154,6 +177,8 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
             case "Crop" -> head + " " + from.get(0) + " to " + resize.like() + " at "
                     + resize.offsetY() + "x" + resize.offsetX();
             case "Pad" -> head + " " + pads();
+            case "Channels" -> head + " " + firstChannel + ".." + (firstChannel + (long) out - 1) + " of " + channels(in);
+            case "ChannelShuffle" -> head + " " + channels(in) + " groups " + groups;
             case "Deconv" -> head + " " + channels(in) + "->" + channels(out)
                     + " k " + y.kernel() + "x" + x.kernel() + " s " + y.stride() + "x" + x.stride() + " p " + pads()
                     + (resize.outputPadding() != 0 ? " op " + resize.outputPadding() : "")

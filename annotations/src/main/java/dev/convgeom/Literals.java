@@ -25,6 +25,8 @@ import java.util.List;
  * hconv Conv ^ 96 64 1 1,1,1,0,0 3,1,1,1,1
  * up Deconv score 21 21 1 4,2,1,1,1 = deconv,0
  * crop Crop up 21 21 1 - - crop,data,19,19
+ * right Channels cat 116 58 1 - - first,58
+ * shuffle ChannelShuffle ^ 116 116 2
  * </pre>
  * {@code from} lists the layers read, separated by commas, or is {@code ^} for the layer on the
  * line before (the input, on the first line); channels are a number or {@code ?}
@@ -33,7 +35,8 @@ import java.util.List;
  * if the output size rounds up; {@code -} is a missing window or resize, and a column window
  * {@code =} is the same as the row window. A resize is
  * {@code upsample,factor,nearest|bilinear}, {@code deconv,outputPadding} or
- * {@code crop,like,offsetX,offsetY} (see {@link Resize#crop}).
+ * {@code crop,like,offsetX,offsetY} (see {@link Resize#crop}); in its place, {@code first,n} is the
+ * first channel of a {@code Channels} layer ({@link LayerSpec#firstChannel()}), written when not 0.
  *
  * <p>A layer's geometry, as {@link #layer} reads it: its output shape, then per axis (rows, then
  * columns) the jump, the centre of unit 0 and the fields of one period as in
@@ -165,9 +168,11 @@ public final class Literals {
         }
         try {
             List<String> from = f[2].equals("^") ? List.of(previous) : Arrays.asList(f[2].split(","));
+            boolean first = f.length > 8 && f[8].startsWith("first,");
             return new LayerSpec(f[0], f[1], from, channels(f[3]), channels(f[4]),
                     number(f[5]), f.length > 6 ? window(f[6]) : null,
-                    f.length > 6 ? window(f[7].equals("=") ? f[6] : f[7]) : null, f.length > 8 ? resize(f[8]) : null);
+                    f.length > 6 ? window(f[7].equals("=") ? f[6] : f[7]) : null,
+                    f.length > 8 && !first ? resize(f[8]) : null, first ? number(f[8].substring(6)) : 0);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("layer \"" + line + "\": " + e.getMessage(), e);
         }
@@ -268,10 +273,13 @@ public final class Literals {
                 .append(readsPrevious ? "^" : String.join(",", layer.from())).append(' ')
                 .append(channelText(layer.in())).append(' ')
                 .append(channelText(layer.out())).append(' ').append(layer.groups());
-        if (layer.y() != null || layer.resize() != null) {
+        if (layer.y() != null || layer.resize() != null || layer.firstChannel() != 0) {
             String y = windowText(layer.y());
             String x = windowText(layer.x());
             s.append(' ').append(y).append(' ').append(x.equals(y) && layer.y() != null ? "=" : x);
+        }
+        if (layer.firstChannel() != 0) {
+            s.append(" first,").append(layer.firstChannel());
         }
         if (layer.resize() != null) {
             Resize r = layer.resize();

@@ -1,6 +1,8 @@
 package dev.convgeom;
 
 import static dev.convgeom.Graphs.add;
+import static dev.convgeom.Graphs.channelShuffle;
+import static dev.convgeom.Graphs.channels;
 import static dev.convgeom.Graphs.concat;
 import static dev.convgeom.Graphs.conv;
 import static dev.convgeom.Graphs.crop;
@@ -91,6 +93,16 @@ class GraphGeometryBruteForceTest {
                         instanceNorm("norm", "c2"),
                         conv("c4", "norm", 3, 2, 1),
                         add("sum", "c4", "se2")), 25, 17),
+                // A ShuffleNet unit: a strided stem split in two channel ranges, one convolved (and
+                // strided again on a copy), concatenated and shuffled; the ranges pass fields through.
+                Arguments.of(network("shuffle", 13, 11,
+                        conv("stem", "input", 3, 2, 1),
+                        channels("left", "stem", Graphs.C, 0, 1),
+                        channels("right", "stem", Graphs.C, 1, Graphs.C - 1),
+                        conv("branch", "right", 3, 1, 1),
+                        concat("cat", "left", "branch"),
+                        channelShuffle("mix", "cat", 1 + Graphs.C, 1 + Graphs.C),
+                        conv("down", "mix", 3, 2, 0)), 13, 11),
                 // Deconvolution straight from the input, then upsampling of the phased result.
                 Arguments.of(network("stacked", 8, 6,
                         deconv("d", "input", 4, 2, 1),

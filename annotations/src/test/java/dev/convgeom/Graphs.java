@@ -73,6 +73,16 @@ final class Graphs {
         return new LayerSpec(name, "Relu", List.of(from), C, C, 1, null, null, null);
     }
 
+    /** {@code count} channels of {@code from} from {@code first}, whose channels are {@code in}. */
+    static LayerSpec channels(String name, String from, int in, int first, int count) {
+        return new LayerSpec(name, "Channels", List.of(from), in, count, 1, null, null, null, first);
+    }
+
+    /** A channel shuffle of {@code channels} channels in {@code groups} groups. */
+    static LayerSpec channelShuffle(String name, String from, int channels, int groups) {
+        return new LayerSpec(name, "ChannelShuffle", List.of(from), channels, channels, groups, null, null, null);
+    }
+
     static NetworkSpec network(String name, int height, int width, LayerSpec... layers) {
         return new NetworkSpec(name, new Shape(C, height, width), List.of(layers));
     }

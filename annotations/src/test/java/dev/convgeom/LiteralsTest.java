@@ -40,7 +40,31 @@ class LiteralsTest {
             new LayerSpec("sum", "Add", List.of("cat", "cat"), 10, 10, 1, null, null, null),
             new LayerSpec("fc", "FullyConnected", List.of("sum"), 10, 4, 1, w(6, 1, 1, 0, 0, Padding.EXPLICIT, false),
                     w(5, 1, 1, 0, 0, Padding.EXPLICIT, false), null),
-            new LayerSpec("gap", "GlobalAvgPool", List.of("fc"), 4, 4, 1, null, null, null));
+            new LayerSpec("gap", "GlobalAvgPool", List.of("fc"), 4, 4, 1, null, null, null),
+            new LayerSpec("low", "Channels", List.of("gap"), 4, 2, 1, null, null, null, 0),
+            new LayerSpec("high", "Channels", List.of("gap"), 4, 2, 1, null, null, null, 2),
+            new LayerSpec("mix", "ChannelShuffle", List.of("high"), 2, 2, 2, null, null, null));
+
+    @Test
+    void aChannelSelectionWritesItsFirstChannelOnlyWhenNotZero() {
+        assertEquals("low Channels gap 4 2 1", Literals.line(EVERY_KIND.get(14)));
+        assertEquals("high Channels gap 4 2 1 - - first,2", Literals.line(EVERY_KIND.get(15)));
+        assertEquals("mix ChannelShuffle ^ 2 2 2", Literals.line(EVERY_KIND.get(16), "high"));
+    }
+
+    @Test
+    void aChannelSelectionMustFitAndOnlyChannelsSelect() {
+        assertThrows(IllegalArgumentException.class, () -> new LayerSpec("c", "Channels", List.of("input"), 4, 3,
+                1, null, null, null, 2));
+        assertThrows(IllegalArgumentException.class, () -> new LayerSpec("c", "Channels", List.of("input"), 4,
+                Shape.UNKNOWN, 1, null, null, null, 0));
+        assertThrows(IllegalArgumentException.class, () -> new LayerSpec("c", "Channels", List.of("input"), 4, 1,
+                1, null, null, null, -1));
+        assertThrows(IllegalArgumentException.class, () -> new LayerSpec("c", "Relu", List.of("input"), 4, 4,
+                1, null, null, null, 1));
+        assertEquals(7, new LayerSpec("c", "Channels", List.of("input"), Shape.UNKNOWN, 3, 1, null, null, null, 7)
+                .firstChannel());
+    }
 
     @Test
     void everyKindOfLayerReadsBackAsWritten() {

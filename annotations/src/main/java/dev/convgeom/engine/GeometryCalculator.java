@@ -153,7 +153,8 @@ public final class GeometryCalculator {
         int source = inputs.get(0);
         ComputedLayer in = soFar.map(source);
         return switch (layer.kind().role()) {
-            case POINTWISE -> new ComputedLayer(layer, inputs, in.channels(), in.y(), in.x(), null, null, 0, 0);
+            case POINTWISE -> new ComputedLayer(layer, inputs, ChannelStep.of(soFar, index, layer, source, in), in.y(),
+                    in.x(), null, null, 0, 0);
             case CONVOLUTION -> window(index, layer, inputs, in, convolutionChannels.of(index, layer, source, in));
             case POOLING, PAD -> window(index, layer, inputs, in, in.channels());
             case FULLY_CONNECTED -> fullyConnected(index, layer, inputs, in);

@@ -23,6 +23,12 @@ public enum GeometryMessage implements Catalogued {
     GROUPS_OUT_MISMATCH(Severity.ERROR,
             "layer '%s': groups = %d does not divide out = %d; groups must divide both the input"
                     + " and the output channels, e.g. out = %d"),
+    CHANNEL_RANGE_OUTSIDE(Severity.ERROR,
+            "layer '%s': first = %d, count = %d selects channels %d to %d, but its input has %d channels"
+                    + " (shape %s, from %s); %s"),
+    SHUFFLE_GROUPS_MISMATCH(Severity.ERROR,
+            "layer '%s': groups = %d does not divide the %d input channels (from %s), so they cannot be"
+                    + " interleaved in equal groups; use a divisor of the channels, e.g. groups = %d"),
     FC_IN_MISMATCH(Severity.ERROR,
             "layer '%s': in = %d, but its input is %s = %s values (channels x height x width,"
                     + " from %s); use in = %s, or change the layers before it"),

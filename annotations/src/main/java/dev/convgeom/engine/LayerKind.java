@@ -22,7 +22,11 @@ public enum LayerKind {
     ADD("Add", Role.MERGE),
     GLOBAL_AVG_POOL("GlobalAvgPool", Role.GLOBAL_POOLING),
     GATE("Gate", Role.CONTEXT),
-    INSTANCE_NORM("InstanceNorm", Role.CONTEXT);
+    INSTANCE_NORM("InstanceNorm", Role.CONTEXT),
+    /** A contiguous range of channels: spatially pointwise, {@code out} channels from {@code firstChannel}. */
+    CHANNELS("Channels", Role.POINTWISE),
+    /** A channel shuffle in {@code groups} groups: spatially pointwise, channels reordered. */
+    CHANNEL_SHUFFLE("ChannelShuffle", Role.POINTWISE);
 
     /** How a kind of layer acts on shape and geometry. */
     public enum Role {
@@ -32,7 +36,10 @@ public enum LayerKind {
         POOLING,
         /** A window over the whole incoming map, output 1x1. */
         FULLY_CONNECTED,
-        /** Unit by unit: geometry and shape unchanged. */
+        /**
+         * Unit by unit: geometry and spatial shape unchanged; the channels too, but for
+         * {@link LayerKind#CHANNELS}, which keeps a range of them.
+         */
         POINTWISE,
         /** A transposed convolution: upsampling by its stride, with a window per axis. */
         DECONVOLUTION,

@@ -103,6 +103,18 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
                 OptionalLong.empty(), 1, Extras.NONE.withLike(like, OptionalLong.empty(), OptionalLong.empty()));
     }
 
+    /** {@code count} channels of the map read, from channel {@code first} ({@link LayerKind#CHANNELS}). */
+    public static LayerSpec channels(String name, long first, long count) {
+        return new LayerSpec(name, LayerKind.CHANNELS, List.of(), null, null, OptionalLong.of(count),
+                OptionalLong.empty(), 1, Extras.NONE.withFirstChannel(first));
+    }
+
+    /** A channel shuffle in {@code groups} groups ({@link LayerKind#CHANNEL_SHUFFLE}). */
+    public static LayerSpec channelShuffle(String name, long groups) {
+        return new LayerSpec(name, LayerKind.CHANNEL_SHUFFLE, List.of(), null, null, OptionalLong.empty(),
+                OptionalLong.empty(), groups, Extras.NONE);
+    }
+
     /** A merge ({@link LayerKind#ADD} or {@link LayerKind#CONCAT}) of {@code inputs}. */
     public static LayerSpec merge(String name, LayerKind kind, Integer... inputs) {
         return new LayerSpec(name, kind, List.of(inputs), null, null, OptionalLong.empty(), OptionalLong.empty(), 1,
@@ -119,27 +131,39 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
      * @param bilinear        whether an upsampling interpolates bilinearly (else nearest)
      * @param outputPadding   a transposed convolution's extra units at the end of each axis
      * @param allowMisaligned whether a merge or an explicit crop may leave its inputs misaligned
+     * @param firstChannel    the first channel a {@link LayerKind#CHANNELS} selection keeps (0 otherwise)
      */
     public record Extras(int like, OptionalLong offsetY, OptionalLong offsetX, long factor, boolean bilinear,
-                         long outputPadding, boolean allowMisaligned) {
+                         long outputPadding, boolean allowMisaligned, long firstChannel) {
 
         public static final Extras NONE = new Extras(NETWORK_INPUT, OptionalLong.empty(), OptionalLong.empty(), 1,
-                false, 0, false);
+                false, 0, false, 0);
+
+        /** Extras without a channel selection. */
+        public Extras(int like, OptionalLong offsetY, OptionalLong offsetX, long factor, boolean bilinear,
+                      long outputPadding, boolean allowMisaligned) {
+            this(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned, 0);
+        }
+
+        /** These extras with a channel selection starting at {@code firstChannel}. */
+        public Extras withFirstChannel(long firstChannel) {
+            return new Extras(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned, firstChannel);
+        }
 
         public Extras withLike(int like, OptionalLong offsetY, OptionalLong offsetX) {
-            return new Extras(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned);
+            return new Extras(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned, firstChannel);
         }
 
         public Extras withFactor(long factor, boolean bilinear) {
-            return new Extras(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned);
+            return new Extras(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned, firstChannel);
         }
 
         public Extras withOutputPadding(long outputPadding) {
-            return new Extras(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned);
+            return new Extras(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned, firstChannel);
         }
 
         public Extras withAllowMisaligned(boolean allowMisaligned) {
-            return new Extras(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned);
+            return new Extras(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned, firstChannel);
         }
 
         public OptionalLong offset(Axis axis) {

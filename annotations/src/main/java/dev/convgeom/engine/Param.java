@@ -17,6 +17,10 @@ public enum Param {
     FACTOR,
     /** A transposed convolution's {@code outputPadding}. */
     OUTPUT_PADDING,
+    /** A channel selection's {@code first}. */
+    FIRST_CHANNEL,
+    /** A channel selection's {@code count}. */
+    CHANNEL_COUNT,
     /** No single parameter: the diagnostic goes on the annotation. */
     NONE
 }

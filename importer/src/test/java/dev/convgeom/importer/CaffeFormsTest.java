@@ -9,6 +9,7 @@ import dev.convgeom.importer.caffe.CaffeImporter;
 import dev.convgeom.importer.model.ImportedLayer;
 import dev.convgeom.importer.model.ImportedNetwork;
 import dev.convgeom.importer.model.LayerKind;
+import dev.convgeom.importer.writing.JavaWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -146,8 +147,9 @@ class CaffeFormsTest {
     void refusalsNameTheLayerItsTypeAndTheReason() {
         String head = "input: 'data' input_dim: 1 input_dim: 6 input_dim: 9 input_dim: 9\n";
         ImportException slice = assertThrows(ImportException.class, () -> parse(head
-                + "layer { name: 'half' type: 'Slice' bottom: 'data' top: 'a' top: 'b' slice_param { axis: 1 } }"));
-        assertTrue(slice.getMessage().startsWith("'half' (Slice): a Slice selects channels"), slice.getMessage());
+                + "layer { name: 'rows' type: 'Slice' bottom: 'data' top: 'a' top: 'b' slice_param { axis: 2 } }"));
+        assertTrue(slice.getMessage().startsWith("'rows' (Slice): slices axis 2: a Slice of rows or columns picks"
+                + " spatial units"), slice.getMessage());
         ImportException unknown = assertThrows(ImportException.class, () -> parse(head
                 + "layer { name: 'rois' type: 'ROIPooling' bottom: 'data' top: 'r' }"));
         assertTrue(unknown.getMessage().contains("'rois' (ROIPooling): not convolutional geometry: the"
@@ -171,6 +173,59 @@ class CaffeFormsTest {
                 () -> ModelImporter.read(writeTemp(text), null, "T", line -> { }));
         assertTrue(e.getMessage().startsWith("'p' (Pooling): the model's rules give 1x4x4 but the annotations"
                 + " would give"), e.getMessage());
+    }
+
+    /**
+     * A Slice on the channels becomes one {@code @Channels} per top, at its slice points or in
+     * equal parts (Caffe's SliceLayer), current and V1 files alike; the class compiles to the
+     * channel counts, worked out here by hand: 6 channels cut at 1 and 4 are 1, 3 and 2; 6 in
+     * two equal parts are 3 and 3.
+     */
+    @Test
+    void aSliceOnTheChannelsIsOneChannelsLayerPerTop() throws Exception {
+        String text = "input: 'data' input_dim: 1 input_dim: 6 input_dim: 9 input_dim: 9\n"
+                + "layer { name: 'cut' type: 'Slice' bottom: 'data' top: 'a' top: 'b' top: 'c'"
+                + " slice_param { slice_point: 1 slice_point: 4 } }\n"
+                + "layer { name: 'conv' type: 'Convolution' bottom: 'b' top: 'conv'"
+                + " convolution_param { num_output: 2 kernel_size: 3 pad: 1 } }\n"
+                + "layer { name: 'cat' type: 'Concat' bottom: 'a' bottom: 'conv' bottom: 'c' top: 'cat' }\n"
+                + "layer { name: 'halves' type: 'Slice' bottom: 'data' top: 'h1' top: 'h2' slice_param { slice_dim: 1 } }\n"
+                + "layer { name: 'sum' type: 'Eltwise' bottom: 'h1' bottom: 'h2' top: 'sum' }\n";
+        var checked = ModelImporter.read(writeTemp(text), null, "Sliced", line -> { });
+        List<ImportedLayer> layers = checked.network().layers();
+        assertEquals(List.of("a", "b", "c", "conv", "cat", "h1", "h2", "sum"), checked.names());
+        assertEquals(List.of(new Shape(1, 9, 9), new Shape(3, 9, 9), new Shape(2, 9, 9)),
+                layers.subList(0, 3).stream().map(ImportedLayer::output).toList());
+        assertEquals(new Shape(5, 9, 9), checked.geometry().get(4).output());
+        assertEquals(new Shape(3, 9, 9), checked.geometry().get(7).output());
+        String source = JavaWriter.write(checked, "com.example", "Sliced");
+        assertTrue(source.contains("// b (Slice): part 2 of 3 of 'cut'"), source);
+        assertTrue(source.contains("@Channels(from = \"input\", first = 1, count = 3) Object b;"), source);
+        assertTrue(source.contains("@Channels(from = \"input\", first = 3, count = 3) Object h2;"), source);
+        Generated.compile("com.example", "Sliced", source);
+
+        String v1 = "input: 'data' input_dim: 1 input_dim: 4 input_dim: 5 input_dim: 5\n"
+                + "layers { name: 'cut' type: SLICE bottom: 'data' top: 'x' top: 'y' slice_param { slice_point: 3 } }\n";
+        assertEquals(List.of(new Shape(3, 5, 5), new Shape(1, 5, 5)),
+                parse(v1).layers().stream().map(ImportedLayer::output).toList());
+    }
+
+    @Test
+    void aSliceThatDoesNotCutTheChannelsIsRefused() {
+        String head = "input: 'data' input_dim: 1 input_dim: 5 input_dim: 9 input_dim: 9\n";
+        ImportException unequal = assertThrows(ImportException.class, () -> parse(head
+                + "layer { name: 's' type: 'Slice' bottom: 'data' top: 'a' top: 'b' }"));
+        assertEquals("'s' (Slice): no slice_point, and 5 channels do not split into 2 equal parts",
+                unequal.getMessage());
+        ImportException order = assertThrows(ImportException.class, () -> parse(head
+                + "layer { name: 's' type: 'Slice' bottom: 'data' top: 'a' top: 'b' top: 'c'"
+                + " slice_param { slice_point: 3 slice_point: 2 } }"));
+        assertTrue(order.getMessage().startsWith("'s' (Slice): slice_point [3, 2] does not cut 5 channels into 3"
+                + " non-empty increasing parts"), order.getMessage());
+        ImportException count = assertThrows(ImportException.class, () -> parse(head
+                + "layer { name: 's' type: 'Slice' bottom: 'data' top: 'a' top: 'b' slice_param { slice_point: 1"
+                + " slice_point: 2 } }"));
+        assertTrue(count.getMessage().startsWith("'s' (Slice): 2 slice_point values for 2 tops"), count.getMessage());
     }
 
     private static java.nio.file.Path writeTemp(String text) {

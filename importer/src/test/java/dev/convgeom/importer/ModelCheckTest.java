@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.convgeom.NetworkSpec;
 import dev.convgeom.example.CaffeNetGeometry;
 import dev.convgeom.example.Fcn8sGeometry;
 import dev.convgeom.example.GoogLeNetGeometry;
@@ -49,6 +50,29 @@ class ModelCheckTest {
         assertTrue(e.getMessage().contains("declared 'inception_4c_5x5' (@Conv), in the model 'inception_4c/5x5'"
                 + " (Convolution, declared as @Conv)"), e.getMessage());
         assertTrue(e.getMessage().contains("k 5x5") && e.getMessage().contains("k 3x3"), e.getMessage());
+    }
+
+    /**
+     * A channel range is compared as a layer of its own (it changes the channels), range included;
+     * a shuffle is compared through, like the other layers that leave the geometry alone.
+     */
+    @Test
+    void aWrongChannelRangeIsNamedAndAShuffleMayBeLeftOut() throws Exception {
+        Path model = dir.resolve("slice.prototxt");
+        Files.writeString(model, "input: 'data' input_dim: 1 input_dim: 6 input_dim: 9 input_dim: 9\n"
+                + "layer { name: 'cut' type: 'Slice' bottom: 'data' top: 'a' top: 'b' slice_param { slice_point: 2 } }\n"
+                + "layer { name: 'conv' type: 'Convolution' bottom: 'b' top: 'conv'"
+                + " convolution_param { num_output: 4 kernel_size: 3 } }\n");
+        String lines = "a Channels ^ 6 2 1\nb Channels input 6 4 1 - - first,%d\nmix ChannelShuffle ^ 4 4 2\n"
+                + "conv Conv ^ 4 4 1 3,1,1,0,0 =";
+        NetworkSpec right = dev.convgeom.Literals.network("Sliced", "6 9 9", lines.formatted(2));
+        assertEquals(null, ModelCheck.compare(right, model, line -> { }));
+        NetworkSpec wrong = dev.convgeom.Literals.network("Sliced", "6 9 9",
+                "a Channels ^ 6 2 1\nb Channels input 6 4 1\nconv Conv ^ 4 4 1 3,1,1,0,0 =");
+        String difference = ModelCheck.compare(wrong, model, line -> { });
+        assertTrue(difference.startsWith("Sliced vs slice.prototxt: layer 2 (geometry-changing layers counted)"
+                + " differs: declared 'b' (@Channels), in the model 'b' (Slice, declared as @Channels): channels"
+                + " b: Channels 0..3 of 6 vs b: Channels 2..5 of 6"), difference);
     }
 
     @Test

@@ -28,6 +28,8 @@ final class OnnxBuilder {
 
     private final GraphProto.Builder graph = GraphProto.newBuilder().setName("test");
     private final List<String> featureMaps = new ArrayList<>();
+    /** Feature maps written as further outputs of a node (a Split's), by tensor name. */
+    private final List<String> extraMaps = new ArrayList<>();
     private final int opset;
     private int counter;
 
@@ -107,6 +109,35 @@ final class OnnxBuilder {
         String out = node(op, name, inputs, attributes);
         featureMaps.add(name);
         return out;
+    }
+
+    /**
+     * A Split of {@code x} along the channels into parts of {@code sizes} (opset 13: the sizes as
+     * an input), each output a feature map named {@code name_k}; returns the outputs' names.
+     */
+    List<String> split(String name, String x, long... sizes) {
+        NodeProto.Builder n = NodeProto.newBuilder().setOpType("Split").setName(name)
+                .addInput(x).addInput(intTensor(name + "_sizes", sizes)).addAttribute(integer("axis", 1));
+        List<String> outputs = new ArrayList<>();
+        for (int k = 0; k < sizes.length; k++) {
+            outputs.add(name + "_" + k);
+            n.addOutput(name + "_" + k);
+        }
+        graph.addNode(n);
+        extraMaps.addAll(outputs);
+        return outputs;
+    }
+
+    /**
+     * A channel shuffle as torch.onnx writes it: Reshape to {@code 1 x groups x C/groups x H x W},
+     * Transpose perm (0, 2, 1, 3, 4), Reshape back ({@code 1 x -1 x H x W}); the last node is
+     * {@code name}.
+     */
+    String shuffle(String name, String x, int channels, int groups, int height, int width) {
+        String grouped = node("Reshape", name + "_group", List.of(x, intTensor(name + "_groups", 1, groups,
+                channels / groups, height, width)));
+        String swapped = node("Transpose", name + "_swap", List.of(grouped), ints("perm", 0, 2, 1, 3, 4));
+        return map("Reshape", name, List.of(swapped, intTensor(name + "_back", 1, -1, height, width)));
     }
 
     static AttributeProto ints(String name, long... values) {
@@ -200,6 +231,7 @@ final class OnnxBuilder {
                 outputs.add(n.getOutput(0));
             }
         }
+        outputs.addAll(extraMaps);
         if (!outputs.contains(output)) {
             outputs.add(output);
         }

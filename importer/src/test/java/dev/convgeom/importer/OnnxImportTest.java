@@ -181,8 +181,38 @@ class OnnxImportTest {
     void whatTheAnnotationsCannotStateIsRefusedNamingTheNodeAndOperator() throws Exception {
 
         OnnxBuilder split = new OnnxBuilder(13, "x", 4, 8, 8);
-        split.map("Split", "halves", List.of("x"), integer("axis", 1));
-        assertRefused(split.build("halves_out"), "'halves' (Split): a Split of a feature map selects channels");
+        split.map("Split", "halves", List.of("x"), integer("axis", 2));
+        assertRefused(split.build("halves_out"), "'halves' (Split): a Split along axis 2 (rows): a spatial split"
+                + " picks units by position, which convgeom's annotations do not state; only a Split of the channels"
+                + " (axis 1) is declared, as @Channels");
+
+        OnnxBuilder rows = new OnnxBuilder(13, "x", 4, 8, 8);
+        rows.map("Slice", "top", List.of("x", rows.intTensor("s", 0, 0), rows.intTensor("e", 2, 4),
+                rows.intTensor("a", 1, 2)));
+        assertRefused(rows.build("top_out"), "'top' (Slice): slices axis 2 (rows 0 to 4 of 8): a spatial Slice picks"
+                + " units by position, which convgeom's annotations do not state; only a Slice of the channels (axis"
+                + " 1) is declared, as @Channels");
+
+        OnnxBuilder strided = new OnnxBuilder(13, "x", 4, 8, 8);
+        strided.map("Slice", "even", List.of("x", strided.intTensor("s", 0), strided.intTensor("e", 4),
+                strided.intTensor("a", 1), strided.intTensor("st", 2)));
+        assertRefused(strided.build("even_out"), "'even' (Slice): takes every 2th channel; only a contiguous range");
+
+        OnnxBuilder empty = new OnnxBuilder(13, "x", 4, 8, 8);
+        empty.map("Slice", "none", List.of("x", empty.intTensor("s", 3), empty.intTensor("e", -2),
+                empty.intTensor("a", 1)));
+        assertRefused(empty.build("none_out"), "'none' (Slice): selects channels 3 to 2 (exclusive) of 4: no channel");
+
+        OnnxBuilder transpose = new OnnxBuilder(13, "x", 4, 8, 8);
+        transpose.map("Transpose", "nhwc", List.of("x"), ints("perm", 0, 2, 3, 1));
+        assertRefused(transpose.build("nhwc_out"), "'nhwc' (Transpose): a Transpose with perm [0, 2, 3, 1] of a"
+                + " feature map reorders axes; the only one declared is a channel shuffle's");
+
+        OnnxBuilder unshuffled = new OnnxBuilder(13, "x", 4, 8, 8);
+        String grouped = unshuffled.node("Reshape", "group", List.of("x", unshuffled.intTensor("g", 1, 2, 2, 8, 8)));
+        unshuffled.map("Reshape", "back", List.of(grouped, unshuffled.intTensor("b", 1, 4, 8, 8)));
+        assertRefused(unshuffled.build("back_out"), "'back' (Reshape): reshapes a grouped [1, 2, 2, 8, 8] map to"
+                + " [1, 4, 8, 8]; a channel shuffle is Reshape to N x groups x C/groups x H x W, Transpose");
 
         OnnxBuilder cubic = new OnnxBuilder(13, "x", 4, 8, 8);
         cubic.map("Resize", "up", List.of("x", "", cubic.floatTensor("s", 1, 1, 2, 2)), string("mode", "cubic"));
@@ -230,10 +260,37 @@ class OnnxImportTest {
         assertTrue(source.contains("padding = Padding.SAME"), source);
     }
 
+    /**
+     * A Split (sizes as an input), a Slice with a negative axis and an end past the channels, and
+     * a channel shuffle become {@code @Channels} and {@code @ChannelShuffle} with the ranges worked
+     * out here: 6 channels split 2 + 4; a Slice of channels 1 to the end of the 4 is 3 of them.
+     */
+    @Test
+    void channelSplitsSlicesAndShufflesAreDeclaredExactly() throws Exception {
+        OnnxBuilder b = new OnnxBuilder(13, "x", 6, 8, 8);
+        List<String> parts = b.split("parts", "x", 2, 4);
+        String tail = b.map("Slice", "tail", List.of(parts.get(1), b.intTensor("s", 1), b.intTensor("e", 100),
+                b.intTensor("a", -3)));
+        String cat = b.merge("Concat", "cat", parts.get(0), tail);
+        b.shuffle("mix", cat, 5, 5, 8, 8);
+        Checked checked = read(b.build("mix_out"), null);
+        assertEquals(List.of("parts_0", "parts_1", "tail", "cat", "mix"), checked.names());
+        String source = dev.convgeom.importer.writing.JavaWriter.write(checked, "p", "T");
+        assertTrue(source.contains("// parts_0 (Split): part 1 of 2 of 'parts'"), source);
+        assertTrue(source.contains("@Channels(first = 0, count = 2) Object parts_0;"), source);
+        assertTrue(source.contains("@Channels(from = \"input\", first = 2, count = 4) Object parts_1;"), source);
+        assertTrue(source.contains("@Channels(first = 1, count = 3) Object tail;"), source);
+        assertTrue(source.contains("// mix (Reshape): channel shuffle in 5 groups (Reshape 'mix_group', Transpose"
+                + " 'mix_swap', Reshape)"), source);
+        assertTrue(source.contains("@ChannelShuffle(groups = 5) Object mix;"), source);
+        assertEquals(new Shape(5, 8, 8), checked.geometry().get(4).output());
+        Generated.compile("p", "T", source);
+    }
+
     @Test
     void onFailureTheCommandLineExitsNonZeroAndWritesNothing() throws Exception {
         OnnxBuilder split = new OnnxBuilder(13, "x", 4, 8, 8);
-        split.map("Split", "halves", List.of("x"), integer("axis", 1));
+        split.map("Split", "halves", List.of("x"), integer("axis", 2));
         Path model = write(split.build("halves_out"));
         Path out = dir.resolve("src");
         ByteArrayOutputStream err = new ByteArrayOutputStream();

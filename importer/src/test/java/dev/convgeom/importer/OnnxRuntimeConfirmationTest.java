@@ -14,6 +14,7 @@ import dev.convgeom.Box;
 import dev.convgeom.LayerGeometry;
 import dev.convgeom.Shape;
 import dev.convgeom.importer.model.ImportedLayer;
+import dev.convgeom.importer.model.LayerKind;
 import dev.convgeom.importer.model.NetworkCheck.Checked;
 import dev.convgeom.importer.proto.OnnxProto.ModelProto;
 import dev.convgeom.importer.writing.JavaWriter;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -66,6 +68,7 @@ class OnnxRuntimeConfirmationTest {
                 Arguments.of("ResNet-like", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::resNetLike),
                 Arguments.of("GoogLeNet-like", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::googLeNetLike),
                 Arguments.of("FCN-8s-like", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::fcnLike),
+                Arguments.of("ShuffleNet-like", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::shuffleNetLike),
                 Arguments.of("TensorFlow-style padding", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::padded),
                 Arguments.of("upsampling", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::upsampling),
                 Arguments.of("squeeze-and-excitation", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::gated),
@@ -147,6 +150,37 @@ class OnnxRuntimeConfirmationTest {
         String sizes = b.node("Concat", "sizes", List.of(nc, hw), integer("axis", 0));
         b.map("Resize", "upscore_final", List.of(up4, "", "", sizes), string("mode", "nearest"),
                 string("coordinate_transformation_mode", "asymmetric"), string("nearest_mode", "floor"));
+        return b;
+    }
+
+    /**
+     * ShuffleNet v2 in miniature: a downsampling unit (two strided depthwise branches, concatenated,
+     * shuffled), a unit whose channels a Split halves, and one whose halves are two Slices on axis
+     * 1 (torch's {@code chunk}), each branch convolved, concatenated with the other half and
+     * shuffled. The first convolution mixes all channels, so every channel carries a set pixel.
+     */
+    static OnnxBuilder shuffleNetLike() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 3, 75, 71);
+        String x = b.unary("Relu", "relu1", b.conv("conv1", "data", 3, 8, 3, 3, 1, ints("strides", 2, 2),
+                ints("pads", 1, 1, 1, 1)));
+        x = b.maxPool("pool1", x, ints("kernel_shape", 3, 3), ints("strides", 2, 2), ints("pads", 1, 1, 1, 1));
+        String left = b.conv("b1_pw", b.conv("b1_dw", x, 8, 8, 3, 3, 8, ints("strides", 2, 2),
+                ints("pads", 1, 1, 1, 1)), 8, 4, 1, 1, 1);
+        String right = b.conv("b2_pw2", b.conv("b2_dw", b.conv("b2_pw1", x, 8, 4, 1, 1, 1), 4, 4, 3, 3, 4,
+                ints("strides", 2, 2), ints("pads", 1, 1, 1, 1)), 4, 4, 1, 1, 1);
+        // pool1 is 8 x 19 x 18; the strided branches 4 x 10 x 9 each
+        x = b.shuffle("shuffle1", b.merge("Concat", "cat1", left, right), 8, 2, 10, 9);
+        List<String> halves = b.split("split2", x, 3, 5);
+        String branch = b.conv("u2_pw2", b.conv("u2_dw", b.conv("u2_pw1", halves.get(1), 5, 5, 1, 1, 1), 5, 5, 3, 3,
+                5, ints("pads", 1, 1, 1, 1)), 5, 5, 1, 1, 1);
+        x = b.shuffle("shuffle2", b.merge("Concat", "cat2", halves.get(0), branch), 8, 4, 10, 9);
+        String first = b.map("Slice", "chunk0", List.of(x, b.intTensor("s0", 0), b.intTensor("e0", 4),
+                b.intTensor("a0", 1)));
+        String second = b.map("Slice", "chunk1", List.of(x, b.intTensor("s1", 4), b.intTensor("e1", Long.MAX_VALUE),
+                b.intTensor("a1", -3), b.intTensor("st1", 1)));
+        branch = b.conv("u3_dw", b.conv("u3_pw", second, 4, 4, 1, 1, 1), 4, 4, 3, 3, 4, ints("pads", 1, 1, 1, 1));
+        x = b.shuffle("shuffle3", b.merge("Concat", "cat3", first, branch), 8, 2, 10, 9);
+        b.conv("head", x, 8, 6, 3, 3, 1, ints("pads", 1, 1, 1, 1));
         return b;
     }
 
@@ -277,7 +311,7 @@ class OnnxRuntimeConfirmationTest {
             int compared = 0;
             for (int i = 0; i < checked.network().layers().size(); i++) {
                 ImportedLayer layer = checked.network().layers().get(i);
-                long[] actual = shapes.get(layer.source() + "_out");
+                long[] actual = shapes.getOrDefault(layer.source() + "_out", shapes.get(layer.source()));
                 if (actual == null || actual.length != 4) {
                     continue;
                 }
@@ -296,6 +330,35 @@ class OnnxRuntimeConfirmationTest {
                     .allMatch(l -> l.y() == null || (l.y().dilation() == 1 && l.x().dilation() == 1));
             probeFields(env, session, input, target, output, title, dense);
         }
+    }
+
+    /**
+     * The ShuffleNet-like model declares its four ranges and three shuffles as such, and each of
+     * them is one of the tensors whose shape the confirmation above compares.
+     */
+    @Test
+    void shuffleNetLikeDeclaresEveryChannelOperationAndComparesItsShape() throws Exception {
+        OnnxBuilder builder = shuffleNetLike();
+        List<String> maps = builder.featureMaps();
+        ModelProto proto = builder.build(maps.get(maps.size() - 1) + "_out");
+        Path file = dir.resolve("shuffle.onnx");
+        Files.write(file, proto.toByteArray());
+        Checked checked = ModelImporter.read(file, null, "Imported", line -> { });
+        java.util.Set<String> outputs = new java.util.HashSet<>();
+        proto.getGraph().getOutputList().forEach(o -> outputs.add(o.getName()));
+        List<String> channelLayers = new ArrayList<>();
+        for (ImportedLayer layer : checked.network().layers()) {
+            if (layer.kind() == LayerKind.CHANNELS || layer.kind() == LayerKind.CHANNEL_SHUFFLE) {
+                assertTrue(outputs.contains(layer.source()) || outputs.contains(layer.source() + "_out"),
+                        layer.source());
+                channelLayers.add(layer.kind().annotation() + " " + layer.source() + " " + layer.firstChannel() + "+"
+                        + layer.output().channels() + (layer.kind() == LayerKind.CHANNEL_SHUFFLE ? "/" + layer.groups()
+                        : ""));
+            }
+        }
+        assertEquals(List.of("ChannelShuffle shuffle1 0+8/2", "Channels split2_0 0+3", "Channels split2_1 3+5",
+                "ChannelShuffle shuffle2 0+8/4", "Channels chunk0 0+4", "Channels chunk1 4+4",
+                "ChannelShuffle shuffle3 0+8/2"), channelLayers);
     }
 
     private static Map<String, long[]> shapes(OrtEnvironment env, OrtSession session, Shape input) throws Exception {

@@ -90,6 +90,29 @@ class GoldenTest {
         compare("test.GoldenNet.json", GeneratedCodeTest.manifestOf(c, "test.GoldenNet"));
     }
 
+    /** A ShuffleNet v2 unit: channel ranges, a depthwise branch, concat and shuffle. */
+    static final JavaFileObject GOLDEN_SHUFFLE = JavaFileObjects.forSourceLines("test.GoldenShuffle",
+            "package test;",
+            "",
+            "import dev.convgeom.*;",
+            "",
+            "@Network(input = @Input(channels = 3, height = 16, width = 12))",
+            "public class GoldenShuffle {",
+            "    @Conv(out = 8, k = 3, s = 2, p = 1)                        Object stem;",
+            "    @Channels(count = 4)                                       Object left;",
+            "    @Channels(from = \"stem\", first = 4, count = 4)            Object right;",
+            "    @Conv(out = 4, k = 3, p = 1, groups = 4)                   Object dw;",
+            "    @Concat(from = {\"left\", \"dw\"})                           Object cat;",
+            "    @ChannelShuffle(groups = 2)                                Object shuffle;",
+            "}");
+
+    @Test
+    void shuffleSourceAndManifest() {
+        Compilation c = Expect.clean(GOLDEN_SHUFFLE);
+        compare("GoldenShuffleGeometry.java.txt", GeneratedCodeTest.sourceOf(c, "test.GoldenShuffleGeometry"));
+        compare("test.GoldenShuffle.json", GeneratedCodeTest.manifestOf(c, "test.GoldenShuffle"));
+    }
+
     private static void compare(String name, String actual) {
         if (UPDATE) {
             write(name, actual);

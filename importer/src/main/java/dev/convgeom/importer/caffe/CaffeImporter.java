@@ -12,6 +12,7 @@ import dev.convgeom.importer.proto.CaffeProto.ConvolutionParameter;
 import dev.convgeom.importer.proto.CaffeProto.LRNParameter;
 import dev.convgeom.importer.proto.CaffeProto.NetParameter;
 import dev.convgeom.importer.proto.CaffeProto.PoolingParameter;
+import dev.convgeom.importer.proto.CaffeProto.SliceParameter;
 import dev.convgeom.importer.proto.CaffeProto.V1LayerParameter;
 import dev.convgeom.importer.proto.CaffeProto.LayerParameter;
 import java.io.IOException;
@@ -215,6 +216,10 @@ public final class CaffeImporter {
             }
             return;
         }
+        if (type.equals("Slice")) {
+            slice(layer, bottoms.get(0));
+            return;
+        }
         if (type.equals("Flatten")) {
             Blob in = bottoms.get(0);
             blobs.put(top(layer), new Blob(in.layer(), in.shape(), true));
@@ -255,10 +260,6 @@ public final class CaffeImporter {
 
     private ImportException unsupported(CaffeLayer layer, List<Blob> bottoms) {
         String type = layer.type();
-        if (type.equals("Slice")) {
-            return ImportException.at(layer.name(), type, "a Slice selects channels (or rows), which convgeom's"
-                    + " annotations cannot state yet; it is refused rather than declared approximately");
-        }
         if (type.equals("MVN")) {
             return ImportException.at(layer.name(), type, "mean-variance normalisation over the whole map makes"
                     + " every unit depend on every unit; convgeom's annotations cannot state that yet");
@@ -268,6 +269,61 @@ public final class CaffeImporter {
                     + " ends at " + layer.bottoms() + "; import a prototxt that stops there");
         }
         return ImportException.at(layer.name(), type, "unknown to convgeom-import (no exact declaration known)");
+    }
+
+    /**
+     * A Slice along the channels: one {@code @Channels} layer per top, at the {@code slice_point}s
+     * (one fewer than the tops, increasing) or, without them, in equal parts, as Caffe's
+     * {@code SliceLayer} cuts. One Caffe layer becoming several fields, each is named by its top
+     * (the field-name rule then applies), its comment naming the layer. A slice along the rows or
+     * columns picks spatial units: refused.
+     */
+    private void slice(CaffeLayer layer, Blob in) throws ImportException {
+        SliceParameter p = layer.slice() == null ? SliceParameter.getDefaultInstance() : layer.slice();
+        if (p.hasAxis() && p.hasSliceDim()) {
+            throw ImportException.at(layer.name(), layer.type(), "gives both axis and slice_dim; Caffe takes one");
+        }
+        int axis = p.hasSliceDim() ? p.getSliceDim() : p.getAxis() < 0 ? p.getAxis() + 4 : p.getAxis();
+        if (in.flattened() || axis != 1) {
+            throw ImportException.at(layer.name(), layer.type(), in.flattened() ? "slices a flattened map"
+                    : "slices axis " + axis + ": a Slice of rows or columns picks spatial units, which is not"
+                    + " convolutional geometry; only a Slice of the channels (axis 1) is declared (@Channels)");
+        }
+        int channels = in.shape().channels();
+        int tops = layer.tops().size();
+        List<Integer> points = new ArrayList<>();
+        if (p.getSlicePointCount() > 0) {
+            if (p.getSlicePointCount() != tops - 1) {
+                throw ImportException.at(layer.name(), layer.type(), p.getSlicePointCount() + " slice_point values"
+                        + " for " + tops + " tops; Caffe needs one fewer than the tops");
+            }
+            for (int point : p.getSlicePointList()) {
+                points.add(point);
+            }
+        } else {
+            if (tops < 1 || channels % tops != 0) {
+                throw ImportException.at(layer.name(), layer.type(), "no slice_point, and " + channels
+                        + " channels do not split into " + tops + " equal parts");
+            }
+            for (int k = 1; k < tops; k++) {
+                points.add(k * (channels / tops));
+            }
+        }
+        points.add(0, 0);
+        points.add(channels);
+        for (int k = 0; k < tops; k++) {
+            int first = points.get(k);
+            int end = points.get(k + 1);
+            if (end <= first || end > channels) {
+                throw ImportException.at(layer.name(), layer.type(), "slice_point " + p.getSlicePointList()
+                        + " does not cut " + channels + " channels into " + tops + " non-empty increasing parts");
+            }
+            Shape shape = new Shape(end - first, in.shape().height(), in.shape().width());
+            String label = "part " + (k + 1) + " of " + tops + " of '" + layer.name() + "'";
+            int index = append(ImportedLayer.channels(layer.tops().get(k), layer.type(), in.layer(), channels, first,
+                    shape, label));
+            blobs.put(layer.tops().get(k), new Blob(index, shape, false));
+        }
     }
 
     private int append(ImportedLayer layer) {

@@ -14,6 +14,7 @@ import dev.convgeom.importer.proto.CaffeProto.Phase;
 import dev.convgeom.importer.proto.CaffeProto.PoolingParameter;
 import dev.convgeom.importer.proto.CaffeProto.ReshapeParameter;
 import dev.convgeom.importer.proto.CaffeProto.ScaleParameter;
+import dev.convgeom.importer.proto.CaffeProto.SliceParameter;
 import dev.convgeom.importer.proto.CaffeProto.SoftmaxParameter;
 import dev.convgeom.importer.proto.CaffeProto.V1LayerParameter;
 import java.util.List;
@@ -30,7 +31,7 @@ record CaffeLayer(String name, String type, List<String> bottoms, List<String> t
                   ConvolutionParameter conv, PoolingParameter pool, InnerProductParameter innerProduct,
                   ConcatParameter concat, EltwiseParameter eltwise, CropParameter crop, LRNParameter lrn,
                   SoftmaxParameter softmax, InputParameter input, ScaleParameter scale, BiasParameter bias,
-                  ReshapeParameter reshape) {
+                  ReshapeParameter reshape, SliceParameter slice) {
 
     /** V1 layer types with the names current files use for them. */
     private static final Map<String, String> V1_TYPES = Map.ofEntries(
@@ -57,7 +58,7 @@ record CaffeLayer(String name, String type, List<String> bottoms, List<String> t
                 l.hasCropParam() ? l.getCropParam() : null, l.hasLrnParam() ? l.getLrnParam() : null,
                 l.hasSoftmaxParam() ? l.getSoftmaxParam() : null, l.hasInputParam() ? l.getInputParam() : null,
                 l.hasScaleParam() ? l.getScaleParam() : null, l.hasBiasParam() ? l.getBiasParam() : null,
-                l.hasReshapeParam() ? l.getReshapeParam() : null);
+                l.hasReshapeParam() ? l.getReshapeParam() : null, l.hasSliceParam() ? l.getSliceParam() : null);
     }
 
     static CaffeLayer of(V1LayerParameter l) {
@@ -70,7 +71,7 @@ record CaffeLayer(String name, String type, List<String> bottoms, List<String> t
                 l.hasInnerProductParam() ? l.getInnerProductParam() : null,
                 l.hasConcatParam() ? l.getConcatParam() : null, l.hasEltwiseParam() ? l.getEltwiseParam() : null,
                 null, l.hasLrnParam() ? l.getLrnParam() : null, l.hasSoftmaxParam() ? l.getSoftmaxParam() : null,
-                null, null, null, null);
+                null, null, null, null, l.hasSliceParam() ? l.getSliceParam() : null);
     }
 
     /**

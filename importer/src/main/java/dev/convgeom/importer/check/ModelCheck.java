@@ -27,8 +27,10 @@ import java.util.function.Consumer;
  * channels, wiring, shapes and fields, naming the first difference in both vocabularies (the
  * declaration's field and annotation, the model's node and operator).
  *
- * <p>Layers that leave the geometry alone ({@code @Relu}, {@code @BatchNorm}, ...) are compared
- * through: a declaration may leave them out, as the examples leave out Caffe's in-place layers.
+ * <p>Layers that leave the geometry alone ({@code @Relu}, {@code @BatchNorm}, ...,
+ * {@code @ChannelShuffle}, which only reorders channels) are compared through: a declaration may
+ * leave them out, as the examples leave out Caffe's in-place layers. A {@code @Channels} selection
+ * changes the channel count, so it is compared as a layer of its own, range included.
  *
  * <pre>{@code
  * @Test
@@ -138,7 +140,7 @@ public final class ModelCheck {
         for (int i = 0; i < specs.size(); i++) {
             LayerSpec spec = specs.get(i);
             List<String> from = spec.from().stream().map(position::get).toList();
-            if (spec.isPointwise()) {
+            if (spec.isPointwise() && !spec.kind().equals("Channels")) {   // a selection changes the channels
                 position.put(spec.name(), from.get(0));
                 continue;
             }
@@ -169,6 +171,9 @@ public final class ModelCheck {
         }
         if (!Objects.equals(x.y(), y.y()) || !Objects.equals(x.x(), y.x())) {
             return "window " + x + " vs " + y;
+        }
+        if (x.firstChannel() != y.firstChannel()) {
+            return "channels " + x + " vs " + y;
         }
         if (x.groups() != y.groups()) {
             return "groups " + x.groups() + " vs " + y.groups();

@@ -35,11 +35,21 @@ import java.util.Objects;
  * @param offsetX       the column where a crop starts
  * @param label         what a {@code @Pointwise} layer computes, or a note for other kinds
  * @param output        the output shape by the model format's own rules
+ * @param firstChannel  the first channel a channel selection keeps (its {@code out} channels from
+ *                      there); 0 for every other kind
  */
 public record ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out,
                             int groups, AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factor,
                             boolean bilinear, int outputPadding, int like, int offsetY, int offsetX, String label,
-                            Shape output) {
+                            Shape output, int firstChannel) {
+
+    /** A layer that selects no channels. */
+    public ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out, int groups,
+                         AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factor, boolean bilinear,
+                         int outputPadding, int like, int offsetY, int offsetX, String label, Shape output) {
+        this(source, op, kind, from, in, out, groups, y, x, ceil, same, factor, bilinear, outputPadding, like, offsetY,
+                offsetX, label, output, 0);
+    }
 
     /** Copies {@code from}; the factories keep the parts consistent with the kind. */
     public ImportedLayer {
@@ -139,9 +149,26 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
                 null, false, false, 1, false, 0, -1, 0, 0, label, output);
     }
 
+    /**
+     * Channels {@code first} to {@code first + output.channels() - 1} of {@code input}, which has
+     * {@code in} of them: one output of a channel split or slice.
+     */
+    public static ImportedLayer channels(String source, String op, int input, int in, int first, Shape output,
+                                         String label) {
+        return new ImportedLayer(source, op, LayerKind.CHANNELS, List.of(input), in, output.channels(), 1, null, null,
+                false, false, 1, false, 0, -1, 0, 0, label, output, first);
+    }
+
+    /** A channel shuffle of {@code input} in {@code groups} groups. */
+    public static ImportedLayer channelShuffle(String source, String op, int input, int groups, Shape output,
+                                               String label) {
+        return new ImportedLayer(source, op, LayerKind.CHANNEL_SHUFFLE, List.of(input), output.channels(),
+                output.channels(), groups, null, null, false, false, 1, false, 0, -1, 0, 0, label, output, 0);
+    }
+
     /** This layer reading {@code inputs} instead (the same kind and attributes). */
     public ImportedLayer readingFrom(List<Integer> inputs) {
         return new ImportedLayer(source, op, kind, inputs, in, out, groups, y, x, ceil, same, factor, bilinear,
-                outputPadding, like, offsetY, offsetX, label, output);
+                outputPadding, like, offsetY, offsetX, label, output, firstChannel);
     }
 }

@@ -25,7 +25,11 @@ public enum LayerKind {
     SOFTMAX("Softmax"),
     POINTWISE("Pointwise"),
     GATE("Gate"),
-    INSTANCE_NORM("InstanceNorm");
+    INSTANCE_NORM("InstanceNorm"),
+    /** A range of channels ({@code @Channels}): spatially pointwise, fewer channels. */
+    CHANNELS("Channels"),
+    /** A channel shuffle ({@code @ChannelShuffle}): spatially pointwise, channels reordered. */
+    CHANNEL_SHUFFLE("ChannelShuffle");
 
     private final String annotation;
 

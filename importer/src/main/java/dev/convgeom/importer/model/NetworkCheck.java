@@ -103,6 +103,8 @@ public final class NetworkCheck {
             case CROP -> new LayerSpec(name, kind, from, in, out, 1, null, null,
                     Resize.crop(layer.like() < 0 ? "input" : names.get(layer.like()), layer.offsetX(),
                             layer.offsetY()));
+            case CHANNELS -> new LayerSpec(name, kind, from, in, out, 1, null, null, null, layer.firstChannel());
+            case CHANNEL_SHUFFLE -> new LayerSpec(name, kind, from, in, out, layer.groups(), null, null, null);
             default -> new LayerSpec(name, kind, from, in, out, 1, null, null, null);
         };
     }

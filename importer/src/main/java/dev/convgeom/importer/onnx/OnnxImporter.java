@@ -58,7 +58,7 @@ public final class OnnxImporter {
             "Pow");
 
     /** A tensor the graph computes. */
-    private sealed interface Value permits FeatureMap, Known, ChannelsLast {
+    private sealed interface Value permits FeatureMap, Known, ChannelsLast, Grouped {
     }
 
     /**
@@ -78,6 +78,16 @@ public final class OnnxImporter {
      * normalisation and the transpose back may read it.
      */
     private record ChannelsLast(FeatureMap map) implements Value {
+    }
+
+    /**
+     * A feature map reshaped to {@code N x groups x C/groups x H x W}, the first step of a channel
+     * shuffle; {@code swapped} once a {@code Transpose} has exchanged the two channel axes
+     * ({@code reshape} and {@code transpose} are those nodes). Only the reshape back to {@code N x C x H x W} makes it a
+     * map again, as a {@code @ChannelShuffle}.
+     */
+    private record Grouped(FeatureMap map, int groups, boolean swapped, NodeProto reshape, NodeProto transpose)
+            implements Value {
     }
 
     private final List<ImportedLayer> layers = new ArrayList<>();
@@ -256,7 +266,9 @@ public final class OnnxImporter {
             case "Resize", "Upsample" -> resize(node);
             case "ReduceMean", "ReduceMax", "ReduceMin", "ReduceSum", "ReduceL2" -> reduce(node);
             case "Softmax", "LogSoftmax" -> softmax(node);
-            case "Split", "Slice", "Gather" -> throw fail(node, selection(node));
+            case "Split" -> split(node);
+            case "Slice" -> slice(node);
+            case "Gather" -> throw fail(node, selection(node));
             case "Transpose" -> transpose(node);
             case "InstanceNormalization", "LayerNormalization", "GroupNormalization", "MeanVarianceNormalization" ->
                     normalization(node);
@@ -301,13 +313,7 @@ public final class OnnxImporter {
     }
 
     private static String selection(NodeProto node) {
-        return switch (node.getOpType()) {
-            case "Split" -> "a Split of a feature map selects channels (or rows); convgeom's annotations cannot"
-                    + " state a channel selection yet, so it is refused rather than declared approximately";
-            case "Slice" -> "a Slice of a feature map selects channels, rows or columns; convgeom's annotations"
-                    + " cannot state that yet, so it is refused rather than declared approximately";
-            default -> "a Gather on a feature map picks units by their values' positions; not convolutional geometry";
-        };
+        return "a Gather on a feature map picks units by their values' positions; not convolutional geometry";
     }
 
     private static ImportException fail(NodeProto node, String reason) {
@@ -642,6 +648,10 @@ public final class OnnxImporter {
 
     private void reshape(NodeProto node) throws ImportException {
         Value v = value(node, 0);
+        if (v instanceof Grouped g) {
+            shuffleBack(node, g);
+            return;
+        }
         if (!(v instanceof FeatureMap m)) {
             throw fail(node, "reshapes a constant; not supported");
         }
@@ -663,16 +673,119 @@ public final class OnnxImporter {
         if (infer >= 0) {
             resolved[infer] = total / Math.max(product, 1);
         }
-        if (resolved.length == 2 && resolved[0] == 1 && resolved[1] == total) {
+        if (!m.flat() && resolved.length == 5 && resolved[0] == 1 && resolved[1] >= 1
+                && resolved[1] * resolved[2] == s.channels() && resolved[3] == s.height() && resolved[4] == s.width()) {
+            // N x g x C/g x H x W: the first step of a channel shuffle, if a Transpose and a Reshape follow.
+            values.put(node.getOutput(0), new Grouped(m, (int) resolved[1], false, node, null));
+        } else if (resolved.length == 2 && resolved[0] == 1 && resolved[1] == total) {
             values.put(node.getOutput(0), new FeatureMap(m.layer(), s, true));
         } else if (resolved.length == 4 && resolved[0] == 1 && resolved[1] == s.channels()
                 && resolved[2] == s.height() && resolved[3] == s.width()) {
             values.put(node.getOutput(0), m);
         } else {
             throw fail(node, "reshapes " + Arrays.toString(dims) + " to " + Arrays.toString(resolved) + ": only"
-                    + " flattening ahead of a fully connected layer keeps convolutional geometry (a channel shuffle"
-                    + " or a spatial reshape cannot be declared yet)");
+                    + " flattening ahead of a fully connected layer, and the N x groups x C/groups x H x W of a channel"
+                    + " shuffle, keep convolutional geometry (a spatial reshape cannot be declared)");
         }
+    }
+
+    // ---------------------------------------------------------------- channels
+
+    /** A Transpose of a grouped map exchanging its two channel axes: the middle of a channel shuffle. */
+    private void transpose(NodeProto node) throws ImportException {
+        Value v = value(node, 0);
+        long[] perm = ints(node, "perm");
+        if (v instanceof Grouped g && !g.swapped() && Arrays.equals(perm, new long[] {0, 2, 1, 3, 4})) {
+            values.put(node.getOutput(0), new Grouped(g.map(), g.groups(), true, g.reshape(), node));
+            return;
+        }
+        throw fail(node, "a Transpose" + (perm == null ? "" : " with perm " + Arrays.toString(perm)) + " of "
+                + (v instanceof Grouped ? "a grouped map" : "a feature map") + " reorders axes; the only one declared"
+                + " is a channel shuffle's: Reshape to N x groups x C/groups x H x W, Transpose perm (0, 2, 1, 3, 4),"
+                + " Reshape back to N x C x H x W (@ChannelShuffle)");
+    }
+
+    /** The Reshape back to N x C x H x W that ends a channel shuffle: one {@code @ChannelShuffle}. */
+    private void shuffleBack(NodeProto node, Grouped g) throws ImportException {
+        Shape s = g.map().shape();
+        long[] target = knownLongs(node, 1, "the target shape");
+        long[] dims = {1, s.channels() / g.groups(), g.groups(), s.height(), s.width()};
+        long product = 1;
+        int infer = -1;
+        long[] resolved = new long[target.length];
+        for (int i = 0; i < target.length; i++) {
+            resolved[i] = target[i] == 0 && i < dims.length ? dims[i] : target[i];
+            if (resolved[i] == -1) {
+                infer = i;
+            } else {
+                product *= resolved[i];
+            }
+        }
+        if (infer >= 0) {
+            resolved[infer] = (long) s.channels() * s.height() * s.width() / Math.max(product, 1);
+        }
+        if (!g.swapped() || !Arrays.equals(resolved, new long[] {1, s.channels(), s.height(), s.width()})) {
+            throw fail(node, "reshapes a grouped " + Arrays.toString(dims) + " map to " + Arrays.toString(resolved)
+                    + "; a channel shuffle is Reshape to N x groups x C/groups x H x W, Transpose perm"
+                    + " (0, 2, 1, 3, 4), Reshape back to N x C x H x W, and nothing else is declared");
+        }
+        // Named after this Reshape, which writes the shuffled map, as every layer is after the node writing it.
+        int index = add(ImportedLayer.channelShuffle(nameOf(node), "Reshape", g.map().layer(), g.groups(), s,
+                "channel shuffle in " + g.groups() + " groups (Reshape '" + nameOf(g.reshape()) + "', Transpose '"
+                        + nameOf(g.transpose()) + "', Reshape)"));
+        out(node, 0, index, s, false);
+    }
+
+    /** A Split along the channels: one {@code @Channels} layer per output, named by the output. */
+    private void split(NodeProto node) throws ImportException {
+        FeatureMap m = map(node, 0);
+        Shape s = m.shape();
+        long[] sizes = opset >= 13 && node.getInputCount() > 1 && !node.getInput(1).isEmpty()
+                ? knownLongs(node, 1, "the split sizes")
+                : attribute(node, "split") != null ? ints(node, "split") : null;
+        List<long[]> ranges;
+        try {
+            ranges = ChannelRanges.split(new long[] {1, s.channels(), s.height(), s.width()}, integer(node, "axis", 0),
+                    sizes, node.getOutputCount());
+        } catch (IllegalArgumentException e) {
+            throw fail(node, e.getMessage());
+        }
+        for (int k = 0; k < ranges.size(); k++) {
+            Shape shape = new Shape((int) ranges.get(k)[1], s.height(), s.width());
+            int index = add(ImportedLayer.channels(node.getOutput(k), "Split", m.layer(), s.channels(),
+                    (int) ranges.get(k)[0], shape, "part " + (k + 1) + " of " + ranges.size() + " of '" + nameOf(node)
+                    + "'"));
+            out(node, k, index, shape, false);
+        }
+    }
+
+    /** A Slice of the channels, with constant starts and ends and step 1: one {@code @Channels} layer. */
+    private void slice(NodeProto node) throws ImportException {
+        FeatureMap m = map(node, 0);
+        Shape s = m.shape();
+        long[] starts;
+        long[] ends;
+        long[] axes;
+        long[] steps = null;
+        if (opset >= 10) {
+            starts = knownLongs(node, 1, "starts");
+            ends = knownLongs(node, 2, "ends");
+            axes = node.getInputCount() > 3 && !node.getInput(3).isEmpty() ? knownLongs(node, 3, "axes") : null;
+            steps = node.getInputCount() > 4 && !node.getInput(4).isEmpty() ? knownLongs(node, 4, "steps") : null;
+        } else {
+            starts = ints(node, "starts");
+            ends = ints(node, "ends");
+            axes = attribute(node, "axes") != null ? ints(node, "axes") : null;
+        }
+        long[] range;
+        try {
+            range = ChannelRanges.slice(new long[] {1, s.channels(), s.height(), s.width()}, starts, ends, axes, steps);
+        } catch (IllegalArgumentException e) {
+            throw fail(node, e.getMessage());
+        }
+        Shape shape = new Shape((int) range[1], s.height(), s.width());
+        out(node, 0, add(ImportedLayer.channels(nameOf(node), "Slice", m.layer(), s.channels(), (int) range[0], shape,
+                "")), shape, false);
     }
 
     private void squeeze(NodeProto node) throws ImportException {

@@ -136,6 +136,11 @@ public final class JavaWriter {
                 }
             }
             case POINTWISE -> a.add(0, quote(layer.label()));
+            case CHANNELS -> {
+                a.add("first = " + layer.firstChannel());
+                a.add("count = " + layer.out());
+            }
+            case CHANNEL_SHUFFLE -> a.add("groups = " + layer.groups());
             default -> {
             }
         }

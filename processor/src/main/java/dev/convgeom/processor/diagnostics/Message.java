@@ -89,6 +89,8 @@ public enum Message implements Catalogued {
     NEGATIVE_OFFSET(Severity.ERROR,
             "layer '%s': %s %d is negative, but a crop starts inside the map it crops; use 0 or more"
                     + " (to start outside the map, pad it first with @Pad)"),
+    NEGATIVE_FIRST_CHANNEL(Severity.ERROR,
+            "layer '%s': first = %d is negative, but channels are counted from 0; use 0 or more"),
 
     // (the geometry's own messages, found once the whole network is computed, are the engine's:
     // dev.convgeom.engine.GeometryMessage)

@@ -31,6 +31,8 @@ final class Attributes {
             case OFFSET -> perAxis(axis, "offsetY", "offsetX", "offset");
             case FACTOR -> List.of("factor");
             case OUTPUT_PADDING -> List.of("outputPadding");
+            case FIRST_CHANNEL -> List.of("first");
+            case CHANNEL_COUNT -> List.of("count");
             case NONE -> List.of();
         };
     }

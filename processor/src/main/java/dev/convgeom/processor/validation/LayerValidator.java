@@ -30,7 +30,8 @@ final class LayerValidator {
             Map.entry("s", "a stride"), Map.entry("sh", "a stride"), Map.entry("sw", "a stride"),
             Map.entry("d", "a dilation"), Map.entry("dh", "a dilation"), Map.entry("dw", "a dilation"),
             Map.entry("groups", "groups"), Map.entry("out", "out (the number of outputs)"),
-            Map.entry("in", "in (the expected number of inputs)"), Map.entry("factor", "an upsampling factor"));
+            Map.entry("in", "in (the expected number of inputs)"), Map.entry("factor", "an upsampling factor"),
+            Map.entry("count", "count (the number of channels selected)"));
 
     private static final List<String> PADDINGS = List.of("p", "ph", "pw");
 
@@ -50,7 +51,9 @@ final class LayerValidator {
         ExplicitValues v = layer.values();
         boolean ok = checkPositive(layer) & checkPadding(layer);
         Optional<LayerSpec> spec = switch (layer.kind().role()) {
-            case POINTWISE, CONTEXT -> Optional.of(LayerSpec.pointwise(layer.name(), layer.kind()));
+            case POINTWISE -> ChannelChecks.handles(layer.kind()) ? ChannelChecks.spec(reporter, layer, ok)
+                    : Optional.of(LayerSpec.pointwise(layer.name(), layer.kind()));
+            case CONTEXT -> Optional.of(LayerSpec.pointwise(layer.name(), layer.kind()));
             case FULLY_CONNECTED -> ok && v.integer("out").isPresent()
                     ? Optional.of(new LayerSpec(layer.name(), layer.kind(), null, null,
                             OptionalLong.of(v.integer("out").get()), optional(v, "in"), 1))

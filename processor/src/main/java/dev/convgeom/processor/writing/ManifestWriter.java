@@ -123,6 +123,10 @@ public final class ManifestWriter {
                     .number("y", layer.offsetY())
                     .number("x", layer.offsetX())
                     .endObject();
+            case CHANNELS -> json.name("channels").beginInlineObject()
+                    .number("first", extras.firstChannel()).number("count", spec.out())
+                    .endObject();
+            case CHANNEL_SHUFFLE -> json.number("groups", spec.groups());
             default -> { }
         }
         if (spec.isFullyConnected()) {

@@ -88,6 +88,12 @@ final class ReportData {
                     .number("y", layer.offsetY()).number("x", layer.offsetX())
                     .raw("like", Integer.toString(layer.spec().extras().like())).endObject();
         }
+        if (kind == LayerKind.CHANNELS) {
+            json.name("channelRange").beginInlineObject().number("first", layer.spec().extras().firstChannel())
+                    .number("count", layer.channels()).endObject();
+        } else if (kind == LayerKind.CHANNEL_SHUFFLE) {
+            json.number("shuffleGroups", layer.spec().groups());
+        }
         if (layer.stepY() != null) {
             json.name("dropped").beginInlineObject()
                     .number("y", layer.stepY().droppedBorder()).number("x", layer.stepX().droppedBorder())

@@ -50,7 +50,7 @@ public final class RuntimeSpecs {
             var spec = layer.spec();
             layers.add(new LayerSpec(spec.name(), spec.kind().displayName(), from, channels(inChannels),
                     channels(layer.channels()), (int) spec.groups(), window(layer, layer.stepY(), spec.y()),
-                    window(layer, layer.stepX(), spec.x()), resize(computed, layer)));
+                    window(layer, layer.stepX(), spec.x()), resize(computed, layer), (int) spec.extras().firstChannel()));
         }
         Shape input = new Shape((int) in.channels(), (int) in.height(), (int) in.width());
         if (outputs.isEmpty()) {

@@ -204,7 +204,7 @@ public final class GraphOracle {
         channels[i] = switch (spec.kind().role()) {
             case CONVOLUTION, DECONVOLUTION, FULLY_CONNECTED -> spec.out().orElse(-1);
             case MERGE -> mergeChannels(spec, in);
-            default -> inChannels;
+            default -> spec.kind() == LayerKind.CHANNELS ? spec.out().orElseThrow() : inChannels;
         };
         if (spec.kind().role() == LayerKind.Role.CONTEXT && in.size() > 1) {
             long gate = channels(in.get(1));
@@ -212,11 +212,37 @@ public final class GraphOracle {
                 return new Failure(i, FailureKind.GATE_CHANNELS, gate + " gate channels for " + inChannels);
             }
         }
+        Failure channelRule = channelRule(i, spec, inChannels);
+        if (channelRule != null) {
+            return channelRule;
+        }
         if (spec.kind().role() == LayerKind.Role.MERGE) {
             if (spec.kind() == LayerKind.ADD && channels[i] == -2) {
                 return new Failure(i, FailureKind.CHANNELS_MISMATCH, "channels differ");
             }
             return alignment(i, spec, in);
+        }
+        return null;
+    }
+
+    /**
+     * A channel selection is channels {@code first .. first + count - 1} of its input, so it needs
+     * {@code first + count} of them; a shuffle deals its channels into {@code groups} equal piles.
+     * Either is checkable only where the incoming channels are known.
+     */
+    private static Failure channelRule(int i, LayerSpec spec, long inChannels) {
+        if (inChannels < 0) {
+            return null;
+        }
+        if (spec.kind() == LayerKind.CHANNELS) {
+            long last = spec.extras().firstChannel() + spec.out().orElseThrow() - 1;
+            return last < inChannels ? null : new Failure(i, FailureKind.CHANNELS_MISMATCH, "channel " + last
+                    + " of " + inChannels);
+        }
+        if (spec.kind() == LayerKind.CHANNEL_SHUFFLE) {
+            long pile = inChannels / spec.groups();
+            return pile * spec.groups() == inChannels ? null : new Failure(i, FailureKind.CHANNELS_MISMATCH,
+                    inChannels + " channels in " + spec.groups() + " groups");
         }
         return null;
     }

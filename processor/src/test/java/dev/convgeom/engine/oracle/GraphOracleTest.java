@@ -35,6 +35,54 @@ class GraphOracleTest {
     }
 
     @Test
+    void channelSelectionsAndShufflesKeepTheFieldsAndCountTheirChannels() {
+        // conv 8 channels k3; two ranges 0..2 and 3..7; shuffle of the 8 (4 groups): every unit
+        // reads what the conv's unit reads, tap by tap, and only the counts change.
+        GraphOracle o = GraphOracle.run(IN20, List.of(
+                LayerSpec.conv("c", 8, Window.of(3, 1, 0)),
+                LayerSpec.channels("a", 0, 3).from(0),
+                LayerSpec.channels("b", 3, 5).from(0),
+                LayerSpec.merge("m", LayerKind.CONCAT, 2, 1),
+                LayerSpec.channelShuffle("s", 4).from(3)));
+        assertTrue(o.failure().isEmpty());
+        assertEquals(3, o.channels(1));
+        assertEquals(5, o.channels(2));
+        assertEquals(8, o.channels(4));
+        for (long u = -1; u < 19; u++) {
+            assertArrayEquals(box(u, u + 2), f(o, 4, u), "unit " + u);
+        }
+        assertEquals(Frac.of(1), o.centre(4, Axis.Y, 0));
+    }
+
+    @Test
+    void channelRulesFailWhereTheCoreReportsThem() {
+        List<List<LayerSpec>> bad = List.of(
+                List.of(LayerSpec.conv("c", 8, Window.of(3, 1, 0)), LayerSpec.channels("a", 5, 4)),
+                List.of(LayerSpec.channels("a", 3, 1)),
+                List.of(LayerSpec.conv("c", 6, Window.of(1, 1, 0)), LayerSpec.channelShuffle("s", 4)));
+        for (List<LayerSpec> layers : bad) {
+            GraphOracle o = GraphOracle.run(IN20, layers);
+            assertEquals(GraphOracle.FailureKind.CHANNELS_MISMATCH, o.failure().orElseThrow().kind());
+            assertEquals(layers.size() - 1, o.failure().orElseThrow().layer());
+            assertEquals(List.of(), GraphOracleCheck.check(new RandomDags.Dag(0, IN20, layers,
+                    new java.util.LinkedHashSet<>())));
+        }
+        // Unknown channels: nothing to check, the count is the selection's.
+        GraphOracle unknown = GraphOracle.run(IN20, List.of(LayerSpec.conv("c", 0, Window.of(3, 1, 0)),
+                LayerSpec.channels("a", 100, 4), LayerSpec.channelShuffle("s", 2)));
+        assertTrue(unknown.failure().isEmpty());
+        assertEquals(4, unknown.channels(1));
+        int withShuffles = 0;
+        for (long seed = 0; seed < 200; seed++) {
+            withShuffles += RandomDags.generate(GraphOracleCoreTest.SEED + seed).features().contains("shuffle") ? 1 : 0;
+        }
+        assertTrue(withShuffles >= 10, "random graphs with a shuffle unit: " + withShuffles);
+        assertEquals(List.of(), GraphOracleCheck.check(new RandomDags.Dag(0, IN20, List.of(
+                LayerSpec.conv("c", 0, Window.of(3, 1, 0)), LayerSpec.channels("a", 100, 4)),
+                new java.util.LinkedHashSet<>())));
+    }
+
+    @Test
     void transposedConvolutionGivesPairsOfUnitsTheSameBox() {
         // k4 s2 p1: output v is reached by u with 0 <= v + 1 - 2u <= 3.
         // v=0: u=-1 (tap 3), u=0 (tap 1); v=1: u=0, 1; v=2: u=0, 1; v=3: u=1, 2.

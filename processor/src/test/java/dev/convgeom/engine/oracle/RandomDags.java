@@ -98,8 +98,10 @@ public final class RandomDags {
             int blocks = 2 + r.nextInt(6);
             for (int b = 0; b < blocks && !ended && layers.size() < 36; b++) {
                 int pick = r.nextInt(100);
-                if (pick < 20) {
+                if (pick < 16) {
                     cur = attempt(cur, this::chain);
+                } else if (pick < 20) {
+                    cur = attempt(cur, this::shuffleUnit);
                 } else if (pick < 35) {
                     cur = attempt(cur, this::residual);
                 } else if (pick < 47) {
@@ -330,6 +332,35 @@ public final class RandomDags {
                         : OptionalLong.of(outs()), OptionalLong.empty(), 1, LayerSpec.Extras.NONE));
             }
             return cur;
+        }
+
+        /**
+         * A ShuffleNet unit: the channels split in two ranges, one convolved, the two concatenated
+         * (or added, when equal) and shuffled in a random divisor of their channels; on a map of
+         * unknown channels, one range, unchecked.
+         */
+        private Integer shuffleUnit(int cur) {
+            features.add("channels");
+            long c = ch(cur);
+            if (c < 2) {
+                return c < 0 ? add(LayerSpec.channels("s", r.nextInt(4), 1 + r.nextInt(8)).from(cur)) : null;
+            }
+            long left = 1 + r.nextInt((int) c - 1);
+            int a = add(LayerSpec.channels("s", 0, left).from(cur));
+            int b = add(LayerSpec.channels("s", left, c - left).from(cur));
+            b = add(sizeKeeping(c - left).from(b));
+            Integer m = merge(r.nextBoolean() ? a : add(LayerSpec.pointwise("p", LayerKind.RELU).from(a)), b);
+            if (m == null || ended) {
+                return m;
+            }
+            List<Long> divisors = new ArrayList<>();
+            for (long g = 1; g <= ch(m); g++) {
+                if (ch(m) % g == 0) {
+                    divisors.add(g);
+                }
+            }
+            features.add("shuffle");
+            return add(LayerSpec.channelShuffle("x", divisors.get(r.nextInt(divisors.size()))).from(m));
         }
 
         private Integer residual(int cur) {
@@ -648,7 +679,12 @@ public final class RandomDags {
                     + ")"};
             case MERGE -> new String[] {"LayerSpec.merge(" + name + ", LayerKind." + l.kind() + ", "
                     + l.inputs().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")"};
-            case POINTWISE -> new String[] {"LayerSpec.pointwise(" + name + ", LayerKind." + l.kind() + ")"};
+            case POINTWISE -> new String[] {switch (l.kind()) {
+                case CHANNELS -> "LayerSpec.channels(" + name + ", " + l.extras().firstChannel() + ", "
+                        + l.out().orElseThrow() + ")";
+                case CHANNEL_SHUFFLE -> "LayerSpec.channelShuffle(" + name + ", " + l.groups() + ")";
+                default -> "LayerSpec.pointwise(" + name + ", LayerKind." + l.kind() + ")";
+            }};
             case FULLY_CONNECTED -> new String[] {"LayerSpec.fullyConnected(" + name + ", " + l.out().orElse(0) + ")"};
             default -> new String[0];
         };
@@ -683,7 +719,11 @@ public final class RandomDags {
                     l.x().padAfter());
             case CROP -> LayerSpec.crop(l.name(), l.inputs().get(0), l.extras().like());
             case MERGE -> LayerSpec.merge(l.name(), l.kind(), l.inputs().toArray(Integer[]::new));
-            case POINTWISE -> LayerSpec.pointwise(l.name(), l.kind());
+            case POINTWISE -> switch (l.kind()) {
+                case CHANNELS -> LayerSpec.channels(l.name(), l.extras().firstChannel(), l.out().orElseThrow());
+                case CHANNEL_SHUFFLE -> LayerSpec.channelShuffle(l.name(), l.groups());
+                default -> LayerSpec.pointwise(l.name(), l.kind());
+            };
             case FULLY_CONNECTED -> LayerSpec.fullyConnected(l.name(), l.out().orElse(0));
             default -> null;
         };
