@@ -204,9 +204,9 @@ class OnnxImportTest {
         assertRefused(empty.build("none_out"), "'none' (Slice): selects channels 3 to 2 (exclusive) of 4: no channel");
 
         OnnxBuilder transpose = new OnnxBuilder(13, "x", 4, 8, 8);
-        transpose.map("Transpose", "nhwc", List.of("x"), ints("perm", 0, 2, 3, 1));
-        assertRefused(transpose.build("nhwc_out"), "'nhwc' (Transpose): a Transpose with perm [0, 2, 3, 1] of a"
-                + " feature map reorders axes; the only one declared is a channel shuffle's");
+        transpose.map("Transpose", "hw", List.of("x"), ints("perm", 0, 1, 3, 2));
+        assertRefused(transpose.build("hw_out"), "'hw' (Transpose): a Transpose with perm [0, 1, 3, 2] of a"
+                + " feature map reorders axes; the ones declared are a channel shuffle's");
 
         OnnxBuilder unshuffled = new OnnxBuilder(13, "x", 4, 8, 8);
         String grouped = unshuffled.node("Reshape", "group", List.of("x", unshuffled.intTensor("g", 1, 2, 2, 8, 8)));

@@ -293,25 +293,6 @@ public final class OnnxImporter {
         return false;
     }
 
-    /**
-     * A layout change around a normalisation over the channels: {@code [0, 2, 3, 1]} of a feature
-     * map, and {@code [0, 3, 1, 2]} back. Any other Transpose reorders channels or axes.
-     */
-    private void transpose(NodeProto node) throws ImportException {
-        Value v = value(node, 0);
-        long[] perm = ints(node, "perm");
-        if (v instanceof FeatureMap m && !m.flat() && Arrays.equals(perm, new long[] {0, 2, 3, 1})) {
-            values.put(node.getOutput(0), new ChannelsLast(m));
-            return;
-        }
-        if (v instanceof ChannelsLast c && Arrays.equals(perm, new long[] {0, 3, 1, 2})) {
-            values.put(node.getOutput(0), c.map());
-            return;
-        }
-        throw fail(node, "a Transpose of a feature map (a channel shuffle, or a layout change) reorders channels or"
-                + " axes, which convgeom's annotations cannot state yet");
-    }
-
     private static String selection(NodeProto node) {
         return "a Gather on a feature map picks units by their values' positions; not convolutional geometry";
     }
@@ -691,7 +672,12 @@ public final class OnnxImporter {
 
     // ---------------------------------------------------------------- channels
 
-    /** A Transpose of a grouped map exchanging its two channel axes: the middle of a channel shuffle. */
+    /**
+     * The two Transposes of a feature map that convgeom declares: the middle of a channel shuffle
+     * (a grouped map's two channel axes exchanged, perm {@code (0, 2, 1, 3, 4)}), and a layout change
+     * around a normalisation over the channels ({@code [0, 2, 3, 1]} of a feature map, and
+     * {@code [0, 3, 1, 2]} back). Any other Transpose reorders channels or axes.
+     */
     private void transpose(NodeProto node) throws ImportException {
         Value v = value(node, 0);
         long[] perm = ints(node, "perm");
@@ -699,10 +685,19 @@ public final class OnnxImporter {
             values.put(node.getOutput(0), new Grouped(g.map(), g.groups(), true, g.reshape(), node));
             return;
         }
+        if (v instanceof FeatureMap m && !m.flat() && Arrays.equals(perm, new long[] {0, 2, 3, 1})) {
+            values.put(node.getOutput(0), new ChannelsLast(m));
+            return;
+        }
+        if (v instanceof ChannelsLast c && Arrays.equals(perm, new long[] {0, 3, 1, 2})) {
+            values.put(node.getOutput(0), c.map());
+            return;
+        }
         throw fail(node, "a Transpose" + (perm == null ? "" : " with perm " + Arrays.toString(perm)) + " of "
-                + (v instanceof Grouped ? "a grouped map" : "a feature map") + " reorders axes; the only one declared"
-                + " is a channel shuffle's: Reshape to N x groups x C/groups x H x W, Transpose perm (0, 2, 1, 3, 4),"
-                + " Reshape back to N x C x H x W (@ChannelShuffle)");
+                + (v instanceof Grouped ? "a grouped map" : "a feature map") + " reorders axes; the ones declared"
+                + " are a channel shuffle's (Reshape to N x groups x C/groups x H x W, Transpose perm (0, 2, 1, 3, 4),"
+                + " Reshape back to N x C x H x W: @ChannelShuffle) and a layout change around a normalisation over"
+                + " the channels (perm (0, 2, 3, 1), then (0, 3, 1, 2) back)");
     }
 
     /** The Reshape back to N x C x H x W that ends a channel shuffle: one {@code @ChannelShuffle}. */
