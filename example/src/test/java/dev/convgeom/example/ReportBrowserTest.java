@@ -129,9 +129,8 @@ class ReportBrowserTest {
                 widest = Math.max(widest, checkHeat(layer, u, u, drawn, Fcn8sGeometry::effectiveField, false));
             }
             if (!name.startsWith("upscore2")) {
-                // A sum of paths: the heat map adds their separable terms (pool5's, pool4's, pool3's).
-                int terms = num(drawn().get("terms")).intValue();
-                assertEquals(name.equals("fuse_pool4") ? 2 : 3, terms, name);
+                // A sum of paths (pool5's, pool4's, pool3's): the exact 2-D grid, pixel by pixel.
+                assertEquals(1, num(drawn().get("cell")).intValue(), name);
             }
             // The reported sigma is the largest over the phases: one of the units drawn has it.
             assertEquals(Fcn8sGeometry.effectiveField(layer).sigmaX(), widest, 1e-4 * widest, name);
