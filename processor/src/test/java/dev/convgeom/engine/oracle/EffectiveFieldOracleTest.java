@@ -188,6 +188,35 @@ class EffectiveFieldOracleTest {
         assertEquals(List.of(q.denominator().longValueExact()), longs(q.weights(1)));
     }
 
+    /**
+     * Two of the documented weighting choices, side by side with their alternatives: max pooling
+     * weighs like average pooling, and a concat like an add (each input map weighs 1, whatever its
+     * channel count), in 2-D too.
+     */
+    @Test
+    void maxPoolingWeighsLikeAveragePoolingAndConcatLikeAdd() {
+        Window w = new Window(3, 2, 1, 1, 1, PaddingMode.EXPLICIT, Rounding.FLOOR);
+        NetworkInput in = new NetworkInput(3, 16, 16);
+        GeometryResult max = GeometryCalculator.compute(in, List.of(LayerSpec.maxPool("p", w)), false);
+        GeometryResult avg = GeometryCalculator.compute(in, List.of(
+                new LayerSpec("p", LayerKind.AVG_POOL, w, w, OptionalLong.empty(), OptionalLong.empty(), 1)), false);
+        assertEquals(EffectiveFields.of(avg).get(0).y().profile(), EffectiveFields.of(max).get(0).y().profile());
+        List<EffectiveProfile> byKind = new ArrayList<>();
+        List<EffectiveGrid> grids = new ArrayList<>();
+        for (LayerKind kind : List.of(LayerKind.ADD, LayerKind.CONCAT)) {
+            GeometryResult g = GeometryCalculator.compute(in, List.of(
+                    LayerSpec.conv("c", kind == LayerKind.CONCAT ? 64 : 3, Window.of(3, 1, 1)),
+                    LayerSpec.merge("m", kind, LayerSpec.NETWORK_INPUT, 0)), false);
+            List<LayerField> fields = EffectiveFields.of(g);
+            byKind.add(fields.get(1).x().profile());
+            grids.add(EffectiveGrids.of(g, fields).get(1));
+        }
+        assertEquals(byKind.get(0), byKind.get(1));
+        assertEquals(fromGrid(grids.get(0), 5, 7), fromGrid(grids.get(1), 5, 7));
+        // Identity plus a 3-tap mean: (1, 4, 1) / 6 along each axis.
+        assertEquals(List.of(1L, 4L, 1L), longs(byKind.get(0).weights(0)));
+    }
+
     private static Map<List<Long>, Frac> normalised2d(Map<List<Long>, Frac> profile) {
         Frac total = Frac.ZERO;
         for (Frac w : profile.values()) {
