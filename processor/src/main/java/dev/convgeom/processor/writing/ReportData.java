@@ -32,8 +32,16 @@ final class ReportData {
     private ReportData() {
     }
 
-    static String json(String network, GeometryResult geometry, List<LayerField> effective) {
+    /**
+     * The report's numbers and the heat cells of {@code unit}, the unit the SVG pictures show
+     * (null when its field was not computed).
+     */
+    record Built(String json, HeatCells unitHeat) {
+    }
+
+    static Built build(String network, GeometryResult geometry, List<LayerField> effective, SvgUnit unit) {
         boolean[] separable = EffectiveGrids.separable(geometry);
+        HeatCells[] unitHeat = new HeatCells[1];
         // Each distinct grid once, as heat cells; layers that pass a grid on (1x1 convolutions,
         // pointwise layers) hand over the same object and share its entry. Weak keys: a grid no
         // later layer reads may go.
@@ -41,6 +49,11 @@ final class ReportData {
         List<Cells> cells = new ArrayList<>();
         String[] refs = new String[separable.length];
         EffectiveGrids.forEach(geometry, effective, (grid, i) -> {
+            if (i == unit.layer()) {
+                LayerField f = effective.get(i);
+                EffectiveGrid g = separable[i] && f != null ? EffectiveGrid.separable(f.y().profile(), f.x().profile()) : grid;
+                unitHeat[0] = g == null ? null : HeatCells.of(g.unit(unit.uy(), unit.ux()));
+            }
             if (grid != null) {
                 refs[i] = Integer.toString(distinct.computeIfAbsent(grid, g -> {
                     cells.add(Cells.of(g));
@@ -69,7 +82,7 @@ final class ReportData {
             c.write(json);
         }
         json.endArray();
-        return json.endObject().toString();
+        return new Built(json.endObject().toString(), unitHeat[0]);
     }
 
     /**
