@@ -25,7 +25,7 @@ public final class EffectiveGrids {
     public static final long MAX_CELLS = 1L << 21;
 
     /** The most phases (periodY x periodX) one layer's grid may have. */
-    public static final int MAX_PHASES = 64;
+    public static final int MAX_PHASES = 1024;
 
     /** The most work, in cell additions times 64-bit words, one network's grids may take (seconds). */
     public static final long MAX_WORK = 1L << 31;

@@ -39,6 +39,12 @@ final class ReportData {
     record Built(String json, HeatCells unitHeat) {
     }
 
+    /**
+     * The most heat-map cells one layer's grid may embed over all its phases (64 phases of at most
+     * {@link HeatCells#MAX_CELLS}); a grid with more phases is left out and the page says so.
+     */
+    static final long MAX_EMBEDDED_CELLS = 64L * HeatCells.MAX_CELLS;
+
     static Built build(String network, GeometryResult geometry, List<LayerField> effective, SvgUnit unit) {
         boolean[] separable = EffectiveGrids.separable(geometry);
         HeatCells[] unitHeat = new HeatCells[1];
@@ -54,7 +60,9 @@ final class ReportData {
                 EffectiveGrid g = separable[i] && f != null ? EffectiveGrid.separable(f.y().profile(), f.x().profile()) : grid;
                 unitHeat[0] = g == null ? null : HeatCells.of(g.unit(unit.uy(), unit.ux()));
             }
-            if (grid != null) {
+            if (grid != null && (long) grid.periodY() * grid.periodX() * HeatCells.MAX_CELLS > MAX_EMBEDDED_CELLS) {
+                refs[i] = "null";   // exact, but too many phases to embed: the page says so
+            } else if (grid != null) {
                 refs[i] = Integer.toString(distinct.computeIfAbsent(grid, g -> {
                     cells.add(Cells.of(g));
                     return cells.size() - 1;
