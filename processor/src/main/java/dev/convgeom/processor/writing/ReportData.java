@@ -39,6 +39,19 @@ final class ReportData {
     record Built(String json, HeatCells unitHeat) {
     }
 
+    private static EffectiveGrid.Phase product(LayerField f, SvgUnit unit) {
+        java.math.BigInteger[] wy = f.y().profile().weights(unit.uy());
+        java.math.BigInteger[] wx = f.x().profile().weights(unit.ux());
+        java.math.BigInteger[] w = new java.math.BigInteger[Math.multiplyExact(wy.length, wx.length)];
+        for (int j = 0; j < wy.length; j++) {
+            for (int i = 0; i < wx.length; i++) {
+                w[j * wx.length + i] = wy[j].multiply(wx[i]);
+            }
+        }
+        return new EffectiveGrid.Phase(f.y().profile().start(unit.uy()), f.x().profile().start(unit.ux()), wy.length,
+                wx.length, w);
+    }
+
     /**
      * The most heat-map cells one layer's grid may embed over all its phases (64 phases of at most
      * {@link HeatCells#MAX_CELLS}); a grid with more phases is left out and the page says so.
@@ -57,8 +70,10 @@ final class ReportData {
         EffectiveGrids.forEach(geometry, effective, (grid, i) -> {
             if (i == unit.layer()) {
                 LayerField f = effective.get(i);
-                EffectiveGrid g = separable[i] && f != null ? EffectiveGrid.separable(f.y().profile(), f.x().profile()) : grid;
-                unitHeat[0] = g == null ? null : HeatCells.of(g.unit(unit.uy(), unit.ux()));
+                // A separable layer: the product of the unit's own row and column profiles (one
+                // phase; the whole separable grid of an upsampled map holds every phase).
+                unitHeat[0] = separable[i] ? (f == null ? null : HeatCells.of(product(f, unit)))
+                        : grid == null ? null : HeatCells.of(grid.unit(unit.uy(), unit.ux()));
             }
             if (grid != null && (long) grid.periodY() * grid.periodX() * HeatCells.MAX_CELLS > MAX_EMBEDDED_CELLS) {
                 refs[i] = "null";   // exact, but too many phases to embed: the page says so
