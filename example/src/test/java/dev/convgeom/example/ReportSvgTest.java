@@ -54,6 +54,13 @@ class ReportSvgTest {
         Element c = byId(root, "centre");
         assertEquals(centre.x(), Double.parseDouble(c.getAttribute("data-x")), 1e-12);
         assertEquals(centre.y(), Double.parseDouble(c.getAttribute("data-y")), 1e-12);
+        if (network.equals("Fcn8s")) {
+            // score's 8x8 phases of 436x436 pixels exceed the exact 2-D computation's limit
+            // (2^21 weights): the picture says so and draws no heat map.
+            assertTrue(byId(root, "note").getTextContent().contains("not computed"));
+            assertTrue(find(root, "heat") == null, "no heat map beyond the limits");
+            return;
+        }
         EffectiveField f = effective.apply(layer);
         Box e90 = box(byId(root, "extent90"));
         assertEquals(f.extent90().width(), e90.width());
@@ -150,6 +157,14 @@ class ReportSvgTest {
     }
 
     private static Element byId(Element root, String id) {
+        Element e = find(root, id);
+        if (e == null) {
+            throw new AssertionError("no element #" + id);
+        }
+        return e;
+    }
+
+    private static Element find(Element root, String id) {
         NodeList all = root.getElementsByTagName("*");
         for (int k = 0; k < all.getLength(); k++) {
             Element e = (Element) all.item(k);
@@ -157,7 +172,7 @@ class ReportSvgTest {
                 return e;
             }
         }
-        throw new AssertionError("no element #" + id);
+        return null;
     }
 
     private static Box box(Element rect) {

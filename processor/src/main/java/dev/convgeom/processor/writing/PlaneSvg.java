@@ -11,8 +11,9 @@ import dev.convgeom.engine.NetworkInput;
  * ({@code #field}, dashed) and clipped to the image ({@code #clipped}), its centre
  * ({@code #centre}, {@code data-x}, {@code data-y}), its effective-field heat map ({@code #heat}:
  * one rectangle per {@link HeatCells} cell with its weight in {@code data-weight}) and the 50% and
- * 90% central extents ({@code #extent50}, {@code #extent90}). Without a heat map (a field beyond
- * the limits of the exact computation) it says so in {@code #note}.
+ * 90% central extents ({@code #extent50}, {@code #extent90}, from the exact per-axis profiles).
+ * Without a heat map (a 2-D field beyond the limits of the exact computation) it says so in
+ * {@code #note}.
  */
 final class PlaneSvg {
 
@@ -42,13 +43,16 @@ final class PlaneSvg {
                 (double) in.height(), "fill", "#fff", "stroke", "#444", "stroke-width", s);
         if (heat != null && effective != null) {
             heat(svg, heat);
+        } else {
+            svg.text("2-D effective field not computed (beyond the exact computation's limits)", "id", "note",
+                    "x", x0 + 4 * s, "y", y0 + 14 * s, "font-size", 11 * s);
+        }
+        if (effective != null) {
+            // The extents come from the exact per-axis profiles, which every network has.
             extent(svg, "extent90", "#d62728", StackSvg.extent(effective.x().profile(), unit.ux(), 90),
                     StackSvg.extent(effective.y().profile(), unit.uy(), 90), s);
             extent(svg, "extent50", "#ff7f0e", StackSvg.extent(effective.x().profile(), unit.ux(), 50),
                     StackSvg.extent(effective.y().profile(), unit.uy(), 50), s);
-        } else {
-            svg.text("effective field not computed (beyond the exact computation's limits)", "id", "note",
-                    "x", x0 + 4 * s, "y", y0 + 14 * s, "font-size", 11 * s);
         }
         svg.element("rect", "id", "field", "x", left - 0.5, "y", top - 0.5, "width", (double) (right - left + 1),
                 "height", (double) (bottom - top + 1), "fill", "none", "stroke", "#1f4fb4", "stroke-width", 1.5 * s,
