@@ -105,7 +105,8 @@ public final class ConvGeomProcessor extends AbstractProcessor {
 
     /**
      * {@code -Aconvgeom.report=true}: write an HTML report of every network next to its manifest,
-     * {@code META-INF/convgeom/<binary name>.html} among the class output.
+     * {@code META-INF/convgeom/<binary name>.html} among the class output, and SVG files of its
+     * stack view and input plane ({@code .stack.svg}, {@code .plane.svg}; see {@link ReportWriter#files}).
      */
     public static final String REPORT_OPTION = "convgeom.report";
 
@@ -268,10 +269,12 @@ public final class ConvGeomProcessor extends AbstractProcessor {
                 out.write(manifest);
             }
             if (Boolean.parseBoolean(processingEnv.getOptions().get(REPORT_OPTION))) {
-                FileObject report = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
-                        ReportWriter.path(binaryName), type);
-                try (Writer out = new java.io.OutputStreamWriter(report.openOutputStream(), StandardCharsets.UTF_8)) {
-                    out.write(ReportWriter.html(modelSimpleName, network.geometry(), effective));
+                for (var f : ReportWriter.files(modelSimpleName, network.geometry(), effective).entrySet()) {
+                    FileObject report = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
+                            ReportWriter.path(binaryName, f.getKey()), type);
+                    try (Writer out = new java.io.OutputStreamWriter(report.openOutputStream(), StandardCharsets.UTF_8)) {
+                        out.write(f.getValue());
+                    }
                 }
             }
         } catch (FilerException e) {

@@ -41,18 +41,27 @@ class ReportOptionTest {
         // Self-contained: nothing fetched from anywhere.
         assertThat(html).doesNotContainMatch("(src|href)=\"(https?:)?//");
         assertThat(html).doesNotContain("@@DATA@@");
-        // The data: the merge, not separable, as two terms (a; a then b), and the effective profiles.
+        // The data: the merge, not separable, with its exact 2-D grid, and the effective profiles.
         assertThat(html).contains("\"name\": \"sum\"");
         assertThat(html).contains("\"separable\": false");
-        assertThat(html).contains("\"terms\": [");
+        assertThat(html).contains("\"grid\": 0");
+        assertThat(html).contains("\"grids\": [");
         assertThat(html).contains("\"effective\":");
         assertThat(html).contains("Luo et al., NIPS 2016");
+        // The pictures for documents, next to it.
+        for (String picture : List.of("stack", "plane")) {
+            String path = "META-INF/convgeom/test.Net." + picture + ".svg";
+            Optional<JavaFileObject> svg = c.generatedFile(StandardLocation.CLASS_OUTPUT, path);
+            assertTrue(svg.isPresent(), "no " + path);
+            assertThat(svg.get().getCharContent(true).toString()).contains("<svg xmlns=\"http://www.w3.org/2000/svg\"");
+        }
     }
 
     @Test
     void noReportWithoutTheOption() {
         Compilation c = Compilers.compile(graph());
         assertEquals(Optional.empty(), c.generatedFile(StandardLocation.CLASS_OUTPUT, REPORT));
+        assertEquals(Optional.empty(), c.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/convgeom/test.Net.plane.svg"));
         assertTrue(c.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/convgeom/test.Net.json").isPresent());
     }
 }

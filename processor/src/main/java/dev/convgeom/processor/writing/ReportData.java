@@ -7,19 +7,22 @@ import dev.convgeom.engine.EffectiveFields.AxisField;
 import dev.convgeom.engine.EffectiveFields.LayerField;
 import dev.convgeom.engine.EffectiveProfile;
 import dev.convgeom.engine.EffectiveSpread;
-import dev.convgeom.engine.EffectiveTerms;
-import dev.convgeom.engine.EffectiveTerms.Term;
+import dev.convgeom.engine.EffectiveGrid;
+import dev.convgeom.engine.EffectiveGrids;
 import dev.convgeom.engine.GeometryResult;
 import dev.convgeom.engine.LayerKind;
 import dev.convgeom.engine.LayerSpec;
 import dev.convgeom.engine.NetworkInput;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * The numbers the HTML report draws from, as JSON: per layer its shape, jump, centre, the field
  * box of every phase ({@code lo}, {@code hi}, {@code period}, {@code shift}), the effective field
- * of every phase (normalised weights from {@code start}, mean, sigma, 50% and 90% extents), and
+ * of every phase (normalised weights from {@code start}, mean, sigma, 50% and 90% extents), for
+ * layers with a merge upstream the exact 2-D field ({@link EffectiveGrids}) as heat-map cells, and
  * what the graph view marks (merges, crops, upsampling, dropped borders, misaligned merges). The
  * page only moves a phase's numbers by whole periods ({@code t * shift}): every geometric value
  * comes from here.
@@ -29,12 +32,60 @@ final class ReportData {
     private ReportData() {
     }
 
-    /** The most separable terms a layer's 2-D profile is embedded with, and the most weights they may hold. */
-    static final int MAX_TERMS = 24;
-    static final long MAX_TERM_WEIGHTS = 60_000;
+    /**
+     * The report's numbers and the heat cells of {@code unit}, the unit the SVG pictures show
+     * (null when its field was not computed).
+     */
+    record Built(String json, HeatCells unitHeat) {
+    }
 
-    static String json(String network, GeometryResult geometry, List<LayerField> effective) {
-        List<List<Term>> terms = EffectiveTerms.of(geometry, MAX_TERMS);
+    private static EffectiveGrid.Phase product(LayerField f, SvgUnit unit) {
+        java.math.BigInteger[] wy = f.y().profile().weights(unit.uy());
+        java.math.BigInteger[] wx = f.x().profile().weights(unit.ux());
+        java.math.BigInteger[] w = new java.math.BigInteger[Math.multiplyExact(wy.length, wx.length)];
+        for (int j = 0; j < wy.length; j++) {
+            for (int i = 0; i < wx.length; i++) {
+                w[j * wx.length + i] = wy[j].multiply(wx[i]);
+            }
+        }
+        return new EffectiveGrid.Phase(f.y().profile().start(unit.uy()), f.x().profile().start(unit.ux()), wy.length,
+                wx.length, w);
+    }
+
+    /**
+     * The most heat-map cells one layer's grid may embed over all its phases (64 phases of at most
+     * {@link HeatCells#MAX_CELLS}); a grid with more phases is left out and the page says so.
+     */
+    static final long MAX_EMBEDDED_CELLS = 64L * HeatCells.MAX_CELLS;
+
+    static Built build(String network, GeometryResult geometry, List<LayerField> effective, SvgUnit unit) {
+        boolean[] separable = EffectiveGrids.separable(geometry);
+        HeatCells[] unitHeat = new HeatCells[1];
+        // Each distinct grid once, as heat cells; layers that pass a grid on (1x1 convolutions,
+        // pointwise layers) hand over the same object and share its entry. Weak keys: a grid no
+        // later layer reads may go.
+        Map<EffectiveGrid, Integer> distinct = new WeakHashMap<>();
+        List<Cells> cells = new ArrayList<>();
+        String[] refs = new String[separable.length];
+        EffectiveGrids.forEach(geometry, effective, (grid, i) -> {
+            if (i == unit.layer()) {
+                LayerField f = effective.get(i);
+                // A separable layer: the product of the unit's own row and column profiles (one
+                // phase; the whole separable grid of an upsampled map holds every phase).
+                unitHeat[0] = separable[i] ? (f == null ? null : HeatCells.of(product(f, unit)))
+                        : grid == null ? null : HeatCells.of(grid.unit(unit.uy(), unit.ux()));
+            }
+            if (grid != null && (long) grid.periodY() * grid.periodX() * HeatCells.MAX_CELLS > MAX_EMBEDDED_CELLS) {
+                refs[i] = "null";   // exact, but too many phases to embed: the page says so
+            } else if (grid != null) {
+                refs[i] = Integer.toString(distinct.computeIfAbsent(grid, g -> {
+                    cells.add(Cells.of(g));
+                    return cells.size() - 1;
+                }));
+            } else {
+                refs[i] = separable[i] ? null : "null";
+            }
+        });
         NetworkInput input = geometry.input();
         JsonWriter json = new JsonWriter().beginObject()
                 .string("network", network)
@@ -45,31 +96,53 @@ final class ReportData {
                 .endObject()
                 .name("layers").beginArray();
         List<ComputedLayer> layers = geometry.layers();
-        boolean[] separable = new boolean[layers.size()];
         for (int i = 0; i < layers.size(); i++) {
-            ComputedLayer layer = layers.get(i);
-            separable[i] = separable(layer, separable);
-            layer(json, layers, i, effective.get(i), separable[i], separable[i] ? null : terms.get(i));
+            layer(json, layers, i, effective.get(i), separable[i], refs[i]);
         }
         json.endArray();
-        return json.endObject().toString();
+        json.name("grids").beginArray();
+        for (Cells c : cells) {
+            c.write(json);
+        }
+        json.endArray();
+        return new Built(json.endObject().toString(), unitHeat[0]);
     }
 
-    /** A layer's 2-D profile is the product of its axes' unless a merge of two paths lies upstream. */
-    private static boolean separable(ComputedLayer layer, boolean[] known) {
-        if (layer.spec().kind().isMerge() && layer.inputs().size() > 1) {
-            return false;
-        }
-        for (int i : layer.inputs()) {
-            if (i != LayerSpec.NETWORK_INPUT && !known[i]) {
-                return false;
+    /**
+     * A non-separable layer's exact 2-D field: per phase ({@code ry * periodX + rx}) its heat-map
+     * cells ({@link HeatCells}); the page moves a phase by whole periods.
+     */
+    private record Cells(int periodY, int periodX, long shiftY, long shiftX, List<HeatCells> phases) {
+
+        static Cells of(EffectiveGrid g) {
+            List<HeatCells> phases = new ArrayList<>();
+            for (int ry = 0; ry < g.periodY(); ry++) {
+                for (int rx = 0; rx < g.periodX(); rx++) {
+                    phases.add(HeatCells.of(g.unit(ry, rx)));
+                }
             }
+            return new Cells(g.periodY(), g.periodX(), g.shiftY(), g.shiftX(), phases);
         }
-        return true;
+
+        void write(JsonWriter json) {
+            json.beginObject().number("periodY", periodY).number("periodX", periodX)
+                    .number("shiftY", shiftY).number("shiftX", shiftX).name("phases").beginArray();
+            for (HeatCells c : phases) {
+                StringBuilder w = new StringBuilder("[");
+                for (int k = 0; k < c.weights().length; k++) {
+                    w.append(k == 0 ? "" : ",").append(Float.toString((float) c.weights()[k]));
+                }
+                json.beginInlineObject().number("top", c.top()).number("left", c.left())
+                        .number("height", c.height()).number("width", c.width()).number("cell", c.cell())
+                        .number("rows", c.rows()).number("columns", c.columns())
+                        .raw("weights", w.append(']').toString()).endObject();
+            }
+            json.endArray().endObject();
+        }
     }
 
     private static void layer(JsonWriter json, List<ComputedLayer> layers, int index, LayerField effective,
-                              boolean separable, List<Term> terms) {
+                              boolean separable, String grid) {
         ComputedLayer layer = layers.get(index);
         LayerKind kind = layer.spec().kind();
         List<String> inputs = new ArrayList<>();
@@ -106,45 +179,10 @@ final class ReportData {
             axis(json, axis, layer.axis(axis), effective == null ? null : effective.axis(axis));
         }
         if (!separable) {
-            terms(json, terms);
+            // Index into "grids", or null when beyond EffectiveGrids' limits.
+            json.raw("grid", grid);
         }
         json.endObject();
-    }
-
-    /**
-     * The 2-D profile as its separable terms (paths, and per axis every phase's normalised weights),
-     * or null when there are too many to embed; the page sums their products.
-     */
-    private static void terms(JsonWriter json, List<Term> terms) {
-        long weights = 0;
-        if (terms != null) {
-            for (Term t : terms) {
-                for (EffectiveProfile p : List.of(t.y(), t.x())) {
-                    for (int r = 0; r < p.period(); r++) {
-                        weights += p.weights(r).length;
-                    }
-                }
-            }
-        }
-        if (terms == null || weights > MAX_TERM_WEIGHTS) {
-            json.raw("terms", "null");
-            return;
-        }
-        json.name("terms").beginArray();
-        for (Term t : terms) {
-            json.beginObject().raw("paths", t.paths().toString());
-            for (Axis axis : Axis.values()) {
-                EffectiveProfile p = axis == Axis.Y ? t.y() : t.x();
-                json.name(axis == Axis.Y ? "y" : "x").beginObject().number("shift", p.shift()).name("phases").beginArray();
-                for (int r = 0; r < p.period(); r++) {
-                    EffectiveSpread s = p.spread(r);
-                    json.beginInlineObject().number("start", s.start()).raw("weights", weights(s)).endObject();
-                }
-                json.endArray().endObject();
-            }
-            json.endObject();
-        }
-        json.endArray();
     }
 
     private static String weights(EffectiveSpread s) {

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The HTML report of a network: one self-contained file (inline CSS, JavaScript and SVG, no
@@ -26,7 +28,12 @@ public final class ReportWriter {
 
     /** The path of a network's report among the class output, next to its manifest. */
     public static String path(String binaryName) {
-        return "META-INF/convgeom/" + binaryName + ".html";
+        return path(binaryName, ".html");
+    }
+
+    /** The path of one of {@link #files}' files among the class output. */
+    public static String path(String binaryName, String suffix) {
+        return "META-INF/convgeom/" + binaryName + suffix;
     }
 
     /**
@@ -37,10 +44,29 @@ public final class ReportWriter {
      * @param effective each layer's effective field, null where not computed
      */
     public static String html(String network, GeometryResult geometry, List<LayerField> effective) {
-        String data = ReportData.json(network, geometry, effective)
-                // Inside <script> only "</" can end the element early; "<\/" is the same JSON string.
-                .replace("</", "<\\/");
-        return template().replace("@@TITLE@@", escape(network)).replace("@@DATA@@", data);
+        return files(network, geometry, effective).get(".html");
+    }
+
+    /**
+     * The report and its pictures as SVG files, by the suffix that follows the binary name in
+     * their path ({@code META-INF/convgeom/<binary name><suffix>}): {@code .html} the report,
+     * {@code .stack.svg} the stack view and {@code .plane.svg} the input plane, both of the unit
+     * {@link SvgUnit} chooses (the centre unit of the last map wider or taller than one unit).
+     *
+     * @param network   the network's name, as the title
+     * @param geometry  its computed geometry, free of errors
+     * @param effective each layer's effective field, null where not computed
+     */
+    public static Map<String, String> files(String network, GeometryResult geometry, List<LayerField> effective) {
+        SvgUnit unit = SvgUnit.of(geometry);
+        ReportData.Built built = ReportData.build(network, geometry, effective, unit);
+        // Inside <script> only "</" can end the element early; "<\/" is the same JSON string.
+        String data = built.json().replace("</", "<\\/");
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(".html", template().replace("@@TITLE@@", escape(network)).replace("@@DATA@@", data));
+        files.put(".stack.svg", StackSvg.svg(geometry, effective, unit));
+        files.put(".plane.svg", PlaneSvg.svg(geometry, effective.get(unit.layer()), unit, built.unitHeat()));
+        return files;
     }
 
     private static String template() {

@@ -9,7 +9,8 @@ import dev.convgeom.engine.EffectiveFields;
 import dev.convgeom.engine.EffectiveFields.LayerField;
 import dev.convgeom.engine.EffectiveProfile;
 import dev.convgeom.engine.EffectiveSpread;
-import dev.convgeom.engine.EffectiveTerms;
+import dev.convgeom.engine.EffectiveGrid;
+import dev.convgeom.engine.EffectiveGrids;
 import dev.convgeom.engine.GeometryCalculator;
 import dev.convgeom.engine.GeometryResult;
 import dev.convgeom.engine.LayerKind;
@@ -70,7 +71,7 @@ class EffectiveFieldOracleTest {
     @Test
     void twoDimensionalProfileHasThePerAxisProfilesAsMarginals() {
         int compared = 0;
-        int termsCompared = 0;
+        int gridsCompared = 0;
         for (long i = 0; compared < 10 && i < 2000; i++) {
             Dag dag = RandomDags.generate(SEED + 5000 + i);
             if (dag.input().height() > 40 || dag.input().width() > 40) {
@@ -89,17 +90,20 @@ class EffectiveFieldOracleTest {
                     dag.toJava());
             assertEquals(oracle.profile(last, Axis.X, vx), EffectiveFieldOracle.marginal(profile, Axis.X),
                     dag.toJava());
-            // The core's 2-D profile, as a sum of separable terms, is the brute force's.
+            // The core's 2-D profile (its grid, or the product of its axes where no merge lies upstream) is the brute force's.
             GeometryResult core = GeometryCalculator.compute(dag.input(), dag.layers(), false);
             if (core.layers().size() > last) {
-                List<EffectiveTerms.Term> terms = EffectiveTerms.of(core, 10_000).get(last);
-                assertEquals(normalised2d(profile), fromTerms(terms, vy, vx), dag.toJava());
-                termsCompared++;
+                List<LayerField> fields = EffectiveFields.of(core);
+                EffectiveGrid grid = EffectiveGrids.separable(core)[last]
+                        ? EffectiveGrid.separable(fields.get(last).y().profile(), fields.get(last).x().profile())
+                        : EffectiveGrids.of(core, fields).get(last);
+                assertEquals(normalised2d(profile), fromGrid(grid, vy, vx), dag.toJava());
+                gridsCompared++;
             }
             compared++;
         }
         assertTrue(compared >= 5, "only " + compared + " small graphs");
-        assertTrue(termsCompared >= 5, "only " + termsCompared + " 2-D profiles from terms");
+        assertTrue(gridsCompared >= 5, "only " + gridsCompared + " 2-D profiles from grids");
     }
 
     @Test
@@ -184,6 +188,35 @@ class EffectiveFieldOracleTest {
         assertEquals(List.of(q.denominator().longValueExact()), longs(q.weights(1)));
     }
 
+    /**
+     * Two of the documented weighting choices, side by side with their alternatives: max pooling
+     * weighs like average pooling, and a concat like an add (each input map weighs 1, whatever its
+     * channel count), in 2-D too.
+     */
+    @Test
+    void maxPoolingWeighsLikeAveragePoolingAndConcatLikeAdd() {
+        Window w = new Window(3, 2, 1, 1, 1, PaddingMode.EXPLICIT, Rounding.FLOOR);
+        NetworkInput in = new NetworkInput(3, 16, 16);
+        GeometryResult max = GeometryCalculator.compute(in, List.of(LayerSpec.maxPool("p", w)), false);
+        GeometryResult avg = GeometryCalculator.compute(in, List.of(
+                new LayerSpec("p", LayerKind.AVG_POOL, w, w, OptionalLong.empty(), OptionalLong.empty(), 1)), false);
+        assertEquals(EffectiveFields.of(avg).get(0).y().profile(), EffectiveFields.of(max).get(0).y().profile());
+        List<EffectiveProfile> byKind = new ArrayList<>();
+        List<EffectiveGrid> grids = new ArrayList<>();
+        for (LayerKind kind : List.of(LayerKind.ADD, LayerKind.CONCAT)) {
+            GeometryResult g = GeometryCalculator.compute(in, List.of(
+                    LayerSpec.conv("c", kind == LayerKind.CONCAT ? 64 : 3, Window.of(3, 1, 1)),
+                    LayerSpec.merge("m", kind, LayerSpec.NETWORK_INPUT, 0)), false);
+            List<LayerField> fields = EffectiveFields.of(g);
+            byKind.add(fields.get(1).x().profile());
+            grids.add(EffectiveGrids.of(g, fields).get(1));
+        }
+        assertEquals(byKind.get(0), byKind.get(1));
+        assertEquals(fromGrid(grids.get(0), 5, 7), fromGrid(grids.get(1), 5, 7));
+        // Identity plus a 3-tap mean: (1, 4, 1) / 6 along each axis.
+        assertEquals(List.of(1L, 4L, 1L), longs(byKind.get(0).weights(0)));
+    }
+
     private static Map<List<Long>, Frac> normalised2d(Map<List<Long>, Frac> profile) {
         Frac total = Frac.ZERO;
         for (Frac w : profile.values()) {
@@ -196,22 +229,18 @@ class EffectiveFieldOracleTest {
         return out;
     }
 
-    private static Map<List<Long>, Frac> fromTerms(List<EffectiveTerms.Term> terms, long vy, long vx) {
-        BigInteger paths = BigInteger.ZERO;
-        for (EffectiveTerms.Term t : terms) {
-            paths = paths.add(t.paths());
+    private static Map<List<Long>, Frac> fromGrid(EffectiveGrid grid, long vy, long vx) {
+        EffectiveGrid.Phase p = grid.unit(vy, vx);
+        BigInteger total = BigInteger.ZERO;
+        for (BigInteger w : p.weights()) {
+            total = total.add(w);
         }
         Map<List<Long>, Frac> out = new java.util.HashMap<>();
-        for (EffectiveTerms.Term t : terms) {
-            BigInteger[] wy = t.y().weights(vy);
-            BigInteger[] wx = t.x().weights(vx);
-            for (int j = 0; j < wy.length; j++) {
-                for (int i = 0; i < wx.length; i++) {
-                    Frac w = new Frac(t.paths().multiply(wy[j]).multiply(wx[i]),
-                            paths.multiply(t.y().denominator()).multiply(t.x().denominator()));
-                    if (w.signum() != 0) {
-                        out.merge(List.of(t.y().start(vy) + j, t.x().start(vx) + i), w, Frac::plus);
-                    }
+        for (int j = 0; j < p.height(); j++) {
+            for (int i = 0; i < p.width(); i++) {
+                BigInteger w = p.weights()[j * p.width() + i];
+                if (w.signum() != 0) {
+                    out.put(List.of(p.top() + j, p.left() + i), new Frac(w, total));
                 }
             }
         }
