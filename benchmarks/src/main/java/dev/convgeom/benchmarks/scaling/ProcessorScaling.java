@@ -141,6 +141,7 @@ public final class ProcessorScaling {
         double warmupSeconds = 60;
         boolean quick = false;
         List<Config> only = null;
+        List<Config> coldOnly = null;
         Path replot = null;
         Path out = Path.of("benchmarks");
         Baseline baseline = null;
@@ -154,11 +155,12 @@ public final class ProcessorScaling {
                 case "--quick" -> quick = true;
                 case "--replot" -> replot = Path.of(args[++i]);
                 case "--sample-stacks" -> StackSampler.enabled = true;
-                case "--configs" -> only = Arrays.stream(args[++i].split(",")).map(c -> c.split("x"))
-                        .map(c -> new Config(Integer.parseInt(c[0]), Integer.parseInt(c[1]))).toList();
+                case "--configs" -> only = configs(args[++i]);
+                case "--cold-configs" -> coldOnly = configs(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + "; options: --reps N, --cold-reps N, --warmup-seconds S, --out DIR, --quick, "
-                        + "--configs NxL,NxL (only these, e.g. 100x50: N networks of L layers), --sample-stacks "
+                        + "--configs NxL,NxL (only these, e.g. 100x50: N networks of L layers), --cold-configs NxL,NxL "
+                        + "(the cold series' configurations, when they differ), --sample-stacks "
                         + "(where the processor's time goes), --replot CSV (tables and plot again from a run's CSV), "
                         + "--baseline CLASSPATH (also time the processor found there, e.g. an earlier build's "
                         + "processor jar and its dependencies, in the same run, interleaved)");
@@ -178,6 +180,9 @@ public final class ProcessorScaling {
             networksAxis = List.of();
             examplesLike = List.of();
             cold = coldReps > 0 ? only : List.of();
+        }
+        if (coldOnly != null) {
+            cold = coldOnly;
         }
         if (replot != null) {
             List<Sample> samples = Files.readAllLines(replot).stream().skip(1).map(Sample::parseCsv).toList();
@@ -285,6 +290,12 @@ public final class ProcessorScaling {
         } finally {
             deleteTree(scratch);
         }
+    }
+
+    /** {@code 400x12,100x50}: N networks of L layers each. */
+    private static List<Config> configs(String list) {
+        return Arrays.stream(list.split(",")).map(c -> c.split("x"))
+                .map(c -> new Config(Integer.parseInt(c[0]), Integer.parseInt(c[1]))).toList();
     }
 
     /**
