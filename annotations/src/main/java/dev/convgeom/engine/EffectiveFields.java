@@ -116,9 +116,18 @@ public final class EffectiveFields {
                 fields.add(null);
                 continue;
             }
-            for (Axis axis : Axis.values()) {
-                both[axis.ordinal()] = step(layer, axis, i -> read(profiles, i, axis));
+            both[Axis.Y.ordinal()] = step(layer, Axis.Y, i -> read(profiles, i, Axis.Y));
+            if (sameAlongBothAxes(layer, profiles)) {
+                // Most layers of most networks: the profile along x is the one along y, and so are
+                // its statistics. Computing them once halves the exact arithmetic, the bulk of the
+                // processor's time per network.
+                both[Axis.X.ordinal()] = both[Axis.Y.ordinal()];
+                AxisField field = AxisField.of(both[Axis.Y.ordinal()]);
+                profiles.add(both);
+                fields.add(new LayerField(field, field));
+                continue;
             }
+            both[Axis.X.ordinal()] = step(layer, Axis.X, i -> read(profiles, i, Axis.X));
             profiles.add(both);
             fields.add(new LayerField(AxisField.of(both[0]), AxisField.of(both[1])));
         }
@@ -149,6 +158,36 @@ public final class EffectiveFields {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether {@link #step} gives the same profile along x as along y: every input's two profiles
+     * are one object (the network input's, or shared by this test before), and the layer does the
+     * same along both axes, judged from exactly what {@link #step} reads along each. A kind not
+     * listed here (upsampling among them, whose factors may come to differ per axis) is computed
+     * per axis.
+     */
+    private static boolean sameAlongBothAxes(ComputedLayer layer, List<EffectiveProfile[]> profiles) {
+        for (int i : layer.inputs()) {
+            if (i != LayerSpec.NETWORK_INPUT && profiles.get(i)[0] != profiles.get(i)[1]) {
+                return false;
+            }
+        }
+        LayerSpec spec = layer.spec();
+        return switch (spec.kind().role()) {
+            case POINTWISE, MERGE -> true;
+            case CONVOLUTION, POOLING, PAD, FULLY_CONNECTED, GLOBAL_POOLING -> {
+                WindowStep y = layer.step(Axis.Y);
+                WindowStep x = layer.step(Axis.X);
+                yield y.window().kernel() == x.window().kernel() && y.window().stride() == x.window().stride()
+                        && y.window().dilation() == x.window().dilation() && y.padBefore() == x.padBefore();
+            }
+            case DECONVOLUTION -> spec.window(Axis.Y).kernel() == spec.window(Axis.X).kernel()
+                    && spec.window(Axis.Y).stride() == spec.window(Axis.X).stride()
+                    && spec.window(Axis.Y).padBefore() == spec.window(Axis.X).padBefore();
+            case CROP -> layer.offset(Axis.Y) == layer.offset(Axis.X);
+            default -> false;
+        };
     }
 
     private static EffectiveProfile read(List<EffectiveProfile[]> profiles, int index, Axis axis) {

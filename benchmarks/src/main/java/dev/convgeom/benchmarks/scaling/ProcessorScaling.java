@@ -65,29 +65,34 @@ public final class ProcessorScaling {
         }
     }
 
-    /** One compile. */
+    /**
+     * One compile. {@code cpuNanos}: CPU time of the thread that ran javac (and the processor, which
+     * javac runs on it), from {@code ThreadMXBean}: unlike the wall time it does not grow while the
+     * thread waits for a core, so the ratios of two compiles stay meaningful on a loaded machine. It
+     * leaves out the garbage collector's threads and the kernel's waits for the disk.
+     */
     record Sample(Config config, boolean processor, boolean cold, long wallNanos, long processorNanos,
                   long processorInitNanos, long processorCpuNanos, long processorGcNanos, long allocatedBytes, long processorAllocatedBytes, long peakHeapBytes,
                   long peakRssBytes, long generatedJavaBytes, long generatedJavaLines, long generatedClassBytes,
-                  long manifestBytes, int rounds) {
+                  long manifestBytes, int rounds, long cpuNanos) {
 
         static final String CSV_HEADER = "networks,layers,processor,cold,wall_ms,processor_ms,processor_init_ms,"
                 + "processor_cpu_ms,processor_gc_ms,allocated_mb,processor_allocated_mb,peak_heap_mb,peak_rss_mb,generated_java_bytes,"
-                + "generated_java_lines,generated_class_bytes,manifest_bytes,rounds";
+                + "generated_java_lines,generated_class_bytes,manifest_bytes,rounds,javac_cpu_ms";
 
         Sample withConfig(Config c) {
             return new Sample(c, processor, cold, wallNanos, processorNanos, processorInitNanos, processorCpuNanos,
                     processorGcNanos, allocatedBytes,
                     processorAllocatedBytes, peakHeapBytes, peakRssBytes, generatedJavaBytes, generatedJavaLines,
-                    generatedClassBytes, manifestBytes, rounds);
+                    generatedClassBytes, manifestBytes, rounds, cpuNanos);
         }
 
         String csv() {
-            return String.format(Locale.ROOT, "%d,%d,%b,%b,%.2f,%.2f,%.2f,%.2f,%.2f,%.1f,%.1f,%.1f,%.1f,%d,%d,%d,%d,%d",
+            return String.format(Locale.ROOT, "%d,%d,%b,%b,%.2f,%.2f,%.2f,%.2f,%.2f,%.1f,%.1f,%.1f,%.1f,%d,%d,%d,%d,%d,%.2f",
                     config.networks, config.layers, processor, cold, wallNanos / 1e6, processorNanos / 1e6,
                     processorInitNanos / 1e6, processorCpuNanos / 1e6, processorGcNanos / 1e6, allocatedBytes / 1e6, processorAllocatedBytes / 1e6,
                     peakHeapBytes / 1e6, peakRssBytes / 1e6, generatedJavaBytes, generatedJavaLines,
-                    generatedClassBytes, manifestBytes, rounds);
+                    generatedClassBytes, manifestBytes, rounds, cpuNanos / 1e6);
         }
 
         static Sample parseCsv(String line) {
@@ -95,7 +100,7 @@ public final class ProcessorScaling {
             return new Sample(new Config(Integer.parseInt(f[0]), Integer.parseInt(f[1])), Boolean.parseBoolean(f[2]),
                     Boolean.parseBoolean(f[3]), ms(f[4]), ms(f[5]), ms(f[6]), ms(f[7]), ms(f[8]), mb(f[9]), mb(f[10]),
                     mb(f[11]), mb(f[12]), Long.parseLong(f[13]), Long.parseLong(f[14]), Long.parseLong(f[15]),
-                    Long.parseLong(f[16]), Integer.parseInt(f[17]));
+                    Long.parseLong(f[16]), Integer.parseInt(f[17]), f.length > 18 ? ms(f[18]) : 0);
         }
 
         private static long ms(String s) {
@@ -136,6 +141,7 @@ public final class ProcessorScaling {
         double warmupSeconds = 60;
         boolean quick = false;
         List<Config> only = null;
+        List<Config> coldOnly = null;
         Path replot = null;
         Path out = Path.of("benchmarks");
         Baseline baseline = null;
@@ -149,11 +155,12 @@ public final class ProcessorScaling {
                 case "--quick" -> quick = true;
                 case "--replot" -> replot = Path.of(args[++i]);
                 case "--sample-stacks" -> StackSampler.enabled = true;
-                case "--configs" -> only = Arrays.stream(args[++i].split(",")).map(c -> c.split("x"))
-                        .map(c -> new Config(Integer.parseInt(c[0]), Integer.parseInt(c[1]))).toList();
+                case "--configs" -> only = configs(args[++i]);
+                case "--cold-configs" -> coldOnly = configs(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + "; options: --reps N, --cold-reps N, --warmup-seconds S, --out DIR, --quick, "
-                        + "--configs NxL,NxL (only these, e.g. 100x50: N networks of L layers), --sample-stacks "
+                        + "--configs NxL,NxL (only these, e.g. 100x50: N networks of L layers), --cold-configs NxL,NxL "
+                        + "(the cold series' configurations, when they differ), --sample-stacks "
                         + "(where the processor's time goes), --replot CSV (tables and plot again from a run's CSV), "
                         + "--baseline CLASSPATH (also time the processor found there, e.g. an earlier build's "
                         + "processor jar and its dependencies, in the same run, interleaved)");
@@ -173,6 +180,9 @@ public final class ProcessorScaling {
             networksAxis = List.of();
             examplesLike = List.of();
             cold = coldReps > 0 ? only : List.of();
+        }
+        if (coldOnly != null) {
+            cold = coldOnly;
         }
         if (replot != null) {
             List<Sample> samples = Files.readAllLines(replot).stream().skip(1).map(Sample::parseCsv).toList();
@@ -224,12 +234,13 @@ public final class ProcessorScaling {
                     }
                 }
                 Summary s = Summary.of(samples, config, false);
-                log("warm %-7s javac %8.1f ms without, %8.1f ms with; processor %7.1f ms; generated %,d bytes",
-                        config.label(), s.withoutMs, s.withMs, s.processorMs, s.generatedJavaBytes);
+                log("warm %-7s javac %8.1f ms without, %8.1f ms with (CPU %.1f / %.1f ms); processor %7.1f ms; "
+                        + "generated %,d bytes; load %s", config.label(), s.withoutMs, s.withMs, s.withoutCpuMs,
+                        s.withCpuMs, s.processorMs, s.generatedJavaBytes, loadAverage());
                 if (baseline != null) {
                     Summary b = Summary.of(baselineSamples, config, false);
-                    log("  baseline        %8.1f ms with; processor %7.1f ms; generated %,d bytes", b.withMs,
-                            b.processorMs, b.generatedJavaBytes);
+                    log("  baseline        %8.1f ms with (CPU %.1f ms); processor %7.1f ms; generated %,d bytes",
+                            b.withMs, b.withCpuMs, b.processorMs, b.generatedJavaBytes);
                 }
                 deleteTree(scratch.resolve("src-" + config.label()));
             }
@@ -246,8 +257,14 @@ public final class ProcessorScaling {
                     }
                 }
                 Summary s = Summary.of(samples, config, true);
-                log("cold %-7s javac %8.1f ms without, %8.1f ms with; processor %7.1f ms", config.label(),
-                        s.withoutMs, s.withMs, s.processorMs);
+                log("cold %-7s javac %8.1f ms without, %8.1f ms with (CPU %.1f / %.1f ms); processor %7.1f ms; "
+                        + "load %s", config.label(), s.withoutMs, s.withMs, s.withoutCpuMs, s.withCpuMs, s.processorMs,
+                        loadAverage());
+                if (baseline != null) {
+                    Summary b = Summary.of(baselineSamples, config, true);
+                    log("  baseline        %8.1f ms with (CPU %.1f ms); processor %7.1f ms", b.withMs, b.withCpuMs,
+                            b.processorMs);
+                }
             }
             log("load after: %s", loadAverage());
             StackSampler.report();
@@ -273,6 +290,12 @@ public final class ProcessorScaling {
         } finally {
             deleteTree(scratch);
         }
+    }
+
+    /** {@code 400x12,100x50}: N networks of L layers each. */
+    private static List<Config> configs(String list) {
+        return Arrays.stream(list.split(",")).map(c -> c.split("x"))
+                .map(c -> new Config(Integer.parseInt(c[0]), Integer.parseInt(c[1]))).toList();
     }
 
     /**
@@ -344,6 +367,7 @@ public final class ProcessorScaling {
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long allocated = THREADS.getCurrentThreadAllocatedBytes();
+        long cpu = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         boolean ok;
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
@@ -363,6 +387,7 @@ public final class ProcessorScaling {
             }
         }
         long wall = System.nanoTime() - start;
+        cpu = THREADS.getCurrentThreadCpuTime() - cpu;
         allocated = THREADS.getCurrentThreadAllocatedBytes() - allocated;
         long peakHeap = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         if (!ok || diagnostics.getDiagnostics().stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR)) {
@@ -376,7 +401,7 @@ public final class ProcessorScaling {
         deleteTree(outDir);
         return new Sample(null, withProcessor, false, wall, timing.totalNanos(), timing.initNanos, timing.cpuNanos,
                 timing.gcMillis * 1_000_000, allocated,
-                timing.allocatedBytes, peakHeap, 0, java[0], java[1], classBytes, manifests, timing.rounds);
+                timing.allocatedBytes, peakHeap, 0, java[0], java[1], classBytes, manifests, timing.rounds, cpu);
     }
 
     /** One compile in a fresh JVM with this JVM's heap settings. */
@@ -422,7 +447,7 @@ public final class ProcessorScaling {
         Sample withRss = new Sample(config, s.processor(), true, s.wallNanos(), s.processorNanos(),
                 s.processorInitNanos(), s.processorCpuNanos(), s.processorGcNanos(), s.allocatedBytes(), s.processorAllocatedBytes(), s.peakHeapBytes(),
                 peakRss(), s.generatedJavaBytes(), s.generatedJavaLines(), s.generatedClassBytes(),
-                s.manifestBytes(), s.rounds());
+                s.manifestBytes(), s.rounds(), s.cpuNanos());
         deleteTree(scratch);
         System.out.println("RESULT " + withRss.csv());
     }
@@ -523,6 +548,8 @@ public final class ProcessorScaling {
         final int reps;
         final double withoutMs;
         final double withMs;
+        final double withoutCpuMs;
+        final double withCpuMs;
         final double processorMs;
         final double processorInitMs;
         final double processorCpuMs;
@@ -544,6 +571,8 @@ public final class ProcessorScaling {
             this.reps = Math.min(with.size(), without.size());
             this.withoutMs = med(without, s -> s.wallNanos() / 1e6);
             this.withMs = med(with, s -> s.wallNanos() / 1e6);
+            this.withoutCpuMs = med(without, s -> s.cpuNanos() / 1e6);
+            this.withCpuMs = med(with, s -> s.cpuNanos() / 1e6);
             this.processorMs = med(with, s -> s.processorNanos() / 1e6);
             this.processorInitMs = med(with, s -> s.processorInitNanos() / 1e6);
             this.processorCpuMs = med(with, s -> s.processorCpuNanos() / 1e6);
@@ -666,21 +695,25 @@ public final class ProcessorScaling {
                     .append("medians; javac alone is the same compiles for both.\n\n");
             s.append("| series | networks x layers | javac alone (ms) | with processor: before / after (ms) "
                     + "| whole cost / javac alone: before / after | processor's own: before / after (ms) "
-                    + "| own / javac alone: before / after | generated .java per layer: before / after (bytes) |\n");
-            s.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                    + "| own / javac alone: before / after | generated .java per layer: before / after (bytes) "
+                    + "| CPU of javac's thread: alone / before / after (ms) | whole cost / javac alone in CPU: "
+                    + "before / after | processor's own CPU: before / after (ms) |\n");
+            s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (boolean cold : new boolean[] {false, true}) {
                 for (Config c : cold ? after.cold : after.allConfigs()) {
                     Summary b = Summary.of(before.samples, c, cold);
                     Summary a = Summary.of(after.samples, c, cold);
                     s.append(String.format(Locale.ROOT,
                             "| %s | %d x %d | %.1f | %.1f / %.1f | %.2fx / %.2fx | %.1f / %.1f | %.0f%% / %.0f%% "
-                                    + "| %s |%n",
+                                    + "| %s | %.1f / %.1f / %.1f | %.2fx / %.2fx | %.1f / %.1f |%n",
                             cold ? "cold" : "warm", c.networks(), c.layers(), a.withoutMs, b.withMs, a.withMs,
                             b.withMs / a.withoutMs, a.withMs / a.withoutMs, b.processorMs, a.processorMs,
                             100 * b.processorMs / a.withoutMs, 100 * a.processorMs / a.withoutMs,
                             cold ? "" : String.format(Locale.ROOT, "%,.0f / %,.0f",
                                     (double) b.generatedJavaBytes / c.totalLayers(),
-                                    (double) a.generatedJavaBytes / c.totalLayers())));
+                                    (double) a.generatedJavaBytes / c.totalLayers()),
+                            a.withoutCpuMs, b.withCpuMs, a.withCpuMs, b.withCpuMs / a.withoutCpuMs,
+                            a.withCpuMs / a.withoutCpuMs, b.processorCpuMs, a.processorCpuMs));
                 }
             }
             return s.toString();
@@ -689,12 +722,12 @@ public final class ProcessorScaling {
         private void timeTable(StringBuilder s, String title, List<Config> configs, boolean cold) {
             s.append("| ").append(title).append(" | layers in all | javac -proc:none (ms) | javac with processor (ms) "
                     + "| extra (ms) | extra | processor's own (ms) | own / javac -proc:none | own / javac with "
-                    + "| own per layer (µs) |");
+                    + "| own per layer (µs) | javac's thread CPU: -proc:none / with (ms) | with / -proc:none in CPU |");
             if (cold) {
                 s.append(" peak RSS without / with (MB) |");
             }
             s.append('\n');
-            s.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            s.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             if (cold) {
                 s.append("---:|");
             }
@@ -702,10 +735,12 @@ public final class ProcessorScaling {
             for (Config c : configs) {
                 Summary m = Summary.of(samples, c, cold);
                 s.append(String.format(Locale.ROOT,
-                        "| %d x %d | %,d | %.1f | %.1f | %.1f | %+.0f%% | %.1f | %.1f%% | %.1f%% | %.1f |",
+                        "| %d x %d | %,d | %.1f | %.1f | %.1f | %+.0f%% | %.1f | %.1f%% | %.1f%% | %.1f | %.1f / %.1f "
+                                + "| %.2fx |",
                         c.networks(), c.layers(), c.totalLayers(), m.withoutMs, m.withMs, m.extraMs(),
                         m.extraPercent(), m.processorMs, m.processorPercentOfWithout(), m.processorPercentOfWith(),
-                        1000 * m.processorMs / c.totalLayers()));
+                        1000 * m.processorMs / c.totalLayers(), m.withoutCpuMs, m.withCpuMs,
+                        m.withCpuMs / m.withoutCpuMs));
                 if (cold) {
                     s.append(String.format(Locale.ROOT, " %.0f / %.0f |", m.peakRssWithoutMb, m.peakRssWithMb));
                 }

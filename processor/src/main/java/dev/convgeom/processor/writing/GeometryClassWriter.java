@@ -24,6 +24,11 @@ import java.util.List;
  * of {@code layer(String)} that calls {@link Literals#layer}).
  * The constant's own Javadoc says how it was declared and leaves the numbers to the table.
  *
+ * <p>What is the same in every network, the lookups by name and the effective fields' checks, is
+ * written once in the API's {@code NetworkGeometry}: the class holds one, built from its constants,
+ * and its lookups are one-line delegations whose Javadoc links there, so that javac compiles that
+ * code once, not once per network.
+ *
  * <p>Private fields have lower-case names: a layer's constant is its name in upper case, so no
  * layer name can clash with them.
  *
@@ -78,7 +83,7 @@ public final class GeometryClassWriter {
         this.chunked = geometry.layers().size() > CHUNK;
         this.runtime = runtime;
         this.sizes = sizes;
-        this.effective = new EffectiveFieldMethod(effective, modelSimpleName);
+        this.effective = new EffectiveFieldMethod(effective);
     }
 
     /** The Java source of the class. */
@@ -136,46 +141,34 @@ public final class GeometryClassWriter {
             }
         }
         body.line("");
-        body.line("/** Every layer, in declaration order. */");
-        StringBuilder all = body.start().append("private static final ").append(list).append('<').append(layerGeometry)
-                .append("> layerList = ");
+        body.line("/** Its layers in order and by name, its outputs and effective fields: the lookups delegate to it. */");
+        StringBuilder all = body.start().append("private static final ").append(names.api("NetworkGeometry"))
+                .append(" geometry = ").append(names.api("NetworkGeometry")).append(".of(INPUT, ");
         if (chunked) {
             all.append("concat(");
             for (int start = 0; start < layers.size(); start += CHUNK) {
                 all.append(start == 0 ? "" : ", ").append(holderName(start)).append(".all");
             }
-            all.append(");\n");
+            all.append("), ");
         } else {
             all.append(list).append(".of(");
             for (int i = 0; i < layers.size(); i++) {
                 all.append(i == 0 ? "" : ", ").append(constants.get(i));
             }
-            all.append(");\n");
+            all.append("), ");
         }
-        body.line("");
-        body.line("/** The layers by name. */");
-        body.line("private static final " + names.of("java.util.Map") + "<String, " + layerGeometry
-                + "> byName = indexByName();");
+        all.append(effective.table()).append(");\n");
         List<Integer> outputs = outputIndices();
-        body.line("");
-        body.line("/** The outputs, primary first: {@link #outputs()}. */");
-        StringBuilder outputList = body.start().append("private static final ").append(list).append('<')
-                .append(layerGeometry).append("> outputList = ").append(list).append(".of(");
-        for (int i = 0; i < outputs.size(); i++) {
-            outputList.append(i == 0 ? "" : ", ").append(constants.get(outputs.get(i)));
-        }
-        outputList.append(");\n");
         body.line("");
         body.line("/** The declared input's width and height, for clipping. */");
         body.line("private static final " + names.api("Size") + " " + OutputShortcuts.INPUT_SIZE + " = "
                 + names.api("Size") + ".of(" + in.width() + ", " + in.height() + ");");
-        effective.writeField(body, names);
         body.line("");
         body.line("/** Not instantiated: the class holds constants and static methods. */");
         body.open("private " + simpleName + "()").close();
         layerFactory(body, layerGeometry, literals);
         effective.writeMethod(body, names);
-        accessors(body, names, layers);
+        accessors(body, names);
         outputAccessors(body, names, outputs);
         int primary = outputs.get(0);
         new OutputShortcuts(layers.get(primary), constants.get(primary), in, "").write(body, names);
@@ -339,48 +332,27 @@ public final class GeometryClassWriter {
         body.line("");
         body.javadoc("The network's outputs, primary first: " + listed + ".\n\n@return every output's geometry");
         body.open("public static " + names.of("java.util.List") + "<" + layerGeometry + "> outputs()")
-                .line("return outputList;").close();
+                .line("return geometry.outputs();").close();
     }
 
-    private void accessors(SourceText body, ImportedNames names, List<ComputedLayer> layers) {
+    private void accessors(SourceText body, ImportedNames names) {
         String layerGeometry = names.api("LayerGeometry");
         String list = names.of("java.util.List");
         body.line("");
         body.javadoc("Every layer, in declaration order; {@link #INPUT} is not among them.\n\n"
                 + "@return the layers' constants, in order");
-        body.open("public static " + list + "<" + layerGeometry + "> layers()").line("return layerList;").close();
+        body.open("public static " + list + "<" + layerGeometry + "> layers()").line("return geometry.layers();")
+                .close();
         body.line("");
-        body.javadoc("The layer named {@code name} (its field's name), or {@link #INPUT} for {@code \"input\"}.\n\n"
-                + "@param name the layer's name\n@return the layer's constant\n"
-                + "@throws NullPointerException if {@code name} is null\n"
-                + "@throws IllegalArgumentException if the network has no such layer");
-        body.open("public static " + layerGeometry + " layer(String name)")
-                .open("if (name == null)")
-                .line("throw new NullPointerException("
-                        + Numbers.stringLiteral("name is null; " + modelSimpleName + "'s layers are " + names(layers))
-                        + ");")
-                .close()
-                .line(layerGeometry + " layer = \"input\".equals(name) ? INPUT : byName.get(name);")
-                .open("if (layer == null)")
-                .line("throw new IllegalArgumentException(\"No layer '\" + name + "
-                        + Numbers.stringLiteral("' in " + modelSimpleName + "; its layers are " + names(layers)) + ");")
-                .close()
-                .line("return layer;")
+        body.javadoc("The layer named {@code name} (its field's name), or {@link #INPUT} for {@code \"input\"}"
+                + " (see {@link " + names.api("NetworkGeometry") + "#layer(String)}).\n\n"
+                + "@param name the layer's name\n@return the layer's constant");
+        body.open("public static " + layerGeometry + " layer(String name)").line("return geometry.layer(name);")
                 .close();
         body.line("");
         body.javadoc("The layers as declared, with the questions about other input sizes.\n\n"
                 + "@return the network's spec");
         body.open("public static " + names.api("NetworkSpec") + " network()").line("return spec;").close();
-        body.line("");
-        String map = names.of("java.util.Map");
-        body.javadoc("The layers by name, built once.\n\n@return each layer's constant by its name");
-        body.open("private static " + map + "<String, " + layerGeometry + "> indexByName()")
-                .line(map + "<String, " + layerGeometry + "> index = new " + names.of("java.util.HashMap") + "<>();")
-                .open("for (" + layerGeometry + " layer : layerList)")
-                .line("index.put(layer.name(), layer);")
-                .close()
-                .line("return " + map + ".copyOf(index);")
-                .close();
         if (chunked) {
             body.line("");
             body.javadoc("The holders' layers in one list.\n\n@param <T> the element type\n"
@@ -398,13 +370,5 @@ public final class GeometryClassWriter {
 
     private static String shape(NetworkInput in) {
         return in.channels() + "\u00d7" + in.height() + "\u00d7" + in.width();
-    }
-
-    private static String names(List<ComputedLayer> layers) {
-        if (layers.size() <= 12) {
-            return String.join(", ", layers.stream().map(l -> l.spec().name()).toList());
-        }
-        return layers.get(0).spec().name() + ", " + layers.get(1).spec().name() + ", ... , "
-                + layers.get(layers.size() - 1).spec().name() + " (" + layers.size() + " layers)";
     }
 }

@@ -43,48 +43,39 @@ final class InputSizeMethods {
                         + ", so " + (same ? "its padding and centres" : "the centres from the global pool on")
                         + " depend on the input size: for another size, take the layers' geometry from "
                         + "{@link #forInput(Size)}."
-                : "Mapping units to input pixels ({@code mapToInput}, {@code receptiveField}) does not depend on the "
-                        + "input size here, so the constants' formulas hold at any size, but their maps have the "
-                        + "declared size: for the units of a larger map, with its clipping and {@code mapFromInput}, "
-                        + "take the layers of {@link #forInput(Size)}.";
+                : "Mapping units to input pixels does not depend on the input size here: the constants' formulas "
+                        + "hold at any size, on maps of the declared size.";
         String shape = names.api("Shape");
         String size = names.api("Size");
         String list = names.of("java.util.List");
-        method(out, "The shape of the output " + primary + " for an input of another size, through the "
-                        + "fully convolutional form (fully connected layers as convolutions with their declared "
-                        + "kernels) and the declared rounding. For the declared " + declared.size()
-                        + " input (width x height) it is " + output + " (C x H x W).\n\n"
+        String spec = names.api("NetworkSpec");
+        method(out, "The shape of the output " + primary + " for an input of another size (see {@link " + spec
+                        + "#outputSize(Size)}); for the declared " + declared.size() + " input (width x height), "
+                        + output + " (C x H x W).\n\n"
                         + "@param input the input's width and height\n"
-                        + "@return the shape, {@code C x H x W}\n"
-                        + "@throws IllegalArgumentException if the input is too small for a layer (the message names "
-                        + "it and the smallest input, " + min + ")",
+                        + "@return the shape, {@code C x H x W}",
                 "public static " + shape + " outputSize(" + size + " input)", "return spec.outputSize(input);");
         method(out, "The smallest input every layer fits: " + min + " (width x height)"
                         + atMin(min) + ".\n\n@return the smallest width and height",
                 "public static " + size + " minInputSize()",
                 "return " + size + ".of(" + min.width() + ", " + min.height() + ");");
-        method(out, "Whether every window layer tiles its padded input exactly for an input of this "
-                        + "size: no border pixel left unread, no window hanging over the edge. " + exact + "\n\n"
+        method(out, "Whether every window layer tiles its padded input exactly at this size (see {@link " + spec
+                        + "#isExact(Size)}). " + exact + "\n\n"
                         + "@param input the input's width and height\n"
                         + "@return whether both axes are tiled exactly",
                 "public static boolean isExact(" + size + " input)", "return spec.isExact(input);");
-        method(out, "The smallest input at least {@code from}, per axis, that "
-                        + "{@link #isExact(Size)} accepts. " + exact + "\n\n"
+        method(out, "The smallest input at least {@code from}, per axis, that {@link #isExact(Size)} accepts (see "
+                        + "{@link " + spec + "#nextExactSize(Size)}).\n\n"
                         + "@param from the smallest width and height to consider\n"
-                        + "@return the exact width and height\n"
-                        + "@throws IllegalArgumentException if there is none within the search",
+                        + "@return the exact width and height",
                 "public static " + size + " nextExactSize(" + size + " from)", "return spec.nextExactSize(from);");
-        method(out, "Every layer's geometry for an input of another size, in declaration "
-                        + "order: map sizes, receptive fields, jumps, centres and all the mapping methods. "
-                        + mappingNote + "\n\n@param input the input's width and height\n"
-                        + "@return every layer's geometry at that size\n"
-                        + "@throws IllegalArgumentException if the input is too small for a layer",
+        method(out, "Every layer's geometry for an input of another size, in declaration order (see {@link "
+                        + spec + "#forInput(Size)}). " + mappingNote + "\n\n@param input the input's width and height\n"
+                        + "@return every layer's geometry at that size",
                 "public static " + list + "<" + names.api("LayerGeometry") + "> forInput(" + size + " input)",
                 "return spec.forInput(input);");
-        method(out, "The fully convolutional form of the network, in order: every fully connected "
-                        + "layer as the convolution it is equivalent to (kernel = its incoming map, stride 1, no "
-                        + "padding; weights as {@code out x in x kh x kw}), every other layer as declared."
-                        + fcSummary() + "\n\n@return the layers, fully connected ones as convolutions",
+        method(out, "The layers, every fully connected one as the convolution it is equivalent to (see {@link "
+                        + spec + "#fullyConvolutional()})." + fcSummary() + "\n\n@return the layers, fully connected ones as convolutions",
                 "public static " + list + "<" + names.api("LayerSpec") + "> fullyConvolutional()",
                 "return spec.fullyConvolutional();");
     }
