@@ -32,7 +32,8 @@ import java.util.List;
  * {@code SAME} or {@code VALID} unless the padding is {@link Padding#EXPLICIT}, then {@code ceil}
  * if the output size rounds up; {@code -} is a missing window or resize, and a column window
  * {@code =} is the same as the row window. A resize is
- * {@code upsample,factor,nearest|bilinear}, {@code deconv,outputPadding} or
+ * {@code upsample,factor,nearest|bilinear} (or {@code upsample,factorX,factorY,nearest|bilinear}
+ * where the axes differ), {@code deconv,outputPadding} or
  * {@code crop,like,offsetY,offsetX} (see {@link Resize}).
  *
  * <p>A layer's geometry, as {@link #layer} reads it: its output shape, then per axis (rows, then
@@ -195,8 +196,11 @@ public final class Literals {
         String[] f = text.split(",");
         switch (f[0]) {
             case "upsample":
-                if (f.length == 3 && (f[2].equals("bilinear") || f[2].equals("nearest"))) {
-                    return Resize.upsample(number(f[1]), f[2].equals("bilinear"));
+                if ((f.length == 3 || f.length == 4) && (f[f.length - 1].equals("bilinear")
+                        || f[f.length - 1].equals("nearest"))) {
+                    int factorX = number(f[1]);
+                    return Resize.upsample(factorX, f.length == 4 ? number(f[2]) : factorX,
+                            f[f.length - 1].equals("bilinear"));
                 }
                 break;
             case "deconv":
@@ -212,8 +216,8 @@ public final class Literals {
             default:
                 break;
         }
-        throw new IllegalArgumentException("expected \"upsample,factor,nearest|bilinear\", \"deconv,outputPadding\""
-                + " or \"crop,like,offsetY,offsetX\", got \"" + text + "\"");
+        throw new IllegalArgumentException("expected \"upsample,factor[,factorY],nearest|bilinear\","
+                + " \"deconv,outputPadding\" or \"crop,like,offsetY,offsetX\", got \"" + text + "\"");
     }
 
     private static int channels(String text) {
@@ -269,7 +273,9 @@ public final class Literals {
             Resize r = layer.resize();
             s.append(' ');
             switch (layer.kind()) {
-                case "Upsample" -> s.append("upsample,").append(r.factor()).append(r.bilinear() ? ",bilinear" : ",nearest");
+                case "Upsample" -> s.append("upsample,").append(r.factorX())
+                        .append(r.factorX() == r.factorY() ? "" : "," + r.factorY())
+                        .append(r.bilinear() ? ",bilinear" : ",nearest");
                 case "Crop" -> s.append("crop,").append(r.like()).append(',').append(r.offsetY()).append(',')
                         .append(r.offsetX());
                 default -> s.append("deconv,").append(r.outputPadding());

@@ -1,11 +1,12 @@
 package dev.convgeom;
 
 /**
- * The part of a layer's declaration that is not a window: the factor of an {@link Upsample}, the
+ * The part of a layer's declaration that is not a window: the factors of an {@link Upsample}, the
  * output padding of a {@link Deconv}, the target and offsets of a {@link Crop}. Held by
  * {@link LayerSpec#resize()}; generated code builds it with the factories.
  *
- * @param factor        the upsampling factor (1 but for {@code Upsample})
+ * @param factorX       the upsampling factor along the columns (1 but for {@code Upsample})
+ * @param factorY       the upsampling factor along the rows (1 but for {@code Upsample})
  * @param bilinear      whether an {@code Upsample} interpolates bilinearly rather than copying the
  *                      nearest unit
  * @param outputPadding units a {@code Deconv} adds after the last one, on both axes
@@ -13,27 +14,35 @@ package dev.convgeom;
  * @param offsetY       the row of the cropped map where a {@code Crop} starts
  * @param offsetX       the column of the cropped map where a {@code Crop} starts
  */
-public record Resize(int factor, boolean bilinear, int outputPadding, String like, int offsetY, int offsetX) {
+public record Resize(int factorX, int factorY, boolean bilinear, int outputPadding, String like, int offsetY, int offsetX) {
 
     /**
-     * @throws IllegalArgumentException if the factor is below 1 or the output padding or an
+     * @throws IllegalArgumentException if a factor is below 1 or the output padding or an
      *                                  offset is negative
      */
     public Resize {
-        if (factor < 1 || outputPadding < 0 || offsetY < 0 || offsetX < 0) {
-            throw new IllegalArgumentException("factor " + factor + " must be at least 1, output padding "
+        if (factorX < 1 || factorY < 1 || outputPadding < 0 || offsetY < 0 || offsetX < 0) {
+            throw new IllegalArgumentException("factors " + factorX + ", " + factorY + " must be at least 1, output padding "
                     + outputPadding + " and offsets " + offsetY + ", " + offsetX + " non-negative");
         }
     }
 
     /** An {@link Upsample} by {@code factor} along both axes, nearest or bilinear. */
     public static Resize upsample(int factor, boolean bilinear) {
-        return new Resize(factor, bilinear, 0, null, 0, 0);
+        return upsample(factor, factor, bilinear);
+    }
+
+    /**
+     * An {@link Upsample} by {@code factorX} along the columns and {@code factorY} along the rows,
+     * nearest or bilinear.
+     */
+    public static Resize upsample(int factorX, int factorY, boolean bilinear) {
+        return new Resize(factorX, factorY, bilinear, 0, null, 0, 0);
     }
 
     /** A {@link Deconv}'s extra units after the last one ({@code outputPadding}); its window says the rest. */
     public static Resize deconv(int outputPadding) {
-        return new Resize(1, false, outputPadding, null, 0, 0);
+        return new Resize(1, 1, false, outputPadding, null, 0, 0);
     }
 
     /**
@@ -44,7 +53,7 @@ public record Resize(int factor, boolean bilinear, int outputPadding, String lik
         if (like == null) {
             throw new IllegalArgumentException("a crop needs the layer whose size it takes");
         }
-        return new Resize(1, false, 0, like, offsetY, offsetX);
+        return new Resize(1, 1, false, 0, like, offsetY, offsetX);
     }
 
     /** Whether this is a crop's ({@link #like()} is set). */

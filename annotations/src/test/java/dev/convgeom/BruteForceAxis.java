@@ -129,7 +129,7 @@ final class BruteForceAxis {
                 }
             }
             case "Upsample" -> {
-                long f = l.resize().factor();
+                long f = factor(l);
                 if (l.resize().bilinear()) {
                     // Source position (v + 1/2) / f - 1/2 = a / (2f); weights 1 - lambda and lambda.
                     long a = 2 * v + 1 - f;
@@ -177,7 +177,7 @@ final class BruteForceAxis {
             }
             // Solve s u - pb + (k - 1)/2 = v for u.
             case "Deconv" -> v.plus(Frac.of(w.padBefore())).minus(Frac.of(w.kernel() - 1, 2)).over(w.stride());
-            case "Upsample" -> v.plus(Frac.of(1, 2)).over(l.resize().factor()).minus(Frac.of(1, 2));
+            case "Upsample" -> v.plus(Frac.of(1, 2)).over(factor(l)).minus(Frac.of(1, 2));
             case "Crop" -> v.plus(Frac.of(offset(l)));
             case "GlobalAvgPool" -> v.times(Frac.of(sizeOf(src))).plus(Frac.of(sizeOf(src) - 1, 2));
             default -> v;
@@ -204,11 +204,16 @@ final class BruteForceAxis {
             // The full scatter covers (n - 1) s + k positions; pb and pa are cut off, op added.
             case "Deconv" -> (n - 1) * w.stride() + w.kernel() - w.padBefore() - w.padAfter()
                     + l.resize().outputPadding();
-            case "Upsample" -> n * l.resize().factor();
+            case "Upsample" -> n * factor(l);
             case "Crop" -> sizeOf(source(l.resize().like()));
             case "GlobalAvgPool" -> 1;
             default -> n;
         };
+    }
+
+    /** An upsampling's factor along this axis. */
+    private long factor(LayerSpec l) {
+        return rows ? l.resize().factorY() : l.resize().factorX();
     }
 
     private long sizeOf(int layer) {

@@ -63,6 +63,14 @@ class GraphGeometryBruteForceTest {
                         concat("cat2", "n2", "b2"),
                         add("add3", "n3", "b3"),
                         conv("wide", "add3", 4, 3, 1)), 12, 10),
+                // Different factors per axis (x before y), and a factor of 1 on one axis.
+                Arguments.of(network("perAxis", 9, 7,
+                        conv("c", "input", 3, 2, 1),
+                        upsample("n32", "c", 3, 2, false),
+                        upsample("b23", "c", 2, 3, true),
+                        upsample("b14", "c", 1, 4, true),
+                        conv("after", "b23", 3, 2, 0),
+                        upsample("n21", "after", 2, 1, false)), 9, 7),
                 // Padding (uneven, different per axis), a dilated window, an odd deconvolution
                 // with output padding, and global pooling of a phased map.
                 Arguments.of(network("padded", 9, 7,

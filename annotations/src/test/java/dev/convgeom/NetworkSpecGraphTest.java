@@ -214,6 +214,7 @@ class NetworkSpecGraphTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new LayerSpec("p", "Pad", List.of("input"), 1, 1, 1, w, w, null));
         assertThrows(IllegalArgumentException.class, () -> Resize.upsample(0, false));
+        assertThrows(IllegalArgumentException.class, () -> Resize.upsample(2, 0, false));
         assertThrows(IllegalArgumentException.class, () -> Resize.crop("x", -1, 0));
     }
 
@@ -236,6 +237,7 @@ class NetworkSpecGraphTest {
         assertEquals("d: Deconv 4->4 k 5x3 s 3x3 p 1/2x0/0 op 1",
                 deconv("d", "input", window(5, 3, 1, 1, 2), window(3, 3, 1, 0, 0), 1).toString());
         assertEquals("u: Upsample x2 bilinear", upsample("u", "input", 2, true).toString());
+        assertEquals("u: Upsample x3 by x2 nearest", upsample("u", "input", 3, 2, false).toString());
         assertEquals("p: Pad 1/2x3/0", Graphs.pad("p", "input", 1, 2, 3, 0).toString());
         assertEquals("score: Crop upscore to input at 19x19", crop("score", "upscore", "input", 19, 19).toString());
         assertEquals("cat: Concat a, b", concat("cat", "a", "b").toString());

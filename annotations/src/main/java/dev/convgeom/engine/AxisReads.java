@@ -79,7 +79,7 @@ final class AxisReads {
                 }
             }
             case UPSAMPLING -> {
-                long f = spec.extras().factor();
+                long f = spec.extras().factor(axis);
                 for (int v = needed.nextSetBit(0); v >= 0; v = needed.nextSetBit(v + 1)) {
                     if (spec.extras().bilinear()) {
                         // Half-pixel centres: output v sits at input (v + 1/2) / f - 1/2 = (2v + 1 - f) / 2f,

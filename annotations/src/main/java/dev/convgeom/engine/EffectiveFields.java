@@ -169,7 +169,7 @@ public final class EffectiveFields {
                 Window w = spec.window(axis);
                 yield EffectiveAxis.deconv(in, w.kernel(), w.stride(), w.padBefore());
             }
-            case UPSAMPLING -> EffectiveAxis.upsample(in, spec.extras().factor(), spec.extras().bilinear());
+            case UPSAMPLING -> EffectiveAxis.upsample(in, spec.extras().factor(axis), spec.extras().bilinear());
             case CROP -> EffectiveAxis.crop(in, layer.offset(axis));
             case MERGE -> {
                 List<EffectiveProfile> inputs = new ArrayList<>();

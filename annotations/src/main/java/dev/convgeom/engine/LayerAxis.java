@@ -41,7 +41,7 @@ public final class LayerAxis {
             case CONVOLUTION, POOLING, PAD, FULLY_CONNECTED, GLOBAL_POOLING ->
                     WindowAxis.outputSize(n, window(layer, axis, n));
             case DECONVOLUTION -> ResampleAxis.deconvSize(n, layer.window(axis), layer.extras().outputPadding());
-            case UPSAMPLING -> Math.multiplyExact(n, layer.extras().factor());
+            case UPSAMPLING -> Math.multiplyExact(n, layer.extras().factor(axis));
             case CROP -> like;
             case POINTWISE, MERGE -> n;
         };
@@ -58,7 +58,7 @@ public final class LayerAxis {
         AxisState in = inputs.get(0);
         return switch (layer.kind().role()) {
             case DECONVOLUTION -> ResampleAxis.deconv(in, layer.window(axis), layer.extras().outputPadding());
-            case UPSAMPLING -> ResampleAxis.upsample(in, layer.extras().factor(), layer.extras().bilinear());
+            case UPSAMPLING -> ResampleAxis.upsample(in, layer.extras().factor(axis), layer.extras().bilinear());
             case CROP -> ResampleAxis.crop(in, offset, like);
             case MERGE -> ResampleAxis.merge(inputs);
             case POINTWISE -> in;

@@ -83,10 +83,15 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
                 out > 0 ? OptionalLong.of(out) : OptionalLong.empty(), OptionalLong.empty(), 1, Extras.NONE);
     }
 
-    /** Upsampling by {@code factor}, nearest or bilinear. */
+    /** Upsampling by {@code factor} along both axes, nearest or bilinear. */
     public static LayerSpec upsample(String name, long factor, boolean bilinear) {
+        return upsample(name, factor, factor, bilinear);
+    }
+
+    /** Upsampling by {@code factorX} along the columns and {@code factorY} along the rows. */
+    public static LayerSpec upsample(String name, long factorX, long factorY, boolean bilinear) {
         return new LayerSpec(name, LayerKind.UPSAMPLE, List.of(), null, null, OptionalLong.empty(),
-                OptionalLong.empty(), 1, Extras.NONE.withFactor(factor, bilinear));
+                OptionalLong.empty(), 1, Extras.NONE.withFactors(factorX, factorY, bilinear));
     }
 
     /** Zero padding: {@code top}, {@code bottom} rows, {@code left}, {@code right} columns. */
@@ -115,31 +120,43 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
      * @param like            a crop's reference map (index, or {@link #NETWORK_INPUT}); unused otherwise
      * @param offsetY         a crop's explicit offset along the rows; empty: computed
      * @param offsetX         a crop's explicit offset along the columns; empty: computed
-     * @param factor          an upsampling factor (1 otherwise)
+     * @param factorX         an upsampling's factor along the columns (1 otherwise)
+     * @param factorY         an upsampling's factor along the rows (1 otherwise)
      * @param bilinear        whether an upsampling interpolates bilinearly (else nearest)
      * @param outputPadding   a transposed convolution's extra units at the end of each axis
      * @param allowMisaligned whether a merge or an explicit crop may leave its inputs misaligned
      */
-    public record Extras(int like, OptionalLong offsetY, OptionalLong offsetX, long factor, boolean bilinear,
-                         long outputPadding, boolean allowMisaligned) {
+    public record Extras(int like, OptionalLong offsetY, OptionalLong offsetX, long factorX, long factorY,
+                         boolean bilinear, long outputPadding, boolean allowMisaligned) {
 
         public static final Extras NONE = new Extras(NETWORK_INPUT, OptionalLong.empty(), OptionalLong.empty(), 1,
-                false, 0, false);
+                1, false, 0, false);
 
         public Extras withLike(int like, OptionalLong offsetY, OptionalLong offsetX) {
-            return new Extras(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned);
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, outputPadding, allowMisaligned);
         }
 
+        /** The same factor along both axes. */
         public Extras withFactor(long factor, boolean bilinear) {
-            return new Extras(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned);
+            return withFactors(factor, factor, bilinear);
+        }
+
+        /** Factor {@code factorX} along the columns and {@code factorY} along the rows. */
+        public Extras withFactors(long factorX, long factorY, boolean bilinear) {
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, outputPadding, allowMisaligned);
+        }
+
+        /** The upsampling factor along {@code axis}. */
+        public long factor(Axis axis) {
+            return axis == Axis.Y ? factorY : factorX;
         }
 
         public Extras withOutputPadding(long outputPadding) {
-            return new Extras(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned);
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, outputPadding, allowMisaligned);
         }
 
         public Extras withAllowMisaligned(boolean allowMisaligned) {
-            return new Extras(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned);
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, outputPadding, allowMisaligned);
         }
 
         public OptionalLong offset(Axis axis) {

@@ -149,6 +149,29 @@ class OnnxImportTest {
     }
 
     @Test
+    void resizesByDifferentWholeFactorsPerAxisBecomeFactorXAndFactorY() throws Exception {
+        OnnxBuilder b = new OnnxBuilder(13, "x", 3, 5, 4);
+        String x = b.map("Resize", "wide", List.of("x", "", b.floatTensor("s", 1, 1, 2, 3)), string("mode", "nearest"),
+                string("coordinate_transformation_mode", "asymmetric"), string("nearest_mode", "floor"));
+        b.map("Resize", "tall", List.of(x, "", "", b.intTensor("sizes", 1, 3, 30, 12)), string("mode", "linear"));
+        Checked checked = read(b.build("tall_out"), null);
+        List<ImportedLayer> layers = checked.network().layers();
+        assertEquals(new Shape(3, 10, 12), layers.get(0).output());
+        assertEquals(List.of(3, 2), List.of(layers.get(0).factorX(), layers.get(0).factorY()));
+        assertEquals(List.of(1, 3), List.of(layers.get(1).factorX(), layers.get(1).factorY()));
+        String source = dev.convgeom.importer.writing.JavaWriter.write(checked, "p", "T");
+        assertTrue(source.contains("@Upsample(factorX = 3, factorY = 2) Object wide;"), source);
+        assertTrue(source.contains("@Upsample(factorX = 1, factorY = 3, mode = Upsample.Mode.BILINEAR) Object tall;"),
+                source);
+
+        OnnxBuilder fractional = new OnnxBuilder(13, "x", 3, 4, 4);
+        fractional.map("Resize", "up", List.of("x", "", "", fractional.intTensor("sizes", 1, 3, 8, 6)),
+                string("mode", "nearest"));
+        assertRefused(fractional.build("up_out"), "'up' (Resize): resizes 4x4 to 8x6: convgeom's @Upsample takes a"
+                + " whole factor per axis");
+    }
+
+    @Test
     void asymmetricPaddingBecomesAPadLayerAndSameUpperStaysSame() throws Exception {
         OnnxBuilder b = new OnnxBuilder(13, "x", 3, 15, 15);
         String x = b.conv("asym", "x", 3, 4, 3, 3, 1, ints("strides", 2, 2), ints("pads", 0, 0, 1, 1));

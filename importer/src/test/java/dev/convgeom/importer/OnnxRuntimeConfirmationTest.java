@@ -59,6 +59,7 @@ class OnnxRuntimeConfirmationTest {
                 Arguments.of("FCN-8s-like", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::fcnLike),
                 Arguments.of("TensorFlow-style padding", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::padded),
                 Arguments.of("upsampling", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::upsampling),
+                Arguments.of("upsampling per axis", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::perAxis),
                 Arguments.of("random graph 1", (Supplier<OnnxBuilder>) () -> random(1)),
                 Arguments.of("random graph 2", (Supplier<OnnxBuilder>) () -> random(2)),
                 Arguments.of("random graph 3", (Supplier<OnnxBuilder>) () -> random(3)),
@@ -161,6 +162,22 @@ class OnnxRuntimeConfirmationTest {
         x = b.conv("conv2", x, 2, 2, 3, 3, 1, ints("pads", 1, 1, 1, 1));
         x = b.map("Resize", "up_linear", List.of(x, "", b.floatTensor("scales3", 1, 1, 3, 3)), string("mode", "linear"),
                 string("coordinate_transformation_mode", "pytorch_half_pixel"));
+        b.conv("conv3", x, 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        return b;
+    }
+
+    /**
+     * Different whole factors per axis: nearest 3 wide by 2 high (scales), then bilinear with
+     * half-pixel centres 1 wide by 3 high (sizes).
+     */
+    static OnnxBuilder perAxis() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 2, 9, 7);
+        String x = b.conv("conv1", "data", 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        x = b.map("Resize", "up_wide", List.of(x, "", b.floatTensor("scales", 1, 1, 2, 3)), string("mode", "nearest"),
+                string("coordinate_transformation_mode", "asymmetric"), string("nearest_mode", "floor"));
+        x = b.conv("conv2", x, 2, 2, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        x = b.map("Resize", "up_tall", List.of(x, "", "", b.intTensor("sizes", 1, 2, 24, 9)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "half_pixel"));
         b.conv("conv3", x, 2, 2, 3, 3, 1, ints("strides", 2, 2));
         return b;
     }

@@ -105,6 +105,30 @@ class GraphGeneratedCodeTest {
         assertEquals("1/2", Json.get(m, "layers", 0, "exact", "centerY"));
     }
 
+    /*
+     * Input 1x4x6 (H x W), @Upsample(factorX = 3, factorY = 2), nearest:
+     * columns: 18 units, jump 1/3, centre 0 - 1 * (3 - 1) / 6 = -1/3; unit v copies pixel floor(v / 3):
+     *   period 3, every phase [0, 0], moving 1 pixel per period.
+     * rows: 8 units, jump 1/2, centre -(2 - 1) / 4 = -1/4; unit v copies row floor(v / 2): period 2.
+     */
+    @Test
+    void perAxisFactorsUpsampleEachAxisByItsOwn() {
+        Compilation c = Expect.clean(Sources.network("Wide", "@Network(input = @Input(channels = 1, height = 4,"
+                + " width = 6))", "@Upsample(factorX = 3, factorY = 2) Object up;"));
+        LayerGeometry up = (LayerGeometry) constant(new CompiledClasses(c).load("test.WideGeometry"), "UP");
+        assertEquals(new AxisGeometry(6, 18, Ratio.of(1, 3), Ratio.of(-1, 3), new int[] {0, 0, 0},
+                new int[] {0, 0, 0}), up.x());
+        assertEquals(new AxisGeometry(4, 8, Ratio.of(1, 2), Ratio.of(-1, 4), new int[] {0, 0}, new int[] {0, 0}),
+                up.y());
+        assertEquals(Resize.upsample(3, 2, false), up.spec().resize());
+        // unit (x 7, y 5) copies pixel (7 / 3, 5 / 2) = (2, 2)
+        assertEquals(new Box(2, 2, 2, 2), up.receptiveField(7, 5));
+        Object m = Json.parse(GeneratedCodeTest.manifestOf(c, "test.Wide"));
+        assertEquals(3L, Json.get(m, "layers", 0, "upsample", "factorX"));
+        assertEquals(2L, Json.get(m, "layers", 0, "upsample", "factorY"));
+        assertEquals("NEAREST", Json.get(m, "layers", 0, "upsample", "mode"));
+    }
+
     /**
      * Every layer after FCN's 32x transposed convolution keeps 32 fields per axis; hundreds of them
      * must still fit the class initializers (64 KiB each), which array literals of the fields did

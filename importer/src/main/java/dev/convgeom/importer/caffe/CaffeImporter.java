@@ -531,7 +531,7 @@ public final class CaffeImporter {
         // stride 1, padded (local_size - 1) / 2: each unit reads exactly that window.
         AxisWindow w = new AxisWindow(size, 1, 1, (size - 1) / 2, (size - 1) / 2);
         return new ImportedLayer(layer.name(), layer.type(), LayerKind.AVG_POOL, List.of(in.layer()),
-                in.shape().channels(), in.shape().channels(), 1, w, w, false, false, 1, false, 0, -1, 0, 0,
+                in.shape().channels(), in.shape().channels(), 1, w, w, false, false, 1, 1, false, 0, -1, 0, 0,
                 "WITHIN_CHANNEL normalisation reads a " + size + "x" + size + " window around each unit",
                 in.shape());
     }

@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * <p>Which parts are set depends on the kind: windows ({@code y}, {@code x}) for convolutions,
  * pooling, transposed convolutions and pads (a pad's window is kernel 1 with the padding added);
- * {@code factor} and {@code bilinear} for upsampling; {@code outputPadding} for a transposed
+ * {@code factorX}, {@code factorY} and {@code bilinear} for upsampling; {@code outputPadding} for a transposed
  * convolution; {@code like} and the offsets for a crop; {@code label} for a free-form pointwise
  * layer. The factories below build each kind.
  *
@@ -27,7 +27,8 @@ import java.util.Objects;
  * @param ceil          whether a pooling layer rounds its output size up
  * @param same          whether the padding is TensorFlow's SAME (padding recomputed at every
  *                      input size; {@code y} and {@code x} hold it at the declared size)
- * @param factor        upsampling factor (1 but for upsampling)
+ * @param factorX       upsampling factor along the columns (1 but for upsampling)
+ * @param factorY       upsampling factor along the rows (1 but for upsampling)
  * @param bilinear      whether upsampling interpolates bilinearly
  * @param outputPadding units a transposed convolution adds after its last one
  * @param like          the layer whose size a crop takes (-1: the input)
@@ -37,8 +38,8 @@ import java.util.Objects;
  * @param output        the output shape by the model format's own rules
  */
 public record ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out,
-                            int groups, AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factor,
-                            boolean bilinear, int outputPadding, int like, int offsetY, int offsetX, String label,
+                            int groups, AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factorX,
+                            int factorY, boolean bilinear, int outputPadding, int like, int offsetY, int offsetX, String label,
                             Shape output) {
 
     /** Copies {@code from}; the factories keep the parts consistent with the kind. */
@@ -53,14 +54,14 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
     /** A convolution; {@code same} when the file asks for SAME (upper) padding at every size. */
     public static ImportedLayer conv(String source, String op, int input, int in, int out, int groups, AxisWindow y,
                                      AxisWindow x, boolean same, Shape output) {
-        return new ImportedLayer(source, op, LayerKind.CONV, List.of(input), in, out, groups, y, x, false, same, 1,
+        return new ImportedLayer(source, op, LayerKind.CONV, List.of(input), in, out, groups, y, x, false, same, 1, 1,
                 false, 0, -1, 0, 0, "", output);
     }
 
     /** A transposed convolution, padding {@code y.padBefore()} removed on both sides of each axis. */
     public static ImportedLayer deconv(String source, String op, int input, int in, int out, int groups,
                                        AxisWindow y, AxisWindow x, int outputPadding, Shape output) {
-        return new ImportedLayer(source, op, LayerKind.DECONV, List.of(input), in, out, groups, y, x, false, false, 1,
+        return new ImportedLayer(source, op, LayerKind.DECONV, List.of(input), in, out, groups, y, x, false, false, 1, 1,
                 false, outputPadding, -1, 0, 0, "", output);
     }
 
@@ -68,7 +69,7 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
     public static ImportedLayer pool(String source, String op, boolean max, int input, AxisWindow y, AxisWindow x,
                                      boolean ceil, boolean same, Shape output) {
         return new ImportedLayer(source, op, max ? LayerKind.MAX_POOL : LayerKind.AVG_POOL, List.of(input),
-                output.channels(), output.channels(), 1, y, x, ceil, same, 1, false, 0, -1, 0, 0, "", output);
+                output.channels(), output.channels(), 1, y, x, ceil, same, 1, 1, false, 0, -1, 0, 0, "", output);
     }
 
     /** A fully connected layer over the whole incoming {@code incoming} map. */
@@ -76,42 +77,45 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
         return new ImportedLayer(source, op, LayerKind.FULLY_CONNECTED, List.of(input),
                 incoming.channels() * incoming.height() * incoming.width(), out, 1,
                 new AxisWindow(incoming.height(), 1, 1, 0, 0), new AxisWindow(incoming.width(), 1, 1, 0, 0),
-                false, false, 1, false, 0, -1, 0, 0, "", new Shape(out, 1, 1));
+                false, false, 1, 1, false, 0, -1, 0, 0, "", new Shape(out, 1, 1));
     }
 
     /** Global pooling over the whole map (average or maximum: the same units are read). */
     public static ImportedLayer globalPool(String source, String op, int input, int channels, String label) {
         return new ImportedLayer(source, op, LayerKind.GLOBAL_AVG_POOL, List.of(input), channels, channels, 1, null,
-                null, false, false, 1, false, 0, -1, 0, 0, label, new Shape(channels, 1, 1));
+                null, false, false, 1, 1, false, 0, -1, 0, 0, label, new Shape(channels, 1, 1));
     }
 
     /** A concatenation along the channels, or an element-wise merge. */
     public static ImportedLayer merge(String source, String op, LayerKind kind, List<Integer> inputs, Shape output,
                                       String label) {
         return new ImportedLayer(source, op, kind, inputs, Shape.UNKNOWN, output.channels(), 1, null, null, false,
-                false, 1, false, 0, -1, 0, 0, label, output);
+                false, 1, 1, false, 0, -1, 0, 0, label, output);
     }
 
     /** A crop of {@code input} to the size of {@code like}, starting at the given unit. */
     public static ImportedLayer crop(String source, String op, int input, int like, int offsetY, int offsetX,
                                      Shape output) {
         return new ImportedLayer(source, op, LayerKind.CROP, List.of(input), output.channels(), output.channels(), 1,
-                null, null, false, false, 1, false, 0, like, offsetY, offsetX, "", output);
+                null, null, false, false, 1, 1, false, 0, like, offsetY, offsetX, "", output);
     }
 
     /** Zero padding: {@code y} and {@code x} are kernel-1 windows holding the padding added. */
     public static ImportedLayer pad(String source, String op, int input, int top, int bottom, int left, int right,
                                     Shape output, String label) {
         return new ImportedLayer(source, op, LayerKind.PAD, List.of(input), output.channels(), output.channels(), 1,
-                new AxisWindow(1, 1, 1, top, bottom), new AxisWindow(1, 1, 1, left, right), false, false, 1, false,
+                new AxisWindow(1, 1, 1, top, bottom), new AxisWindow(1, 1, 1, left, right), false, false, 1, 1, false,
                 0, -1, 0, 0, label, output);
     }
 
-    /** Upsampling by a whole factor, nearest or bilinear with half-pixel centres. */
-    public static ImportedLayer upsample(String source, String op, int input, int factor, boolean bilinear,
-                                         Shape output, String label) {
+    /**
+     * Upsampling by whole factors, {@code factorX} along the columns and {@code factorY} along the
+     * rows, nearest or bilinear with half-pixel centres.
+     */
+    public static ImportedLayer upsample(String source, String op, int input, int factorX, int factorY,
+                                         boolean bilinear, Shape output, String label) {
         return new ImportedLayer(source, op, LayerKind.UPSAMPLE, List.of(input), output.channels(), output.channels(),
-                1, null, null, false, false, factor, bilinear, 0, -1, 0, 0, label, output);
+                1, null, null, false, false, factorX, factorY, bilinear, 0, -1, 0, 0, label, output);
     }
 
     /** A geometry-neutral layer; {@code label} is the free text of a {@code @Pointwise}. */
@@ -121,12 +125,12 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
             throw new IllegalArgumentException(kind + " is not pointwise");
         }
         return new ImportedLayer(source, op, kind, List.of(input), output.channels(), output.channels(), 1, null,
-                null, false, false, 1, false, 0, -1, 0, 0, label, output);
+                null, false, false, 1, 1, false, 0, -1, 0, 0, label, output);
     }
 
     /** This layer reading {@code inputs} instead (the same kind and attributes). */
     public ImportedLayer readingFrom(List<Integer> inputs) {
-        return new ImportedLayer(source, op, kind, inputs, in, out, groups, y, x, ceil, same, factor, bilinear,
+        return new ImportedLayer(source, op, kind, inputs, in, out, groups, y, x, ceil, same, factorX, factorY, bilinear,
                 outputPadding, like, offsetY, offsetX, label, output);
     }
 }

@@ -121,7 +121,12 @@ public final class JavaWriter {
                 a.add("right = " + layer.x().padAfter());
             }
             case UPSAMPLE -> {
-                a.add("factor = " + layer.factor());
+                if (layer.factorX() == layer.factorY()) {
+                    a.add("factor = " + layer.factorX());
+                } else {
+                    a.add("factorX = " + layer.factorX());
+                    a.add("factorY = " + layer.factorY());
+                }
                 if (layer.bilinear()) {
                     a.add("mode = Upsample.Mode.BILINEAR");
                 }

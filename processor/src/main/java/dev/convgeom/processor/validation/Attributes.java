@@ -29,7 +29,7 @@ final class Attributes {
             case FROM -> List.of("from");
             case LIKE -> List.of("like");
             case OFFSET -> List.of("offset");
-            case FACTOR -> List.of("factor");
+            case FACTOR -> perAxis(axis, "factorY", "factorX", "factor");
             case OUTPUT_PADDING -> List.of("outputPadding");
             case NONE -> List.of();
         };

@@ -5,6 +5,7 @@ import dev.convgeom.engine.LayerSpec;
 import dev.convgeom.processor.model.ArrayElement;
 import dev.convgeom.processor.model.ExplicitValues;
 import dev.convgeom.processor.model.LayerDeclaration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -30,7 +31,7 @@ final class GraphLayerValidator {
      */
     Optional<LayerSpec> validate(LayerDeclaration layer, LayerInputs inputs, boolean ok) {
         return switch (layer.kind().role()) {
-            case UPSAMPLING -> ok ? upsample(layer) : Optional.empty();
+            case UPSAMPLING -> upsample(layer, ok);
             case PAD -> pad(layer) && ok ? Optional.of(padSpec(layer)) : Optional.empty();
             case CROP -> crop(layer, inputs, ok);
             case MERGE -> ok ? Optional.of(plain(layer, LayerSpec.Extras.NONE
@@ -41,12 +42,32 @@ final class GraphLayerValidator {
         };
     }
 
-    /** {@code factor} is required (javac reports it missing); {@link LayerValidator} checks it is positive. */
-    private static Optional<LayerSpec> upsample(LayerDeclaration layer) {
+    /**
+     * Per-axis factors fall back to {@code factor}; an axis with neither is reported.
+     * {@link LayerValidator} checks that the written ones are positive.
+     */
+    private Optional<LayerSpec> upsample(LayerDeclaration layer, boolean ok) {
         ExplicitValues v = layer.values();
+        Optional<Integer> factorX = v.integer("factorX").or(() -> v.integer("factor"));
+        Optional<Integer> factorY = v.integer("factorY").or(() -> v.integer("factor"));
+        if (factorX.isEmpty() || factorY.isEmpty()) {
+            List<String> missing = new ArrayList<>();
+            if (factorX.isEmpty()) {
+                missing.add("factorX");
+            }
+            if (factorY.isEmpty()) {
+                missing.add("factorY");
+            }
+            reporter.report(Message.MISSING_FACTOR, layer.field(), v.mirror(), null, layer.name(),
+                    String.join(" and ", missing));
+            return Optional.empty();
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
         boolean bilinear = v.enumConstant("mode").orElse("NEAREST").equals("BILINEAR");
-        return v.integer("factor").map(factor -> new LayerSpec(layer.name(), layer.kind(), List.of(), null, null,
-                OptionalLong.empty(), OptionalLong.empty(), 1, LayerSpec.Extras.NONE.withFactor(factor, bilinear)));
+        return Optional.of(new LayerSpec(layer.name(), layer.kind(), List.of(), null, null, OptionalLong.empty(),
+                OptionalLong.empty(), 1, LayerSpec.Extras.NONE.withFactors(factorX.get(), factorY.get(), bilinear)));
     }
 
     /** Every side at least 0: to remove rows and columns, crop instead. */

@@ -30,7 +30,8 @@ final class LayerValidator {
             Map.entry("s", "a stride"), Map.entry("sh", "a stride"), Map.entry("sw", "a stride"),
             Map.entry("d", "a dilation"), Map.entry("dh", "a dilation"), Map.entry("dw", "a dilation"),
             Map.entry("groups", "groups"), Map.entry("out", "out (the number of outputs)"),
-            Map.entry("in", "in (the expected number of inputs)"), Map.entry("factor", "an upsampling factor"));
+            Map.entry("in", "in (the expected number of inputs)"), Map.entry("factor", "an upsampling factor"),
+            Map.entry("factorX", "an upsampling factor"), Map.entry("factorY", "an upsampling factor"));
 
     private static final List<String> PADDINGS = List.of("p", "ph", "pw");
 

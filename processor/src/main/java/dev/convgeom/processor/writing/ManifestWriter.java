@@ -114,8 +114,7 @@ public final class ManifestWriter {
                     .number("ph", spec.y().padBefore()).number("pw", spec.x().padBefore())
                     .number("outputPadding", extras.outputPadding())
                     .endObject();
-            case UPSAMPLE -> json.name("upsample").beginInlineObject()
-                    .number("factor", extras.factor())
+            case UPSAMPLE -> upsample(json.name("upsample").beginInlineObject(), extras)
                     .string("mode", extras.bilinear() ? "BILINEAR" : "NEAREST")
                     .endObject();
             case CROP -> json.string("like", spec.resize().like())
@@ -176,6 +175,12 @@ public final class ManifestWriter {
      * The positions of its (first) input the layer's own units never read, per axis, whatever
      * other layers read: {@code {"count": 28, "of": 56, "positions": [[1, 55, 2]]}}.
      */
+    /** {@code "factor"} when both axes have it, else {@code "factorX"} and {@code "factorY"}. */
+    private static JsonWriter upsample(JsonWriter json, dev.convgeom.engine.LayerSpec.Extras extras) {
+        return extras.factorX() == extras.factorY() ? json.number("factor", extras.factorX())
+                : json.number("factorX", extras.factorX()).number("factorY", extras.factorY());
+    }
+
     private static void skipped(JsonWriter json, ReadCoverage reads, int layer) {
         json.name("skippedInput").beginObject();
         for (Axis axis : Axis.values()) {

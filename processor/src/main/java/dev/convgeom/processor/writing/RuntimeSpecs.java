@@ -95,7 +95,7 @@ public final class RuntimeSpecs {
     private static Resize resize(List<ComputedLayer> computed, ComputedLayer layer) {
         var extras = layer.spec().extras();
         return switch (layer.spec().kind()) {
-            case UPSAMPLE -> Resize.upsample((int) extras.factor(), extras.bilinear());
+            case UPSAMPLE -> Resize.upsample((int) extras.factorX(), (int) extras.factorY(), extras.bilinear());
             case DECONV -> Resize.deconv((int) extras.outputPadding());
             case CROP -> Resize.crop(name(computed, extras.like()), (int) layer.offsetY(), (int) layer.offsetX());
             default -> null;

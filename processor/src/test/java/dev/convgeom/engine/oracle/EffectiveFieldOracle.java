@@ -156,7 +156,7 @@ public final class EffectiveFieldOracle {
                 }
             }
             case UPSAMPLING -> {
-                long f = spec.extras().factor();
+                long f = spec.extras().factor(axis);
                 if (spec.extras().bilinear()) {
                     Frac q = Frac.of(v).plus(Frac.HALF).dividedBy(f).minus(Frac.HALF);
                     long below = floor(q);

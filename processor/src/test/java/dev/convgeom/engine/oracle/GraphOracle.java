@@ -170,7 +170,7 @@ public final class GraphOracle {
                     size[a][i] = out;
                     padBefore[a][i] = w.padBefore();
                 }
-                case UPSAMPLING -> size[a][i] = n * spec.extras().factor();
+                case UPSAMPLING -> size[a][i] = n * spec.extras().factor(axis);
                 case PAD -> {
                     Window w = spec.window(axis);
                     size[a][i] = n + w.padBefore() + w.padAfter();
@@ -321,7 +321,7 @@ public final class GraphOracle {
                     yield at.plus(Frac.of(padBefore[a][layer])).minus(Frac.of(w.dilatedKernel() - 1, 2))
                             .dividedBy(w.stride());
                 }
-                case UPSAMPLING -> at.plus(Frac.HALF).dividedBy(spec.extras().factor()).minus(Frac.HALF);
+                case UPSAMPLING -> at.plus(Frac.HALF).dividedBy(spec.extras().factor(axis)).minus(Frac.HALF);
                 case PAD -> at.minus(Frac.of(padBefore[a][layer]));
                 case CROP -> at.plus(Frac.of(offset[a][layer]));
             };
@@ -407,7 +407,7 @@ public final class GraphOracle {
                 }
             }
             case UPSAMPLING -> {
-                long f = spec.extras().factor();
+                long f = spec.extras().factor(axis);
                 if (spec.extras().bilinear()) {
                     // Half-pixel centres: position q = (v + 1/2) / f - 1/2 = (2v + 1 - f) / (2f),
                     // interpolated from the units either side (one when q is whole).
