@@ -1,6 +1,7 @@
 package dev.convgeom;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -148,7 +149,9 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
         return switch (kind) {
             case "Concat", "Add" -> head + " " + String.join(", ", from);
             case "Upsample" -> head + (resize.factorX() == resize.factorY() ? " x" + resize.factorX()
-                    : " x" + resize.factorX() + " by x" + resize.factorY()) + (resize.bilinear() ? " bilinear" : " nearest");
+                    : " x" + resize.factorX() + " by x" + resize.factorY()) + (resize.bilinear() ? " bilinear" : " nearest")
+                    + (resize.coordinates() == Upsample.Coordinates.HALF_PIXEL ? ""
+                            : " " + resize.coordinates().name().toLowerCase(Locale.ROOT));
             case "Crop" -> head + " " + from.get(0) + " to " + resize.like() + " at "
                     + resize.offsetY() + "x" + resize.offsetX();
             case "Pad" -> head + " " + pads();

@@ -3,6 +3,7 @@ package dev.convgeom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The compact literal form in which generated {@code <Model>Geometry} classes are written: a
@@ -33,7 +34,8 @@ import java.util.List;
  * if the output size rounds up; {@code -} is a missing window or resize, and a column window
  * {@code =} is the same as the row window. A resize is
  * {@code upsample,factor,nearest|bilinear} (or {@code upsample,factorX,factorY,nearest|bilinear}
- * where the axes differ), {@code deconv,outputPadding} or
+ * where the axes differ; then {@code ,asymmetric} or {@code ,align_corners} for coordinates other
+ * than half-pixel), {@code deconv,outputPadding} or
  * {@code crop,like,offsetY,offsetX} (see {@link Resize}).
  *
  * <p>A layer's geometry, as {@link #layer} reads it: its output shape, then per axis (rows, then
@@ -196,11 +198,9 @@ public final class Literals {
         String[] f = text.split(",");
         switch (f[0]) {
             case "upsample":
-                if ((f.length == 3 || f.length == 4) && (f[f.length - 1].equals("bilinear")
-                        || f[f.length - 1].equals("nearest"))) {
-                    int factorX = number(f[1]);
-                    return Resize.upsample(factorX, f.length == 4 ? number(f[2]) : factorX,
-                            f[f.length - 1].equals("bilinear"));
+                Resize upsample = upsample(f);
+                if (upsample != null) {
+                    return upsample;
                 }
                 break;
             case "deconv":
@@ -216,8 +216,33 @@ public final class Literals {
             default:
                 break;
         }
-        throw new IllegalArgumentException("expected \"upsample,factor[,factorY],nearest|bilinear\","
-                + " \"deconv,outputPadding\" or \"crop,like,offsetY,offsetX\", got \"" + text + "\"");
+        throw new IllegalArgumentException("expected \"upsample,factor[,factorY],nearest|bilinear"
+                + "[,asymmetric|align_corners]\", \"deconv,outputPadding\" or \"crop,like,offsetY,offsetX\", got \"" + text + "\"");
+    }
+
+    /** {@code upsample,factorX[,factorY],nearest|bilinear[,asymmetric|align_corners]}, or null. */
+    private static Resize upsample(String[] f) {
+        int mode = f.length > 2 && isMode(f[2]) ? 2 : 3;
+        if (mode >= f.length || !isMode(f[mode]) || f.length > mode + 2) {
+            return null;
+        }
+        Upsample.Coordinates coordinates = Upsample.Coordinates.HALF_PIXEL;
+        if (f.length == mode + 2) {
+            coordinates = switch (f[mode + 1]) {
+                case "asymmetric" -> Upsample.Coordinates.ASYMMETRIC;
+                case "align_corners" -> Upsample.Coordinates.ALIGN_CORNERS;
+                default -> null;
+            };
+            if (coordinates == null) {
+                return null;
+            }
+        }
+        int factorX = number(f[1]);
+        return Resize.upsample(factorX, mode == 3 ? number(f[2]) : factorX, f[mode].equals("bilinear"), coordinates);
+    }
+
+    private static boolean isMode(String text) {
+        return text.equals("bilinear") || text.equals("nearest");
     }
 
     private static int channels(String text) {
@@ -275,7 +300,9 @@ public final class Literals {
             switch (layer.kind()) {
                 case "Upsample" -> s.append("upsample,").append(r.factorX())
                         .append(r.factorX() == r.factorY() ? "" : "," + r.factorY())
-                        .append(r.bilinear() ? ",bilinear" : ",nearest");
+                        .append(r.bilinear() ? ",bilinear" : ",nearest")
+                        .append(r.coordinates() == Upsample.Coordinates.HALF_PIXEL ? ""
+                                : "," + r.coordinates().name().toLowerCase(Locale.ROOT));
                 case "Crop" -> s.append("crop,").append(r.like()).append(',').append(r.offsetY()).append(',')
                         .append(r.offsetX());
                 default -> s.append("deconv,").append(r.outputPadding());

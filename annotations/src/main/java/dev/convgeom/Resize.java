@@ -1,5 +1,7 @@
 package dev.convgeom;
 
+import java.util.Objects;
+
 /**
  * The part of a layer's declaration that is not a window: the factors of an {@link Upsample}, the
  * output padding of a {@link Deconv}, the target and offsets of a {@link Crop}. Held by
@@ -9,18 +11,21 @@ package dev.convgeom;
  * @param factorY       the upsampling factor along the rows (1 but for {@code Upsample})
  * @param bilinear      whether an {@code Upsample} interpolates bilinearly rather than copying the
  *                      nearest unit
+ * @param coordinates   where an {@code Upsample} places its units on its input ({@code HALF_PIXEL}
+ *                      but for a bilinear {@code Upsample} that says otherwise)
  * @param outputPadding units a {@code Deconv} adds after the last one, on both axes
  * @param like          the layer (or {@code "input"}) whose size a {@code Crop} takes; null otherwise
  * @param offsetY       the row of the cropped map where a {@code Crop} starts
  * @param offsetX       the column of the cropped map where a {@code Crop} starts
  */
-public record Resize(int factorX, int factorY, boolean bilinear, int outputPadding, String like, int offsetY, int offsetX) {
+public record Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordinates coordinates, int outputPadding, String like, int offsetY, int offsetX) {
 
     /**
      * @throws IllegalArgumentException if a factor is below 1 or the output padding or an
      *                                  offset is negative
      */
     public Resize {
+        Objects.requireNonNull(coordinates, "coordinates");
         if (factorX < 1 || factorY < 1 || outputPadding < 0 || offsetY < 0 || offsetX < 0) {
             throw new IllegalArgumentException("factors " + factorX + ", " + factorY + " must be at least 1, output padding "
                     + outputPadding + " and offsets " + offsetY + ", " + offsetX + " non-negative");
@@ -37,12 +42,17 @@ public record Resize(int factorX, int factorY, boolean bilinear, int outputPaddi
      * nearest or bilinear.
      */
     public static Resize upsample(int factorX, int factorY, boolean bilinear) {
-        return new Resize(factorX, factorY, bilinear, 0, null, 0, 0);
+        return upsample(factorX, factorY, bilinear, Upsample.Coordinates.HALF_PIXEL);
+    }
+
+    /** As {@link #upsample(int, int, boolean)}, the units placed by {@code coordinates}. */
+    public static Resize upsample(int factorX, int factorY, boolean bilinear, Upsample.Coordinates coordinates) {
+        return new Resize(factorX, factorY, bilinear, coordinates, 0, null, 0, 0);
     }
 
     /** A {@link Deconv}'s extra units after the last one ({@code outputPadding}); its window says the rest. */
     public static Resize deconv(int outputPadding) {
-        return new Resize(1, 1, false, outputPadding, null, 0, 0);
+        return new Resize(1, 1, false, Upsample.Coordinates.HALF_PIXEL, outputPadding, null, 0, 0);
     }
 
     /**
@@ -53,7 +63,7 @@ public record Resize(int factorX, int factorY, boolean bilinear, int outputPaddi
         if (like == null) {
             throw new IllegalArgumentException("a crop needs the layer whose size it takes");
         }
-        return new Resize(1, 1, false, 0, like, offsetY, offsetX);
+        return new Resize(1, 1, false, Upsample.Coordinates.HALF_PIXEL, 0, like, offsetY, offsetX);
     }
 
     /** Whether this is a crop's ({@link #like()} is set). */

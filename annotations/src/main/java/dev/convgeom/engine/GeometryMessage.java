@@ -70,7 +70,11 @@ public enum GeometryMessage implements Catalogued {
                     + " Leave offset out to have it computed, or set allowMisaligned = true"),
     DECONV_NO_OUTPUT(Severity.ERROR,
             "layer '%s': the %s would have no units: (%d - 1) * %d - %d - %d + %d + %d = %d; use less padding"
-                    + " or a larger kernel");
+                    + " or a larger kernel"),
+    ALIGN_CORNERS_ONE_UNIT(Severity.ERROR,
+            "layer '%s': coordinates = ALIGN_CORNERS stretches the first to the last unit of its input, but"
+                    + " the input's %s is 1 unit, so all %d output units would sit on it; use a larger input, or"
+                    + " HALF_PIXEL or ASYMMETRIC coordinates");
 
     private final Severity severity;
     private final String template;

@@ -123,17 +123,23 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
      * @param factorX         an upsampling's factor along the columns (1 otherwise)
      * @param factorY         an upsampling's factor along the rows (1 otherwise)
      * @param bilinear        whether an upsampling interpolates bilinearly (else nearest)
+     * @param coordinates     where an upsampling places its units on its input
      * @param outputPadding   a transposed convolution's extra units at the end of each axis
      * @param allowMisaligned whether a merge or an explicit crop may leave its inputs misaligned
      */
     public record Extras(int like, OptionalLong offsetY, OptionalLong offsetX, long factorX, long factorY,
-                         boolean bilinear, long outputPadding, boolean allowMisaligned) {
+                         boolean bilinear, Coordinates coordinates, long outputPadding, boolean allowMisaligned) {
 
         public static final Extras NONE = new Extras(NETWORK_INPUT, OptionalLong.empty(), OptionalLong.empty(), 1,
-                1, false, 0, false);
+                1, false, Coordinates.HALF_PIXEL, 0, false);
+
+        public Extras {
+            Objects.requireNonNull(coordinates, "coordinates");
+        }
 
         public Extras withLike(int like, OptionalLong offsetY, OptionalLong offsetX) {
-            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, outputPadding, allowMisaligned);
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
+                    allowMisaligned);
         }
 
         /** The same factor along both axes. */
@@ -143,7 +149,14 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
 
         /** Factor {@code factorX} along the columns and {@code factorY} along the rows. */
         public Extras withFactors(long factorX, long factorY, boolean bilinear) {
-            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, outputPadding, allowMisaligned);
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
+                    allowMisaligned);
+        }
+
+        /** Where an upsampling places its units on its input. */
+        public Extras withCoordinates(Coordinates coordinates) {
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
+                    allowMisaligned);
         }
 
         /** The upsampling factor along {@code axis}. */
@@ -152,11 +165,13 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
         }
 
         public Extras withOutputPadding(long outputPadding) {
-            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, outputPadding, allowMisaligned);
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
+                    allowMisaligned);
         }
 
         public Extras withAllowMisaligned(boolean allowMisaligned) {
-            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, outputPadding, allowMisaligned);
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
+                    allowMisaligned);
         }
 
         public OptionalLong offset(Axis axis) {

@@ -162,6 +162,11 @@ class GraphNamesDiagnosticsTest {
                 Arguments.of("@Upsample(factorY = 0, factor = 2) Object up;", 25,
                         "layer 'up': factorY = 0, but an upsampling factor must be at least 1"
                                 + " [convgeom:not-positive]"),
+                // javac places an enum constant's value at its last dot
+                Arguments.of("@Upsample(factor = 2, coordinates = Upsample.Coordinates.ASYMMETRIC) Object up;", 61,
+                        "layer 'up': coordinates = ASYMMETRIC places the units of a bilinear upsampling, but mode ="
+                                + " NEAREST copies unit floor(v / f) with half-pixel centres; use mode ="
+                                + " Upsample.Mode.BILINEAR, or remove coordinates [convgeom:nearest-coordinates]"),
                 // the caret goes under the annotation: nothing written to point at
                 Arguments.of("@Upsample Object up;", 5,
                         "layer 'up': @Upsample needs a factor: give factor, or both factorX and factorY (missing:"
@@ -249,7 +254,8 @@ class GraphNamesDiagnosticsTest {
             "[convgeom:merge-one-input]", "[convgeom:empty-merge]", "[convgeom:output-padding-out-of-range]",
             "[convgeom:deconv-kernel-below-stride]", "[convgeom:crop-offset-count]", "[convgeom:negative-offset]",
             "[convgeom:not-positive]", "[convgeom:negative-padding]", "[convgeom:missing-kernel]",
-            "[convgeom:pool-padding-too-large]", "[convgeom:missing-factor]");
+            "[convgeom:pool-padding-too-large]", "[convgeom:missing-factor]",
+            "[convgeom:nearest-coordinates]");
 
     /**
      * An FCN-like graph using every graph annotation passes the names and per-layer checks, and

@@ -1,6 +1,9 @@
 package dev.convgeom.importer.model;
 
+import static dev.convgeom.Upsample.Coordinates.HALF_PIXEL;
+
 import dev.convgeom.Shape;
+import dev.convgeom.Upsample;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,6 +33,7 @@ import java.util.Objects;
  * @param factorX       upsampling factor along the columns (1 but for upsampling)
  * @param factorY       upsampling factor along the rows (1 but for upsampling)
  * @param bilinear      whether upsampling interpolates bilinearly
+ * @param coordinates   where a bilinear upsampling places its units ({@code HALF_PIXEL} otherwise)
  * @param outputPadding units a transposed convolution adds after its last one
  * @param like          the layer whose size a crop takes (-1: the input)
  * @param offsetY       the row where a crop starts
@@ -39,8 +43,8 @@ import java.util.Objects;
  */
 public record ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out,
                             int groups, AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factorX,
-                            int factorY, boolean bilinear, int outputPadding, int like, int offsetY, int offsetX, String label,
-                            Shape output) {
+                            int factorY, boolean bilinear, Upsample.Coordinates coordinates, int outputPadding,
+                            int like, int offsetY, int offsetX, String label, Shape output) {
 
     /** Copies {@code from}; the factories keep the parts consistent with the kind. */
     public ImportedLayer {
@@ -49,27 +53,29 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
         Objects.requireNonNull(kind, "kind");
         from = List.copyOf(from);
         Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(coordinates, "coordinates");
     }
 
     /** A convolution; {@code same} when the file asks for SAME (upper) padding at every size. */
     public static ImportedLayer conv(String source, String op, int input, int in, int out, int groups, AxisWindow y,
                                      AxisWindow x, boolean same, Shape output) {
         return new ImportedLayer(source, op, LayerKind.CONV, List.of(input), in, out, groups, y, x, false, same, 1, 1,
-                false, 0, -1, 0, 0, "", output);
+                false, HALF_PIXEL, 0, -1, 0, 0, "", output);
     }
 
     /** A transposed convolution, padding {@code y.padBefore()} removed on both sides of each axis. */
     public static ImportedLayer deconv(String source, String op, int input, int in, int out, int groups,
                                        AxisWindow y, AxisWindow x, int outputPadding, Shape output) {
-        return new ImportedLayer(source, op, LayerKind.DECONV, List.of(input), in, out, groups, y, x, false, false, 1, 1,
-                false, outputPadding, -1, 0, 0, "", output);
+        return new ImportedLayer(source, op, LayerKind.DECONV, List.of(input), in, out, groups, y, x, false, false, 1,
+                1, false, HALF_PIXEL, outputPadding, -1, 0, 0, "", output);
     }
 
     /** A max or average pooling layer. */
     public static ImportedLayer pool(String source, String op, boolean max, int input, AxisWindow y, AxisWindow x,
                                      boolean ceil, boolean same, Shape output) {
         return new ImportedLayer(source, op, max ? LayerKind.MAX_POOL : LayerKind.AVG_POOL, List.of(input),
-                output.channels(), output.channels(), 1, y, x, ceil, same, 1, 1, false, 0, -1, 0, 0, "", output);
+                output.channels(), output.channels(), 1, y, x, ceil, same, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, "",
+                output);
     }
 
     /** A fully connected layer over the whole incoming {@code incoming} map. */
@@ -77,27 +83,27 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
         return new ImportedLayer(source, op, LayerKind.FULLY_CONNECTED, List.of(input),
                 incoming.channels() * incoming.height() * incoming.width(), out, 1,
                 new AxisWindow(incoming.height(), 1, 1, 0, 0), new AxisWindow(incoming.width(), 1, 1, 0, 0),
-                false, false, 1, 1, false, 0, -1, 0, 0, "", new Shape(out, 1, 1));
+                false, false, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, "", new Shape(out, 1, 1));
     }
 
     /** Global pooling over the whole map (average or maximum: the same units are read). */
     public static ImportedLayer globalPool(String source, String op, int input, int channels, String label) {
         return new ImportedLayer(source, op, LayerKind.GLOBAL_AVG_POOL, List.of(input), channels, channels, 1, null,
-                null, false, false, 1, 1, false, 0, -1, 0, 0, label, new Shape(channels, 1, 1));
+                null, false, false, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, label, new Shape(channels, 1, 1));
     }
 
     /** A concatenation along the channels, or an element-wise merge. */
     public static ImportedLayer merge(String source, String op, LayerKind kind, List<Integer> inputs, Shape output,
                                       String label) {
         return new ImportedLayer(source, op, kind, inputs, Shape.UNKNOWN, output.channels(), 1, null, null, false,
-                false, 1, 1, false, 0, -1, 0, 0, label, output);
+                false, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, label, output);
     }
 
     /** A crop of {@code input} to the size of {@code like}, starting at the given unit. */
     public static ImportedLayer crop(String source, String op, int input, int like, int offsetY, int offsetX,
                                      Shape output) {
         return new ImportedLayer(source, op, LayerKind.CROP, List.of(input), output.channels(), output.channels(), 1,
-                null, null, false, false, 1, 1, false, 0, like, offsetY, offsetX, "", output);
+                null, null, false, false, 1, 1, false, HALF_PIXEL, 0, like, offsetY, offsetX, "", output);
     }
 
     /** Zero padding: {@code y} and {@code x} are kernel-1 windows holding the padding added. */
@@ -105,17 +111,18 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
                                     Shape output, String label) {
         return new ImportedLayer(source, op, LayerKind.PAD, List.of(input), output.channels(), output.channels(), 1,
                 new AxisWindow(1, 1, 1, top, bottom), new AxisWindow(1, 1, 1, left, right), false, false, 1, 1, false,
-                0, -1, 0, 0, label, output);
+                HALF_PIXEL,                0, -1, 0, 0, label, output);
     }
 
     /**
      * Upsampling by whole factors, {@code factorX} along the columns and {@code factorY} along the
-     * rows, nearest or bilinear with half-pixel centres.
+     * rows, nearest (half-pixel centres) or bilinear with the units placed by {@code coordinates}.
      */
     public static ImportedLayer upsample(String source, String op, int input, int factorX, int factorY,
-                                         boolean bilinear, Shape output, String label) {
+                                         boolean bilinear, Upsample.Coordinates coordinates, Shape output,
+                                         String label) {
         return new ImportedLayer(source, op, LayerKind.UPSAMPLE, List.of(input), output.channels(), output.channels(),
-                1, null, null, false, false, factorX, factorY, bilinear, 0, -1, 0, 0, label, output);
+                1, null, null, false, false, factorX, factorY, bilinear, coordinates, 0, -1, 0, 0, label, output);
     }
 
     /** A geometry-neutral layer; {@code label} is the free text of a {@code @Pointwise}. */
@@ -125,12 +132,12 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
             throw new IllegalArgumentException(kind + " is not pointwise");
         }
         return new ImportedLayer(source, op, kind, List.of(input), output.channels(), output.channels(), 1, null,
-                null, false, false, 1, 1, false, 0, -1, 0, 0, label, output);
+                null, false, false, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, label, output);
     }
 
     /** This layer reading {@code inputs} instead (the same kind and attributes). */
     public ImportedLayer readingFrom(List<Integer> inputs) {
-        return new ImportedLayer(source, op, kind, inputs, in, out, groups, y, x, ceil, same, factorX, factorY, bilinear,
-                outputPadding, like, offsetY, offsetX, label, output);
+        return new ImportedLayer(source, op, kind, inputs, in, out, groups, y, x, ceil, same, factorX, factorY,
+                bilinear, coordinates, outputPadding, like, offsetY, offsetX, label, output);
     }
 }

@@ -1,6 +1,7 @@
 package dev.convgeom.importer.writing;
 
 import dev.convgeom.Shape;
+import dev.convgeom.Upsample;
 import dev.convgeom.importer.model.AxisWindow;
 import dev.convgeom.importer.model.ImportedLayer;
 import dev.convgeom.importer.model.ImportedNetwork;
@@ -129,6 +130,9 @@ public final class JavaWriter {
                 }
                 if (layer.bilinear()) {
                     a.add("mode = Upsample.Mode.BILINEAR");
+                }
+                if (layer.coordinates() != Upsample.Coordinates.HALF_PIXEL) {
+                    a.add("coordinates = Upsample.Coordinates." + layer.coordinates());
                 }
             }
             case CROP -> {

@@ -30,6 +30,7 @@ final class Attributes {
             case LIKE -> List.of("like");
             case OFFSET -> List.of("offset");
             case FACTOR -> perAxis(axis, "factorY", "factorX", "factor");
+            case COORDINATES -> List.of("coordinates");
             case OUTPUT_PADDING -> List.of("outputPadding");
             case NONE -> List.of();
         };

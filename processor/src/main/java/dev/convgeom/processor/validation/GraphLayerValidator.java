@@ -1,6 +1,7 @@
 package dev.convgeom.processor.validation;
 
 import dev.convgeom.processor.diagnostics.Message;
+import dev.convgeom.engine.Coordinates;
 import dev.convgeom.engine.LayerSpec;
 import dev.convgeom.processor.model.ArrayElement;
 import dev.convgeom.processor.model.ExplicitValues;
@@ -43,7 +44,8 @@ final class GraphLayerValidator {
     }
 
     /**
-     * Per-axis factors fall back to {@code factor}; an axis with neither is reported.
+     * Per-axis factors fall back to {@code factor}; an axis with neither is reported, as are
+     * coordinates other than half-pixel for nearest upsampling (they place bilinear samples).
      * {@link LayerValidator} checks that the written ones are positive.
      */
     private Optional<LayerSpec> upsample(LayerDeclaration layer, boolean ok) {
@@ -62,12 +64,19 @@ final class GraphLayerValidator {
                     String.join(" and ", missing));
             return Optional.empty();
         }
+        boolean bilinear = v.enumConstant("mode").orElse("NEAREST").equals("BILINEAR");
+        String coordinates = v.enumConstant("coordinates").orElse("HALF_PIXEL");
+        if (!bilinear && !coordinates.equals("HALF_PIXEL")) {
+            reporter.report(Message.NEAREST_COORDINATES, layer.field(), v.mirror(),
+                    v.value("coordinates").orElseThrow(), layer.name(), coordinates);
+            return Optional.empty();
+        }
         if (!ok) {
             return Optional.empty();
         }
-        boolean bilinear = v.enumConstant("mode").orElse("NEAREST").equals("BILINEAR");
         return Optional.of(new LayerSpec(layer.name(), layer.kind(), List.of(), null, null, OptionalLong.empty(),
-                OptionalLong.empty(), 1, LayerSpec.Extras.NONE.withFactors(factorX.get(), factorY.get(), bilinear)));
+                OptionalLong.empty(), 1, LayerSpec.Extras.NONE.withFactors(factorX.get(), factorY.get(), bilinear)
+                        .withCoordinates(Coordinates.valueOf(coordinates))));
     }
 
     /** Every side at least 0: to remove rows and columns, crop instead. */

@@ -259,6 +259,8 @@ class GraphOracleTest {
         int allowed = 0;
         int otherErrors = 0;
         int perAxis = 0;
+        int asymmetric = 0;
+        int corners = 0;
         for (long seed = 0; seed < GraphOracleCoreTest.DAGS; seed++) {
             RandomDags.Dag dag = RandomDags.generate(GraphOracleCoreTest.SEED + seed);
             assertEquals(dag, RandomDags.generate(GraphOracleCoreTest.SEED + seed), "reproducible");
@@ -270,6 +272,12 @@ class GraphOracleTest {
                 }
                 if (dag.features().contains("per-axis-factor")) {
                     perAxis++;
+                }
+                if (dag.features().contains("asymmetric")) {
+                    asymmetric++;
+                }
+                if (dag.features().contains("align-corners")) {
+                    corners++;
                 }
             } else if (o.failure().get().kind() == GraphOracle.FailureKind.MISALIGNED) {
                 misalignedErrors++;
@@ -305,7 +313,11 @@ class GraphOracleTest {
         System.out.printf("random graphs: %d valid (%d with allowed misaligned merges, %d upsampling the axes by"
                 + " different factors), %d misaligned errors, %d other errors%n", valid, allowed, perAxis,
                 misalignedErrors, otherErrors);
+        System.out.printf("random graphs: %d valid with asymmetric, %d with aligned-corner bilinear upsampling%n",
+                asymmetric, corners);
         assertTrue(perAxis >= 20 || total < 600, "valid graphs with per-axis factors: " + perAxis);
+        assertTrue(asymmetric >= 20 && corners >= 8 || total < 600, "asymmetric " + asymmetric + ", aligned corners "
+                + corners);
         assertTrue(valid >= 500 || total < 600, "valid graphs: " + valid);
         assertTrue(misalignedErrors + allowed >= total / 10, "deliberately misaligned: " + (misalignedErrors + allowed));
         assertFalse(otherErrors > total / 10, "unintended invalid graphs: " + otherErrors);

@@ -1,6 +1,7 @@
 package dev.convgeom.engine.oracle;
 
 import dev.convgeom.engine.Axis;
+import dev.convgeom.engine.Coordinates;
 import dev.convgeom.engine.LayerKind;
 import dev.convgeom.engine.LayerSpec;
 import dev.convgeom.engine.NetworkInput;
@@ -473,6 +474,7 @@ public final class RandomDags {
             features.add("updown");
             long f = 2 + r.nextInt(2);
             int a;
+            boolean chained = false;
             if (r.nextBoolean()) {
                 boolean bilinear = r.nextBoolean();
                 features.add(bilinear ? "bilinear" : "nearest");
@@ -484,7 +486,18 @@ public final class RandomDags {
                     f = 1 + r.nextInt(3);
                     fy = f == 1 ? 2 + r.nextInt(2) : 1 + r.nextInt(3);
                 }
-                a = add(LayerSpec.upsample("u", f, fy, bilinear).from(cur));
+                LayerSpec up = LayerSpec.upsample("u", f, fy, bilinear);
+                // One bilinear upsampling in two places its units otherwise; the result, no longer
+                // aligned with the start (and, for aligned corners, of another jump), is not merged.
+                // Aligned corners repeat only every N - 1 units: kept to maps of at most 65 units.
+                if (bilinear && r.nextBoolean()) {
+                    boolean corners = r.nextBoolean() && Math.max(n(cur, Axis.Y) * fy, n(cur, Axis.X) * f) <= 65;
+                    features.add(corners ? "align-corners" : "asymmetric");
+                    chained = true;
+                    up = new LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(), 1,
+                            up.extras().withCoordinates(corners ? Coordinates.ALIGN_CORNERS : Coordinates.ASYMMETRIC));
+                }
+                a = add(up.from(cur));
                 if (r.nextBoolean()) {
                     a = add(sizeKeeping(outs()).from(a));
                 }
@@ -522,7 +535,7 @@ public final class RandomDags {
                     features.add("crop");
                 }
             }
-            return merge(a, cur);
+            return chained ? a : merge(a, cur);
         }
 
         /** Pad, then a valid convolution that takes the padding back: aligned iff the padding is symmetric. */
@@ -629,7 +642,8 @@ public final class RandomDags {
                 + l.inputs().stream().map(String::valueOf).collect(Collectors.joining(", ")) + "), "
                 + fullWindow(l.y()) + ", " + fullWindow(l.x()) + ", " + optional(l.out()) + ", " + optional(l.in())
                 + ", " + l.groups() + ", new LayerSpec.Extras(" + e.like() + ", " + optional(e.offsetY()) + ", "
-                + optional(e.offsetX()) + ", " + e.factorX() + ", " + e.factorY() + ", " + e.bilinear() + ", " + e.outputPadding() + ", "
+                + optional(e.offsetX()) + ", " + e.factorX() + ", " + e.factorY() + ", " + e.bilinear()
+                + ", Coordinates." + e.coordinates() + ", " + e.outputPadding() + ", "
                 + e.allowMisaligned() + "))";
     }
 

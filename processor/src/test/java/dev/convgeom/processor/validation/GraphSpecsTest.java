@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.convgeom.engine.Axis;
+import dev.convgeom.engine.Coordinates;
 import dev.convgeom.engine.LayerKind;
 import dev.convgeom.engine.LayerSpec;
 import dev.convgeom.engine.PaddingMode;
@@ -105,6 +106,19 @@ class GraphSpecsTest {
         assertEquals(LayerSpec.upsample("c", 5, 1, false), specs.get(2));
         assertEquals(2, specs.get(0).extras().factor(Axis.Y));
         assertEquals(3, specs.get(0).extras().factor(Axis.X));
+        assertEquals(Coordinates.HALF_PIXEL, specs.get(1).extras().coordinates());
+    }
+
+    @Test
+    void coordinatesReachTheSpec() {
+        List<LayerSpec> specs = specs(
+                "@Upsample(factor = 2, mode = Upsample.Mode.BILINEAR, coordinates = Upsample.Coordinates.ALIGN_CORNERS)"
+                        + " Object a;",
+                "@Upsample(factor = 2, mode = Upsample.Mode.BILINEAR, coordinates = Upsample.Coordinates.ASYMMETRIC)"
+                        + " Object b;");
+        assertEquals(Coordinates.ALIGN_CORNERS, specs.get(0).extras().coordinates());
+        assertEquals(LayerSpec.upsample("b", 2, true).extras().withCoordinates(Coordinates.ASYMMETRIC),
+                specs.get(1).extras());
     }
 
     @Test
