@@ -36,7 +36,7 @@ import java.util.Locale;
  * {@code upsample,factor,nearest|bilinear} (or {@code upsample,factorX,factorY,nearest|bilinear}
  * where the axes differ; then {@code ,asymmetric} or {@code ,align_corners} for coordinates other
  * than half-pixel), {@code deconv,outputPadding} or
- * {@code crop,like,offsetY,offsetX} (see {@link Resize}).
+ * {@code crop,like,offsetX,offsetY} (see {@link Resize#crop}).
  *
  * <p>A layer's geometry, as {@link #layer} reads it: its output shape, then per axis (rows, then
  * columns) the jump, the centre of unit 0 and the fields of one period as in
@@ -217,7 +217,8 @@ public final class Literals {
                 break;
         }
         throw new IllegalArgumentException("expected \"upsample,factor[,factorY],nearest|bilinear"
-                + "[,asymmetric|align_corners]\", \"deconv,outputPadding\" or \"crop,like,offsetY,offsetX\", got \"" + text + "\"");
+                + "[,asymmetric|align_corners]\", \"deconv,outputPadding\" or \"crop,like,offsetX,offsetY\","
+                + " got \"" + text + "\"");
     }
 
     /** {@code upsample,factorX[,factorY],nearest|bilinear[,asymmetric|align_corners]}, or null. */
@@ -303,8 +304,8 @@ public final class Literals {
                         .append(r.bilinear() ? ",bilinear" : ",nearest")
                         .append(r.coordinates() == Upsample.Coordinates.HALF_PIXEL ? ""
                                 : "," + r.coordinates().name().toLowerCase(Locale.ROOT));
-                case "Crop" -> s.append("crop,").append(r.like()).append(',').append(r.offsetY()).append(',')
-                        .append(r.offsetX());
+                case "Crop" -> s.append("crop,").append(r.like()).append(',').append(r.offsetX()).append(',')
+                        .append(r.offsetY());
                 default -> s.append("deconv,").append(r.outputPadding());
             }
         }

@@ -15,10 +15,11 @@ import java.util.Objects;
  *                      but for a bilinear {@code Upsample} that says otherwise)
  * @param outputPadding units a {@code Deconv} adds after the last one, on both axes
  * @param like          the layer (or {@code "input"}) whose size a {@code Crop} takes; null otherwise
- * @param offsetY       the row of the cropped map where a {@code Crop} starts
  * @param offsetX       the column of the cropped map where a {@code Crop} starts
+ * @param offsetY       the row of the cropped map where a {@code Crop} starts
  */
-public record Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordinates coordinates, int outputPadding, String like, int offsetY, int offsetX) {
+public record Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordinates coordinates, int outputPadding,
+                     String like, int offsetX, int offsetY) {
 
     /**
      * @throws IllegalArgumentException if a factor is below 1 or the output padding or an
@@ -27,8 +28,8 @@ public record Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordi
     public Resize {
         Objects.requireNonNull(coordinates, "coordinates");
         if (factorX < 1 || factorY < 1 || outputPadding < 0 || offsetY < 0 || offsetX < 0) {
-            throw new IllegalArgumentException("factors " + factorX + ", " + factorY + " must be at least 1, output padding "
-                    + outputPadding + " and offsets " + offsetY + ", " + offsetX + " non-negative");
+            throw new IllegalArgumentException("factors " + factorX + ", " + factorY + " must be at least 1, output"
+                    + " padding " + outputPadding + " and offsets x " + offsetX + ", y " + offsetY + " non-negative");
         }
     }
 
@@ -56,14 +57,15 @@ public record Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordi
     }
 
     /**
-     * A {@link Crop} to the size of {@code like}, starting at row {@code offsetY} and column
-     * {@code offsetX} of the cropped map (offsets computed at compile time).
+     * A {@link Crop} to the size of {@code like}, starting at column {@code offsetX} and row
+     * {@code offsetY} of the cropped map (offsets computed at compile time): x before y, as
+     * everywhere in the API.
      */
-    public static Resize crop(String like, int offsetY, int offsetX) {
+    public static Resize crop(String like, int offsetX, int offsetY) {
         if (like == null) {
             throw new IllegalArgumentException("a crop needs the layer whose size it takes");
         }
-        return new Resize(1, 1, false, Upsample.Coordinates.HALF_PIXEL, 0, like, offsetY, offsetX);
+        return new Resize(1, 1, false, Upsample.Coordinates.HALF_PIXEL, 0, like, offsetX, offsetY);
     }
 
     /** Whether this is a crop's ({@link #like()} is set). */

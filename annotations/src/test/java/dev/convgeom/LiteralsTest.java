@@ -40,7 +40,7 @@ class LiteralsTest {
                     Resize.upsample(2, 2, true, Upsample.Coordinates.ALIGN_CORNERS)),
             new LayerSpec("asym", "Upsample", List.of("corners"), 7, 7, 1, null, null,
                     Resize.upsample(3, 1, true, Upsample.Coordinates.ASYMMETRIC)),
-            new LayerSpec("crop", "Crop", List.of("asym"), 7, 7, 1, null, null, Resize.crop("input", 5, 6)),
+            new LayerSpec("crop", "Crop", List.of("asym"), 7, 7, 1, null, null, Resize.crop("input", 6, 5)),
             new LayerSpec("cat", "Concat", List.of("crop", "input"), 7, 10, 1, null, null, null),
             new LayerSpec("sum", "Add", List.of("cat", "cat"), 10, 10, 1, null, null, null),
             new LayerSpec("fc", "FullyConnected", List.of("sum"), 10, 4, 1, w(6, 1, 1, 0, 0, Padding.EXPLICIT, false),
@@ -81,7 +81,7 @@ class LiteralsTest {
                 Literals.line(EVERY_KIND.get(10)));
         assertEquals("asym Upsample corners 7 7 1 - - upsample,3,1,bilinear,asymmetric",
                 Literals.line(EVERY_KIND.get(11)));
-        assertEquals("crop Crop asym 7 7 1 - - crop,input,5,6", Literals.line(EVERY_KIND.get(12)));
+        assertEquals("crop Crop asym 7 7 1 - - crop,input,6,5", Literals.line(EVERY_KIND.get(12)));
         assertEquals("cat Concat crop,input 7 10 1", Literals.line(EVERY_KIND.get(13)));
     }
 

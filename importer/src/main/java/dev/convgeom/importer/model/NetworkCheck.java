@@ -102,8 +102,8 @@ public final class NetworkCheck {
                     Resize.upsample(layer.factorX(), layer.factorY(), layer.bilinear(),
                             layer.coordinates()));
             case CROP -> new LayerSpec(name, kind, from, in, out, 1, null, null,
-                    Resize.crop(layer.like() < 0 ? "input" : names.get(layer.like()), layer.offsetY(),
-                            layer.offsetX()));
+                    Resize.crop(layer.like() < 0 ? "input" : names.get(layer.like()), layer.offsetX(),
+                            layer.offsetY()));
             default -> new LayerSpec(name, kind, from, in, out, 1, null, null, null);
         };
     }

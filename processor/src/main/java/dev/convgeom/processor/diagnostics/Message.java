@@ -83,11 +83,14 @@ public enum Message implements Catalogued {
     DECONV_KERNEL_BELOW_STRIDE(Severity.ERROR,
             "layer '%s': the kernel %s = %d is smaller than the stride %s = %d, so %d of every %d output %s"
                     + " would be reached by no input; use %s >= %d"),
+    CROP_OFFSET_PAIR(Severity.ERROR,
+            "layer '%s': offset takes one value for both axes; for {%d, %d} ({y, x}) write offsetX = %d,"
+                    + " offsetY = %d"),
     CROP_OFFSET_COUNT(Severity.ERROR,
-            "layer '%s': offset has %d values, but a crop takes one (both axes) or two ({y, x}); remove"
-                    + " the extra values, or leave offset out to have it computed"),
+            "layer '%s': offset has %d values, but takes one, for both axes; write offsetX and offsetY for"
+                    + " different offsets per axis, or leave them out to have them computed"),
     NEGATIVE_OFFSET(Severity.ERROR,
-            "layer '%s': offset %d is negative, but a crop starts inside the map it crops; use 0 or more"
+            "layer '%s': %s %d is negative, but a crop starts inside the map it crops; use 0 or more"
                     + " (to start outside the map, pad it first with @Pad)"),
 
     // (the geometry's own messages, found once the whole network is computed, are the engine's:

@@ -99,7 +99,7 @@ public final class RuntimeSpecs {
             case UPSAMPLE -> Resize.upsample((int) extras.factorX(), (int) extras.factorY(), extras.bilinear(),
                     Upsample.Coordinates.valueOf(extras.coordinates().name()));
             case DECONV -> Resize.deconv((int) extras.outputPadding());
-            case CROP -> Resize.crop(name(computed, extras.like()), (int) layer.offsetY(), (int) layer.offsetX());
+            case CROP -> Resize.crop(name(computed, extras.like()), (int) layer.offsetX(), (int) layer.offsetY());
             default -> null;
         };
     }
