@@ -42,7 +42,8 @@ final class EngineLayers {
                 extras = resize.isCrop()
                         ? extras.withLike(like[i], OptionalLong.of(resize.offsetY()), OptionalLong.of(resize.offsetX()))
                                 .withAllowMisaligned(true)
-                        : extras.withFactor(resize.factor(), resize.bilinear()).withOutputPadding(resize.outputPadding());
+                        : extras.withFactors(resize.factorX(), resize.factorY(), resize.bilinear())
+                                .withCoordinates(dev.convgeom.engine.Coordinates.valueOf(resize.coordinates().name())).withOutputPadding(resize.outputPadding());
             }
             extras = extras.withFirstChannel(layer.firstChannel());
             specs.add(new dev.convgeom.engine.LayerSpec(layer.name(), kind, inputs, window(layer.y()),

@@ -1,6 +1,7 @@
 package dev.convgeom;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -164,6 +165,7 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
     /**
      * {@code conv1: Conv 3->96 k 11x11 s 4x4 p 0/0x0/0}, {@code relu1: Relu},
      * {@code up: Deconv 21->21 k 4x4 s 2x2 p 1/1x1/1 op 1}, {@code up2: Upsample x2 bilinear},
+     * {@code up3: Upsample x3 by x2 nearest} (columns by 3, rows by 2),
      * {@code pad1: Pad 1/1x2/2}, {@code score: Crop upscore to input at 19x19},
      * {@code cat: Concat a, b}, {@code gap: GlobalAvgPool}, {@code se: Gate features, scale},
      * {@code left: Channels 0..57 of 116}, {@code shuffle: ChannelShuffle 116 groups 2}.
@@ -173,7 +175,10 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
         String head = name + ": " + kind;
         return switch (kind) {
             case "Concat", "Add", "Gate" -> head + " " + String.join(", ", from);
-            case "Upsample" -> head + " x" + resize.factor() + (resize.bilinear() ? " bilinear" : " nearest");
+            case "Upsample" -> head + (resize.factorX() == resize.factorY() ? " x" + resize.factorX()
+                    : " x" + resize.factorX() + " by x" + resize.factorY()) + (resize.bilinear() ? " bilinear" : " nearest")
+                    + (resize.coordinates() == Upsample.Coordinates.HALF_PIXEL ? ""
+                            : " " + resize.coordinates().name().toLowerCase(Locale.ROOT));
             case "Crop" -> head + " " + from.get(0) + " to " + resize.like() + " at "
                     + resize.offsetY() + "x" + resize.offsetX();
             case "Pad" -> head + " " + pads();

@@ -3,6 +3,7 @@ package dev.convgeom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The compact literal form in which generated {@code <Model>Geometry} classes are written: a
@@ -34,7 +35,9 @@ import java.util.List;
  * {@code SAME} or {@code VALID} unless the padding is {@link Padding#EXPLICIT}, then {@code ceil}
  * if the output size rounds up; {@code -} is a missing window or resize, and a column window
  * {@code =} is the same as the row window. A resize is
- * {@code upsample,factor,nearest|bilinear}, {@code deconv,outputPadding} or
+ * {@code upsample,factor,nearest|bilinear} (or {@code upsample,factorX,factorY,nearest|bilinear}
+ * where the axes differ; then {@code ,asymmetric} or {@code ,align_corners} for coordinates other
+ * than half-pixel), {@code deconv,outputPadding} or
  * {@code crop,like,offsetX,offsetY} (see {@link Resize#crop}); in its place, {@code first,n} is the
  * first channel of a {@code Channels} layer ({@link LayerSpec#firstChannel()}), written when not 0.
  *
@@ -208,8 +211,9 @@ public final class Literals {
         String[] f = text.split(",");
         switch (f[0]) {
             case "upsample":
-                if (f.length == 3 && (f[2].equals("bilinear") || f[2].equals("nearest"))) {
-                    return Resize.upsample(number(f[1]), f[2].equals("bilinear"));
+                Resize upsample = upsample(f);
+                if (upsample != null) {
+                    return upsample;
                 }
                 break;
             case "deconv":
@@ -225,8 +229,34 @@ public final class Literals {
             default:
                 break;
         }
-        throw new IllegalArgumentException("expected \"upsample,factor,nearest|bilinear\", \"deconv,outputPadding\""
-                + " or \"crop,like,offsetX,offsetY\", got \"" + text + "\"");
+        throw new IllegalArgumentException("expected \"upsample,factor[,factorY],nearest|bilinear"
+                + "[,asymmetric|align_corners]\", \"deconv,outputPadding\" or \"crop,like,offsetX,offsetY\","
+                + " got \"" + text + "\"");
+    }
+
+    /** {@code upsample,factorX[,factorY],nearest|bilinear[,asymmetric|align_corners]}, or null. */
+    private static Resize upsample(String[] f) {
+        int mode = f.length > 2 && isMode(f[2]) ? 2 : 3;
+        if (mode >= f.length || !isMode(f[mode]) || f.length > mode + 2) {
+            return null;
+        }
+        Upsample.Coordinates coordinates = Upsample.Coordinates.HALF_PIXEL;
+        if (f.length == mode + 2) {
+            coordinates = switch (f[mode + 1]) {
+                case "asymmetric" -> Upsample.Coordinates.ASYMMETRIC;
+                case "align_corners" -> Upsample.Coordinates.ALIGN_CORNERS;
+                default -> null;
+            };
+            if (coordinates == null) {
+                return null;
+            }
+        }
+        int factorX = number(f[1]);
+        return Resize.upsample(factorX, mode == 3 ? number(f[2]) : factorX, f[mode].equals("bilinear"), coordinates);
+    }
+
+    private static boolean isMode(String text) {
+        return text.equals("bilinear") || text.equals("nearest");
     }
 
     private static int channels(String text) {
@@ -285,7 +315,11 @@ public final class Literals {
             Resize r = layer.resize();
             s.append(' ');
             switch (layer.kind()) {
-                case "Upsample" -> s.append("upsample,").append(r.factor()).append(r.bilinear() ? ",bilinear" : ",nearest");
+                case "Upsample" -> s.append("upsample,").append(r.factorX())
+                        .append(r.factorX() == r.factorY() ? "" : "," + r.factorY())
+                        .append(r.bilinear() ? ",bilinear" : ",nearest")
+                        .append(r.coordinates() == Upsample.Coordinates.HALF_PIXEL ? ""
+                                : "," + r.coordinates().name().toLowerCase(Locale.ROOT));
                 case "Crop" -> s.append("crop,").append(r.like()).append(',').append(r.offsetX()).append(',')
                         .append(r.offsetY());
                 default -> s.append("deconv,").append(r.outputPadding());

@@ -1,39 +1,59 @@
 package dev.convgeom;
 
+import java.util.Objects;
+
 /**
- * The part of a layer's declaration that is not a window: the factor of an {@link Upsample}, the
+ * The part of a layer's declaration that is not a window: the factors of an {@link Upsample}, the
  * output padding of a {@link Deconv}, the target and offsets of a {@link Crop}. Held by
  * {@link LayerSpec#resize()}; generated code builds it with the factories.
  *
- * @param factor        the upsampling factor (1 but for {@code Upsample})
+ * @param factorX       the upsampling factor along the columns (1 but for {@code Upsample})
+ * @param factorY       the upsampling factor along the rows (1 but for {@code Upsample})
  * @param bilinear      whether an {@code Upsample} interpolates bilinearly rather than copying the
  *                      nearest unit
+ * @param coordinates   where an {@code Upsample} places its units on its input ({@code HALF_PIXEL}
+ *                      but for a bilinear {@code Upsample} that says otherwise)
  * @param outputPadding units a {@code Deconv} adds after the last one, on both axes
  * @param like          the layer (or {@code "input"}) whose size a {@code Crop} takes; null otherwise
  * @param offsetX       the column of the cropped map where a {@code Crop} starts
  * @param offsetY       the row of the cropped map where a {@code Crop} starts
  */
-public record Resize(int factor, boolean bilinear, int outputPadding, String like, int offsetX, int offsetY) {
+public record Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordinates coordinates, int outputPadding,
+                     String like, int offsetX, int offsetY) {
 
     /**
-     * @throws IllegalArgumentException if the factor is below 1 or the output padding or an
+     * @throws IllegalArgumentException if a factor is below 1 or the output padding or an
      *                                  offset is negative
      */
     public Resize {
-        if (factor < 1 || outputPadding < 0 || offsetY < 0 || offsetX < 0) {
-            throw new IllegalArgumentException("factor " + factor + " must be at least 1, output padding "
-                    + outputPadding + " and offsets x " + offsetX + ", y " + offsetY + " non-negative");
+        Objects.requireNonNull(coordinates, "coordinates");
+        if (factorX < 1 || factorY < 1 || outputPadding < 0 || offsetY < 0 || offsetX < 0) {
+            throw new IllegalArgumentException("factors " + factorX + ", " + factorY + " must be at least 1, output"
+                    + " padding " + outputPadding + " and offsets x " + offsetX + ", y " + offsetY + " non-negative");
         }
     }
 
     /** An {@link Upsample} by {@code factor} along both axes, nearest or bilinear. */
     public static Resize upsample(int factor, boolean bilinear) {
-        return new Resize(factor, bilinear, 0, null, 0, 0);
+        return upsample(factor, factor, bilinear);
+    }
+
+    /**
+     * An {@link Upsample} by {@code factorX} along the columns and {@code factorY} along the rows,
+     * nearest or bilinear.
+     */
+    public static Resize upsample(int factorX, int factorY, boolean bilinear) {
+        return upsample(factorX, factorY, bilinear, Upsample.Coordinates.HALF_PIXEL);
+    }
+
+    /** As {@link #upsample(int, int, boolean)}, the units placed by {@code coordinates}. */
+    public static Resize upsample(int factorX, int factorY, boolean bilinear, Upsample.Coordinates coordinates) {
+        return new Resize(factorX, factorY, bilinear, coordinates, 0, null, 0, 0);
     }
 
     /** A {@link Deconv}'s extra units after the last one ({@code outputPadding}); its window says the rest. */
     public static Resize deconv(int outputPadding) {
-        return new Resize(1, false, outputPadding, null, 0, 0);
+        return new Resize(1, 1, false, Upsample.Coordinates.HALF_PIXEL, outputPadding, null, 0, 0);
     }
 
     /**
@@ -45,7 +65,7 @@ public record Resize(int factor, boolean bilinear, int outputPadding, String lik
         if (like == null) {
             throw new IllegalArgumentException("a crop needs the layer whose size it takes");
         }
-        return new Resize(1, false, 0, like, offsetX, offsetY);
+        return new Resize(1, 1, false, Upsample.Coordinates.HALF_PIXEL, 0, like, offsetX, offsetY);
     }
 
     /** Whether this is a crop's ({@link #like()} is set). */

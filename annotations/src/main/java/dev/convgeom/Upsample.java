@@ -7,19 +7,25 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Upsampling by a whole factor without weights: each unit becomes {@code factor x factor} units.
+ * Upsampling by whole factors without weights: each unit becomes {@code factorX} columns by
+ * {@code factorY} rows of units ({@code factor x factor} when one {@link #factor()} is given).
  * Channels pass through.
  *
- * <p>The output's units are centred as PyTorch's {@code align_corners = false} places them:
- * output unit {@code v} sits at input unit {@code (v + 0.5) / factor - 0.5}. {@link Mode#NEAREST}
- * copies the nearest unit, so the field stays that of one input unit; {@link Mode#BILINEAR} reads
- * the two neighbours on each axis, so the field grows by one input jump (by none where the
- * position falls exactly on a unit). Either way the field depends on the unit's phase,
- * {@code v mod factor}, which the generated geometry tracks.
+ * <p>By default the output's units are centred as PyTorch's {@code align_corners = false} places
+ * them: along an axis with factor {@code f}, output unit {@code v} sits at input unit
+ * {@code (v + 0.5) / f - 0.5} ({@link #coordinates()} chooses another placement for bilinear
+ * interpolation). {@link Mode#NEAREST} copies the nearest unit, so the field stays that of one
+ * input unit; {@link Mode#BILINEAR} reads the two neighbours on each axis, so the field grows by
+ * one input jump (by none where the position falls exactly on a unit). Either way the field
+ * depends on the unit's phase, {@code v mod factor} (with aligned corners, a longer period), which
+ * the generated geometry tracks.
  *
  * <pre>{@code
  * @Upsample(factor = 2)                                Object up1;
  * @Upsample(factor = 2, mode = Upsample.Mode.BILINEAR) Object up2;
+ * @Upsample(factorX = 2, factorY = 1)                 Object up3;   // twice as wide
+ * @Upsample(factor = 2, mode = Upsample.Mode.BILINEAR,
+ *           coordinates = Upsample.Coordinates.ALIGN_CORNERS) Object up4;
  * }</pre>
  */
 @Documented
@@ -35,17 +41,58 @@ public @interface Upsample {
      */
     String[] from() default {};
 
-    /** The factor along both axes; at least 1. */
-    int factor();
+    /**
+     * The factor along both axes; at least 1. Required unless both {@link #factorX()} and
+     * {@link #factorY()} are given.
+     */
+    int factor() default 0;
+
+    /** The factor along the columns (the width); at least 1. Not given: {@link #factor()}. */
+    int factorX() default 0;
+
+    /** The factor along the rows (the height); at least 1. Not given: {@link #factor()}. */
+    int factorY() default 0;
 
     /** How output units take their values. */
     Mode mode() default Mode.NEAREST;
+
+    /**
+     * Where {@link Mode#BILINEAR} places the output units on the input, and so which input units
+     * each reads. {@link Mode#NEAREST} copies unit {@code floor(v / f)} with half-pixel centres
+     * and takes only {@link Coordinates#HALF_PIXEL}.
+     */
+    Coordinates coordinates() default Coordinates.HALF_PIXEL;
+
+    /**
+     * Where output unit {@code v} sits on an input of {@code n} units upsampled by {@code f} to
+     * {@code N = n * f}: ONNX {@code Resize}'s {@code coordinate_transformation_mode}. Bilinear
+     * interpolation reads the input units either side of that position, one where it falls on a
+     * unit; the field, jump and centre follow from it exactly.
+     */
+    enum Coordinates {
+        /**
+         * At {@code (v + 1/2) / f - 1/2}: unit centres of both maps evenly spread over the same
+         * extent (PyTorch's {@code align_corners = false}; ONNX {@code half_pixel},
+         * {@code pytorch_half_pixel}).
+         */
+        HALF_PIXEL,
+        /** At {@code v / f}: unit 0 of both maps coincides (ONNX {@code asymmetric}). */
+        ASYMMETRIC,
+        /**
+         * At {@code v * (n - 1) / (N - 1)}: the first and last units of both maps coincide
+         * (PyTorch's {@code align_corners = true}; ONNX {@code align_corners}). The step, so the
+         * jump, depends on the input size, and the fields repeat only every
+         * {@code (N - 1) / gcd(n - 1, f - 1)} units; an input of one unit along an upsampled axis
+         * is an error.
+         */
+        ALIGN_CORNERS
+    }
 
     /** How an upsampled unit is computed from the input. */
     enum Mode {
         /** A copy of the nearest input unit. */
         NEAREST,
-        /** Bilinear interpolation of the two nearest units per axis (half-pixel centres). */
+        /** Bilinear interpolation of the two units per axis around each unit's position ({@link #coordinates()}). */
         BILINEAR
     }
 }

@@ -68,6 +68,11 @@ final class BruteForceAxis {
         double value() {
             return num.doubleValue() / den.doubleValue();
         }
+
+        long floor() {
+            BigInteger[] qr = num.divideAndRemainder(den);
+            return qr[0].longValueExact() - (qr[1].signum() < 0 ? 1 : 0);
+        }
     }
 
     private final NetworkSpec spec;
@@ -129,18 +134,16 @@ final class BruteForceAxis {
                 }
             }
             case "Upsample" -> {
-                long f = l.resize().factor();
                 if (l.resize().bilinear()) {
-                    // Source position (v + 1/2) / f - 1/2 = a / (2f); weights 1 - lambda and lambda.
-                    long a = 2 * v + 1 - f;
-                    long i0 = Math.floorDiv(a, 2 * f);
-                    long lambdaNumerator = a - i0 * 2 * f;
+                    // The units either side of the ONNX source position, one where it is whole.
+                    Frac q = source(l, Frac.of(v), sizeOf(src));
+                    long i0 = q.floor();
                     result.addAll(pixels(src, i0));
-                    if (lambdaNumerator != 0) {
+                    if (!q.equals(Frac.of(i0))) {
                         result.addAll(pixels(src, i0 + 1));
                     }
                 } else {
-                    result.addAll(pixels(src, Math.floorDiv(v, f)));
+                    result.addAll(pixels(src, Math.floorDiv(v, factor(l))));
                 }
             }
             case "Crop" -> result.addAll(pixels(src, v + offset(l)));
@@ -186,7 +189,7 @@ final class BruteForceAxis {
             }
             // Solve s u - pb + (k - 1)/2 = v for u.
             case "Deconv" -> v.plus(Frac.of(w.padBefore())).minus(Frac.of(w.kernel() - 1, 2)).over(w.stride());
-            case "Upsample" -> v.plus(Frac.of(1, 2)).over(l.resize().factor()).minus(Frac.of(1, 2));
+            case "Upsample" -> source(l, v, sizeOf(src));
             case "Crop" -> v.plus(Frac.of(offset(l)));
             case "GlobalAvgPool" -> v.times(Frac.of(sizeOf(src))).plus(Frac.of(sizeOf(src) - 1, 2));
             default -> v;
@@ -213,11 +216,32 @@ final class BruteForceAxis {
             // The full scatter covers (n - 1) s + k positions; pb and pa are cut off, op added.
             case "Deconv" -> (n - 1) * w.stride() + w.kernel() - w.padBefore() - w.padAfter()
                     + l.resize().outputPadding();
-            case "Upsample" -> n * l.resize().factor();
+            case "Upsample" -> n * factor(l);
             case "Crop" -> sizeOf(source(l.resize().like()));
             case "GlobalAvgPool" -> 1;
             default -> n;
         };
+    }
+
+    /**
+     * Where unit {@code v} of an upsampling of {@code n} units sits on its input, by ONNX
+     * {@code Resize}'s formulas for output length {@code N}: {@code half_pixel}
+     * {@code (v + 1/2) n / N - 1/2}, {@code asymmetric} {@code v n / N}, {@code align_corners}
+     * {@code v (n - 1) / (N - 1)}. Nearest upsampling is centred as half-pixel.
+     */
+    private Frac source(LayerSpec l, Frac v, long n) {
+        long bigN = n * factor(l);
+        Upsample.Coordinates c = l.resize().bilinear() ? l.resize().coordinates() : Upsample.Coordinates.HALF_PIXEL;
+        return switch (c) {
+            case HALF_PIXEL -> v.plus(Frac.of(1, 2)).times(Frac.of(n)).over(bigN).minus(Frac.of(1, 2));
+            case ASYMMETRIC -> v.times(Frac.of(n)).over(bigN);
+            case ALIGN_CORNERS -> bigN == 1 ? Frac.of(0) : v.times(Frac.of(n - 1)).over(bigN - 1);
+        };
+    }
+
+    /** An upsampling's factor along this axis. */
+    private long factor(LayerSpec l) {
+        return rows ? l.resize().factorY() : l.resize().factorX();
     }
 
     private long sizeOf(int layer) {

@@ -67,6 +67,30 @@ class GraphGeometryBruteForceTest {
                         concat("cat2", "n2", "b2"),
                         add("add3", "n3", "b3"),
                         conv("wide", "add3", 4, 3, 1)), 12, 10),
+                // Different factors per axis (x before y), and a factor of 1 on one axis.
+                Arguments.of(network("perAxis", 9, 7,
+                        conv("c", "input", 3, 2, 1),
+                        upsample("n32", "c", 3, 2, false),
+                        upsample("b23", "c", 2, 3, true),
+                        upsample("b14", "c", 1, 4, true),
+                        conv("after", "b23", 3, 2, 0),
+                        upsample("n21", "after", 2, 1, false)), 9, 7),
+                // Bilinear with asymmetric and aligned-corner coordinates: aligned corners repeat
+                // only every (N - 1) / gcd(n - 1, f - 1) units (77 for 'again': 7 of its own times
+                // the 11 of its input), and their jump depends on the size.
+                Arguments.of(network("coordinates", 11, 8,
+                        conv("c", "input", 3, 2, 1),
+                        upsample("asym", "c", 2, 3, Upsample.Coordinates.ASYMMETRIC),
+                        upsample("corners", "c", 3, 2, Upsample.Coordinates.ALIGN_CORNERS),
+                        upsample("corners1", "c", 1, 4, Upsample.Coordinates.ALIGN_CORNERS),
+                        conv("after", "corners", 3, 2, 0),
+                        upsample("again", "after", 3, 3, Upsample.Coordinates.ALIGN_CORNERS),
+                        upsample("asym2", "asym", 3, 1, Upsample.Coordinates.ASYMMETRIC)), 11, 8),
+                // The same at another input size: the aligned corners' step follows it.
+                Arguments.of(network("coordinatesElsewhere", 11, 8,
+                        conv("c", "input", 3, 2, 1),
+                        upsample("corners", "c", 3, 2, Upsample.Coordinates.ALIGN_CORNERS),
+                        conv("after", "corners", 3, 2, 0)), 17, 13),
                 // Padding (uneven, different per axis), a dilated window, an odd deconvolution
                 // with output padding, and global pooling of a phased map.
                 Arguments.of(network("padded", 9, 7,

@@ -39,6 +39,16 @@ final class Graphs {
         return new LayerSpec(name, "Upsample", List.of(from), C, C, 1, null, null, Resize.upsample(factor, bilinear));
     }
 
+    static LayerSpec upsample(String name, String from, int factorX, int factorY, boolean bilinear) {
+        return new LayerSpec(name, "Upsample", List.of(from), C, C, 1, null, null,
+                Resize.upsample(factorX, factorY, bilinear));
+    }
+
+    static LayerSpec upsample(String name, String from, int factorX, int factorY, Upsample.Coordinates coordinates) {
+        return new LayerSpec(name, "Upsample", List.of(from), C, C, 1, null, null,
+                Resize.upsample(factorX, factorY, true, coordinates));
+    }
+
     static LayerSpec pad(String name, String from, int top, int bottom, int left, int right) {
         return new LayerSpec(name, "Pad", List.of(from), C, C, 1, window(1, 1, 1, top, bottom),
                 window(1, 1, 1, left, right), null);

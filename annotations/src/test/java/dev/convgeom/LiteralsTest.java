@@ -35,7 +35,12 @@ class LiteralsTest {
                     w(4, 2, 1, 1, 1, Padding.EXPLICIT, false), Resize.deconv(1)),
             new LayerSpec("near", "Upsample", List.of("up"), 7, 7, 1, null, null, Resize.upsample(2, false)),
             new LayerSpec("bilin", "Upsample", List.of("near"), 7, 7, 1, null, null, Resize.upsample(3, true)),
-            new LayerSpec("crop", "Crop", List.of("bilin"), 7, 7, 1, null, null, Resize.crop("input", 6, 5)),
+            new LayerSpec("wide", "Upsample", List.of("bilin"), 7, 7, 1, null, null, Resize.upsample(3, 2, false)),
+            new LayerSpec("corners", "Upsample", List.of("wide"), 7, 7, 1, null, null,
+                    Resize.upsample(2, 2, true, Upsample.Coordinates.ALIGN_CORNERS)),
+            new LayerSpec("asym", "Upsample", List.of("corners"), 7, 7, 1, null, null,
+                    Resize.upsample(3, 1, true, Upsample.Coordinates.ASYMMETRIC)),
+            new LayerSpec("crop", "Crop", List.of("asym"), 7, 7, 1, null, null, Resize.crop("input", 6, 5)),
             new LayerSpec("cat", "Concat", List.of("crop", "input"), 7, 10, 1, null, null, null),
             new LayerSpec("sum", "Add", List.of("cat", "cat"), 10, 10, 1, null, null, null),
             new LayerSpec("fc", "FullyConnected", List.of("sum"), 10, 4, 1, w(6, 1, 1, 0, 0, Padding.EXPLICIT, false),
@@ -95,8 +100,13 @@ class LiteralsTest {
         assertEquals("valid AvgPool same ? ? 1 2,2,1,0,0,VALID 2,2,1,0,0,VALID,ceil", Literals.line(EVERY_KIND.get(4)));
         assertEquals("up Deconv pad 7 7 1 4,2,1,1,1 = deconv,1", Literals.line(EVERY_KIND.get(6)));
         assertEquals("bilin Upsample near 7 7 1 - - upsample,3,bilinear", Literals.line(EVERY_KIND.get(8)));
-        assertEquals("crop Crop bilin 7 7 1 - - crop,input,6,5", Literals.line(EVERY_KIND.get(9)));
-        assertEquals("cat Concat crop,input 7 10 1", Literals.line(EVERY_KIND.get(10)));
+        assertEquals("wide Upsample bilin 7 7 1 - - upsample,3,2,nearest", Literals.line(EVERY_KIND.get(9)));
+        assertEquals("corners Upsample wide 7 7 1 - - upsample,2,bilinear,align_corners",
+                Literals.line(EVERY_KIND.get(10)));
+        assertEquals("asym Upsample corners 7 7 1 - - upsample,3,1,bilinear,asymmetric",
+                Literals.line(EVERY_KIND.get(11)));
+        assertEquals("crop Crop asym 7 7 1 - - crop,input,6,5", Literals.line(EVERY_KIND.get(12)));
+        assertEquals("cat Concat crop,input 7 10 1", Literals.line(EVERY_KIND.get(13)));
     }
 
     @Test
@@ -145,7 +155,7 @@ class LiteralsTest {
         assertEquals("conv1 Conv ^ 3 96 1 11,4,1,0,0 =", Literals.line(first, "input"));
         assertEquals("relu1 Relu ^ 96 96 1", Literals.line(second, "conv1"));
         assertEquals("relu1 Relu conv1 96 96 1", Literals.line(second, "input"));
-        assertEquals("cat Concat crop,input 7 10 1", Literals.line(EVERY_KIND.get(10), "crop"));
+        assertEquals("cat Concat crop,input 7 10 1", Literals.line(EVERY_KIND.get(13), "crop"));
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < EVERY_KIND.size(); i++) {
             text.append(Literals.line(EVERY_KIND.get(i), i == 0 ? "input" : EVERY_KIND.get(i - 1).name())).append('\n');

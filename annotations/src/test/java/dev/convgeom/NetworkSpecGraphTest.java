@@ -214,6 +214,7 @@ class NetworkSpecGraphTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new LayerSpec("p", "Pad", List.of("input"), 1, 1, 1, w, w, null));
         assertThrows(IllegalArgumentException.class, () -> Resize.upsample(0, false));
+        assertThrows(IllegalArgumentException.class, () -> Resize.upsample(2, 0, false));
         assertThrows(IllegalArgumentException.class, () -> Resize.crop("x", -1, 0));
     }
 
@@ -231,11 +232,25 @@ class NetworkSpecGraphTest {
     }
 
     @Test
+    void alignedCornersNeedTwoUnitsToStretch() {
+        // conv k 4 s 4: 8 pixels give 2 units, 4 to 7 give 1, which aligned corners cannot stretch
+        NetworkSpec spec = network("Corners", 8, 8, conv("c", "input", 4, 4, 0),
+                upsample("u", "c", 2, 2, Upsample.Coordinates.ALIGN_CORNERS));
+        assertEquals(Size.of(8, 8), spec.minInputSize());
+        assertThrows(IllegalArgumentException.class, () -> spec.forInput(Size.of(7, 8)));
+        // 3 units to 6: unit v at v * 2 / 5, jump 4 * 2 / 5
+        assertEquals(Ratio.of(8, 5), spec.forInput(Size.of(12, 8)).get(1).x().exactJump());
+    }
+
+    @Test
     void layerSpecsPrintTheirKind() {
         assertEquals("up: Deconv 4->4 k 4x4 s 2x2 p 1/1x1/1", deconv("up", "input", 4, 2, 1).toString());
         assertEquals("d: Deconv 4->4 k 5x3 s 3x3 p 1/2x0/0 op 1",
                 deconv("d", "input", window(5, 3, 1, 1, 2), window(3, 3, 1, 0, 0), 1).toString());
         assertEquals("u: Upsample x2 bilinear", upsample("u", "input", 2, true).toString());
+        assertEquals("u: Upsample x3 by x2 nearest", upsample("u", "input", 3, 2, false).toString());
+        assertEquals("u: Upsample x2 bilinear align_corners",
+                upsample("u", "input", 2, 2, Upsample.Coordinates.ALIGN_CORNERS).toString());
         assertEquals("p: Pad 1/2x3/0", Graphs.pad("p", "input", 1, 2, 3, 0).toString());
         assertEquals("score: Crop upscore to input at 19x19", crop("score", "upscore", "input", 19, 19).toString());
         assertEquals("cat: Concat a, b", concat("cat", "a", "b").toString());

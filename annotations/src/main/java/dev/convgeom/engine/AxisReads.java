@@ -80,18 +80,10 @@ final class AxisReads {
                 }
             }
             case UPSAMPLING -> {
-                long f = spec.extras().factor();
+                // Units read as the sampling places them; beyond the ends only the end unit is real.
+                Sampling sampling = Sampling.of(spec, axis, n);
                 for (int v = needed.nextSetBit(0); v >= 0; v = needed.nextSetBit(v + 1)) {
-                    if (spec.extras().bilinear()) {
-                        // Half-pixel centres: output v sits at input (v + 1/2) / f - 1/2 = (2v + 1 - f) / 2f,
-                        // interpolated from the units either side (one when it is whole); beyond
-                        // the ends only the end unit is real.
-                        long num = 2L * v + 1 - f;
-                        long den = 2 * f;
-                        setClipped(reads, Math.floorDiv(num, den), -Math.floorDiv(-num, den) + 1, n);
-                    } else {
-                        setClipped(reads, v / f, v / f + 1, n);
-                    }
+                    setClipped(reads, sampling.first(v), sampling.last(v) + 1, n);
                 }
             }
             case CROP -> {

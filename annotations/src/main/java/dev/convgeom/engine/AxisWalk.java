@@ -15,7 +15,10 @@ public final class AxisWalk {
 
     /** Why a {@link #run} failed: what {@link #misfit()} describes. */
     public enum Misfit {
-        /** A window, or a transposed convolution, has no output unit on its input. */
+        /**
+         * A window, a transposed convolution, or aligned corners stretching one unit, has no output
+         * unit on its input.
+         */
         NO_OUTPUT,
         /** A merge joins maps of different sizes (input {@link #misfitInput()}). */
         MERGE_SIZES,

@@ -72,26 +72,29 @@ public final class EffectiveAxis {
         return EffectiveProfile.of(in.shift(), phases, in.denominator().multiply(BigInteger.valueOf(common)));
     }
 
-    /** Upsampling by {@code factor}, nearest or bilinear with half-pixel centres. */
-    public static EffectiveProfile upsample(EffectiveProfile in, long factor, boolean bilinear) {
-        int period = Math.toIntExact(Math.multiplyExact((long) in.period(), factor));
+    /**
+     * Upsampling as {@code s} samples: nearest copies its unit, linear interpolation weighs unit
+     * {@code floor(q)} by {@code 1 - frac(q)} and the next by {@code frac(q)} (over {@code s.d()}).
+     * The period follows {@link ResampleAxis#upsample}'s reasoning.
+     */
+    public static EffectiveProfile upsample(EffectiveProfile in, Sampling s) {
+        long inPeriod = in.period();
+        long periods = inPeriod / WindowAxis.gcd(s.advance(), inPeriod);
+        int period = Math.toIntExact(Math.multiplyExact(s.period(), periods));
         Accumulator[] phases = new Accumulator[period];
-        long twoF = Math.multiplyExact(2L, factor);
         for (int v = 0; v < period; v++) {
             phases[v] = new Accumulator();
-            if (bilinear) {
-                // q = (2v + 1 - f) / (2f): below it unit floor(q) with 1 - frac(q), above it the next one.
-                long num = Math.subtractExact(Math.addExact(Math.multiplyExact(2L, v), 1), factor);
-                long below = Math.floorDiv(num, twoF);
-                long frac = num - below * twoF;
-                in.addTo(phases[v], below, BigInteger.valueOf(twoF - frac));
-                in.addTo(phases[v], below + 1, BigInteger.valueOf(frac));
+            if (s.linear()) {
+                long upper = s.upperWeight(v);
+                in.addTo(phases[v], s.first(v), BigInteger.valueOf(s.d() - upper));
+                in.addTo(phases[v], s.first(v) + 1, BigInteger.valueOf(upper));
             } else {
-                in.addTo(phases[v], Math.floorDiv(v, factor), BigInteger.ONE);
+                in.addTo(phases[v], s.first(v), BigInteger.ONE);
             }
         }
-        BigInteger denominator = bilinear ? in.denominator().multiply(BigInteger.valueOf(twoF)) : in.denominator();
-        return EffectiveProfile.of(in.shift(), phases, denominator);
+        BigInteger denominator = s.linear() ? in.denominator().multiply(BigInteger.valueOf(s.d())) : in.denominator();
+        long shift = Math.multiplyExact(s.advance() / (inPeriod / periods), in.shift());
+        return EffectiveProfile.of(shift, phases, denominator);
     }
 
     /** Units {@code offset, offset + 1, ...} of {@code in}. */

@@ -216,7 +216,9 @@ public final class EffectiveFields {
                 Window w = spec.window(axis);
                 yield EffectiveAxis.deconv(in, w.kernel(), w.stride(), w.padBefore());
             }
-            case UPSAMPLING -> EffectiveAxis.upsample(in, spec.extras().factor(), spec.extras().bilinear());
+            // A whole factor: the input had the output's size over the factor.
+            case UPSAMPLING -> EffectiveAxis.upsample(in, Sampling.of(spec, axis,
+                    layer.axis(axis).size() / spec.extras().factor(axis)));
             case CROP -> EffectiveAxis.crop(in, layer.offset(axis));
             case MERGE -> {
                 List<EffectiveProfile> inputs = new ArrayList<>();

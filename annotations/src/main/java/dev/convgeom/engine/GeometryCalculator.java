@@ -160,9 +160,7 @@ public final class GeometryCalculator {
             case FULLY_CONNECTED -> fullyConnected(index, layer, inputs, in);
             case GLOBAL_POOLING -> globalPool(layer, inputs, in);
             case DECONVOLUTION -> deconv(index, layer, inputs, in, convolutionChannels.of(index, layer, source, in));
-            case UPSAMPLING -> new ComputedLayer(layer, inputs, in.channels(),
-                    LayerAxis.resample(layer, Axis.Y, List.of(in.y()), 0, 0),
-                    LayerAxis.resample(layer, Axis.X, List.of(in.x()), 0, 0), null, null, 0, 0);
+            case UPSAMPLING -> upsample(index, layer, inputs, in);
             case CROP -> new CropStep(soFar, index, layer, inputs).compute();
             case MERGE -> new MergeStep(soFar, index, layer, inputs).compute();
             case CONTEXT -> context(index, layer, inputs, in);
@@ -244,6 +242,20 @@ public final class GeometryCalculator {
     private static WindowStep slide(LayerSpec layer, Axis axis, ComputedLayer in) {
         AxisState a = in.axis(axis);
         return WindowAxis.slide(a, LayerAxis.window(layer, axis, a.size()));
+    }
+
+    private ComputedLayer upsample(int index, LayerSpec layer, List<Integer> inputs, ComputedLayer in) {
+        boolean fits = true;
+        for (Axis axis : Axis.values()) {
+            if (!Sampling.fits(layer, axis, in.axis(axis).size())) {
+                soFar.report(index, Param.COORDINATES, axis, GeometryMessage.ALIGN_CORNERS_ONE_UNIT, layer.name(),
+                        axis.extent(), layer.extras().factor(axis));
+                fits = false;
+            }
+        }
+        return fits ? new ComputedLayer(layer, inputs, in.channels(),
+                LayerAxis.resample(layer, Axis.Y, List.of(in.y()), 0, 0),
+                LayerAxis.resample(layer, Axis.X, List.of(in.x()), 0, 0), null, null, 0, 0) : null;
     }
 
     private ComputedLayer deconv(int index, LayerSpec layer, List<Integer> inputs, ComputedLayer in, long channels) {

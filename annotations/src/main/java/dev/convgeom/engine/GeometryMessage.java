@@ -83,7 +83,11 @@ public enum GeometryMessage implements Catalogued {
                     + " or merge maps of equal size with @Add"),
     GATE_CHANNELS(Severity.ERROR,
             "layer '%s': its gate '%s' has %d channels and the map it gates, '%s', has %d; a gate has one factor"
-                    + " per channel, or one for all: give the gate's last layer out = %d or out = 1");
+                    + " per channel, or one for all: give the gate's last layer out = %d or out = 1"),
+    ALIGN_CORNERS_ONE_UNIT(Severity.ERROR,
+            "layer '%s': coordinates = ALIGN_CORNERS stretches the first to the last unit of its input, but"
+                    + " the input's %s is 1 unit, so all %d output units would sit on it; use a larger input, or"
+                    + " HALF_PIXEL or ASYMMETRIC coordinates");
 
     private final Severity severity;
     private final String template;

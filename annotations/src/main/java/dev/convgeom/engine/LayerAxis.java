@@ -32,7 +32,8 @@ public final class LayerAxis {
 
     /**
      * The number of units {@code layer} puts out along {@code axis} when its first input has
-     * {@code n}: 0 or less when a window or a transposed convolution gives none.
+     * {@code n}: 0 or less when a window, a transposed convolution or an upsampling gives none
+     * (aligned corners cannot stretch one unit).
      *
      * @param like the size of a crop's reference map; unused for other kinds
      */
@@ -41,7 +42,7 @@ public final class LayerAxis {
             case CONVOLUTION, POOLING, PAD, FULLY_CONNECTED, GLOBAL_POOLING ->
                     WindowAxis.outputSize(n, window(layer, axis, n));
             case DECONVOLUTION -> ResampleAxis.deconvSize(n, layer.window(axis), layer.extras().outputPadding());
-            case UPSAMPLING -> Math.multiplyExact(n, layer.extras().factor());
+            case UPSAMPLING -> Sampling.fits(layer, axis, n) ? Math.multiplyExact(n, layer.extras().factor(axis)) : 0;
             case CROP -> like;
             case POINTWISE, MERGE, CONTEXT -> n;
         };
@@ -61,7 +62,7 @@ public final class LayerAxis {
         AxisState in = inputs.get(0);
         return switch (layer.kind().role()) {
             case DECONVOLUTION -> ResampleAxis.deconv(in, layer.window(axis), layer.extras().outputPadding());
-            case UPSAMPLING -> ResampleAxis.upsample(in, layer.extras().factor(), layer.extras().bilinear());
+            case UPSAMPLING -> ResampleAxis.upsample(in, Sampling.of(layer, axis, in.size()));
             case CROP -> ResampleAxis.crop(in, offset, like);
             case MERGE -> ResampleAxis.merge(inputs);
             case POINTWISE -> in;

@@ -83,10 +83,15 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
                 out > 0 ? OptionalLong.of(out) : OptionalLong.empty(), OptionalLong.empty(), 1, Extras.NONE);
     }
 
-    /** Upsampling by {@code factor}, nearest or bilinear. */
+    /** Upsampling by {@code factor} along both axes, nearest or bilinear. */
     public static LayerSpec upsample(String name, long factor, boolean bilinear) {
+        return upsample(name, factor, factor, bilinear);
+    }
+
+    /** Upsampling by {@code factorX} along the columns and {@code factorY} along the rows. */
+    public static LayerSpec upsample(String name, long factorX, long factorY, boolean bilinear) {
         return new LayerSpec(name, LayerKind.UPSAMPLE, List.of(), null, null, OptionalLong.empty(),
-                OptionalLong.empty(), 1, Extras.NONE.withFactor(factor, bilinear));
+                OptionalLong.empty(), 1, Extras.NONE.withFactors(factorX, factorY, bilinear));
     }
 
     /** Zero padding: {@code top}, {@code bottom} rows, {@code left}, {@code right} columns. */
@@ -127,43 +132,71 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
      * @param like            a crop's reference map (index, or {@link #NETWORK_INPUT}); unused otherwise
      * @param offsetY         a crop's explicit offset along the rows; empty: computed
      * @param offsetX         a crop's explicit offset along the columns; empty: computed
-     * @param factor          an upsampling factor (1 otherwise)
+     * @param factorX         an upsampling's factor along the columns (1 otherwise)
+     * @param factorY         an upsampling's factor along the rows (1 otherwise)
      * @param bilinear        whether an upsampling interpolates bilinearly (else nearest)
+     * @param coordinates     where an upsampling places its units on its input
      * @param outputPadding   a transposed convolution's extra units at the end of each axis
      * @param allowMisaligned whether a merge or an explicit crop may leave its inputs misaligned
      * @param firstChannel    the first channel a {@link LayerKind#CHANNELS} selection keeps (0 otherwise)
      */
-    public record Extras(int like, OptionalLong offsetY, OptionalLong offsetX, long factor, boolean bilinear,
-                         long outputPadding, boolean allowMisaligned, long firstChannel) {
+    public record Extras(int like, OptionalLong offsetY, OptionalLong offsetX, long factorX, long factorY,
+                         boolean bilinear, Coordinates coordinates, long outputPadding, boolean allowMisaligned,
+                         long firstChannel) {
 
         public static final Extras NONE = new Extras(NETWORK_INPUT, OptionalLong.empty(), OptionalLong.empty(), 1,
-                false, 0, false, 0);
+                1, false, Coordinates.HALF_PIXEL, 0, false, 0);
+
+        public Extras {
+            Objects.requireNonNull(coordinates, "coordinates");
+        }
 
         /** Extras without a channel selection. */
-        public Extras(int like, OptionalLong offsetY, OptionalLong offsetX, long factor, boolean bilinear,
-                      long outputPadding, boolean allowMisaligned) {
-            this(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned, 0);
+        public Extras(int like, OptionalLong offsetY, OptionalLong offsetX, long factorX, long factorY,
+                      boolean bilinear, Coordinates coordinates, long outputPadding, boolean allowMisaligned) {
+            this(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding, allowMisaligned, 0);
         }
 
         /** These extras with a channel selection starting at {@code firstChannel}. */
         public Extras withFirstChannel(long firstChannel) {
-            return new Extras(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned, firstChannel);
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding, allowMisaligned, firstChannel);
         }
 
         public Extras withLike(int like, OptionalLong offsetY, OptionalLong offsetX) {
-            return new Extras(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned, firstChannel);
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
+                    allowMisaligned);
         }
 
+        /** The same factor along both axes. */
         public Extras withFactor(long factor, boolean bilinear) {
-            return new Extras(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned, firstChannel);
+            return withFactors(factor, factor, bilinear);
+        }
+
+        /** Factor {@code factorX} along the columns and {@code factorY} along the rows. */
+        public Extras withFactors(long factorX, long factorY, boolean bilinear) {
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
+                    allowMisaligned, firstChannel);
+        }
+
+        /** Where an upsampling places its units on its input. */
+        public Extras withCoordinates(Coordinates coordinates) {
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
+                    allowMisaligned, firstChannel);
+        }
+
+        /** The upsampling factor along {@code axis}. */
+        public long factor(Axis axis) {
+            return axis == Axis.Y ? factorY : factorX;
         }
 
         public Extras withOutputPadding(long outputPadding) {
-            return new Extras(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned, firstChannel);
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
+                    allowMisaligned, firstChannel);
         }
 
         public Extras withAllowMisaligned(boolean allowMisaligned) {
-            return new Extras(like, offsetY, offsetX, factor, bilinear, outputPadding, allowMisaligned, firstChannel);
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
+                    allowMisaligned, firstChannel);
         }
 
         public OptionalLong offset(Axis axis) {

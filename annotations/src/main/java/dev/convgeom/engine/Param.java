@@ -15,6 +15,8 @@ public enum Param {
     OFFSET,
     /** An upsampling's {@code factor}. */
     FACTOR,
+    /** An upsampling's {@code coordinates}. */
+    COORDINATES,
     /** A transposed convolution's {@code outputPadding}. */
     OUTPUT_PADDING,
     /** A channel selection's {@code first}. */

@@ -56,31 +56,28 @@ final class ResampleAxis {
     }
 
     /**
-     * Upsampling by {@code f} with half-pixel centres: output unit v sits at input unit
-     * {@code q = (v + 1/2) / f - 1/2}; nearest copies unit {@code floor(v / f)}, bilinear reads
-     * {@code floor(q)} and {@code ceil(q)} (one unit where q is whole).
+     * Upsampling as {@code s} samples (see {@link Sampling}): output unit v reads input units
+     * {@code s.first(v) .. s.last(v)}. The pattern repeats when both the sampling and the input's
+     * fields do: every {@code s.period()} units the positions advance {@code s.advance()} input
+     * units, so over {@code s.period() * P / gcd(advance, P)} units (P the input's period) they
+     * advance a whole number of input periods.
      */
-    static AxisState upsample(AxisState in, long f, boolean bilinear) {
+    static AxisState upsample(AxisState in, Sampling s) {
         FieldPattern field = in.field();
-        int period = checkedPeriod(Math.multiplyExact((long) field.period(), f));
+        long inPeriod = field.period();
+        long periods = inPeriod / WindowAxis.gcd(s.advance(), inPeriod);
+        int period = checkedPeriod(Math.multiplyExact(s.period(), periods));
         long[] lo = new long[period];
         long[] hi = new long[period];
         for (int v = 0; v < period; v++) {
-            if (bilinear) {
-                Ratio q = Ratio.of(Math.subtractExact(Math.multiplyExact(2L, v) + 1, f),
-                        Math.multiplyExact(2L, f));
-                lo[v] = field.lo(q.floor());
-                hi[v] = field.hi(q.ceil());
-            } else {
-                long u = Math.floorDiv(v, f);
-                lo[v] = field.lo(u);
-                hi[v] = field.hi(u);
-            }
+            lo[v] = field.lo(s.first(v));
+            hi[v] = field.hi(s.last(v));
         }
-        Ratio jump = in.jump().dividedBy(Ratio.of(f));
-        Ratio center = in.center().minus(in.jump().times(Ratio.of(f - 1, Math.multiplyExact(2L, f))));
-        return new AxisState(Math.multiplyExact(in.size(), f), jump, center, FieldPattern.of(field.shift(), lo, hi),
-                in.context());
+        long shift = Math.multiplyExact(s.advance() / (inPeriod / periods), field.shift());
+        Ratio jump = in.jump().times(Ratio.of(s.a(), s.d()));
+        Ratio center = in.center().plus(in.jump().times(s.position(0)));
+        return new AxisState(Math.multiplyExact(in.size(), s.factor()), jump, center,
+                FieldPattern.of(shift, lo, hi), in.context());
     }
 
     /** Units {@code offset .. offset + size - 1} of {@code in}: the phases rotate by the offset. */

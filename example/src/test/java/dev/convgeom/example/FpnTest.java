@@ -181,7 +181,7 @@ class FpnTest {
                     yield union;
                 }
                 case "Relu" -> field(source, v);
-                case "Upsample" -> field(source, Math.floorDiv(v, l.resize().factor()));
+                case "Upsample" -> field(source, Math.floorDiv(v, l.resize().factorX()));
                 case "Add" -> {
                     long[] union = null;
                     for (String from : l.from()) {

@@ -218,11 +218,24 @@ class OnnxImportTest {
         cubic.map("Resize", "up", List.of("x", "", cubic.floatTensor("s", 1, 1, 2, 2)), string("mode", "cubic"));
         assertRefused(cubic.build("up_out"), "'up' (Resize): mode 'cubic' reads four units per axis");
 
-        OnnxBuilder corners = new OnnxBuilder(13, "x", 4, 8, 8);
-        corners.map("Resize", "up", List.of("x", "", corners.floatTensor("s", 1, 1, 2, 2)), string("mode", "linear"),
-                string("coordinate_transformation_mode", "asymmetric"));
-        assertRefused(corners.build("up_out"), "'up' (Resize): mode linear with coordinate_transformation_mode"
-                + " asymmetric at factor 2 reads other units than convgeom's BILINEAR (half-pixel) @Upsample");
+        OnnxBuilder tf = new OnnxBuilder(13, "x", 4, 8, 8);
+        tf.map("Resize", "up", List.of("x", "", tf.floatTensor("s", 1, 1, 2, 2)), string("mode", "linear"),
+                string("coordinate_transformation_mode", "tf_half_pixel_for_nonaligned"));
+        assertRefused(tf.build("up_out"), "'up' (Resize): linear mode with coordinate_transformation_mode"
+                + " tf_half_pixel_for_nonaligned: convgeom's @Upsample places bilinear samples with HALF_PIXEL,"
+                + " ASYMMETRIC or ALIGN_CORNERS coordinates only");
+
+        OnnxBuilder roundNearest = new OnnxBuilder(13, "x", 4, 8, 8);
+        roundNearest.map("Resize", "up", List.of("x", "", roundNearest.floatTensor("s", 1, 1, 3, 3)),
+                string("mode", "nearest"), string("coordinate_transformation_mode", "asymmetric"));
+        assertRefused(roundNearest.build("up_out"), "'up' (Resize): mode nearest with coordinate_transformation_mode"
+                + " asymmetric and nearest_mode round_prefer_floor at factor 3 reads other units than convgeom's"
+                + " NEAREST @Upsample");
+
+        OnnxBuilder oneUnit = new OnnxBuilder(13, "x", 4, 1, 8);
+        oneUnit.map("Resize", "up", List.of("x", "", oneUnit.floatTensor("s", 1, 1, 2, 2)), string("mode", "linear"),
+                string("coordinate_transformation_mode", "align_corners"));
+        assertRefused(oneUnit.build("up_out"), "'up' (Resize): align_corners stretches a map of 1x8 to 2x16");
 
         OnnxBuilder reflect = new OnnxBuilder(13, "x", 4, 8, 8);
         reflect.map("Pad", "pad", List.of("x", reflect.intTensor("p", 0, 0, 1, 1, 0, 0, 1, 1)),
@@ -242,6 +255,41 @@ class OnnxImportTest {
     private void assertRefused(ModelProto model, String start) {
         ImportException e = assertThrows(ImportException.class, () -> read(model, null));
         assertTrue(e.getMessage().startsWith(start), e.getMessage());
+    }
+
+    @Test
+    void resizesByDifferentWholeFactorsPerAxisBecomeFactorXAndFactorY() throws Exception {
+        OnnxBuilder b = new OnnxBuilder(13, "x", 3, 5, 4);
+        String x = b.map("Resize", "wide", List.of("x", "", b.floatTensor("s", 1, 1, 2, 3)), string("mode", "nearest"),
+                string("coordinate_transformation_mode", "asymmetric"), string("nearest_mode", "floor"));
+        b.map("Resize", "tall", List.of(x, "", "", b.intTensor("sizes", 1, 3, 30, 12)), string("mode", "linear"));
+        Checked checked = read(b.build("tall_out"), null);
+        List<ImportedLayer> layers = checked.network().layers();
+        assertEquals(new Shape(3, 10, 12), layers.get(0).output());
+        assertEquals(List.of(3, 2), List.of(layers.get(0).factorX(), layers.get(0).factorY()));
+        assertEquals(List.of(1, 3), List.of(layers.get(1).factorX(), layers.get(1).factorY()));
+        String source = dev.convgeom.importer.writing.JavaWriter.write(checked, "p", "T");
+        assertTrue(source.contains("@Upsample(factorX = 3, factorY = 2) Object wide;"), source);
+        assertTrue(source.contains("@Upsample(factorX = 1, factorY = 3, mode = Upsample.Mode.BILINEAR) Object tall;"),
+                source);
+
+        OnnxBuilder coordinates = new OnnxBuilder(13, "x", 3, 5, 4);
+        String corners = coordinates.map("Resize", "corners", List.of("x", "", coordinates.floatTensor("s", 1, 1, 2, 2)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "align_corners"));
+        coordinates.map("Resize", "asym", List.of(corners, "", coordinates.floatTensor("s3", 1, 1, 1, 3)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "asymmetric"));
+        String placed = dev.convgeom.importer.writing.JavaWriter.write(read(coordinates.build("asym_out"), null), "p",
+                "T");
+        assertTrue(placed.contains("@Upsample(factor = 2, mode = Upsample.Mode.BILINEAR,"
+                + " coordinates = Upsample.Coordinates.ALIGN_CORNERS) Object corners;"), placed);
+        assertTrue(placed.contains("@Upsample(factorX = 3, factorY = 1, mode = Upsample.Mode.BILINEAR,"
+                + " coordinates = Upsample.Coordinates.ASYMMETRIC) Object asym;"), placed);
+
+        OnnxBuilder fractional = new OnnxBuilder(13, "x", 3, 4, 4);
+        fractional.map("Resize", "up", List.of("x", "", "", fractional.intTensor("sizes", 1, 3, 8, 6)),
+                string("mode", "nearest"));
+        assertRefused(fractional.build("up_out"), "'up' (Resize): resizes 4x4 to 8x6: convgeom's @Upsample takes a"
+                + " whole factor per axis");
     }
 
     @Test

@@ -75,6 +75,9 @@ class OnnxRuntimeConfirmationTest {
                 Arguments.of("instance normalisation",
                         (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::instanceNormalized),
                 Arguments.of("ConvNeXt's LayerNorm2d", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::channelsLast),
+                Arguments.of("upsampling per axis", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::perAxis),
+                Arguments.of("bilinear coordinates", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::coordinates),
+                Arguments.of("Upsample opset 9", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::upsampleOpset9),
                 Arguments.of("random graph 1", (Supplier<OnnxBuilder>) () -> random(1)),
                 Arguments.of("random graph 2", (Supplier<OnnxBuilder>) () -> random(2)),
                 Arguments.of("random graph 3", (Supplier<OnnxBuilder>) () -> random(3)),
@@ -236,6 +239,22 @@ class OnnxRuntimeConfirmationTest {
     }
 
     /**
+     * Different whole factors per axis: nearest 3 wide by 2 high (scales), then bilinear with
+     * half-pixel centres 1 wide by 3 high (sizes).
+     */
+    static OnnxBuilder perAxis() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 2, 9, 7);
+        String x = b.conv("conv1", "data", 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        x = b.map("Resize", "up_wide", List.of(x, "", b.floatTensor("scales", 1, 1, 2, 3)), string("mode", "nearest"),
+                string("coordinate_transformation_mode", "asymmetric"), string("nearest_mode", "floor"));
+        x = b.conv("conv2", x, 2, 2, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        x = b.map("Resize", "up_tall", List.of(x, "", "", b.intTensor("sizes", 1, 2, 24, 9)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "half_pixel"));
+        b.conv("conv3", x, 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        return b;
+    }
+
+    /**
      * ConvNeXt's LayerNorm2d between a patchify stem and a 3x3 convolution: Transpose to channels
      * last, LayerNormalization over the channels, Transpose back, declared unit by unit. The stem's
      * channels are in proportion 1 : 2 : 3 : 4 (equal ones would normalise to zero), and a ReLU
@@ -260,6 +279,35 @@ class OnnxRuntimeConfirmationTest {
         x = b.map("InstanceNormalization", "norm", List.of(x, b.weight("norm_scale", 1f, 3),
                 b.weight("norm_bias", 0f, 3)));
         b.conv("conv2", x, 3, 3, 3, 3, 1);
+        return b;
+    }
+
+    /**
+     * Bilinear upsampling with asymmetric positions (2 wide by 3 high) and with aligned corners
+     * (by 2, then 3 wide by 1 high, from sizes), after strided convolutions so that the fields
+     * have phases; aligned corners repeat only every {@code (N - 1) / gcd(n - 1, f - 1)} units.
+     */
+    static OnnxBuilder coordinates() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 2, 13, 11);
+        String x = b.conv("conv1", "data", 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        x = b.map("Resize", "up_asym", List.of(x, "", b.floatTensor("scales", 1, 1, 3, 2)), string("mode", "linear"),
+                string("coordinate_transformation_mode", "asymmetric"));
+        x = b.conv("conv2", x, 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        x = b.map("Resize", "up_corners", List.of(x, "", b.floatTensor("scales2", 1, 1, 2, 2)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "align_corners"));
+        x = b.conv("conv3", x, 2, 2, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        x = b.map("Resize", "up_wide", List.of(x, "", "", b.intTensor("sizes", 1, 2, 16, 48)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "align_corners"));
+        b.conv("conv4", x, 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        return b;
+    }
+
+    /** ONNX's older {@code Upsample} (opset 9): linear with asymmetric positions, per-axis scales. */
+    static OnnxBuilder upsampleOpset9() {
+        OnnxBuilder b = new OnnxBuilder(9, "data", 2, 10, 9);
+        String x = b.conv("conv1", "data", 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        x = b.map("Upsample", "up", List.of(x, b.floatTensor("scales", 1, 1, 2, 3)), string("mode", "linear"));
+        b.conv("conv2", x, 2, 2, 3, 3, 1, ints("strides", 2, 2));
         return b;
     }
 

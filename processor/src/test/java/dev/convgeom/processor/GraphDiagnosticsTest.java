@@ -186,6 +186,27 @@ class GraphDiagnosticsTest {
                 "@Crop(from = \"input\", like = \"a\", offset = 0, allowMisaligned = true) Object c;"));
     }
 
+    // --- upsampling --------------------------------------------------------------------------------
+
+    @Test
+    void alignedCornersCannotStretchOneUnit() {
+        // conv k 32 -> 1x1: aligned corners would put all 2 output units on the one input unit
+        String up = "@Upsample(factor = 2, mode = Upsample.Mode.BILINEAR,"
+                + " coordinates = Upsample.Coordinates.ALIGN_CORNERS) Object up;";
+        oneError(net("@Conv(out = 8, k = 32) Object a;", up),
+                6, column(up, ".ALIGN_CORNERS"),
+                "layer 'up': coordinates = ALIGN_CORNERS stretches the first to the last unit of its input, but"
+                        + " the input's height/width is 1 unit, so all 2 output units would sit on it; use a larger"
+                        + " input, or HALF_PIXEL or ASYMMETRIC coordinates [convgeom:align-corners-one-unit]");
+    }
+
+    @Test
+    void alignedCornersStretchingOnlyTheLongAxisFit() {
+        // 1 x 16 after the conv: the width has 16 units to stretch, the height 1 unit kept (factorY = 1)
+        clean(net("@Conv(out = 8, kh = 32, kw = 17) Object a;", "@Upsample(factorX = 2, factorY = 1,"
+                + " mode = Upsample.Mode.BILINEAR, coordinates = Upsample.Coordinates.ALIGN_CORNERS) Object up;"));
+    }
+
     // --- transposed convolution -----------------------------------------------------------------
 
     @Test

@@ -15,6 +15,7 @@ import dev.convgeom.Point;
 import dev.convgeom.Ratio;
 import dev.convgeom.Resize;
 import dev.convgeom.Size;
+import dev.convgeom.Upsample;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,70 @@ class GraphGeneratedCodeTest {
         assertEquals(List.of(1L, 3L), Json.get(m, "layers", 1, "fieldPhases", "x", "hi"));
         assertEquals(4L, Json.get(m, "layers", 1, "rf", "width"));
         assertEquals("1/2", Json.get(m, "layers", 0, "exact", "centerY"));
+    }
+
+    /*
+     * Input 1x4x6 (H x W), @Upsample(factorX = 3, factorY = 2), nearest:
+     * columns: 18 units, jump 1/3, centre 0 - 1 * (3 - 1) / 6 = -1/3; unit v copies pixel floor(v / 3):
+     *   period 3, every phase [0, 0], moving 1 pixel per period.
+     * rows: 8 units, jump 1/2, centre -(2 - 1) / 4 = -1/4; unit v copies row floor(v / 2): period 2.
+     */
+    @Test
+    void perAxisFactorsUpsampleEachAxisByItsOwn() {
+        Compilation c = Expect.clean(Sources.network("Wide", "@Network(input = @Input(channels = 1, height = 4,"
+                + " width = 6))", "@Upsample(factorX = 3, factorY = 2) Object up;"));
+        LayerGeometry up = (LayerGeometry) constant(new CompiledClasses(c).load("test.WideGeometry"), "UP");
+        assertEquals(new AxisGeometry(6, 18, Ratio.of(1, 3), Ratio.of(-1, 3), new int[] {0, 0, 0},
+                new int[] {0, 0, 0}), up.x());
+        assertEquals(new AxisGeometry(4, 8, Ratio.of(1, 2), Ratio.of(-1, 4), new int[] {0, 0}, new int[] {0, 0}),
+                up.y());
+        assertEquals(Resize.upsample(3, 2, false), up.spec().resize());
+        // unit (x 7, y 5) copies pixel (7 / 3, 5 / 2) = (2, 2)
+        assertEquals(new Box(2, 2, 2, 2), up.receptiveField(7, 5));
+        Object m = Json.parse(GeneratedCodeTest.manifestOf(c, "test.Wide"));
+        assertEquals(3L, Json.get(m, "layers", 0, "upsample", "factorX"));
+        assertEquals(2L, Json.get(m, "layers", 0, "upsample", "factorY"));
+        assertEquals("NEAREST", Json.get(m, "layers", 0, "upsample", "mode"));
+    }
+
+    /*
+     * Input 1x3x4 (H x W), bilinear by 2 with aligned corners: n = 4 columns to N = 8, so column v
+     * sits at v * 3 / 7: jump 3/7, centre 0. Positions 0, 3/7, 6/7, 9/7, 12/7, 15/7, 18/7, 3 read
+     * units [0,0] [0,1] [0,1] [1,2] [1,2] [2,3] [2,3] [3,3]; they repeat only after 7 units
+     * (period 7, shift 3). Rows: n = 3 to 6, row v at v * 2 / 5: 0, 2/5, 4/5, 6/5, 8/5, 2 read
+     * [0,0] [0,1] [0,1] [1,2] [1,2] [2,2]; period 5, shift 2.
+     * Asymmetric by 3 on the same input, columns: v at v / 3: jump 1/3, centre 0; phase 0 reads
+     * its unit, phases 1 and 2 the unit and the next.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void alignedCornersAndAsymmetricCoordinatesPlaceTheSamplesAsOnnxDoes() {
+        Compilation c = Expect.clean(Sources.network("Corners", "@Network(input = @Input(channels = 1, height = 3,"
+                + " width = 4))",
+                "@Upsample(factor = 2, mode = Upsample.Mode.BILINEAR,"
+                        + " coordinates = Upsample.Coordinates.ALIGN_CORNERS) Object corners;",
+                "@Upsample(from = \"input\", factor = 3, mode = Upsample.Mode.BILINEAR,"
+                        + " coordinates = Upsample.Coordinates.ASYMMETRIC) Object asym;"));
+        Class<?> g = new CompiledClasses(c).load("test.CornersGeometry");
+        LayerGeometry corners = (LayerGeometry) constant(g, "CORNERS");
+        assertEquals(new AxisGeometry(4, 8, Ratio.of(3, 7), Ratio.of(0), new int[] {0, 0, 0, 1, 1, 2, 2},
+                new int[] {0, 1, 1, 2, 2, 3, 3}), corners.x());
+        assertEquals(new AxisGeometry(3, 6, Ratio.of(2, 5), Ratio.of(0), new int[] {0, 0, 0, 1, 1},
+                new int[] {0, 1, 1, 2, 2}), corners.y());
+        // the last unit of both axes: column 7 is phase 0 moved one period (3), row 5 phase 0 moved 2
+        assertEquals(new Box(3, 2, 3, 2), corners.receptiveField(7, 5));
+        LayerGeometry asym = (LayerGeometry) constant(g, "ASYM");
+        assertEquals(new AxisGeometry(4, 12, Ratio.of(1, 3), Ratio.of(0), new int[] {0, 0, 0}, new int[] {0, 1, 1}),
+                asym.x());
+        assertEquals(Resize.upsample(2, 2, true, Upsample.Coordinates.ALIGN_CORNERS), corners.spec().resize());
+        Object m = Json.parse(GeneratedCodeTest.manifestOf(c, "test.Corners"));
+        assertEquals("ALIGN_CORNERS", Json.get(m, "layers", 0, "upsample", "coordinates"));
+        assertEquals("ASYMMETRIC", Json.get(m, "layers", 1, "upsample", "coordinates"));
+        assertEquals(2L, Json.get(m, "layers", 0, "upsample", "factor"));
+        // at another size the step follows: 6 columns to 12, v at v * 5 / 11
+        LayerGeometry wider = ((java.util.List<LayerGeometry>) call(g, "forInput",
+                dev.convgeom.Size.of(6, 3))).get(0);
+        assertEquals(Ratio.of(5, 11), wider.x().exactJump());
     }
 
     /**

@@ -159,6 +159,21 @@ class GraphNamesDiagnosticsTest {
         return Stream.of(
                 Arguments.of("@Upsample(factor = 0) Object up;", 24,
                         "layer 'up': factor = 0, but an upsampling factor must be at least 1 [convgeom:not-positive]"),
+                Arguments.of("@Upsample(factorY = 0, factor = 2) Object up;", 25,
+                        "layer 'up': factorY = 0, but an upsampling factor must be at least 1"
+                                + " [convgeom:not-positive]"),
+                // javac places an enum constant's value at its last dot
+                Arguments.of("@Upsample(factor = 2, coordinates = Upsample.Coordinates.ASYMMETRIC) Object up;", 61,
+                        "layer 'up': coordinates = ASYMMETRIC places the units of a bilinear upsampling, but mode ="
+                                + " NEAREST copies unit floor(v / f) with half-pixel centres; use mode ="
+                                + " Upsample.Mode.BILINEAR, or remove coordinates [convgeom:nearest-coordinates]"),
+                // the caret goes under the annotation: nothing written to point at
+                Arguments.of("@Upsample Object up;", 5,
+                        "layer 'up': @Upsample needs a factor: give factor, or both factorX and factorY (missing:"
+                                + " factorX and factorY) [convgeom:missing-factor]"),
+                Arguments.of("@Upsample(factorX = 2, mode = Upsample.Mode.BILINEAR) Object up;", 5,
+                        "layer 'up': @Upsample needs a factor: give factor, or both factorX and factorY (missing:"
+                                + " factorY) [convgeom:missing-factor]"),
                 Arguments.of("@Deconv(out = 8, k = 0, s = 2) Object up;", 26,
                         "layer 'up': k = 0, but a kernel size must be at least 1 [convgeom:not-positive]"),
                 Arguments.of("@Deconv(out = 8, k = 4, s = 2, ph = -1) Object up;", 41,
@@ -225,7 +240,7 @@ class GraphNamesDiagnosticsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"@Concat Object cat;", "@Add Object sum;", "@Crop Object crop;", "@Upsample Object up;"})
+    @ValueSource(strings = {"@Concat Object cat;", "@Add Object sum;", "@Crop Object crop;"})
     void missingRequiredAttributeIsLeftToJavac(String layer) {
         Compilation c = Compilers.compile(net(CONV1, layer));
         assertThat(c).failed();
@@ -246,7 +261,8 @@ class GraphNamesDiagnosticsTest {
             "[convgeom:merge-one-input]", "[convgeom:empty-merge]", "[convgeom:output-padding-out-of-range]",
             "[convgeom:deconv-kernel-below-stride]", "[convgeom:crop-offset-count]", "[convgeom:negative-offset]",
             "[convgeom:not-positive]", "[convgeom:negative-padding]", "[convgeom:missing-kernel]",
-            "[convgeom:pool-padding-too-large]");
+            "[convgeom:pool-padding-too-large]", "[convgeom:missing-factor]",
+            "[convgeom:nearest-coordinates]");
 
     /**
      * An FCN-like graph using every graph annotation passes the names and per-layer checks, and

@@ -2,6 +2,7 @@ package dev.convgeom.importer.caffe;
 
 import com.google.protobuf.TextFormat;
 import dev.convgeom.Shape;
+import dev.convgeom.Upsample;
 import dev.convgeom.importer.ImportException;
 import dev.convgeom.importer.model.AxisWindow;
 import dev.convgeom.importer.model.ImportedLayer;
@@ -666,7 +667,8 @@ public final class CaffeImporter {
         // stride 1, padded (local_size - 1) / 2: each unit reads exactly that window.
         AxisWindow w = new AxisWindow(size, 1, 1, (size - 1) / 2, (size - 1) / 2);
         return new ImportedLayer(layer.name(), layer.type(), LayerKind.AVG_POOL, List.of(in.layer()),
-                in.shape().channels(), in.shape().channels(), 1, w, w, false, false, 1, false, 0, -1, 0, 0,
+                in.shape().channels(), in.shape().channels(), 1, w, w, false, false, 1, 1, false,
+                Upsample.Coordinates.HALF_PIXEL, 0, -1, 0, 0,
                 "WITHIN_CHANNEL normalisation reads a " + size + "x" + size + " window around each unit",
                 in.shape());
     }

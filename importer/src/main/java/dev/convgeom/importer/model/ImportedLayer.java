@@ -1,6 +1,9 @@
 package dev.convgeom.importer.model;
 
+import static dev.convgeom.Upsample.Coordinates.HALF_PIXEL;
+
 import dev.convgeom.Shape;
+import dev.convgeom.Upsample;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,7 +14,7 @@ import java.util.Objects;
  *
  * <p>Which parts are set depends on the kind: windows ({@code y}, {@code x}) for convolutions,
  * pooling, transposed convolutions and pads (a pad's window is kernel 1 with the padding added);
- * {@code factor} and {@code bilinear} for upsampling; {@code outputPadding} for a transposed
+ * {@code factorX}, {@code factorY} and {@code bilinear} for upsampling; {@code outputPadding} for a transposed
  * convolution; {@code like} and the offsets for a crop; {@code label} for a free-form pointwise
  * layer. The factories below build each kind.
  *
@@ -27,8 +30,10 @@ import java.util.Objects;
  * @param ceil          whether a pooling layer rounds its output size up
  * @param same          whether the padding is TensorFlow's SAME (padding recomputed at every
  *                      input size; {@code y} and {@code x} hold it at the declared size)
- * @param factor        upsampling factor (1 but for upsampling)
+ * @param factorX       upsampling factor along the columns (1 but for upsampling)
+ * @param factorY       upsampling factor along the rows (1 but for upsampling)
  * @param bilinear      whether upsampling interpolates bilinearly
+ * @param coordinates   where a bilinear upsampling places its units ({@code HALF_PIXEL} otherwise)
  * @param outputPadding units a transposed convolution adds after its last one
  * @param like          the layer whose size a crop takes (-1: the input)
  * @param offsetY       the row where a crop starts
@@ -39,16 +44,17 @@ import java.util.Objects;
  *                      there); 0 for every other kind
  */
 public record ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out,
-                            int groups, AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factor,
-                            boolean bilinear, int outputPadding, int like, int offsetY, int offsetX, String label,
-                            Shape output, int firstChannel) {
+                            int groups, AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factorX,
+                            int factorY, boolean bilinear, Upsample.Coordinates coordinates, int outputPadding,
+                            int like, int offsetY, int offsetX, String label, Shape output, int firstChannel) {
 
     /** A layer that selects no channels. */
     public ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out, int groups,
-                         AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factor, boolean bilinear,
-                         int outputPadding, int like, int offsetY, int offsetX, String label, Shape output) {
-        this(source, op, kind, from, in, out, groups, y, x, ceil, same, factor, bilinear, outputPadding, like, offsetY,
-                offsetX, label, output, 0);
+                         AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factorX, int factorY,
+                         boolean bilinear, Upsample.Coordinates coordinates, int outputPadding, int like, int offsetY,
+                         int offsetX, String label, Shape output) {
+        this(source, op, kind, from, in, out, groups, y, x, ceil, same, factorX, factorY, bilinear, coordinates,
+                outputPadding, like, offsetY, offsetX, label, output, 0);
     }
 
     /** Copies {@code from}; the factories keep the parts consistent with the kind. */
@@ -58,27 +64,29 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
         Objects.requireNonNull(kind, "kind");
         from = List.copyOf(from);
         Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(coordinates, "coordinates");
     }
 
     /** A convolution; {@code same} when the file asks for SAME (upper) padding at every size. */
     public static ImportedLayer conv(String source, String op, int input, int in, int out, int groups, AxisWindow y,
                                      AxisWindow x, boolean same, Shape output) {
-        return new ImportedLayer(source, op, LayerKind.CONV, List.of(input), in, out, groups, y, x, false, same, 1,
-                false, 0, -1, 0, 0, "", output);
+        return new ImportedLayer(source, op, LayerKind.CONV, List.of(input), in, out, groups, y, x, false, same, 1, 1,
+                false, HALF_PIXEL, 0, -1, 0, 0, "", output);
     }
 
     /** A transposed convolution, padding {@code y.padBefore()} removed on both sides of each axis. */
     public static ImportedLayer deconv(String source, String op, int input, int in, int out, int groups,
                                        AxisWindow y, AxisWindow x, int outputPadding, Shape output) {
         return new ImportedLayer(source, op, LayerKind.DECONV, List.of(input), in, out, groups, y, x, false, false, 1,
-                false, outputPadding, -1, 0, 0, "", output);
+                1, false, HALF_PIXEL, outputPadding, -1, 0, 0, "", output);
     }
 
     /** A max or average pooling layer. */
     public static ImportedLayer pool(String source, String op, boolean max, int input, AxisWindow y, AxisWindow x,
                                      boolean ceil, boolean same, Shape output) {
         return new ImportedLayer(source, op, max ? LayerKind.MAX_POOL : LayerKind.AVG_POOL, List.of(input),
-                output.channels(), output.channels(), 1, y, x, ceil, same, 1, false, 0, -1, 0, 0, "", output);
+                output.channels(), output.channels(), 1, y, x, ceil, same, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, "",
+                output);
     }
 
     /** A fully connected layer over the whole incoming {@code incoming} map. */
@@ -86,20 +94,20 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
         return new ImportedLayer(source, op, LayerKind.FULLY_CONNECTED, List.of(input),
                 incoming.channels() * incoming.height() * incoming.width(), out, 1,
                 new AxisWindow(incoming.height(), 1, 1, 0, 0), new AxisWindow(incoming.width(), 1, 1, 0, 0),
-                false, false, 1, false, 0, -1, 0, 0, "", new Shape(out, 1, 1));
+                false, false, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, "", new Shape(out, 1, 1));
     }
 
     /** Global pooling over the whole map (average or maximum: the same units are read). */
     public static ImportedLayer globalPool(String source, String op, int input, int channels, String label) {
         return new ImportedLayer(source, op, LayerKind.GLOBAL_AVG_POOL, List.of(input), channels, channels, 1, null,
-                null, false, false, 1, false, 0, -1, 0, 0, label, new Shape(channels, 1, 1));
+                null, false, false, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, label, new Shape(channels, 1, 1));
     }
 
     /** A concatenation along the channels, or an element-wise merge. */
     public static ImportedLayer merge(String source, String op, LayerKind kind, List<Integer> inputs, Shape output,
                                       String label) {
         return new ImportedLayer(source, op, kind, inputs, Shape.UNKNOWN, output.channels(), 1, null, null, false,
-                false, 1, false, 0, -1, 0, 0, label, output);
+                false, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, label, output);
     }
 
     /**
@@ -121,22 +129,26 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
     public static ImportedLayer crop(String source, String op, int input, int like, int offsetY, int offsetX,
                                      Shape output) {
         return new ImportedLayer(source, op, LayerKind.CROP, List.of(input), output.channels(), output.channels(), 1,
-                null, null, false, false, 1, false, 0, like, offsetY, offsetX, "", output);
+                null, null, false, false, 1, 1, false, HALF_PIXEL, 0, like, offsetY, offsetX, "", output);
     }
 
     /** Zero padding: {@code y} and {@code x} are kernel-1 windows holding the padding added. */
     public static ImportedLayer pad(String source, String op, int input, int top, int bottom, int left, int right,
                                     Shape output, String label) {
         return new ImportedLayer(source, op, LayerKind.PAD, List.of(input), output.channels(), output.channels(), 1,
-                new AxisWindow(1, 1, 1, top, bottom), new AxisWindow(1, 1, 1, left, right), false, false, 1, false,
-                0, -1, 0, 0, label, output);
+                new AxisWindow(1, 1, 1, top, bottom), new AxisWindow(1, 1, 1, left, right), false, false, 1, 1, false,
+                HALF_PIXEL,                0, -1, 0, 0, label, output);
     }
 
-    /** Upsampling by a whole factor, nearest or bilinear with half-pixel centres. */
-    public static ImportedLayer upsample(String source, String op, int input, int factor, boolean bilinear,
-                                         Shape output, String label) {
+    /**
+     * Upsampling by whole factors, {@code factorX} along the columns and {@code factorY} along the
+     * rows, nearest (half-pixel centres) or bilinear with the units placed by {@code coordinates}.
+     */
+    public static ImportedLayer upsample(String source, String op, int input, int factorX, int factorY,
+                                         boolean bilinear, Upsample.Coordinates coordinates, Shape output,
+                                         String label) {
         return new ImportedLayer(source, op, LayerKind.UPSAMPLE, List.of(input), output.channels(), output.channels(),
-                1, null, null, false, false, factor, bilinear, 0, -1, 0, 0, label, output);
+                1, null, null, false, false, factorX, factorY, bilinear, coordinates, 0, -1, 0, 0, label, output);
     }
 
     /** A geometry-neutral layer; {@code label} is the free text of a {@code @Pointwise}. */
@@ -146,7 +158,7 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
             throw new IllegalArgumentException(kind + " is not pointwise");
         }
         return new ImportedLayer(source, op, kind, List.of(input), output.channels(), output.channels(), 1, null,
-                null, false, false, 1, false, 0, -1, 0, 0, label, output);
+                null, false, false, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, label, output);
     }
 
     /**
@@ -168,7 +180,7 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
 
     /** This layer reading {@code inputs} instead (the same kind and attributes). */
     public ImportedLayer readingFrom(List<Integer> inputs) {
-        return new ImportedLayer(source, op, kind, inputs, in, out, groups, y, x, ceil, same, factor, bilinear,
-                outputPadding, like, offsetY, offsetX, label, output, firstChannel);
+        return new ImportedLayer(source, op, kind, inputs, in, out, groups, y, x, ceil, same, factorX, factorY,
+                bilinear, coordinates, outputPadding, like, offsetY, offsetX, label, output, firstChannel);
     }
 }

@@ -99,7 +99,8 @@ public final class NetworkCheck {
             case DECONV -> new LayerSpec(name, kind, from, in, out, layer.groups(), window(layer.y(), layer),
                     window(layer.x(), layer), Resize.deconv(layer.outputPadding()));
             case UPSAMPLE -> new LayerSpec(name, kind, from, in, out, 1, null, null,
-                    Resize.upsample(layer.factor(), layer.bilinear()));
+                    Resize.upsample(layer.factorX(), layer.factorY(), layer.bilinear(),
+                            layer.coordinates()));
             case CROP -> new LayerSpec(name, kind, from, in, out, 1, null, null,
                     Resize.crop(layer.like() < 0 ? "input" : names.get(layer.like()), layer.offsetX(),
                             layer.offsetY()));

@@ -3,6 +3,7 @@ package dev.convgeom.importer.onnx;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.UnsafeByteOperations;
 import dev.convgeom.Shape;
+import dev.convgeom.Upsample;
 import dev.convgeom.importer.ImportException;
 import dev.convgeom.importer.model.AxisWindow;
 import dev.convgeom.importer.model.ImportedLayer;
@@ -1164,24 +1165,43 @@ public final class OnnxImporter {
             throw fail(node, "neither scales nor sizes are known at import (4 values, constant or computed from"
                     + " the fixed input size)");
         }
-        if (outH % s.height() != 0 || outW % s.width() != 0 || outH / s.height() != outW / s.width()) {
+        if (outH % s.height() != 0 || outW % s.width() != 0) {
             throw fail(node, "resizes " + s.height() + "x" + s.width() + " to " + outH + "x" + outW
-                    + ": convgeom's @Upsample takes one whole factor for both axes");
+                    + ": convgeom's @Upsample takes a whole factor per axis");
         }
-        int f = toInt(node, outH / s.height(), "factor");
+        int fy = toInt(node, outH / s.height(), "factor");
+        int fx = toInt(node, outW / s.width(), "factor");
         boolean linear = mode.equals("linear") || mode.equals("bilinear");
         if (!linear && !mode.equals("nearest")) {
             throw fail(node, "mode '" + mode + "' reads four units per axis; convgeom's @Upsample reads one"
                     + " (nearest) or two (bilinear), so it is refused rather than approximated");
         }
-        if (!Resampling.matches(coordinates, linear, nearestMode, f)) {
-            throw fail(node, "mode " + mode + " with coordinate_transformation_mode " + coordinates
-                    + (linear ? "" : " and nearest_mode " + nearestMode) + " at factor " + f + " reads other units"
-                    + " than convgeom's " + (linear ? "BILINEAR (half-pixel)" : "NEAREST") + " @Upsample; refused"
-                    + " rather than approximated");
+        Upsample.Coordinates placed = Upsample.Coordinates.HALF_PIXEL;
+        if (linear) {
+            placed = switch (coordinates) {
+                case "half_pixel", "pytorch_half_pixel" -> Upsample.Coordinates.HALF_PIXEL;
+                case "asymmetric" -> Upsample.Coordinates.ASYMMETRIC;
+                case "align_corners" -> Upsample.Coordinates.ALIGN_CORNERS;
+                default -> throw fail(node, "linear mode with coordinate_transformation_mode " + coordinates
+                        + ": convgeom's @Upsample places bilinear samples with HALF_PIXEL, ASYMMETRIC or"
+                        + " ALIGN_CORNERS coordinates only; refused rather than approximated");
+            };
+            boolean oneUnit = s.height() == 1 && fy > 1 || s.width() == 1 && fx > 1;
+            if (placed == Upsample.Coordinates.ALIGN_CORNERS && oneUnit) {
+                throw fail(node, "align_corners stretches a map of " + s.height() + "x" + s.width() + " to " + outH
+                        + "x" + outW + ": one unit stretched over several has no step; refused");
+            }
+        } else {
+            for (int f : new int[] {fx, fy}) {
+                if (!Resampling.matches(coordinates, false, nearestMode, f)) {
+                    throw fail(node, "mode " + mode + " with coordinate_transformation_mode " + coordinates
+                            + " and nearest_mode " + nearestMode + " at factor " + f + " reads other units than"
+                            + " convgeom's NEAREST @Upsample; refused rather than approximated");
+                }
+            }
         }
         Shape output = new Shape(s.channels(), (int) outH, (int) outW);
-        out(node, 0, add(ImportedLayer.upsample(nameOf(node), op, m.layer(), f, linear, output,
+        out(node, 0, add(ImportedLayer.upsample(nameOf(node), op, m.layer(), fx, fy, linear, placed, output,
                 mode + ", " + coordinates + (linear ? "" : ", " + nearestMode))), output, false);
     }
 

@@ -1,6 +1,7 @@
 package dev.convgeom.importer.writing;
 
 import dev.convgeom.Shape;
+import dev.convgeom.Upsample;
 import dev.convgeom.importer.model.AxisWindow;
 import dev.convgeom.importer.model.ImportedLayer;
 import dev.convgeom.importer.model.ImportedNetwork;
@@ -121,9 +122,17 @@ public final class JavaWriter {
                 a.add("right = " + layer.x().padAfter());
             }
             case UPSAMPLE -> {
-                a.add("factor = " + layer.factor());
+                if (layer.factorX() == layer.factorY()) {
+                    a.add("factor = " + layer.factorX());
+                } else {
+                    a.add("factorX = " + layer.factorX());
+                    a.add("factorY = " + layer.factorY());
+                }
                 if (layer.bilinear()) {
                     a.add("mode = Upsample.Mode.BILINEAR");
+                }
+                if (layer.coordinates() != Upsample.Coordinates.HALF_PIXEL) {
+                    a.add("coordinates = Upsample.Coordinates." + layer.coordinates());
                 }
             }
             case CROP -> {

@@ -21,6 +21,12 @@ public enum Message implements Catalogued {
                     + " would see only padding; use %s <= %d"),
     MISSING_KERNEL(Severity.ERROR,
             "layer '%s': @%s needs a kernel size: give k, or both kh and kw (missing: %s)"),
+    MISSING_FACTOR(Severity.ERROR,
+            "layer '%s': @Upsample needs a factor: give factor, or both factorX and factorY (missing: %s)"),
+    NEAREST_COORDINATES(Severity.ERROR,
+            "layer '%s': coordinates = %s places the units of a bilinear upsampling, but mode = NEAREST copies"
+                    + " unit floor(v / f) with half-pixel centres; use mode = Upsample.Mode.BILINEAR, or remove"
+                    + " coordinates"),
     PADDING_CONFLICT(Severity.ERROR,
             "layer '%s': padding = %s computes its own padding, so %s = %d cannot apply;"
                     + " remove %s, or use padding = Padding.EXPLICIT"),

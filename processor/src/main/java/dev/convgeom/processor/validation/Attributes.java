@@ -29,7 +29,8 @@ final class Attributes {
             case FROM -> List.of("from");
             case LIKE -> List.of("like");
             case OFFSET -> perAxis(axis, "offsetY", "offsetX", "offset");
-            case FACTOR -> List.of("factor");
+            case FACTOR -> perAxis(axis, "factorY", "factorX", "factor");
+            case COORDINATES -> List.of("coordinates");
             case OUTPUT_PADDING -> List.of("outputPadding");
             case FIRST_CHANNEL -> List.of("first");
             case CHANNEL_COUNT -> List.of("count");

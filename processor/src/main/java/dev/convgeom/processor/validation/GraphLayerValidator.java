@@ -1,10 +1,12 @@
 package dev.convgeom.processor.validation;
 
 import dev.convgeom.processor.diagnostics.Message;
+import dev.convgeom.engine.Coordinates;
 import dev.convgeom.engine.LayerSpec;
 import dev.convgeom.processor.model.ArrayElement;
 import dev.convgeom.processor.model.ExplicitValues;
 import dev.convgeom.processor.model.LayerDeclaration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -31,7 +33,7 @@ final class GraphLayerValidator {
      */
     Optional<LayerSpec> validate(LayerDeclaration layer, LayerInputs inputs, boolean ok) {
         return switch (layer.kind().role()) {
-            case UPSAMPLING -> ok ? upsample(layer) : Optional.empty();
+            case UPSAMPLING -> upsample(layer, ok);
             case PAD -> pad(layer) && ok ? Optional.of(padSpec(layer)) : Optional.empty();
             case CROP -> crop(layer, inputs, ok);
             case MERGE -> ok ? Optional.of(plain(layer, LayerSpec.Extras.NONE
@@ -42,12 +44,40 @@ final class GraphLayerValidator {
         };
     }
 
-    /** {@code factor} is required (javac reports it missing); {@link LayerValidator} checks it is positive. */
-    private static Optional<LayerSpec> upsample(LayerDeclaration layer) {
+    /**
+     * Per-axis factors fall back to {@code factor}; an axis with neither is reported, as are
+     * coordinates other than half-pixel for nearest upsampling (they place bilinear samples).
+     * {@link LayerValidator} checks that the written ones are positive.
+     */
+    private Optional<LayerSpec> upsample(LayerDeclaration layer, boolean ok) {
         ExplicitValues v = layer.values();
+        Optional<Integer> factorX = v.integer("factorX").or(() -> v.integer("factor"));
+        Optional<Integer> factorY = v.integer("factorY").or(() -> v.integer("factor"));
+        if (factorX.isEmpty() || factorY.isEmpty()) {
+            List<String> missing = new ArrayList<>();
+            if (factorX.isEmpty()) {
+                missing.add("factorX");
+            }
+            if (factorY.isEmpty()) {
+                missing.add("factorY");
+            }
+            reporter.report(Message.MISSING_FACTOR, layer.field(), v.mirror(), null, layer.name(),
+                    String.join(" and ", missing));
+            return Optional.empty();
+        }
         boolean bilinear = v.enumConstant("mode").orElse("NEAREST").equals("BILINEAR");
-        return v.integer("factor").map(factor -> new LayerSpec(layer.name(), layer.kind(), List.of(), null, null,
-                OptionalLong.empty(), OptionalLong.empty(), 1, LayerSpec.Extras.NONE.withFactor(factor, bilinear)));
+        String coordinates = v.enumConstant("coordinates").orElse("HALF_PIXEL");
+        if (!bilinear && !coordinates.equals("HALF_PIXEL")) {
+            reporter.report(Message.NEAREST_COORDINATES, layer.field(), v.mirror(),
+                    v.value("coordinates").orElseThrow(), layer.name(), coordinates);
+            return Optional.empty();
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
+        return Optional.of(new LayerSpec(layer.name(), layer.kind(), List.of(), null, null, OptionalLong.empty(),
+                OptionalLong.empty(), 1, LayerSpec.Extras.NONE.withFactors(factorX.get(), factorY.get(), bilinear)
+                        .withCoordinates(Coordinates.valueOf(coordinates))));
     }
 
     /** Every side at least 0: to remove rows and columns, crop instead. */

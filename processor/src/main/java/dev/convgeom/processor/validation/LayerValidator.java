@@ -31,7 +31,8 @@ final class LayerValidator {
             Map.entry("d", "a dilation"), Map.entry("dh", "a dilation"), Map.entry("dw", "a dilation"),
             Map.entry("groups", "groups"), Map.entry("out", "out (the number of outputs)"),
             Map.entry("in", "in (the expected number of inputs)"), Map.entry("factor", "an upsampling factor"),
-            Map.entry("count", "count (the number of channels selected)"));
+            Map.entry("count", "count (the number of channels selected)"),
+            Map.entry("factorX", "an upsampling factor"), Map.entry("factorY", "an upsampling factor"));
 
     private static final List<String> PADDINGS = List.of("p", "ph", "pw");
 

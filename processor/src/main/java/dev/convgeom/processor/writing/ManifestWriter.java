@@ -3,6 +3,7 @@ package dev.convgeom.processor.writing;
 import dev.convgeom.engine.Axis;
 import dev.convgeom.engine.AxisState;
 import dev.convgeom.engine.ComputedLayer;
+import dev.convgeom.engine.Coordinates;
 import dev.convgeom.engine.GeometryResult;
 import dev.convgeom.engine.NetworkInput;
 import dev.convgeom.engine.PositionSet;
@@ -114,10 +115,7 @@ public final class ManifestWriter {
                     .number("ph", spec.y().padBefore()).number("pw", spec.x().padBefore())
                     .number("outputPadding", extras.outputPadding())
                     .endObject();
-            case UPSAMPLE -> json.name("upsample").beginInlineObject()
-                    .number("factor", extras.factor())
-                    .string("mode", extras.bilinear() ? "BILINEAR" : "NEAREST")
-                    .endObject();
+            case UPSAMPLE -> upsample(json.name("upsample").beginInlineObject(), extras).endObject();
             case CROP -> json.string("like", spec.resize().like())
                     .name("offset").beginInlineObject()
                     .number("y", layer.offsetY())
@@ -190,6 +188,21 @@ public final class ManifestWriter {
      * The positions of its (first) input the layer's own units never read, per axis, whatever
      * other layers read: {@code {"count": 28, "of": 56, "positions": [[1, 55, 2]]}}.
      */
+    /**
+     * {@code "factor"} when both axes have it, else {@code "factorX"} and {@code "factorY"}; the
+     * mode; {@code "coordinates"} where they are not half-pixel.
+     */
+    private static JsonWriter upsample(JsonWriter json, dev.convgeom.engine.LayerSpec.Extras extras) {
+        if (extras.factorX() == extras.factorY()) {
+            json.number("factor", extras.factorX());
+        } else {
+            json.number("factorX", extras.factorX()).number("factorY", extras.factorY());
+        }
+        json.string("mode", extras.bilinear() ? "BILINEAR" : "NEAREST");
+        return extras.coordinates() == Coordinates.HALF_PIXEL ? json
+                : json.string("coordinates", extras.coordinates().name());
+    }
+
     private static void skipped(JsonWriter json, ReadCoverage reads, int layer) {
         json.name("skippedInput").beginObject();
         for (Axis axis : Axis.values()) {

@@ -4,6 +4,7 @@ import dev.convgeom.LayerSpec;
 import dev.convgeom.NetworkSpec;
 import dev.convgeom.Padding;
 import dev.convgeom.Resize;
+import dev.convgeom.Upsample;
 import dev.convgeom.Shape;
 import dev.convgeom.Window;
 import dev.convgeom.engine.ComputedLayer;
@@ -95,7 +96,8 @@ public final class RuntimeSpecs {
     private static Resize resize(List<ComputedLayer> computed, ComputedLayer layer) {
         var extras = layer.spec().extras();
         return switch (layer.spec().kind()) {
-            case UPSAMPLE -> Resize.upsample((int) extras.factor(), extras.bilinear());
+            case UPSAMPLE -> Resize.upsample((int) extras.factorX(), (int) extras.factorY(), extras.bilinear(),
+                    Upsample.Coordinates.valueOf(extras.coordinates().name()));
             case DECONV -> Resize.deconv((int) extras.outputPadding());
             case CROP -> Resize.crop(name(computed, extras.like()), (int) layer.offsetX(), (int) layer.offsetY());
             default -> null;

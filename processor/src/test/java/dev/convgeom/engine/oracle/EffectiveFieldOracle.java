@@ -157,15 +157,14 @@ public final class EffectiveFieldOracle {
                 }
             }
             case UPSAMPLING -> {
-                long f = spec.extras().factor();
                 if (spec.extras().bilinear()) {
-                    Frac q = Frac.of(v).plus(Frac.HALF).dividedBy(f).minus(Frac.HALF);
+                    Frac q = GraphOracle.sourcePosition(spec, axis, n, Frac.of(v));
                     long below = floor(q);
                     Frac frac = q.minus(Frac.of(below));
                     taps.add(new Tap(below, Frac.of(1).minus(frac)));
                     taps.add(new Tap(below + 1, frac));
                 } else {
-                    taps.add(new Tap(Math.floorDiv(v, f), Frac.of(1)));
+                    taps.add(new Tap(Math.floorDiv(v, spec.extras().factor(axis)), Frac.of(1)));
                 }
             }
             case PAD -> taps.add(new Tap(v - geometry.padBefore(i, axis), Frac.of(1)));

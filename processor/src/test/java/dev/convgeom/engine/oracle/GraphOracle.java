@@ -1,6 +1,7 @@
 package dev.convgeom.engine.oracle;
 
 import dev.convgeom.engine.Axis;
+import dev.convgeom.engine.Coordinates;
 import dev.convgeom.engine.LayerKind;
 import dev.convgeom.engine.LayerSpec;
 import dev.convgeom.engine.NetworkInput;
@@ -178,7 +179,15 @@ public final class GraphOracle {
                     size[a][i] = out;
                     padBefore[a][i] = w.padBefore();
                 }
-                case UPSAMPLING -> size[a][i] = n * spec.extras().factor();
+                case UPSAMPLING -> {
+                    long bigN = n * spec.extras().factor(axis);
+                    // align_corners maps v to v (n - 1) / (N - 1): one unit stretched over several has no step.
+                    if (spec.extras().bilinear() && spec.extras().coordinates() == Coordinates.ALIGN_CORNERS
+                            && n == 1 && bigN > 1) {
+                        return new Failure(i, FailureKind.EMPTY_OUTPUT, axis + ": align_corners on 1 unit");
+                    }
+                    size[a][i] = bigN;
+                }
                 case PAD -> {
                     Window w = spec.window(axis);
                     size[a][i] = n + w.padBefore() + w.padAfter();
@@ -361,7 +370,7 @@ public final class GraphOracle {
                     yield at.plus(Frac.of(padBefore[a][layer])).minus(Frac.of(w.dilatedKernel() - 1, 2))
                             .dividedBy(w.stride());
                 }
-                case UPSAMPLING -> at.plus(Frac.HALF).dividedBy(spec.extras().factor()).minus(Frac.HALF);
+                case UPSAMPLING -> sourcePosition(spec, axis, n, at);
                 case PAD -> at.minus(Frac.of(padBefore[a][layer]));
                 case CROP -> at.plus(Frac.of(offset[a][layer]));
             };
@@ -406,6 +415,29 @@ public final class GraphOracle {
         return result;
     }
 
+    /**
+     * Where (possibly fractional, possibly virtual) unit {@code v} of an upsampling of {@code n}
+     * units sits on its input, as ONNX {@code Resize} states it with {@code scale = N / n} and
+     * {@code N} the output length: {@code half_pixel} {@code (v + 1/2) / scale - 1/2},
+     * {@code asymmetric} {@code v / scale}, {@code align_corners} {@code v (n - 1) / (N - 1)}
+     * (0 for {@code N = 1}). Nearest upsampling copies with half-pixel centres.
+     */
+    static Frac sourcePosition(LayerSpec spec, Axis axis, long n, Frac v) {
+        long bigN = n * spec.extras().factor(axis);
+        Frac scale = Frac.of(bigN, n);
+        Coordinates c = spec.extras().bilinear() ? spec.extras().coordinates() : Coordinates.HALF_PIXEL;
+        return switch (c) {
+            case HALF_PIXEL -> v.plus(Frac.HALF).dividedBy(scale).minus(Frac.HALF);
+            case ASYMMETRIC -> v.dividedBy(scale);
+            case ALIGN_CORNERS -> bigN == 1 ? Frac.ZERO : v.times(n - 1).dividedBy(bigN - 1);
+        };
+    }
+
+    static long floor(Frac q) {
+        java.math.BigInteger[] qr = q.num().divideAndRemainder(q.den());
+        return qr[0].longValueExact() - (qr[1].signum() < 0 ? 1 : 0);
+    }
+
     /** What (possibly virtual) unit {@code v} of layer {@code i} reads, tap by tap. */
     List<Read> reads(int i, Axis axis, long v) {
         LayerSpec spec = layers.get(i);
@@ -447,16 +479,14 @@ public final class GraphOracle {
                 }
             }
             case UPSAMPLING -> {
-                long f = spec.extras().factor();
                 if (spec.extras().bilinear()) {
-                    // Half-pixel centres: position q = (v + 1/2) / f - 1/2 = (2v + 1 - f) / (2f),
-                    // interpolated from the units either side (one when q is whole).
-                    long num = 2 * v + 1 - f;
-                    long den = 2 * f;
-                    reads.add(new Read(below, Math.floorDiv(num, den)));
-                    reads.add(new Read(below, -Math.floorDiv(-num, den)));
+                    // Interpolated from the units either side of the ONNX source position (one when it is whole).
+                    Frac q = sourcePosition(spec, axis, n, Frac.of(v));
+                    long u = floor(q);
+                    reads.add(new Read(below, u));
+                    reads.add(new Read(below, q.isWhole() ? u : u + 1));
                 } else {
-                    reads.add(new Read(below, Math.floorDiv(v, f)));
+                    reads.add(new Read(below, Math.floorDiv(v, spec.extras().factor(axis))));
                 }
             }
             case PAD -> reads.add(new Read(below, v - padBefore[a][i]));

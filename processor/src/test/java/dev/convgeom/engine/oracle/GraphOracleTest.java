@@ -309,6 +309,9 @@ class GraphOracleTest {
         int gated = 0;
         int normalised = 0;
         int gatedElsewhere = 0;
+        int perAxis = 0;
+        int asymmetric = 0;
+        int corners = 0;
         for (long seed = 0; seed < GraphOracleCoreTest.DAGS; seed++) {
             RandomDags.Dag dag = RandomDags.generate(GraphOracleCoreTest.SEED + seed);
             assertEquals(dag, RandomDags.generate(GraphOracleCoreTest.SEED + seed), "reproducible");
@@ -320,6 +323,15 @@ class GraphOracleTest {
                 gatedElsewhere += dag.features().contains("gate-elsewhere") ? 1 : 0;
                 if (dag.features().contains("misaligned-allowed")) {
                     allowed++;
+                }
+                if (dag.features().contains("per-axis-factor")) {
+                    perAxis++;
+                }
+                if (dag.features().contains("asymmetric")) {
+                    asymmetric++;
+                }
+                if (dag.features().contains("align-corners")) {
+                    corners++;
                 }
             } else if (o.failure().get().kind() == GraphOracle.FailureKind.MISALIGNED) {
                 misalignedErrors++;
@@ -359,6 +371,14 @@ class GraphOracleTest {
                 + " normalisation%n", valid, allowed, misalignedErrors, otherErrors, gated, gatedElsewhere, normalised);
         assertTrue(gated >= total / 5 && gatedElsewhere >= total / 20 && normalised >= total / 20,
                 "gates " + gated + ", pooled elsewhere " + gatedElsewhere + ", normalisations " + normalised);
+        System.out.printf("random graphs: %d valid (%d with allowed misaligned merges, %d upsampling the axes by"
+                + " different factors), %d misaligned errors, %d other errors%n", valid, allowed, perAxis,
+                misalignedErrors, otherErrors);
+        System.out.printf("random graphs: %d valid with asymmetric, %d with aligned-corner bilinear upsampling%n",
+                asymmetric, corners);
+        assertTrue(perAxis >= 20 || total < 600, "valid graphs with per-axis factors: " + perAxis);
+        assertTrue(asymmetric >= 20 && corners >= 8 || total < 600, "asymmetric " + asymmetric + ", aligned corners "
+                + corners);
         assertTrue(valid >= 500 || total < 600, "valid graphs: " + valid);
         assertTrue(misalignedErrors + allowed >= total / 10, "deliberately misaligned: " + (misalignedErrors + allowed));
         assertFalse(otherErrors > total / 10, "unintended invalid graphs: " + otherErrors);

@@ -1,6 +1,7 @@
 package dev.convgeom.engine.oracle;
 
 import dev.convgeom.engine.Axis;
+import dev.convgeom.engine.Coordinates;
 import dev.convgeom.engine.LayerKind;
 import dev.convgeom.engine.LayerSpec;
 import dev.convgeom.engine.NetworkInput;
@@ -512,15 +513,40 @@ public final class RandomDags {
             features.add("updown");
             long f = 2 + r.nextInt(2);
             int a;
+            boolean chained = false;
             if (r.nextBoolean()) {
                 boolean bilinear = r.nextBoolean();
                 features.add(bilinear ? "bilinear" : "nearest");
-                a = add(LayerSpec.upsample("u", f, bilinear).from(cur));
+                // One time in three the axes take different factors (1 to 3 each), and the way
+                // back down pools each axis by its own.
+                long fy = f;
+                if (r.nextInt(3) == 0) {
+                    features.add("per-axis-factor");
+                    f = 1 + r.nextInt(3);
+                    fy = f == 1 ? 2 + r.nextInt(2) : 1 + r.nextInt(3);
+                }
+                LayerSpec up = LayerSpec.upsample("u", f, fy, bilinear);
+                // One bilinear upsampling in two places its units otherwise; the result, no longer
+                // aligned with the start (and, for aligned corners, of another jump), is not merged.
+                // Aligned corners repeat only every N - 1 units: kept to maps of at most 65 units.
+                if (bilinear && r.nextBoolean()) {
+                    boolean corners = r.nextBoolean() && Math.max(n(cur, Axis.Y) * fy, n(cur, Axis.X) * f) <= 65;
+                    features.add(corners ? "align-corners" : "asymmetric");
+                    chained = true;
+                    up = new LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(), 1,
+                            up.extras().withCoordinates(corners ? Coordinates.ALIGN_CORNERS : Coordinates.ASYMMETRIC));
+                }
+                a = add(up.from(cur));
                 if (r.nextBoolean()) {
                     a = add(sizeKeeping(outs()).from(a));
                 }
-                a = r.nextBoolean() ? add(LayerSpec.maxPool("p", Window.of(f, f, 0)).from(a))
-                        : add(LayerSpec.conv("c", ch(cur), Window.of(f, f, 0)).from(a));
+                Window down = Window.of(fy, fy, 0);
+                Window across = Window.of(f, f, 0);
+                a = r.nextBoolean()
+                        ? add(new LayerSpec("p", LayerKind.MAX_POOL, List.of(a), down, across, OptionalLong.empty(),
+                                OptionalLong.empty(), 1, LayerSpec.Extras.NONE))
+                        : add(new LayerSpec("c", LayerKind.CONV, List.of(a), down, across, OptionalLong.of(ch(cur)),
+                                OptionalLong.empty(), 1, LayerSpec.Extras.NONE));
             } else {
                 f = 2;
                 a = r.nextBoolean() ? add(LayerSpec.maxPool("p", Window.of(2, 2, 0)).from(cur))
@@ -548,7 +574,7 @@ public final class RandomDags {
                     features.add("crop");
                 }
             }
-            return merge(a, cur);
+            return chained ? a : merge(a, cur);
         }
 
         /** Pad, then a valid convolution that takes the padding back: aligned iff the padding is symmetric. */
@@ -671,8 +697,8 @@ public final class RandomDags {
                     ? new String[] {"LayerSpec.maxPool(" + name + ", " + window(l.y()) + ")"} : new String[0];
             case DECONVOLUTION -> new String[] {"LayerSpec.deconv(" + name + ", " + l.out().orElse(0) + ", "
                     + l.y().kernel() + ", " + l.y().stride() + ", " + l.y().padBefore() + ")"};
-            case UPSAMPLING -> new String[] {"LayerSpec.upsample(" + name + ", " + l.extras().factor() + ", "
-                    + l.extras().bilinear() + ")"};
+            case UPSAMPLING -> new String[] {"LayerSpec.upsample(" + name + ", " + l.extras().factorX() + ", "
+                    + l.extras().factorY() + ", " + l.extras().bilinear() + ")"};
             case PAD -> new String[] {"LayerSpec.pad(" + name + ", " + l.y().padBefore() + ", " + l.y().padAfter()
                     + ", " + l.x().padBefore() + ", " + l.x().padAfter() + ")"};
             case CROP -> new String[] {"LayerSpec.crop(" + name + ", " + l.inputs().get(0) + ", " + l.extras().like()
@@ -699,7 +725,8 @@ public final class RandomDags {
                 + l.inputs().stream().map(String::valueOf).collect(Collectors.joining(", ")) + "), "
                 + fullWindow(l.y()) + ", " + fullWindow(l.x()) + ", " + optional(l.out()) + ", " + optional(l.in())
                 + ", " + l.groups() + ", new LayerSpec.Extras(" + e.like() + ", " + optional(e.offsetY()) + ", "
-                + optional(e.offsetX()) + ", " + e.factor() + ", " + e.bilinear() + ", " + e.outputPadding() + ", "
+                + optional(e.offsetX()) + ", " + e.factorX() + ", " + e.factorY() + ", " + e.bilinear()
+                + ", Coordinates." + e.coordinates() + ", " + e.outputPadding() + ", "
                 + e.allowMisaligned() + "))";
     }
 
@@ -714,7 +741,8 @@ public final class RandomDags {
             case POOLING -> LayerSpec.maxPool(l.name(), Window.of(l.y().kernel(), l.y().stride(), l.y().padBefore()));
             case DECONVOLUTION -> LayerSpec.deconv(l.name(), l.out().orElse(0), l.y().kernel(), l.y().stride(),
                     l.y().padBefore());
-            case UPSAMPLING -> LayerSpec.upsample(l.name(), l.extras().factor(), l.extras().bilinear());
+            case UPSAMPLING -> LayerSpec.upsample(l.name(), l.extras().factorX(), l.extras().factorY(),
+                    l.extras().bilinear());
             case PAD -> LayerSpec.pad(l.name(), l.y().padBefore(), l.y().padAfter(), l.x().padBefore(),
                     l.x().padAfter());
             case CROP -> LayerSpec.crop(l.name(), l.inputs().get(0), l.extras().like());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.convgeom.engine.Axis;
+import dev.convgeom.engine.Coordinates;
 import dev.convgeom.engine.LayerKind;
 import dev.convgeom.engine.LayerSpec;
 import dev.convgeom.engine.PaddingMode;
@@ -102,6 +103,32 @@ class GraphSpecsTest {
     }
 
     @Test
+    void perAxisFactorsFallBackToTheFactorForBothAxes() {
+        List<LayerSpec> specs = specs(
+                "@Upsample(factorX = 3, factorY = 2) Object a;",
+                "@Upsample(factorX = 4, factor = 2, mode = Upsample.Mode.BILINEAR) Object b;",
+                "@Upsample(factor = 5, factorY = 1) Object c;");
+        assertEquals(LayerSpec.upsample("a", 3, 2, false), specs.get(0));
+        assertEquals(LayerSpec.upsample("b", 4, 2, true), specs.get(1));
+        assertEquals(LayerSpec.upsample("c", 5, 1, false), specs.get(2));
+        assertEquals(2, specs.get(0).extras().factor(Axis.Y));
+        assertEquals(3, specs.get(0).extras().factor(Axis.X));
+        assertEquals(Coordinates.HALF_PIXEL, specs.get(1).extras().coordinates());
+    }
+
+    @Test
+    void coordinatesReachTheSpec() {
+        List<LayerSpec> specs = specs(
+                "@Upsample(factor = 2, mode = Upsample.Mode.BILINEAR, coordinates = Upsample.Coordinates.ALIGN_CORNERS)"
+                        + " Object a;",
+                "@Upsample(factor = 2, mode = Upsample.Mode.BILINEAR, coordinates = Upsample.Coordinates.ASYMMETRIC)"
+                        + " Object b;");
+        assertEquals(Coordinates.ALIGN_CORNERS, specs.get(0).extras().coordinates());
+        assertEquals(LayerSpec.upsample("b", 2, true).extras().withCoordinates(Coordinates.ASYMMETRIC),
+                specs.get(1).extras());
+    }
+
+    @Test
     void aChainsSpecsDoNotDependOnNamingThePreviousLayer() {
         List<LayerSpec> implicit = specs("@Conv(out = 8, k = 3) Object conv1;", "@Relu Object relu1;");
         List<LayerSpec> named = specs("@Conv(from = \"input\", out = 8, k = 3) Object conv1;",
@@ -131,6 +158,11 @@ class GraphSpecsTest {
             ExplicitValues up = model.layers().get(3).values();
             blamed.add(Attributes.blame(up, Param.FACTOR, -1, null));
             expected.add(up.value("factor").orElseThrow());
+            ExplicitValues perAxis = model.layers().get(5).values();
+            blamed.add(Attributes.blame(perAxis, Param.FACTOR, -1, Axis.X));
+            expected.add(perAxis.value("factorX").orElseThrow());
+            blamed.add(Attributes.blame(perAxis, Param.FACTOR, -1, Axis.Y));
+            expected.add(perAxis.value("factor").orElseThrow());
             ExplicitValues deconv = model.layers().get(4).values();
             blamed.add(Attributes.blame(deconv, Param.OUTPUT_PADDING, -1, Axis.Y));
             expected.add(deconv.value("outputPadding").orElseThrow());
@@ -141,7 +173,8 @@ class GraphSpecsTest {
                 "@Add(from = {\"input\", \"conv1\"}) Object sum;",
                 "@Crop(like = \"conv1\", offset = 1, offsetX = 2) Object crop;",
                 "@Upsample(factor = 2) Object up;",
-                "@Deconv(k = 4, s = 2, outputPadding = 1) Object de;");
+                "@Deconv(k = 4, s = 2, outputPadding = 1) Object de;",
+                "@Upsample(factorX = 3, factor = 2) Object wide;");
         assertEquals(expected.size(), blamed.size());
         for (int i = 0; i < expected.size(); i++) {
             assertSame(expected.get(i), blamed.get(i).orElse(null), "blame " + i);

@@ -1,0 +1,17 @@
+package dev.convgeom.engine;
+
+/**
+ * Where an upsampling by {@code f} places output unit {@code v} on its input of {@code n} units
+ * (ONNX {@code Resize}'s {@code coordinate_transformation_mode}; {@code N = n * f} output units).
+ */
+public enum Coordinates {
+    /** At {@code (v + 1/2) / f - 1/2}: PyTorch's {@code align_corners = false}. */
+    HALF_PIXEL,
+    /** At {@code v / f}: TensorFlow 1's default, ONNX's {@code asymmetric}. */
+    ASYMMETRIC,
+    /**
+     * At {@code v * (n - 1) / (N - 1)}: the first and last units of both maps coincide
+     * (PyTorch's {@code align_corners = true}); the step depends on the input size.
+     */
+    ALIGN_CORNERS
+}

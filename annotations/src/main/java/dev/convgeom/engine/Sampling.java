@@ -1,0 +1,90 @@
+package dev.convgeom.engine;
+
+import dev.convgeom.Ratio;
+
+/**
+ * Which input units one axis of an upsampling reads, exactly: output unit {@code v} sits at input
+ * position {@code q(v) = (a * v + b) / d}; nearest copies unit {@code floor(v / f)} (half-pixel
+ * centres only), linear interpolation reads {@code floor(q)} and {@code ceil(q)}, one unit where
+ * {@code q} is whole, with weights {@code 1 - frac(q)} and {@code frac(q)}.
+ *
+ * <p>The positions advance by {@code a / d} input units per output unit, so every
+ * {@link #period()} output units they advance by a whole {@link #advance()} input units and the
+ * units read repeat, moved by that many: {@code q(v + period) = q(v) + advance}. For half-pixel
+ * and asymmetric positions that is {@code f} units advancing by 1; aligned corners advance by
+ * {@code (n - 1) / (N - 1)}, which repeats only every {@code (N - 1) / gcd(n - 1, f - 1)} units.
+ *
+ * @param a       the position's step numerator
+ * @param b       the position of unit 0, numerator
+ * @param d       the common denominator, positive
+ * @param factor  the whole factor {@code f}
+ * @param linear  linear interpolation, else nearest
+ */
+public record Sampling(long a, long b, long d, long factor, boolean linear) {
+
+    /**
+     * The sampling of {@code layer}, an upsampling, along {@code axis} of an input of {@code n}
+     * units. Aligned corners need {@code n >= 2} unless the factor is 1 ({@link #fits}). Nearest
+     * upsampling samples with half-pixel centres whatever its coordinates.
+     */
+    public static Sampling of(LayerSpec layer, Axis axis, long n) {
+        LayerSpec.Extras e = layer.extras();
+        long f = e.factor(axis);
+        boolean linear = e.bilinear();
+        // Nearest copies floor(v / f) with half-pixel centres, whatever the coordinates say.
+        return switch (linear ? e.coordinates() : Coordinates.HALF_PIXEL) {
+            case HALF_PIXEL -> new Sampling(2, 1 - f, Math.multiplyExact(2L, f), f, linear);
+            case ASYMMETRIC -> new Sampling(1, 0, f, f, linear);
+            case ALIGN_CORNERS -> {
+                long out = Math.multiplyExact(n, f);
+                yield out == n ? new Sampling(1, 0, 1, f, linear) : new Sampling(n - 1, 0, out - 1, f, linear);
+            }
+        };
+    }
+
+    /**
+     * Whether {@code layer} can upsample {@code n} units along {@code axis}: with aligned corners
+     * one unit cannot be stretched over several (every output unit would sit on it: no step).
+     */
+    public static boolean fits(LayerSpec layer, Axis axis, long n) {
+        LayerSpec.Extras e = layer.extras();
+        return !e.bilinear() || e.coordinates() != Coordinates.ALIGN_CORNERS || n >= 2 || e.factor(axis) == 1;
+    }
+
+    /** Output units after which the units read repeat. */
+    public long period() {
+        return linear ? d / WindowAxis.gcd(a, d) : factor;
+    }
+
+    /** Input units the positions advance per {@link #period()}. */
+    public long advance() {
+        return linear ? Math.multiplyExact(a, period()) / d : 1;
+    }
+
+    /** Output unit {@code v}'s position on the input, in input units. */
+    public Ratio position(long v) {
+        return Ratio.of(numerator(v), d);
+    }
+
+    /** The first input unit {@code v} reads. */
+    public long first(long v) {
+        return linear ? Math.floorDiv(numerator(v), d) : Math.floorDiv(v, factor);
+    }
+
+    /** The last input unit {@code v} reads. */
+    public long last(long v) {
+        return linear ? -Math.floorDiv(-numerator(v), d) : Math.floorDiv(v, factor);
+    }
+
+    /**
+     * The weight of unit {@link #last(long) last(v)} in a linear interpolation, as a numerator over
+     * {@link #d()}: {@code frac(q) * d} (0 where {@code q} is whole, so {@code first} has it all).
+     */
+    public long upperWeight(long v) {
+        return Math.floorMod(numerator(v), d);
+    }
+
+    private long numerator(long v) {
+        return Math.addExact(Math.multiplyExact(a, v), b);
+    }
+}
