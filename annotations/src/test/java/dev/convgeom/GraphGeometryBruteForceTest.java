@@ -9,6 +9,7 @@ import static dev.convgeom.Graphs.globalAvgPool;
 import static dev.convgeom.Graphs.maxPool;
 import static dev.convgeom.Graphs.network;
 import static dev.convgeom.Graphs.pad;
+import static dev.convgeom.Graphs.pool;
 import static dev.convgeom.Graphs.relu;
 import static dev.convgeom.Graphs.upsample;
 import static dev.convgeom.Graphs.window;
@@ -73,6 +74,14 @@ class GraphGeometryBruteForceTest {
                         globalAvgPool("gap", "up3"),
                         conv("c2", "pad", 3, 2, 0),
                         globalAvgPool("gap2", "c2")), 9, 7),
+                // Dilated pooling (taps 2 and 3 apart, padded up to half the span) over a plain and
+                // a phased map (rounding up is the processor's oracles' part: AxisOracle, RandomDags).
+                Arguments.of(network("dilatedPools", 19, 23,
+                        pool("dmax", "MaxPool", "input", window(3, 1, 2, 2, 2), window(2, 2, 3, 1, 1)),
+                        conv("c", "dmax", 3, 2, 1),
+                        upsample("u", "c", 2, false),
+                        pool("davg", "AvgPool", "u", window(3, 2, 2, 1, 1), window(3, 1, 3, 3, 3)),
+                        pool("p2", "MaxPool", "dmax", window(4, 3, 2, 3, 2), window(3, 1, 3, 3, 3))), 19, 23),
                 // Deconvolution straight from the input, then upsampling of the phased result.
                 Arguments.of(network("stacked", 8, 6,
                         deconv("d", "input", 4, 2, 1),

@@ -466,10 +466,6 @@ public final class OnnxImporter {
         int[] k = pair(node, "kernel_shape", 0, null);
         int[] s = pair(node, "strides", 1, null);
         int[] d = pair(node, "dilations", 1, null);
-        if (d[0] != 1 || d[1] != 1) {
-            throw fail(node, "dilations " + d[0] + "x" + d[1] + ": convgeom's pooling has no dilation yet;"
-                    + " refused rather than approximated");
-        }
         boolean ceil = integer(node, "ceil_mode", 0) != 0;
         int[] p = pads(node, x.shape(), k, s, d);
         LayerKind kind = node.getOpType().equals("MaxPool") ? LayerKind.MAX_POOL : LayerKind.AVG_POOL;
@@ -496,7 +492,9 @@ public final class OnnxImporter {
         String auto = string(node, "auto_pad", "NOTSET");
         boolean pool = kind != LayerKind.CONV;
         boolean symmetric = p[0] == p[2] && p[1] == p[3];
-        boolean poolPadFits = !pool || (2 * p[0] <= k[0] && 2 * p[1] <= k[1]);
+        // @MaxPool and @AvgPool take padding up to half the window's span (dilated kernel).
+        boolean poolPadFits = !pool || (2L * p[0] <= (long) d[0] * (k[0] - 1) + 1
+                && 2L * p[1] <= (long) d[1] * (k[1] - 1) + 1);
         boolean same = auto.equals("SAME_UPPER");
         int source = x.layer();
         AxisWindow ay = new AxisWindow(k[0], s[0], d[0], p[0], p[2]);

@@ -106,6 +106,7 @@ public final class JavaWriter {
                 kernel(a, layer);
                 stride(a, layer, false);
                 padding(a, layer);
+                pair(a, "d", "dh", "dw", layer.y().dilation(), layer.x().dilation(), 1);
                 if (layer.ceil()) {
                     a.add("ceil = true");
                 }

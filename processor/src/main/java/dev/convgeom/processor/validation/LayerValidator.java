@@ -173,7 +173,7 @@ final class LayerValidator {
             }
             blamedY = attribute;
             reporter.report(Message.POOL_PADDING_TOO_LARGE, layer.field(), v.mirror(), v.value(attribute).orElse(null),
-                    layer.name(), attribute, window.padBefore(), axis.extent(), window.kernel(), attribute, limit);
+                    layer.name(), attribute, window.padBefore(), axis.extent(), window.dilatedKernel(), attribute, limit);
         }
         return ok;
     }

@@ -258,6 +258,7 @@ class GraphOracleTest {
         int misalignedErrors = 0;
         int allowed = 0;
         int otherErrors = 0;
+        int dilatedPools = 0;
         for (long seed = 0; seed < GraphOracleCoreTest.DAGS; seed++) {
             RandomDags.Dag dag = RandomDags.generate(GraphOracleCoreTest.SEED + seed);
             assertEquals(dag, RandomDags.generate(GraphOracleCoreTest.SEED + seed), "reproducible");
@@ -266,6 +267,9 @@ class GraphOracleTest {
                 valid++;
                 if (dag.features().contains("misaligned-allowed")) {
                     allowed++;
+                }
+                if (dag.features().contains("dilated-pool")) {
+                    dilatedPools++;
                 }
             } else if (o.failure().get().kind() == GraphOracle.FailureKind.MISALIGNED) {
                 misalignedErrors++;
@@ -298,8 +302,9 @@ class GraphOracleTest {
             }
         }
         int total = (int) GraphOracleCoreTest.DAGS;
-        System.out.printf("random graphs: %d valid (%d with allowed misaligned merges), %d misaligned errors,"
-                + " %d other errors%n", valid, allowed, misalignedErrors, otherErrors);
+        System.out.printf("random graphs: %d valid (%d with allowed misaligned merges, %d with dilated pooling),"
+                + " %d misaligned errors, %d other errors%n", valid, allowed, dilatedPools, misalignedErrors, otherErrors);
+        assertTrue(dilatedPools >= total / 50, "valid graphs with dilated pooling: " + dilatedPools);
         assertTrue(valid >= 500 || total < 600, "valid graphs: " + valid);
         assertTrue(misalignedErrors + allowed >= total / 10, "deliberately misaligned: " + (misalignedErrors + allowed));
         assertFalse(otherErrors > total / 10, "unintended invalid graphs: " + otherErrors);

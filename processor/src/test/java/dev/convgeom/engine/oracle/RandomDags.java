@@ -267,10 +267,11 @@ public final class RandomDags {
             for (int tries = 0; tries < 12; tries++) {
                 long k = pool ? 2 + r.nextInt(3) : new long[] {1, 1, 2, 3, 3, 3, 4, 5, 7}[r.nextInt(9)];
                 long s = new long[] {1, 1, 1, 2, 2, 3}[r.nextInt(6)];
-                long d = !pool && k > 1 && r.nextInt(7) == 0 ? 2 : 1;
+                long d = k > 1 && r.nextInt(7) == 0 ? 2 : 1;
                 long ke = d * (k - 1) + 1;
-                long pb = pool ? r.nextInt((int) (k / 2) + 1) : r.nextInt((int) ke);
-                long pa = r.nextInt(5) == 0 ? (pool ? r.nextInt((int) (k / 2) + 1) : r.nextInt((int) ke)) : pb;
+                // A pooling window may be padded by up to half its (dilated) span.
+                long pb = pool ? r.nextInt((int) (ke / 2) + 1) : r.nextInt((int) ke);
+                long pa = r.nextInt(5) == 0 ? (pool ? r.nextInt((int) (ke / 2) + 1) : r.nextInt((int) ke)) : pb;
                 Rounding rounding = r.nextInt(pool ? 3 : 10) == 0 ? Rounding.CEIL : Rounding.FLOOR;
                 PaddingMode mode = r.nextInt(12) == 0 ? PaddingMode.SAME : PaddingMode.EXPLICIT;
                 if (rounding == Rounding.CEIL) {
@@ -315,7 +316,7 @@ public final class RandomDags {
                     features.add("ceil");
                 }
                 if (y.dilation() > 1 || x.dilation() > 1) {
-                    features.add("dilation");
+                    features.add(pool ? "dilated-pool" : "dilation");
                 }
                 LayerKind k = pool ? (r.nextBoolean() ? LayerKind.MAX_POOL : LayerKind.AVG_POOL) : LayerKind.CONV;
                 cur = add(new LayerSpec("w", k, List.of(cur), y, x, pool ? OptionalLong.empty()
