@@ -59,6 +59,7 @@ class OnnxRuntimeConfirmationTest {
                 Arguments.of("FCN-8s-like", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::fcnLike),
                 Arguments.of("TensorFlow-style padding", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::padded),
                 Arguments.of("upsampling", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::upsampling),
+                Arguments.of("dilated pooling", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::dilatedPooling),
                 Arguments.of("random graph 1", (Supplier<OnnxBuilder>) () -> random(1)),
                 Arguments.of("random graph 2", (Supplier<OnnxBuilder>) () -> random(2)),
                 Arguments.of("random graph 3", (Supplier<OnnxBuilder>) () -> random(3)),
@@ -163,6 +164,104 @@ class OnnxRuntimeConfirmationTest {
                 string("coordinate_transformation_mode", "pytorch_half_pixel"));
         b.conv("conv3", x, 2, 2, 3, 3, 1, ints("strides", 2, 2));
         return b;
+    }
+
+    /**
+     * Dilated max pooling (ONNX opset 10 on) rounding up, and dilated average pooling (opset 19),
+     * each padded up to half its span, between convolutions whose 3x3 kernels fill the holes.
+     */
+    static OnnxBuilder dilatedPooling() {
+        OnnxBuilder b = new OnnxBuilder(19, "data", 2, 29, 26);
+        String x = b.conv("conv1", "data", 2, 2, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        x = b.maxPool("dmax", x, ints("kernel_shape", 3, 3), ints("strides", 2, 2), ints("pads", 2, 1, 2, 1),
+                ints("dilations", 2, 3), integer("ceil_mode", 1));
+        x = b.avgPool("davg", x, ints("kernel_shape", 3, 2), ints("strides", 1, 1), ints("pads", 2, 0, 2, 0),
+                ints("dilations", 2, 2));
+        b.conv("conv2", x, 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        return b;
+    }
+
+    /**
+     * Single dilated layers, where the holes of the window matter: for every output unit and every
+     * input pixel, whether ONNX Runtime's unit changes when the pixel is set is compared with the
+     * taps the layer's attributes give, {@code v * s - pb + j * d} for {@code j < k} along each axis
+     * (computed here, from the ONNX attributes, not from convgeom); and the geometry's field of the
+     * unit is the span from its first tap to its last. (ONNX Runtime wants each pad below the
+     * kernel, not its span; asymmetric pads become a {@code @Pad} before the pooling.)
+     */
+    static Stream<Arguments> dilatedLayers() {
+        return Stream.of(
+                Arguments.of("MaxPool", new int[] {3, 2}, new int[] {2, 1}, new int[] {2, 3}, new int[] {2, 0, 2, 1}, 1),
+                Arguments.of("AveragePool", new int[] {2, 3}, new int[] {1, 2}, new int[] {3, 2}, new int[] {1, 2, 1, 1},
+                        0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dilatedLayers")
+    void aDilatedWindowReadsExactlyItsTaps(String op, int[] k, int[] s, int[] d, int[] pads, int ceil)
+            throws Exception {
+        OnnxBuilder b = new OnnxBuilder(19, "data", 1, 12, 10);
+        b.map(op, "pool", List.of("data"), ints("kernel_shape", k[0], k[1]), ints("strides", s[0], s[1]),
+                ints("dilations", d[0], d[1]), ints("pads", pads[0], pads[1], pads[2], pads[3]),
+                integer("ceil_mode", ceil));
+        ModelProto proto = b.build("pool_out");
+        Path file = dir.resolve("model.onnx");
+        Files.write(file, proto.toByteArray());
+        Checked checked = ModelImporter.read(file, null, "Imported", line -> { });
+        Generated.compile("com.example", "Imported", JavaWriter.write(checked, "com.example", "Imported"));
+        Shape input = checked.network().input();
+        LayerGeometry g = checked.geometry().get(checked.geometry().size() - 1);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        int checkedPairs = 0;
+        try (OrtSession session = env.createSession(proto.toByteArray(), new OrtSession.SessionOptions())) {
+            for (int py = 0; py < input.height(); py++) {
+                for (int px = 0; px < input.width(); px++) {
+                    float[][] out = single(env, session, input, "pool_out", px, py);
+                    assertEquals(g.output().height(), out.length, op + ": rows");
+                    assertEquals(g.output().width(), out[0].length, op + ": columns");
+                    for (int vy = 0; vy < out.length; vy++) {
+                        for (int vx = 0; vx < out[0].length; vx++) {
+                            boolean tap = isTap(py, vy, k[0], s[0], d[0], pads[0])
+                                    && isTap(px, vx, k[1], s[1], d[1], pads[1]);
+                            assertEquals(tap, out[vy][vx] != 0f,
+                                    op + ": unit " + vx + "," + vy + " and pixel " + px + "," + py);
+                            checkedPairs++;
+                        }
+                    }
+                }
+            }
+        }
+        for (int vy = 0; vy < g.output().height(); vy++) {
+            for (int vx = 0; vx < g.output().width(); vx++) {
+                int top = vy * s[0] - pads[0];
+                int left = vx * s[1] - pads[1];
+                assertEquals(new Box(left, top, left + d[1] * (k[1] - 1), top + d[0] * (k[0] - 1)),
+                        g.receptiveField(vx, vy), op + ": field of unit " + vx + "," + vy);
+            }
+        }
+        assertTrue(checkedPairs > 1000, "compared " + checkedPairs);
+    }
+
+    private static boolean isTap(int pixel, int unit, int k, int s, int d, int padBefore) {
+        for (int j = 0; j < k; j++) {
+            if (unit * s - padBefore + j * d == pixel) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first channel of {@code output} when only pixel {@code (px, py)} of the image is 1. */
+    private static float[][] single(OrtEnvironment env, OrtSession session, Shape input, String output, int px,
+                                    int py) throws Exception {
+        float[] image = new float[input.channels() * input.height() * input.width()];
+        for (int c = 0; c < input.channels(); c++) {
+            image[(c * input.height() + py) * input.width() + px] = 1f;
+        }
+        try (OnnxTensor t = tensor(env, image, input); OrtSession.Result result = session.run(Map.of(
+                session.getInputNames().iterator().next(), t), java.util.Set.of(output))) {
+            return ((float[][][][]) result.get(0).getValue())[0][0];
+        }
     }
 
     /**
