@@ -166,8 +166,7 @@ public final class EffectiveFields {
                 yield EffectiveAxis.window(in, w.kernel(), w.stride(), w.dilation(), step.padBefore());
             }
             case DECONVOLUTION -> {
-                Window w = spec.window(axis);
-                yield EffectiveAxis.deconv(in, w.kernel(), w.stride(), w.padBefore());
+                yield EffectiveAxis.deconv(in, spec.window(axis));
             }
             case UPSAMPLING -> EffectiveAxis.upsample(in, spec.extras().factor(), spec.extras().bilinear());
             case CROP -> EffectiveAxis.crop(in, layer.offset(axis));

@@ -137,8 +137,8 @@ final class LayerValidator {
     }
 
     /**
-     * One axis's window. A transposed convolution declares no dilation, padding mode or rounding,
-     * so its window is {@code Window(k, s, 1, p, p, EXPLICIT, FLOOR)}, as the engine expects.
+     * One axis's window. A transposed convolution declares no padding mode or rounding, so its
+     * window is {@code Window(k, s, d, p, p, EXPLICIT, FLOOR)}, as the engine expects.
      */
     private static Window axisWindow(LayerDeclaration layer, Axis axis, int kernel) {
         ExplicitValues v = layer.values();

@@ -108,12 +108,17 @@ public final class ManifestWriter {
         }
         var extras = layer.spec().extras();
         switch (layer.spec().kind()) {
-            case DECONV -> json.name("deconv").beginInlineObject()
-                    .number("kh", spec.y().kernel()).number("kw", spec.x().kernel())
-                    .number("sh", spec.y().stride()).number("sw", spec.x().stride())
-                    .number("ph", spec.y().padBefore()).number("pw", spec.x().padBefore())
-                    .number("outputPadding", extras.outputPadding())
-                    .endObject();
+            case DECONV -> {
+                json.name("deconv").beginInlineObject()
+                        .number("kh", spec.y().kernel()).number("kw", spec.x().kernel())
+                        .number("sh", spec.y().stride()).number("sw", spec.x().stride())
+                        .number("ph", spec.y().padBefore()).number("pw", spec.x().padBefore());
+                // Only where dilated, so that the manifests of dense transposed convolutions keep their form.
+                if (spec.y().dilation() != 1 || spec.x().dilation() != 1) {
+                    json.number("dh", spec.y().dilation()).number("dw", spec.x().dilation());
+                }
+                json.number("outputPadding", extras.outputPadding()).endObject();
+            }
             case UPSAMPLE -> json.name("upsample").beginInlineObject()
                     .number("factor", extras.factor())
                     .string("mode", extras.bilinear() ? "BILINEAR" : "NEAREST")

@@ -259,6 +259,7 @@ class GraphOracleTest {
         int allowed = 0;
         int otherErrors = 0;
         int dilatedPools = 0;
+        int dilatedDeconvs = 0;
         for (long seed = 0; seed < GraphOracleCoreTest.DAGS; seed++) {
             RandomDags.Dag dag = RandomDags.generate(GraphOracleCoreTest.SEED + seed);
             assertEquals(dag, RandomDags.generate(GraphOracleCoreTest.SEED + seed), "reproducible");
@@ -270,6 +271,9 @@ class GraphOracleTest {
                 }
                 if (dag.features().contains("dilated-pool")) {
                     dilatedPools++;
+                }
+                if (dag.features().contains("dilated-deconv")) {
+                    dilatedDeconvs++;
                 }
             } else if (o.failure().get().kind() == GraphOracle.FailureKind.MISALIGNED) {
                 misalignedErrors++;
@@ -302,9 +306,11 @@ class GraphOracleTest {
             }
         }
         int total = (int) GraphOracleCoreTest.DAGS;
-        System.out.printf("random graphs: %d valid (%d with allowed misaligned merges, %d with dilated pooling),"
-                + " %d misaligned errors, %d other errors%n", valid, allowed, dilatedPools, misalignedErrors, otherErrors);
+        System.out.printf("random graphs: %d valid (%d with allowed misaligned merges, %d with dilated pooling, %d with"
+                + " dilated transposed convolutions), %d misaligned errors, %d other errors%n", valid, allowed,
+                dilatedPools, dilatedDeconvs, misalignedErrors, otherErrors);
         assertTrue(dilatedPools >= total / 50, "valid graphs with dilated pooling: " + dilatedPools);
+        assertTrue(dilatedDeconvs >= total / 50, "valid graphs with dilated transposed convolutions: " + dilatedDeconvs);
         assertTrue(valid >= 500 || total < 600, "valid graphs: " + valid);
         assertTrue(misalignedErrors + allowed >= total / 10, "deliberately misaligned: " + (misalignedErrors + allowed));
         assertFalse(otherErrors > total / 10, "unintended invalid graphs: " + otherErrors);

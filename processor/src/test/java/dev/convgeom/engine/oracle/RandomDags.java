@@ -285,6 +285,27 @@ public final class RandomDags {
             return Window.of(1, 1, 0);
         }
 
+        /**
+         * A stride-1 transposed convolution dilated by 2 or 3 on at least one axis (the only
+         * stride @Deconv accepts with a dilation), padded by less than half its span on each side
+         * so that it never shrinks the map.
+         */
+        private LayerSpec dilatedDeconv() {
+            features.add("dilated-deconv");
+            Window[] w = new Window[2];
+            for (int a = 0; a < 2; a++) {
+                long k = 2 + r.nextInt(2);
+                long d = a == 0 || r.nextBoolean() ? 2 + r.nextInt(2) : 1;
+                long half = (d * (k - 1)) / 2;
+                w[a] = new Window(k, 1, d, r.nextInt((int) half + 1), r.nextInt((int) half + 1), PaddingMode.EXPLICIT,
+                        Rounding.FLOOR);
+            }
+            Window y = r.nextBoolean() ? w[0] : w[1];
+            Window x = y == w[0] ? w[1] : w[0];
+            return new LayerSpec("d", LayerKind.DECONV, List.of(), y, x, OptionalLong.of(outs()), OptionalLong.empty(), 1,
+                    LayerSpec.Extras.NONE);
+        }
+
         /** A convolution that keeps the size and the centres: odd kernel, stride 1, half the kernel padded. */
         private LayerSpec sizeKeeping(long out) {
             long k = new long[] {1, 3, 3, 5}[r.nextInt(4)];
@@ -303,6 +324,10 @@ public final class RandomDags {
                 int kind = r.nextInt(20);
                 if (kind < 3) {
                     cur = add(LayerSpec.pointwise("p", kind == 0 ? LayerKind.RELU : LayerKind.BATCH_NORM).from(cur));
+                    continue;
+                }
+                if (kind == 19 && r.nextBoolean()) {
+                    cur = add(dilatedDeconv().from(cur));
                     continue;
                 }
                 boolean pool = kind < 8;
@@ -457,8 +482,8 @@ public final class RandomDags {
 
         /**
          * A transposed convolution's window for stride s: kernel s..2s, maybe padded unevenly. Not
-         * dilated: @Deconv cannot declare a dilation, the core ignores one given in a LayerSpec,
-         * and with gcd(d, s) > 1 some output units are reached by no input unit at all.
+         * dilated: with a stride above 1 a dilation makes the fields move backwards (see
+         * {@link #dilatedDeconv}, stride 1, for the dilated ones).
          */
         private Window deconvWindow(long s) {
             long k = new long[] {s, 2 * s, 2 * s, s + 1, 2 * s - 1}[r.nextInt(5)];
