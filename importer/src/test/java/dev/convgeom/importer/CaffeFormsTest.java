@@ -134,6 +134,25 @@ class CaffeFormsTest {
                 + " would give"), e.getMessage());
     }
 
+    @Test
+    void aDilatedDeconvolutionOfStrideOneIsDeclaredWithItsDilationAndAStridedOneIsRefused() throws Exception {
+        String head = "input: 'data' input_dim: 1 input_dim: 2 input_dim: 7 input_dim: 9\n";
+        // Caffe: (n - 1) * s + d * (k - 1) + 1 - 2p: rows 6 + 2 * 2 + 1 - 2 = 9, columns 8 + 5 - 2 = 11.
+        var checked = ModelImporter.read(writeTemp(head + "layer { name: 'up' type: 'Deconvolution' bottom: 'data'"
+                + " top: 'up' convolution_param { num_output: 3 kernel_size: 3 dilation: 2 pad: 1 } }"), null, "T",
+                line -> { });
+        assertEquals(new Shape(3, 9, 11), checked.geometry().get(0).output());
+        assertEquals(2, checked.network().layers().get(0).y().dilation());
+        String source = dev.convgeom.importer.writing.JavaWriter.write(checked, "p", "T");
+        assertTrue(source.contains("d = 2"), source);
+        Generated.compile("p", "T", source);
+        ImportException e = assertThrows(ImportException.class, () -> parse(head + "layer { name: 'up'"
+                + " type: 'Deconvolution' bottom: 'data' top: 'up' convolution_param { num_output: 3 kernel_size: 4"
+                + " stride: 2 dilation: 3 } }"));
+        assertTrue(e.getMessage().startsWith("'up' (Deconvolution): dilation 3x3 with stride 2x2: its output units"
+                + " read their inputs out of order"), e.getMessage());
+    }
+
     private static java.nio.file.Path writeTemp(String text) {
         try {
             java.nio.file.Path file = java.nio.file.Files.createTempFile("caffe", ".prototxt");

@@ -191,6 +191,24 @@ class OnnxImportTest {
     }
 
     @Test
+    void aDilatedConvTransposeOfStrideOneKeepsItsDilation() throws Exception {
+        OnnxBuilder b = new OnnxBuilder(13, "x", 2, 6, 5);
+        // rows stride 1 dilated 3, columns stride 2 dense; pads 2, 1 each side.
+        b.convTranspose("up", "x", 2, 3, 3, ints("strides", 1, 2), ints("dilations", 3, 1), ints("pads", 2, 1, 2, 1));
+        Checked checked = read(b.build("up_out"), null);
+        // ONNX: s * (n - 1) + output_padding + d * (k - 1) + 1 - pads: 5 + 7 - 4 = 8, 8 + 3 - 2 = 9.
+        assertEquals(new Shape(3, 8, 9), checked.network().layers().get(0).output());
+        String source = dev.convgeom.importer.writing.JavaWriter.write(checked, "p", "T");
+        assertTrue(source.contains("dh = 3, dw = 1"), source);
+        Generated.compile("p", "T", source);
+
+        OnnxBuilder strided = new OnnxBuilder(13, "x", 2, 6, 5);
+        strided.convTranspose("up", "x", 2, 3, 3, ints("strides", 2, 2), ints("dilations", 1, 3));
+        assertRefused(strided.build("up_out"), "'up' (ConvTranspose): dilations 1x3 with strides 2x2: its output"
+                + " units read their inputs out of order");
+    }
+
+    @Test
     void onFailureTheCommandLineExitsNonZeroAndWritesNothing() throws Exception {
         OnnxBuilder split = new OnnxBuilder(13, "x", 4, 8, 8);
         split.map("Split", "halves", List.of("x"), integer("axis", 1));

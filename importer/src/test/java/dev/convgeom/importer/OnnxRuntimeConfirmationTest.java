@@ -60,6 +60,8 @@ class OnnxRuntimeConfirmationTest {
                 Arguments.of("TensorFlow-style padding", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::padded),
                 Arguments.of("upsampling", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::upsampling),
                 Arguments.of("dilated pooling", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::dilatedPooling),
+                Arguments.of("dilated transposed convolution",
+                        (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::dilatedDeconv),
                 Arguments.of("random graph 1", (Supplier<OnnxBuilder>) () -> random(1)),
                 Arguments.of("random graph 2", (Supplier<OnnxBuilder>) () -> random(2)),
                 Arguments.of("random graph 3", (Supplier<OnnxBuilder>) () -> random(3)),
@@ -179,6 +181,100 @@ class OnnxRuntimeConfirmationTest {
                 ints("dilations", 2, 2));
         b.conv("conv2", x, 2, 2, 3, 3, 1, ints("strides", 2, 2));
         return b;
+    }
+
+    /**
+     * A stride-1 transposed convolution dilated 2 by 3 over a strided map, then a dense stride-2
+     * one: the dilated kernel's taps interleave with the map's phases.
+     */
+    static OnnxBuilder dilatedDeconv() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 2, 23, 21);
+        String x = b.conv("conv1", "data", 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        x = b.convTranspose("dilated_up", x, 2, 2, 3, ints("dilations", 2, 3), ints("pads", 2, 1, 2, 1));
+        x = b.conv("conv2", x, 2, 2, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        x = b.convTranspose("up", x, 2, 2, 4, ints("strides", 2, 2), ints("pads", 1, 1, 1, 1));
+        b.conv("conv3", x, 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        return b;
+    }
+
+    /**
+     * A single transposed convolution dilated 2 along the rows (stride 1) and dense with stride 2
+     * along the columns: for every output unit and input pixel, whether ONNX Runtime's unit changes
+     * when the pixel is set is compared with the scatter the attributes give (input unit u reaches
+     * output unit v when {@code v + pb = s * u + j * d} for a tap {@code j < k}, computed here);
+     * and the geometry's field of each unit runs from the first input unit that reaches it to the
+     * last.
+     */
+    @org.junit.jupiter.api.Test
+    void aDilatedTransposedConvolutionReadsExactlyTheUnitsItsTapsScatterFrom() throws Exception {
+        int k = 3;
+        int[] s = {1, 2};
+        int[] d = {2, 1};
+        int[] pads = {1, 1, 1, 1};
+        OnnxBuilder b = new OnnxBuilder(13, "data", 1, 7, 6);
+        b.convTranspose("up", "data", 1, 1, k, ints("strides", s[0], s[1]), ints("dilations", d[0], d[1]),
+                ints("pads", pads[0], pads[1], pads[2], pads[3]));
+        ModelProto proto = b.build("up_out");
+        Path file = dir.resolve("model.onnx");
+        Files.write(file, proto.toByteArray());
+        Checked checked = ModelImporter.read(file, null, "Imported", line -> { });
+        Generated.compile("com.example", "Imported", JavaWriter.write(checked, "com.example", "Imported"));
+        Shape input = checked.network().input();
+        LayerGeometry g = checked.geometry().get(0);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        int compared = 0;
+        try (OrtSession session = env.createSession(proto.toByteArray(), new OrtSession.SessionOptions())) {
+            for (int py = 0; py < input.height(); py++) {
+                for (int px = 0; px < input.width(); px++) {
+                    float[][] out = single(env, session, input, "up_out", px, py);
+                    assertEquals(g.output().height(), out.length, "rows");
+                    assertEquals(g.output().width(), out[0].length, "columns");
+                    for (int vy = 0; vy < out.length; vy++) {
+                        for (int vx = 0; vx < out[0].length; vx++) {
+                            boolean reached = scatters(py, vy, k, s[0], d[0], pads[0])
+                                    && scatters(px, vx, k, s[1], d[1], pads[1]);
+                            assertEquals(reached, out[vy][vx] != 0f, "unit " + vx + "," + vy + " and pixel " + px
+                                    + "," + py);
+                            compared++;
+                        }
+                    }
+                }
+            }
+        }
+        for (int vy = 0; vy < g.output().height(); vy++) {
+            for (int vx = 0; vx < g.output().width(); vx++) {
+                assertEquals(new Box(firstScattering(vx, k, s[1], d[1], pads[1]),
+                        firstScattering(vy, k, s[0], d[0], pads[0]), lastScattering(vx, k, s[1], d[1], pads[1]),
+                        lastScattering(vy, k, s[0], d[0], pads[0])), g.receptiveField(vx, vy),
+                        "field of unit " + vx + "," + vy);
+            }
+        }
+        assertTrue(compared > 1000, "compared " + compared);
+    }
+
+    private static boolean scatters(int u, int v, int k, int s, int d, int padBefore) {
+        for (int j = 0; j < k; j++) {
+            if (s * u + j * d == v + padBefore) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int firstScattering(int v, int k, int s, int d, int padBefore) {
+        for (int u = -v - k * d - padBefore; ; u++) {
+            if (scatters(u, v, k, s, d, padBefore)) {
+                return u;
+            }
+        }
+    }
+
+    private static int lastScattering(int v, int k, int s, int d, int padBefore) {
+        for (int u = v + padBefore + 1; ; u--) {
+            if (scatters(u, v, k, s, d, padBefore)) {
+                return u;
+            }
+        }
     }
 
     /**

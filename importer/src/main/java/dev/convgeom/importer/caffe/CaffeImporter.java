@@ -302,12 +302,14 @@ public final class CaffeImporter {
         AxisWindow y = new AxisWindow(k[0], s[0], d[0], pad[0], pad[0]);
         AxisWindow x = new AxisWindow(k[1], s[1], d[1], pad[1], pad[1]);
         if (transposed) {
-            if (d[0] != 1 || d[1] != 1) {
-                throw ImportException.at(layer.name(), layer.type(), "dilation " + d[0] + "x" + d[1]
-                        + ": convgeom's @Deconv has no dilation yet; refused rather than approximated");
+            if ((d[0] > 1 && s[0] > 1) || (d[1] > 1 && s[1] > 1)) {
+                throw ImportException.at(layer.name(), layer.type(), "dilation " + d[0] + "x" + d[1] + " with stride "
+                        + s[0] + "x" + s[1] + ": its output units read their inputs out of order, which convgeom's"
+                        + " @Deconv cannot state (it takes a dilation only along axes of stride 1)");
             }
-            Shape shape = new Shape(out, (in.shape().height() - 1) * s[0] + k[0] - 2 * pad[0],
-                    (in.shape().width() - 1) * s[1] + k[1] - 2 * pad[1]);
+            // Caffe's deconvolution: (n - 1) * s + ke - 2p, ke the dilated kernel.
+            Shape shape = new Shape(out, (int) ((in.shape().height() - 1L) * s[0] + y.dilatedKernel() - 2L * pad[0]),
+                    (int) ((in.shape().width() - 1L) * s[1] + x.dilatedKernel() - 2L * pad[1]));
             return ImportedLayer.deconv(layer.name(), layer.type(), in.layer(), c, out, groups, y, x, 0,
                     positive(layer, shape));
         }

@@ -530,10 +530,12 @@ public final class OnnxImporter {
         int[] k = pair(node, "kernel_shape", 0, new long[] {w[2], w[3]});
         int[] s = pair(node, "strides", 1, null);
         int[] d = pair(node, "dilations", 1, null);
-        if (d[0] != 1 || d[1] != 1) {
-            throw fail(node, "dilations " + d[0] + "x" + d[1] + ": convgeom's @Deconv has no dilation yet;"
-                    + " refused rather than approximated");
+        if ((d[0] > 1 && s[0] > 1) || (d[1] > 1 && s[1] > 1)) {
+            throw fail(node, "dilations " + d[0] + "x" + d[1] + " with strides " + s[0] + "x" + s[1] + ": its output"
+                    + " units read their inputs out of order, which convgeom's @Deconv cannot state (it takes a"
+                    + " dilation only along axes of stride 1)");
         }
+        long[] ke = {(long) d[0] * (k[0] - 1) + 1, (long) d[1] * (k[1] - 1) + 1};
         long[] opad = ints(node, "output_padding", 0, 0);
         String auto = string(node, "auto_pad", "NOTSET");
         int[] n = {x.shape().height(), x.shape().width()};
@@ -543,7 +545,7 @@ public final class OnnxImporter {
         if (outputShape.length > 0) {
             long[] target = outputShape.length == 4 ? Arrays.copyOfRange(outputShape, 2, 4) : outputShape;
             for (int a = 0; a < 2; a++) {
-                long total = (long) s[a] * (n[a] - 1) + opad[a] + k[a] - target[a];
+                long total = (long) s[a] * (n[a] - 1) + opad[a] + ke[a] - target[a];
                 if (total < 0) {
                     throw fail(node, "output_shape " + Arrays.toString(outputShape) + " is larger than the layer"
                             + " can produce");
@@ -578,10 +580,11 @@ public final class OnnxImporter {
             throw fail(node, "kernel " + k[0] + "x" + k[1] + " smaller than its stride " + s[0] + "x" + s[1]
                     + " leaves output units that read no input; convgeom's @Deconv refuses that");
         }
-        Shape output = new Shape(out, s[0] * (n[0] - 1) + (int) opad[0] + k[0] - pb[0] - pa[0],
-                s[1] * (n[1] - 1) + (int) opad[1] + k[1] - pb[1] - pa[1]);
-        AxisWindow ay = new AxisWindow(k[0], s[0], 1, pb[0], pb[0]);
-        AxisWindow ax = new AxisWindow(k[1], s[1], 1, pb[1], pb[1]);
+        // The ONNX operator's output size: s * (n - 1) + output_padding + ke - pads, ke the dilated kernel.
+        Shape output = new Shape(out, toInt(node, (long) s[0] * (n[0] - 1) + opad[0] + ke[0] - pb[0] - pa[0], "height"),
+                toInt(node, (long) s[1] * (n[1] - 1) + opad[1] + ke[1] - pb[1] - pa[1], "width"));
+        AxisWindow ay = new AxisWindow(k[0], s[0], d[0], pb[0], pb[0]);
+        AxisWindow ax = new AxisWindow(k[1], s[1], d[1], pb[1], pb[1]);
         out(node, 0, add(ImportedLayer.deconv(nameOf(node), node.getOpType(), x.layer(), c, out, groups, ay, ax,
                 extra[0], output)), output, false);
     }

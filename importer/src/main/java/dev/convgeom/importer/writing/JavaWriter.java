@@ -95,6 +95,7 @@ public final class JavaWriter {
                 kernel(a, layer);
                 stride(a, layer, true);
                 padding(a, layer);
+                pair(a, "d", "dh", "dw", layer.y().dilation(), layer.x().dilation(), 1);
                 if (layer.outputPadding() != 0) {
                     a.add("outputPadding = " + layer.outputPadding());
                 }
