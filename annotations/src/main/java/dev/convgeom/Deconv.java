@@ -10,7 +10,9 @@ import java.lang.annotation.Target;
  * A transposed convolution ("deconvolution"; Caffe's {@code Deconvolution}, PyTorch's
  * {@code ConvTranspose2d}): upsampling by the stride with a learned kernel, as in FCN.
  *
- * <p>Along each axis the output has {@code (n - 1) * s - 2p + ke + outputPadding} units, with
+ * <p>Along each axis the output has {@code (n - 1) * s - 2p + ke + outputPadding} units (with
+ * {@code padBottom} or {@code padRight}, {@code p} before and that after instead of {@code 2p}),
+ * with
  * {@code ke = d * (k - 1) + 1} the dilated kernel ({@code ke = k} undilated). Output unit
  * {@code v} is reached by the input units {@code u} with {@code v + p - s * u = j * d} for a tap
  * {@code 0 <= j <= k - 1}, so the jump divides by {@code s} and the receptive field depends on
@@ -30,6 +32,7 @@ import java.lang.annotation.Target;
  * @Deconv(out = 21, k = 64, s = 32) Object upscore;       // FCN-32s
  * @Deconv(out = 21, k = 4, s = 2)   Object upscore2;
  * @Deconv(out = 8, k = 3, d = 2)   Object dilatedUp;      // stride 1, taps 2 apart, span 5
+ * @Deconv(out = 8, k = 3, s = 2, p = 0, padBottom = 1, padRight = 1) Object sameUpper; // 2n units
  * }</pre>
  */
 @Documented
@@ -77,6 +80,17 @@ public @interface Deconv {
 
     /** Padding removed left and right; not given: {@link #p()}. */
     int pw() default 0;
+
+    /**
+     * Padding removed below, where it differs from the padding removed above (ONNX's {@code pads}
+     * with more at the end, {@code auto_pad = SAME_UPPER} with an odd total); not given:
+     * {@link #ph()}, or {@link #p()}. Which input units an output unit reads depends only on the
+     * padding above; this one only sets how many units there are.
+     */
+    int padBottom() default -1;
+
+    /** Padding removed on the right, as {@link #padBottom()} is below; not given: {@link #pw()}, or {@link #p()}. */
+    int padRight() default -1;
 
     /**
      * Dilation along both axes: each input unit's kernel taps land {@code d} output units apart

@@ -198,22 +198,46 @@ class OnnxRuntimeConfirmationTest {
     }
 
     /**
-     * A single transposed convolution dilated 2 along the rows (stride 1) and dense with stride 2
-     * along the columns: for every output unit and input pixel, whether ONNX Runtime's unit changes
-     * when the pixel is set is compared with the scatter the attributes give (input unit u reaches
-     * output unit v when {@code v + pb = s * u + j * d} for a tap {@code j < k}, computed here);
-     * and the geometry's field of each unit runs from the first input unit that reaches it to the
-     * last.
+     * Single transposed convolutions: dilated 2 along the rows (stride 1) and dense with stride 2
+     * along the columns; and stride 2 with {@code auto_pad} SAME_UPPER and SAME_LOWER, whose odd
+     * total padding goes after (UPPER) or before (LOWER), by the operator's definition: total
+     * {@code s * (n - 1) + ke - n * s}, split {@code total / 2} before for SAME_UPPER,
+     * {@code total - total / 2} before for SAME_LOWER (computed here, from the ONNX text).
      */
-    @org.junit.jupiter.api.Test
-    void aDilatedTransposedConvolutionReadsExactlyTheUnitsItsTapsScatterFrom() throws Exception {
-        int k = 3;
-        int[] s = {1, 2};
-        int[] d = {2, 1};
-        int[] pads = {1, 1, 1, 1};
-        OnnxBuilder b = new OnnxBuilder(13, "data", 1, 7, 6);
+    static Stream<Arguments> transposed() {
+        return Stream.of(
+                Arguments.of("dilated", 3, new int[] {1, 2}, new int[] {2, 1}, "NOTSET", new int[] {1, 1, 1, 1}),
+                Arguments.of("SAME_UPPER", 3, new int[] {2, 2}, new int[] {1, 1}, "SAME_UPPER", null),
+                Arguments.of("SAME_LOWER", 4, new int[] {3, 2}, new int[] {1, 1}, "SAME_LOWER", null),
+                Arguments.of("more padding after", 3, new int[] {2, 2}, new int[] {1, 1}, "NOTSET",
+                        new int[] {0, 1, 2, 2}));
+    }
+
+    /**
+     * For every output unit and input pixel, whether ONNX Runtime's unit changes when the pixel is
+     * set is compared with the scatter the attributes give (input unit u reaches output unit v
+     * when {@code v + pb = s * u + j * d} for a tap {@code j < k}, computed here); the geometry's
+     * field of each unit runs from the first input unit that reaches it to the last; and the
+     * output is {@code n * s} under SAME_*.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transposed")
+    void aTransposedConvolutionReadsExactlyTheUnitsItsTapsScatterFrom(String title, int k, int[] s, int[] d,
+                                                                     String autoPad, int[] explicitPads)
+            throws Exception {
+        int[] n = {7, 6};
+        int[] pads = explicitPads;
+        if (pads == null) {
+            pads = new int[4];
+            for (int a = 0; a < 2; a++) {
+                int total = s[a] * (n[a] - 1) + d[a] * (k - 1) + 1 - n[a] * s[a];
+                pads[a] = autoPad.equals("SAME_UPPER") ? total / 2 : total - total / 2;
+                pads[a + 2] = total - pads[a];
+            }
+        }
+        OnnxBuilder b = new OnnxBuilder(13, "data", 1, n[0], n[1]);
         b.convTranspose("up", "data", 1, 1, k, ints("strides", s[0], s[1]), ints("dilations", d[0], d[1]),
-                ints("pads", pads[0], pads[1], pads[2], pads[3]));
+                explicitPads != null ? ints("pads", pads[0], pads[1], pads[2], pads[3]) : string("auto_pad", autoPad));
         ModelProto proto = b.build("up_out");
         Path file = dir.resolve("model.onnx");
         Files.write(file, proto.toByteArray());
@@ -221,20 +245,23 @@ class OnnxRuntimeConfirmationTest {
         Generated.compile("com.example", "Imported", JavaWriter.write(checked, "com.example", "Imported"));
         Shape input = checked.network().input();
         LayerGeometry g = checked.geometry().get(0);
+        if (explicitPads == null) {
+            assertEquals(new Shape(1, n[0] * s[0], n[1] * s[1]), g.output(), title + ": SAME_* gives n * s");
+        }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         int compared = 0;
         try (OrtSession session = env.createSession(proto.toByteArray(), new OrtSession.SessionOptions())) {
             for (int py = 0; py < input.height(); py++) {
                 for (int px = 0; px < input.width(); px++) {
                     float[][] out = single(env, session, input, "up_out", px, py);
-                    assertEquals(g.output().height(), out.length, "rows");
-                    assertEquals(g.output().width(), out[0].length, "columns");
+                    assertEquals(g.output().height(), out.length, title + ": rows");
+                    assertEquals(g.output().width(), out[0].length, title + ": columns");
                     for (int vy = 0; vy < out.length; vy++) {
                         for (int vx = 0; vx < out[0].length; vx++) {
                             boolean reached = scatters(py, vy, k, s[0], d[0], pads[0])
                                     && scatters(px, vx, k, s[1], d[1], pads[1]);
-                            assertEquals(reached, out[vy][vx] != 0f, "unit " + vx + "," + vy + " and pixel " + px
-                                    + "," + py);
+                            assertEquals(reached, out[vy][vx] != 0f, title + ": unit " + vx + "," + vy
+                                    + " and pixel " + px + "," + py);
                             compared++;
                         }
                     }
@@ -246,7 +273,7 @@ class OnnxRuntimeConfirmationTest {
                 assertEquals(new Box(firstScattering(vx, k, s[1], d[1], pads[1]),
                         firstScattering(vy, k, s[0], d[0], pads[0]), lastScattering(vx, k, s[1], d[1], pads[1]),
                         lastScattering(vy, k, s[0], d[0], pads[0])), g.receptiveField(vx, vy),
-                        "field of unit " + vx + "," + vy);
+                        title + ": field of unit " + vx + "," + vy);
             }
         }
         assertTrue(compared > 1000, "compared " + compared);

@@ -98,7 +98,11 @@ class LayerDiagnosticsTest {
                 Arguments.of("@Conv(out = 8, k = 3, p = -1) Object conv1;", 31, "layer 'conv1': padding p = -1" + why),
                 Arguments.of("@Conv(out = 8, k = 3, ph = -1) Object conv1;", 32, "layer 'conv1': padding ph = -1" + why),
                 Arguments.of("@Conv(out = 8, k = 3, pw = -2) Object conv1;", 32, "layer 'conv1': padding pw = -2" + why),
-                Arguments.of("@MaxPool(k = 3, p = -1) Object pool1;", 25, "layer 'pool1': padding p = -1" + why));
+                Arguments.of("@MaxPool(k = 3, p = -1) Object pool1;", 25, "layer 'pool1': padding p = -1" + why),
+                Arguments.of("@Deconv(k = 4, s = 2, padBottom = -1) Object up;", 39,
+                        "layer 'up': padding padBottom = -1" + why),
+                Arguments.of("@Deconv(k = 4, s = 2, p = 1, padRight = -2) Object up;", 45,
+                        "layer 'up': padding padRight = -2" + why));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -32,7 +32,7 @@ final class LayerValidator {
             Map.entry("groups", "groups"), Map.entry("out", "out (the number of outputs)"),
             Map.entry("in", "in (the expected number of inputs)"), Map.entry("factor", "an upsampling factor"));
 
-    private static final List<String> PADDINGS = List.of("p", "ph", "pw");
+    private static final List<String> PADDINGS = List.of("p", "ph", "pw", "padBottom", "padRight");
 
     private final Reporter reporter;
     private final GraphLayerValidator graphLayers;
@@ -138,7 +138,8 @@ final class LayerValidator {
 
     /**
      * One axis's window. A transposed convolution declares no padding mode or rounding, so its
-     * window is {@code Window(k, s, d, p, p, EXPLICIT, FLOOR)}, as the engine expects.
+     * window is {@code Window(k, s, d, p, padBottom or padRight, EXPLICIT, FLOOR)}, as the engine
+     * expects; no other annotation has {@code padBottom} or {@code padRight}.
      */
     private static Window axisWindow(LayerDeclaration layer, Axis axis, int kernel) {
         ExplicitValues v = layer.values();
@@ -146,10 +147,12 @@ final class LayerValidator {
         String suffix = axis == Axis.Y ? "h" : "w";
         int stride = v.integer("s" + suffix).or(() -> v.integer("s")).orElse(pooling ? kernel : 1);
         int pad = v.integer("p" + suffix).or(() -> v.integer("p")).orElse(0);
+        // A transposed convolution may remove more or less below (on the right) than above (on the left).
+        int padAfter = v.integer(axis == Axis.Y ? "padBottom" : "padRight").orElse(pad);
         int dilation = v.integer("d" + suffix).or(() -> v.integer("d")).orElse(1);
         PaddingMode mode = PaddingMode.valueOf(v.enumConstant("padding").orElse("EXPLICIT"));
         Rounding rounding = v.bool("ceil").orElse(false) ? Rounding.CEIL : Rounding.FLOOR;
-        return new Window(kernel, stride, dilation, pad, pad, mode, rounding);
+        return new Window(kernel, stride, dilation, pad, padAfter, mode, rounding);
     }
 
     /**
