@@ -16,12 +16,16 @@ import java.lang.annotation.Target;
  * {@code o} that leaves room for the whole of {@code like}; anything else fails the build with
  * the misalignment in input pixels. The offset appears in the generated class and the manifest.
  *
- * <p>With {@link #offset()} the crop starts there; the processor checks that it fits, and that it
- * aligns the two maps (unless {@link #allowMisaligned()}).
+ * <p>With {@link #offset()} the crop starts there on both axes; {@link #offsetX()} and
+ * {@link #offsetY()} give an axis its own value (and win over {@code offset} on that axis, as
+ * {@code kw} does over {@code k}); an axis given by neither is computed. The processor checks
+ * that a written offset fits, and that it aligns the two maps (unless {@link #allowMisaligned()}).
+ * Attributes left out are "not given", whatever their default reads.
  *
  * <pre>{@code
  * @Crop(from = "upscore", like = "input") Object score;          // FCN-32s: offset 19
  * @Crop(from = "score_pool4", like = "upscore2") Object score_pool4c;
+ * @Crop(like = "d", offsetX = 7, offsetY = 5) Object c;         // columns from 7, rows from 5
  * }</pre>
  */
 @Documented
@@ -44,10 +48,18 @@ public @interface Crop {
     String like();
 
     /**
-     * Where the crop starts, in units of the cropped map: one value for both axes, or two,
-     * {@code {y, x}}. Not given: computed so that the result aligns with {@link #like()}.
+     * Where the crop starts on both axes, in units of the cropped map: one value (an array only so
+     * that {@code offset = {}} can say "computed"; two values are an error that names the
+     * {@link #offsetX()} and {@link #offsetY()} to write instead). Not given: computed so that
+     * the result aligns with {@link #like()}.
      */
     int[] offset() default {};
+
+    /** The column where the crop starts, in units of the cropped map. Not given: {@link #offset()}, else computed. */
+    int offsetX() default 0;
+
+    /** The row where the crop starts, in units of the cropped map. Not given: {@link #offset()}, else computed. */
+    int offsetY() default 0;
 
     /** Accept an explicit {@link #offset()} that does not align the two maps. */
     boolean allowMisaligned() default false;

@@ -33,7 +33,7 @@ import java.util.List;
  * if the output size rounds up; {@code -} is a missing window or resize, and a column window
  * {@code =} is the same as the row window. A resize is
  * {@code upsample,factor,nearest|bilinear}, {@code deconv,outputPadding} or
- * {@code crop,like,offsetY,offsetX} (see {@link Resize}).
+ * {@code crop,like,offsetX,offsetY} (see {@link Resize#crop}).
  *
  * <p>A layer's geometry, as {@link #layer} reads it: its output shape, then per axis (rows, then
  * columns) the jump, the centre of unit 0 and the fields of one period as in
@@ -213,7 +213,7 @@ public final class Literals {
                 break;
         }
         throw new IllegalArgumentException("expected \"upsample,factor,nearest|bilinear\", \"deconv,outputPadding\""
-                + " or \"crop,like,offsetY,offsetX\", got \"" + text + "\"");
+                + " or \"crop,like,offsetX,offsetY\", got \"" + text + "\"");
     }
 
     private static int channels(String text) {
@@ -270,8 +270,8 @@ public final class Literals {
             s.append(' ');
             switch (layer.kind()) {
                 case "Upsample" -> s.append("upsample,").append(r.factor()).append(r.bilinear() ? ",bilinear" : ",nearest");
-                case "Crop" -> s.append("crop,").append(r.like()).append(',').append(r.offsetY()).append(',')
-                        .append(r.offsetX());
+                case "Crop" -> s.append("crop,").append(r.like()).append(',').append(r.offsetX()).append(',')
+                        .append(r.offsetY());
                 default -> s.append("deconv,").append(r.outputPadding());
             }
         }

@@ -10,10 +10,10 @@ package dev.convgeom;
  *                      nearest unit
  * @param outputPadding units a {@code Deconv} adds after the last one, on both axes
  * @param like          the layer (or {@code "input"}) whose size a {@code Crop} takes; null otherwise
- * @param offsetY       the row of the cropped map where a {@code Crop} starts
  * @param offsetX       the column of the cropped map where a {@code Crop} starts
+ * @param offsetY       the row of the cropped map where a {@code Crop} starts
  */
-public record Resize(int factor, boolean bilinear, int outputPadding, String like, int offsetY, int offsetX) {
+public record Resize(int factor, boolean bilinear, int outputPadding, String like, int offsetX, int offsetY) {
 
     /**
      * @throws IllegalArgumentException if the factor is below 1 or the output padding or an
@@ -22,7 +22,7 @@ public record Resize(int factor, boolean bilinear, int outputPadding, String lik
     public Resize {
         if (factor < 1 || outputPadding < 0 || offsetY < 0 || offsetX < 0) {
             throw new IllegalArgumentException("factor " + factor + " must be at least 1, output padding "
-                    + outputPadding + " and offsets " + offsetY + ", " + offsetX + " non-negative");
+                    + outputPadding + " and offsets x " + offsetX + ", y " + offsetY + " non-negative");
         }
     }
 
@@ -37,14 +37,15 @@ public record Resize(int factor, boolean bilinear, int outputPadding, String lik
     }
 
     /**
-     * A {@link Crop} to the size of {@code like}, starting at row {@code offsetY} and column
-     * {@code offsetX} of the cropped map (offsets computed at compile time).
+     * A {@link Crop} to the size of {@code like}, starting at column {@code offsetX} and row
+     * {@code offsetY} of the cropped map (offsets computed at compile time): x before y, as
+     * everywhere in the API.
      */
-    public static Resize crop(String like, int offsetY, int offsetX) {
+    public static Resize crop(String like, int offsetX, int offsetY) {
         if (like == null) {
             throw new IllegalArgumentException("a crop needs the layer whose size it takes");
         }
-        return new Resize(1, false, 0, like, offsetY, offsetX);
+        return new Resize(1, false, 0, like, offsetX, offsetY);
     }
 
     /** Whether this is a crop's ({@link #like()} is set). */

@@ -48,8 +48,8 @@ final class Graphs {
                 window(1, 1, 1, left, right), null);
     }
 
-    static LayerSpec crop(String name, String from, String like, int offsetY, int offsetX) {
-        return new LayerSpec(name, "Crop", List.of(from), C, C, 1, null, null, Resize.crop(like, offsetY, offsetX));
+    static LayerSpec crop(String name, String from, String like, int offsetX, int offsetY) {
+        return new LayerSpec(name, "Crop", List.of(from), C, C, 1, null, null, Resize.crop(like, offsetX, offsetY));
     }
 
     static LayerSpec concat(String name, String... from) {

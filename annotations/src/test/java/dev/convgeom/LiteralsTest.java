@@ -35,7 +35,7 @@ class LiteralsTest {
                     w(4, 2, 1, 1, 1, Padding.EXPLICIT, false), Resize.deconv(1)),
             new LayerSpec("near", "Upsample", List.of("up"), 7, 7, 1, null, null, Resize.upsample(2, false)),
             new LayerSpec("bilin", "Upsample", List.of("near"), 7, 7, 1, null, null, Resize.upsample(3, true)),
-            new LayerSpec("crop", "Crop", List.of("bilin"), 7, 7, 1, null, null, Resize.crop("input", 5, 6)),
+            new LayerSpec("crop", "Crop", List.of("bilin"), 7, 7, 1, null, null, Resize.crop("input", 6, 5)),
             new LayerSpec("cat", "Concat", List.of("crop", "input"), 7, 10, 1, null, null, null),
             new LayerSpec("sum", "Add", List.of("cat", "cat"), 10, 10, 1, null, null, null),
             new LayerSpec("fc", "FullyConnected", List.of("sum"), 10, 4, 1, w(6, 1, 1, 0, 0, Padding.EXPLICIT, false),
@@ -71,7 +71,7 @@ class LiteralsTest {
         assertEquals("valid AvgPool same ? ? 1 2,2,1,0,0,VALID 2,2,1,0,0,VALID,ceil", Literals.line(EVERY_KIND.get(4)));
         assertEquals("up Deconv pad 7 7 1 4,2,1,1,1 = deconv,1", Literals.line(EVERY_KIND.get(6)));
         assertEquals("bilin Upsample near 7 7 1 - - upsample,3,bilinear", Literals.line(EVERY_KIND.get(8)));
-        assertEquals("crop Crop bilin 7 7 1 - - crop,input,5,6", Literals.line(EVERY_KIND.get(9)));
+        assertEquals("crop Crop bilin 7 7 1 - - crop,input,6,5", Literals.line(EVERY_KIND.get(9)));
         assertEquals("cat Concat crop,input 7 10 1", Literals.line(EVERY_KIND.get(10)));
     }
 

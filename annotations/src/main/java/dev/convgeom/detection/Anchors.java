@@ -195,22 +195,6 @@ public final class Anchors implements AnchorLayout {
      * @throws IllegalArgumentException if the lists differ in length or {@code dest} is too short
      */
     public static int writeLevels(List<Anchors> levels, List<LayerGeometry> maps, float[] dest) {
-        if (levels.size() != maps.size()) {
-            throw new IllegalArgumentException(levels.size() + " anchor levels for " + maps.size()
-                    + " feature maps: give one per map");
-        }
-        long total = 0;
-        for (int l = 0; l < levels.size(); l++) {
-            total += 4L * levels.get(l).count(maps.get(l));
-        }
-        if (dest.length < total) {
-            throw new IllegalArgumentException("need " + total + " floats (4 per anchor over " + levels.size()
-                    + " levels), got an array of " + dest.length);
-        }
-        int at = 0;
-        for (int l = 0; l < levels.size(); l++) {
-            at = levels.get(l).writeAt(maps.get(l), dest, at);
-        }
-        return at;
+        return AnchorLevels.write(levels, maps, dest, (level, map, d, at) -> level.writeAt(map, d, at));
     }
 }

@@ -173,26 +173,14 @@ public final class TorchvisionAnchors implements AnchorLayout {
      * @throws IllegalArgumentException if the lists differ in length or {@code dest} is too short
      */
     public static int writeLevels(List<TorchvisionAnchors> levels, List<LayerGeometry> maps, float[] dest) {
-        if (levels.size() != maps.size()) {
-            throw new IllegalArgumentException(levels.size() + " anchor levels for " + maps.size()
-                    + " feature maps: give one per map");
-        }
-        long total = 0;
-        for (int l = 0; l < levels.size(); l++) {
-            total += 4L * levels.get(l).count(maps.get(l));
-        }
-        if (dest.length < total) {
-            throw new IllegalArgumentException("need " + total + " floats (4 per anchor over " + levels.size()
-                    + " levels), got an array of " + dest.length);
-        }
-        int at = 0;
-        for (int l = 0; l < levels.size(); l++) {
-            LayerGeometry map = maps.get(l);
-            int w = map.x().size();
-            int h = map.y().size();
-            at = levels.get(l).writeAt(w, h, strideOf(map.x().inputSize(), w), strideOf(map.y().inputSize(), h), dest, at);
-        }
-        return at;
+        return AnchorLevels.write(levels, maps, dest, TorchvisionAnchors::writeAt);
+    }
+
+    /** The anchors of {@code map}, with torchvision's stride for its input, from index {@code i}. */
+    private int writeAt(LayerGeometry map, float[] dest, int i) {
+        int w = map.x().size();
+        int h = map.y().size();
+        return writeAt(w, h, strideOf(map.x().inputSize(), w), strideOf(map.y().inputSize(), h), dest, i);
     }
 
     /** Shift plus base anchor, in float as torchvision's tensors; returns the next free index. */

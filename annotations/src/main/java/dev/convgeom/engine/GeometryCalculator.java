@@ -67,9 +67,23 @@ public final class GeometryCalculator {
      */
     public static GeometryResult compute(NetworkInput input, List<LayerSpec> layers, Set<Integer> unchecked,
                                          boolean strict, boolean fullyConvolutional) {
+        return compute(input, layers, unchecked, List.of(), strict, fullyConvolutional);
+    }
+
+    /**
+     * As {@link #compute(NetworkInput, List, Set, boolean, boolean)}, with the network's declared
+     * outputs: the unread-pixel analysis counts as read what some path to one of them reads (see
+     * {@link ReadCoverage}).
+     *
+     * @param outputs the declared outputs' layer indices; an empty list: the layers no other
+     *                layer reads
+     * @return the computed layers, the problems found, and the read coverage
+     */
+    public static GeometryResult compute(NetworkInput input, List<LayerSpec> layers, Set<Integer> unchecked,
+                                         List<Integer> outputs, boolean strict, boolean fullyConvolutional) {
         GeometryCalculator calculator = new GeometryCalculator(input, strict, fullyConvolutional);
         calculator.run(layers, unchecked);
-        Optional<ReadCoverage> reads = calculator.unreadPixels(input, layers, strict);
+        Optional<ReadCoverage> reads = calculator.unreadPixels(input, layers, outputs, strict);
         return new GeometryResult(input, calculator.soFar.computedPrefix(), calculator.soFar.problemsInLayerOrder(),
                 reads);
     }
@@ -109,12 +123,13 @@ public final class GeometryCalculator {
      *
      * @return the coverage, when every layer was computed
      */
-    private Optional<ReadCoverage> unreadPixels(NetworkInput input, List<LayerSpec> layers, boolean strict) {
+    private Optional<ReadCoverage> unreadPixels(NetworkInput input, List<LayerSpec> layers, List<Integer> outputs,
+                                                boolean strict) {
         List<List<Integer>> opaqueReads = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             opaqueReads.add(soFar.isComputed(i) ? List.of() : layers.get(i).resolvedInputs(i));
         }
-        Optional<ReadCoverage> reads = ReadCoverage.of(input, soFar.layers(), opaqueReads);
+        Optional<ReadCoverage> reads = ReadCoverage.of(input, soFar.layers(), opaqueReads, outputs);
         if (reads.isPresent()) {
             new UnreadPixels(soFar, reads.get(), droppedBorders, strict).reportAll();
         } else if (soFar.allComputed()) {

@@ -15,8 +15,7 @@ import java.util.Set;
 
 /**
  * Which units of every map some path to an output reads, exactly, over the real positions of each
- * map: the outputs (the layers no other layer reads) need all their
- * units; going backwards, each layer's needed units read some units of its inputs, and a map's
+ * map: the outputs need all their units; going backwards, each layer's needed units read some units of its inputs, and a map's
  * read units are the union over every layer that reads it. What is left is read by nothing, and
  * computing it wastes work, or, more often, means a stride skips pixels that carry information.
  *
@@ -28,6 +27,11 @@ import java.util.Set;
  * sets, and so does what each layer reads for one product; a map read by several paths keeps the
  * union of such products (usually one, sometimes a few, never merged into a larger product, which
  * would claim units no path reads).
+ *
+ * <p>The outputs are the declared ones ({@code @Network(outputs = ...)}) when given: a declared
+ * output needs all its units even when another layer reads it too, and a layer that is neither
+ * declared nor read (a dead end) is no output: its units, and whatever only it reads, are read by
+ * nothing that reaches an output. Not declared, the outputs are the layers no other layer reads.
  */
 public final class ReadCoverage {
 
@@ -81,14 +85,16 @@ public final class ReadCoverage {
     private final List<MapReads> layers;
     private final List<PositionSet[]> skipped;
     private final Set<Integer> outputs;
+    private final BitSet reaching;
 
     private ReadCoverage(List<List<Product>> products, MapReads input, List<MapReads> layers,
-                         List<PositionSet[]> skipped, Set<Integer> outputs) {
+                         List<PositionSet[]> skipped, Set<Integer> outputs, BitSet reaching) {
         this.products = products;
         this.input = input;
         this.layers = layers;
         this.skipped = skipped;
         this.outputs = outputs;
+        this.reaching = reaching;
     }
 
     /**
@@ -107,15 +113,33 @@ public final class ReadCoverage {
      */
     public static Optional<ReadCoverage> of(NetworkInput input, List<ComputedLayer> layers,
                                             List<List<Integer>> opaqueReads) {
+        return of(input, layers, opaqueReads, List.of());
+    }
+
+    /**
+     * As {@link #of(NetworkInput, List, List)}, with the network's declared outputs (layer
+     * indices); an empty list: the layers no other layer reads.
+     *
+     * @param layers      the computed layers, null where a layer could not be computed
+     * @param opaqueReads per layer, the maps an uncomputed layer reads (empty for the others)
+     * @param outputs     the declared outputs, or an empty list for the default ones
+     * @return the coverage, or empty when a map is too long or the paths too tangled
+     */
+    public static Optional<ReadCoverage> of(NetworkInput input, List<ComputedLayer> layers,
+                                            List<List<Integer>> opaqueReads, List<Integer> outputs) {
         try {
-            return compute(input, layers, opaqueReads);
+            return compute(input, layers, opaqueReads.isEmpty() ? empty(layers.size()) : opaqueReads, outputs);
         } catch (AxisReads.TooCostly e) {
             return Optional.empty();
         }
     }
 
+    private static List<List<Integer>> empty(int count) {
+        return Collections.nCopies(count, List.of());
+    }
+
     private static Optional<ReadCoverage> compute(NetworkInput input, List<ComputedLayer> layers,
-                                                  List<List<Integer>> opaqueReads) {
+                                                  List<List<Integer>> opaqueReads, List<Integer> declared) {
         if (input.height() > AXIS_LIMIT || input.width() > AXIS_LIMIT) {
             return Optional.empty();
         }
@@ -125,7 +149,8 @@ public final class ReadCoverage {
             }
         }
         int count = layers.size();
-        Set<Integer> outputs = outputs(layers, opaqueReads);
+        Set<Integer> outputs = declared.isEmpty() ? outputs(layers, opaqueReads) : new LinkedHashSet<>(declared);
+        BitSet reaching = reaching(layers, opaqueReads, outputs);
         // needed.get(m + 1): the products of map m's units read so far (m = -1: the network input).
         List<List<Product>> needed = new ArrayList<>();
         for (int m = -1; m < count; m++) {
@@ -179,7 +204,37 @@ public final class ReadCoverage {
             skipped.add(own);
         }
         return Optional.of(new ReadCoverage(needed, inputReads, Collections.unmodifiableList(layerReads),
-                Collections.unmodifiableList(skipped), Set.copyOf(outputs)));
+                Collections.unmodifiableList(skipped), Collections.unmodifiableSet(outputs), reaching));
+    }
+
+    /**
+     * The layers from which some path leads to an output (the outputs included): going backwards in
+     * declaration order, which is an order where every layer comes after what it reads.
+     */
+    private static BitSet reaching(List<ComputedLayer> layers, List<List<Integer>> opaqueReads, Set<Integer> outputs) {
+        BitSet reaching = new BitSet();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            if (outputs.contains(i)) {
+                reaching.set(i);
+            }
+            if (reaching.get(i)) {
+                for (int source : layers.get(i) == null ? opaqueReads.get(i) : readMaps(layers.get(i))) {
+                    if (source != LayerSpec.NETWORK_INPUT) {
+                        reaching.set(source);
+                    }
+                }
+            }
+        }
+        return reaching;
+    }
+
+    /**
+     * Whether some path leads from layer {@code index} to an output: false for a dead end that is
+     * not a declared output, and for what only dead ends read. Such a layer's own gaps are not
+     * worth a warning: nothing it computes is used.
+     */
+    public boolean reachesAnOutput(int index) {
+        return reaching.get(index);
     }
 
     /** What no path to an output reads of the network input. */
@@ -222,7 +277,7 @@ public final class ReadCoverage {
         return unread;
     }
 
-    /** The layers whose every unit counts as used: those no other layer reads. */
+    /** The layers whose every unit counts as used: the declared outputs, else those no other layer reads. */
     public Set<Integer> outputs() {
         return outputs;
     }

@@ -24,11 +24,15 @@ final class UnreadPixels {
         this.strict = strict;
     }
 
-    /** Checks every layer with windows, in order, each along the rows and then the columns. */
+    /**
+     * Checks every layer with windows that leads to an output, in order, each along the rows and
+     * then the columns. (A dead end that is not a declared output computes nothing used: what its
+     * windows skip does not matter.)
+     */
     void reportAll() {
         List<ComputedLayer> layers = soFar.layers();
         for (int i = 0; i < layers.size(); i++) {
-            if (layers.get(i) == null) {
+            if (layers.get(i) == null || !coverage.reachesAnOutput(i)) {
                 continue;
             }
             LayerKind.Role role = layers.get(i).spec().kind().role();

@@ -84,7 +84,7 @@ public final class Main {
                         "upscore_pool4", "score_pool3c", "fuse_pool3", "upscore8", "score"));
 
         System.out.println();
-        System.out.println("   FCN crops: the offsets the processor computed (the unit (y, x) of the cropped map where it starts)");
+        System.out.println("   FCN crops: the offsets the processor computed (the unit (x, y) of the cropped map where it starts)");
         crops("FCN-32s", Fcn32sGeometry.layers());
         crops("FCN-16s", Fcn16sGeometry.layers());
         crops("FCN-8s", Fcn8sGeometry.layers());
@@ -107,7 +107,7 @@ public final class Main {
             if (spec.kind().equals("Crop")) {
                 Resize crop = spec.resize();
                 System.out.printf(Locale.ROOT, "   %-8s %-13s %-12s like %-14s starts at unit (%d, %d)%n", title,
-                        l.name(), spec.from().get(0), crop.like(), crop.offsetY(), crop.offsetX());
+                        l.name(), spec.from().get(0), crop.like(), crop.offsetX(), crop.offsetY());
             }
         }
     }

@@ -102,8 +102,22 @@ final class Chromium implements AutoCloseable {
         Files.write(png, Base64.getDecoder().decode(data));
     }
 
+    /**
+     * Quits the browser and deletes its profile. An interrupt becomes an IOException (the
+     * interrupt flag kept): {@code close()} throwing InterruptedException draws a lint warning,
+     * as try-with-resources could swallow it.
+     */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
+        try {
+            quit();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while quitting Chromium", e);
+        }
+    }
+
+    private void quit() throws IOException, InterruptedException {
         try {
             if (session != null) {
                 call("DELETE", "/session/" + session, null);

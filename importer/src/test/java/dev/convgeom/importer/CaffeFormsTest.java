@@ -159,4 +159,24 @@ class CaffeFormsTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /**
+     * Caffe's Crop offsets are in axis order, height (y) first: offset 1 then 3 crops rows from 1
+     * and columns from 3. The written class states them per axis, x first, and compiles.
+     */
+    @Test
+    void aCropsCaffeOffsetsAreWrittenPerAxis() throws Exception {
+        ImportedNetwork net = parse("input: 'data' input_dim: 1 input_dim: 2 input_dim: 9 input_dim: 11\n"
+                + "layer { name: 'small' type: 'Convolution' bottom: 'data' top: 'small'"
+                + " convolution_param { num_output: 2 kernel_size: 3 stride: 3 } }\n"
+                + "layer { name: 'c' type: 'Crop' bottom: 'data' bottom: 'small' top: 'c'"
+                + " crop_param { axis: 2 offset: 1 offset: 3 } }\n");
+        ImportedLayer crop = net.layers().get(1);
+        assertEquals(1, crop.offsetY());
+        assertEquals(3, crop.offsetX());
+        String source = dev.convgeom.importer.writing.JavaWriter.write(
+                dev.convgeom.importer.model.NetworkCheck.check(net, "Net"), "com.example", "Net");
+        assertTrue(source.contains("offsetX = 3, offsetY = 1"), source);
+        Generated.compile("com.example", "Net", source);
+    }
 }

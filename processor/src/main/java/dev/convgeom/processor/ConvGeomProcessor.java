@@ -1,6 +1,5 @@
 package dev.convgeom.processor;
 
-import com.google.auto.service.AutoService;
 import dev.convgeom.NetworkSpec;
 import dev.convgeom.processor.diagnostics.Message;
 import dev.convgeom.engine.EffectiveFields;
@@ -33,7 +32,6 @@ import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.FilerException;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
@@ -56,7 +54,6 @@ import javax.tools.StandardLocation;
  * nothing else. Until that check has passed, this class touches no type outside the JDK and its
  * own package's {@code Setup} and {@code Message}, so that it loads, and reports, in a broken set-up.
  */
-@AutoService(Processor.class)
 public final class ConvGeomProcessor extends AbstractProcessor {
 
     /** Models already generated, so that a later round never writes a file twice. */

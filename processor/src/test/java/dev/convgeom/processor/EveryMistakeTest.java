@@ -97,7 +97,7 @@ class EveryMistakeTest {
     void threeBadCropsAreReportedTogether() {
         String c1 = "@Crop(from = \"input\", like = \"d\", offset = 3) Object c1;";
         String c2 = "@Crop(from = \"input\", like = \"d\", offset = 4) Object c2;";
-        String c3 = "@Crop(from = \"input\", like = \"d\", offset = {1, 9}) Object c3;";
+        String c3 = "@Crop(from = \"input\", like = \"d\", offsetX = 9, offsetY = 1) Object c3;";
         JavaFileObject src = net("@Conv(out = 8, k = 3) Object d;", c1, c2, c3);
         Compilation c = Compilers.compile(src);
         assertThat(c).hadErrorCount(3);

@@ -77,6 +77,28 @@ class GraphGeneratedCodeTest {
         assertEquals(List.of("input"), ((LayerGeometry) constant(g, "CONV1")).spec().from());
     }
 
+    /**
+     * A crop of a 1x6x9 input (height 6, width 9) to conv1's 2x3 map (k 3, s 3), at columns from 4
+     * and rows from 1: the generated spec and the layer's centre say which offset went to which
+     * axis. conv1 unit 0 is centred on input pixel 1 on both axes; the crop's unit 0 is input
+     * column 4 and row 1, so its centre is (x, y) = (4, 1), and misaligned with conv1 (allowed).
+     */
+    @Test
+    void aCropsOffsetXIsItsColumnsAndOffsetYItsRows() {
+        Class<?> g = new CompiledClasses(Expect.clean(Sources.network("Skewed",
+                "@Network(input = @Input(channels = 1, height = 6, width = 9))",
+                "@Conv(out = 1, k = 3, s = 3) Object conv1;",
+                "@Crop(from = \"input\", like = \"conv1\", offsetX = 4, offsetY = 1, allowMisaligned = true)"
+                        + " Object crop;"))).load("test.SkewedGeometry");
+        LayerGeometry crop = (LayerGeometry) constant(g, "CROP");
+        assertEquals(4, crop.spec().resize().offsetX());
+        assertEquals(1, crop.spec().resize().offsetY());
+        assertEquals(Ratio.of(4), crop.x().exactCenter());
+        assertEquals(Ratio.of(1), crop.y().exactCenter());
+        assertEquals(3, crop.x().size());
+        assertEquals(2, crop.y().size());
+    }
+
     @Test
     void anyMapToAnyMapIsAnExactAffineMap() {
         Class<?> g = compiled(Expect.clean(GRAPH));

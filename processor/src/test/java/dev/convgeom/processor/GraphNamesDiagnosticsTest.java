@@ -199,12 +199,19 @@ class GraphNamesDiagnosticsTest {
                         "layer 'pad1': padding left = -2 is negative; padding must be 0 or more (to shrink a map,"
                                 + " crop it or use a larger stride) [convgeom:negative-padding]"),
                 // the caret goes under the first value too many
-                Arguments.of("@Crop(like = \"input\", offset = {1, 2, 3}) Object crop;", 43,
-                        "layer 'crop': offset has 3 values, but a crop takes one (both axes) or two ({y, x}); remove"
-                                + " the extra values, or leave offset out to have it computed"
+                Arguments.of("@Crop(like = \"input\", offset = {1, 2, 3}) Object crop;", 40,
+                        "layer 'crop': offset has 3 values, but takes one, for both axes; write offsetX and offsetY"
+                                + " for different offsets per axis, or leave them out to have them computed"
                                 + " [convgeom:crop-offset-count]"),
-                Arguments.of("@Crop(like = \"input\", offset = {0, -1}) Object crop;", 40,
+                // a pair is not read in some axis order: the error says what to write for it
+                Arguments.of("@Crop(like = \"input\", offset = {5, 7}) Object crop;", 36,
+                        "layer 'crop': offset takes one value for both axes; for {5, 7} ({y, x}) write"
+                                + " offsetX = 7, offsetY = 5 [convgeom:crop-offset-pair]"),
+                Arguments.of("@Crop(like = \"input\", offset = {-1}) Object crop;", 37,
                         "layer 'crop': offset -1 is negative, but a crop starts inside the map it crops; use 0 or"
+                                + " more (to start outside the map, pad it first with @Pad) [convgeom:negative-offset]"),
+                Arguments.of("@Crop(like = \"input\", offsetX = 0, offsetY = -2) Object crop;", 50,
+                        "layer 'crop': offsetY -2 is negative, but a crop starts inside the map it crops; use 0 or"
                                 + " more (to start outside the map, pad it first with @Pad) [convgeom:negative-offset]"),
                 Arguments.of("@Crop(like = \"input\", offset = -4) Object crop;", 36,
                         "layer 'crop': offset -4 is negative, but a crop starts inside the map it crops; use 0 or"

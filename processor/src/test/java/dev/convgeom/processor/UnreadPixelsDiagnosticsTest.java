@@ -128,4 +128,48 @@ class UnreadPixelsDiagnosticsTest {
                 + " smaller dilation or stride, or more padding, so that every position falls under a tap.")
                 .inFile(src).onLine(5).atColumn(column(conv, "3"));
     }
+
+    /**
+     * 'tail' (k 1, s 2) reads rows and columns 0, 2, ..., 30 of 'head'. Not declared, the outputs
+     * are the layers nothing reads: only 'tail', so half the rows of 'head' are read by nothing
+     * (strict: an error). Declared, 'head' is an output too, all of whose units are used: no gap.
+     */
+    @Test
+    void aDeclaredOutputThatAnotherLayerReadsCountsAsAnOutput() {
+        String head = "@Conv(out = 8, k = 3, p = 1) Object head;";
+        String tail = "@MaxPool(k = 1, s = 2) Object tail;";
+        oneError(network("Net", STRICT, head, tail), 6, column(tail, "2"),
+                "layer 'tail': along the height/width, its windows (k = 1, s = 2) never read 16 of the 32"
+                        + " rows/columns of its input 'head': rows/columns 1, 3, ..., 31; no path to an output reads"
+                        + " them. In all, 768 of the 1024 units of 'head' (3/4) are read by no path to an output."
+                        + " Use a stride of at most the kernel (s <= 1) or a kernel of at least the stride (k >= 2),"
+                        + " or pool or crop the map first if only some positions matter. (An error because of"
+                        + " @Network(strict = true).) [convgeom:unread-gaps]");
+        clean(network("Net", "@Network(input = @Input(channels = 3, height = 32, width = 32), strict = true,"
+                + " outputs = {\"head\", \"tail\"})", head, tail));
+    }
+
+    /**
+     * 'side' (k 1, s 2) is read by nothing and not declared: a dead end, whose units nothing that
+     * reaches an output reads, so what its windows skip is no warning; 'main' skips the same
+     * positions and is the declared output, so it is an error under strict, located at its stride.
+     */
+    @Test
+    void anUndeclaredDeadEndIsNoOutput() {
+        String side = "@MaxPool(k = 1, s = 2) Object side;";
+        String main = "@Conv(out = 8, k = 1, s = 2, from = \"input\") Object main;";
+        String declared = "@Network(input = @Input(channels = 3, height = 32, width = 32), strict = true,"
+                + " outputs = \"main\")";
+        oneError(network("Net", declared, side, main), 6, column(main, "2"),
+                "layer 'main': along the height/width, its windows (k = 1, s = 2) never read 16 of the 32"
+                        + " rows/columns of the input: rows/columns 1, 3, ..., 31; no path to an output reads them.");
+        // not declared, both are outputs and both are blamed
+        JavaFileObject src = network("Net", STRICT, side, main);
+        Compilation c = Compilers.compile(src);
+        assertThat(c).hadErrorCount(2);
+        assertThat(c).hadErrorContaining("layer 'side': along the height/width").inFile(src).onLine(5)
+                .atColumn(column(side, "2"));
+        assertThat(c).hadErrorContaining("layer 'main': along the height/width").inFile(src).onLine(6)
+                .atColumn(column(main, "2"));
+    }
 }

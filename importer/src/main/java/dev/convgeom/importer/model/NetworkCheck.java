@@ -101,8 +101,8 @@ public final class NetworkCheck {
             case UPSAMPLE -> new LayerSpec(name, kind, from, in, out, 1, null, null,
                     Resize.upsample(layer.factor(), layer.bilinear()));
             case CROP -> new LayerSpec(name, kind, from, in, out, 1, null, null,
-                    Resize.crop(layer.like() < 0 ? "input" : names.get(layer.like()), layer.offsetY(),
-                            layer.offsetX()));
+                    Resize.crop(layer.like() < 0 ? "input" : names.get(layer.like()), layer.offsetX(),
+                            layer.offsetY()));
             default -> new LayerSpec(name, kind, from, in, out, 1, null, null, null);
         };
     }

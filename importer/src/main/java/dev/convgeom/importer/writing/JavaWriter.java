@@ -137,8 +137,12 @@ public final class JavaWriter {
             }
             case CROP -> {
                 a.add("like = " + quote(layer.like() < 0 ? "input" : names.get(layer.like())));
-                a.add(layer.offsetY() == layer.offsetX() ? "offset = " + layer.offsetY()
-                        : "offset = {" + layer.offsetY() + ", " + layer.offsetX() + "}");
+                if (layer.offsetY() == layer.offsetX()) {
+                    a.add("offset = " + layer.offsetY());
+                } else {
+                    a.add("offsetX = " + layer.offsetX());
+                    a.add("offsetY = " + layer.offsetY());
+                }
             }
             case POINTWISE -> a.add(0, quote(layer.label()));
             default -> {

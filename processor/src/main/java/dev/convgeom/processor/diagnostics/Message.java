@@ -81,11 +81,14 @@ public enum Message implements Catalogued {
             "layer '%s': the dilation %s = %d with the stride %s = %d interleaves the taps, so output %s would"
                     + " read input units out of order (a unit's field can start before the previous one's), which"
                     + " convgeom's geometry cannot state; a dilated @Deconv needs stride 1 along that axis"),
+    CROP_OFFSET_PAIR(Severity.ERROR,
+            "layer '%s': offset takes one value for both axes; for {%d, %d} ({y, x}) write offsetX = %d,"
+                    + " offsetY = %d"),
     CROP_OFFSET_COUNT(Severity.ERROR,
-            "layer '%s': offset has %d values, but a crop takes one (both axes) or two ({y, x}); remove"
-                    + " the extra values, or leave offset out to have it computed"),
+            "layer '%s': offset has %d values, but takes one, for both axes; write offsetX and offsetY for"
+                    + " different offsets per axis, or leave them out to have them computed"),
     NEGATIVE_OFFSET(Severity.ERROR,
-            "layer '%s': offset %d is negative, but a crop starts inside the map it crops; use 0 or more"
+            "layer '%s': %s %d is negative, but a crop starts inside the map it crops; use 0 or more"
                     + " (to start outside the map, pad it first with @Pad)"),
 
     // (the geometry's own messages, found once the whole network is computed, are the engine's:

@@ -28,7 +28,7 @@ final class Attributes {
             case GROUPS -> List.of("groups");
             case FROM -> List.of("from");
             case LIKE -> List.of("like");
-            case OFFSET -> List.of("offset");
+            case OFFSET -> perAxis(axis, "offsetY", "offsetX", "offset");
             case FACTOR -> List.of("factor");
             case OUTPUT_PADDING -> List.of("outputPadding");
             case NONE -> List.of();
@@ -57,25 +57,17 @@ final class Attributes {
     /**
      * The written value to point at for a problem: with an {@code element} index (from 0), that
      * element of the array attribute ({@code "b"} in {@code from = {"a", "b"}}); without one
-     * (-1), the whole attribute, except that a two-valued crop offset {@code {y, x}} is blamed
-     * at the value for {@code axis}. An index beyond the written array (a defaulted or shorter
+     * (-1), the whole attribute. An index beyond the written array (a defaulted or shorter
      * one) falls back to the whole attribute, or to the annotation when none was written.
      */
     static Optional<AnnotationValue> blame(ExplicitValues values, Param param, int element, Axis axis) {
         Optional<AnnotationValue> whole = blame(values, param, axis);
-        int index = element >= 0 ? element : perAxisElement(values, param, axis);
+        int index = element;
         if (index < 0 || whole.isEmpty() || !(whole.get().getValue() instanceof List<?> items)
                 || index >= items.size() || !(items.get(index) instanceof AnnotationValue value)) {
             return whole;
         }
         return Optional.of(value);
-    }
-
-    private static int perAxisElement(ExplicitValues values, Param param, Axis axis) {
-        if (param != Param.OFFSET || axis == null || values.integers("offset").map(List::size).orElse(0) != 2) {
-            return -1;
-        }
-        return axis == Axis.Y ? 0 : 1;
     }
 
     /** The name of the attribute that set {@code param} along {@code axis}, for messages. */

@@ -8,6 +8,7 @@ import dev.convgeom.processor.model.LayerDeclaration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import javax.lang.model.element.AnnotationValue;
 
 /**
  * Checks the layers without a kernel that graphs add (upsampling, zero padding, crops, merges,
@@ -71,32 +72,51 @@ final class GraphLayerValidator {
     }
 
     /**
-     * A crop of its one input to the size of {@code like}, at the written offset (one value for
-     * both axes, or {@code {y, x}}), or at the one the engine computes when none is written.
-     * {@code offset = {}} is what leaving it out means, so it is taken as such.
+     * A crop of its one input to the size of {@code like}, per axis at the written
+     * {@code offsetX}/{@code offsetY}, else at the one {@code offset} for both axes, else at the
+     * offset the engine computes. {@code offset = {}} is what leaving it out means, so it is taken
+     * as such. A two-valued {@code offset} is refused rather than read in some axis order: the
+     * error names the {@code offsetX} and {@code offsetY} to write.
      */
     private Optional<LayerSpec> crop(LayerDeclaration layer, LayerInputs inputs, boolean ok) {
         ExplicitValues v = layer.values();
         List<ArrayElement<Integer>> offset = v.integers("offset").orElse(List.of());
-        if (offset.size() > 2) {
-            reporter.report(Message.CROP_OFFSET_COUNT, layer.field(), v.mirror(), offset.get(2).source(),
+        if (offset.size() == 2) {
+            int y = offset.get(0).value();
+            int x = offset.get(1).value();
+            reporter.report(Message.CROP_OFFSET_PAIR, layer.field(), v.mirror(), v.value("offset").orElseThrow(),
+                    layer.name(), y, x, x, y);
+            ok = false;
+        } else if (offset.size() > 2) {
+            reporter.report(Message.CROP_OFFSET_COUNT, layer.field(), v.mirror(), offset.get(1).source(),
                     layer.name(), offset.size());
             ok = false;
         }
         for (ArrayElement<Integer> value : offset) {
-            if (value.value() < 0) {
-                reporter.report(Message.NEGATIVE_OFFSET, layer.field(), v.mirror(), value.source(),
-                        layer.name(), value.value());
-                ok = false;
+            ok &= nonNegative(layer, "offset", value.value(), value.source());
+        }
+        for (String name : List.of("offsetX", "offsetY")) {
+            Optional<Integer> value = v.integer(name);
+            if (value.isPresent()) {
+                ok &= nonNegative(layer, name, value.get(), v.value(name).orElseThrow());
             }
         }
         if (!ok) {
             return Optional.empty();
         }
-        OptionalLong y = offset.isEmpty() ? OptionalLong.empty() : OptionalLong.of(offset.get(0).value());
-        OptionalLong x = offset.isEmpty() ? OptionalLong.empty() : OptionalLong.of(offset.get(offset.size() - 1).value());
+        OptionalLong both = offset.isEmpty() ? OptionalLong.empty() : OptionalLong.of(offset.get(0).value());
+        OptionalLong x = v.integer("offsetX").map(o -> OptionalLong.of(o)).orElse(both);
+        OptionalLong y = v.integer("offsetY").map(o -> OptionalLong.of(o)).orElse(both);
         return Optional.of(plain(layer, LayerSpec.Extras.NONE.withLike(inputs.like(), y, x)
                 .withAllowMisaligned(v.bool("allowMisaligned").orElse(false))));
+    }
+
+    private boolean nonNegative(LayerDeclaration layer, String name, int value, AnnotationValue source) {
+        if (value >= 0) {
+            return true;
+        }
+        reporter.report(Message.NEGATIVE_OFFSET, layer.field(), layer.values().mirror(), source, layer.name(), name, value);
+        return false;
     }
 
     /** A layer without windows or declared channels. */

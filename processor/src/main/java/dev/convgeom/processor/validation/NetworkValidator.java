@@ -71,7 +71,7 @@ public final class NetworkValidator {
         // Layers with mistakes of their own are left out, with the layers that read them; the
         // rest of the network is still computed, so independent mistakes all show in one compile.
         GeometryResult geometry = GeometryCalculator.compute(input.get(), checked.specs(), checked.unchecked(),
-                strict, fullyConvolutional);
+                outputs.get(), strict, fullyConvolutional);
         List<Problem> problems = geometry.problems();
         for (int i = 0; i < problems.size(); i++) {
             Problem problem = problems.get(i);

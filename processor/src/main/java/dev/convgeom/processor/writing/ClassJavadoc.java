@@ -54,7 +54,7 @@ final class ClassJavadoc {
         AxisState x = layer.x();
         return "{@code " + layer.spec().name() + "}, declared " + code(declaration)
                 + (layer.spec().kind() == LayerKind.CROP
-                        ? ", cropped from offset (y, x) = (" + layer.offsetY() + ", " + layer.offsetX() + ")" : "")
+                        ? ", cropped from offset (x, y) = (" + layer.offsetX() + ", " + layer.offsetY() + ")" : "")
                 + (y.period() > 1 || x.period() > 1
                         ? "; after upsampling the field depends on the unit's phase (period " + y.period() + "\u00d7"
                                 + x.period() + "), the table gives the widest" : "")

@@ -97,7 +97,7 @@ public final class RuntimeSpecs {
         return switch (layer.spec().kind()) {
             case UPSAMPLE -> Resize.upsample((int) extras.factor(), extras.bilinear());
             case DECONV -> Resize.deconv((int) extras.outputPadding());
-            case CROP -> Resize.crop(name(computed, extras.like()), (int) layer.offsetY(), (int) layer.offsetX());
+            case CROP -> Resize.crop(name(computed, extras.like()), (int) layer.offsetX(), (int) layer.offsetY());
             default -> null;
         };
     }

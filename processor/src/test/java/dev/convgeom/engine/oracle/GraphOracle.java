@@ -62,7 +62,7 @@ public final class GraphOracle {
     private int computed;
     private Failure failure;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private GraphOracle(NetworkInput input, List<LayerSpec> layers) {
         this.input = input;
         this.layers = List.copyOf(layers);

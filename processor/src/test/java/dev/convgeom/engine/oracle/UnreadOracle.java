@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * Brute force for the units no path to an output reads: every real unit of every map, in two
  * dimensions, marked when some read unit of a layer reading it reaches it through
  * {@link GraphOracle#reads} (tap by tap, no rows or columns kept apart, no products, no
- * progressions). Outputs are the layers no other layer reads; all their units count as read.
+ * progressions). Outputs are the declared ones when given, else the layers no other layer reads;
+ * all their units count as read.
  * Also, per layer, the positions of its first input its windows never read, from its own units
  * alone.
  */
@@ -38,6 +39,11 @@ final class UnreadOracle {
 
     /** Runs on a valid graph (the graph oracle finds no failure). */
     static UnreadOracle run(NetworkInput input, List<LayerSpec> layers) {
+        return run(input, layers, List.of());
+    }
+
+    /** Runs on a valid graph with these declared outputs (empty: the layers nothing reads). */
+    static UnreadOracle run(NetworkInput input, List<LayerSpec> layers, List<Integer> declared) {
         GraphOracle graph = GraphOracle.run(input, layers);
         if (graph.failure().isPresent()) {
             throw new IllegalArgumentException("not a valid graph: " + graph.failure().get());
@@ -52,7 +58,8 @@ final class UnreadOracle {
             boolean[][] mine = oracle.read[i + 1];
             for (int y = 0; y < mine.length; y++) {
                 for (int x = 0; x < mine[y].length; x++) {
-                    if (!readByOthers.contains(i) || mine[y][x]) {
+                    boolean output = declared.isEmpty() ? !readByOthers.contains(i) : declared.contains(i);
+                    if (output || mine[y][x]) {
                         mine[y][x] = true;
                         oracle.mark(i, y, x);
                     }

@@ -52,6 +52,81 @@ class UnreadOracleTest {
         assertTrue(withUnread > compared / 10, "too few graphs with unread units: " + withUnread);
     }
 
+    /**
+     * The same graphs with declared outputs: a random non-empty set of layers, so that a declared
+     * output is often read by another layer too (all its units count), and a dead end is often not
+     * declared (then nothing it reads counts for it). Also whether each layer leads to an output,
+     * against a walk over the layers that read each map.
+     */
+    @Test
+    void coreAgreesWithBruteForceOnDeclaredOutputs() {
+        int compared = 0;
+        int readOutputs = 0;
+        int deadEnds = 0;
+        for (int i = 0; i < DAGS / 2; i++) {
+            RandomDags.Dag dag = RandomDags.generate(7_000 + i);
+            List<LayerSpec> layers = dag.layers();
+            if (layers.isEmpty() || GraphOracle.run(dag.input(), layers).failure().isPresent()) {
+                continue;
+            }
+            Random r = new Random(31_000 + i);
+            List<Integer> outputs = new ArrayList<>();
+            for (int l = 0; l < layers.size(); l++) {
+                if (r.nextInt(3) == 0) {
+                    outputs.add(l);
+                }
+            }
+            if (outputs.isEmpty()) {
+                outputs.add(r.nextInt(layers.size()));
+            }
+            String what = "seed " + dag.seed() + ", outputs " + outputs + "\n" + dag.toJava();
+            compare(dag.input(), layers, outputs, what);
+            ReadCoverage c = ReadCoverage.of(dag.input(),
+                    GeometryCalculator.compute(dag.input(), layers, false, false).layers(), List.of(), outputs)
+                    .orElseThrow();
+            GraphOracle graph = GraphOracle.run(dag.input(), layers);
+            for (int l = layers.size() - 1; l >= 0; l--) {
+                boolean reaches = reaches(graph, layers, outputs, l);
+                assertEquals(reaches, c.reachesAnOutput(l), "layer " + l + " leads to an output, " + what);
+                deadEnds += reaches ? 0 : 1;
+                readOutputs += outputs.contains(l) && readers(graph, layers, l).size() > 0 ? 1 : 0;
+            }
+            compared++;
+        }
+        System.out.printf("unread oracle: %d random graphs with declared outputs compared, %d declared outputs"
+                + " other layers read, %d layers leading to no output, 0 disagreements%n", compared, readOutputs,
+                deadEnds);
+        assertTrue(compared > DAGS / 4, "too few valid graphs: " + compared);
+        assertTrue(readOutputs > compared, "too few declared outputs that others read: " + readOutputs);
+        assertTrue(deadEnds > compared / 4, "too few layers leading to no output: " + deadEnds);
+    }
+
+    /** Whether a chain of readers leads from layer {@code l} to a declared output (depth first). */
+    private static boolean reaches(GraphOracle graph, List<LayerSpec> layers, List<Integer> outputs, int l) {
+        if (outputs.contains(l)) {
+            return true;
+        }
+        for (int reader : readers(graph, layers, l)) {
+            if (reaches(graph, layers, outputs, reader)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The layers that read values of map {@code l} (a crop's reference is only measured). */
+    private static List<Integer> readers(GraphOracle graph, List<LayerSpec> layers, int l) {
+        List<Integer> readers = new ArrayList<>();
+        for (int j = l + 1; j < layers.size(); j++) {
+            List<Integer> reads = layers.get(j).kind() == LayerKind.CROP ? List.of(graph.inputs(j).get(0))
+                    : graph.inputs(j);
+            if (reads.contains(l)) {
+                readers.add(j);
+            }
+        }
+        return readers;
+    }
+
     @Test
     void coreAgreesWithBruteForceOnRandomHeads() {
         int compared = 0;
@@ -164,10 +239,15 @@ class UnreadOracleTest {
 
     /** Compares core and oracle on one valid network; whether some map has units nothing reads. */
     static boolean compare(NetworkInput input, List<LayerSpec> layers, String what) {
+        return compare(input, layers, List.of(), what);
+    }
+
+    /** As {@link #compare(NetworkInput, List, String)}, with declared outputs (empty: the default). */
+    static boolean compare(NetworkInput input, List<LayerSpec> layers, List<Integer> outputs, String what) {
         GeometryResult core = GeometryCalculator.compute(input, layers, false, false);
         assertTrue(!core.hasErrors(), () -> "core errors on " + what + ": " + core.problems());
-        ReadCoverage coverage = ReadCoverage.of(input, core.layers()).orElseThrow();
-        UnreadOracle oracle = UnreadOracle.run(input, layers);
+        ReadCoverage coverage = ReadCoverage.of(input, core.layers(), List.of(), outputs).orElseThrow();
+        UnreadOracle oracle = UnreadOracle.run(input, layers, outputs);
         boolean any = false;
         for (int m : oracle.maps()) {
             ReadCoverage.MapReads reads = coverage.map(m);

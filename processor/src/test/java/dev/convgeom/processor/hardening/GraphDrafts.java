@@ -139,16 +139,32 @@ final class GraphDrafts {
                 .as((from, l, offset, allow) -> new Annot("Crop", concat(from, l, offset, allow)));
     }
 
-    /** No offset (computed), or 1 or 2 values; when hostile also {}, 3 values, and hostile numbers. */
+    /**
+     * No offset (computed), one value for both axes, or offsetX and/or offsetY (with or without
+     * offset); when hostile also {}, 2 or 3 values (refused), and hostile numbers.
+     */
     private static Arbitrary<List<Attr>> offset(boolean hostile) {
         Arbitrary<String> value = value(hostile, Arbitraries.integers().between(0, 4));
         // one value bare ({@code offset = 1}, as an array attribute allows) or braced
-        Arbitrary<List<Attr>> written = Combinators.combine(value.list().ofMinSize(1).ofMaxSize(hostile ? 3 : 2),
+        Arbitrary<List<Attr>> written = Combinators.combine(value.list().ofMinSize(1).ofMaxSize(hostile ? 3 : 1),
                         Arbitraries.of(true, false))
                 .as((vs, bare) -> List.of(new Attr("offset", vs.size() == 1 && bare ? vs.get(0)
                         : "{" + String.join(", ", vs) + "}")));
-        return Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(List.of())), Tuple.of(3, written),
-                Tuple.of(hostile ? 1 : 0, Arbitraries.just(List.of(new Attr("offset", "{}")))));
+        Arbitrary<List<Attr>> perAxis = Combinators.combine(Arbitraries.frequencyOf(
+                                Tuple.of(1, Arbitraries.just(List.<Attr>of())), Tuple.of(1, written)),
+                        value.injectNull(0.3), value.injectNull(0.3))
+                .as((both, x, y) -> {
+                    List<Attr> attrs = new ArrayList<>(both);
+                    if (x != null) {
+                        attrs.add(new Attr("offsetX", x));
+                    }
+                    if (y != null) {
+                        attrs.add(new Attr("offsetY", y));
+                    }
+                    return attrs;
+                });
+        return Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(List.of())), Tuple.of(2, written),
+                Tuple.of(2, perAxis), Tuple.of(hostile ? 1 : 0, Arbitraries.just(List.of(new Attr("offset", "{}")))));
     }
 
     private static Arbitrary<Annot> deconv(boolean hostile) {
@@ -430,7 +446,11 @@ final class GraphDrafts {
 
     @SafeVarargs
     private static List<Attr> concat(List<Attr>... parts) {
-        return flat(List.of(parts));
+        List<Attr> all = new ArrayList<>();
+        for (List<Attr> part : parts) {
+            all.addAll(part);
+        }
+        return all;
     }
 
     private static List<Attr> flat(List<List<Attr>> parts) {

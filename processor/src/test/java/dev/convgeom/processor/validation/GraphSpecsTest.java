@@ -50,14 +50,16 @@ class GraphSpecsTest {
                 "@Deconv(out = 8, kh = 4, kw = 6, sh = 2, sw = 3, ph = 1, outputPadding = 1, groups = 2) Object up;",
                 "@Crop(from = \"up\", like = \"conv1\") Object upc;",
                 "@Crop(from = \"conv1\", like = \"input\", offset = 2, allowMisaligned = true) Object c2;",
-                "@Crop(like = \"input\", offset = {1, 3}) Object c3;",
+                "@Crop(like = \"input\", offsetX = 3, offsetY = 1) Object c3;",
                 "@Add(from = {\"conv1\", \"upc\"}) Object fuse;",
                 "@Concat(from = {\"fuse\", \"input\", \"fuse\"}, allowMisaligned = true) Object cat;",
                 "@Pad(top = 1, bottom = 2, left = 3) Object padded;",
                 "@Upsample(factor = 2, mode = Upsample.Mode.BILINEAR) Object up2;",
                 "@Upsample(from = \"conv1\", factor = 3) Object up3;",
-                "@GlobalAvgPool(from = \"input\") Object gap;");
-        assertEquals(12, specs.size());
+                "@GlobalAvgPool(from = \"input\") Object gap;",
+                "@Crop(from = \"conv1\", like = \"input\", offset = 2, offsetX = 4) Object c4;",
+                "@Crop(from = \"conv1\", like = \"input\", offsetY = 4) Object c5;");
+        assertEquals(14, specs.size());
         // a chain layer without from keeps an empty input list: "the layer before", as before graphs
         assertEquals(List.of(), specs.get(1).inputs());
 
@@ -92,6 +94,11 @@ class GraphSpecsTest {
         LayerSpec gap = specs.get(11);
         assertEquals(new LayerSpec("gap", LayerKind.GLOBAL_AVG_POOL, List.of(INPUT), null, null, OptionalLong.empty(),
                 OptionalLong.empty(), 1, LayerSpec.Extras.NONE), gap);
+        // offsetX wins over offset on its axis; an axis given by neither is computed
+        assertEquals(OptionalLong.of(2), specs.get(12).extras().offsetY());
+        assertEquals(OptionalLong.of(4), specs.get(12).extras().offsetX());
+        assertEquals(OptionalLong.of(4), specs.get(13).extras().offsetY());
+        assertEquals(OptionalLong.empty(), specs.get(13).extras().offsetX());
     }
 
     @Test
@@ -115,7 +122,10 @@ class GraphSpecsTest {
             expected.add(merge.value("from").orElseThrow());
             ExplicitValues crop = model.layers().get(2).values();
             blamed.add(Attributes.blame(crop, Param.OFFSET, -1, Axis.X));
-            expected.add(crop.integers("offset").orElseThrow().get(1).source());
+            expected.add(crop.value("offsetX").orElseThrow());
+            // no offsetY written: the offset for both axes
+            blamed.add(Attributes.blame(crop, Param.OFFSET, -1, Axis.Y));
+            expected.add(crop.value("offset").orElseThrow());
             blamed.add(Attributes.blame(crop, Param.LIKE, -1, null));
             expected.add(crop.value("like").orElseThrow());
             ExplicitValues up = model.layers().get(3).values();
@@ -129,7 +139,7 @@ class GraphSpecsTest {
             expected.add(null);
         }, "@Conv(out = 8, k = 3) Object conv1;",
                 "@Add(from = {\"input\", \"conv1\"}) Object sum;",
-                "@Crop(like = \"conv1\", offset = {1, 2}) Object crop;",
+                "@Crop(like = \"conv1\", offset = 1, offsetX = 2) Object crop;",
                 "@Upsample(factor = 2) Object up;",
                 "@Deconv(k = 4, s = 2, outputPadding = 1) Object de;");
         assertEquals(expected.size(), blamed.size());
