@@ -13,9 +13,9 @@ import java.util.Set;
  * <p>Which parts a layer has depends on its kind:
  * <ul>
  *   <li>{@code Conv}, {@code MaxPool}, {@code AvgPool}, {@code FullyConnected}: windows.</li>
- *   <li>{@code Deconv}: windows holding kernel, stride, the padding removed before and after
- *       (dilation 1, {@link Padding#EXPLICIT}, no rounding up), and {@link Resize#deconv} for
- *       the output padding.</li>
+ *   <li>{@code Deconv}: windows holding kernel, stride, dilation (stride 1 where dilated), the
+ *       padding removed before and after ({@link Padding#EXPLICIT}, no rounding up), and
+ *       {@link Resize#deconv} for the output padding.</li>
  *   <li>{@code Pad}: windows of kernel 1, stride 1 with the padding added.</li>
  *   <li>{@code Upsample}: {@link Resize#upsample}; {@code Crop}: {@link Resize#crop}.</li>
  *   <li>{@code Concat}, {@code Add} (two or more names in {@code from}), {@code Gate} (two: the
@@ -64,9 +64,10 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
      *                                  one, the windows or the
      *                                  resize are missing where the kind needs them or present where
      *                                  it has none, a pad's window is not kernel 1 and stride 1, or
-     *                                  a deconvolution is dilated or has a kernel smaller than its
-     *                                  stride, or a channel selection is negative, does not state its
-     *                                  count, or reaches beyond the known incoming channels
+     *                                  a deconvolution has a kernel smaller than its stride or is
+     *                                  dilated along an axis of stride above 1, or a channel selection
+     *                                  is negative, does not state its count, or reaches beyond the
+     *                                  known incoming channels
      */
     public LayerSpec {
         Objects.requireNonNull(name, "name");
@@ -104,9 +105,10 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
         }
         if (kind.equals("Deconv")) {
             for (Window w : new Window[] {y, x}) {
-                if (w.dilation() != 1 || w.padding() != Padding.EXPLICIT || w.ceil() || w.kernel() < w.stride()) {
-                    throw new IllegalArgumentException(name + ": a deconvolution's window has dilation 1, explicit"
-                            + " padding, no rounding up, and a kernel at least its stride: got " + w);
+                if ((w.dilation() != 1 && w.stride() != 1) || w.padding() != Padding.EXPLICIT || w.ceil()
+                        || w.kernel() < w.stride()) {
+                    throw new IllegalArgumentException(name + ": a deconvolution's window has explicit padding, no"
+                            + " rounding up, a kernel at least its stride, and stride 1 if dilated: got " + w);
                 }
             }
         }
@@ -186,6 +188,7 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
             case "ChannelShuffle" -> head + " " + channels(in) + " groups " + groups;
             case "Deconv" -> head + " " + channels(in) + "->" + channels(out)
                     + " k " + y.kernel() + "x" + x.kernel() + " s " + y.stride() + "x" + x.stride() + " p " + pads()
+                    + (y.dilation() != 1 || x.dilation() != 1 ? " d " + y.dilation() + "x" + x.dilation() : "")
                     + (resize.outputPadding() != 0 ? " op " + resize.outputPadding() : "")
                     + (groups != 1 ? " groups " + groups : "");
             default -> !hasWindow() ? head : head + " " + channels(in) + "->" + channels(out)

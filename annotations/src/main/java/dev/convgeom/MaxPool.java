@@ -11,10 +11,13 @@ import java.lang.annotation.Target;
  *
  * <p>Kernel, stride and padding are given as for {@link Conv}: square ({@code k}, {@code s},
  * {@code p}) or per axis ({@code kh}/{@code kw}, ...); the stride defaults to the kernel size.
- * Padding may be at most half the kernel along each axis (a window must see some input).
+ * With a dilation {@code d} (ONNX's {@code dilations}, PyTorch's {@code dilation}) the window's
+ * taps are {@code d} pixels apart, so it spans {@code ke = d * (k - 1) + 1} pixels and reads every
+ * {@code d}-th of them. Padding may be at most half the span along each axis (a window must see
+ * some input).
  *
  * <p>With {@code ceil = true} (Caffe's pooling, PyTorch's {@code ceil_mode}) the output size
- * rounds up, {@code ceil((n + 2p - k) / s) + 1}, so a last, partial window covers the border,
+ * rounds up, {@code ceil((n + 2p - ke) / s) + 1}, so a last, partial window covers the border,
  * except a window that would start in the trailing padding, which is dropped (PyTorch's rule;
  * Caffe drops it only when the padding is non-zero, so the two differ when the stride exceeds the
  * kernel).
@@ -22,6 +25,7 @@ import java.lang.annotation.Target;
  * <pre>{@code
  * @MaxPool(k = 3, s = 2, ceil = true) Object pool1;
  * @MaxPool(k = 2)                     Object pool2;   // stride 2
+ * @MaxPool(k = 3, s = 1, d = 2, p = 2) Object pool3;   // taps 2 apart, span 5
  * }</pre>
  */
 @Documented
@@ -55,6 +59,18 @@ public @interface MaxPool {
 
     /** Padding left and right; not given: {@link #p()}. */
     int pw() default 0;
+
+    /**
+     * Dilation along both axes: the window's taps are {@code d} pixels apart (1: a dense window).
+     * The stride's default stays the window size {@code k}, not its span.
+     */
+    int d() default 1;
+
+    /** Vertical dilation; not given: {@link #d()}. */
+    int dh() default 0;
+
+    /** Horizontal dilation; not given: {@link #d()}. */
+    int dw() default 0;
 
     /** Round the output size up rather than down (Caffe, PyTorch's {@code ceil_mode}). */
     boolean ceil() default false;

@@ -122,12 +122,13 @@ final class BruteForceAxis {
                 }
             }
             case "Deconv" -> {
-                // Scatter: input unit u adds its kernel tap t to output position s u + t - pb.
+                // Scatter: input unit u adds its kernel tap t to output position s u + d t - pb.
                 long s = w.stride();
                 long pb = w.padBefore();
-                for (long u = Math.floorDiv(v - w.kernel(), s) - 2; u <= Math.floorDiv(v + pb, s) + 2; u++) {
+                long ke = (long) w.dilation() * (w.kernel() - 1) + 1;
+                for (long u = Math.floorDiv(v - ke, s) - 2; u <= Math.floorDiv(v + pb, s) + 2; u++) {
                     for (int t = 0; t < w.kernel(); t++) {
-                        if (s * u + t - pb == v) {
+                        if (s * u + (long) w.dilation() * t - pb == v) {
                             result.addAll(pixels(src, u));
                         }
                     }
@@ -187,8 +188,9 @@ final class BruteForceAxis {
                 yield v.times(Frac.of(w.stride())).minus(Frac.of(w.padBefore(sizeOf(src))))
                         .plus(Frac.of(ke - 1, 2));
             }
-            // Solve s u - pb + (k - 1)/2 = v for u.
-            case "Deconv" -> v.plus(Frac.of(w.padBefore())).minus(Frac.of(w.kernel() - 1, 2)).over(w.stride());
+            // Solve s u - pb + d (k - 1)/2 = v for u: the kernel's centre tap lands on v.
+            case "Deconv" -> v.plus(Frac.of(w.padBefore())).minus(Frac.of((long) w.dilation() * (w.kernel() - 1), 2))
+                    .over(w.stride());
             case "Upsample" -> source(l, v, sizeOf(src));
             case "Crop" -> v.plus(Frac.of(offset(l)));
             case "GlobalAvgPool" -> v.times(Frac.of(sizeOf(src))).plus(Frac.of(sizeOf(src) - 1, 2));
@@ -214,7 +216,7 @@ final class BruteForceAxis {
             }
             case "Pad" -> w.padBefore() + n + w.padAfter();
             // The full scatter covers (n - 1) s + k positions; pb and pa are cut off, op added.
-            case "Deconv" -> (n - 1) * w.stride() + w.kernel() - w.padBefore() - w.padAfter()
+            case "Deconv" -> (n - 1) * w.stride() + (long) w.dilation() * (w.kernel() - 1) + 1 - w.padBefore() - w.padAfter()
                     + l.resize().outputPadding();
             case "Upsample" -> n * factor(l);
             case "Crop" -> sizeOf(source(l.resize().like()));

@@ -13,6 +13,7 @@ import static dev.convgeom.Graphs.instanceNorm;
 import static dev.convgeom.Graphs.maxPool;
 import static dev.convgeom.Graphs.network;
 import static dev.convgeom.Graphs.pad;
+import static dev.convgeom.Graphs.pool;
 import static dev.convgeom.Graphs.relu;
 import static dev.convgeom.Graphs.upsample;
 import static dev.convgeom.Graphs.window;
@@ -127,6 +128,22 @@ class GraphGeometryBruteForceTest {
                         concat("cat", "left", "branch"),
                         channelShuffle("mix", "cat", 1 + Graphs.C, 1 + Graphs.C),
                         conv("down", "mix", 3, 2, 0)), 13, 11),
+                // Dilated pooling (taps 2 and 3 apart, padded up to half the span) over a plain and
+                // a phased map (rounding up is the processor's oracles' part: AxisOracle, RandomDags).
+                Arguments.of(network("dilatedPools", 19, 23,
+                        pool("dmax", "MaxPool", "input", window(3, 1, 2, 2, 2), window(2, 2, 3, 1, 1)),
+                        conv("c", "dmax", 3, 2, 1),
+                        upsample("u", "c", 2, false),
+                        pool("davg", "AvgPool", "u", window(3, 2, 2, 1, 1), window(3, 1, 3, 3, 3)),
+                        pool("p2", "MaxPool", "dmax", window(4, 3, 2, 3, 2), window(3, 1, 3, 3, 3))), 19, 23),
+                // Dilated transposed convolutions (stride 1 along each dilated axis), one axis
+                // strided and dense, over phased maps, uneven padding, and a strided window over them.
+                Arguments.of(network("dilatedDeconvs", 9, 11,
+                        conv("c0", "input", 3, 2, 1),
+                        deconv("d1", "c0", window(3, 1, 3, 1, 3), window(4, 3, 1, 2, 1), 0),
+                        conv("c", "d1", 3, 2, 0),
+                        deconv("d2", "c", window(2, 1, 2, 0, 1), window(3, 1, 3, 2, 2), 0),
+                        conv("w", "d2", 4, 3, 1)), 9, 11),
                 // Deconvolution straight from the input, then upsampling of the phased result.
                 Arguments.of(network("stacked", 8, 6,
                         deconv("d", "input", 4, 2, 1),

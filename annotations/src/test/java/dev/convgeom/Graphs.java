@@ -26,6 +26,10 @@ final class Graphs {
         return new LayerSpec(name, "MaxPool", List.of(from), C, C, 1, window(k, s, 1, 0, 0), window(k, s, 1, 0, 0), null);
     }
 
+    static LayerSpec pool(String name, String kind, String from, Window y, Window x) {
+        return new LayerSpec(name, kind, List.of(from), C, C, 1, y, x, null);
+    }
+
     static LayerSpec deconv(String name, String from, int k, int s, int p) {
         return new LayerSpec(name, "Deconv", List.of(from), C, C, 1, window(k, s, 1, p, p), window(k, s, 1, p, p),
                 Resize.deconv(0));

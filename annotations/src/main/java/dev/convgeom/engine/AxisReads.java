@@ -66,14 +66,24 @@ final class AxisReads {
         LayerSpec spec = layer.spec();
         switch (spec.kind().role()) {
             case DECONVOLUTION -> {
-                // Input unit u writes full-output positions s*u .. s*u + ke - 1; output unit v is
-                // full position v + pb, so it reads u from ceil((v + pb - ke + 1) / s) to floor((v + pb) / s).
+                // Input unit u writes full-output positions s*u + j*d, j < k; output unit v is
+                // full position v + pb. Dense: it reads u from ceil((v + pb - k + 1) / s) to
+                // floor((v + pb) / s); dilated: the units ResampleAxis.deconvInputs lists.
                 Window w = spec.window(axis);
                 long s = w.stride();
+                if (w.dilation() > 1 && (long) needed.cardinality() * w.kernel() > TAP_BUDGET) {
+                    throw new TooCostly();
+                }
                 long covered = Long.MIN_VALUE;
                 for (int v = needed.nextSetBit(0); v >= 0; v = needed.nextSetBit(v + 1)) {
+                    if (w.dilation() > 1) {
+                        for (long u : ResampleAxis.deconvInputs(v, w)) {
+                            setClipped(reads, u, u + 1, n);
+                        }
+                        continue;
+                    }
                     long full = v + w.padBefore();
-                    long first = -Math.floorDiv(-(full - w.dilatedKernel() + 1), s);
+                    long first = -Math.floorDiv(-(full - w.kernel() + 1), s);
                     long end = Math.floorDiv(full, s) + 1;
                     setClipped(reads, Math.max(first, covered), end, n);
                     covered = Math.max(covered, end);

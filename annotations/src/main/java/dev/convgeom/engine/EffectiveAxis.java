@@ -50,22 +50,25 @@ public final class EffectiveAxis {
         return EffectiveProfile.of(shift, phases, in.denominator().multiply(BigInteger.valueOf(kernel)));
     }
 
-    /** A transposed convolution of kernel {@code k}, stride {@code s}, padding {@code pb} (no dilation). */
-    public static EffectiveProfile deconv(EffectiveProfile in, long kernel, long stride, long padBefore) {
-        int period = Math.toIntExact(Math.multiplyExact((long) in.period(), stride));
-        long[] first = new long[period];
-        long[] count = new long[period];
+    /**
+     * A transposed convolution of {@code window} (kernel, stride, dilation, padding before): each
+     * output unit averages the input units that reach it ({@link ResampleAxis#deconvInputs}), one
+     * share per tap.
+     */
+    public static EffectiveProfile deconv(EffectiveProfile in, Window window) {
+        int period = Math.toIntExact(Math.multiplyExact((long) in.period(), window.stride()));
+        long[][] reads = new long[period][];
         long common = 1;
         for (int v = 0; v < period; v++) {
-            first[v] = WindowAxis.ceilDiv(v + padBefore - kernel + 1, stride);
-            count[v] = Math.floorDiv(v + padBefore, stride) - first[v] + 1;
-            common = Math.multiplyExact(common / WindowAxis.gcd(common, count[v]), count[v]);
+            reads[v] = ResampleAxis.deconvInputs(v, window);
+            long count = reads[v].length;
+            common = Math.multiplyExact(common / WindowAxis.gcd(common, count), count);
         }
         Accumulator[] phases = new Accumulator[period];
         for (int v = 0; v < period; v++) {
             phases[v] = new Accumulator();
-            BigInteger share = BigInteger.valueOf(common / count[v]);
-            for (long u = first[v]; u < first[v] + count[v]; u++) {
+            BigInteger share = BigInteger.valueOf(common / reads[v].length);
+            for (long u : reads[v]) {
                 in.addTo(phases[v], u, share);
             }
         }

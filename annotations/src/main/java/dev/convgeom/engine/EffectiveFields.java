@@ -213,8 +213,7 @@ public final class EffectiveFields {
                 yield EffectiveAxis.window(in, w.kernel(), w.stride(), w.dilation(), step.padBefore());
             }
             case DECONVOLUTION -> {
-                Window w = spec.window(axis);
-                yield EffectiveAxis.deconv(in, w.kernel(), w.stride(), w.padBefore());
+                yield EffectiveAxis.deconv(in, spec.window(axis));
             }
             // A whole factor: the input had the output's size over the factor.
             case UPSAMPLING -> EffectiveAxis.upsample(in, Sampling.of(spec, axis,

@@ -262,11 +262,11 @@ public final class GeometryCalculator {
         boolean fits = true;
         for (Axis axis : Axis.values()) {
             Window w = layer.window(axis);
-            // @Deconv has neither: a kernel below the stride, or taps spread by a dilation sharing a
-            // factor with it, leave output units no input reaches, and fields that jump backwards.
-            if (w.kernel() < w.stride() || w.dilation() != 1) {
+            // Validation refuses both: a kernel below the stride leaves output units no input
+            // reaches, and a dilation with a stride above 1 makes fields move backwards.
+            if (!ResampleAxis.deconvFieldsMoveForwards(w)) {
                 throw new IllegalArgumentException(layer.name() + ": a transposed convolution needs a kernel of at"
-                        + " least its stride and no dilation (validation checks this)");
+                        + " least its stride, and stride 1 where it is dilated (validation checks this)");
             }
             long n = in.axis(axis).size();
             long size = ResampleAxis.deconvSize(n, w, layer.extras().outputPadding());

@@ -23,33 +23,79 @@ final class ResampleAxis {
     private ResampleAxis() {
     }
 
-    /** Output units of a transposed convolution: {@code (n - 1) * s - pb - pa + k + op}. */
+    /**
+     * Output units of a transposed convolution: {@code (n - 1) * s - pb - pa + ke + op}, with
+     * {@code ke = d * (k - 1) + 1} the dilated kernel.
+     */
     static long deconvSize(long n, Window w, long outputPadding) {
         return Math.addExact(Math.subtractExact(Math.subtractExact(Math.multiplyExact(n - 1, w.stride()),
-                w.padBefore()), w.padAfter()), Math.addExact(w.kernel(), outputPadding));
+                w.padBefore()), w.padAfter()), Math.addExact(w.dilatedKernel(), outputPadding));
     }
 
     /**
-     * A transposed convolution: output unit v is reached by the input units u with
-     * {@code 0 <= v + pb - s * u <= k - 1}; the jump divides by s and the period multiplies by it.
-     * Only for a positive {@link #deconvSize} and {@code k >= s} (validation checks both).
+     * Whether a transposed convolution's geometry can be stated: every output unit reached by some
+     * input unit, and fields that move forwards. Output unit {@code v} reads the units {@code u}
+     * with {@code v + pb = s * u + j * d} for a tap {@code j < k}. A kernel below the stride
+     * leaves remainders modulo {@code s} no tap reaches. A dilation above 1 with a stride above 1
+     * makes fields move backwards: with remainder 0 unit {@code v} reads {@code (v + pb) / s}
+     * through tap 0, and unit {@code v + 1} reads no unit beyond {@code (v + pb + 1 - d) / s}, less
+     * than it. With stride 1, unit {@code v} reads {@code v + pb - (k - 1) d .. v + pb} in steps of
+     * {@code d}: both ends move forwards.
+     */
+    static boolean deconvFieldsMoveForwards(Window w) {
+        return w.kernel() >= w.stride() && (w.dilation() == 1 || w.stride() == 1);
+    }
+
+    /**
+     * The input units output unit {@code v} of a transposed convolution reads, in increasing order:
+     * the {@code u} with {@code v + pb - s * u = j * d} for a tap {@code j < k}. Dense kernels read
+     * a run of units; a dilated one may skip some.
+     */
+    static long[] deconvInputs(long v, Window w) {
+        long s = w.stride();
+        long full = Math.addExact(v, w.padBefore());
+        if (w.dilation() == 1) {
+            long first = WindowAxis.ceilDiv(full - w.kernel() + 1, s);
+            long last = Math.floorDiv(full, s);
+            long[] run = new long[(int) Math.max(0, last - first + 1)];
+            for (int i = 0; i < run.length; i++) {
+                run[i] = first + i;
+            }
+            return run;
+        }
+        long[] found = new long[(int) Math.min(w.kernel(), Integer.MAX_VALUE - 8)];
+        int count = 0;
+        // The largest tap gives the smallest unit: walk the taps downwards.
+        for (long j = w.kernel() - 1; j >= 0; j--) {
+            long rest = Math.subtractExact(full, Math.multiplyExact(j, w.dilation()));
+            if (Math.floorMod(rest, s) == 0) {
+                found[count++] = Math.floorDiv(rest, s);
+            }
+        }
+        return java.util.Arrays.copyOf(found, count);
+    }
+
+    /**
+     * A transposed convolution: output unit v is reached by the input units of
+     * {@link #deconvInputs}; the jump divides by s and the period multiplies by it. Its field runs
+     * from the first one's field start to the last one's field end (field ends never decrease).
+     * Only for a positive {@link #deconvSize} and a window whose {@link #deconvFieldsMoveForwards}
+     * (validation checks both).
      */
     static AxisState deconv(AxisState in, Window w, long outputPadding) {
         long s = w.stride();
-        long k = w.kernel();
         long pb = w.padBefore();
         FieldPattern field = in.field();
         int period = checkedPeriod(Math.multiplyExact((long) field.period(), s));
         long[] lo = new long[period];
         long[] hi = new long[period];
         for (int v = 0; v < period; v++) {
-            long first = WindowAxis.ceilDiv(v + pb - k + 1, s);
-            long last = Math.floorDiv(v + pb, s);
-            lo[v] = field.lo(first);
-            hi[v] = field.hi(last);
+            long[] reads = deconvInputs(v, w);
+            lo[v] = field.lo(reads[0]);
+            hi[v] = field.hi(reads[reads.length - 1]);
         }
         Ratio jump = in.jump().dividedBy(Ratio.of(s));
-        Ratio center = in.center().minus(Ratio.of(k - 1, 2).minus(Ratio.of(pb)).times(jump));
+        Ratio center = in.center().minus(Ratio.of(w.dilatedKernel() - 1, 2).minus(Ratio.of(pb)).times(jump));
         // Unit v + P*s is reached by the units of v moved by P: the fields move by the input's shift.
         return new AxisState(deconvSize(in.size(), w, outputPadding), jump, center,
                 FieldPattern.of(field.shift(), lo, hi), in.context());

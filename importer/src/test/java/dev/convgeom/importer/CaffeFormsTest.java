@@ -97,11 +97,19 @@ class CaffeFormsTest {
                 checked.network().layers().stream().map(ImportedLayer::kind).toList());
         assertEquals(new Shape(1, 6, 6), checked.geometry().get(1).output());
         // Rounding up, Caffe keeps ceil(11 / 2) + 1 = 7 less one (the last window would start at
-        // 12 >= 9 + 2): 6; over the padded units nothing is dropped (12 < 13): 7. Refused.
-        ImportException e = assertThrows(ImportException.class,
-                () -> ModelImporter.read(writeTemp(head + pool.formatted("")), null, "T", line -> { }));
-        assertTrue(e.getMessage().startsWith("'p' (Pooling): the model's rules give 1x6x6 but the annotations"
-                + " would give 1x7x7"), e.getMessage());
+        // 12 >= 9 + 2): 6, starting at -2, 0, ..., 8; over the 13 padded units convgeom's rounding up
+        // would keep 7. Declared exactly: padded 2 before and 1 after (the last window, 8..9, reaches
+        // 1 past the input), then windows rounding down: (12 - 2) / 2 + 1 = 6.
+        var ceil = ModelImporter.read(writeTemp(head + pool.formatted("")), null, "T", line -> { });
+        List<ImportedLayer> layers = ceil.network().layers();
+        assertEquals(List.of(LayerKind.PAD, LayerKind.MAX_POOL), layers.stream().map(ImportedLayer::kind).toList());
+        assertEquals(2, layers.get(0).y().padBefore());
+        assertEquals(1, layers.get(0).y().padAfter());
+        assertEquals(false, layers.get(1).ceil());
+        assertEquals(new Shape(1, 6, 6), ceil.geometry().get(1).output());
+        assertEquals(new dev.convgeom.Box(-2, -2, -1, -1), ceil.geometry().get(1).receptiveField(0, 0));
+        assertEquals(new dev.convgeom.Box(8, 8, 9, 9), ceil.geometry().get(1).receptiveField(5, 5));
+        Generated.compile("p", "T", dev.convgeom.importer.writing.JavaWriter.write(ceil, "p", "T"));
     }
 
     /**
@@ -162,17 +170,24 @@ class CaffeFormsTest {
     }
 
     @Test
-    void aCaffePoolingThatEndsInItsPaddingIsRefusedNotApproximated() {
+    void aCaffePoolingWhoseLastWindowStartsBeyondItsUnpaddedInputIsDeclaredWithThatWindow() throws Exception {
         // A 1-wide window, stride 3, over 8 units, unpadded: Caffe rounds up to ceil(7 / 3) + 1 = 4
-        // windows and, without padding, keeps the fourth, which starts at unit 9, beyond the input.
-        // convgeom (like PyTorch) drops a window that starts beyond the input: 3. Refused.
+        // windows and, without padding, keeps the fourth, which starts at unit 9, beyond the input
+        // (it reads nothing: Caffe clips it to 9..8). convgeom's rounding up drops it; declared
+        // exactly as 2 units of padding after the input and windows rounding down over the 10:
+        // (10 - 1) / 3 + 1 = 4, at 0, 3, 6, 9.
         String text = "input: 'data' input_dim: 1 input_dim: 1 input_dim: 8 input_dim: 8\n"
                 + "layer { name: 'p' type: 'Pooling' bottom: 'data' top: 'p' pooling_param { pool: MAX"
                 + " kernel_size: 1 stride: 3 } }";
-        ImportException e = assertThrows(ImportException.class,
-                () -> ModelImporter.read(writeTemp(text), null, "T", line -> { }));
-        assertTrue(e.getMessage().startsWith("'p' (Pooling): the model's rules give 1x4x4 but the annotations"
-                + " would give"), e.getMessage());
+        var checked = ModelImporter.read(writeTemp(text), null, "T", line -> { });
+        List<ImportedLayer> layers = checked.network().layers();
+        assertEquals(List.of(LayerKind.PAD, LayerKind.MAX_POOL), layers.stream().map(ImportedLayer::kind).toList());
+        assertEquals(2, layers.get(0).x().padAfter());
+        var pooled = checked.geometry().get(1);
+        assertEquals(new Shape(1, 4, 4), pooled.output());
+        assertEquals(new dev.convgeom.Box(6, 6, 6, 6), pooled.receptiveField(2, 2));
+        assertEquals(new dev.convgeom.Box(9, 9, 9, 9), pooled.receptiveField(3, 3));
+        Generated.compile("p", "T", dev.convgeom.importer.writing.JavaWriter.write(checked, "p", "T"));
     }
 
     /**

@@ -336,6 +336,50 @@ class OnnxImportTest {
     }
 
     @Test
+    void dilatedPoolingKeepsItsDilationAndPaddingBeyondHalfItsSpanMovesToAPad() throws Exception {
+        OnnxBuilder b = new OnnxBuilder(19, "x", 2, 20, 17);
+        String x = b.maxPool("dmax", "x", ints("kernel_shape", 3, 3), ints("strides", 1, 1), ints("pads", 2, 2, 2, 2),
+                ints("dilations", 2, 2));
+        x = b.avgPool("davg", x, ints("kernel_shape", 2, 3), ints("strides", 2, 1), ints("pads", 0, 1, 0, 1),
+                ints("dilations", 3, 2));
+        // span 3 * (2 - 1) + 1 = 4 rows: padding 3 is more than half of it
+        b.maxPool("wide", x, ints("kernel_shape", 2, 2), ints("strides", 1, 1), ints("pads", 3, 0, 3, 0),
+                ints("dilations", 3, 1));
+        Checked checked = read(b.build("wide_out"), null);
+        List<ImportedLayer> layers = checked.network().layers();
+        assertEquals(List.of(LayerKind.MAX_POOL, LayerKind.AVG_POOL, LayerKind.PAD, LayerKind.MAX_POOL),
+                layers.stream().map(ImportedLayer::kind).toList());
+        // By hand: spans 5x5 (20 + 4 - 5 + 1, 17 + 4 - 5 + 1), then 4 rows by 5 columns
+        // ((20 - 4) / 2 + 1, 17 + 2 - 5 + 1), then 4 rows by 2 columns padded by 3 rows each side.
+        assertEquals(new Shape(2, 20, 17), layers.get(0).output());
+        assertEquals(new Shape(2, 9, 15), layers.get(1).output());
+        assertEquals(new Shape(2, 15 - 4 + 1, 15 - 2 + 1), layers.get(3).output());
+        String source = dev.convgeom.importer.writing.JavaWriter.write(checked, "p", "T");
+        assertTrue(source.contains("d = 2)"), source);
+        assertTrue(source.contains("dh = 3, dw = 2)"), source);
+        assertTrue(source.contains("@Pad(top = 3, bottom = 3, left = 0, right = 0)"), source);
+        Generated.compile("p", "T", source);
+    }
+
+    @Test
+    void aDilatedConvTransposeOfStrideOneKeepsItsDilation() throws Exception {
+        OnnxBuilder b = new OnnxBuilder(13, "x", 2, 6, 5);
+        // rows stride 1 dilated 3, columns stride 2 dense; pads 2, 1 each side.
+        b.convTranspose("up", "x", 2, 3, 3, ints("strides", 1, 2), ints("dilations", 3, 1), ints("pads", 2, 1, 2, 1));
+        Checked checked = read(b.build("up_out"), null);
+        // ONNX: s * (n - 1) + output_padding + d * (k - 1) + 1 - pads: 5 + 7 - 4 = 8, 8 + 3 - 2 = 9.
+        assertEquals(new Shape(3, 8, 9), checked.network().layers().get(0).output());
+        String source = dev.convgeom.importer.writing.JavaWriter.write(checked, "p", "T");
+        assertTrue(source.contains("dh = 3, dw = 1"), source);
+        Generated.compile("p", "T", source);
+
+        OnnxBuilder strided = new OnnxBuilder(13, "x", 2, 6, 5);
+        strided.convTranspose("up", "x", 2, 3, 3, ints("strides", 2, 2), ints("dilations", 1, 3));
+        assertRefused(strided.build("up_out"), "'up' (ConvTranspose): dilations 1x3 with strides 2x2: its output"
+                + " units read their inputs out of order");
+    }
+
+    @Test
     void onFailureTheCommandLineExitsNonZeroAndWritesNothing() throws Exception {
         OnnxBuilder split = new OnnxBuilder(13, "x", 4, 8, 8);
         split.map("Split", "halves", List.of("x"), integer("axis", 2));

@@ -78,6 +78,9 @@ class OnnxRuntimeConfirmationTest {
                 Arguments.of("upsampling per axis", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::perAxis),
                 Arguments.of("bilinear coordinates", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::coordinates),
                 Arguments.of("Upsample opset 9", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::upsampleOpset9),
+                Arguments.of("dilated pooling", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::dilatedPooling),
+                Arguments.of("dilated transposed convolution",
+                        (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::dilatedDeconv),
                 Arguments.of("random graph 1", (Supplier<OnnxBuilder>) () -> random(1)),
                 Arguments.of("random graph 2", (Supplier<OnnxBuilder>) () -> random(2)),
                 Arguments.of("random graph 3", (Supplier<OnnxBuilder>) () -> random(3)),
@@ -309,6 +312,225 @@ class OnnxRuntimeConfirmationTest {
         x = b.map("Upsample", "up", List.of(x, b.floatTensor("scales", 1, 1, 2, 3)), string("mode", "linear"));
         b.conv("conv2", x, 2, 2, 3, 3, 1, ints("strides", 2, 2));
         return b;
+    }
+
+    /**
+     * Dilated max pooling (ONNX opset 10 on) rounding up, and dilated average pooling (opset 19),
+     * each padded up to half its span, between convolutions whose 3x3 kernels fill the holes.
+     */
+    static OnnxBuilder dilatedPooling() {
+        OnnxBuilder b = new OnnxBuilder(19, "data", 2, 29, 26);
+        String x = b.conv("conv1", "data", 2, 2, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        x = b.maxPool("dmax", x, ints("kernel_shape", 3, 3), ints("strides", 2, 2), ints("pads", 2, 1, 2, 1),
+                ints("dilations", 2, 3), integer("ceil_mode", 1));
+        x = b.avgPool("davg", x, ints("kernel_shape", 3, 2), ints("strides", 1, 1), ints("pads", 2, 0, 2, 0),
+                ints("dilations", 2, 2));
+        b.conv("conv2", x, 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        return b;
+    }
+
+    /**
+     * A stride-1 transposed convolution dilated 2 by 3 over a strided map, then a dense stride-2
+     * one: the dilated kernel's taps interleave with the map's phases.
+     */
+    static OnnxBuilder dilatedDeconv() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 2, 23, 21);
+        String x = b.conv("conv1", "data", 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        x = b.convTranspose("dilated_up", x, 2, 2, 3, ints("dilations", 2, 3), ints("pads", 2, 1, 2, 1));
+        x = b.conv("conv2", x, 2, 2, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        x = b.convTranspose("up", x, 2, 2, 4, ints("strides", 2, 2), ints("pads", 1, 1, 1, 1));
+        b.conv("conv3", x, 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        return b;
+    }
+
+    /**
+     * Single transposed convolutions: dilated 2 along the rows (stride 1) and dense with stride 2
+     * along the columns; and stride 2 with {@code auto_pad} SAME_UPPER and SAME_LOWER, whose odd
+     * total padding goes after (UPPER) or before (LOWER), by the operator's definition: total
+     * {@code s * (n - 1) + ke - n * s}, split {@code total / 2} before for SAME_UPPER,
+     * {@code total - total / 2} before for SAME_LOWER (computed here, from the ONNX text).
+     */
+    static Stream<Arguments> transposed() {
+        return Stream.of(
+                Arguments.of("dilated", 3, new int[] {1, 2}, new int[] {2, 1}, "NOTSET", new int[] {1, 1, 1, 1}),
+                Arguments.of("SAME_UPPER", 3, new int[] {2, 2}, new int[] {1, 1}, "SAME_UPPER", null),
+                Arguments.of("SAME_LOWER", 4, new int[] {3, 2}, new int[] {1, 1}, "SAME_LOWER", null),
+                Arguments.of("more padding after", 3, new int[] {2, 2}, new int[] {1, 1}, "NOTSET",
+                        new int[] {0, 1, 2, 2}));
+    }
+
+    /**
+     * For every output unit and input pixel, whether ONNX Runtime's unit changes when the pixel is
+     * set is compared with the scatter the attributes give (input unit u reaches output unit v
+     * when {@code v + pb = s * u + j * d} for a tap {@code j < k}, computed here); the geometry's
+     * field of each unit runs from the first input unit that reaches it to the last; and the
+     * output is {@code n * s} under SAME_*.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transposed")
+    void aTransposedConvolutionReadsExactlyTheUnitsItsTapsScatterFrom(String title, int k, int[] s, int[] d,
+                                                                     String autoPad, int[] explicitPads)
+            throws Exception {
+        int[] n = {7, 6};
+        int[] pads = explicitPads;
+        if (pads == null) {
+            pads = new int[4];
+            for (int a = 0; a < 2; a++) {
+                int total = s[a] * (n[a] - 1) + d[a] * (k - 1) + 1 - n[a] * s[a];
+                pads[a] = autoPad.equals("SAME_UPPER") ? total / 2 : total - total / 2;
+                pads[a + 2] = total - pads[a];
+            }
+        }
+        OnnxBuilder b = new OnnxBuilder(13, "data", 1, n[0], n[1]);
+        b.convTranspose("up", "data", 1, 1, k, ints("strides", s[0], s[1]), ints("dilations", d[0], d[1]),
+                explicitPads != null ? ints("pads", pads[0], pads[1], pads[2], pads[3]) : string("auto_pad", autoPad));
+        ModelProto proto = b.build("up_out");
+        Path file = dir.resolve("model.onnx");
+        Files.write(file, proto.toByteArray());
+        Checked checked = ModelImporter.read(file, null, "Imported", line -> { });
+        Generated.compile("com.example", "Imported", JavaWriter.write(checked, "com.example", "Imported"));
+        Shape input = checked.network().input();
+        LayerGeometry g = checked.geometry().get(0);
+        if (explicitPads == null) {
+            assertEquals(new Shape(1, n[0] * s[0], n[1] * s[1]), g.output(), title + ": SAME_* gives n * s");
+        }
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        int compared = 0;
+        try (OrtSession session = env.createSession(proto.toByteArray(), new OrtSession.SessionOptions())) {
+            for (int py = 0; py < input.height(); py++) {
+                for (int px = 0; px < input.width(); px++) {
+                    float[][] out = single(env, session, input, "up_out", px, py);
+                    assertEquals(g.output().height(), out.length, title + ": rows");
+                    assertEquals(g.output().width(), out[0].length, title + ": columns");
+                    for (int vy = 0; vy < out.length; vy++) {
+                        for (int vx = 0; vx < out[0].length; vx++) {
+                            boolean reached = scatters(py, vy, k, s[0], d[0], pads[0])
+                                    && scatters(px, vx, k, s[1], d[1], pads[1]);
+                            assertEquals(reached, out[vy][vx] != 0f, title + ": unit " + vx + "," + vy
+                                    + " and pixel " + px + "," + py);
+                            compared++;
+                        }
+                    }
+                }
+            }
+        }
+        for (int vy = 0; vy < g.output().height(); vy++) {
+            for (int vx = 0; vx < g.output().width(); vx++) {
+                assertEquals(new Box(firstScattering(vx, k, s[1], d[1], pads[1]),
+                        firstScattering(vy, k, s[0], d[0], pads[0]), lastScattering(vx, k, s[1], d[1], pads[1]),
+                        lastScattering(vy, k, s[0], d[0], pads[0])), g.receptiveField(vx, vy),
+                        title + ": field of unit " + vx + "," + vy);
+            }
+        }
+        assertTrue(compared > 1000, "compared " + compared);
+    }
+
+    private static boolean scatters(int u, int v, int k, int s, int d, int padBefore) {
+        for (int j = 0; j < k; j++) {
+            if (s * u + j * d == v + padBefore) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int firstScattering(int v, int k, int s, int d, int padBefore) {
+        for (int u = -v - k * d - padBefore; ; u++) {
+            if (scatters(u, v, k, s, d, padBefore)) {
+                return u;
+            }
+        }
+    }
+
+    private static int lastScattering(int v, int k, int s, int d, int padBefore) {
+        for (int u = v + padBefore + 1; ; u--) {
+            if (scatters(u, v, k, s, d, padBefore)) {
+                return u;
+            }
+        }
+    }
+
+    /**
+     * Single dilated layers, where the holes of the window matter: for every output unit and every
+     * input pixel, whether ONNX Runtime's unit changes when the pixel is set is compared with the
+     * taps the layer's attributes give, {@code v * s - pb + j * d} for {@code j < k} along each axis
+     * (computed here, from the ONNX attributes, not from convgeom); and the geometry's field of the
+     * unit is the span from its first tap to its last. (ONNX Runtime wants each pad below the
+     * kernel, not its span; asymmetric pads become a {@code @Pad} before the pooling.)
+     */
+    static Stream<Arguments> dilatedLayers() {
+        return Stream.of(
+                Arguments.of("MaxPool", new int[] {3, 2}, new int[] {2, 1}, new int[] {2, 3}, new int[] {2, 0, 2, 1}, 1),
+                Arguments.of("AveragePool", new int[] {2, 3}, new int[] {1, 2}, new int[] {3, 2}, new int[] {1, 2, 1, 1},
+                        0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dilatedLayers")
+    void aDilatedWindowReadsExactlyItsTaps(String op, int[] k, int[] s, int[] d, int[] pads, int ceil)
+            throws Exception {
+        OnnxBuilder b = new OnnxBuilder(19, "data", 1, 12, 10);
+        b.map(op, "pool", List.of("data"), ints("kernel_shape", k[0], k[1]), ints("strides", s[0], s[1]),
+                ints("dilations", d[0], d[1]), ints("pads", pads[0], pads[1], pads[2], pads[3]),
+                integer("ceil_mode", ceil));
+        ModelProto proto = b.build("pool_out");
+        Path file = dir.resolve("model.onnx");
+        Files.write(file, proto.toByteArray());
+        Checked checked = ModelImporter.read(file, null, "Imported", line -> { });
+        Generated.compile("com.example", "Imported", JavaWriter.write(checked, "com.example", "Imported"));
+        Shape input = checked.network().input();
+        LayerGeometry g = checked.geometry().get(checked.geometry().size() - 1);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        int checkedPairs = 0;
+        try (OrtSession session = env.createSession(proto.toByteArray(), new OrtSession.SessionOptions())) {
+            for (int py = 0; py < input.height(); py++) {
+                for (int px = 0; px < input.width(); px++) {
+                    float[][] out = single(env, session, input, "pool_out", px, py);
+                    assertEquals(g.output().height(), out.length, op + ": rows");
+                    assertEquals(g.output().width(), out[0].length, op + ": columns");
+                    for (int vy = 0; vy < out.length; vy++) {
+                        for (int vx = 0; vx < out[0].length; vx++) {
+                            boolean tap = isTap(py, vy, k[0], s[0], d[0], pads[0])
+                                    && isTap(px, vx, k[1], s[1], d[1], pads[1]);
+                            assertEquals(tap, out[vy][vx] != 0f,
+                                    op + ": unit " + vx + "," + vy + " and pixel " + px + "," + py);
+                            checkedPairs++;
+                        }
+                    }
+                }
+            }
+        }
+        for (int vy = 0; vy < g.output().height(); vy++) {
+            for (int vx = 0; vx < g.output().width(); vx++) {
+                int top = vy * s[0] - pads[0];
+                int left = vx * s[1] - pads[1];
+                assertEquals(new Box(left, top, left + d[1] * (k[1] - 1), top + d[0] * (k[0] - 1)),
+                        g.receptiveField(vx, vy), op + ": field of unit " + vx + "," + vy);
+            }
+        }
+        assertTrue(checkedPairs > 1000, "compared " + checkedPairs);
+    }
+
+    private static boolean isTap(int pixel, int unit, int k, int s, int d, int padBefore) {
+        for (int j = 0; j < k; j++) {
+            if (unit * s - padBefore + j * d == pixel) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first channel of {@code output} when only pixel {@code (px, py)} of the image is 1. */
+    private static float[][] single(OrtEnvironment env, OrtSession session, Shape input, String output, int px,
+                                    int py) throws Exception {
+        float[] image = new float[input.channels() * input.height() * input.width()];
+        for (int c = 0; c < input.channels(); c++) {
+            image[(c * input.height() + py) * input.width() + px] = 1f;
+        }
+        try (OnnxTensor t = tensor(env, image, input); OrtSession.Result result = session.run(Map.of(
+                session.getInputNames().iterator().next(), t), java.util.Set.of(output))) {
+            return ((float[][][][]) result.get(0).getValue())[0][0];
+        }
     }
 
     /**

@@ -234,6 +234,41 @@ class GraphGeneratedCodeTest {
                         + " size"));
     }
 
+    /*
+     * Input 1x6x7, per axis (rows; columns alike, 7 units):
+     * up (k 3, s 2, p 0 above, padBottom 1: ONNX's SAME_UPPER for n * s units): 2 * 5 + 3 - 0 - 1 = 12
+     *   units, jump 1/2, centre (v + 0 - 1) / 2, so -1/2. Output v is reached by input units
+     *   ceil((v - 2) / 2) .. floor(v / 2): v = 0: -1 .. 0; v = 1: 0 .. 0. Phases [-1, 0], [0, 0].
+     * dil (k 2, d 3, s 1): 12 - 1 + 4 = 15 units; v reads up units v - 3 and v (taps 0 and 3):
+     *   up's unit w has field [ceil(w / 2) - 1, floor(w / 2)], so v = 0: [-2, 0], v = 1: [-2, 0],
+     *   v = 2: [-1, 1], v = 3: [-1, 1]: phases [-2, 0], [-2, 0]; centre (v - 3/2) * 1/2 - 1/2, so -5/4.
+     */
+    static final JavaFileObject PADDED_AND_DILATED = Sources.network("Fcnish",
+            "@Network(input = @Input(channels = 1, height = 6, width = 7))",
+            "@Deconv(out = 1, k = 3, s = 2, p = 0, padBottom = 1, padRight = 1) Object up;",
+            "@Deconv(out = 1, k = 2, d = 3) Object dil;");
+
+    @Test
+    void deconvolutionsWithMorePaddingAfterAndWithADilation() {
+        Compilation c = Expect.clean(PADDED_AND_DILATED);
+        Class<?> g = compiled(c);
+        LayerGeometry up = (LayerGeometry) constant(g, "UP");
+        assertEquals(new AxisGeometry(6, 12, Ratio.of(1, 2), Ratio.of(-1, 2), new int[] {-1, 0}, new int[] {0, 0}),
+                up.y());
+        assertEquals(14, up.x().size());
+        assertEquals(new Box(-1, 0, 0, 0), up.receptiveField(0, 1));
+        LayerGeometry dil = (LayerGeometry) constant(g, "DIL");
+        assertEquals(new AxisGeometry(6, 15, Ratio.of(1, 2), Ratio.of(-5, 4), new int[] {-2, -2}, new int[] {0, 0}),
+                dil.y());
+        assertEquals(17, dil.x().size());
+        assertEquals(new Box(-1, -1, 1, 1), dil.receptiveField(3, 2));
+        Object m = Json.parse(GeneratedCodeTest.manifestOf(c, "test.Fcnish"));
+        assertEquals(0L, Json.get(m, "layers", 0, "deconv", "ph"));
+        assertEquals(1L, Json.get(m, "layers", 0, "deconv", "padBottom"));
+        assertEquals(3L, Json.get(m, "layers", 1, "deconv", "dh"));
+        assertEquals(3L, Json.get(m, "layers", 1, "deconv", "dw"));
+    }
+
     private static Class<?> compiled(Compilation c) {
         return new CompiledClasses(c).load("test.FcnishGeometry");
     }

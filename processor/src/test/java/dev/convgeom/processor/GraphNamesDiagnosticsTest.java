@@ -199,6 +199,17 @@ class GraphNamesDiagnosticsTest {
                         "layer 'up': the kernel kw = 2 is smaller than the stride s = 4, so 2 of every 4 output"
                                 + " columns would be reached by no input; use kw >= 4"
                                 + " [convgeom:deconv-kernel-below-stride]"),
+                // a dilation with a stride above 1: one square dilation and stride, one error
+                Arguments.of("@Deconv(out = 8, k = 4, s = 2, d = 3) Object up;", 40,
+                        "layer 'up': the dilation d = 3 with the stride s = 2 interleaves the taps, so output rows and"
+                                + " columns would read input units out of order (a unit's field can start before the"
+                                + " previous one's), which convgeom's geometry cannot state; a dilated @Deconv needs"
+                                + " stride 1 along that axis [convgeom:deconv-dilated-stride]"),
+                Arguments.of("@Deconv(out = 8, k = 6, sh = 1, sw = 3, dw = 2) Object up;", 50,
+                        "layer 'up': the dilation dw = 2 with the stride sw = 3 interleaves the taps, so output columns"
+                                + " would read input units out of order (a unit's field can start before the previous"
+                                + " one's), which convgeom's geometry cannot state; a dilated @Deconv needs stride 1"
+                                + " along that axis [convgeom:deconv-dilated-stride]"),
                 Arguments.of("@Pad(top = 1, left = -2) Object pad1;", 26,
                         "layer 'pad1': padding left = -2 is negative; padding must be 0 or more (to shrink a map,"
                                 + " crop it or use a larger stride) [convgeom:negative-padding]"),
@@ -250,6 +261,12 @@ class GraphNamesDiagnosticsTest {
     // --- valid graphs ---------------------------------------------------------------------------
 
     @Test
+    void aDilationAlongAnAxisOfStrideOneIsFine() {
+        clean(net("@Deconv(out = 8, k = 3, d = 3) Object up;",
+                "@Deconv(out = 8, kh = 2, kw = 3, sh = 2, dw = 2) Object up2;"));
+    }
+
+    @Test
     void chainWithExplicitNamesCompilesCleanly() {
         clean(net("@Conv(from = \"input\", out = 8, k = 3) Object conv1;", "@Relu(from = {\"conv1\"}) Object relu1;",
                 "@MaxPool(from = \"relu1\", k = 2) Object pool1;", "@Relu(from = {}) Object relu2;"));
@@ -259,7 +276,8 @@ class GraphNamesDiagnosticsTest {
     private static final List<String> NAME_AND_LAYER_TAGS = List.of("[convgeom:unknown-layer]",
             "[convgeom:forward-reference]", "[convgeom:self-reference]", "[convgeom:several-inputs]",
             "[convgeom:merge-one-input]", "[convgeom:empty-merge]", "[convgeom:output-padding-out-of-range]",
-            "[convgeom:deconv-kernel-below-stride]", "[convgeom:crop-offset-count]", "[convgeom:negative-offset]",
+            "[convgeom:deconv-kernel-below-stride]", "[convgeom:deconv-dilated-stride]",
+            "[convgeom:crop-offset-count]", "[convgeom:negative-offset]",
             "[convgeom:not-positive]", "[convgeom:negative-padding]", "[convgeom:missing-kernel]",
             "[convgeom:pool-padding-too-large]", "[convgeom:missing-factor]",
             "[convgeom:nearest-coordinates]");

@@ -64,6 +64,10 @@ class LayerDiagnosticsTest {
                         "layer 'pool1': s = 0, but a stride must be at least 1 [convgeom:not-positive]"),
                 Arguments.of("@AvgPool(kh = 2, kw = -3) Object pool1;", 27,
                         "layer 'pool1': kw = -3, but a kernel size must be at least 1 [convgeom:not-positive]"),
+                Arguments.of("@MaxPool(k = 3, d = 0) Object pool1;", 25,
+                        "layer 'pool1': d = 0, but a dilation must be at least 1 [convgeom:not-positive]"),
+                Arguments.of("@AvgPool(k = 3, dh = 2, dw = -1) Object pool1;", 34,
+                        "layer 'pool1': dw = -1, but a dilation must be at least 1 [convgeom:not-positive]"),
                 Arguments.of("@Conv(out = 8, k = Integer.MIN_VALUE) Object conv1;", 31,   // javac: caret at the '.'
                         "layer 'conv1': k = -2147483648, but a kernel size must be at least 1 [convgeom:not-positive]"));
     }
@@ -94,7 +98,11 @@ class LayerDiagnosticsTest {
                 Arguments.of("@Conv(out = 8, k = 3, p = -1) Object conv1;", 31, "layer 'conv1': padding p = -1" + why),
                 Arguments.of("@Conv(out = 8, k = 3, ph = -1) Object conv1;", 32, "layer 'conv1': padding ph = -1" + why),
                 Arguments.of("@Conv(out = 8, k = 3, pw = -2) Object conv1;", 32, "layer 'conv1': padding pw = -2" + why),
-                Arguments.of("@MaxPool(k = 3, p = -1) Object pool1;", 25, "layer 'pool1': padding p = -1" + why));
+                Arguments.of("@MaxPool(k = 3, p = -1) Object pool1;", 25, "layer 'pool1': padding p = -1" + why),
+                Arguments.of("@Deconv(k = 4, s = 2, padBottom = -1) Object up;", 39,
+                        "layer 'up': padding padBottom = -1" + why),
+                Arguments.of("@Deconv(k = 4, s = 2, p = 1, padRight = -2) Object up;", 45,
+                        "layer 'up': padding padRight = -2" + why));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -114,7 +122,11 @@ class LayerDiagnosticsTest {
                                 + " would see only padding; use pw <= 2 [convgeom:pool-padding-too-large]"),
                 Arguments.of("@MaxPool(kh = 2, kw = 6, ph = 2) Object pool1;", 35,
                         "layer 'pool1': padding ph = 2 is more than half the window's height (2), so an edge window"
-                                + " would see only padding; use ph <= 1 [convgeom:pool-padding-too-large]"));
+                                + " would see only padding; use ph <= 1 [convgeom:pool-padding-too-large]"),
+                // dilated: the limit is half the span d * (k - 1) + 1 = 5, not half of k = 3
+                Arguments.of("@AvgPool(k = 3, d = 2, p = 3) Object pool1;", 32,
+                        "layer 'pool1': padding p = 3 is more than half the window's height (5), so an edge window"
+                                + " would see only padding; use p <= 2 [convgeom:pool-padding-too-large]"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -126,6 +138,11 @@ class LayerDiagnosticsTest {
     @Test
     void poolPaddingOfExactlyHalfTheKernelIsFine() {
         clean(net("@MaxPool(k = 4, s = 2, p = 2) Object pool1;"));
+    }
+
+    @Test
+    void poolPaddingOfHalfTheDilatedSpanIsFine() {
+        clean(net("@MaxPool(k = 3, s = 1, dh = 2, ph = 2, pw = 1) Object pool1;"));
     }
 
     @Test

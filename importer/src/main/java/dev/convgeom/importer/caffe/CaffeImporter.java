@@ -365,12 +365,14 @@ public final class CaffeImporter {
         AxisWindow y = new AxisWindow(k[0], s[0], d[0], pad[0], pad[0]);
         AxisWindow x = new AxisWindow(k[1], s[1], d[1], pad[1], pad[1]);
         if (transposed) {
-            if (d[0] != 1 || d[1] != 1) {
-                throw ImportException.at(layer.name(), layer.type(), "dilation " + d[0] + "x" + d[1]
-                        + ": convgeom's @Deconv has no dilation yet; refused rather than approximated");
+            if ((d[0] > 1 && s[0] > 1) || (d[1] > 1 && s[1] > 1)) {
+                throw ImportException.at(layer.name(), layer.type(), "dilation " + d[0] + "x" + d[1] + " with stride "
+                        + s[0] + "x" + s[1] + ": its output units read their inputs out of order, which convgeom's"
+                        + " @Deconv cannot state (it takes a dilation only along axes of stride 1)");
             }
-            Shape shape = new Shape(out, (in.shape().height() - 1) * s[0] + k[0] - 2 * pad[0],
-                    (in.shape().width() - 1) * s[1] + k[1] - 2 * pad[1]);
+            // Caffe's deconvolution: (n - 1) * s + ke - 2p, ke the dilated kernel.
+            Shape shape = new Shape(out, (int) ((in.shape().height() - 1L) * s[0] + y.dilatedKernel() - 2L * pad[0]),
+                    (int) ((in.shape().width() - 1L) * s[1] + x.dilatedKernel() - 2L * pad[1]));
             return ImportedLayer.deconv(layer.name(), layer.type(), in.layer(), c, out, groups, y, x, 0,
                     positive(layer, shape));
         }
@@ -444,7 +446,23 @@ public final class CaffeImporter {
         Shape output = new Shape(shape.channels(), caffePooled(shape.height(), y, ceil, padded),
                 caffePooled(shape.width(), x, ceil, padded));
         positive(layer, output);
-        if (2 * pad[0] > k[0] || 2 * pad[1] > k[1]) {
+        boolean padFirst = 2 * pad[0] > k[0] || 2 * pad[1] > k[1];
+        if (declared(shape.height(), y, ceil, padFirst) != output.height()
+                || declared(shape.width(), x, ceil, padFirst) != output.width()) {
+            // Caffe keeps a last window that starts beyond an unpadded input (it reads nothing) and
+            // drops one only past the input and its leading padding; convgeom's rounding up drops
+            // what starts beyond the input. Stated exactly: the padding before, and after it as
+            // much as Caffe's last window reaches past the input, then windows rounding down.
+            int[] after = {reach(shape.height(), y, output.height()), reach(shape.width(), x, output.width())};
+            Shape widened = new Shape(shape.channels(), shape.height() + pad[0] + after[0],
+                    shape.width() + pad[1] + after[1]);
+            int padLayer = append(ImportedLayer.pad(layer.name() + "/pad", layer.type(), in.layer(), pad[0], after[0],
+                    pad[1], after[1], widened, "the padding of the next layer and as far as Caffe's last window"
+                            + " reaches, declared on its own so that the windows Caffe keeps are all declared"));
+            return ImportedLayer.pool(layer.name(), layer.type(), max, padLayer, y.unpadded(), x.unpadded(), false,
+                    false, output);
+        }
+        if (padFirst) {
             // convgeom's pooling takes at most half the window as padding; more moves into a @Pad
             // layer before an unpadded window (checked against Caffe's output size afterwards).
             Shape widened = new Shape(shape.channels(), shape.height() + 2 * pad[0], shape.width() + 2 * pad[1]);
@@ -454,6 +472,30 @@ public final class CaffeImporter {
                     false, output);
         }
         return ImportedLayer.pool(layer.name(), layer.type(), max, in.layer(), y, x, ceil, false, output);
+    }
+
+    /**
+     * The windows convgeom's pooling gives over {@code n} units as the layer would be declared:
+     * padding inside the window, or (when {@code padFirst}) in a {@code @Pad} before an unpadded
+     * one; rounding up drops a last window that starts beyond the input and its leading padding.
+     */
+    private static long declared(int n, AxisWindow w, boolean ceil, boolean padFirst) {
+        long before = padFirst ? 0 : w.padBefore();
+        long size = padFirst ? n + 2L * w.padBefore() : n;
+        long span = size + 2 * before - w.kernel();
+        if (span < 0) {
+            return 0;
+        }
+        long out = (ceil ? -Math.floorDiv(-span, w.stride()) : Math.floorDiv(span, w.stride())) + 1;
+        return ceil && (out - 1) * w.stride() >= size + before ? out - 1 : out;
+    }
+
+    /**
+     * How far past the input Caffe's last window reaches, {@code (out - 1) * s + k - n - p}, at
+     * least 0: with that much padding after it, windows rounding down are exactly Caffe's {@code out}.
+     */
+    private static int reach(int n, AxisWindow w, int out) {
+        return (int) Math.max(0, (long) (out - 1) * w.stride() + w.kernel() - n - w.padBefore());
     }
 
     /**

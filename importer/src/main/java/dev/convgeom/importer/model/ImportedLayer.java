@@ -74,7 +74,7 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
                 false, HALF_PIXEL, 0, -1, 0, 0, "", output);
     }
 
-    /** A transposed convolution, padding {@code y.padBefore()} removed on both sides of each axis. */
+    /** A transposed convolution, each window's padding before and after removed from its axis. */
     public static ImportedLayer deconv(String source, String op, int input, int in, int out, int groups,
                                        AxisWindow y, AxisWindow x, int outputPadding, Shape output) {
         return new ImportedLayer(source, op, LayerKind.DECONV, List.of(input), in, out, groups, y, x, false, false, 1,

@@ -492,10 +492,6 @@ public final class OnnxImporter {
         int[] k = pair(node, "kernel_shape", 0, null);
         int[] s = pair(node, "strides", 1, null);
         int[] d = pair(node, "dilations", 1, null);
-        if (d[0] != 1 || d[1] != 1) {
-            throw fail(node, "dilations " + d[0] + "x" + d[1] + ": convgeom's pooling has no dilation yet;"
-                    + " refused rather than approximated");
-        }
         boolean ceil = integer(node, "ceil_mode", 0) != 0;
         int[] p = pads(node, x.shape(), k, s, d);
         LayerKind kind = node.getOpType().equals("MaxPool") ? LayerKind.MAX_POOL : LayerKind.AVG_POOL;
@@ -522,7 +518,9 @@ public final class OnnxImporter {
         String auto = string(node, "auto_pad", "NOTSET");
         boolean pool = kind != LayerKind.CONV;
         boolean symmetric = p[0] == p[2] && p[1] == p[3];
-        boolean poolPadFits = !pool || (2 * p[0] <= k[0] && 2 * p[1] <= k[1]);
+        // @MaxPool and @AvgPool take padding up to half the window's span (dilated kernel).
+        boolean poolPadFits = !pool || (2L * p[0] <= (long) d[0] * (k[0] - 1) + 1
+                && 2L * p[1] <= (long) d[1] * (k[1] - 1) + 1);
         boolean same = auto.equals("SAME_UPPER");
         int source = x.layer();
         AxisWindow ay = new AxisWindow(k[0], s[0], d[0], p[0], p[2]);
@@ -558,10 +556,12 @@ public final class OnnxImporter {
         int[] k = pair(node, "kernel_shape", 0, new long[] {w[2], w[3]});
         int[] s = pair(node, "strides", 1, null);
         int[] d = pair(node, "dilations", 1, null);
-        if (d[0] != 1 || d[1] != 1) {
-            throw fail(node, "dilations " + d[0] + "x" + d[1] + ": convgeom's @Deconv has no dilation yet;"
-                    + " refused rather than approximated");
+        if ((d[0] > 1 && s[0] > 1) || (d[1] > 1 && s[1] > 1)) {
+            throw fail(node, "dilations " + d[0] + "x" + d[1] + " with strides " + s[0] + "x" + s[1] + ": its output"
+                    + " units read their inputs out of order, which convgeom's @Deconv cannot state (it takes a"
+                    + " dilation only along axes of stride 1)");
         }
+        long[] ke = {(long) d[0] * (k[0] - 1) + 1, (long) d[1] * (k[1] - 1) + 1};
         long[] opad = ints(node, "output_padding", 0, 0);
         String auto = string(node, "auto_pad", "NOTSET");
         int[] n = {x.shape().height(), x.shape().width()};
@@ -571,7 +571,7 @@ public final class OnnxImporter {
         if (outputShape.length > 0) {
             long[] target = outputShape.length == 4 ? Arrays.copyOfRange(outputShape, 2, 4) : outputShape;
             for (int a = 0; a < 2; a++) {
-                long total = (long) s[a] * (n[a] - 1) + opad[a] + k[a] - target[a];
+                long total = (long) s[a] * (n[a] - 1) + opad[a] + ke[a] - target[a];
                 if (total < 0) {
                     throw fail(node, "output_shape " + Arrays.toString(outputShape) + " is larger than the layer"
                             + " can produce");
@@ -585,33 +585,54 @@ public final class OnnxImporter {
                 pb[a] = toInt(node, p[a], "pad");
                 pa[a] = toInt(node, p[a + 2], "pad");
             }
-        } else {
-            throw fail(node, "auto_pad " + auto + " on a ConvTranspose: not supported (give pads or output_shape)");
-        }
-        int[] extra = new int[2];
-        for (int a = 0; a < 2; a++) {
-            // Which inputs an output unit reads depends on the padding before only; padding after
-            // only removes units at the end, as a negative output padding would.
-            extra[a] = (int) (opad[a] + pb[a] - pa[a]);
-            if (extra[a] < 0 || pb[a] < 0) {
-                throw fail(node, "removes more padding after than before (" + pb[a] + " before, " + pa[a]
-                        + " after, output_padding " + opad[a] + "); convgeom's @Deconv cannot state that");
+        } else if (auto.equals("SAME_UPPER") || auto.equals("SAME_LOWER")) {
+            // The operator's rule: output n * s; the padding that takes, split evenly, the odd unit
+            // at the end for SAME_UPPER and at the start for SAME_LOWER.
+            for (int a = 0; a < 2; a++) {
+                long total = (long) s[a] * (n[a] - 1) + opad[a] + ke[a] - (long) n[a] * s[a];
+                if (total < 0) {
+                    throw fail(node, "auto_pad " + auto + " would add " + -total + " unit(s) beyond the full output"
+                            + " (stride " + s[a] + ", kernel " + k[a] + "); convgeom's @Deconv only removes padding");
+                }
+                long small = total / 2;
+                pb[a] = (int) (auto.equals("SAME_UPPER") ? small : total - small);
+                pa[a] = (int) (total - pb[a]);
             }
+        } else {
+            throw fail(node, "auto_pad '" + auto + "' is not an ONNX value");
         }
-        if (extra[0] != extra[1]) {
-            throw fail(node, "adds " + extra[0] + " unit(s) after the last row and " + extra[1]
-                    + " after the last column; convgeom's @Deconv has one outputPadding for both axes");
+        // Which inputs an output unit reads depends on the padding before only; the padding after
+        // and the output padding only set where the map ends: net, end[a] units removed there.
+        // One outputPadding serves both axes: the model's own where both axes have the same, else
+        // the smallest that leaves no negative padding after.
+        long[] end = new long[2];
+        long outputPadding = opad[0] == opad[1] ? opad[0] : 0;
+        for (int a = 0; a < 2; a++) {
+            if (pb[a] < 0 || pa[a] < 0) {
+                throw fail(node, "negative padding (" + pb[a] + " before, " + pa[a] + " after) adds units;"
+                        + " convgeom's @Deconv only removes padding");
+            }
+            end[a] = pa[a] - opad[a];
+        }
+        if (opad[0] != opad[1]) {
+            outputPadding = Math.max(0, Math.max(-end[0], -end[1]));
+        }
+        int[] after = {toInt(node, end[0] + outputPadding, "pad"), toInt(node, end[1] + outputPadding, "pad")};
+        if (outputPadding >= Math.min(s[0], s[1])) {
+            throw fail(node, "adds " + -end[0] + " unit(s) after the last row and " + -end[1] + " after the last"
+                    + " column; convgeom's @Deconv has one outputPadding for both axes, less than the stride");
         }
         if (k[0] < s[0] || k[1] < s[1]) {
             throw fail(node, "kernel " + k[0] + "x" + k[1] + " smaller than its stride " + s[0] + "x" + s[1]
                     + " leaves output units that read no input; convgeom's @Deconv refuses that");
         }
-        Shape output = new Shape(out, s[0] * (n[0] - 1) + (int) opad[0] + k[0] - pb[0] - pa[0],
-                s[1] * (n[1] - 1) + (int) opad[1] + k[1] - pb[1] - pa[1]);
-        AxisWindow ay = new AxisWindow(k[0], s[0], 1, pb[0], pb[0]);
-        AxisWindow ax = new AxisWindow(k[1], s[1], 1, pb[1], pb[1]);
+        // The ONNX operator's output size: s * (n - 1) + output_padding + ke - pads, ke the dilated kernel.
+        Shape output = new Shape(out, toInt(node, (long) s[0] * (n[0] - 1) + opad[0] + ke[0] - pb[0] - pa[0], "height"),
+                toInt(node, (long) s[1] * (n[1] - 1) + opad[1] + ke[1] - pb[1] - pa[1], "width"));
+        AxisWindow ay = new AxisWindow(k[0], s[0], d[0], pb[0], after[0]);
+        AxisWindow ax = new AxisWindow(k[1], s[1], d[1], pb[1], after[1]);
         out(node, 0, add(ImportedLayer.deconv(nameOf(node), node.getOpType(), x.layer(), c, out, groups, ay, ax,
-                extra[0], output)), output, false);
+                (int) outputPadding, output)), output, false);
     }
 
     // ---------------------------------------------------------------- fully connected

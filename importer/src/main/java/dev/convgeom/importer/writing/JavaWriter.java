@@ -95,7 +95,15 @@ public final class JavaWriter {
                 a.add("in = " + layer.in());
                 kernel(a, layer);
                 stride(a, layer, true);
-                padding(a, layer);
+                // Padding removed above and left; below and right only where it differs.
+                pair(a, "p", "ph", "pw", layer.y().padBefore(), layer.x().padBefore(), 0);
+                if (!layer.y().symmetric()) {
+                    a.add("padBottom = " + layer.y().padAfter());
+                }
+                if (!layer.x().symmetric()) {
+                    a.add("padRight = " + layer.x().padAfter());
+                }
+                pair(a, "d", "dh", "dw", layer.y().dilation(), layer.x().dilation(), 1);
                 if (layer.outputPadding() != 0) {
                     a.add("outputPadding = " + layer.outputPadding());
                 }
@@ -107,6 +115,7 @@ public final class JavaWriter {
                 kernel(a, layer);
                 stride(a, layer, false);
                 padding(a, layer);
+                pair(a, "d", "dh", "dw", layer.y().dilation(), layer.x().dilation(), 1);
                 if (layer.ceil()) {
                     a.add("ceil = true");
                 }

@@ -86,6 +86,10 @@ public enum Message implements Catalogued {
     DECONV_KERNEL_BELOW_STRIDE(Severity.ERROR,
             "layer '%s': the kernel %s = %d is smaller than the stride %s = %d, so %d of every %d output %s"
                     + " would be reached by no input; use %s >= %d"),
+    DECONV_DILATED_STRIDE(Severity.ERROR,
+            "layer '%s': the dilation %s = %d with the stride %s = %d interleaves the taps, so output %s would"
+                    + " read input units out of order (a unit's field can start before the previous one's), which"
+                    + " convgeom's geometry cannot state; a dilated @Deconv needs stride 1 along that axis"),
     CROP_OFFSET_PAIR(Severity.ERROR,
             "layer '%s': offset takes one value for both axes; for {%d, %d} ({y, x}) write offsetX = %d,"
                     + " offsetY = %d"),

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * What a transposed convolution needs besides a convolution's checks: an output padding below
- * the stride, and a kernel at least the stride, so that every output unit is reached by some
- * input unit.
+ * the stride, a kernel at least the stride, so that every output unit is reached by some input
+ * unit, and stride 1 where it is dilated, so that fields move forwards.
  */
 final class DeconvChecks {
 
@@ -20,7 +20,8 @@ final class DeconvChecks {
 
     /** Whether the layer, with windows {@code y} and {@code x}, passes; problems are reported. */
     static boolean check(Reporter reporter, LayerDeclaration layer, Window y, Window x) {
-        return checkOutputPadding(reporter, layer, y, x) & checkKernelCoversStride(reporter, layer, y, x);
+        return checkOutputPadding(reporter, layer, y, x) & checkKernelCoversStride(reporter, layer, y, x)
+                & checkDilationNeedsStrideOne(reporter, layer, y, x);
     }
 
     /**
@@ -63,6 +64,39 @@ final class DeconvChecks {
             }
         }
         return !gapY && !gapX;
+    }
+
+    /**
+     * Output unit {@code v} reads the units {@code u} with {@code v + p = s*u + j*d}, {@code j < k}:
+     * with {@code d > 1} and {@code s > 1} the taps interleave and a unit's field can start before
+     * the previous one's, which the engine's field patterns (ends that never decrease) cannot hold;
+     * with stride 1 both ends move forwards. One diagnostic per written dilation and stride pair.
+     */
+    private static boolean checkDilationNeedsStrideOne(Reporter reporter, LayerDeclaration layer, Window y,
+                                                       Window x) {
+        ExplicitValues v = layer.values();
+        boolean badY = y.dilation() > 1 && y.stride() > 1;
+        boolean badX = x.dilation() > 1 && x.stride() > 1;
+        boolean same = Attributes.writtenName(v, Param.DILATION, Axis.Y).equals(
+                Attributes.writtenName(v, Param.DILATION, Axis.X)) && strideName(v, Axis.Y).equals(strideName(v, Axis.X));
+        if (badY && badX && same) {
+            reportDilation(reporter, layer, Axis.Y, y, "rows and columns");
+        } else {
+            if (badY) {
+                reportDilation(reporter, layer, Axis.Y, y, "rows");
+            }
+            if (badX) {
+                reportDilation(reporter, layer, Axis.X, x, "columns");
+            }
+        }
+        return !badY && !badX;
+    }
+
+    private static void reportDilation(Reporter reporter, LayerDeclaration layer, Axis axis, Window w, String units) {
+        ExplicitValues v = layer.values();
+        reporter.report(Message.DECONV_DILATED_STRIDE, layer.field(), v.mirror(),
+                Attributes.blame(v, Param.DILATION, axis).orElse(null), layer.name(),
+                Attributes.writtenName(v, Param.DILATION, axis), w.dilation(), strideName(v, axis), w.stride(), units);
     }
 
     private static boolean sameAttributes(ExplicitValues v) {

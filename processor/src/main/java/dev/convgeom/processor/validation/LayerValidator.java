@@ -34,7 +34,7 @@ final class LayerValidator {
             Map.entry("count", "count (the number of channels selected)"),
             Map.entry("factorX", "an upsampling factor"), Map.entry("factorY", "an upsampling factor"));
 
-    private static final List<String> PADDINGS = List.of("p", "ph", "pw");
+    private static final List<String> PADDINGS = List.of("p", "ph", "pw", "padBottom", "padRight");
 
     private final Reporter reporter;
     private final GraphLayerValidator graphLayers;
@@ -141,8 +141,9 @@ final class LayerValidator {
     }
 
     /**
-     * One axis's window. A transposed convolution declares no dilation, padding mode or rounding,
-     * so its window is {@code Window(k, s, 1, p, p, EXPLICIT, FLOOR)}, as the engine expects.
+     * One axis's window. A transposed convolution declares no padding mode or rounding, so its
+     * window is {@code Window(k, s, d, p, padBottom or padRight, EXPLICIT, FLOOR)}, as the engine
+     * expects; no other annotation has {@code padBottom} or {@code padRight}.
      */
     private static Window axisWindow(LayerDeclaration layer, Axis axis, int kernel) {
         ExplicitValues v = layer.values();
@@ -150,10 +151,12 @@ final class LayerValidator {
         String suffix = axis == Axis.Y ? "h" : "w";
         int stride = v.integer("s" + suffix).or(() -> v.integer("s")).orElse(pooling ? kernel : 1);
         int pad = v.integer("p" + suffix).or(() -> v.integer("p")).orElse(0);
+        // A transposed convolution may remove more or less below (on the right) than above (on the left).
+        int padAfter = v.integer(axis == Axis.Y ? "padBottom" : "padRight").orElse(pad);
         int dilation = v.integer("d" + suffix).or(() -> v.integer("d")).orElse(1);
         PaddingMode mode = PaddingMode.valueOf(v.enumConstant("padding").orElse("EXPLICIT"));
         Rounding rounding = v.bool("ceil").orElse(false) ? Rounding.CEIL : Rounding.FLOOR;
-        return new Window(kernel, stride, dilation, pad, pad, mode, rounding);
+        return new Window(kernel, stride, dilation, pad, padAfter, mode, rounding);
     }
 
     /**
@@ -177,7 +180,7 @@ final class LayerValidator {
             }
             blamedY = attribute;
             reporter.report(Message.POOL_PADDING_TOO_LARGE, layer.field(), v.mirror(), v.value(attribute).orElse(null),
-                    layer.name(), attribute, window.padBefore(), axis.extent(), window.kernel(), attribute, limit);
+                    layer.name(), attribute, window.padBefore(), axis.extent(), window.dilatedKernel(), attribute, limit);
         }
         return ok;
     }

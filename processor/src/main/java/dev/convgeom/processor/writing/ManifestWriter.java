@@ -109,12 +109,24 @@ public final class ManifestWriter {
         }
         var extras = layer.spec().extras();
         switch (layer.spec().kind()) {
-            case DECONV -> json.name("deconv").beginInlineObject()
-                    .number("kh", spec.y().kernel()).number("kw", spec.x().kernel())
-                    .number("sh", spec.y().stride()).number("sw", spec.x().stride())
-                    .number("ph", spec.y().padBefore()).number("pw", spec.x().padBefore())
-                    .number("outputPadding", extras.outputPadding())
-                    .endObject();
+            case DECONV -> {
+                json.name("deconv").beginInlineObject()
+                        .number("kh", spec.y().kernel()).number("kw", spec.x().kernel())
+                        .number("sh", spec.y().stride()).number("sw", spec.x().stride())
+                        .number("ph", spec.y().padBefore()).number("pw", spec.x().padBefore());
+                // Only where they differ from ph and pw, so that symmetric ones keep their form.
+                if (spec.y().padAfter() != spec.y().padBefore()) {
+                    json.number("padBottom", spec.y().padAfter());
+                }
+                if (spec.x().padAfter() != spec.x().padBefore()) {
+                    json.number("padRight", spec.x().padAfter());
+                }
+                // Only where dilated, so that the manifests of dense transposed convolutions keep their form.
+                if (spec.y().dilation() != 1 || spec.x().dilation() != 1) {
+                    json.number("dh", spec.y().dilation()).number("dw", spec.x().dilation());
+                }
+                json.number("outputPadding", extras.outputPadding()).endObject();
+            }
             case UPSAMPLE -> upsample(json.name("upsample").beginInlineObject(), extras).endObject();
             case CROP -> json.string("like", spec.resize().like())
                     .name("offset").beginInlineObject()

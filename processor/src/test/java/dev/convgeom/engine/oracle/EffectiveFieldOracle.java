@@ -147,7 +147,7 @@ public final class EffectiveFieldOracle {
                 Window w = spec.window(axis);
                 List<Long> reached = new ArrayList<>();
                 for (long t = 0; t < w.kernel(); t++) {
-                    long rest = v + geometry.padBefore(i, axis) - t;
+                    long rest = v + geometry.padBefore(i, axis) - t * w.dilation();
                     if (Math.floorMod(rest, w.stride()) == 0) {
                         reached.add(Math.floorDiv(rest, w.stride()));
                     }

@@ -312,6 +312,8 @@ class GraphOracleTest {
         int perAxis = 0;
         int asymmetric = 0;
         int corners = 0;
+        int dilatedPools = 0;
+        int dilatedDeconvs = 0;
         for (long seed = 0; seed < GraphOracleCoreTest.DAGS; seed++) {
             RandomDags.Dag dag = RandomDags.generate(GraphOracleCoreTest.SEED + seed);
             assertEquals(dag, RandomDags.generate(GraphOracleCoreTest.SEED + seed), "reproducible");
@@ -332,6 +334,12 @@ class GraphOracleTest {
                 }
                 if (dag.features().contains("align-corners")) {
                     corners++;
+                }
+                if (dag.features().contains("dilated-pool")) {
+                    dilatedPools++;
+                }
+                if (dag.features().contains("dilated-deconv")) {
+                    dilatedDeconvs++;
                 }
             } else if (o.failure().get().kind() == GraphOracle.FailureKind.MISALIGNED) {
                 misalignedErrors++;
@@ -379,6 +387,11 @@ class GraphOracleTest {
         assertTrue(perAxis >= 20 || total < 600, "valid graphs with per-axis factors: " + perAxis);
         assertTrue(asymmetric >= 20 && corners >= 8 || total < 600, "asymmetric " + asymmetric + ", aligned corners "
                 + corners);
+        System.out.printf("random graphs: %d valid (%d with allowed misaligned merges, %d with dilated pooling, %d with"
+                + " dilated transposed convolutions), %d misaligned errors, %d other errors%n", valid, allowed,
+                dilatedPools, dilatedDeconvs, misalignedErrors, otherErrors);
+        assertTrue(dilatedPools >= total / 50, "valid graphs with dilated pooling: " + dilatedPools);
+        assertTrue(dilatedDeconvs >= total / 50, "valid graphs with dilated transposed convolutions: " + dilatedDeconvs);
         assertTrue(valid >= 500 || total < 600, "valid graphs: " + valid);
         assertTrue(misalignedErrors + allowed >= total / 10, "deliberately misaligned: " + (misalignedErrors + allowed));
         assertFalse(otherErrors > total / 10, "unintended invalid graphs: " + otherErrors);

@@ -278,10 +278,11 @@ public final class RandomDags {
             for (int tries = 0; tries < 12; tries++) {
                 long k = pool ? 2 + r.nextInt(3) : new long[] {1, 1, 2, 3, 3, 3, 4, 5, 7}[r.nextInt(9)];
                 long s = new long[] {1, 1, 1, 2, 2, 3}[r.nextInt(6)];
-                long d = !pool && k > 1 && r.nextInt(7) == 0 ? 2 : 1;
+                long d = k > 1 && r.nextInt(7) == 0 ? 2 : 1;
                 long ke = d * (k - 1) + 1;
-                long pb = pool ? r.nextInt((int) (k / 2) + 1) : r.nextInt((int) ke);
-                long pa = r.nextInt(5) == 0 ? (pool ? r.nextInt((int) (k / 2) + 1) : r.nextInt((int) ke)) : pb;
+                // A pooling window may be padded by up to half its (dilated) span.
+                long pb = pool ? r.nextInt((int) (ke / 2) + 1) : r.nextInt((int) ke);
+                long pa = r.nextInt(5) == 0 ? (pool ? r.nextInt((int) (ke / 2) + 1) : r.nextInt((int) ke)) : pb;
                 Rounding rounding = r.nextInt(pool ? 3 : 10) == 0 ? Rounding.CEIL : Rounding.FLOOR;
                 PaddingMode mode = r.nextInt(12) == 0 ? PaddingMode.SAME : PaddingMode.EXPLICIT;
                 if (rounding == Rounding.CEIL) {
@@ -293,6 +294,27 @@ public final class RandomDags {
                 }
             }
             return Window.of(1, 1, 0);
+        }
+
+        /**
+         * A stride-1 transposed convolution dilated by 2 or 3 on at least one axis (the only
+         * stride @Deconv accepts with a dilation), padded by less than half its span on each side
+         * so that it never shrinks the map.
+         */
+        private LayerSpec dilatedDeconv() {
+            features.add("dilated-deconv");
+            Window[] w = new Window[2];
+            for (int a = 0; a < 2; a++) {
+                long k = 2 + r.nextInt(2);
+                long d = a == 0 || r.nextBoolean() ? 2 + r.nextInt(2) : 1;
+                long half = (d * (k - 1)) / 2;
+                w[a] = new Window(k, 1, d, r.nextInt((int) half + 1), r.nextInt((int) half + 1), PaddingMode.EXPLICIT,
+                        Rounding.FLOOR);
+            }
+            Window y = r.nextBoolean() ? w[0] : w[1];
+            Window x = y == w[0] ? w[1] : w[0];
+            return new LayerSpec("d", LayerKind.DECONV, List.of(), y, x, OptionalLong.of(outs()), OptionalLong.empty(), 1,
+                    LayerSpec.Extras.NONE);
         }
 
         /** A convolution that keeps the size and the centres: odd kernel, stride 1, half the kernel padded. */
@@ -315,6 +337,10 @@ public final class RandomDags {
                     cur = add(LayerSpec.pointwise("p", kind == 0 ? LayerKind.RELU : LayerKind.BATCH_NORM).from(cur));
                     continue;
                 }
+                if (kind == 19 && r.nextBoolean()) {
+                    cur = add(dilatedDeconv().from(cur));
+                    continue;
+                }
                 boolean pool = kind < 8;
                 Window y = window(n(cur, Axis.Y), pool);
                 Window x = r.nextInt(5) == 0 ? window(n(cur, Axis.X), pool) : y;
@@ -326,7 +352,7 @@ public final class RandomDags {
                     features.add("ceil");
                 }
                 if (y.dilation() > 1 || x.dilation() > 1) {
-                    features.add("dilation");
+                    features.add(pool ? "dilated-pool" : "dilation");
                 }
                 LayerKind k = pool ? (r.nextBoolean() ? LayerKind.MAX_POOL : LayerKind.AVG_POOL) : LayerKind.CONV;
                 cur = add(new LayerSpec("w", k, List.of(cur), y, x, pool ? OptionalLong.empty()
@@ -496,8 +522,8 @@ public final class RandomDags {
 
         /**
          * A transposed convolution's window for stride s: kernel s..2s, maybe padded unevenly. Not
-         * dilated: @Deconv cannot declare a dilation, the core ignores one given in a LayerSpec,
-         * and with gcd(d, s) > 1 some output units are reached by no input unit at all.
+         * dilated: with a stride above 1 a dilation makes the fields move backwards (see
+         * {@link #dilatedDeconv}, stride 1, for the dilated ones).
          */
         private Window deconvWindow(long s) {
             long k = new long[] {s, 2 * s, 2 * s, s + 1, 2 * s - 1}[r.nextInt(5)];
