@@ -116,13 +116,13 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
      */
     public static ImportedLayer gate(String source, String op, int map, int gate, Shape output, String label) {
         return new ImportedLayer(source, op, LayerKind.GATE, List.of(map, gate), Shape.UNKNOWN, output.channels(), 1,
-                null, null, false, false, 1, false, 0, -1, 0, 0, label, output);
+                null, null, false, false, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, label, output);
     }
 
     /** A normalisation whose statistics span the rows and columns (instance, group, layer normalisation). */
     public static ImportedLayer instanceNorm(String source, String op, int input, Shape output, String label) {
         return new ImportedLayer(source, op, LayerKind.INSTANCE_NORM, List.of(input), output.channels(),
-                output.channels(), 1, null, null, false, false, 1, false, 0, -1, 0, 0, label, output);
+                output.channels(), 1, null, null, false, false, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, label, output);
     }
 
     /** A crop of {@code input} to the size of {@code like}, starting at the given unit. */
@@ -137,7 +137,7 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
                                     Shape output, String label) {
         return new ImportedLayer(source, op, LayerKind.PAD, List.of(input), output.channels(), output.channels(), 1,
                 new AxisWindow(1, 1, 1, top, bottom), new AxisWindow(1, 1, 1, left, right), false, false, 1, 1, false,
-                HALF_PIXEL,                0, -1, 0, 0, label, output);
+                HALF_PIXEL, 0, -1, 0, 0, label, output);
     }
 
     /**
@@ -168,14 +168,15 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
     public static ImportedLayer channels(String source, String op, int input, int in, int first, Shape output,
                                          String label) {
         return new ImportedLayer(source, op, LayerKind.CHANNELS, List.of(input), in, output.channels(), 1, null, null,
-                false, false, 1, false, 0, -1, 0, 0, label, output, first);
+                false, false, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, label, output, first);
     }
 
     /** A channel shuffle of {@code input} in {@code groups} groups. */
     public static ImportedLayer channelShuffle(String source, String op, int input, int groups, Shape output,
                                                String label) {
         return new ImportedLayer(source, op, LayerKind.CHANNEL_SHUFFLE, List.of(input), output.channels(),
-                output.channels(), groups, null, null, false, false, 1, false, 0, -1, 0, 0, label, output, 0);
+                output.channels(), groups, null, null, false, false, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, label, output,
+                0);
     }
 
     /** This layer reading {@code inputs} instead (the same kind and attributes). */
