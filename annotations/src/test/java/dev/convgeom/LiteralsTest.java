@@ -52,9 +52,13 @@ class LiteralsTest {
 
     @Test
     void aChannelSelectionWritesItsFirstChannelOnlyWhenNotZero() {
-        assertEquals("low Channels gap 4 2 1", Literals.line(EVERY_KIND.get(14)));
-        assertEquals("high Channels gap 4 2 1 - - first,2", Literals.line(EVERY_KIND.get(15)));
-        assertEquals("mix ChannelShuffle ^ 2 2 2", Literals.line(EVERY_KIND.get(16), "high"));
+        assertEquals("low Channels gap 4 2 1", Literals.line(named("low")));
+        assertEquals("high Channels gap 4 2 1 - - first,2", Literals.line(named("high")));
+        assertEquals("mix ChannelShuffle ^ 2 2 2", Literals.line(named("mix"), "high"));
+    }
+
+    private static LayerSpec named(String name) {
+        return EVERY_KIND.stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
