@@ -182,9 +182,8 @@ public final class EffectiveFields {
                 yield y.window().kernel() == x.window().kernel() && y.window().stride() == x.window().stride()
                         && y.window().dilation() == x.window().dilation() && y.padBefore() == x.padBefore();
             }
-            case DECONVOLUTION -> spec.window(Axis.Y).kernel() == spec.window(Axis.X).kernel()
-                    && spec.window(Axis.Y).stride() == spec.window(Axis.X).stride()
-                    && spec.window(Axis.Y).padBefore() == spec.window(Axis.X).padBefore();
+            // The whole window: EffectiveAxis.deconv reads every part of it (dilation, both paddings).
+            case DECONVOLUTION -> spec.window(Axis.Y).equals(spec.window(Axis.X));
             case CROP -> layer.offset(Axis.Y) == layer.offset(Axis.X);
             default -> false;
         };
