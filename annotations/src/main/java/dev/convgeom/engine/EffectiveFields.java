@@ -193,11 +193,6 @@ public final class EffectiveFields {
         return index == LayerSpec.NETWORK_INPUT ? EffectiveProfile.input() : profiles.get(index)[axis.ordinal()];
     }
 
-    /** Whether the layer's profiles stay within the limits (see {@link #MAX_WEIGHTS}). */
-    static boolean withinLimits(ComputedLayer layer) {
-        return affordable(layer);
-    }
-
     /** One layer along one axis, reading its inputs' profiles by map index. */
     static EffectiveProfile step(ComputedLayer layer, Axis axis, java.util.function.IntFunction<EffectiveProfile> read) {
         EffectiveProfile in = read.apply(layer.inputs().get(0));
@@ -211,9 +206,7 @@ public final class EffectiveFields {
                 Window w = step.window();
                 yield EffectiveAxis.window(in, w.kernel(), w.stride(), w.dilation(), step.padBefore());
             }
-            case DECONVOLUTION -> {
-                yield EffectiveAxis.deconv(in, spec.window(axis));
-            }
+            case DECONVOLUTION -> EffectiveAxis.deconv(in, spec.window(axis));
             // A whole factor: the input had the output's size over the factor.
             case UPSAMPLING -> EffectiveAxis.upsample(in, Sampling.of(spec, axis,
                     layer.axis(axis).size() / spec.extras().factor(axis)));
