@@ -83,6 +83,7 @@ public final class GeometryCalculator {
                                          List<Integer> outputs, boolean strict, boolean fullyConvolutional) {
         GeometryCalculator calculator = new GeometryCalculator(input, strict, fullyConvolutional);
         calculator.run(layers, unchecked);
+        CopiedBorders.reportAll(calculator.soFar, layers);
         Optional<ReadCoverage> reads = calculator.unreadPixels(input, layers, outputs, strict);
         return new GeometryResult(input, calculator.soFar.computedPrefix(), calculator.soFar.problemsInLayerOrder(),
                 reads);

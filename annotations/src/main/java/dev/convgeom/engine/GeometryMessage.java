@@ -87,7 +87,21 @@ public enum GeometryMessage implements Catalogued {
     ALIGN_CORNERS_ONE_UNIT(Severity.ERROR,
             "layer '%s': coordinates = ALIGN_CORNERS stretches the first to the last unit of its input, but"
                     + " the input's %s is 1 unit, so all %d output units would sit on it; use a larger input, or"
-                    + " HALF_PIXEL or ASYMMETRIC coordinates");
+                    + " HALF_PIXEL or ASYMMETRIC coordinates"),
+    REFLECT_PAD_TOO_WIDE(Severity.ERROR,
+            "layer '%s': REFLECT padding of %d %s needs a map of more than %d %s, but its input, %s, has %d:"
+                    + " new unit -%d would copy %s %d, which does not exist; pad less, or use mode = EDGE"),
+    COPIED_PAD_READER(Severity.ERROR,
+            "layer '%s': in %s mode its new units are copies of the map's units, which only a window that"
+                    + " also reads the unit copied reads as the fields say; '%s' (@%s) reads it, and a copy it"
+                    + " passes on would read pixels outside the fields reported; read it directly with a @Conv or"
+                    + " pooling (move unit-by-unit layers after that), or use mode = CONSTANT"),
+    COPIED_PAD_UNCOVERED(Severity.ERROR,
+            "layer '%s': in %s mode new %s %d copies %s %d, but the window of '%s' (kernel %d, stride %d,"
+                    + " dilation %d, reaching %d before the map and %d after it at some input size) that starts at"
+                    + " %s %d reads the copy and not %s %d itself, so its unit would read pixels outside the field"
+                    + " reported; give '%s' a kernel of at least %d with dilation 1 along the %s, pad less, or use"
+                    + " mode = CONSTANT");
 
     private final Severity severity;
     private final String template;

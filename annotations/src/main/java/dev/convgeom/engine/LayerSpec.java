@@ -96,10 +96,15 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
 
     /** Zero padding: {@code top}, {@code bottom} rows, {@code left}, {@code right} columns. */
     public static LayerSpec pad(String name, long top, long bottom, long left, long right) {
+        return pad(name, top, bottom, left, right, PadMode.CONSTANT);
+    }
+
+    /** Padding in {@code mode}: {@code top}, {@code bottom} rows, {@code left}, {@code right} columns. */
+    public static LayerSpec pad(String name, long top, long bottom, long left, long right, PadMode mode) {
         return new LayerSpec(name, LayerKind.PAD, List.of(),
                 new Window(1, 1, 1, top, bottom, PaddingMode.EXPLICIT, Rounding.FLOOR),
                 new Window(1, 1, 1, left, right, PaddingMode.EXPLICIT, Rounding.FLOOR),
-                OptionalLong.empty(), OptionalLong.empty(), 1, Extras.NONE);
+                OptionalLong.empty(), OptionalLong.empty(), 1, Extras.NONE.withPadMode(mode));
     }
 
     /** A crop of {@code from} to the size of {@code like}, offset computed. */
@@ -139,16 +144,32 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
      * @param outputPadding   a transposed convolution's extra units at the end of each axis
      * @param allowMisaligned whether a merge or an explicit crop may leave its inputs misaligned
      * @param firstChannel    the first channel a {@link LayerKind#CHANNELS} selection keeps (0 otherwise)
+     * @param padMode         what a {@link LayerKind#PAD}'s new units hold ({@link PadMode#CONSTANT} otherwise)
      */
     public record Extras(int like, OptionalLong offsetY, OptionalLong offsetX, long factorX, long factorY,
                          boolean bilinear, Coordinates coordinates, long outputPadding, boolean allowMisaligned,
-                         long firstChannel) {
+                         long firstChannel, PadMode padMode) {
 
         public static final Extras NONE = new Extras(NETWORK_INPUT, OptionalLong.empty(), OptionalLong.empty(), 1,
                 1, false, Coordinates.HALF_PIXEL, 0, false, 0);
 
         public Extras {
             Objects.requireNonNull(coordinates, "coordinates");
+            Objects.requireNonNull(padMode, "padMode");
+        }
+
+        /** Extras of a layer other than a pad. */
+        public Extras(int like, OptionalLong offsetY, OptionalLong offsetX, long factorX, long factorY,
+                      boolean bilinear, Coordinates coordinates, long outputPadding, boolean allowMisaligned,
+                      long firstChannel) {
+            this(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding, allowMisaligned,
+                    firstChannel, PadMode.CONSTANT);
+        }
+
+        /** These extras with a pad's mode. */
+        public Extras withPadMode(PadMode padMode) {
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
+                    allowMisaligned, firstChannel, padMode);
         }
 
         /** Extras without a channel selection. */

@@ -23,6 +23,8 @@ public enum Param {
     FIRST_CHANNEL,
     /** A channel selection's {@code count}. */
     CHANNEL_COUNT,
+    /** A pad's {@code mode}. */
+    PAD_MODE,
     /** No single parameter: the diagnostic goes on the annotation. */
     NONE
 }

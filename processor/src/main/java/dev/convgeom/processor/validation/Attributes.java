@@ -34,6 +34,7 @@ final class Attributes {
             case OUTPUT_PADDING -> List.of("outputPadding");
             case FIRST_CHANNEL -> List.of("first");
             case CHANNEL_COUNT -> List.of("count");
+            case PAD_MODE -> List.of("mode");
             case NONE -> List.of();
         };
     }

@@ -3,6 +3,7 @@ package dev.convgeom.processor.validation;
 import dev.convgeom.processor.diagnostics.Message;
 import dev.convgeom.engine.Coordinates;
 import dev.convgeom.engine.LayerSpec;
+import dev.convgeom.engine.PadMode;
 import dev.convgeom.processor.model.ArrayElement;
 import dev.convgeom.processor.model.ExplicitValues;
 import dev.convgeom.processor.model.LayerDeclaration;
@@ -98,7 +99,8 @@ final class GraphLayerValidator {
     private static LayerSpec padSpec(LayerDeclaration layer) {
         ExplicitValues v = layer.values();
         return LayerSpec.pad(layer.name(), v.integer("top").orElse(0), v.integer("bottom").orElse(0),
-                v.integer("left").orElse(0), v.integer("right").orElse(0));
+                v.integer("left").orElse(0), v.integer("right").orElse(0),
+                PadMode.valueOf(v.enumConstant("mode").orElse("CONSTANT")));
     }
 
     /**
