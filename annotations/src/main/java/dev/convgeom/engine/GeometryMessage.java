@@ -98,7 +98,7 @@ public enum GeometryMessage implements Catalogued {
                     + " pooling (move unit-by-unit layers after that), or use mode = CONSTANT"),
     COPIED_PAD_UNCOVERED(Severity.ERROR,
             "layer '%s': in %s mode new %s %d copies %s %d, but the window of '%s' (kernel %d, stride %d,"
-                    + " dilation %d, reaching %d before the map and %d after it at some input size) that starts at"
+                    + " dilation %d, its own padding up to %d before and %d after, rounding included) that starts at"
                     + " %s %d reads the copy and not %s %d itself, so its unit would read pixels outside the field"
                     + " reported; give '%s' a kernel of at least %d with dilation 1 along the %s, pad less, or use"
                     + " mode = CONSTANT");
