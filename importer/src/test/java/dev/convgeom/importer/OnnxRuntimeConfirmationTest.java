@@ -81,6 +81,8 @@ class OnnxRuntimeConfirmationTest {
                 Arguments.of("dilated pooling", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::dilatedPooling),
                 Arguments.of("dilated transposed convolution",
                         (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::dilatedDeconv),
+                Arguments.of("reflect and edge padding", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::copyPadded),
+                Arguments.of("CycleGAN-like generator", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::cycleGanLike),
                 Arguments.of("random graph 1", (Supplier<OnnxBuilder>) () -> random(1)),
                 Arguments.of("random graph 2", (Supplier<OnnxBuilder>) () -> random(2)),
                 Arguments.of("random graph 3", (Supplier<OnnxBuilder>) () -> random(3)),
@@ -203,6 +205,69 @@ class OnnxRuntimeConfirmationTest {
         x = b.map("Pad", "pad", List.of(x, b.intTensor("pads", 0, 0, 1, 2, 0, 0, 0, 1)));
         b.avgPool("avg", x, ints("kernel_shape", 2, 3), ints("strides", 1, 2), integer("ceil_mode", 1));
         return b;
+    }
+
+    /**
+     * Pad in reflect and edge mode (opset 13: pads as an input) before windows that read every copied
+     * unit's source: reflect 3 before a 7x7, reflect 1 before a 3x3 at stride 2 and before a strided
+     * 3x3, edge 2/1 before a 3x3. A unit near a border reads its copies' sources too, all inside its
+     * field: the probes just outside the field find nothing read there.
+     */
+    static OnnxBuilder copyPadded() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 2, 29, 27);
+        String x = b.map("Pad", "reflect3", List.of("data", b.intTensor("pads3", 0, 0, 3, 3, 0, 0, 3, 3)),
+                string("mode", "reflect"));
+        x = b.conv("conv7", x, 2, 2, 7, 7, 1);
+        x = b.conv("down", x, 2, 2, 3, 3, 1, ints("strides", 2, 2), ints("pads", 1, 1, 1, 1));
+        x = b.map("Pad", "reflect1", List.of(x, b.intTensor("pads1", 0, 0, 1, 1, 0, 0, 1, 1)), string("mode", "reflect"));
+        x = b.conv("conv3", x, 2, 2, 3, 3, 1);
+        x = b.map("Pad", "edge", List.of(x, b.intTensor("pads_edge", 0, 0, 2, 1, 0, 0, 1, 2)), string("mode", "edge"));
+        x = b.conv("conv_edge", x, 2, 2, 3, 3, 1);
+        x = b.map("Pad", "reflect_last", List.of(x, b.intTensor("pads_last", 0, 0, 1, 1, 0, 0, 1, 1)),
+                string("mode", "reflect"));
+        b.conv("last", x, 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        return b;
+    }
+
+    /**
+     * CycleGAN's ResNet generator in miniature: reflect 3 and a 7x7, two stride-2 3x3s, a residual
+     * block of reflect 1 and 3x3 twice at stride 4, two stride-2 transposed convolutions (output
+     * padding 1), reflect 3 and a 7x7, instance normalisation between. The ReLUs are left out: one
+     * lit pixel makes a normalised map negative almost everywhere, and a ReLU would zero what the
+     * probes look for. Every unit after a normalisation reads the whole image (its statistics), so
+     * here the shapes are the test and the probes find every pixel read, as the fields say.
+     */
+    static OnnxBuilder cycleGanLike() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 3, 32, 32);
+        String x = b.map("Pad", "pad_in", List.of("data", b.intTensor("pads_in", 0, 0, 3, 3, 0, 0, 3, 3)),
+                string("mode", "reflect"));
+        x = norm(b, "c7s1", b.conv("c7s1", x, 3, 4, 7, 7, 1));
+        x = norm(b, "d1", b.conv("d1", x, 4, 4, 3, 3, 1, ints("strides", 2, 2), ints("pads", 1, 1, 1, 1)));
+        x = norm(b, "d2", b.conv("d2", x, 4, 4, 3, 3, 1, ints("strides", 2, 2), ints("pads", 1, 1, 1, 1)));
+        String y = b.map("Pad", "r1_pad1", List.of(x, b.intTensor("pads_r1", 0, 0, 1, 1, 0, 0, 1, 1)),
+                string("mode", "reflect"));
+        y = norm(b, "r1_conv1", b.conv("r1_conv1", y, 4, 4, 3, 3, 1));
+        y = b.map("Pad", "r1_pad2", List.of(y, b.intTensor("pads_r2", 0, 0, 1, 1, 0, 0, 1, 1)),
+                string("mode", "reflect"));
+        y = b.conv("r1_conv2", y, 4, 4, 3, 3, 1);
+        y = b.map("InstanceNormalization", "r1_norm2", List.of(y, b.weight("r1_norm2_scale", 1f, 4),
+                b.weight("r1_norm2_bias", 0f, 4)));
+        x = b.merge("Add", "r1", x, y);
+        x = norm(b, "u1", b.convTranspose("u1", x, 4, 4, 3, ints("strides", 2, 2), ints("pads", 1, 1, 1, 1),
+                ints("output_padding", 1, 1)));
+        x = norm(b, "u2", b.convTranspose("u2", x, 4, 4, 3, ints("strides", 2, 2), ints("pads", 1, 1, 1, 1),
+                ints("output_padding", 1, 1)));
+        x = b.map("Pad", "pad_out", List.of(x, b.intTensor("pads_out", 0, 0, 3, 3, 0, 0, 3, 3)),
+                string("mode", "reflect"));
+        x = b.conv("c7s1_out", x, 4, 3, 7, 7, 1);
+        b.unary("Tanh", "tanh", x);
+        return b;
+    }
+
+    /** Instance normalisation (scale 1, bias 0) after {@code x}. */
+    private static String norm(OnnxBuilder b, String name, String x) {
+        return b.map("InstanceNormalization", name + "_norm", List.of(x, b.weight(name + "_scale", 1f, 4),
+                b.weight(name + "_bias", 0f, 4)));
     }
 
     /** Nearest upsampling in PyTorch's form and bilinear with half-pixel centres. */

@@ -2,6 +2,7 @@ package dev.convgeom.importer.model;
 
 import static dev.convgeom.Upsample.Coordinates.HALF_PIXEL;
 
+import dev.convgeom.Pad;
 import dev.convgeom.Shape;
 import dev.convgeom.Upsample;
 import java.util.List;
@@ -42,11 +43,22 @@ import java.util.Objects;
  * @param output        the output shape by the model format's own rules
  * @param firstChannel  the first channel a channel selection keeps (its {@code out} channels from
  *                      there); 0 for every other kind
+ * @param padMode       what a pad's new units hold ({@code CONSTANT} for every other kind)
  */
 public record ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out,
                             int groups, AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factorX,
                             int factorY, boolean bilinear, Upsample.Coordinates coordinates, int outputPadding,
-                            int like, int offsetY, int offsetX, String label, Shape output, int firstChannel) {
+                            int like, int offsetY, int offsetX, String label, Shape output, int firstChannel,
+                            Pad.Mode padMode) {
+
+    /** A layer other than a pad in a copying mode. */
+    public ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out, int groups,
+                         AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factorX, int factorY,
+                         boolean bilinear, Upsample.Coordinates coordinates, int outputPadding, int like, int offsetY,
+                         int offsetX, String label, Shape output, int firstChannel) {
+        this(source, op, kind, from, in, out, groups, y, x, ceil, same, factorX, factorY, bilinear, coordinates,
+                outputPadding, like, offsetY, offsetX, label, output, firstChannel, Pad.Mode.CONSTANT);
+    }
 
     /** A layer that selects no channels. */
     public ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out, int groups,
@@ -65,6 +77,7 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
         from = List.copyOf(from);
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(coordinates, "coordinates");
+        Objects.requireNonNull(padMode, "padMode");
     }
 
     /** A convolution; {@code same} when the file asks for SAME (upper) padding at every size. */
@@ -135,9 +148,15 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
     /** Zero padding: {@code y} and {@code x} are kernel-1 windows holding the padding added. */
     public static ImportedLayer pad(String source, String op, int input, int top, int bottom, int left, int right,
                                     Shape output, String label) {
+        return pad(source, op, input, top, bottom, left, right, Pad.Mode.CONSTANT, output, label);
+    }
+
+    /** Padding whose new units hold what {@code mode} says (ONNX {@code Pad}'s {@code mode}). */
+    public static ImportedLayer pad(String source, String op, int input, int top, int bottom, int left, int right,
+                                    Pad.Mode mode, Shape output, String label) {
         return new ImportedLayer(source, op, LayerKind.PAD, List.of(input), output.channels(), output.channels(), 1,
                 new AxisWindow(1, 1, 1, top, bottom), new AxisWindow(1, 1, 1, left, right), false, false, 1, 1, false,
-                HALF_PIXEL, 0, -1, 0, 0, label, output);
+                HALF_PIXEL, 0, -1, 0, 0, label, output, 0, mode);
     }
 
     /**

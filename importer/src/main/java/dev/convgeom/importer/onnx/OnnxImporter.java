@@ -2,6 +2,7 @@ package dev.convgeom.importer.onnx;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.UnsafeByteOperations;
+import dev.convgeom.Pad;
 import dev.convgeom.Shape;
 import dev.convgeom.Upsample;
 import dev.convgeom.importer.ImportException;
@@ -1102,11 +1103,13 @@ public final class OnnxImporter {
 
     private void pad(NodeProto node) throws ImportException {
         FeatureMap m = map(node, 0);
-        String mode = string(node, "mode", "constant");
-        if (!mode.equals("constant")) {
-            throw fail(node, "mode '" + mode + "' fills the border with copies of inner units, so border units"
-                    + " read other pixels than zero padding; convgeom's @Pad pads with a constant");
-        }
+        String modeName = string(node, "mode", "constant");
+        Pad.Mode mode = switch (modeName) {
+            case "constant" -> Pad.Mode.CONSTANT;
+            case "reflect" -> Pad.Mode.REFLECT;
+            case "edge" -> Pad.Mode.EDGE;
+            default -> throw fail(node, "mode '" + modeName + "': only constant, reflect and edge are known");
+        };
         long[] p = opset >= 11 ? knownLongs(node, 1, "the pads") : ints(node, "pads");
         if (opset >= 18 && node.getInputCount() > 3 && !node.getInput(3).isEmpty()) {
             throw fail(node, "pads with an axes input; not supported");
@@ -1126,7 +1129,7 @@ public final class OnnxImporter {
         Shape s = m.shape();
         Shape output = new Shape(s.channels(), s.height() + top + bottom, s.width() + left + right);
         out(node, 0, add(ImportedLayer.pad(nameOf(node), node.getOpType(), m.layer(), top, bottom, left, right,
-                output, "")), output, false);
+                mode, output, "")), output, false);
     }
 
     private void reduce(NodeProto node) throws ImportException {

@@ -1,5 +1,6 @@
 package dev.convgeom.importer.writing;
 
+import dev.convgeom.Pad;
 import dev.convgeom.Shape;
 import dev.convgeom.Upsample;
 import dev.convgeom.importer.model.AxisWindow;
@@ -129,6 +130,9 @@ public final class JavaWriter {
                 a.add("bottom = " + layer.y().padAfter());
                 a.add("left = " + layer.x().padBefore());
                 a.add("right = " + layer.x().padAfter());
+                if (layer.padMode() != Pad.Mode.CONSTANT) {
+                    a.add("mode = Pad.Mode." + layer.padMode());
+                }
             }
             case UPSAMPLE -> {
                 if (layer.factorX() == layer.factorY()) {
