@@ -82,7 +82,7 @@ class OnnxRuntimeConfirmationTest {
                 Arguments.of("dilated transposed convolution",
                         (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::dilatedDeconv),
                 Arguments.of("reflect and edge padding", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::copyPadded),
-                Arguments.of("CycleGAN-like generator", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::cycleGanLike),
+                Arguments.of("CycleGAN-like generator", (Supplier<OnnxBuilder>) () -> cycleGanLike(false)),
                 Arguments.of("random graph 1", (Supplier<OnnxBuilder>) () -> random(1)),
                 Arguments.of("random graph 2", (Supplier<OnnxBuilder>) () -> random(2)),
                 Arguments.of("random graph 3", (Supplier<OnnxBuilder>) () -> random(3)),
@@ -232,30 +232,31 @@ class OnnxRuntimeConfirmationTest {
     /**
      * CycleGAN's ResNet generator in miniature: reflect 3 and a 7x7, two stride-2 3x3s, a residual
      * block of reflect 1 and 3x3 twice at stride 4, two stride-2 transposed convolutions (output
-     * padding 1), reflect 3 and a 7x7, instance normalisation between. The ReLUs are left out: one
-     * lit pixel makes a normalised map negative almost everywhere, and a ReLU would zero what the
-     * probes look for. Every unit after a normalisation reads the whole image (its statistics), so
-     * here the shapes are the test and the probes find every pixel read, as the fields say.
+     * padding 1), reflect 3 and a 7x7; {@code normalised}: instance normalisation after each
+     * convolution as in CycleGAN (the ReLUs are left out: one lit pixel makes a normalised map
+     * negative almost everywhere, and a ReLU would zero what a probe looks for). After a
+     * normalisation every unit reads the whole image (its statistics), which leaves no pixel outside
+     * a field to probe: the normalised form is confirmed by its shapes, the plain one by probes too.
      */
-    static OnnxBuilder cycleGanLike() {
+    static OnnxBuilder cycleGanLike(boolean normalised) {
         OnnxBuilder b = new OnnxBuilder(13, "data", 3, 32, 32);
         String x = b.map("Pad", "pad_in", List.of("data", b.intTensor("pads_in", 0, 0, 3, 3, 0, 0, 3, 3)),
                 string("mode", "reflect"));
-        x = norm(b, "c7s1", b.conv("c7s1", x, 3, 4, 7, 7, 1));
-        x = norm(b, "d1", b.conv("d1", x, 4, 4, 3, 3, 1, ints("strides", 2, 2), ints("pads", 1, 1, 1, 1)));
-        x = norm(b, "d2", b.conv("d2", x, 4, 4, 3, 3, 1, ints("strides", 2, 2), ints("pads", 1, 1, 1, 1)));
+        x = norm(b, normalised, "c7s1", b.conv("c7s1", x, 3, 4, 7, 7, 1));
+        x = norm(b, normalised, "d1", b.conv("d1", x, 4, 4, 3, 3, 1, ints("strides", 2, 2), ints("pads", 1, 1, 1, 1)));
+        x = norm(b, normalised, "d2", b.conv("d2", x, 4, 4, 3, 3, 1, ints("strides", 2, 2), ints("pads", 1, 1, 1, 1)));
         String y = b.map("Pad", "r1_pad1", List.of(x, b.intTensor("pads_r1", 0, 0, 1, 1, 0, 0, 1, 1)),
                 string("mode", "reflect"));
-        y = norm(b, "r1_conv1", b.conv("r1_conv1", y, 4, 4, 3, 3, 1));
+        y = norm(b, normalised, "r1_conv1", b.conv("r1_conv1", y, 4, 4, 3, 3, 1));
         y = b.map("Pad", "r1_pad2", List.of(y, b.intTensor("pads_r2", 0, 0, 1, 1, 0, 0, 1, 1)),
                 string("mode", "reflect"));
         y = b.conv("r1_conv2", y, 4, 4, 3, 3, 1);
-        y = b.map("InstanceNormalization", "r1_norm2", List.of(y, b.weight("r1_norm2_scale", 1f, 4),
-                b.weight("r1_norm2_bias", 0f, 4)));
+        y = normalised ? b.map("InstanceNormalization", "r1_norm2", List.of(y, b.weight("r1_norm2_scale", 1f, 4),
+                b.weight("r1_norm2_bias", 0f, 4))) : y;
         x = b.merge("Add", "r1", x, y);
-        x = norm(b, "u1", b.convTranspose("u1", x, 4, 4, 3, ints("strides", 2, 2), ints("pads", 1, 1, 1, 1),
+        x = norm(b, normalised, "u1", b.convTranspose("u1", x, 4, 4, 3, ints("strides", 2, 2), ints("pads", 1, 1, 1, 1),
                 ints("output_padding", 1, 1)));
-        x = norm(b, "u2", b.convTranspose("u2", x, 4, 4, 3, ints("strides", 2, 2), ints("pads", 1, 1, 1, 1),
+        x = norm(b, normalised, "u2", b.convTranspose("u2", x, 4, 4, 3, ints("strides", 2, 2), ints("pads", 1, 1, 1, 1),
                 ints("output_padding", 1, 1)));
         x = b.map("Pad", "pad_out", List.of(x, b.intTensor("pads_out", 0, 0, 3, 3, 0, 0, 3, 3)),
                 string("mode", "reflect"));
@@ -264,9 +265,9 @@ class OnnxRuntimeConfirmationTest {
         return b;
     }
 
-    /** Instance normalisation (scale 1, bias 0) after {@code x}. */
-    private static String norm(OnnxBuilder b, String name, String x) {
-        return b.map("InstanceNormalization", name + "_norm", List.of(x, b.weight(name + "_scale", 1f, 4),
+    /** Instance normalisation (scale 1, bias 0) after {@code x}, if {@code normalised}. */
+    private static String norm(OnnxBuilder b, boolean normalised, String name, String x) {
+        return !normalised ? x : b.map("InstanceNormalization", name + "_norm", List.of(x, b.weight(name + "_scale", 1f, 4),
                 b.weight(name + "_bias", 0f, 4)));
     }
 
@@ -664,6 +665,40 @@ class OnnxRuntimeConfirmationTest {
             boolean dense = checked.network().layers().stream()
                     .allMatch(l -> l.y() == null || (l.y().dilation() == 1 && l.x().dilation() == 1));
             probeFields(env, session, input, target, output, title, dense);
+        }
+    }
+
+    /**
+     * CycleGAN's generator with its instance normalisations: imported (reflect pads as
+     * {@code @Pad(mode = REFLECT)}), compiled, and every 4-D tensor ONNX Runtime computes has the
+     * shape the geometry gives.
+     */
+    @Test
+    void cycleGanWithInstanceNormalisationHasTheShapesTheGeometryGives() throws Exception {
+        OnnxBuilder builder = cycleGanLike(true);
+        List<String> maps = builder.featureMaps();
+        ModelProto proto = builder.build(maps.get(maps.size() - 1) + "_out");
+        Path file = dir.resolve("cyclegan.onnx");
+        Files.write(file, proto.toByteArray());
+        Checked checked = ModelImporter.read(file, null, "Imported", line -> { });
+        String java = JavaWriter.write(checked, "com.example", "Imported");
+        assertTrue(java.contains("mode = Pad.Mode.REFLECT"), java);
+        Generated.compile("com.example", "Imported", java);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession session = env.createSession(proto.toByteArray(), new OrtSession.SessionOptions())) {
+            Map<String, long[]> shapes = shapes(env, session, checked.network().input());
+            int compared = 0;
+            for (int i = 0; i < checked.network().layers().size(); i++) {
+                ImportedLayer layer = checked.network().layers().get(i);
+                long[] actual = shapes.getOrDefault(layer.source() + "_out", shapes.get(layer.source()));
+                if (actual != null && actual.length == 4) {
+                    Shape geometry = checked.geometry().get(i).output();
+                    assertArrayEquals(new long[] {1, geometry.channels(), geometry.height(), geometry.width()},
+                            actual, "shape of " + layer.source());
+                    compared++;
+                }
+            }
+            assertTrue(compared >= 20, "compared " + compared + " shapes");
         }
     }
 
