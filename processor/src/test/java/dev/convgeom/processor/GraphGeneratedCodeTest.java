@@ -153,6 +153,29 @@ class GraphGeneratedCodeTest {
     }
 
     /*
+     * Input 1x10x12 (H x W), reflect 3 then a 7x7 convolution: the pad's 16 x 18 units and the
+     * convolution's 10 x 12 are those of zero padding (centre of unit 0 at -3, fields [-3, 3] for
+     * unit 0 of the convolution), and the manifest and report say which mode it is.
+     */
+    @Test
+    void reflectPaddingHasTheGeometryOfZeroPaddingAndSaysItsMode() {
+        Compilation c = Expect.clean(Sources.network("Reflected", "@Network(input = @Input(channels = 1, height = 10,"
+                + " width = 12))", "@Pad(top = 3, bottom = 3, left = 3, right = 3, mode = Pad.Mode.REFLECT) Object pad;",
+                "@Conv(out = 2, k = 7) Object conv;"));
+        Class<?> g = new CompiledClasses(c).load("test.ReflectedGeometry");
+        LayerGeometry pad = (LayerGeometry) constant(g, "PAD");
+        assertEquals(AxisGeometry.uniform(12, 18, Ratio.of(1), Ratio.of(-3), -3, -3), pad.x());
+        assertEquals(AxisGeometry.uniform(10, 16, Ratio.of(1), Ratio.of(-3), -3, -3), pad.y());
+        LayerGeometry conv = (LayerGeometry) constant(g, "CONV");
+        assertEquals(new Box(-3, -3, 3, 3), conv.receptiveField(0, 0));
+        assertEquals(new Box(0, 0, 3, 3), conv.clippedReceptiveField(0, 0));
+        // the last unit reads columns 8..14 of zero padding's map, 12..14 being copies of 10..8: 8..11
+        assertEquals(new Box(8, 6, 11, 9), conv.clippedReceptiveField(11, 9));
+        Object m = Json.parse(GeneratedCodeTest.manifestOf(c, "test.Reflected"));
+        assertEquals("REFLECT", Json.get(m, "layers", 0, "padMode"));
+    }
+
+    /*
      * Input 1x3x4 (H x W), bilinear by 2 with aligned corners: n = 4 columns to N = 8, so column v
      * sits at v * 3 / 7: jump 3/7, centre 0. Positions 0, 3/7, 6/7, 9/7, 12/7, 15/7, 18/7, 3 read
      * units [0,0] [0,1] [0,1] [1,2] [1,2] [2,3] [2,3] [3,3]; they repeat only after 7 units

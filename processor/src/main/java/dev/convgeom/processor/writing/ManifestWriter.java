@@ -6,6 +6,7 @@ import dev.convgeom.engine.ComputedLayer;
 import dev.convgeom.engine.Coordinates;
 import dev.convgeom.engine.GeometryResult;
 import dev.convgeom.engine.NetworkInput;
+import dev.convgeom.engine.PadMode;
 import dev.convgeom.engine.PositionSet;
 import dev.convgeom.engine.ReadCoverage;
 import dev.convgeom.engine.Rounding;
@@ -137,6 +138,12 @@ public final class ManifestWriter {
                     .number("first", extras.firstChannel()).number("count", spec.out())
                     .endObject();
             case CHANNEL_SHUFFLE -> json.number("groups", spec.groups());
+            // Only for copies, so that the manifests of zero padding keep their form.
+            case PAD -> {
+                if (extras.padMode() != PadMode.CONSTANT) {
+                    json.string("padMode", extras.padMode().name());
+                }
+            }
             default -> { }
         }
         if (spec.isFullyConnected()) {

@@ -11,6 +11,7 @@ import dev.convgeom.engine.EffectiveGrid;
 import dev.convgeom.engine.EffectiveGrids;
 import dev.convgeom.engine.GeometryResult;
 import dev.convgeom.engine.LayerKind;
+import dev.convgeom.engine.PadMode;
 import dev.convgeom.engine.LayerSpec;
 import dev.convgeom.engine.NetworkInput;
 import java.util.ArrayList;
@@ -166,6 +167,8 @@ final class ReportData {
                     .number("count", layer.channels()).endObject();
         } else if (kind == LayerKind.CHANNEL_SHUFFLE) {
             json.number("shuffleGroups", layer.spec().groups());
+        } else if (kind == LayerKind.PAD && layer.spec().extras().padMode() != PadMode.CONSTANT) {
+            json.string("padMode", layer.spec().extras().padMode().name());
         }
         if (layer.stepY() != null) {
             json.name("dropped").beginInlineObject()
