@@ -45,7 +45,8 @@ final class EngineLayers {
                         : extras.withFactors(resize.factorX(), resize.factorY(), resize.bilinear())
                                 .withCoordinates(dev.convgeom.engine.Coordinates.valueOf(resize.coordinates().name())).withOutputPadding(resize.outputPadding());
             }
-            extras = extras.withFirstChannel(layer.firstChannel());
+            extras = extras.withFirstChannel(layer.firstChannel())
+                    .withPadMode(dev.convgeom.engine.PadMode.valueOf(layer.padMode().name()));
             specs.add(new dev.convgeom.engine.LayerSpec(layer.name(), kind, inputs, window(layer.y()),
                     window(layer.x()), channels(layer.out()), channels(layer.in()), layer.groups(), extras));
         }

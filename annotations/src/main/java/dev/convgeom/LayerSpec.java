@@ -16,7 +16,8 @@ import java.util.Set;
  *   <li>{@code Deconv}: windows holding kernel, stride, dilation (stride 1 where dilated), the
  *       padding removed before and after ({@link Padding#EXPLICIT}, no rounding up), and
  *       {@link Resize#deconv} for the output padding.</li>
- *   <li>{@code Pad}: windows of kernel 1, stride 1 with the padding added.</li>
+ *   <li>{@code Pad}: windows of kernel 1, stride 1 with the padding added, and its
+ *       {@link #padMode()}.</li>
  *   <li>{@code Upsample}: {@link Resize#upsample}; {@code Crop}: {@link Resize#crop}.</li>
  *   <li>{@code Concat}, {@code Add} (two or more names in {@code from}), {@code Gate} (two: the
  *       map, then its 1x1 gate), {@code GlobalAvgPool}, {@code InstanceNorm} and the pointwise
@@ -42,9 +43,11 @@ import java.util.Set;
  * @param resize the upsampling factor, output padding or crop, or null
  * @param firstChannel the first channel a {@code Channels} layer selects, counted from 0; 0 for
  *               every other kind
+ * @param padMode what a {@code Pad}'s new units hold; {@link Pad.Mode#CONSTANT} for every other kind.
+ *               The geometry is the same in every mode (see {@link Pad})
  */
 public record LayerSpec(String name, String kind, List<String> from, int in, int out, int groups, Window y,
-                        Window x, Resize resize, int firstChannel) {
+                        Window x, Resize resize, int firstChannel, Pad.Mode padMode) {
 
     /** Kinds that slide a window over their input: the layers of a chain's walk. */
     private static final Set<String> SLIDING = Set.of("Conv", "MaxPool", "AvgPool", "FullyConnected");
@@ -67,11 +70,16 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
      *                                  a deconvolution has a kernel smaller than its stride or is
      *                                  dilated along an axis of stride above 1, or a channel selection
      *                                  is negative, does not state its count, or reaches beyond the
-     *                                  known incoming channels
+     *                                  known incoming channels, or a layer other than a pad has a
+     *                                  pad mode other than {@code CONSTANT}
      */
     public LayerSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(padMode, "padMode");
+        if (padMode != Pad.Mode.CONSTANT && !kind.equals("Pad")) {
+            throw new IllegalArgumentException(name + ": a " + kind + " layer has no pad mode, got " + padMode);
+        }
         from = List.copyOf(Objects.requireNonNull(from, "from"));
         boolean merge = kind.equals("Concat") || kind.equals("Add");
         boolean gate = kind.equals("Gate");
@@ -121,6 +129,12 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
     public LayerSpec(String name, String kind, List<String> from, int in, int out, int groups, Window y, Window x,
                      Resize resize) {
         this(name, kind, from, in, out, groups, y, x, resize, 0);
+    }
+
+    /** A layer other than a pad in a copying mode. */
+    public LayerSpec(String name, String kind, List<String> from, int in, int out, int groups, Window y, Window x,
+                     Resize resize, int firstChannel) {
+        this(name, kind, from, in, out, groups, y, x, resize, firstChannel, Pad.Mode.CONSTANT);
     }
 
     /** Whether the layer has windows (convolution, pooling, fully connected, deconvolution, pad). */
@@ -183,7 +197,8 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
                             : " " + resize.coordinates().name().toLowerCase(Locale.ROOT));
             case "Crop" -> head + " " + from.get(0) + " to " + resize.like() + " at "
                     + resize.offsetY() + "x" + resize.offsetX();
-            case "Pad" -> head + " " + pads();
+            case "Pad" -> head + " " + pads()
+                    + (padMode == Pad.Mode.CONSTANT ? "" : " " + padMode.name().toLowerCase(Locale.ROOT));
             case "Channels" -> head + " " + firstChannel + ".." + (firstChannel + (long) out - 1) + " of " + channels(in);
             case "ChannelShuffle" -> head + " " + channels(in) + " groups " + groups;
             case "Deconv" -> head + " " + channels(in) + "->" + channels(out)

@@ -39,7 +39,8 @@ import java.util.Locale;
  * where the axes differ; then {@code ,asymmetric} or {@code ,align_corners} for coordinates other
  * than half-pixel), {@code deconv,outputPadding} or
  * {@code crop,like,offsetX,offsetY} (see {@link Resize#crop}); in its place, {@code first,n} is the
- * first channel of a {@code Channels} layer ({@link LayerSpec#firstChannel()}), written when not 0.
+ * first channel of a {@code Channels} layer ({@link LayerSpec#firstChannel()}), written when not 0;
+ * or {@code reflect} or {@code edge}, a pad's {@link LayerSpec#padMode()}, written when not constant.
  *
  * <p>A layer's geometry, as {@link #layer} reads it: its output shape, then per axis (rows, then
  * columns) the jump, the centre of unit 0 and the fields of one period as in
@@ -172,13 +173,23 @@ public final class Literals {
         try {
             List<String> from = f[2].equals("^") ? List.of(previous) : Arrays.asList(f[2].split(","));
             boolean first = f.length > 8 && f[8].startsWith("first,");
+            Pad.Mode padMode = f.length > 8 && f[1].equals("Pad") ? padMode(f[8]) : Pad.Mode.CONSTANT;
+            boolean resized = f.length > 8 && !first && !f[1].equals("Pad");
             return new LayerSpec(f[0], f[1], from, channels(f[3]), channels(f[4]),
                     number(f[5]), f.length > 6 ? window(f[6]) : null,
                     f.length > 6 ? window(f[7].equals("=") ? f[6] : f[7]) : null,
-                    f.length > 8 && !first ? resize(f[8]) : null, first ? number(f[8].substring(6)) : 0);
+                    resized ? resize(f[8]) : null, first ? number(f[8].substring(6)) : 0, padMode);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("layer \"" + line + "\": " + e.getMessage(), e);
         }
+    }
+
+    private static Pad.Mode padMode(String text) {
+        return switch (text) {
+            case "reflect" -> Pad.Mode.REFLECT;
+            case "edge" -> Pad.Mode.EDGE;
+            default -> throw new IllegalArgumentException("expected a pad mode, reflect or edge, got \"" + text + "\"");
+        };
     }
 
     private static Window window(String text) {
@@ -310,6 +321,9 @@ public final class Literals {
         }
         if (layer.firstChannel() != 0) {
             s.append(" first,").append(layer.firstChannel());
+        }
+        if (layer.padMode() != Pad.Mode.CONSTANT) {
+            s.append(' ').append(layer.padMode().name().toLowerCase(Locale.ROOT));
         }
         if (layer.resize() != null) {
             Resize r = layer.resize();

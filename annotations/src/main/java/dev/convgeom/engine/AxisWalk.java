@@ -27,7 +27,9 @@ public final class AxisWalk {
         /** A crop's offset and size run past the map it crops. */
         CROP,
         /** A gate (input {@link #misfitInput()}) is not one unit along the axis. */
-        GATE_SIZE
+        GATE_SIZE,
+        /** A {@link PadMode#REFLECT} pad is as wide as its map or wider: it would copy units beyond it. */
+        REFLECT_TOO_WIDE
     }
 
     private final LayerGraph graph;
@@ -151,6 +153,10 @@ public final class AxisWalk {
         if (crop && Math.addExact(offset, out) > n) {
             return fail(Misfit.CROP, -1);
         }
+        if (role == LayerKind.Role.PAD && layer.extras().padMode() == PadMode.REFLECT
+                && Math.max(layer.window(axis).padBefore(), layer.window(axis).padAfter()) >= n) {
+            return fail(Misfit.REFLECT_TOO_WIDE, -1);
+        }
         boolean gate = role == LayerKind.Role.CONTEXT;
         for (int k = 1; k < inputs.length; k++) {
             if (gate ? size(inputs[k]) != 1 : size(inputs[k]) != n) {
@@ -202,6 +208,9 @@ public final class AxisWalk {
                     + (layer.extras().offset(axis).orElse(0) + size(layer.extras().like()));
             case GATE_SIZE -> "layer '" + layer.name() + "' gates '" + first + "' by '" + name(inputs[misfitInput])
                     + "', which has " + size(inputs[misfitInput]) + " " + axis.units() + " instead of 1";
+            case REFLECT_TOO_WIDE -> "layer '" + layer.name() + "' reflects "
+                    + Math.max(layer.window(axis).padBefore(), layer.window(axis).padAfter()) + " " + axis.units()
+                    + " of '" + first + "', which has only " + n + " (reflect padding must be narrower than its map)";
             case MERGE_SIZES -> "layer '" + layer.name() + "' joins maps of different sizes: '" + first + "' has "
                     + n + " " + axis.units() + ", '" + name(inputs[misfitInput]) + "' has "
                     + size(inputs[misfitInput]);

@@ -11,6 +11,7 @@ import dev.convgeom.AxisMap;
 import dev.convgeom.Box;
 import dev.convgeom.LayerGeometry;
 import dev.convgeom.LayerMap;
+import dev.convgeom.Pad;
 import dev.convgeom.Point;
 import dev.convgeom.Ratio;
 import dev.convgeom.Resize;
@@ -166,6 +167,7 @@ class GraphGeneratedCodeTest {
         LayerGeometry pad = (LayerGeometry) constant(g, "PAD");
         assertEquals(AxisGeometry.uniform(12, 18, Ratio.of(1), Ratio.of(-3), -3, -3), pad.x());
         assertEquals(AxisGeometry.uniform(10, 16, Ratio.of(1), Ratio.of(-3), -3, -3), pad.y());
+        assertEquals(Pad.Mode.REFLECT, pad.spec().padMode());
         LayerGeometry conv = (LayerGeometry) constant(g, "CONV");
         assertEquals(new Box(-3, -3, 3, 3), conv.receptiveField(0, 0));
         assertEquals(new Box(0, 0, 3, 3), conv.clippedReceptiveField(0, 0));

@@ -95,7 +95,7 @@ public final class NetworkCheck {
             case CONV, MAX_POOL, AVG_POOL, FULLY_CONNECTED -> new LayerSpec(name, kind, from, in, out, layer.groups(),
                     window(layer.y(), layer), window(layer.x(), layer), null);
             case PAD -> new LayerSpec(name, kind, from, in, out, 1, window(layer.y(), layer), window(layer.x(), layer),
-                    null);
+                    null, 0, layer.padMode());
             case DECONV -> new LayerSpec(name, kind, from, in, out, layer.groups(), window(layer.y(), layer),
                     window(layer.x(), layer), Resize.deconv(layer.outputPadding()));
             case UPSAMPLE -> new LayerSpec(name, kind, from, in, out, 1, null, null,

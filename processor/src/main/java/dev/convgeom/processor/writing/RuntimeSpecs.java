@@ -2,6 +2,7 @@ package dev.convgeom.processor.writing;
 
 import dev.convgeom.LayerSpec;
 import dev.convgeom.NetworkSpec;
+import dev.convgeom.Pad;
 import dev.convgeom.Padding;
 import dev.convgeom.Resize;
 import dev.convgeom.Upsample;
@@ -51,7 +52,8 @@ public final class RuntimeSpecs {
             var spec = layer.spec();
             layers.add(new LayerSpec(spec.name(), spec.kind().displayName(), from, channels(inChannels),
                     channels(layer.channels()), (int) spec.groups(), window(layer, layer.stepY(), spec.y()),
-                    window(layer, layer.stepX(), spec.x()), resize(computed, layer), (int) spec.extras().firstChannel()));
+                    window(layer, layer.stepX(), spec.x()), resize(computed, layer), (int) spec.extras().firstChannel(),
+                    Pad.Mode.valueOf(spec.extras().padMode().name())));
         }
         Shape input = new Shape((int) in.channels(), (int) in.height(), (int) in.width());
         if (outputs.isEmpty()) {
