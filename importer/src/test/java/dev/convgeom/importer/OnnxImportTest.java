@@ -237,10 +237,14 @@ class OnnxImportTest {
                 string("coordinate_transformation_mode", "align_corners"));
         assertRefused(oneUnit.build("up_out"), "'up' (Resize): align_corners stretches a map of 1x8 to 2x16");
 
+        // Reflecting 8 rows of an 8-row map would copy row 8, which does not exist (ONNX Runtime refuses it too).
         OnnxBuilder reflect = new OnnxBuilder(13, "x", 4, 8, 8);
-        reflect.map("Pad", "pad", List.of("x", reflect.intTensor("p", 0, 0, 1, 1, 0, 0, 1, 1)),
+        reflect.map("Pad", "pad", List.of("x", reflect.intTensor("p", 0, 0, 8, 1, 0, 0, 1, 1)),
                 string("mode", "reflect"));
-        assertRefused(reflect.build("pad_out"), "'pad' (Pad): mode 'reflect' fills the border with copies");
+        assertRefused(reflect.build("pad_out"), "'pad' (Pad): convgeom's geometry refuses it:");
+        OnnxBuilder wrap = new OnnxBuilder(13, "x", 4, 8, 8);
+        wrap.map("Pad", "pad", List.of("x", wrap.intTensor("p", 0, 0, 1, 1, 0, 0, 1, 1)), string("mode", "wrap"));
+        assertRefused(wrap.build("pad_out"), "'pad' (Pad): mode 'wrap': only constant, reflect and edge are known");
 
         OnnxBuilder unknown = new OnnxBuilder(13, "x", 4, 8, 8);
         unknown.map("RoiAlign", "roi", List.of("x"));
