@@ -47,8 +47,9 @@ public final class EffectiveProfile {
             Accumulator a = phases[r].trimmed();
             start[r] = a.start;
             weights[r] = a.weights;
-            for (BigInteger w : a.weights) {
-                common = common.gcd(w);
+            // Once the common factor is 1 it stays 1; a gcd costs the length of its operands.
+            for (int i = 0; i < a.weights.length && !common.equals(BigInteger.ONE); i++) {
+                common = common.gcd(a.weights[i]);
             }
         }
         if (!common.equals(BigInteger.ONE)) {
@@ -115,6 +116,11 @@ public final class EffectiveProfile {
         return EffectiveSpread.of(start[r], weights[r]);
     }
 
+    /** The sums and extents of phase {@code r}, for {@link EffectiveFields.AxisField}. */
+    SpreadSums sums(int r) {
+        return SpreadSums.of(start[r], weights[r]);
+    }
+
     /** Adds {@code factor} times unit {@code u}'s numerators into {@code into}. */
     void addTo(Accumulator into, long u, BigInteger factor) {
         into.add(start(u), weights[phase(u)], factor);
@@ -168,8 +174,15 @@ public final class EffectiveProfile {
                 start = first;
             }
             int offset = Math.toIntExact(at - start);
-            for (int i = 0; i < run.length; i++) {
-                weights[offset + i] = weights[offset + i].add(run[i].multiply(factor));
+            if (factor.equals(BigInteger.ONE)) {
+                // Most taps: BigInteger.multiply copies its operand even for a factor of 1.
+                for (int i = 0; i < run.length; i++) {
+                    weights[offset + i] = weights[offset + i].add(run[i]);
+                }
+            } else {
+                for (int i = 0; i < run.length; i++) {
+                    weights[offset + i] = weights[offset + i].add(run[i].multiply(factor));
+                }
             }
         }
 
