@@ -26,12 +26,6 @@ public record EffectiveSpread(long start, BigInteger total, BigInteger sum, BigI
 
     private static final MathContext PRECISION = new MathContext(34);
 
-    /** The statistics of the weights {@code weights} at coordinates {@code start, start + 1, ...}. */
-    static EffectiveSpread of(long start, BigInteger[] weights) {
-        SpreadSums sums = SpreadSums.of(start, weights);
-        return new EffectiveSpread(start, sums.total, sums.sum, sums.sumSquare, weights.clone());
-    }
-
     /** Last input coordinate with a weight. */
     public long end() {
         return start + weights.length - 1;
