@@ -67,6 +67,7 @@ public final class EffectiveFields {
                         widestVariance = variance;
                     }
                 }
+                // SpreadSums.PERCENTS: 50, then 90.
                 e50 = Math.max(e50, s.width(0));
                 e90 = Math.max(e90, s.width(1));
             }
