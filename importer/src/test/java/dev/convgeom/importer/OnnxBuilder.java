@@ -84,6 +84,12 @@ final class OnnxBuilder {
         return name;
     }
 
+    /** A scalar (no dimensions) of type int64, as a Gather of one index takes it. */
+    String intScalar(String name, long value) {
+        graph.addInitializer(TensorProto.newBuilder().setName(name).setDataType(7).addInt64Data(value));
+        return name;
+    }
+
     String floatTensor(String name, float... values) {
         TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(1).addDims(values.length);
         for (float v : values) {
