@@ -135,6 +135,23 @@ final class OnnxBuilder {
     }
 
     /**
+     * An opset-18 Split of {@code x} along the channels by {@code num_outputs} (no sizes: parts of
+     * {@code ceil(C / n)}, the last smaller), each output a feature map named {@code name_k}.
+     */
+    List<String> splitInto(String name, String x, int parts) {
+        NodeProto.Builder n = NodeProto.newBuilder().setOpType("Split").setName(name).addInput(x)
+                .addAttribute(integer("axis", 1)).addAttribute(integer("num_outputs", parts));
+        List<String> outputs = new ArrayList<>();
+        for (int k = 0; k < parts; k++) {
+            outputs.add(name + "_" + k);
+            n.addOutput(name + "_" + k);
+        }
+        graph.addNode(n);
+        extraMaps.addAll(outputs);
+        return outputs;
+    }
+
+    /**
      * A channel shuffle as torch.onnx writes it: Reshape to {@code 1 x groups x C/groups x H x W},
      * Transpose perm (0, 2, 1, 3, 4), Reshape back ({@code 1 x -1 x H x W}); the last node is
      * {@code name}.

@@ -298,6 +298,32 @@ class OnnxImportTest {
                 + " map adds an axis");
     }
 
+    /**
+     * Opset 18: a Split by num_outputs whose parts do not divide the channels (the last smaller),
+     * a Pad of listed axes, and a ReduceMean whose axes are an input (a global pooling).
+     */
+    @Test
+    void opset18sSplitPadAndReduceMeanForms() throws Exception {
+        Checked checked = read(OnnxRuntimeConfirmationTest.opset18().build("conv2_out"), null);
+        List<ImportedLayer> layers = checked.network().layers();
+        assertEquals(List.of("CONV conv1 5x10x8", "CHANNELS halves_0 3x10x8", "CHANNELS halves_1 2x10x8",
+                "PAD pad 3x11x11", "CONV conv2 3x5x5"), java.util.stream.IntStream.range(0, layers.size())
+                .mapToObj(i -> layers.get(i).kind() + " " + layers.get(i).source() + " "
+                        + checked.geometry().get(i).output()).toList());
+        assertEquals(3, layers.get(2).firstChannel());
+
+        OnnxBuilder pooled = new OnnxBuilder(18, "x", 3, 8, 8);
+        String x = pooled.conv("conv", "x", 3, 4, 3, 3, 1);
+        pooled.node("ReduceMean", "mean", List.of(x, pooled.intTensor("axes", 2, 3)), integer("keepdims", 1));
+        Checked mean = read(pooled.build("mean_out"), null);
+        assertEquals(LayerKind.GLOBAL_AVG_POOL, mean.network().layers().get(1).kind());
+
+        OnnxBuilder odd = new OnnxBuilder(18, "x", 4, 8, 8);
+        odd.map("Pad", "pad", List.of("x", odd.intTensor("pads", 1, 1, 1), "", odd.intTensor("axes", 2, 3)));
+        assertRefused(odd.build("pad_out"), "'pad' (Pad): pads [1, 1, 1] for axes [2, 3]: a Pad with axes takes two"
+                + " pads per axis");
+    }
+
     @Test
     void whatTheAnnotationsCannotStateIsRefusedNamingTheNodeAndOperator() throws Exception {
 

@@ -81,6 +81,7 @@ class OnnxRuntimeConfirmationTest {
                         (Supplier<OnnxBuilder>) () -> OnnxRuntimeConfirmationTest.convNeXtBlock(17)),
                 Arguments.of("group normalisation", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::groupNormalized),
                 Arguments.of("transform_input", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::transformInput),
+                Arguments.of("opset 18 forms", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::opset18),
                 Arguments.of("upsampling per axis", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::perAxis),
                 Arguments.of("bilinear coordinates", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::coordinates),
                 Arguments.of("Upsample opset 9", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::upsampleOpset9),
@@ -365,6 +366,20 @@ class OnnxRuntimeConfirmationTest {
         }
         String x = b.merge("Concat", "transformed", channels.toArray(String[]::new));
         b.conv("conv1", x, 3, 4, 5, 5, 1, ints("strides", 2, 2), ints("pads", 1, 1, 1, 1));
+        return b;
+    }
+
+    /**
+     * Opset 18's forms: a Split by {@code num_outputs} (5 channels into 3 and 2) and a Pad of the
+     * rows and columns listed by an {@code axes} input (1 row before, 0 after; 2 columns before,
+     * 1 after), then a strided convolution.
+     */
+    static OnnxBuilder opset18() {
+        OnnxBuilder b = new OnnxBuilder(18, "data", 2, 21, 18);
+        String x = b.conv("conv1", "data", 2, 5, 3, 3, 1, ints("strides", 2, 2));
+        List<String> parts = b.splitInto("halves", x, 2);
+        x = b.map("Pad", "pad", List.of(parts.get(0), b.intTensor("pads", 1, 2, 0, 1), "", b.intTensor("axes", 2, 3)));
+        b.conv("conv2", x, 3, 3, 3, 3, 1, ints("strides", 2, 2));
         return b;
     }
 

@@ -910,6 +910,9 @@ public final class OnnxImporter {
         long[] sizes = opset >= 13 && node.getInputCount() > 1 && !node.getInput(1).isEmpty()
                 ? knownLongs(node, 1, "the split sizes")
                 : attribute(node, "split") != null ? ints(node, "split") : null;
+        if (sizes == null && opset >= 18 && attribute(node, "num_outputs") != null) {
+            sizes = numOutputs(node, s, integer(node, "axis", 0));
+        }
         List<long[]> ranges;
         try {
             ranges = ChannelRanges.split(new long[] {1, s.channels(), s.height(), s.width()}, integer(node, "axis", 0),
@@ -924,6 +927,26 @@ public final class OnnxImporter {
                     + "'"));
             out(node, k, index, shape, false);
         }
+    }
+
+    /**
+     * The part sizes of an opset-18 Split by {@code num_outputs} along the channels: parts of
+     * {@code ceil(C / n)} channels, the last one smaller when they do not divide C (the operator's
+     * rule), or null along another axis (refused by {@link ChannelRanges#split}).
+     */
+    private static long[] numOutputs(NodeProto node, Shape s, long axis) throws ImportException {
+        long n = integer(node, "num_outputs", 0);
+        if (n != node.getOutputCount() || n < 1) {
+            throw fail(node, "num_outputs " + n + " with " + node.getOutputCount() + " outputs");
+        }
+        if (axis != 1 && axis != -3) {
+            return null;
+        }
+        long part = -Math.floorDiv(-s.channels(), n);
+        long[] sizes = new long[(int) n];
+        Arrays.fill(sizes, part);
+        sizes[(int) n - 1] = s.channels() - part * (n - 1);
+        return sizes;
     }
 
     /** A Slice of the channels, with constant starts and ends and step 1: one {@code @Channels} layer. */
@@ -1376,7 +1399,7 @@ public final class OnnxImporter {
         }
         long[] p = opset >= 11 ? knownLongs(node, 1, "the pads") : ints(node, "pads");
         if (opset >= 18 && node.getInputCount() > 3 && !node.getInput(3).isEmpty()) {
-            throw fail(node, "pads with an axes input; not supported");
+            p = padsOfAxes(node, p, knownLongs(node, 3, "the axes"));
         }
         if (p.length != 8 || p[0] != 0 || p[1] != 0 || p[4] != 0 || p[5] != 0) {
             throw fail(node, "pads " + Arrays.toString(p) + ": only height and width of an N x C x H x W map");
@@ -1394,6 +1417,29 @@ public final class OnnxImporter {
         Shape output = new Shape(s.channels(), s.height() + top + bottom, s.width() + left + right);
         out(node, 0, add(ImportedLayer.pad(nameOf(node), node.getOpType(), m.layer(), top, bottom, left, right,
                 output, "")), output, false);
+    }
+
+    /**
+     * An opset-18 Pad's {@code pads} for the listed {@code axes} only (begins, then ends, in the
+     * order of {@code axes}) as the 8 values of every axis, 0 for the axes not listed.
+     */
+    private static long[] padsOfAxes(NodeProto node, long[] pads, long[] axes) throws ImportException {
+        if (pads.length != 2 * axes.length) {
+            throw fail(node, "pads " + Arrays.toString(pads) + " for axes " + Arrays.toString(axes) + ": a Pad with"
+                    + " axes takes two pads per axis");
+        }
+        long[] all = new long[8];
+        boolean[] seen = new boolean[4];
+        for (int i = 0; i < axes.length; i++) {
+            long a = axes[i] < 0 ? axes[i] + 4 : axes[i];
+            if (a < 0 || a > 3 || seen[(int) a]) {
+                throw fail(node, "axes " + Arrays.toString(axes) + " of a Pad of an N x C x H x W map");
+            }
+            seen[(int) a] = true;
+            all[(int) a] = pads[i];
+            all[(int) a + 4] = pads[i + axes.length];
+        }
+        return all;
     }
 
     /**
