@@ -258,6 +258,11 @@ class OnnxImportTest {
         assertRefused(wrong.build("back_out"), "'back' (Reshape): reshapes a map grouped as [1, 2, 128] to"
                 + " [1, 4, 64]; a group normalisation is Reshape to N x groups x -1, InstanceNormalization, Reshape"
                 + " back to N x C x H x W, and nothing else is declared");
+        OnnxBuilder flattened = new OnnxBuilder(13, "x", 4, 8, 8);
+        String rows = flattened.node("Reshape", "flat", List.of("x", flattened.intTensor("g", 1, 4, -1)));
+        flattened.node("MaxPool", "pool", List.of(rows), ints("kernel_shape", 2, 2));
+        assertRefused(flattened.build("pool_out"), "'pool' (MaxPool): reads 'flat_out', a map reshaped to"
+                + " N x 4 x -1 by 'flat'; convgeom declares that reshape only in a group normalisation");
     }
 
     /**
@@ -292,6 +297,11 @@ class OnnxImportTest {
         OnnxBuilder outside = new OnnxBuilder(13, "x", 4, 8, 8);
         outside.map("Gather", "pick", List.of("x", outside.intScalar("i", 4)), integer("axis", 1));
         assertRefused(outside.build("pick_out"), "'pick' (Gather): index 4 is outside the 4 channels");
+        OnnxBuilder unrestored = new OnnxBuilder(13, "x", 4, 8, 8);
+        String picked = unrestored.node("Gather", "pick", List.of("x", unrestored.intScalar("i", 1)), integer("axis", 1));
+        unrestored.map("MaxPool", "pool", List.of(picked), ints("kernel_shape", 2, 2));
+        assertRefused(unrestored.build("pool_out"), "'pool' (MaxPool): reads 'pick_out', one channel picked by a"
+                + " Gather without its channel axis");
         OnnxBuilder batch = new OnnxBuilder(13, "x", 4, 8, 8);
         batch.map("Unsqueeze", "add_axis", List.of("x", batch.intTensor("a", 0)));
         assertRefused(batch.build("add_axis_out"), "'add_axis' (Unsqueeze): an Unsqueeze of axes [0] of a feature"

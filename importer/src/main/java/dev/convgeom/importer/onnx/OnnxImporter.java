@@ -33,13 +33,16 @@ import java.util.function.Consumer;
 
 /**
  * Reads an ONNX model into an {@link ImportedNetwork} by the operator specification, opsets 7 to
- * 17 of the default domain. The file is memory-mapped and parsed with aliasing, so weights stay
+ * 17 of the default domain (and opset 18's Split, Pad and ReduceMean forms). The file is memory-mapped and parsed with aliasing, so weights stay
  * in the mapping rather than being copied onto the heap; only the weights' dimensions are read,
  * and external data files are never opened.
  *
  * <p>Every tensor the graph computes is followed: a feature map (N x C x H x W, of the layer that
  * wrote it), a flattened map (N x CHW, ahead of a fully connected layer), or a constant (weights,
- * and shape arithmetic, evaluated exactly at the fixed input size).
+ * and shape arithmetic, evaluated exactly at the fixed input size); and, between the nodes of one
+ * pattern, a map in channels-last layout, a statistic over the channels, a map grouped for a
+ * channel shuffle or a group normalisation, or one channel picked by a Gather. A node reading any
+ * of these in another way than its pattern's is refused, naming the node.
  */
 public final class OnnxImporter {
 
@@ -75,9 +78,11 @@ public final class OnnxImporter {
     }
 
     /**
-     * A feature map transposed to {@code N x H x W x C} (ConvNeXt's LayerNorm2d writes
-     * {@code Transpose, LayerNormalization over the last axis, Transpose back}): only a
-     * normalisation and the transpose back may read it.
+     * A feature map transposed to {@code N x H x W x C} (ConvNeXt's LayerNorm2d and blocks):
+     * {@code map} is the layer that wrote it, its shape still C x H x W. Only what keeps each unit
+     * at its row and column may read it (unit-by-unit operators, constants along the channels,
+     * merges in the same layout, statistics and MatMuls over the channels, the Transpose back):
+     * {@link #followsChannelsLast}.
      */
     private record ChannelsLast(FeatureMap map) implements Value {
     }
@@ -446,6 +451,15 @@ public final class OnnxImporter {
 
     private FeatureMap map(NodeProto node, int index) throws ImportException {
         Value v = value(node, index);
+        if (v instanceof GroupsFlat g) {
+            throw fail(node, "reads '" + node.getInput(index) + "', a map reshaped to N x " + g.groups() + " x -1 by '"
+                    + nameOf(g.reshape()) + "'; convgeom declares that reshape only in a group normalisation"
+                    + " (InstanceNormalization, then the Reshape back to N x C x H x W)");
+        }
+        if (v instanceof Picked) {
+            throw fail(node, "reads '" + node.getInput(index) + "', one channel picked by a Gather without its channel"
+                    + " axis; declared only where an Unsqueeze of axis 1 gives the axis back");
+        }
         if (!(v instanceof FeatureMap m) || m.flat()) {
             throw fail(node, "input " + index + " ('" + (index < node.getInputCount() ? node.getInput(index) : "")
                     + "') is not an N x C x H x W feature map");
