@@ -98,8 +98,8 @@ public final class NetworkGeometry {
         Objects.requireNonNull(spec, "spec");
         String[] lines = geometries.isEmpty() ? new String[0] : geometries.split("\n");
         if (lines.length != spec.layers().size()) {
-            throw new IllegalArgumentException(spec.name() + " has " + spec.layers().size() + " layers, not "
-                    + lines.length + " lines of geometry");
+            throw new IllegalArgumentException(lines.length + (lines.length == 1 ? " line" : " lines")
+                    + " of geometry for the " + spec.layers().size() + " layers of " + spec.name());
         }
         List<LayerGeometry> layers = new ArrayList<>(lines.length);
         for (int i = 0; i < lines.length; i++) {
