@@ -197,10 +197,6 @@ public final class ManifestWriter {
     }
 
     /**
-     * The positions of its (first) input the layer's own units never read, per axis, whatever
-     * other layers read: {@code {"count": 28, "of": 56, "positions": [[1, 55, 2]]}}.
-     */
-    /**
      * {@code "factor"} when both axes have it, else {@code "factorX"} and {@code "factorY"}; the
      * mode; {@code "coordinates"} where they are not half-pixel.
      */
@@ -215,6 +211,10 @@ public final class ManifestWriter {
                 : json.string("coordinates", extras.coordinates().name());
     }
 
+    /**
+     * The positions of its (first) input the layer's own units never read, per axis, whatever
+     * other layers read: {@code {"count": 28, "of": 56, "positions": [[1, 55, 2]]}}.
+     */
     private static void skipped(JsonWriter json, ReadCoverage reads, int layer) {
         json.name("skippedInput").beginObject();
         for (Axis axis : Axis.values()) {
