@@ -81,6 +81,54 @@ public final class NetworkGeometry {
     }
 
     /**
+     * The network {@code spec} with every layer's geometry given as text, one line per layer in
+     * the order of the spec, each in the form {@link Literals#layer} reads: what a generated class
+     * writes, so that its constants are one short call each ({@link #layer(int)}).
+     *
+     * @param spec            the layers as declared
+     * @param geometries      one line per layer, each ended by a line break (a text block)
+     * @param effectiveFields the effective fields as {@link EffectiveField#decode} reads them, one
+     *                        per layer
+     * @return the network's geometry
+     * @throws IllegalArgumentException if the lines or the effective fields are not one per layer,
+     *                                  or a line is not in {@link Literals#layer}'s form
+     * @throws NullPointerException     if an argument is null
+     */
+    public static NetworkGeometry of(NetworkSpec spec, String geometries, String... effectiveFields) {
+        Objects.requireNonNull(spec, "spec");
+        String[] lines = geometries.isEmpty() ? new String[0] : geometries.split("\n");
+        if (lines.length != spec.layers().size()) {
+            throw new IllegalArgumentException(lines.length + (lines.length == 1 ? " line" : " lines")
+                    + " of geometry for the " + spec.layers().size() + " layers of " + spec.name());
+        }
+        List<LayerGeometry> layers = new ArrayList<>(lines.length);
+        for (int i = 0; i < lines.length; i++) {
+            layers.add(Literals.layer(spec, i, lines[i]));
+        }
+        return of(Literals.input(spec), layers, effectiveFields);
+    }
+
+    /**
+     * The network's input as a layer: every pixel is its own field.
+     *
+     * @return the input's constant
+     */
+    public LayerGeometry input() {
+        return input;
+    }
+
+    /**
+     * Layer {@code index} in the order of the spec.
+     *
+     * @param index the layer's position, from 0
+     * @return the layer's constant
+     * @throws IndexOutOfBoundsException unless {@code 0 <= index < layers().size()}
+     */
+    public LayerGeometry layer(int index) {
+        return layers.get(index);
+    }
+
+    /**
      * The layers as declared, with the questions about other input sizes.
      *
      * @return the network's spec

@@ -30,6 +30,32 @@ public record UnitRange(int nearestX, int nearestY, int firstX, int firstY, int 
         }
     }
 
+    /**
+     * The range on a map of {@code width} by {@code height} units, from the units an input pixel
+     * gives before they are restricted to the map: the nearest unit clamped into it, the first
+     * unit containing the pixel at least 0 and at most {@code width} (or {@code height}), the last
+     * at least -1 and at most {@code width - 1}, as {@link LayerGeometry#mapFromInput} restricts
+     * them. Generated mapping code computes the six with literal arithmetic and calls this.
+     *
+     * @param nearestX column of the nearest unit, unclamped
+     * @param nearestY row of the nearest unit, unclamped
+     * @param firstX   first column whose fields contain the pixel, unclamped
+     * @param firstY   first row whose fields contain the pixel, unclamped
+     * @param lastX    last column whose fields contain the pixel, unclamped
+     * @param lastY    last row whose fields contain the pixel, unclamped
+     * @param width    the map's width in units
+     * @param height   the map's height in units
+     * @return the range, restricted to the map
+     * @throws IllegalArgumentException if the rectangle is inverted (see {@link UnitRange})
+     */
+    public static UnitRange onMap(double nearestX, double nearestY, double firstX, double firstY, double lastX,
+                                  double lastY, int width, int height) {
+        return new UnitRange((int) Math.max(0, Math.min(nearestX, width - 1)),
+                (int) Math.max(0, Math.min(nearestY, height - 1)),
+                firstX <= 0 ? 0 : (int) Math.min(firstX, width), firstY <= 0 ? 0 : (int) Math.min(firstY, height),
+                lastX < 0 ? -1 : (int) Math.min(lastX, width - 1), lastY < 0 ? -1 : (int) Math.min(lastY, height - 1));
+    }
+
     /** Whether no unit's field contains the pixel. */
     public boolean isEmpty() {
         return firstX > lastX || firstY > lastY;

@@ -39,6 +39,25 @@ class NetworkGeometryTest {
     }
 
     @Test
+    void fromTheLinesOfGeometryAsAGeneratedClassWritesThem() {
+        NetworkGeometry g = NetworkGeometry.of(SPEC, """
+                8 24 20 | 1 0 -1 1 | -2 2
+                8 24 20 | 1 0 -1 1 | -2 2
+                """, FIELDS);
+        assertSame(SPEC, g.spec());
+        assertEquals(INPUT, g.input());
+        assertEquals(CONV1, g.layer(0));
+        assertEquals(RELU1, g.layer(1));
+        assertSame(g.layer(1), g.layer("relu1"));
+        assertSame(g.input(), g.layer("input"));
+        assertEquals(List.of(g.layer(0), g.layer(1)), g.layers());
+        assertEquals(two().effectiveField(CONV1), g.effectiveField(g.layer(0)));
+        assertEquals("1 line of geometry for the 2 layers of Two", assertThrows(IllegalArgumentException.class,
+                () -> NetworkGeometry.of(SPEC, "8 24 20 | 1 0 -1 1 | -2 2\n", FIELDS)).getMessage());
+        assertThrows(IndexOutOfBoundsException.class, () -> g.layer(2));
+    }
+
+    @Test
     void anUnknownOrNullNameIsRefusedWithTheLayersListed() {
         NetworkGeometry g = two();
         assertEquals("No layer 'conv2' in Two; its layers are conv1, relu1",

@@ -114,6 +114,30 @@ class GeneratedCodeTest {
     }
 
     @Test
+    void staticMapFromInputIsTheConstantsAtEveryQuarterPixel() {
+        // The static method is literal arithmetic; the constant's (judged by the oracles) walks its
+        // AxisGeometry: they must agree everywhere, beyond the input and at halves, where rounding
+        // decides, and refuse a non-finite coordinate with the same message.
+        Class<?> g = tinyGeometry();
+        LayerGeometry pool1 = (LayerGeometry) constant(g, "POOL1");
+        for (double y = -40; y <= 60; y += 0.25) {
+            for (double x = -40; x <= 60; x += 0.25) {
+                assertEquals(pool1.mapFromInput(x, y), call(g, "mapFromInput", x, y), "at " + x + ", " + y);
+            }
+        }
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            IllegalArgumentException expected = assertThrows(IllegalArgumentException.class,
+                    () -> pool1.mapFromInput(bad, 1));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> call(g, "mapFromInput", bad, 1.0));
+            assertEquals(expected.getMessage(), e.getMessage());
+            expected = assertThrows(IllegalArgumentException.class, () -> pool1.mapFromInput(1, bad));
+            e = assertThrows(IllegalArgumentException.class, () -> call(g, "mapFromInput", 1.0, bad));
+            assertEquals(expected.getMessage(), e.getMessage());
+        }
+    }
+
+    @Test
     void mapToBetweenLayers() {
         Class<?> g = tinyGeometry();
         LayerGeometry conv1 = (LayerGeometry) constant(g, "CONV1");

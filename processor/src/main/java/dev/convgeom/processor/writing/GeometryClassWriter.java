@@ -18,14 +18,15 @@ import java.util.List;
  * on literals, the effective fields, and the questions about other input sizes.
  *
  * <p>The per-layer part is what a build pays for, in this processor and again in javac, which
- * compiles it: so each layer is one line of the spec, one table row in the class Javadoc, and one
- * constant whose initializer is a single call with its numbers as one string literal, in the form
- * {@link Literals} reads ({@code layer(3, "16 12 10 | 2 1/2 -5 6 | 2 1/2 -6 7")}, a private overload
- * of {@code layer(String)} that calls {@link Literals#layer}).
- * The constant's own Javadoc says how it was declared and leaves the numbers to the table.
+ * compiles it: so each layer is one line of the spec, one line of numbers in the form
+ * {@link Literals#layer} reads ({@code 16 12 10 | 2 1/2 -5 6 | 2 1/2 -6 7}), both in text blocks
+ * that {@code NetworkGeometry.of} reads when the class loads, one table row in the class Javadoc,
+ * and one constant whose initializer is {@code geometry.layer(3)}: data, not code, which javac
+ * only has to copy into the constant pool. The constant's own Javadoc says how it was declared
+ * and leaves the numbers to the table.
  *
  * <p>What is the same in every network, the lookups by name and the effective fields' checks, is
- * written once in the API's {@code NetworkGeometry}: the class holds one, built from its constants,
+ * written once in the API's {@code NetworkGeometry}: the class holds one, built from those texts,
  * and its lookups are one-line delegations whose Javadoc links there, so that javac compiles that
  * code once, not once per network.
  *
@@ -41,6 +42,9 @@ public final class GeometryClassWriter {
 
     /** Layers per holder class; keeps every class initializer and string literal far below its limit. */
     static final int CHUNK = 256;
+
+    /** A string literal's limit is 65,535 bytes of modified UTF-8; the geometry lines are ASCII. */
+    private static final int MAX_LITERAL_CHARS = 60_000;
 
     private final String modelName;
     private final String modelSimpleName;
@@ -80,7 +84,7 @@ public final class GeometryClassWriter {
         this.geometry = geometry;
         this.constants = List.copyOf(constants);
         this.declarations = List.copyOf(declarations);
-        this.chunked = geometry.layers().size() > CHUNK;
+        this.chunked = geometry.layers().size() > CHUNK || geometryChars() > MAX_LITERAL_CHARS;
         this.runtime = runtime;
         this.sizes = sizes;
         this.effective = new EffectiveFieldMethod(effective);
@@ -91,73 +95,18 @@ public final class GeometryClassWriter {
         List<ComputedLayer> layers = geometry.layers();
         ImportedNames names = new ImportedNames(simpleName);
         SourceText body = new SourceText(1024 + 320 * layers.size());
-        String layerGeometry = names.api("LayerGeometry");
-        String literals = names.api("Literals");
-        String list = names.of("java.util.List");
+        NetworkInput in = geometry.input();
 
         body.javadoc(ClassJavadoc.of(modelName, modelSimpleName, geometry, constants));
         body.line("@" + names.of("javax.annotation.processing.Generated") + "(" + Numbers.stringLiteral(processorName)
                 + ")");
         body.open("public final class " + simpleName);
 
-        // The spec first: every LayerGeometry below refers to it.
-        NetworkInput in = geometry.input();
-        body.line("/** The layers as declared, one line each: {@link #network()}. */");
-        StringBuilder spec = body.start().append("private static final ").append(names.api("NetworkSpec"))
-                .append(" spec = ").append(literals).append(".network(").append(Numbers.stringLiteral(modelSimpleName))
-                .append(", \"").append(in.channels()).append(' ').append(in.height()).append(' ').append(in.width())
-                .append("\", ");
-        if (hasDeclaredOutputs()) {
-            spec.append(list).append(".of(");
-            for (int i = 0; i < runtime.outputs().size(); i++) {
-                spec.append(i == 0 ? "" : ", ").append(Numbers.stringLiteral(runtime.outputs().get(i)));
-            }
-            spec.append("), ");
-        }
         if (chunked) {
-            for (int start = 0; start < layers.size(); start += CHUNK) {
-                spec.append(start == 0 ? "" : ", ").append(holderName(start)).append(".SPEC");
-            }
-            spec.append(");\n");
+            chunkedConstants(body, names);
         } else {
-            spec.append("\"\"\"\n");
-            specLines(body, 0, layers.size(), false);
-            body.line("\"\"\");");
+            constants(body, names);
         }
-
-        body.line("");
-        body.line("/** The network input, " + shape(in) + ": every pixel is its own field. */");
-        body.line("public static final " + layerGeometry + " INPUT = " + literals + ".input(spec);");
-        body.line("");
-        for (int i = 0; i < layers.size(); i++) {
-            body.line("/** " + ClassJavadoc.constant(layers.get(i), declarations.get(i)) + " */");
-            body.start().append("public static final ").append(layerGeometry).append(' ').append(constants.get(i))
-                    .append(" = ").append(chunked ? holderName(i) + ".L" + i % CHUNK : layerGeometry(i))
-                    .append(";\n");
-        }
-        if (chunked) {
-            for (int start = 0; start < layers.size(); start += CHUNK) {
-                holder(body, names, start, Math.min(start + CHUNK, layers.size()));
-            }
-        }
-        body.line("");
-        body.line("/** Its layers in order and by name, its outputs and effective fields: the lookups delegate to it. */");
-        StringBuilder all = body.start().append("private static final ").append(names.api("NetworkGeometry"))
-                .append(" geometry = ").append(names.api("NetworkGeometry")).append(".of(INPUT, ");
-        if (chunked) {
-            all.append("concat(");
-            for (int start = 0; start < layers.size(); start += CHUNK) {
-                all.append(start == 0 ? "" : ", ").append(holderName(start)).append(".all");
-            }
-            all.append("), ");
-        } else {
-            all.append(list).append(".of(");
-            for (int i = 0; i < layers.size(); i++) {
-                all.append(i == 0 ? "" : ", ").append(constants.get(i));
-            }
-            all.append("), ");
-        }
-        all.append(effective.table()).append(");\n");
         List<Integer> outputs = outputIndices();
         body.line("");
         body.line("/** The declared input's width and height, for clipping. */");
@@ -166,7 +115,6 @@ public final class GeometryClassWriter {
         body.line("");
         body.line("/** Not instantiated: the class holds constants and static methods. */");
         body.open("private " + simpleName + "()").close();
-        layerFactory(body, layerGeometry, literals);
         effective.writeMethod(body, names);
         accessors(body, names);
         outputAccessors(body, names, outputs);
@@ -191,6 +139,97 @@ public final class GeometryClassWriter {
         return file.line("").toString() + body;
     }
 
+    /**
+     * Up to {@value #CHUNK} layers: one {@code NetworkGeometry} built from two text blocks, the spec's
+     * lines and the layers' geometry, a line per layer; each constant is a call with its index.
+     */
+    private void constants(SourceText body, ImportedNames names) {
+        List<ComputedLayer> layers = geometry.layers();
+        String layerGeometry = names.api("LayerGeometry");
+        String networkGeometry = names.api("NetworkGeometry");
+        body.line("/** The layers as declared and their geometry, one line each: the lookups delegate to it. */");
+        specStart(body.start().append("private static final ").append(networkGeometry).append(" geometry = ")
+                .append(networkGeometry).append(".of("), names).append("\"\"\"\n");
+        specLines(body, 0, layers.size(), false);
+        body.line("\"\"\"), \"\"\"");
+        for (int i = 0; i < layers.size(); i++) {
+            body.line(geometryLine(i));
+        }
+        body.line("\"\"\", " + effective.table() + ");");
+        body.line("/** The layers as declared: {@link #network()}. */");
+        body.line("private static final " + names.api("NetworkSpec") + " spec = geometry.spec();");
+        body.line("");
+        body.line("/** The network input, " + shape(geometry.input()) + ": every pixel is its own field. */");
+        body.line("public static final " + layerGeometry + " INPUT = geometry.input();");
+        body.line("");
+        for (int i = 0; i < layers.size(); i++) {
+            body.line("/** " + ClassJavadoc.constant(layers.get(i), declarations.get(i)) + " */");
+            body.line("public static final " + layerGeometry + " " + constants.get(i) + " = geometry.layer(" + i
+                    + ");");
+        }
+    }
+
+    /** The geometry lines' length in all, line breaks included: one text block must hold them. */
+    private long geometryChars() {
+        long chars = 0;
+        for (int i = 0; i < geometry.layers().size(); i++) {
+            chars += geometryLine(i).length() + 1;
+        }
+        return chars;
+    }
+
+    /** {@code Literals.network("Net", "3 24 20", [List.of("out"), ]}: the spec's call up to its lines. */
+    private StringBuilder specStart(StringBuilder s, ImportedNames names) {
+        NetworkInput in = geometry.input();
+        s.append(names.api("Literals")).append(".network(").append(Numbers.stringLiteral(modelSimpleName))
+                .append(", \"").append(in.channels()).append(' ').append(in.height()).append(' ').append(in.width())
+                .append("\", ");
+        if (hasDeclaredOutputs()) {
+            s.append(names.of("java.util.List")).append(".of(");
+            for (int i = 0; i < runtime.outputs().size(); i++) {
+                s.append(i == 0 ? "" : ", ").append(Numbers.stringLiteral(runtime.outputs().get(i)));
+            }
+            s.append("), ");
+        }
+        return s;
+    }
+
+    /**
+     * More than {@value #CHUNK} layers: the spec's lines and the constants in holder classes (see the
+     * class comment), the public constants copying them.
+     */
+    private void chunkedConstants(SourceText body, ImportedNames names) {
+        List<ComputedLayer> layers = geometry.layers();
+        String layerGeometry = names.api("LayerGeometry");
+        body.line("/** The layers as declared, one line each: {@link #network()}. */");
+        StringBuilder spec = specStart(body.start().append("private static final ").append(names.api("NetworkSpec"))
+                .append(" spec = "), names);
+        for (int start = 0; start < layers.size(); start += CHUNK) {
+            spec.append(start == 0 ? "" : ", ").append(holderName(start)).append(".SPEC");
+        }
+        spec.append(");\n");
+        body.line("");
+        body.line("/** The network input, " + shape(geometry.input()) + ": every pixel is its own field. */");
+        body.line("public static final " + layerGeometry + " INPUT = " + names.api("Literals") + ".input(spec);");
+        body.line("");
+        for (int i = 0; i < layers.size(); i++) {
+            body.line("/** " + ClassJavadoc.constant(layers.get(i), declarations.get(i)) + " */");
+            body.line("public static final " + layerGeometry + " " + constants.get(i) + " = " + holderName(i) + ".L"
+                    + i % CHUNK + ";");
+        }
+        for (int start = 0; start < layers.size(); start += CHUNK) {
+            holder(body, names, start, Math.min(start + CHUNK, layers.size()));
+        }
+        body.line("");
+        body.line("/** Its layers in order and by name, its outputs and effective fields: the lookups delegate to it. */");
+        StringBuilder all = body.start().append("private static final ").append(names.api("NetworkGeometry"))
+                .append(" geometry = ").append(names.api("NetworkGeometry")).append(".of(INPUT, concat(");
+        for (int start = 0; start < layers.size(); start += CHUNK) {
+            all.append(start == 0 ? "" : ", ").append(holderName(start)).append(".all");
+        }
+        all.append("), ").append(effective.table()).append(");\n");
+    }
+
     /** The layers' lines, {@code ^} for a read of the layer before; a holder's one level out, to keep them short. */
     private void specLines(SourceText body, int start, int end, boolean outdented) {
         for (int i = start; i < end; i++) {
@@ -203,10 +242,15 @@ public final class GeometryClassWriter {
         }
     }
 
-    /** {@code layer(3, "16 12 10 | 2 1/2 -5 6 | 2 1/2 -6 7")}: the private factory, see {@link #layerFactory}. */
-    private String layerGeometry(int index) {
+    /** {@code Literals.layer(spec, 3, "16 12 10 | 2 1/2 -5 6 | 2 1/2 -6 7")}: a holder's constant. */
+    private String layerGeometry(int index, String literals) {
+        return literals + ".layer(spec, " + index + ", \"" + geometryLine(index) + "\")";
+    }
+
+    /** {@code 16 12 10 | 2 1/2 -5 6 | 2 1/2 -6 7}: layer {@code index}'s numbers as {@link Literals#layer} reads them. */
+    private String geometryLine(int index) {
         ComputedLayer layer = geometry.layers().get(index);
-        StringBuilder s = new StringBuilder(96).append("layer(").append(index).append(", \"")
+        StringBuilder s = new StringBuilder(96)
                 .append(layer.hasChannels() ? Long.toString(layer.channels()) : "?").append(' ')
                 .append(layer.y().size()).append(' ').append(layer.x().size()).append(" | ");
         int rows = s.length();
@@ -224,7 +268,7 @@ public final class GeometryClassWriter {
                 s.append(x);
             }
         }
-        return s.append("\")").toString();
+        return s.toString();
     }
 
     /** {@code jump center lo hi}, and after upsampling the fields of one period: {@code lo hi, lo hi, ...}. */
@@ -269,7 +313,7 @@ public final class GeometryClassWriter {
         body.line("/** Layers " + start + " to " + (end - 1) + ", copied by the public constants. */");
         body.line("static final " + layerGeometry);
         for (int i = start; i < end; i++) {
-            body.line("    L" + (i - start) + " = " + layerGeometry(i) + (i == end - 1 ? ";" : ","));
+            body.line("    L" + (i - start) + " = " + layerGeometry(i, names.api("Literals")) + (i == end - 1 ? ";" : ","));
         }
         body.line("/** Them, in order. */");
         StringBuilder all = body.start().append("static final ").append(layerGeometry).append("[] all = {");
@@ -285,22 +329,6 @@ public final class GeometryClassWriter {
 
     private static String holderName(int index) {
         return "Layers" + index / CHUNK;
-    }
-
-    /**
-     * {@code layer(int, String)}: every constant's initializer, so that each names only its index
-     * and its numbers. An overload of the public {@code layer(String)} lookup, which it cannot be
-     * confused with (two arguments, and private).
-     */
-    private static void layerFactory(SourceText body, String layerGeometry, String literals) {
-        body.line("");
-        body.javadoc("Layer {@code index}'s constant from its numbers, computed at compile time.\n\n"
-                + "@param index    the layer's position in the spec\n"
-                + "@param geometry its shape, jumps, centres and fields, as {@code " + literals + ".layer} reads them\n"
-                + "@return the layer's geometry");
-        body.open("private static " + layerGeometry + " layer(int index, String geometry)")
-                .line("return " + literals + ".layer(spec, index, geometry);")
-                .close();
     }
 
     /** The outputs' layer indices, the primary output first, as the runtime spec names them. */

@@ -218,6 +218,10 @@ public final class ManifestWriter {
                 : json.string("coordinates", extras.coordinates().name());
     }
 
+    /**
+     * The positions of its (first) input the layer's own units never read, per axis, whatever
+     * other layers read: {@code {"count": 28, "of": 56, "positions": [[1, 55, 2]]}}.
+     */
     private static void skipped(JsonWriter json, ReadCoverage reads, int layer) {
         json.name("skippedInput").beginObject();
         for (Axis axis : Axis.values()) {

@@ -114,9 +114,33 @@ final class OutputShortcuts {
                 + "@param x input column\n@param y input row\n@return the nearest unit and the units that see "
                 + "the pixel\n@throws IllegalArgumentException if a coordinate is NaN or infinite");
         out.open("public static " + names.api("UnitRange") + " " + methodName(prefix, "mapFromInput")
-                        + "(double x, double y)")
-                .line("return " + constant + ".mapFromInput(x, y);")
-                .close();
+                + "(double x, double y)");
+        if (uniform) {
+            // AxisGeometry's formulas for one phase, with its numbers as literals.
+            out.open("if (!Double.isFinite(x) || !Double.isFinite(y))")
+                    .line("// Not a number: the constant's method throws, naming the coordinate.")
+                    .line("return " + constant + ".mapFromInput(x, y);")
+                    .close()
+                    .line("return " + names.api("UnitRange") + ".onMap(" + nearest(x, "x") + ", " + nearest(y, "y")
+                            + ", " + containing("ceil", x.hi(), x, "x") + ", " + containing("ceil", y.hi(), y, "y")
+                            + ", " + containing("floor", x.lo(), x, "x") + ", " + containing("floor", y.lo(), y, "y")
+                            + ", " + x.size() + ", " + y.size() + ");");
+        } else {
+            out.line("return " + constant + ".mapFromInput(x, y);");
+        }
+        out.close();
+    }
+
+    /** {@code Math.floor((x - 9.5) / 4.0 + 0.5)}: the unit centred nearest, unclamped. */
+    private static String nearest(AxisState a, String p) {
+        return "Math.floor((" + p + " - " + Numbers.doubleLiteral(a.center()) + ") / "
+                + Numbers.doubleLiteral(a.jump()) + " + 0.5)";
+    }
+
+    /** {@code Math.ceil((x - 25) / 4.0)}: the first (last) unit whose field ends (starts) at or past {@code p}. */
+    private static String containing(String round, long bound, AxisState a, String p) {
+        return "Math." + round + "((" + p + (bound < 0 ? " + " + -bound : " - " + bound) + ") / "
+                + Numbers.doubleLiteral(a.jump()) + ")";
     }
 
     /** The last fractional unit on the map, {@code size - 0.5}, as a double literal. */
