@@ -1,0 +1,399 @@
+package dev.convgeom.importer;
+
+import static dev.convgeom.importer.OnnxBuilder.floating;
+import static dev.convgeom.importer.OnnxBuilder.integer;
+import static dev.convgeom.importer.OnnxBuilder.ints;
+import static dev.convgeom.importer.OnnxBuilder.string;
+
+import com.google.protobuf.UnsafeByteOperations;
+import dev.convgeom.engine.Axis;
+import dev.convgeom.engine.LayerKind;
+import dev.convgeom.engine.LayerSpec;
+import dev.convgeom.engine.NetworkInput;
+import dev.convgeom.engine.PaddingMode;
+import dev.convgeom.engine.Rounding;
+import dev.convgeom.engine.Window;
+import dev.convgeom.engine.oracle.AxisOracle;
+import dev.convgeom.engine.oracle.GraphOracle;
+import dev.convgeom.importer.proto.OnnxProto.AttributeProto;
+import dev.convgeom.importer.proto.OnnxProto.GraphProto;
+import dev.convgeom.importer.proto.OnnxProto.ModelProto;
+import dev.convgeom.importer.proto.OnnxProto.NodeProto;
+import dev.convgeom.importer.proto.OnnxProto.OperatorSetIdProto;
+import dev.convgeom.importer.proto.OnnxProto.TensorProto;
+import dev.convgeom.importer.proto.OnnxProto.TensorShapeProto;
+import dev.convgeom.importer.proto.OnnxProto.TypeProto;
+import dev.convgeom.importer.proto.OnnxProto.ValueInfoProto;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a graph of the engine's layers ({@link LayerSpec}, as {@code RandomDags} generates them)
+ * as an ONNX model (opset 19) whose tensor {@code t<i>} is layer {@code i}'s output, every one a
+ * graph output, for a batch of any size. Sizes and channels the nodes need (a crop's extent, a
+ * shuffle's groups, a convolution's input channels) come from the brute-force {@link GraphOracle},
+ * never from the engine under test; windows keep their own padding, SAME becomes
+ * {@code auto_pad=SAME_UPPER}, and pooling that rounds up becomes {@code ceil_mode=1}, so ONNX
+ * Runtime applies its own rules to them.
+ *
+ * <p><b>Why a changed pixel always reaches every unit that reads it.</b> On an all-zero image every
+ * tensor is zero, and every node is written so that its output unit is non-zero exactly when one of
+ * the input units it reads is (all values stay at or above zero): convolutions and transposed
+ * convolutions have every weight {@code 1 / fan-in} and zero bias; max pooling passes the largest
+ * (positive) value, average pooling, global pooling and linear interpolation average with positive
+ * weights (a zero-weight tap is not a read, as in the geometry); sums, concatenations, slices, pads
+ * and the shuffle's reshapes move or add values. Two kinds are written in a form with the same
+ * reads but that property, because their usual form hides a change on an all-zero image (their
+ * usual forms are confirmed by {@link OnnxRuntimeConfirmationTest}'s hand-built models):
+ * <ul>
+ *   <li>{@link LayerKind#GATE}, a product of a map and a 1x1 map, is written as their sum
+ *       (broadcast the same way): a product is zero wherever the map is, whatever the gate;</li>
+ *   <li>{@link LayerKind#INSTANCE_NORM} is written as {@code x + GlobalAveragePool(x)}: each unit
+ *       reads its own unit and the whole map, as a normalisation does, while a normalisation of a
+ *       map with one lit pixel sums to zero over the map and may land on zero anywhere.</li>
+ * </ul>
+ * Point-wise kinds are written as Relu (identity on values at or above zero), but for
+ * {@link LayerKind#BATCH_NORM}, a BatchNormalization with scale 1, bias 0, mean 0 and variance 1.
+ * The magnitudes are bounded by {@link #range}, so that no change underflows to zero.
+ *
+ * <p>Every kind {@code RandomDags} produces is written. {@link LayerKind#FULLY_CONNECTED} is a
+ * Flatten and a Gemm, whose 2-D output is not a spatial map.
+ */
+final class DagOnnxWriter {
+
+    /** ONNX opset: dilated average pooling needs 19. */
+    static final int OPSET = 19;
+
+    private final NetworkInput input;
+    private final List<LayerSpec> layers;
+    private final GraphOracle oracle;
+    private final GraphProto.Builder graph = GraphProto.newBuilder().setName("random_dag");
+    private final List<String> outputs = new ArrayList<>();
+    private int counter;
+
+    private DagOnnxWriter(NetworkInput input, List<LayerSpec> layers) {
+        this.input = input;
+        this.layers = layers;
+        this.oracle = GraphOracle.run(input, layers);
+        if (oracle.failure().isPresent()) {
+            throw new IllegalArgumentException("not a valid graph: " + oracle.failure().get());
+        }
+    }
+
+    /** The model: input {@code data} of {@code N x C x H x W}, tensor {@code t<i>} for layer {@code i}. */
+    static ModelProto write(NetworkInput input, List<LayerSpec> layers) {
+        DagOnnxWriter w = new DagOnnxWriter(input, layers);
+        for (int i = 0; i < layers.size(); i++) {
+            w.layer(i);
+        }
+        return w.model();
+    }
+
+    /** The name of layer {@code i}'s output tensor; {@code data} for the network input. */
+    static String tensor(int i) {
+        return i == LayerSpec.NETWORK_INPUT ? "data" : "t" + i;
+    }
+
+    /**
+     * Natural logarithms of the smallest and largest factor by which the value of one lit pixel
+     * can reach a unit of layer {@code i} over any path, from the weights above: a convolution
+     * passes at least {@code 1 / fan-in} of one input unit and at most the largest input (its
+     * weights sum to at most 1); an average, at least one over its window; linear interpolation,
+     * at least its smallest non-zero weight; a sum of k maps, at most k times the largest. The
+     * caller chooses the lit value so that both stay well inside float's normal range.
+     */
+    static double[][] range(NetworkInput input, List<LayerSpec> layers) {
+        GraphOracle o = GraphOracle.run(input, layers);
+        double[][] logs = new double[layers.size()][];
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec l = layers.get(i);
+            List<Integer> in = l.resolvedInputs(i);
+            double low = Double.MAX_VALUE;
+            double high = -Double.MAX_VALUE;
+            for (int j : in) {
+                low = Math.min(low, j < 0 ? 0 : logs[j][0]);
+                high = Math.max(high, j < 0 ? 0 : logs[j][1]);
+            }
+            long inChannels = in.get(0) < 0 ? input.channels() : o.channels(in.get(0));
+            double least = switch (l.kind()) {
+                case CONV -> 1.0 / (inChannels / l.groups() * l.y().kernel() * l.x().kernel());
+                case DECONV -> 1.0 / (inChannels * l.y().kernel() * l.x().kernel());
+                case AVG_POOL -> 1.0 / (l.y().kernel() * l.x().kernel());
+                case GLOBAL_AVG_POOL -> 1.0 / (size(o, input, in.get(0), Axis.Y) * size(o, input, in.get(0), Axis.X));
+                case INSTANCE_NORM -> 1.0;      // the unit itself is added unscaled
+                case UPSAMPLE -> l.extras().bilinear()
+                        ? leastLinearWeight(l, size(o, input, in.get(0), Axis.Y), l.extras().factorY())
+                                * leastLinearWeight(l, size(o, input, in.get(0), Axis.X), l.extras().factorX())
+                        : 1.0;
+                case BATCH_NORM -> 1.0 / Math.sqrt(1 + 1e-5);
+                default -> 1.0;
+            };
+            double most = switch (l.kind()) {
+                case ADD -> in.size();
+                case GATE, INSTANCE_NORM -> 2;
+                default -> 1;
+            };
+            logs[i] = new double[] {low + Math.log(least), high + Math.log(most)};
+        }
+        return logs;
+    }
+
+    private static long size(GraphOracle o, NetworkInput input, int i, Axis a) {
+        return i < 0 ? input.size(a) : o.size(i, a);
+    }
+
+    /**
+     * The smallest non-zero weight linear interpolation gives along an axis: positions fall on
+     * multiples of {@code 1 / (2f)} (half-pixel centres), {@code 1 / f} (asymmetric) or
+     * {@code 1 / (N - 1)} (aligned corners, N output units).
+     */
+    private static double leastLinearWeight(LayerSpec l, long n, long f) {
+        return switch (l.extras().coordinates()) {
+            case HALF_PIXEL -> 1.0 / (2 * f);
+            case ASYMMETRIC -> 1.0 / f;
+            case ALIGN_CORNERS -> n * f > 1 ? 1.0 / (n * f - 1) : 1.0;
+            default -> throw new IllegalArgumentException("coordinates " + l.extras().coordinates()
+                    + " are not written to ONNX by this test yet");
+        };
+    }
+
+    private long channels(int i) {
+        return i < 0 ? input.channels() : oracle.channels(i);
+    }
+
+    private long n(int i, Axis a) {
+        return size(oracle, input, i, a);
+    }
+
+    private void layer(int i) {
+        LayerSpec l = layers.get(i);
+        List<Integer> in = l.resolvedInputs(i);
+        String x = tensor(in.get(0));
+        String out = tensor(i);
+        String name = l.name();
+        switch (l.kind()) {
+            case CONV -> {
+                long cin = channels(in.get(0));
+                long cout = oracle.channels(i);
+                long fan = cin / l.groups() * l.y().kernel() * l.x().kernel();
+                String w = weight(name + "_W", 1f / fan, cout, cin / l.groups(), l.y().kernel(), l.x().kernel());
+                String b = weight(name + "_B", 0f, cout);
+                List<AttributeProto> a = windowAttributes(l, in.get(0), false);
+                a.add(integer("group", l.groups()));
+                node("Conv", name, List.of(x, w, b), out, a);
+            }
+            case MAX_POOL, AVG_POOL -> {
+                List<AttributeProto> a = windowAttributes(l, in.get(0), true);
+                a.add(ints("kernel_shape", l.y().kernel(), l.x().kernel()));
+                node(l.kind() == LayerKind.MAX_POOL ? "MaxPool" : "AveragePool", name, List.of(x), out, a);
+            }
+            case DECONV -> {
+                long cin = channels(in.get(0));
+                long cout = oracle.channels(i);
+                String w = weight(name + "_W", 1f / (cin * l.y().kernel() * l.x().kernel()), cin, cout / l.groups(),
+                        l.y().kernel(), l.x().kernel());
+                Window y = l.y();
+                Window xw = l.x();
+                List<AttributeProto> a = new ArrayList<>(List.of(ints("strides", y.stride(), xw.stride()),
+                        ints("dilations", y.dilation(), xw.dilation()),
+                        ints("pads", y.padBefore(), xw.padBefore(), y.padAfter(), xw.padAfter()),
+                        integer("group", l.groups())));
+                long op = l.extras().outputPadding();
+                if (op > 0) {
+                    a.add(ints("output_padding", op, op));
+                }
+                node("ConvTranspose", name, List.of(x, w), out, a);
+            }
+            case UPSAMPLE -> {
+                String scales = floats(name + "_scales", 1f, 1f, l.extras().factorY(), l.extras().factorX());
+                List<AttributeProto> a = new ArrayList<>();
+                if (l.extras().bilinear()) {
+                    a.add(string("mode", "linear"));
+                    a.add(string("coordinate_transformation_mode", switch (l.extras().coordinates()) {
+                        case HALF_PIXEL -> "half_pixel";
+                        case ASYMMETRIC -> "asymmetric";
+                        case ALIGN_CORNERS -> "align_corners";
+                        default -> throw new IllegalArgumentException("coordinates " + l.extras().coordinates()
+                                + " are not written to ONNX by this test yet");
+                    }));
+                } else {
+                    // convgeom's nearest: unit floor(v / f), ONNX's asymmetric floor.
+                    a.add(string("mode", "nearest"));
+                    a.add(string("coordinate_transformation_mode", "asymmetric"));
+                    a.add(string("nearest_mode", "floor"));
+                }
+                node("Resize", name, List.of(x, "", scales), out, a);
+            }
+            case PAD -> {
+                String pads = longs(name + "_pads", 0, 0, l.y().padBefore(), l.x().padBefore(), 0, 0,
+                        l.y().padAfter(), l.x().padAfter());
+                node("Pad", name, List.of(x, pads), out, List.of());
+            }
+            case CROP -> {
+                int like = l.extras().like();
+                long oy = l.extras().offsetY().orElse(oracle.offset(i, Axis.Y));
+                long ox = l.extras().offsetX().orElse(oracle.offset(i, Axis.X));
+                slice(name, x, out, new long[] {oy, ox}, new long[] {oy + n(like, Axis.Y), ox + n(like, Axis.X)},
+                        2, 3);
+            }
+            case CHANNELS -> {
+                long first = l.extras().firstChannel();
+                slice(name, x, out, new long[] {first}, new long[] {first + oracle.channels(i)}, 1);
+            }
+            case CHANNEL_SHUFFLE -> {
+                long c = channels(in.get(0));
+                long g = l.groups();
+                long h = n(i, Axis.Y);
+                long w = n(i, Axis.X);
+                String grouped = node("Reshape", name + "_group", List.of(x, longs(name + "_groups", 0, g, c / g, h, w)),
+                        name + "_grouped", List.of());
+                String swapped = node("Transpose", name + "_swap", List.of(grouped), name + "_swapped",
+                        List.of(ints("perm", 0, 2, 1, 3, 4)));
+                node("Reshape", name, List.of(swapped, longs(name + "_back", 0, c, h, w)), out, List.of());
+            }
+            case CONCAT -> node("Concat", name, in.stream().map(DagOnnxWriter::tensor).toList(), out,
+                    List.of(integer("axis", 1)));
+            case ADD -> node(in.size() == 2 ? "Add" : "Sum", name, in.stream().map(DagOnnxWriter::tensor).toList(), out,
+                    List.of());
+            case GATE -> node("Add", name, List.of(x, tensor(in.get(1))), out, List.of());
+            case INSTANCE_NORM -> {
+                String mean = node("GlobalAveragePool", name + "_mean", List.of(x), name + "_pooled", List.of());
+                node("Add", name, List.of(x, mean), out, List.of());
+            }
+            case GLOBAL_AVG_POOL -> node("GlobalAveragePool", name, List.of(x), out, List.of());
+            case BATCH_NORM -> {
+                long c = channels(in.get(0));
+                node("BatchNormalization", name, List.of(x, weight(name + "_scale", 1f, c), weight(name + "_bias", 0f, c),
+                        weight(name + "_mean", 0f, c), weight(name + "_var", 1f, c)), out,
+                        List.of(floating("epsilon", 1e-5f)));
+            }
+            case RELU, SIGMOID, TANH, DROPOUT, LRN, SOFTMAX, POINTWISE -> node("Relu", name, List.of(x), out, List.of());
+            case FULLY_CONNECTED -> {
+                long inputs = channels(in.get(0)) * n(in.get(0), Axis.Y) * n(in.get(0), Axis.X);
+                long units = l.out().orElseThrow();
+                String flat = node("Flatten", name + "_flatten", List.of(x), name + "_flat",
+                        List.of(integer("axis", 1)));
+                graph.addNode(NodeProto.newBuilder().setOpType("Gemm").setName(name).addInput(flat)
+                        .addInput(weight(name + "_W", 1f / inputs, units, inputs)).addInput(weight(name + "_B", 0f, units))
+                        .addOutput(out).addAttribute(integer("transB", 1)));
+                return;     // 2-D: not a graph output compared as a map
+            }
+            default -> throw new IllegalArgumentException("layer " + i + " (" + l.kind()
+                    + ") is not written to ONNX by this test yet");
+        }
+        outputs.add(out);
+    }
+
+    /**
+     * Strides, dilations and padding of a window layer. SAME is {@code auto_pad=SAME_UPPER}
+     * (TensorFlow's: an odd total puts the extra unit after). Rounding up is {@code ceil_mode=1}
+     * for pooling; a convolution has no such attribute, so its trailing padding grows until
+     * rounding down gives the outputs the brute-force {@link AxisOracle} places (the windows are
+     * the same: a window that runs past the padding reads zeros either way).
+     */
+    private List<AttributeProto> windowAttributes(LayerSpec l, int from, boolean pool) {
+        Window y = l.y();
+        Window x = l.x();
+        List<AttributeProto> a = new ArrayList<>();
+        a.add(ints("strides", y.stride(), x.stride()));
+        a.add(ints("dilations", y.dilation(), x.dilation()));
+        if (y.mode() == PaddingMode.SAME || x.mode() == PaddingMode.SAME) {
+            if (y.mode() != x.mode()) {
+                throw new IllegalArgumentException(l.name() + ": SAME on one axis only is not written by this test");
+            }
+            a.add(string("auto_pad", "SAME_UPPER"));
+        } else {
+            long[] after = {y.padAfter(), x.padAfter()};
+            if (!pool) {
+                after[0] += extraForCeil(y, n(from, Axis.Y));
+                after[1] += extraForCeil(x, n(from, Axis.X));
+            }
+            a.add(ints("pads", y.padBefore(), x.padBefore(), after[0], after[1]));
+        }
+        if (pool && (y.rounding() == Rounding.CEIL || x.rounding() == Rounding.CEIL)) {
+            if (y.rounding() != x.rounding()) {
+                throw new IllegalArgumentException(l.name() + ": rounding up on one axis only has no ONNX form");
+            }
+            a.add(integer("ceil_mode", 1));
+        }
+        return a;
+    }
+
+    private static long extraForCeil(Window w, long n) {
+        if (w.rounding() != Rounding.CEIL) {
+            return 0;
+        }
+        long outputs = AxisOracle.place(w, Math.toIntExact(n)).outputSize();
+        long span = w.dilation() * (w.kernel() - 1) + 1;
+        return Math.max(0, (outputs - 1) * w.stride() + span - (n + w.padBefore() + w.padAfter()));
+    }
+
+    private void slice(String name, String x, String out, long[] starts, long[] ends, long... axes) {
+        node("Slice", name, List.of(x, longs(name + "_starts", starts), longs(name + "_ends", ends),
+                longs(name + "_axes", axes)), out, List.of());
+    }
+
+    private String node(String op, String name, List<String> inputs, String output, List<AttributeProto> attributes) {
+        graph.addNode(NodeProto.newBuilder().setOpType(op).setName(name + "_" + counter++).addAllInput(inputs)
+                .addOutput(output).addAllAttribute(attributes));
+        return output;
+    }
+
+    private String weight(String name, float value, long... dims) {
+        long count = 1;
+        for (long d : dims) {
+            count *= d;
+        }
+        ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(count * 4)).order(ByteOrder.LITTLE_ENDIAN);
+        for (long k = 0; k < count; k++) {
+            b.putFloat(value);
+        }
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE)
+                .setRawData(UnsafeByteOperations.unsafeWrap(b.array()));
+        for (long d : dims) {
+            t.addDims(d);
+        }
+        graph.addInitializer(t);
+        return name;
+    }
+
+    private String longs(String name, long... values) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE)
+                .addDims(values.length);
+        for (long v : values) {
+            t.addInt64Data(v);
+        }
+        graph.addInitializer(t);
+        return name;
+    }
+
+    private String floats(String name, float... values) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE)
+                .addDims(values.length);
+        for (float v : values) {
+            t.addFloatData(v);
+        }
+        graph.addInitializer(t);
+        return name;
+    }
+
+    private ModelProto model() {
+        TensorShapeProto.Builder shape = TensorShapeProto.newBuilder()
+                .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch"))
+                .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(input.channels()))
+                .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(input.height()))
+                .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(input.width()));
+        graph.addInput(ValueInfoProto.newBuilder().setName("data").setType(TypeProto.newBuilder()
+                .setTensorType(TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE)
+                        .setShape(shape))));
+        for (String o : outputs) {
+            graph.addOutput(ValueInfoProto.newBuilder().setName(o).setType(TypeProto.newBuilder()
+                    .setTensorType(TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE))));
+        }
+        return ModelProto.newBuilder().setIrVersion(9).setProducerName("convgeom-test")
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
+                .setGraph(graph).build();
+    }
+}
