@@ -1,5 +1,7 @@
 package dev.convgeom.importer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnxruntime.OnnxTensor;
@@ -172,6 +174,12 @@ class RandomDagOnnxRuntimeTest {
         byte[] model = DagOnnxWriter.write(input, layers).toByteArray();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
+            // ONNX's shape inference, which ONNX Runtime 1.22 runs on load, gives a pooling that
+            // rounds up one more output than ONNX Runtime's own kernel (and PyTorch, and the engine)
+            // when the last window would start in the trailing padding (seed 34: 29 pixels, window
+            // 3, stride 3, padding 1 and 1: 11 inferred, 10 computed), and warns at every run. The
+            // shapes compared here are the computed ones; the warnings would only fill the log.
+            options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
             try (OrtSession session = env.createSession(model, options)) {
                 shapes(env, session, input, layers, computed, counts);
                 for (int t : targets) {
@@ -223,8 +231,8 @@ class RandomDagOnnxRuntimeTest {
                 long[] actual = out.getInfo().getShape();
                 ComputedLayer c = computed.get(i);
                 long[] expected = {1, c.channels(), c.y().size(), c.x().size()};
-                assertTrue(Arrays.equals(expected, actual), "layer " + i + " (" + layers.get(i).name()
-                        + "): ONNX Runtime " + Arrays.toString(actual) + ", engine " + Arrays.toString(expected));
+                assertArrayEquals(expected, actual, "layer " + i + " (" + layers.get(i).name()
+                        + "): shape (expected: the engine's, actual: ONNX Runtime's)");
                 FloatBuffer values = out.getFloatBuffer();
                 while (values.hasRemaining()) {
                     assertTrue(values.get() == 0f, "layer " + i + " is not zero on the all-zero image");
@@ -317,7 +325,7 @@ class RandomDagOnnxRuntimeTest {
                                 + p.unit()[0]));
                         changed |= v != 0f;
                     }
-                    assertTrue(changed == p.read(), "layer " + target + " (" + layer.spec().name() + "), unit "
+                    assertEquals(p.read(), changed, "layer " + target + " (" + layer.spec().name() + "), unit "
                             + p.unit()[0] + "," + p.unit()[1] + ": ONNX Runtime " + (changed ? "reads" : "does not read")
                             + " the " + p.what());
                     counts.pixels += p.pixels().size();
