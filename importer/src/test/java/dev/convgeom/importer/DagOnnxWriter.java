@@ -98,44 +98,69 @@ final class DagOnnxWriter {
 
     /**
      * Natural logarithms of the smallest and largest factor by which the value of one lit pixel
-     * can reach a unit of layer {@code i} over any path, from the weights above: a convolution
-     * passes at least {@code 1 / fan-in} of one input unit and at most the largest input (its
-     * weights sum to at most 1); an average, at least one over its window; linear interpolation,
-     * at least its smallest non-zero weight; a sum of k maps, at most k times the largest. The
-     * caller chooses the lit value so that both stay well inside float's normal range.
+     * (all its channels) can reach a unit of layer {@code i} over any path, from the weights
+     * above; the caller chooses the lit value so that both stay well inside float's normal range.
+     * Along with each map goes the least share of its channels that carry the lit value where any
+     * does: all of them on the input, and after an ungrouped convolution (its output channels are
+     * equal sums of all input channels); a concatenation may carry it in one input's channels only.
+     * Then a convolution passes at least {@code share / (ky kx)} of the value (one tap), a grouped
+     * one {@code 1 / fan-in} (one channel) unless every channel carries it; an average at least one
+     * over its window; linear interpolation at least its smallest non-zero weight; a global average
+     * one over the map. Nothing passes more than the largest input (weights sum to at most 1), but a
+     * sum of k maps, which may pass k times it. (A range of channels may hold none of the lit ones:
+     * then nothing passes at all, which is no question of magnitude: a probe sees it.)
      */
     static double[][] range(NetworkInput input, List<LayerSpec> layers) {
         GraphOracle o = GraphOracle.run(input, layers);
         double[][] logs = new double[layers.size()][];
+        double[] share = new double[layers.size()];
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec l = layers.get(i);
             List<Integer> in = l.resolvedInputs(i);
             double low = Double.MAX_VALUE;
             double high = -Double.MAX_VALUE;
+            double least = 1;
             for (int j : in) {
                 low = Math.min(low, j < 0 ? 0 : logs[j][0]);
                 high = Math.max(high, j < 0 ? 0 : logs[j][1]);
+                least = Math.min(least, j < 0 ? 1 : share[j]);
             }
-            long inChannels = in.get(0) < 0 ? input.channels() : o.channels(in.get(0));
-            double least = switch (l.kind()) {
-                case CONV -> 1.0 / (inChannels / l.groups() * l.y().kernel() * l.x().kernel());
-                case DECONV -> 1.0 / (inChannels * l.y().kernel() * l.x().kernel());
-                case AVG_POOL -> 1.0 / (l.y().kernel() * l.x().kernel());
-                case GLOBAL_AVG_POOL -> 1.0 / (size(o, input, in.get(0), Axis.Y) * size(o, input, in.get(0), Axis.X));
-                case INSTANCE_NORM -> 1.0;      // the unit itself is added unscaled
+            int first = in.get(0);
+            double inShare = first < 0 ? 1 : share[first];
+            long inChannels = first < 0 ? input.channels() : o.channels(first);
+            long outChannels = o.channels(i);
+            share[i] = switch (l.kind()) {
+                case CONV, DECONV -> l.groups() == 1 || inShare == 1 ? 1 : 1.0 / outChannels;
+                case CONCAT -> {
+                    double s = 1;
+                    for (int j : in) {
+                        s = Math.min(s, (j < 0 ? 1 : share[j]) * (j < 0 ? input.channels() : o.channels(j)) / outChannels);
+                    }
+                    yield s;
+                }
+                case ADD, GATE, INSTANCE_NORM -> least;
+                case CHANNELS, CHANNEL_SHUFFLE -> inShare == 1 ? 1 : 1.0 / outChannels;
+                default -> inShare;
+            };
+            long window = l.y() == null ? 1 : l.y().kernel() * l.x().kernel();
+            double factor = switch (l.kind()) {
+                case CONV, DECONV -> l.groups() == 1 || inShare == 1 ? inShare / window
+                        : 1.0 / (inChannels / l.groups() * window);
+                case AVG_POOL -> 1.0 / window;
+                case GLOBAL_AVG_POOL -> 1.0 / (size(o, input, first, Axis.Y) * size(o, input, first, Axis.X));
                 case UPSAMPLE -> l.extras().bilinear()
-                        ? leastLinearWeight(l, size(o, input, in.get(0), Axis.Y), l.extras().factorY())
-                                * leastLinearWeight(l, size(o, input, in.get(0), Axis.X), l.extras().factorX())
+                        ? leastLinearWeight(l, size(o, input, first, Axis.Y), l.extras().factorY())
+                                * leastLinearWeight(l, size(o, input, first, Axis.X), l.extras().factorX())
                         : 1.0;
                 case BATCH_NORM -> 1.0 / Math.sqrt(1 + 1e-5);
-                default -> 1.0;
+                default -> 1.0;     // an instance normalisation adds the unit itself unscaled
             };
             double most = switch (l.kind()) {
                 case ADD -> in.size();
                 case GATE, INSTANCE_NORM -> 2;
                 default -> 1;
             };
-            logs[i] = new double[] {low + Math.log(least), high + Math.log(most)};
+            logs[i] = new double[] {low + Math.log(factor), high + Math.log(most)};
         }
         return logs;
     }
@@ -180,12 +205,12 @@ final class DagOnnxWriter {
                 long fan = cin / l.groups() * l.y().kernel() * l.x().kernel();
                 String w = weight(name + "_W", 1f / fan, cout, cin / l.groups(), l.y().kernel(), l.x().kernel());
                 String b = weight(name + "_B", 0f, cout);
-                List<AttributeProto> a = windowAttributes(l, in.get(0), false);
+                List<AttributeProto> a = windowAttributes(i, l, in.get(0), false);
                 a.add(integer("group", l.groups()));
                 node("Conv", name, List.of(x, w, b), out, a);
             }
             case MAX_POOL, AVG_POOL -> {
-                List<AttributeProto> a = windowAttributes(l, in.get(0), true);
+                List<AttributeProto> a = windowAttributes(i, l, in.get(0), true);
                 a.add(ints("kernel_shape", l.y().kernel(), l.x().kernel()));
                 node(l.kind() == LayerKind.MAX_POOL ? "MaxPool" : "AveragePool", name, List.of(x), out, a);
             }
@@ -293,7 +318,7 @@ final class DagOnnxWriter {
      * rounding down gives the outputs the brute-force {@link AxisOracle} places (the windows are
      * the same: a window that runs past the padding reads zeros either way).
      */
-    private List<AttributeProto> windowAttributes(LayerSpec l, int from, boolean pool) {
+    private List<AttributeProto> windowAttributes(int i, LayerSpec l, int from, boolean pool) {
         Window y = l.y();
         Window x = l.x();
         List<AttributeProto> a = new ArrayList<>();
@@ -303,7 +328,16 @@ final class DagOnnxWriter {
             if (y.mode() != x.mode()) {
                 throw new IllegalArgumentException(l.name() + ": SAME on one axis only is not written by this test");
             }
-            a.add(string("auto_pad", "SAME_UPPER"));
+            if (y.dilation() == 1 && x.dilation() == 1) {
+                a.add(string("auto_pad", "SAME_UPPER"));
+            } else {
+                // ONNX Runtime refuses auto_pad on a dilated convolution ("Dilation not supported
+                // for AutoPadType::SAME_UPPER"): the padding is written out, the brute-force
+                // oracle's padding before, and after it what makes ceil(n / s) outputs.
+                a.add(ints("pads", oracle.padBefore(i, Axis.Y), oracle.padBefore(i, Axis.X),
+                        sameAfter(y, n(from, Axis.Y), oracle.padBefore(i, Axis.Y)),
+                        sameAfter(x, n(from, Axis.X), oracle.padBefore(i, Axis.X))));
+            }
         } else {
             long[] after = {y.padAfter(), x.padAfter()};
             if (!pool) {
@@ -319,6 +353,13 @@ final class DagOnnxWriter {
             a.add(integer("ceil_mode", 1));
         }
         return a;
+    }
+
+    /** TensorFlow's SAME: {@code ceil(n / s)} outputs; the padding after is what that takes. */
+    private static long sameAfter(Window w, long n, long before) {
+        long outputs = (n + w.stride() - 1) / w.stride();
+        long span = w.dilation() * (w.kernel() - 1) + 1;
+        return Math.max(0, (outputs - 1) * w.stride() + span - n - before);
     }
 
     private static long extraForCeil(Window w, long n) {

@@ -87,6 +87,9 @@ class RandomDagOnnxRuntimeTest {
         int shapes;
         int units;
         int images;
+        int outsidePixels;
+        int outsideSets;
+        int insideEdges;
         long pixels;
         final Set<LayerKind> kinds = EnumSet.noneOf(LayerKind.class);
         final Set<String> features = new TreeSet<>();
@@ -95,7 +98,9 @@ class RandomDagOnnxRuntimeTest {
         @Override
         public String toString() {
             return graphs + " graphs (" + skipped + " skipped), " + layers + " layers, " + shapes + " shapes, " + units
-                    + " units, " + images + " probe images, " + pixels + " pixels lit";
+                    + " units, " + images + " probe images (" + outsidePixels + " single pixels just outside, "
+                    + outsideSets + " of every pixel outside, " + insideEdges + " edges just inside), " + pixels
+                    + " pixels lit";
         }
     }
 
@@ -108,7 +113,7 @@ class RandomDagOnnxRuntimeTest {
         for (long seed : seeds) {
             try {
                 check(env, seed, counts);
-            } catch (AssertionError | RuntimeException e) {
+            } catch (AssertionError | Exception e) {
                 counts.disagreements.add("seed " + seed + ": " + e.getMessage() + "\n"
                         + RandomDags.generateNarrow(seed).toJava());
             }
@@ -145,16 +150,28 @@ class RandomDagOnnxRuntimeTest {
 
     private static void check(OrtEnvironment env, long seed, Counts counts) throws Exception {
         RandomDags.Dag dag = RandomDags.generateNarrow(seed);
-        NetworkInput input = dag.input();
-        List<LayerSpec> layers = validPrefix(dag);
+        if (confirm(env, dag.input(), validPrefix(dag), counts) != null) {
+            counts.features.addAll(dag.features());
+        }
+    }
+
+    /**
+     * Writes {@code layers} to ONNX, runs it on ONNX Runtime and checks shapes and fields against
+     * the engine (see the class comment); counts what it checked.
+     *
+     * @return the engine's layers, or null if the graph was skipped (no spatial map to probe, or no
+     *         lit value within float's range)
+     */
+    static List<ComputedLayer> confirm(OrtEnvironment env, NetworkInput input, List<LayerSpec> layers, Counts counts)
+            throws Exception {
         GeometryResult geometry = GeometryCalculator.compute(input, layers, false);
-        assertTrue(!geometry.hasErrors(), "the engine rejects the valid prefix: " + geometry.problems());
+        assertTrue(!geometry.hasErrors(), "the engine rejects the graph: " + geometry.problems());
         List<ComputedLayer> computed = geometry.layers();
         assertTrue(computed.size() == layers.size(), "the engine computed " + computed.size() + " of " + layers.size());
-        List<Integer> targets = targets(layers, computed);
+        List<Integer> targets = targets(input, layers, computed);
         if (targets.isEmpty()) {
             counts.skipped++;
-            return;
+            return null;
         }
         double[][] range = DagOnnxWriter.range(input, layers);
         double low = Double.MAX_VALUE;
@@ -167,7 +184,7 @@ class RandomDagOnnxRuntimeTest {
         double lnLit = (-LN_LIMIT - low + LN_LIMIT - high) / 2;
         if (high - low > 2 * LN_LIMIT || Math.abs(lnLit) > Math.log(1e37)) {
             counts.skipped++;
-            return;
+            return null;
         }
         float lit = (float) Math.exp(lnLit);
 
@@ -190,11 +207,16 @@ class RandomDagOnnxRuntimeTest {
         counts.graphs++;
         counts.layers += layers.size();
         layers.forEach(l -> counts.kinds.add(l.kind()));
-        counts.features.addAll(dag.features());
+        return computed;
     }
 
-    /** Spatial maps that no later spatial map reads; the last three of them. */
-    static List<Integer> targets(List<LayerSpec> layers, List<ComputedLayer> computed) {
+    /**
+     * The last spatial maps: maps of more than one unit that no later such map reads (the last
+     * three of them). Where the fields of all their centre units run past the image on every side
+     * (deep classifiers: nothing would lie outside or wholly inside), also the last map whose centre
+     * unit's field lies inside the image.
+     */
+    static List<Integer> targets(NetworkInput input, List<LayerSpec> layers, List<ComputedLayer> computed) {
         List<Integer> targets = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             if (!spatial(computed.get(i))) {
@@ -210,7 +232,24 @@ class RandomDagOnnxRuntimeTest {
                 targets.add(i);
             }
         }
-        return targets.subList(Math.max(0, targets.size() - 3), targets.size());
+        targets = new ArrayList<>(targets.subList(Math.max(0, targets.size() - 3), targets.size()));
+        long width = input.width();
+        long height = input.height();
+        if (!targets.isEmpty() && targets.stream().allMatch(t -> !centreInside(computed.get(t), width, height))) {
+            for (int i = layers.size() - 1; i >= 0; i--) {
+                if (spatial(computed.get(i)) && centreInside(computed.get(i), width, height)) {
+                    targets.add(i);
+                    break;
+                }
+            }
+        }
+        return targets;
+    }
+
+    private static boolean centreInside(ComputedLayer c, long width, long height) {
+        long ux = c.x().size() / 2;
+        long uy = c.y().size() / 2;
+        return c.x().lo(ux) >= 0 && c.x().hi(ux) < width && c.y().lo(uy) >= 0 && c.y().hi(uy) < height;
     }
 
     private static boolean spatial(ComputedLayer c) {
@@ -329,6 +368,13 @@ class RandomDagOnnxRuntimeTest {
                             + p.unit()[0] + "," + p.unit()[1] + ": ONNX Runtime " + (changed ? "reads" : "does not read")
                             + " the " + p.what());
                     counts.pixels += p.pixels().size();
+                    if (p.read()) {
+                        counts.insideEdges++;
+                    } else if (p.pixels().size() == 1) {
+                        counts.outsidePixels++;
+                    } else {
+                        counts.outsideSets++;
+                    }
                 }
             }
             counts.images += batch.size();
