@@ -545,11 +545,12 @@ class OnnxRuntimeConfirmationTest {
      * hold only layers the importer reads back (a crop is a spatial Slice, which it refuses, and
      * the writer's forms of the gate and the instance normalisation are not the importer's).
      * {@link RandomDagOnnxRuntimeTest} confirms the engine on every graph, without the importer.
-     * Seed 15 begins with a SAME_UPPER average pooling of odd total padding, whose declaration
-     * crashed the writer.
+     * (Seed 15, whose SAME_UPPER average pooling of odd padding crashed the writer, now imports: see
+     * {@code OnnxImportTest.sameUpperPoolingWithOddPaddingIsDeclaredSame}; its last map's fields
+     * cover the image, leaving too few pixels to probe here.)
      */
     @ParameterizedTest(name = "random graph, seed {0}")
-    @ValueSource(longs = {1, 3, 5, 12, 13, 14, 15, 19})
+    @ValueSource(longs = {1, 3, 5, 12, 13, 14, 19, 24})
     void onnxRuntimeConfirmsTheImportOfTheGeneratorsGraphs(long seed) throws Exception {
         RandomDags.Dag dag = RandomDags.generateNarrow(seed);
         confirm("seed " + seed, DagOnnxWriter.write(dag.input(), RandomDagOnnxRuntimeTest.validPrefix(dag)));
