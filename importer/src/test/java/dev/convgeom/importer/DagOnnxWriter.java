@@ -217,7 +217,21 @@ final class DagOnnxWriter {
             }
             case MAX_POOL, AVG_POOL -> {
                 List<AttributeProto> a = windowAttributes(i, l, in.get(0), true);
-                a.add(ints("kernel_shape", l.y().kernel(), l.x().kernel()));
+                List<Long> pads = pads(a);
+                long ky = l.y().kernel();
+                long kx = l.x().kernel();
+                if (pads != null && (pads.get(0) >= ky || pads.get(2) >= ky || pads.get(1) >= kx || pads.get(3) >= kx)) {
+                    // ONNX Runtime wants each pad below the kernel ("Pad should be smaller than
+                    // kernel"): the padding (rounding up included) becomes a Pad of zeros before
+                    // an unpadded window. Zeros never lift a maximum or an average of values at or
+                    // above zero above zero, so the units read stay the same.
+                    a = windowAttributes(i, l, in.get(0), false);
+                    pads = pads(a);
+                    a.removeIf(attribute -> attribute.getName().equals("pads"));
+                    x = node("Pad", name + "_pad", List.of(x, longs(name + "_pads", 0, 0, pads.get(0), pads.get(1), 0, 0,
+                            pads.get(2), pads.get(3))), name + "_padded", List.of());
+                }
+                a.add(ints("kernel_shape", ky, kx));
                 node(l.kind() == LayerKind.MAX_POOL ? "MaxPool" : "AveragePool", name, List.of(x), out, a);
             }
             case DECONV -> {
@@ -381,6 +395,12 @@ final class DagOnnxWriter {
         long outputs = (n + w.stride() - 1) / w.stride();
         long span = w.dilation() * (w.kernel() - 1) + 1;
         return Math.max(0, (outputs - 1) * w.stride() + span - n - before);
+    }
+
+    /** The explicit pads among {@code attributes}, or null (auto_pad). */
+    private static List<Long> pads(List<AttributeProto> attributes) {
+        return attributes.stream().filter(a -> a.getName().equals("pads")).findFirst()
+                .map(AttributeProto::getIntsList).orElse(null);
     }
 
     private static long extraForCeil(Window w, long n, long before, long after) {
