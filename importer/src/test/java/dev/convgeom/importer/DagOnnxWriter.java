@@ -36,7 +36,7 @@ import java.util.List;
  * shuffle's groups, a convolution's input channels) come from the brute-force {@link GraphOracle},
  * never from the engine under test; windows keep their own padding, SAME becomes
  * {@code auto_pad=SAME_UPPER}, and pooling that rounds up becomes {@code ceil_mode=1}, so ONNX
- * Runtime applies its own rules to them.
+ * Runtime applies its own rules to them, where it accepts them (see {@link #windowAttributes}).
  *
  * <p><b>Why a changed pixel always reaches every unit that reads it.</b> On an all-zero image every
  * tensor is zero, and every node is written so that its output unit is non-zero exactly when one of
@@ -54,12 +54,14 @@ import java.util.List;
  *       reads its own unit and the whole map, as a normalisation does, while a normalisation of a
  *       map with one lit pixel sums to zero over the map and may land on zero anywhere.</li>
  * </ul>
- * Point-wise kinds are written as Relu (identity on values at or above zero), but for
- * {@link LayerKind#BATCH_NORM}, a BatchNormalization with scale 1, bias 0, mean 0 and variance 1.
+ * Point-wise kinds (ReLU, the gate's sigmoid, and the example networks' LRN, dropout, ReLU6...)
+ * are written as Relu (identity on values at or above zero), but for {@link LayerKind#BATCH_NORM}, a BatchNormalization with scale 1, bias 0, mean 0 and variance 1.
  * The magnitudes are bounded by {@link #range}, so that no change underflows to zero.
  *
- * <p>Every kind {@code RandomDags} produces is written. {@link LayerKind#FULLY_CONNECTED} is a
- * Flatten and a Gemm, whose 2-D output is not a spatial map.
+ * <p>Every kind {@code RandomDags} produces has an ONNX form and is written; none is left out.
+ * {@link LayerKind#FULLY_CONNECTED} is a Flatten and a Gemm, whose 2-D output is not a spatial map
+ * (the example networks' come as the convolutions they equal). A coordinate mode this writer does
+ * not know (another branch may add one) fails with its name rather than being approximated.
  */
 final class DagOnnxWriter {
 
