@@ -55,7 +55,8 @@ import java.util.List;
  *       map with one lit pixel sums to zero over the map and may land on zero anywhere.</li>
  * </ul>
  * Point-wise kinds (ReLU, the gate's sigmoid, and the example networks' LRN, dropout, ReLU6...)
- * are written as Relu (identity on values at or above zero), but for {@link LayerKind#BATCH_NORM}, a BatchNormalization with scale 1, bias 0, mean 0 and variance 1.
+ * are written as Relu (identity on values at or above zero), but for {@link LayerKind#BATCH_NORM},
+ * a BatchNormalization with scale 1, bias 0, mean 0 and variance 1.
  * The magnitudes are bounded by {@link #range}, so that no change underflows to zero.
  *
  * <p>Every kind {@code RandomDags} produces has an ONNX form and is written; none is left out.
