@@ -69,9 +69,9 @@ import org.junit.jupiter.api.Test;
  * ({@code @Channels}) the field of the map it selects from, the union over all its channels. After
  * a concatenation the selected channels may all come from some of its inputs, whose fields are
  * smaller: a unit then reads less than the engine says (never more: no pixel outside its field
- * ever changes it). ONNX Runtime shows it in long runs (12 of 2725 graphs of seeds 1 to 3000, all
- * with a selection of concatenated channels, e.g. seed 586: channels4 keeps channels 0 to 2 of
- * concat3, all from conv2). Such misses, and only those (a miss of an edge just inside, in a graph
+ * ever changes it). ONNX Runtime shows it in long runs (28 graphs of seeds 1 to 3000, all with a
+ * selection of concatenated channels, e.g. seed 586: channels4 keeps channels 0 to 2 of concat3,
+ * all from conv2). Such misses, and only those (a miss of an edge just inside, in a graph
  * that selects channels of a concatenation), are listed apart and do not fail the test; a pixel
  * read outside a field, a wrong shape or any other miss does.
  *
