@@ -197,10 +197,6 @@ public final class ManifestWriter {
     }
 
     /**
-     * The positions of its (first) input the layer's own units never read, per axis, whatever
-     * other layers read: {@code {"count": 28, "of": 56, "positions": [[1, 55, 2]]}}.
-     */
-    /**
      * {@code "factor"} when both axes have it, else {@code "factorX"} and {@code "factorY"}; the
      * mode; {@code "coordinates"} where they are not half-pixel.
      */
