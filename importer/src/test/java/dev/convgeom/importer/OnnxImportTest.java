@@ -470,6 +470,25 @@ class OnnxImportTest {
     }
 
     /**
+     * SAME_UPPER pooling whose total padding is odd (window 4, stride 1: one before, two after)
+     * stays SAME, as on a convolution; the writer used to reach for symmetric padding and throw
+     * (found by ONNX Runtime on {@code RandomDags} seed 15). The declaration compiles.
+     */
+    @Test
+    void sameUpperPoolingWithOddPaddingIsDeclaredSame() throws Exception {
+        OnnxBuilder b = new OnnxBuilder(13, "x", 3, 19, 19);
+        b.avgPool("avg", "x", ints("kernel_shape", 4, 4), ints("strides", 1, 1), string("auto_pad", "SAME_UPPER"));
+        b.maxPool("max", "avg_out", ints("kernel_shape", 2, 2), ints("strides", 2, 2), string("auto_pad", "SAME_UPPER"));
+        Checked checked = read(b.build("max_out"), null);
+        assertEquals(List.of(LayerKind.AVG_POOL, LayerKind.MAX_POOL), checked.network().layers().stream()
+                .map(ImportedLayer::kind).toList());
+        String source = dev.convgeom.importer.writing.JavaWriter.write(checked, "p", "T");
+        assertTrue(source.contains("@AvgPool(k = 4, s = 1, padding = Padding.SAME) Object avg;"), source);
+        assertTrue(source.contains("import dev.convgeom.Padding;"), source);
+        Generated.compile("p", "T", source);
+    }
+
+    /**
      * A Split (sizes as an input), a Slice with a negative axis and an end past the channels, and
      * a channel shuffle become {@code @Channels} and {@code @ChannelShuffle} with the ranges worked
      * out here: 6 channels split 2 + 4; a Slice of channels 1 to the end of the 4 is 3 of them.

@@ -12,6 +12,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import dev.convgeom.Box;
 import dev.convgeom.LayerGeometry;
+import dev.convgeom.engine.oracle.RandomDags;
 import dev.convgeom.Shape;
 import dev.convgeom.importer.model.ImportedLayer;
 import dev.convgeom.importer.model.LayerKind;
@@ -24,7 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Confirms imported geometry on ONNX Runtime, the engine Java users deploy with. Each model is
@@ -89,11 +90,7 @@ class OnnxRuntimeConfirmationTest {
                 Arguments.of("dilated transposed convolution",
                         (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::dilatedDeconv),
                 Arguments.of("reflect and edge padding", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::copyPadded),
-                Arguments.of("CycleGAN-like generator", (Supplier<OnnxBuilder>) () -> cycleGanLike(false)),
-                Arguments.of("random graph 1", (Supplier<OnnxBuilder>) () -> random(1)),
-                Arguments.of("random graph 2", (Supplier<OnnxBuilder>) () -> random(2)),
-                Arguments.of("random graph 3", (Supplier<OnnxBuilder>) () -> random(3)),
-                Arguments.of("random graph 4", (Supplier<OnnxBuilder>) () -> random(4)));
+                Arguments.of("CycleGAN-like generator", (Supplier<OnnxBuilder>) () -> cycleGanLike(false)));
     }
 
     /** conv 11/4, ceil max pools, LRN, a grouped conv, then Flatten + Gemm. */
@@ -707,41 +704,33 @@ class OnnxRuntimeConfirmationTest {
         }
     }
 
-    /**
-     * A random branching graph (seeded): convolutions and poolings of random kernel, stride,
-     * padding, dilation and rounding, each reading one of the two latest maps.
-     */
-    static OnnxBuilder random(long seed) {
-        Random r = new Random(seed);
-        int size = 24 + r.nextInt(20);
-        OnnxBuilder b = new OnnxBuilder(13, "data", 2, size, size + r.nextInt(5));
-        List<String> maps = new ArrayList<>(List.of("data"));
-        for (int i = 0; i < 6; i++) {
-            String x = maps.get(maps.size() - 1 - r.nextInt(Math.min(2, maps.size())));
-            String name = "n" + i;
-            int k = 1 + r.nextInt(3);
-            int s = i % 2 == 0 ? 1 + r.nextInt(2) : 1;
-            int p = r.nextInt(k);
-            String out = switch (r.nextInt(3)) {
-                case 0 -> b.conv(name, x, 2, 2, k, k, 1, ints("strides", s, s), ints("pads", p, p, p, p),
-                        ints("dilations", 1 + r.nextInt(2), 1 + r.nextInt(2)));
-                case 1 -> b.maxPool(name, x, ints("kernel_shape", k + 1, k + 1), ints("strides", s, s),
-                        ints("pads", p / 2, p / 2, p / 2, p / 2), integer("ceil_mode", r.nextInt(2)));
-                default -> b.avgPool(name, x, ints("kernel_shape", k, k), ints("strides", s, s),
-                        ints("pads", p / 2, p / 2, p / 2, p / 2));
-            };
-            maps.add(out);
-        }
-        return b;
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void onnxRuntimeComputesTheShapesAndReadsThePixelsTheGeometryClaims(String title, Supplier<OnnxBuilder> model)
             throws Exception {
         OnnxBuilder builder = model.get();
         List<String> maps = builder.featureMaps();
-        ModelProto proto = builder.build(maps.get(maps.size() - 1) + "_out");
+        confirm(title, builder.build(maps.get(maps.size() - 1) + "_out"));
+    }
+
+    /**
+     * Graphs of the project's random graph generator ({@link RandomDags}, few channels), written to
+     * ONNX by {@link DagOnnxWriter}, imported and confirmed as the models above: these seeds' graphs
+     * hold only layers the importer reads back (a crop is a spatial Slice, which it refuses, and
+     * the writer's forms of the gate and the instance normalisation are not the importer's).
+     * {@link RandomDagOnnxRuntimeTest} confirms the engine on every graph, without the importer.
+     * (Seed 15, whose SAME_UPPER average pooling of odd padding crashed the writer, now imports: see
+     * {@code OnnxImportTest.sameUpperPoolingWithOddPaddingIsDeclaredSame}; its last map's fields
+     * cover the image, leaving too few pixels to probe here.)
+     */
+    @ParameterizedTest(name = "random graph, seed {0}")
+    @ValueSource(longs = {1, 3, 5, 12, 13, 14, 19, 24})
+    void onnxRuntimeConfirmsTheImportOfTheGeneratorsGraphs(long seed) throws Exception {
+        RandomDags.Dag dag = RandomDags.generateNarrow(seed);
+        confirm("seed " + seed, DagOnnxWriter.write(dag.input(), RandomDagOnnxRuntimeTest.validPrefix(dag)));
+    }
+
+    private void confirm(String title, ModelProto proto) throws Exception {
         Path file = dir.resolve("model.onnx");
         Files.write(file, proto.toByteArray());
         Checked checked = ModelImporter.read(file, null, "Imported", line -> { });
@@ -879,7 +868,9 @@ class OnnxRuntimeConfirmationTest {
             int right = Math.min(field.right(), input.width() - 1);
             int bottom = Math.min(field.bottom(), input.height() - 1);
             boolean withinImage = field.right() < input.width() && field.bottom() < input.height();
-            int[][] inside = !dense ? new int[0][] : withinImage ? new int[][] {{left, top}, {right, top}, {left, bottom}, {right, bottom}}
+            // A field wholly beside the image (through padding only) has no pixel to light.
+            boolean empty = left > right || top > bottom;
+            int[][] inside = !dense || empty ? new int[0][] : withinImage ? new int[][] {{left, top}, {right, top}, {left, bottom}, {right, bottom}}
                     : new int[][] {{left, top}};
             for (int[] p : inside) {
                 assertTrue(reads(env, session, input, output, target, u, p),

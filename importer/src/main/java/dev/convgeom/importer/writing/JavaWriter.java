@@ -38,7 +38,7 @@ public final class JavaWriter {
         for (int i = 0; i < network.layers().size(); i++) {
             ImportedLayer layer = network.layers().get(i);
             imports.add(layer.kind().annotation());
-            if (layer.kind() == LayerKind.CONV && layer.same()) {
+            if (layer.same()) {
                 imports.add("Padding");
             }
             lines.add("    // " + comment(layer));
@@ -115,7 +115,13 @@ public final class JavaWriter {
             case MAX_POOL, AVG_POOL -> {
                 kernel(a, layer);
                 stride(a, layer, false);
-                padding(a, layer);
+                // SAME_UPPER stays SAME, as on a convolution: its padding may be odd (the importer
+                // keeps it only on the window, not as a @Pad), so it cannot be written as p.
+                if (layer.same()) {
+                    a.add("padding = Padding.SAME");
+                } else {
+                    padding(a, layer);
+                }
                 pair(a, "d", "dh", "dw", layer.y().dilation(), layer.x().dilation(), 1);
                 if (layer.ceil()) {
                     a.add("ceil = true");
