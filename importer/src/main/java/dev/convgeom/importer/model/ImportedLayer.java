@@ -42,11 +42,24 @@ import java.util.Objects;
  * @param output        the output shape by the model format's own rules
  * @param firstChannel  the first channel a channel selection keeps (its {@code out} channels from
  *                      there); 0 for every other kind
+ * @param perX          the input columns that become {@code factorX} output columns (1 but for a
+ *                      fractional upsampling factor)
+ * @param perY          the input rows that become {@code factorY} output rows, likewise
  */
 public record ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out,
                             int groups, AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factorX,
                             int factorY, boolean bilinear, Upsample.Coordinates coordinates, int outputPadding,
-                            int like, int offsetY, int offsetX, String label, Shape output, int firstChannel) {
+                            int like, int offsetY, int offsetX, String label, Shape output, int firstChannel,
+                            int perX, int perY) {
+
+    /** A layer with whole upsampling factors (pers of 1). */
+    public ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out, int groups,
+                         AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factorX, int factorY,
+                         boolean bilinear, Upsample.Coordinates coordinates, int outputPadding, int like, int offsetY,
+                         int offsetX, String label, Shape output, int firstChannel) {
+        this(source, op, kind, from, in, out, groups, y, x, ceil, same, factorX, factorY, bilinear, coordinates,
+                outputPadding, like, offsetY, offsetX, label, output, firstChannel, 1, 1);
+    }
 
     /** A layer that selects no channels. */
     public ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out, int groups,
@@ -151,6 +164,19 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
                 1, null, null, false, false, factorX, factorY, bilinear, coordinates, 0, -1, 0, 0, label, output);
     }
 
+    /**
+     * Upsampling by the exact factors {@code factorX / perX} along the columns and
+     * {@code factorY / perY} along the rows (x before y), bilinear with the units placed by
+     * {@code coordinates}, or nearest where both pers are 1.
+     */
+    public static ImportedLayer upsample(String source, String op, int input, int factorX, int perX, int factorY,
+                                         int perY, boolean bilinear, Upsample.Coordinates coordinates, Shape output,
+                                         String label) {
+        return new ImportedLayer(source, op, LayerKind.UPSAMPLE, List.of(input), output.channels(), output.channels(),
+                1, null, null, false, false, factorX, factorY, bilinear, coordinates, 0, -1, 0, 0, label, output, 0,
+                perX, perY);
+    }
+
     /** A geometry-neutral layer; {@code label} is the free text of a {@code @Pointwise}. */
     public static ImportedLayer pointwise(String source, String op, LayerKind kind, int input, Shape output,
                                           String label) {
@@ -182,6 +208,6 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
     /** This layer reading {@code inputs} instead (the same kind and attributes). */
     public ImportedLayer readingFrom(List<Integer> inputs) {
         return new ImportedLayer(source, op, kind, inputs, in, out, groups, y, x, ceil, same, factorX, factorY,
-                bilinear, coordinates, outputPadding, like, offsetY, offsetX, label, output, firstChannel);
+                bilinear, coordinates, outputPadding, like, offsetY, offsetX, label, output, firstChannel, perX, perY);
     }
 }
