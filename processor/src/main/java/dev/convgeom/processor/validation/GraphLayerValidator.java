@@ -76,7 +76,7 @@ final class GraphLayerValidator {
             int factor = (i == 0 ? factorX : factorY).get();
             String factorName = v.integer(names[i][1]).isPresent() ? names[i][1] : "factor";
             pers[i] = per;
-            if (per < 1) {
+            if (per < 1 || factor < 1) {
                 return Optional.empty(); // LayerValidator reports it
             } else if (per > factor) {
                 reporter.report(Message.PER_ABOVE_FACTOR, layer.field(), v.mirror(), v.value(perName).orElseThrow(),
