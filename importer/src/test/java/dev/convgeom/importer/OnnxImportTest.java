@@ -288,7 +288,7 @@ class OnnxImportTest {
         OnnxBuilder fractional = new OnnxBuilder(13, "x", 3, 4, 4);
         fractional.map("Resize", "up", List.of("x", "", "", fractional.intTensor("sizes", 1, 3, 8, 6)),
                 string("mode", "nearest"));
-        assertRefused(fractional.build("up_out"), "'up' (Resize): resizes 4x4 to 8x6: convgeom's @Upsample takes a"
+        assertRefused(fractional.build("up_out"), "'up' (Resize): resizes 4x4 to 8x6 with mode nearest: convgeom's NEAREST @Upsample takes a"
                 + " whole factor per axis");
     }
 
