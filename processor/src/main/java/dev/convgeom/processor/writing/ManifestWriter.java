@@ -197,12 +197,9 @@ public final class ManifestWriter {
     }
 
     /**
-     * The positions of its (first) input the layer's own units never read, per axis, whatever
-     * other layers read: {@code {"count": 28, "of": 56, "positions": [[1, 55, 2]]}}.
-     */
-    /**
      * {@code "factor"} when both axes have it, else {@code "factorX"} and {@code "factorY"}, each
-     * with its {@code "per"} where the factor is fractional; the mode; {@code "coordinates"} where they are not half-pixel.
+     * with its {@code "per"} where the factor is fractional; the mode; {@code "coordinates"} where
+     * they are not half-pixel.
      */
     private static JsonWriter upsample(JsonWriter json, dev.convgeom.engine.LayerSpec.Extras extras) {
         if (extras.factorX() == extras.factorY() && extras.perX() == extras.perY()) {
@@ -225,6 +222,10 @@ public final class ManifestWriter {
                 : json.string("coordinates", extras.coordinates().name());
     }
 
+    /**
+     * The positions of its (first) input the layer's own units never read, per axis, whatever
+     * other layers read: {@code {"count": 28, "of": 56, "positions": [[1, 55, 2]]}}.
+     */
     private static void skipped(JsonWriter json, ReadCoverage reads, int layer) {
         json.name("skippedInput").beginObject();
         for (Axis axis : Axis.values()) {
