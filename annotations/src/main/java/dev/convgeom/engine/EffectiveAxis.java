@@ -36,6 +36,11 @@ public final class EffectiveAxis {
      */
     public static EffectiveProfile window(EffectiveProfile in, long kernel, long stride, long dilation,
                                           long padBefore) {
+        if (kernel == 1 && stride == 1 && padBefore == 0) {
+            // Unit r reads unit r with weight 1 (a 1x1 convolution, a crop by 0): the profile is the
+            // input's, already reduced; returning the object lets its statistics be reused too.
+            return in;
+        }
         int period = in.period();
         int outPeriod = (int) (period / WindowAxis.gcd(period, stride));
         Accumulator[] phases = new Accumulator[outPeriod];

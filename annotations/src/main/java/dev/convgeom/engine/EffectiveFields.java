@@ -1,7 +1,10 @@
 package dev.convgeom.engine;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The uniform-weight effective receptive field of every layer of a computed network, per axis
@@ -42,24 +45,38 @@ public final class EffectiveFields {
     public record AxisField(EffectiveProfile profile, double sigma, long extent50, long extent90) {
 
         static AxisField of(EffectiveProfile profile) {
-            EffectiveSpread widest = null;
+            // One pass per phase (SpreadSums); the variances compared as unreduced fractions, the
+            // widest reduced once, for its sigma.
+            SpreadSums widest = null;
+            BigInteger widestVariance = null;
             long e50 = 0;
             long e90 = 0;
             for (int r = 0; r < profile.period(); r++) {
-                EffectiveSpread s = profile.spread(r);
-                if (widest == null || compareVariance(s, widest) > 0) {
+                SpreadSums s = profile.sums(r);
+                if (widest == null) {
                     widest = s;
+                } else {
+                    if (widestVariance == null) {
+                        widestVariance = variance(widest);
+                    }
+                    BigInteger variance = variance(s);
+                    // v / W^2 > v' / W'^2, denominators positive.
+                    if (variance.multiply(widest.total.multiply(widest.total))
+                            .compareTo(widestVariance.multiply(s.total.multiply(s.total))) > 0) {
+                        widest = s;
+                        widestVariance = variance;
+                    }
                 }
-                e50 = Math.max(e50, s.extentWidth(50));
-                e90 = Math.max(e90, s.extentWidth(90));
+                // SpreadSums.PERCENTS: 50, then 90.
+                e50 = Math.max(e50, s.width(0));
+                e90 = Math.max(e90, s.width(1));
             }
-            return new AxisField(profile, widest.sigma(), e50, e90);
+            return new AxisField(profile, EffectiveSpread.sigma(widest.total, widest.sum, widest.sumSquare),
+                    e50, e90);
         }
 
-        private static int compareVariance(EffectiveSpread a, EffectiveSpread b) {
-            var va = a.exactVariance();
-            var vb = b.exactVariance();
-            return va[0].multiply(vb[1]).compareTo(vb[0].multiply(va[1]));
+        private static BigInteger variance(SpreadSums s) {
+            return EffectiveSpread.varianceNumerator(s.total, s.sum, s.sumSquare);
         }
     }
 
@@ -96,6 +113,9 @@ public final class EffectiveFields {
         List<ComputedLayer> layers = geometry.layers();
         List<EffectiveProfile[]> profiles = new ArrayList<>();
         List<LayerField> fields = new ArrayList<>();
+        // A pointwise layer's profile is its input's object, and so are its statistics: computed
+        // once per profile.
+        Map<EffectiveProfile, AxisField> statistics = new IdentityHashMap<>();
         long work = 0;
         for (ComputedLayer layer : layers) {
             EffectiveProfile[] both = new EffectiveProfile[2];
@@ -122,14 +142,15 @@ public final class EffectiveFields {
                 // its statistics. Computing them once halves the exact arithmetic, the bulk of the
                 // processor's time per network.
                 both[Axis.X.ordinal()] = both[Axis.Y.ordinal()];
-                AxisField field = AxisField.of(both[Axis.Y.ordinal()]);
+                AxisField field = statistics.computeIfAbsent(both[Axis.Y.ordinal()], AxisField::of);
                 profiles.add(both);
                 fields.add(new LayerField(field, field));
                 continue;
             }
             both[Axis.X.ordinal()] = step(layer, Axis.X, i -> read(profiles, i, Axis.X));
             profiles.add(both);
-            fields.add(new LayerField(AxisField.of(both[0]), AxisField.of(both[1])));
+            fields.add(new LayerField(statistics.computeIfAbsent(both[0], AxisField::of),
+                    statistics.computeIfAbsent(both[1], AxisField::of)));
         }
         return java.util.Collections.unmodifiableList(fields);
     }

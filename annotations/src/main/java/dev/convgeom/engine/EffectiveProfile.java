@@ -20,17 +20,26 @@ public final class EffectiveProfile {
     private final long[] start;
     private final BigInteger[][] weights;
     private final BigInteger denominator;
+    /**
+     * Per phase, the sums of the numerators, of {@code x * w(x)} and of {@code x^2 * w(x)} over the
+     * phase's coordinates {@code x}: carried from layer to layer (a layer's sums are its inputs'
+     * sums moved and scaled, a few operations per tap) rather than summed over every weight again.
+     */
+    private final BigInteger[][] moments;
 
-    private EffectiveProfile(long shift, long[] start, BigInteger[][] weights, BigInteger denominator) {
+    private EffectiveProfile(long shift, long[] start, BigInteger[][] weights, BigInteger denominator,
+                             BigInteger[][] moments) {
         this.shift = shift;
         this.start = start;
         this.weights = weights;
         this.denominator = denominator;
+        this.moments = moments;
     }
 
     /** The network input: every pixel is its own value, weight 1. */
     public static EffectiveProfile input() {
-        return new EffectiveProfile(1, new long[] {0}, new BigInteger[][] {{BigInteger.ONE}}, BigInteger.ONE);
+        return new EffectiveProfile(1, new long[] {0}, new BigInteger[][] {{BigInteger.ONE}}, BigInteger.ONE,
+                new BigInteger[][] {{BigInteger.ONE, BigInteger.ZERO, BigInteger.ZERO}});
     }
 
     /**
@@ -42,13 +51,16 @@ public final class EffectiveProfile {
         int period = phases.length;
         long[] start = new long[period];
         BigInteger[][] weights = new BigInteger[period][];
+        BigInteger[][] moments = new BigInteger[period][];
         BigInteger common = denominator;
         for (int r = 0; r < period; r++) {
             Accumulator a = phases[r].trimmed();
             start[r] = a.start;
             weights[r] = a.weights;
-            for (BigInteger w : a.weights) {
-                common = common.gcd(w);
+            moments[r] = a.moments;
+            // Once the common factor is 1 it stays 1; a gcd costs the length of its operands.
+            for (int i = 0; i < a.weights.length && !common.equals(BigInteger.ONE); i++) {
+                common = common.gcd(a.weights[i]);
             }
         }
         if (!common.equals(BigInteger.ONE)) {
@@ -57,12 +69,18 @@ public final class EffectiveProfile {
                     phase[i] = phase[i].divide(common);
                 }
             }
+            for (BigInteger[] m : moments) {
+                for (int i = 0; i < m.length; i++) {
+                    m[i] = m[i].divide(common);
+                }
+            }
             denominator = denominator.divide(common);
         }
-        return reduce(shift, start, weights, denominator);
+        return reduce(shift, start, weights, denominator, moments);
     }
 
-    private static EffectiveProfile reduce(long shift, long[] start, BigInteger[][] weights, BigInteger denominator) {
+    private static EffectiveProfile reduce(long shift, long[] start, BigInteger[][] weights, BigInteger denominator,
+                                           BigInteger[][] moments) {
         int period = start.length;
         for (int p = 2; p <= period; p++) {
             while (period % p == 0 && shift % p == 0 && repeats(start, weights, period, period / p, shift / p)) {
@@ -70,7 +88,8 @@ public final class EffectiveProfile {
                 shift /= p;
             }
         }
-        return new EffectiveProfile(shift, Arrays.copyOf(start, period), Arrays.copyOf(weights, period), denominator);
+        return new EffectiveProfile(shift, Arrays.copyOf(start, period), Arrays.copyOf(weights, period), denominator,
+                Arrays.copyOf(moments, period));
     }
 
     private static boolean repeats(long[] start, BigInteger[][] weights, int period, int step, long shift) {
@@ -112,12 +131,23 @@ public final class EffectiveProfile {
 
     /** The profile of phase {@code r} (unit {@code r}) as exact statistics. */
     public EffectiveSpread spread(int r) {
-        return EffectiveSpread.of(start[r], weights[r]);
+        return new EffectiveSpread(start[r], moments[r][0], moments[r][1], moments[r][2], weights[r].clone());
+    }
+
+    /** The sums and extents of phase {@code r}, for {@link EffectiveFields.AxisField}. */
+    SpreadSums sums(int r) {
+        return SpreadSums.of(weights[r], moments[r]);
     }
 
     /** Adds {@code factor} times unit {@code u}'s numerators into {@code into}. */
     void addTo(Accumulator into, long u, BigInteger factor) {
-        into.add(start(u), weights[phase(u)], factor);
+        int r = phase(u);
+        // Unit u is phase r moved by d pixels: sum x w becomes S1 + d W, sum x^2 w becomes S2 + 2 d S1 + d^2 W.
+        BigInteger d = BigInteger.valueOf(Math.subtractExact(start(u), start[r]));
+        BigInteger[] m = moments[r];
+        BigInteger sum = m[1].add(d.multiply(m[0]));
+        BigInteger sumSquare = m[2].add(d.multiply(m[1].shiftLeft(1).add(d.multiply(m[0]))));
+        into.add(start(u), weights[r], factor, new BigInteger[] {m[0], sum, sumSquare});
     }
 
     private int phase(long u) {
@@ -148,10 +178,15 @@ public final class EffectiveProfile {
     static final class Accumulator {
         private long start;
         private BigInteger[] weights = new BigInteger[0];
+        private BigInteger[] moments = {BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO};
 
-        void add(long at, BigInteger[] run, BigInteger factor) {
+        /** Adds {@code factor} times {@code run}, placed at {@code at}, whose moments are {@code runMoments}. */
+        void add(long at, BigInteger[] run, BigInteger factor, BigInteger[] runMoments) {
             if (run.length == 0) {
                 return;
+            }
+            for (int i = 0; i < moments.length; i++) {
+                moments[i] = moments[i].add(runMoments[i].multiply(factor));
             }
             if (weights.length == 0) {
                 start = at;
@@ -168,8 +203,15 @@ public final class EffectiveProfile {
                 start = first;
             }
             int offset = Math.toIntExact(at - start);
-            for (int i = 0; i < run.length; i++) {
-                weights[offset + i] = weights[offset + i].add(run[i].multiply(factor));
+            if (factor.equals(BigInteger.ONE)) {
+                // Most taps: BigInteger.multiply copies its operand even for a factor of 1.
+                for (int i = 0; i < run.length; i++) {
+                    weights[offset + i] = weights[offset + i].add(run[i]);
+                }
+            } else {
+                for (int i = 0; i < run.length; i++) {
+                    weights[offset + i] = weights[offset + i].add(run[i].multiply(factor));
+                }
             }
         }
 
@@ -189,6 +231,8 @@ public final class EffectiveProfile {
             Accumulator t = new Accumulator();
             t.start = start + from;
             t.weights = Arrays.copyOfRange(weights, from, to);
+            // Zero weights add nothing to the sums.
+            t.moments = moments.clone();
             return t;
         }
     }

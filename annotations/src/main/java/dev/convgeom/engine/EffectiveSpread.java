@@ -26,21 +26,6 @@ public record EffectiveSpread(long start, BigInteger total, BigInteger sum, BigI
 
     private static final MathContext PRECISION = new MathContext(34);
 
-    /** The statistics of the weights {@code weights} at coordinates {@code start, start + 1, ...}. */
-    static EffectiveSpread of(long start, BigInteger[] weights) {
-        BigInteger total = BigInteger.ZERO;
-        BigInteger sum = BigInteger.ZERO;
-        BigInteger sumSquare = BigInteger.ZERO;
-        for (int i = 0; i < weights.length; i++) {
-            BigInteger x = BigInteger.valueOf(start).add(BigInteger.valueOf(i));
-            BigInteger xw = x.multiply(weights[i]);
-            total = total.add(weights[i]);
-            sum = sum.add(xw);
-            sumSquare = sumSquare.add(x.multiply(xw));
-        }
-        return new EffectiveSpread(start, total, sum, sumSquare, weights.clone());
-    }
-
     /** Last input coordinate with a weight. */
     public long end() {
         return start + weights.length - 1;
@@ -56,7 +41,12 @@ public record EffectiveSpread(long start, BigInteger total, BigInteger sum, BigI
      * {@code (W * S2 - S1^2) / W^2}.
      */
     public BigInteger[] exactVariance() {
-        return reduced(total.multiply(sumSquare).subtract(sum.multiply(sum)), total.multiply(total));
+        return reduced(varianceNumerator(total, sum, sumSquare), total.multiply(total));
+    }
+
+    /** {@code W * S2 - S1^2}: the variance times {@code W^2}. */
+    static BigInteger varianceNumerator(BigInteger total, BigInteger sum, BigInteger sumSquare) {
+        return total.multiply(sumSquare).subtract(sum.multiply(sum));
     }
 
     /** The centre of mass, input coordinate. */
@@ -67,7 +57,12 @@ public record EffectiveSpread(long start, BigInteger total, BigInteger sum, BigI
 
     /** The standard deviation in input pixels, the square root of the exact variance, rounded once. */
     public double sigma() {
-        BigInteger[] v = exactVariance();
+        return sigma(total, sum, sumSquare);
+    }
+
+    /** {@link #sigma()} of the sums given. */
+    static double sigma(BigInteger total, BigInteger sum, BigInteger sumSquare) {
+        BigInteger[] v = reduced(varianceNumerator(total, sum, sumSquare), total.multiply(total));
         return new BigDecimal(v[0]).divide(new BigDecimal(v[1]), PRECISION).sqrt(PRECISION).doubleValue();
     }
 
@@ -79,19 +74,16 @@ public record EffectiveSpread(long start, BigInteger total, BigInteger sum, BigI
         if (percent <= 0 || percent >= 100) {
             throw new IllegalArgumentException("percent must lie strictly between 0 and 100: " + percent);
         }
-        // cum / W > (100 - p) / 200, and cum / W >= (100 + p) / 200, compared without division.
-        BigInteger lowBar = total.multiply(BigInteger.valueOf(100 - percent));
-        BigInteger highBar = total.multiply(BigInteger.valueOf(100 + percent));
-        BigInteger twoHundred = BigInteger.valueOf(200);
+        // cum / W > (100 - p) / 200, and cum / W >= (100 + p) / 200, as bars on the integer cum.
+        BigInteger[] bars = SpreadSums.bars(total, percent);
         BigInteger cumulative = BigInteger.ZERO;
         long first = Long.MIN_VALUE;
         for (int i = 0; i < weights.length; i++) {
             cumulative = cumulative.add(weights[i]);
-            BigInteger scaled = cumulative.multiply(twoHundred);
-            if (first == Long.MIN_VALUE && scaled.compareTo(lowBar) > 0) {
+            if (first == Long.MIN_VALUE && cumulative.compareTo(bars[0]) > 0) {
                 first = start + i;
             }
-            if (scaled.compareTo(highBar) >= 0) {
+            if (cumulative.compareTo(bars[1]) >= 0) {
                 return new long[] {first, start + i};
             }
         }

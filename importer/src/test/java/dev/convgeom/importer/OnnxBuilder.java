@@ -84,6 +84,12 @@ final class OnnxBuilder {
         return name;
     }
 
+    /** A scalar (no dimensions) of type int64, as a Gather of one index takes it. */
+    String intScalar(String name, long value) {
+        graph.addInitializer(TensorProto.newBuilder().setName(name).setDataType(7).addInt64Data(value));
+        return name;
+    }
+
     String floatTensor(String name, float... values) {
         TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(1).addDims(values.length);
         for (float v : values) {
@@ -120,6 +126,23 @@ final class OnnxBuilder {
                 .addInput(x).addInput(intTensor(name + "_sizes", sizes)).addAttribute(integer("axis", 1));
         List<String> outputs = new ArrayList<>();
         for (int k = 0; k < sizes.length; k++) {
+            outputs.add(name + "_" + k);
+            n.addOutput(name + "_" + k);
+        }
+        graph.addNode(n);
+        extraMaps.addAll(outputs);
+        return outputs;
+    }
+
+    /**
+     * An opset-18 Split of {@code x} along the channels by {@code num_outputs} (no sizes: parts of
+     * {@code ceil(C / n)}, the last smaller), each output a feature map named {@code name_k}.
+     */
+    List<String> splitInto(String name, String x, int parts) {
+        NodeProto.Builder n = NodeProto.newBuilder().setOpType("Split").setName(name).addInput(x)
+                .addAttribute(integer("axis", 1)).addAttribute(integer("num_outputs", parts));
+        List<String> outputs = new ArrayList<>();
+        for (int k = 0; k < parts; k++) {
             outputs.add(name + "_" + k);
             n.addOutput(name + "_" + k);
         }

@@ -149,8 +149,9 @@ class OnnxImportTest {
 
     /**
      * ConvNeXt's LayerNorm2d (Transpose to channels last, LayerNormalization over the last axis,
-     * Transpose back) works unit by unit: one @Pointwise with the stem's geometry. A MatMul in the
-     * channels-last layout (ConvNeXt's block) is refused, as is a normalisation over width and channels.
+     * Transpose back) works unit by unit: one @Pointwise with the stem's geometry. A MatMul of a
+     * channels-last map by a weight of other than its channel count is refused, as is a
+     * normalisation over width and channels.
      */
     @Test
     void aLayerNormalizationOverTheChannelsOfAChannelsLastMapIsPointwise() throws Exception {
@@ -168,13 +169,169 @@ class OnnxImportTest {
 
         OnnxBuilder block = new OnnxBuilder(17, "x", 3, 16, 16);
         String y = block.node("Transpose", "to_nhwc", List.of("x"), ints("perm", 0, 2, 3, 1));
-        block.node("MatMul", "pwconv", List.of(y, block.weight("w", 1f, 3, 12)));
-        assertRefused(block.build("pwconv"), "'pwconv' (MatMul): reads a map in channels-last layout");
+        block.node("MatMul", "pwconv", List.of(y, block.weight("w", 1f, 16, 12)));
+        assertRefused(block.build("pwconv"), "'pwconv' (MatMul): multiplies the channels-last 3x16x16 map by a"
+                + " weight of shape [16, 12]; only a [C, C'] weight on its 3 channels (a 1x1 convolution) is declared");
         OnnxBuilder wide = new OnnxBuilder(17, "x", 3, 16, 16);
         String z = wide.node("Transpose", "to_nhwc", List.of("x"), ints("perm", 0, 2, 3, 1));
         wide.node("LayerNormalization", "ln", List.of(z, wide.weight("g", 1f, 16, 3)), integer("axis", 2));
         assertRefused(wide.build("ln"), "'ln' (LayerNormalization): LayerNormalization from axis 2 of a"
                 + " channels-last map");
+    }
+
+    /**
+     * ConvNeXt's block, its layer normalisation written out as before opset 17: the channels-last
+     * layout is followed through the statistics over the channels, the MatMuls (1x1 convolutions)
+     * and GELU's arithmetic, to the Transpose back; the block keeps the stem's rows and columns.
+     */
+    @Test
+    void aChannelsLastBlockBecomesOneByOneConvolutionsAndUnitByUnitLayers() throws Exception {
+        Checked checked = read(OnnxRuntimeConfirmationTest.convNeXtBlock(13).build("head_out"), null);
+        List<ImportedLayer> layers = checked.network().layers();
+        assertEquals(List.of("CONV stem", "CONV dwconv", "POINTWISE ln_sub", "POINTWISE ln_pow", "ADD ln_div",
+                "POINTWISE ln_mul", "POINTWISE ln_add", "CONV pwconv1", "POINTWISE pwconv1_bias", "POINTWISE gelu_div",
+                "POINTWISE gelu_erf", "POINTWISE gelu_add", "ADD gelu_mul", "POINTWISE gelu_half", "CONV pwconv2",
+                "POINTWISE pwconv2_bias", "POINTWISE layer_scale", "ADD residual", "CONV head"),
+                layers.stream().map(l -> l.kind() + " " + l.source()).toList());
+        ImportedLayer expand = layers.get(7);
+        assertEquals(List.of(1, 1, 4, 16), List.of(expand.y().kernel(), expand.x().kernel(), expand.in(),
+                expand.output().channels()));
+        assertEquals(new Shape(4, 15, 13), checked.geometry().get(17).output());
+        assertEquals(checked.geometry().get(1).x(), checked.geometry().get(16).x());
+        assertEquals(checked.geometry().get(1).y(), checked.geometry().get(16).y());
+    }
+
+    /** What would mix rows or columns of a channels-last map, or mix layouts, is refused at its node. */
+    @Test
+    void whatMixesRowsOrColumnsOfAChannelsLastMapIsRefused() throws Exception {
+        String[][] cases = {
+            {"MaxPool", "'op' (MaxPool): reads a map in channels-last layout (after a Transpose to N x H x W x C),"
+                    + " where MaxPool would work along the rows or columns"},
+            {"BatchNormalization", "'op' (BatchNormalization): reads a map in channels-last layout"},
+            {"ReduceMean", "'op' (ReduceMean): ReduceMean over axes [1, 2] of a channels-last map (N x H x W x C):"
+                    + " only a reduction over the channels (axis 3 or -1, keepdims 1) is declared there"},
+            {"Mul", "'op' (Mul): a constant of shape [6, 1, 1] varies along the height or width"},
+            {"Add", "'op' (Add): combines a map in channels-last layout with one in channels-first layout"},
+            {"Reshape", "'op' (Reshape): reads a map in channels-last layout"},
+        };
+        for (String[] c : cases) {
+            OnnxBuilder b = new OnnxBuilder(13, "x", 3, 6, 6);
+            String y = b.node("Transpose", "to_nhwc", List.of("x"), ints("perm", 0, 2, 3, 1));
+            switch (c[0]) {
+                case "ReduceMean" -> b.node("ReduceMean", "op", List.of(y), ints("axes", 1, 2));
+                case "Mul" -> b.node("Mul", "op", List.of(y, b.weight("k", 2f, 6, 1, 1)));
+                case "Add" -> b.node("Add", "op", List.of(y, "x"));
+                case "Reshape" -> b.node("Reshape", "op", List.of(y, b.intTensor("s", 1, 3, 6, 6)));
+                case "BatchNormalization" -> b.node("BatchNormalization", "op", List.of(y, b.weight("g", 1f, 6),
+                        b.weight("b", 0f, 6), b.weight("m", 0f, 6), b.weight("v", 1f, 6)));
+                default -> b.node(c[0], "op", List.of(y), ints("kernel_shape", 2, 2));
+            }
+            assertRefused(b.build("op_out"), c[1]);
+        }
+        OnnxBuilder stat = new OnnxBuilder(13, "x", 3, 6, 6);
+        String mean = stat.node("ReduceMean", "mean", List.of("x"), ints("axes", 1));
+        stat.node("MaxPool", "op", List.of(mean), ints("kernel_shape", 2, 2));
+        assertRefused(stat.build("op_out"), "'op' (MaxPool): reads a statistic over the channels (a ReduceMean of"
+                + " the channel axis); convgeom follows one only through unit-by-unit operators and into an"
+                + " element-wise merge");
+    }
+
+    /**
+     * GroupNorm before opset 18 (Reshape to N x G x -1, InstanceNormalization, Reshape back, Mul and
+     * Add per channel): one @InstanceNorm, every unit reading the whole map; a Reshape back to
+     * anything else is refused.
+     */
+    @Test
+    void groupNormalisationAsReshapeAndInstanceNormalizationIsAnInstanceNorm() throws Exception {
+        Checked checked = read(OnnxRuntimeConfirmationTest.groupNormalized().build("conv2_out"), null);
+        List<ImportedLayer> layers = checked.network().layers();
+        assertEquals(List.of("CONV conv1", "INSTANCE_NORM gn_norm", "POINTWISE gn_scale", "POINTWISE gn_shift",
+                "CONV conv2"), layers.stream().map(l -> l.kind() + " " + l.source()).toList());
+        assertEquals(new Shape(4, 10, 10), checked.geometry().get(1).output());
+        assertTrue(checked.geometry().get(1).x().hasContext() && checked.geometry().get(1).y().hasContext());
+
+        OnnxBuilder wrong = new OnnxBuilder(13, "x", 4, 8, 8);
+        String grouped = wrong.node("Reshape", "group", List.of("x", wrong.intTensor("g", 0, 2, -1)));
+        String normalised = wrong.node("InstanceNormalization", "norm", List.of(grouped, wrong.weight("s", 1f, 2),
+                wrong.weight("b", 0f, 2)));
+        wrong.node("Reshape", "back", List.of(normalised, wrong.intTensor("t", 1, 4, 64)));
+        assertRefused(wrong.build("back_out"), "'back' (Reshape): reshapes a map grouped as [1, 2, 128] to"
+                + " [1, 4, 64]; a group normalisation is Reshape to N x groups x -1, InstanceNormalization, Reshape"
+                + " back to N x C x H x W, and nothing else is declared");
+        OnnxBuilder flattened = new OnnxBuilder(13, "x", 4, 8, 8);
+        String rows = flattened.node("Reshape", "flat", List.of("x", flattened.intTensor("g", 1, 4, -1)));
+        flattened.node("MaxPool", "pool", List.of(rows), ints("kernel_shape", 2, 2));
+        assertRefused(flattened.build("pool_out"), "'pool' (MaxPool): reads 'flat_out', a map reshaped to"
+                + " N x 4 x -1 by 'flat'; convgeom declares that reshape only in a group normalisation");
+    }
+
+    /**
+     * A Gather of constant channel indices (torchvision's {@code transform_input}: {@code x[:, k]},
+     * Unsqueeze) is a @Channels layer per pick; a run of indices is one; other Gathers are refused.
+     */
+    @Test
+    void aGatherOfConstantChannelsIsAChannelsLayer() throws Exception {
+        Checked checked = read(OnnxRuntimeConfirmationTest.transformInput().build("conv1_out"), null);
+        List<String> picks = checked.network().layers().stream().filter(l -> l.kind() == LayerKind.CHANNELS)
+                .map(l -> l.source() + " " + l.firstChannel() + "+" + l.output().channels()).toList();
+        assertEquals(List.of("pick0 0+1", "pick1 1+1", "pick2 2+1"), picks);
+        assertEquals(new Shape(3, 23, 19), checked.geometry().get(9).output());
+
+        OnnxBuilder run = new OnnxBuilder(13, "x", 4, 8, 8);
+        run.map("Gather", "pick", List.of("x", run.intTensor("i", -3, -2)), integer("axis", 1));
+        Checked two = read(run.build("pick_out"), null);
+        assertEquals("CHANNELS pick 1+2", two.network().layers().stream()
+                .map(l -> l.kind() + " " + l.source() + " " + l.firstChannel() + "+" + l.output().channels())
+                .findFirst().orElseThrow());
+
+        OnnxBuilder rows = new OnnxBuilder(13, "x", 4, 8, 8);
+        rows.map("Gather", "pick", List.of("x", rows.intTensor("i", 0)), integer("axis", 2));
+        assertRefused(rows.build("pick_out"), "'pick' (Gather): a Gather on axis 2 picks rows or columns, which is"
+                + " not convolutional geometry; only one of channels (axis 1) with constant indices is declared");
+        OnnxBuilder gaps = new OnnxBuilder(13, "x", 4, 8, 8);
+        gaps.map("Gather", "pick", List.of("x", gaps.intTensor("i", 0, 2)), integer("axis", 1));
+        assertRefused(gaps.build("pick_out"), "'pick' (Gather): indices [0, 2] are not consecutive channels in order");
+        OnnxBuilder computed = new OnnxBuilder(13, "x", 4, 8, 8);
+        computed.map("Gather", "pick", List.of("x", "x"), integer("axis", 1));
+        assertRefused(computed.build("pick_out"), "'pick' (Gather): the indices ('x') are computed by the network");
+        OnnxBuilder outside = new OnnxBuilder(13, "x", 4, 8, 8);
+        outside.map("Gather", "pick", List.of("x", outside.intScalar("i", 4)), integer("axis", 1));
+        assertRefused(outside.build("pick_out"), "'pick' (Gather): index 4 is outside the 4 channels");
+        OnnxBuilder unrestored = new OnnxBuilder(13, "x", 4, 8, 8);
+        String picked = unrestored.node("Gather", "pick", List.of("x", unrestored.intScalar("i", 1)), integer("axis", 1));
+        unrestored.map("MaxPool", "pool", List.of(picked), ints("kernel_shape", 2, 2));
+        assertRefused(unrestored.build("pool_out"), "'pool' (MaxPool): reads 'pick_out', one channel picked by a"
+                + " Gather without its channel axis");
+        OnnxBuilder batch = new OnnxBuilder(13, "x", 4, 8, 8);
+        batch.map("Unsqueeze", "add_axis", List.of("x", batch.intTensor("a", 0)));
+        assertRefused(batch.build("add_axis_out"), "'add_axis' (Unsqueeze): an Unsqueeze of axes [0] of a feature"
+                + " map adds an axis");
+    }
+
+    /**
+     * Opset 18: a Split by num_outputs whose parts do not divide the channels (the last smaller),
+     * a Pad of listed axes, and a ReduceMean whose axes are an input (a global pooling).
+     */
+    @Test
+    void opset18sSplitPadAndReduceMeanForms() throws Exception {
+        Checked checked = read(OnnxRuntimeConfirmationTest.opset18().build("conv2_out"), null);
+        List<ImportedLayer> layers = checked.network().layers();
+        assertEquals(List.of("CONV conv1 5x10x8", "CHANNELS halves_0 3x10x8", "CHANNELS halves_1 2x10x8",
+                "PAD pad 3x11x11", "CONV conv2 3x5x5"), java.util.stream.IntStream.range(0, layers.size())
+                .mapToObj(i -> layers.get(i).kind() + " " + layers.get(i).source() + " "
+                        + checked.geometry().get(i).output()).toList());
+        assertEquals(3, layers.get(2).firstChannel());
+
+        OnnxBuilder pooled = new OnnxBuilder(18, "x", 3, 8, 8);
+        String x = pooled.conv("conv", "x", 3, 4, 3, 3, 1);
+        pooled.node("ReduceMean", "mean", List.of(x, pooled.intTensor("axes", 2, 3)), integer("keepdims", 1));
+        Checked mean = read(pooled.build("mean_out"), null);
+        assertEquals(LayerKind.GLOBAL_AVG_POOL, mean.network().layers().get(1).kind());
+
+        OnnxBuilder odd = new OnnxBuilder(18, "x", 4, 8, 8);
+        odd.map("Pad", "pad", List.of("x", odd.intTensor("pads", 1, 1, 1), "", odd.intTensor("axes", 2, 3)));
+        assertRefused(odd.build("pad_out"), "'pad' (Pad): pads [1, 1, 1] for axes [2, 3]: a Pad with axes takes two"
+                + " pads per axis");
     }
 
     @Test

@@ -75,6 +75,13 @@ class OnnxRuntimeConfirmationTest {
                 Arguments.of("instance normalisation",
                         (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::instanceNormalized),
                 Arguments.of("ConvNeXt's LayerNorm2d", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::channelsLast),
+                Arguments.of("ConvNeXt block, opset 13",
+                        (Supplier<OnnxBuilder>) () -> OnnxRuntimeConfirmationTest.convNeXtBlock(13)),
+                Arguments.of("ConvNeXt block, opset 17",
+                        (Supplier<OnnxBuilder>) () -> OnnxRuntimeConfirmationTest.convNeXtBlock(17)),
+                Arguments.of("group normalisation", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::groupNormalized),
+                Arguments.of("transform_input", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::transformInput),
+                Arguments.of("opset 18 forms", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::opset18),
                 Arguments.of("upsampling per axis", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::perAxis),
                 Arguments.of("bilinear coordinates", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::coordinates),
                 Arguments.of("Upsample opset 9", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::upsampleOpset9),
@@ -275,6 +282,107 @@ class OnnxRuntimeConfirmationTest {
         x = b.node("Transpose", "to_nchw", List.of(x), ints("perm", 0, 3, 1, 2));
         x = b.unary("Relu", "relu", x);
         b.conv("conv", x, 4, 4, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        return b;
+    }
+
+    /**
+     * ConvNeXt's block as torch.onnx writes it: a 7x7 depthwise convolution, Transpose to channels
+     * last, layer normalisation over the channels (opset 17: LayerNormalization; before: ReduceMean,
+     * Sub, Pow, ReduceMean, Add, Sqrt, Div, Mul, Add), MatMul by a [C, 4C] weight and bias, GELU as
+     * Div, Erf, Add, Mul, Mul, MatMul back to C and bias, Transpose back, layer scale, residual Add,
+     * then a strided convolution so that the fields have phases. The stem's channels are in
+     * proportion 1 : 2 : ..., and the normalisation's scale is 1, 2, ...: a lit unit's normalised
+     * channels rise with the channel, so their weighted sum, through positive MatMul weights and
+     * GELU (positive for positive inputs), stays positive; an unlit unit stays exactly zero.
+     */
+    static OnnxBuilder convNeXtBlock(int opset) {
+        int c = 4;
+        OnnxBuilder b = new OnnxBuilder(opset, "data", 3, 30, 27);
+        String stem = b.rampConv("stem", "data", 3, c, 2, ints("strides", 2, 2));
+        String x = b.conv("dwconv", stem, c, c, 7, 7, c, ints("pads", 3, 3, 3, 3));
+        x = b.node("Transpose", "to_nhwc", List.of(x), ints("perm", 0, 2, 3, 1));
+        float[] ramp = {1, 2, 3, 4};
+        if (opset >= 17) {
+            x = b.node("LayerNormalization", "ln", List.of(x, b.floatTensor("ln_scale", ramp),
+                    b.weight("ln_bias", 0f, c)), integer("axis", -1));
+        } else {
+            String mean = b.node("ReduceMean", "ln_mean", List.of(x), ints("axes", -1));
+            String centred = b.node("Sub", "ln_sub", List.of(x, mean));
+            String square = b.node("Pow", "ln_pow", List.of(centred, b.floatTensor("two", 2f)));
+            String variance = b.node("ReduceMean", "ln_var", List.of(square), ints("axes", -1));
+            String shifted = b.node("Add", "ln_eps", List.of(variance, b.floatTensor("eps", 1e-6f)));
+            String deviation = b.node("Sqrt", "ln_sqrt", List.of(shifted));
+            String normalised = b.node("Div", "ln_div", List.of(centred, deviation));
+            String scaled = b.node("Mul", "ln_mul", List.of(normalised, b.floatTensor("ln_scale", ramp)));
+            x = b.node("Add", "ln_add", List.of(scaled, b.weight("ln_bias", 0f, c)));
+        }
+        x = b.node("MatMul", "pwconv1", List.of(x, b.weight("pwconv1_W", 1f / c, c, 4 * c)));
+        x = b.node("Add", "pwconv1_bias", List.of(x, b.weight("pwconv1_B", 0f, 4 * c)));
+        String half = b.node("Div", "gelu_div", List.of(x, b.floatTensor("sqrt2", 1.4142135f)));
+        String erf = b.node("Erf", "gelu_erf", List.of(half));
+        String one = b.node("Add", "gelu_add", List.of(erf, b.floatTensor("one", 1f)));
+        String product = b.node("Mul", "gelu_mul", List.of(x, one));
+        x = b.node("Mul", "gelu_half", List.of(product, b.floatTensor("half", 0.5f)));
+        x = b.node("MatMul", "pwconv2", List.of(x, b.weight("pwconv2_W", 1f / (4 * c), 4 * c, c)));
+        x = b.node("Add", "pwconv2_bias", List.of(x, b.weight("pwconv2_B", 0f, c)));
+        x = b.node("Transpose", "to_nchw", List.of(x), ints("perm", 0, 3, 1, 2));
+        x = b.map("Mul", "layer_scale", List.of(x, b.weight("gamma", 0.5f, c, 1, 1)));
+        x = b.merge("Add", "residual", x, stem);
+        b.conv("head", x, c, c, 3, 3, 1, ints("strides", 2, 2));
+        return b;
+    }
+
+    /**
+     * torch.nn.GroupNorm as torch.onnx writes it before opset 18: Reshape to N x groups x -1,
+     * InstanceNormalization, Reshape back (to the Shape of its input), Mul and Add per channel.
+     * One lit pixel moves the mean and variance of its group, so every unit of the group changes;
+     * pixel 30 of the 31 is read by none.
+     */
+    static OnnxBuilder groupNormalized() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 2, 31, 31);
+        String x = b.conv("conv1", "data", 2, 4, 3, 3, 1, ints("strides", 3, 3));
+        String grouped = b.node("Reshape", "gn_group", List.of(x, b.intTensor("gn_shape", 0, 2, -1)));
+        String normalised = b.node("InstanceNormalization", "gn_norm", List.of(grouped, b.weight("gn_ones", 1f, 2),
+                b.weight("gn_zeros", 0f, 2)));
+        String shape = b.node("Shape", "gn_shape_of", List.of(x));
+        x = b.map("Reshape", "gn_back", List.of(normalised, shape));
+        x = b.map("Mul", "gn_scale", List.of(x, b.weight("gn_gamma", 2f, 4, 1, 1)));
+        x = b.map("Add", "gn_shift", List.of(x, b.weight("gn_beta", 0f, 4, 1, 1)));
+        b.conv("conv2", x, 4, 4, 3, 3, 1);
+        return b;
+    }
+
+    /**
+     * torchvision's GoogLeNet and Inception v3 {@code transform_input}: each channel picked by a
+     * Gather of one index on axis 1, given its axis back by Unsqueeze, scaled and shifted, the
+     * three concatenated; then a strided convolution.
+     */
+    static OnnxBuilder transformInput() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 3, 23, 19);
+        List<String> channels = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            String picked = b.node("Gather", "pick" + k, List.of("data", b.intScalar("index" + k, k)),
+                    integer("axis", 1));
+            String unsqueezed = b.node("Unsqueeze", "unsqueeze" + k, List.of(picked, b.intTensor("axes" + k, 1)));
+            String scaled = b.map("Mul", "scale" + k, List.of(unsqueezed, b.floatTensor("factor" + k, 0.4f + k / 10f)));
+            channels.add(b.map("Add", "shift" + k, List.of(scaled, b.floatTensor("offset" + k, -0.03f))));
+        }
+        String x = b.merge("Concat", "transformed", channels.toArray(String[]::new));
+        b.conv("conv1", x, 3, 4, 5, 5, 1, ints("strides", 2, 2), ints("pads", 1, 1, 1, 1));
+        return b;
+    }
+
+    /**
+     * Opset 18's forms: a Split by {@code num_outputs} (5 channels into 3 and 2) and a Pad of the
+     * rows and columns listed by an {@code axes} input (1 row before, 0 after; 2 columns before,
+     * 1 after), then a strided convolution.
+     */
+    static OnnxBuilder opset18() {
+        OnnxBuilder b = new OnnxBuilder(18, "data", 2, 21, 18);
+        String x = b.conv("conv1", "data", 2, 5, 3, 3, 1, ints("strides", 2, 2));
+        List<String> parts = b.splitInto("halves", x, 2);
+        x = b.map("Pad", "pad", List.of(parts.get(0), b.intTensor("pads", 1, 2, 0, 1), "", b.intTensor("axes", 2, 3)));
+        b.conv("conv2", x, 3, 3, 3, 3, 1, ints("strides", 2, 2));
         return b;
     }
 

@@ -42,6 +42,15 @@ class TorchvisionExportsTest {
         "fcn_resnet50, 21x224x224, 21x224x224",
         // ShuffleNet v2: channel_shuffle (Reshape, Transpose, Reshape) and chunk (Slice on axis 1).
         "shufflenet_v2_x0_5, 1024x7x7, 1000x1x1",
+        // ConvNeXt: channels-last blocks (MatMuls as 1x1 convolutions); LayerNormalization at opset 17,
+        // written out as ReduceMean, Sub, Pow, ReduceMean, Add, Sqrt, Div at opset 13.
+        "convnext_tiny, 768x7x7, 1000x1x1",
+        "convnext_tiny_opset13, 768x7x7, 1000x1x1",
+        // transform_input: each channel picked by a Gather (@Channels), scaled, shifted, concatenated.
+        "googlenet_transform_input, 1024x7x7, 1000x1x1",
+        "inception_v3_transform_input, 2048x8x8, 1000x1x1",
+        // torch.nn.GroupNorm before opset 18: Reshape, InstanceNormalization, Reshape back (@InstanceNorm).
+        "group_norm, 8x14x14, 8x14x14",
     })
     void importsCompileWithThePublishedShapes(String name, String lastMap, String output) throws Exception {
         Checked checked = ModelImporter.read(model(name), null, "Net", line -> { });
@@ -56,6 +65,45 @@ class TorchvisionExportsTest {
             }
         }
         assertEquals(lastMap, String.valueOf(spatial));
+    }
+
+    /**
+     * ConvNeXt-T has 18 blocks (3, 3, 9, 3), each with two MatMuls on its channels-last map: 36 1x1
+     * convolutions from C to 4C and back, C = 96, 192, 384, 768. At both opsets the import ends at
+     * the same 768x7x7 map with the same fields: the written-out layer normalisation reads what
+     * LayerNormalization reads.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"convnext_tiny", "convnext_tiny_opset13"})
+    void convNeXtsMatMulsAreOneByOneConvolutions(String name) throws Exception {
+        Checked checked = ModelImporter.read(model(name), null, "Net", line -> { });
+        List<ImportedLayer> layers = checked.network().layers();
+        List<String> matMuls = layers.stream().filter(l -> l.op().equals("MatMul"))
+                .map(l -> l.kind() + " " + l.y().kernel() + "x" + l.x().kernel() + " " + l.in() + "->" + l.out())
+                .distinct().toList();
+        assertEquals(List.of("CONV 1x1 96->384", "CONV 1x1 384->96", "CONV 1x1 192->768", "CONV 1x1 768->192",
+                "CONV 1x1 384->1536", "CONV 1x1 1536->384", "CONV 1x1 768->3072", "CONV 1x1 3072->768"), matMuls);
+        assertEquals(36, layers.stream().filter(l -> l.op().equals("MatMul")).count());
+        LayerGeometry last = null;
+        for (LayerGeometry g : checked.geometry()) {
+            if (g.output().height() == 7) {
+                last = g;
+            }
+        }
+        // The stem is 4x4 stride 4; every unit of the last 7x7 map (stride 32) sees the whole image.
+        assertEquals(32.0, last.x().jump());
+        Box corner = last.receptiveField(0, 0);
+        assertTrue(corner.left() <= 0 && corner.right() >= 223, corner::toString);
+    }
+
+    /** GoogLeNet's and Inception v3's transform_input: three one-channel picks of the image, in order. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"googlenet_transform_input", "inception_v3_transform_input"})
+    void transformInputPicksEachChannel(String name) throws Exception {
+        Checked checked = ModelImporter.read(model(name), null, "Net", line -> { });
+        List<String> picks = checked.network().layers().stream().filter(l -> l.kind() == LayerKind.CHANNELS)
+                .map(l -> l.from().get(0) + ":" + l.firstChannel() + "+" + l.output().channels()).toList();
+        assertEquals(List.of("-1:0+1", "-1:1+1", "-1:2+1"), picks);
     }
 
     /**

@@ -33,13 +33,16 @@ import java.util.function.Consumer;
 
 /**
  * Reads an ONNX model into an {@link ImportedNetwork} by the operator specification, opsets 7 to
- * 17 of the default domain. The file is memory-mapped and parsed with aliasing, so weights stay
+ * 17 of the default domain (and opset 18's Split, Pad and ReduceMean forms). The file is memory-mapped and parsed with aliasing, so weights stay
  * in the mapping rather than being copied onto the heap; only the weights' dimensions are read,
  * and external data files are never opened.
  *
  * <p>Every tensor the graph computes is followed: a feature map (N x C x H x W, of the layer that
  * wrote it), a flattened map (N x CHW, ahead of a fully connected layer), or a constant (weights,
- * and shape arithmetic, evaluated exactly at the fixed input size).
+ * and shape arithmetic, evaluated exactly at the fixed input size); and, between the nodes of one
+ * pattern, a map in channels-last layout, a statistic over the channels, a map grouped for a
+ * channel shuffle or a group normalisation, or one channel picked by a Gather. A node reading any
+ * of these in another way than its pattern's is refused, naming the node.
  */
 public final class OnnxImporter {
 
@@ -59,7 +62,8 @@ public final class OnnxImporter {
             "Pow");
 
     /** A tensor the graph computes. */
-    private sealed interface Value permits FeatureMap, Known, ChannelsLast, Grouped {
+    private sealed interface Value permits FeatureMap, Known, ChannelsLast, Grouped, ChannelStat, GroupsFlat,
+            Picked {
     }
 
     /**
@@ -74,11 +78,39 @@ public final class OnnxImporter {
     }
 
     /**
-     * A feature map transposed to {@code N x H x W x C} (ConvNeXt's LayerNorm2d writes
-     * {@code Transpose, LayerNormalization over the last axis, Transpose back}): only a
-     * normalisation and the transpose back may read it.
+     * A feature map transposed to {@code N x H x W x C} (ConvNeXt's LayerNorm2d and blocks):
+     * {@code map} is the layer that wrote it, its shape still C x H x W. Only what keeps each unit
+     * at its row and column may read it (unit-by-unit operators, constants along the channels,
+     * merges in the same layout, statistics and MatMuls over the channels, the Transpose back):
+     * {@link #followsChannelsLast}.
      */
     private record ChannelsLast(FeatureMap map) implements Value {
+    }
+
+    /**
+     * A statistic over the channels of each unit of {@code map} ({@code ReduceMean} over the channel
+     * axis, keeping it as one channel), in channels-last layout when {@code last}, or a unit-by-unit
+     * function of one: each of its units reads exactly the units of {@code map} at its row and
+     * column, so where it is broadcast back over the channels of a map of the same rows and columns
+     * it adds {@code map} to what that map's units read, nothing else.
+     */
+    private record ChannelStat(FeatureMap map, boolean last) implements Value {
+    }
+
+    /**
+     * A feature map reshaped to {@code N x groups x (C/groups * H * W)}, the first step of a group
+     * normalisation as exported before opset 18 ({@code reshape} is that node): an
+     * InstanceNormalization of it has statistics over whole groups of channels, each over all rows
+     * and columns; the Reshape back to {@code N x C x H x W} makes it a map again.
+     */
+    private record GroupsFlat(FeatureMap map, int groups, NodeProto reshape) implements Value {
+    }
+
+    /**
+     * One channel picked by a {@code Gather} with a scalar index, {@code N x H x W} (its channel axis
+     * gone): {@code map} is its {@code @Channels} layer; an {@code Unsqueeze} of axis 1 makes it a map.
+     */
+    private record Picked(FeatureMap map) implements Value {
     }
 
     /**
@@ -243,9 +275,18 @@ public final class OnnxImporter {
             fold(node);
             return;
         }
-        if (readsChannelsLast(node) && !op.equals("Transpose") && !op.equals("LayerNormalization")) {
-            throw fail(node, "reads a map in channels-last layout (after a Transpose to N x H x W x C); convgeom"
-                    + " declares only a LayerNormalization over the channels there and the Transpose back");
+        if (readsChannelsLast(node) && !followsChannelsLast(op)) {
+            throw fail(node, "reads a map in channels-last layout (after a Transpose to N x H x W x C), where " + op
+                    + " would work along the rows or columns; convgeom follows that layout only through unit-by-unit"
+                    + " operators, arithmetic with constants along the channels, merges of maps in the same layout,"
+                    + " LayerNormalization or ReduceMean over the channels (the last axis), MatMul by a weight on the"
+                    + " channels (a 1x1 @Conv) and the Transpose back (perm (0, 3, 1, 2))");
+        }
+        if (reads(node, ChannelStat.class) && !(ELEMENTWISE.contains(op) || POINTWISE.contains(op)
+                || NEUTRAL.containsKey(op) && !op.equals("BatchNormalization") && !op.equals("LRN"))) {
+            throw fail(node, "reads a statistic over the channels (a ReduceMean of the channel axis); convgeom"
+                    + " follows one only through unit-by-unit operators and into an element-wise merge with a map of"
+                    + " the same rows and columns, over whose channels it is broadcast");
         }
         switch (op) {
             case "Conv" -> conv(node);
@@ -269,7 +310,8 @@ public final class OnnxImporter {
             case "Softmax", "LogSoftmax" -> softmax(node);
             case "Split" -> split(node);
             case "Slice" -> slice(node);
-            case "Gather" -> throw fail(node, selection(node));
+            case "Gather" -> gather(node);
+            case "Unsqueeze" -> unsqueeze(node);
             case "Transpose" -> transpose(node);
             case "InstanceNormalization", "LayerNormalization", "GroupNormalization", "MeanVarianceNormalization" ->
                     normalization(node);
@@ -287,15 +329,92 @@ public final class OnnxImporter {
 
     private boolean readsChannelsLast(NodeProto node) {
         for (int i = 0; i < node.getInputCount(); i++) {
-            if (!node.getInput(i).isEmpty() && values.get(node.getInput(i)) instanceof ChannelsLast) {
+            Value v = node.getInput(i).isEmpty() ? null : values.get(node.getInput(i));
+            if (v instanceof ChannelsLast || v instanceof ChannelStat s && s.last()) {
                 return true;
             }
         }
         return false;
     }
 
-    private static String selection(NodeProto node) {
-        return "a Gather on a feature map picks units by their values' positions; not convolutional geometry";
+    private boolean reads(NodeProto node, Class<? extends Value> kind) {
+        for (int i = 0; i < node.getInputCount(); i++) {
+            if (!node.getInput(i).isEmpty() && kind.isInstance(values.get(node.getInput(i)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Operators that work unit by unit on a channels-last map, or along its last axis (the
+     * channels) only. BatchNormalization and LRN work along axis 1, there the rows: not these.
+     */
+    private static boolean followsChannelsLast(String op) {
+        return ELEMENTWISE.contains(op) || POINTWISE.contains(op)
+                || NEUTRAL.containsKey(op) && !op.equals("BatchNormalization") && !op.equals("LRN")
+                || Set.of("Transpose", "LayerNormalization", "MatMul", "ReduceMean", "ReduceMax", "ReduceMin",
+                "ReduceSum", "ReduceL2").contains(op);
+    }
+
+    /**
+     * A Gather of a feature map on axis 1 with constant indices picks channels: one index (a scalar,
+     * which drops the axis until an {@code Unsqueeze} restores it, as torchvision's
+     * {@code transform_input} writes {@code x[:, 0]}) or a run of consecutive ones is a
+     * {@code @Channels} layer. Other axes pick rows or columns; computed indices pick by value.
+     */
+    private void gather(NodeProto node) throws ImportException {
+        Value v = value(node, 0);
+        if (!(v instanceof FeatureMap m) || m.flat()) {
+            throw fail(node, "a Gather of " + (v instanceof FeatureMap ? "a flattened map" : "a tensor that is not an"
+                    + " N x C x H x W feature map") + "; only one of channels (axis 1) with constant indices is declared");
+        }
+        long axis = integer(node, "axis", 0);
+        if (axis != 1 && axis != -3) {
+            throw fail(node, "a Gather on axis " + axis + " picks " + (axis == 0 || axis == -4 ? "images of the batch"
+                    : "rows or columns") + ", which is not convolutional geometry; only one of channels (axis 1) with"
+                    + " constant indices is declared (@Channels)");
+        }
+        if (!(value(node, 1) instanceof Known k)) {
+            throw fail(node, "the indices ('" + node.getInput(1) + "') are computed by the network: a Gather then picks"
+                    + " channels by values, which is not convolutional geometry; only constant indices are declared");
+        }
+        long[] indices = k.constant().longs();
+        long[] dims = k.constant().dims();
+        Shape s = m.shape();
+        if (indices == null || indices.length == 0 || dims.length > 1) {
+            throw fail(node, "indices of shape " + Arrays.toString(dims) + "; one index or a list of them is declared");
+        }
+        long[] resolved = new long[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            resolved[i] = indices[i] < 0 ? indices[i] + s.channels() : indices[i];
+            if (resolved[i] < 0 || resolved[i] >= s.channels()) {
+                throw fail(node, "index " + indices[i] + " is outside the " + s.channels() + " channels");
+            }
+            if (i > 0 && resolved[i] != resolved[i - 1] + 1) {
+                throw fail(node, "indices " + Arrays.toString(indices) + " are not consecutive channels in order;"
+                        + " @Channels takes one run of them");
+            }
+        }
+        Shape shape = new Shape(indices.length, s.height(), s.width());
+        String label = dims.length == 0 ? "channel " + resolved[0] + " (Gather of one index, on axis 1)"
+                : "channels " + resolved[0] + " to " + resolved[indices.length - 1] + " (Gather on axis 1)";
+        int index = add(ImportedLayer.channels(nameOf(node), "Gather", m.layer(), s.channels(), (int) resolved[0],
+                shape, label));
+        FeatureMap picked = new FeatureMap(index, shape, false);
+        values.put(node.getOutput(0), dims.length == 0 ? new Picked(picked) : picked);
+    }
+
+    /** The Unsqueeze of axis 1 that gives a channel picked by a scalar Gather its channel axis back. */
+    private void unsqueeze(NodeProto node) throws ImportException {
+        Value v = value(node, 0);
+        long[] axes = opset >= 13 && node.getInputCount() > 1 ? knownLongs(node, 1, "axes") : ints(node, "axes");
+        if (v instanceof Picked p && axes.length == 1 && (axes[0] == 1 || axes[0] == -3)) {
+            values.put(node.getOutput(0), p.map());
+            return;
+        }
+        throw fail(node, "an Unsqueeze of axes " + Arrays.toString(axes) + " of a feature map adds an axis; only"
+                + " restoring the channel axis (1) of one channel picked by a Gather is declared");
     }
 
     private static ImportException fail(NodeProto node, String reason) {
@@ -332,6 +451,15 @@ public final class OnnxImporter {
 
     private FeatureMap map(NodeProto node, int index) throws ImportException {
         Value v = value(node, index);
+        if (v instanceof GroupsFlat g) {
+            throw fail(node, "reads '" + node.getInput(index) + "', a map reshaped to N x " + g.groups() + " x -1 by '"
+                    + nameOf(g.reshape()) + "'; convgeom declares that reshape only in a group normalisation"
+                    + " (InstanceNormalization, then the Reshape back to N x C x H x W)");
+        }
+        if (v instanceof Picked) {
+            throw fail(node, "reads '" + node.getInput(index) + "', one channel picked by a Gather without its channel"
+                    + " axis; declared only where an Unsqueeze of axis 1 gives the axis back");
+        }
         if (!(v instanceof FeatureMap m) || m.flat()) {
             throw fail(node, "input " + index + " ('" + (index < node.getInputCount() ? node.getInput(index) : "")
                     + "') is not an N x C x H x W feature map");
@@ -655,6 +783,10 @@ public final class OnnxImporter {
             shuffleBack(node, g);
             return;
         }
+        if (v instanceof GroupsFlat g) {
+            groupsBack(node, g);
+            return;
+        }
         if (!(v instanceof FeatureMap m)) {
             throw fail(node, "reshapes a constant; not supported");
         }
@@ -676,7 +808,11 @@ public final class OnnxImporter {
         if (infer >= 0) {
             resolved[infer] = total / Math.max(product, 1);
         }
-        if (!m.flat() && resolved.length == 5 && resolved[0] == 1 && resolved[1] >= 1
+        if (!m.flat() && resolved.length == 3 && resolved[0] == 1 && resolved[1] >= 1
+                && s.channels() % resolved[1] == 0 && resolved[1] * resolved[2] == total) {
+            // N x G x (C/G * H * W): the first step of a group normalisation, if an InstanceNormalization follows.
+            values.put(node.getOutput(0), new GroupsFlat(m, (int) resolved[1], node));
+        } else if (!m.flat() && resolved.length == 5 && resolved[0] == 1 && resolved[1] >= 1
                 && resolved[1] * resolved[2] == s.channels() && resolved[3] == s.height() && resolved[4] == s.width()) {
             // N x g x C/g x H x W: the first step of a channel shuffle, if a Transpose and a Reshape follow.
             values.put(node.getOutput(0), new Grouped(m, (int) resolved[1], false, node, null));
@@ -722,6 +858,34 @@ public final class OnnxImporter {
                 + " the channels (perm (0, 2, 3, 1), then (0, 3, 1, 2) back)");
     }
 
+    /** The Reshape back to N x C x H x W that ends a group normalisation: the map it normalised. */
+    private void groupsBack(NodeProto node, GroupsFlat g) throws ImportException {
+        Shape s = g.map().shape();
+        long[] target = knownLongs(node, 1, "the target shape");
+        long total = (long) s.channels() * s.height() * s.width();
+        long[] dims = {1, g.groups(), total / g.groups()};
+        long[] resolved = new long[target.length];
+        long product = 1;
+        int infer = -1;
+        for (int i = 0; i < target.length; i++) {
+            resolved[i] = target[i] == 0 && i < dims.length ? dims[i] : target[i];
+            if (resolved[i] == -1) {
+                infer = i;
+            } else {
+                product *= resolved[i];
+            }
+        }
+        if (infer >= 0) {
+            resolved[infer] = total / Math.max(product, 1);
+        }
+        if (!Arrays.equals(resolved, new long[] {1, s.channels(), s.height(), s.width()})) {
+            throw fail(node, "reshapes a map grouped as " + Arrays.toString(dims) + " to " + Arrays.toString(resolved)
+                    + "; a group normalisation is Reshape to N x groups x -1, InstanceNormalization, Reshape back to"
+                    + " N x C x H x W, and nothing else is declared");
+        }
+        values.put(node.getOutput(0), g.map());
+    }
+
     /** The Reshape back to N x C x H x W that ends a channel shuffle: one {@code @ChannelShuffle}. */
     private void shuffleBack(NodeProto node, Grouped g) throws ImportException {
         Shape s = g.map().shape();
@@ -760,6 +924,9 @@ public final class OnnxImporter {
         long[] sizes = opset >= 13 && node.getInputCount() > 1 && !node.getInput(1).isEmpty()
                 ? knownLongs(node, 1, "the split sizes")
                 : attribute(node, "split") != null ? ints(node, "split") : null;
+        if (sizes == null && opset >= 18 && attribute(node, "num_outputs") != null) {
+            sizes = numOutputs(node, s, integer(node, "axis", 0));
+        }
         List<long[]> ranges;
         try {
             ranges = ChannelRanges.split(new long[] {1, s.channels(), s.height(), s.width()}, integer(node, "axis", 0),
@@ -774,6 +941,26 @@ public final class OnnxImporter {
                     + "'"));
             out(node, k, index, shape, false);
         }
+    }
+
+    /**
+     * The part sizes of an opset-18 Split by {@code num_outputs} along the channels: parts of
+     * {@code ceil(C / n)} channels, the last one smaller when they do not divide C (the operator's
+     * rule), or null along another axis (refused by {@link ChannelRanges#split}).
+     */
+    private static long[] numOutputs(NodeProto node, Shape s, long axis) throws ImportException {
+        long n = integer(node, "num_outputs", 0);
+        if (n != node.getOutputCount() || n < 1) {
+            throw fail(node, "num_outputs " + n + " with " + node.getOutputCount() + " outputs");
+        }
+        if (axis != 1 && axis != -3) {
+            return null;
+        }
+        long part = -Math.floorDiv(-s.channels(), n);
+        long[] sizes = new long[(int) n];
+        Arrays.fill(sizes, part);
+        sizes[(int) n - 1] = s.channels() - part * (n - 1);
+        return sizes;
     }
 
     /** A Slice of the channels, with constant starts and ends and step 1: one {@code @Channels} layer. */
@@ -840,7 +1027,31 @@ public final class OnnxImporter {
     }
 
     private void matMul(NodeProto node) throws ImportException {
+        if (value(node, 0) instanceof ChannelsLast c) {
+            channelsLastMatMul(node, c.map());
+            return;
+        }
         fullyConnected(node, flat(node), known(node, 1, "the weight").dims(), false);
+    }
+
+    /**
+     * A MatMul of a channels-last map by a {@code [C, C']} weight (ConvNeXt's pointwise Linear
+     * layers): each unit's C channels times the weight, unit by unit, which is a 1x1 convolution
+     * from C to C' channels; the result stays channels-last.
+     */
+    private void channelsLastMatMul(NodeProto node, FeatureMap m) throws ImportException {
+        long[] w = known(node, 1, "the weight").dims();
+        Shape s = m.shape();
+        if (w.length != 2 || w[0] != s.channels()) {
+            throw fail(node, "multiplies the channels-last " + s + " map by a weight of shape " + Arrays.toString(w)
+                    + "; only a [C, C'] weight on its " + s.channels() + " channels (a 1x1 convolution) is declared");
+        }
+        int out = toInt(node, w[1], "output channels");
+        Shape output = new Shape(out, s.height(), s.width());
+        AxisWindow one = new AxisWindow(1, 1, 1, 0, 0);
+        int index = add(ImportedLayer.conv(nameOf(node), "MatMul", m.layer(), s.channels(), out, 1, one, one, false,
+                output));
+        values.put(node.getOutput(0), new ChannelsLast(new FeatureMap(index, output, false)));
     }
 
     private void fullyConnected(NodeProto node, FeatureMap a, long[] b, boolean transposed) throws ImportException {
@@ -862,22 +1073,74 @@ public final class OnnxImporter {
 
     // ---------------------------------------------------------------- merges and unit-by-unit layers
 
+    /**
+     * An element-wise operator. Its maps must share a layout (channels first, or channels last after
+     * a Transpose, the result keeping it); a constant may vary along the channels only; a statistic
+     * over the channels ({@link ChannelStat}) is broadcast over the channels of a map of the same rows
+     * and columns, so its own map joins the merge (or, being the map itself, adds nothing).
+     */
     private void elementwise(NodeProto node) throws ImportException {
         List<FeatureMap> maps = new ArrayList<>();
         List<Constant> constants = new ArrayList<>();
+        List<ChannelStat> stats = new ArrayList<>();
+        Boolean last = null;
         for (int i = 0; i < node.getInputCount(); i++) {
             Value v = value(node, i);
+            if (v instanceof Known k) {
+                constants.add(k.constant());
+                continue;
+            }
+            boolean inLast = v instanceof ChannelsLast || v instanceof ChannelStat st && st.last();
+            if (last != null && last != inLast) {
+                throw fail(node, "combines a map in channels-last layout with one in channels-first layout;"
+                        + " their units do not correspond");
+            }
+            last = inLast;
             if (v instanceof FeatureMap m) {
                 maps.add(m);
-            } else if (v instanceof Known k) {
-                constants.add(k.constant());
+            } else if (v instanceof ChannelsLast c) {
+                maps.add(c.map());
+            } else if (v instanceof ChannelStat st) {
+                stats.add(st);
+            } else {
+                throw fail(node, "input " + i + " ('" + node.getInput(i) + "') is not a feature map in a layout"
+                        + " convgeom follows (a grouped or reshaped map)");
             }
+        }
+        boolean channelsLast = Boolean.TRUE.equals(last);
+        if (maps.isEmpty()) {
+            // Only statistics (and constants): a function of one statistic is a statistic of the same map.
+            for (ChannelStat st : stats) {
+                if (st.map().layer() != stats.get(0).map().layer()) {
+                    throw fail(node, "combines statistics over the channels of two different maps; not declared");
+                }
+            }
+            values.put(node.getOutput(0), stats.get(0));
+            return;
         }
         String op = node.getOpType();
         FeatureMap first = maps.get(0);
+        for (ChannelStat st : stats) {
+            Shape a = st.map().shape();
+            if (a.height() != first.shape().height() || a.width() != first.shape().width() || first.flat()) {
+                throw fail(node, "broadcasts a statistic over the channels of a " + a + " map onto a " + first.shape()
+                        + " map; their rows and columns differ");
+            }
+            if (maps.stream().noneMatch(m -> m.layer() == st.map().layer())) {
+                if (a.channels() != first.shape().channels()) {
+                    throw fail(node, "broadcasts a statistic over the channels of a " + a + " map onto a "
+                            + first.shape() + " map; convgeom merges maps of equal shapes only");
+                }
+                maps.add(new FeatureMap(st.map().layer(), first.shape(), false));
+            }
+        }
+        if (maps.size() > 1 && maps.stream().allMatch(m -> m.layer() == first.layer()
+                && m.shape().equals(first.shape()) && m.flat() == first.flat())) {
+            maps.subList(1, maps.size()).clear();   // x * x, or x - mean(x): unit by unit
+        }
         if (maps.size() == 1) {
             for (Constant c : constants) {
-                checkBroadcast(node, first, c);
+                checkBroadcast(node, first, c, channelsLast);
             }
             if (first.flat() && op.equals("Add") && first.layer() >= 0
                     && layers.get(first.layer()).kind() == LayerKind.FULLY_CONNECTED) {
@@ -885,15 +1148,18 @@ public final class OnnxImporter {
                 values.put(node.getOutput(0), first);
                 return;
             }
+            String label = !stats.isEmpty() ? op + " by a statistic over the channels of the same units"
+                    : constants.isEmpty() ? op + " of the map with itself" : op + " by a constant";
             int index = add(ImportedLayer.pointwise(nameOf(node), op, LayerKind.POINTWISE, first.layer(),
-                    first.shape(), op + " by a constant"));
-            values.put(node.getOutput(0), new FeatureMap(index, first.shape(), first.flat()));
+                    first.shape(), label));
+            FeatureMap result = new FeatureMap(index, first.shape(), first.flat());
+            values.put(node.getOutput(0), channelsLast ? new ChannelsLast(result) : result);
             return;
         }
         if (!constants.isEmpty()) {
             throw fail(node, "mixes feature maps and constants in one " + op + "; not supported");
         }
-        if (maps.size() == 2 && gate(node, maps.get(0), maps.get(1))) {
+        if (!channelsLast && maps.size() == 2 && gate(node, maps.get(0), maps.get(1))) {
             return;
         }
         List<Integer> from = new ArrayList<>();
@@ -910,10 +1176,14 @@ public final class OnnxImporter {
             }
             from.add(m.layer());
         }
-        String label = op.equals("Add") || op.equals("Sum") ? ""
-                : op + ", an element-wise merge like the sum: it reads the same units";
+        String label = (op.equals("Add") || op.equals("Sum") ? ""
+                : op + ", an element-wise merge like the sum: it reads the same units")
+                + (stats.isEmpty() ? "" : (op.equals("Add") || op.equals("Sum") ? "" : "; ")
+                + "a statistic over the channels of a map, broadcast over the channels, reads that map's units")
+                + (channelsLast ? (op.equals("Add") && stats.isEmpty() ? "" : "; ") + "in channels-last layout" : "");
         int index = add(ImportedLayer.merge(nameOf(node), op, LayerKind.ADD, from, first.shape(), label));
-        values.put(node.getOutput(0), new FeatureMap(index, first.shape(), first.flat()));
+        FeatureMap result = new FeatureMap(index, first.shape(), first.flat());
+        values.put(node.getOutput(0), channelsLast ? new ChannelsLast(result) : result);
     }
 
     /**
@@ -949,8 +1219,12 @@ public final class OnnxImporter {
         return true;
     }
 
-    /** A constant may scale or shift channels, never vary along H or W. */
-    private static void checkBroadcast(NodeProto node, FeatureMap map, Constant c) throws ImportException {
+    /**
+     * A constant may scale or shift channels, never vary along H or W (axes 2 and 3, or 1 and 2 of a
+     * channels-last map).
+     */
+    private static void checkBroadcast(NodeProto node, FeatureMap map, Constant c, boolean channelsLast)
+            throws ImportException {
         long[] d = c.dims();
         int rank = map.flat() ? 2 : 4;
         if (d.length > rank) {
@@ -959,7 +1233,8 @@ public final class OnnxImporter {
         if (!map.flat()) {
             for (int i = 0; i < d.length; i++) {
                 int axis = rank - d.length + i;
-                if (axis >= 2 && d[i] != 1) {
+                boolean spatial = channelsLast ? axis == 1 || axis == 2 : axis >= 2;
+                if (spatial && d[i] != 1) {
                     throw fail(node, "a constant of shape " + Arrays.toString(d) + " varies along the height or"
                             + " width; not a unit-by-unit operation");
                 }
@@ -969,16 +1244,26 @@ public final class OnnxImporter {
 
     private void pointwise(NodeProto node) throws ImportException {
         Value v = value(node, 0);
+        if (v instanceof ChannelStat st) {
+            // A function of a statistic over the channels reads what the statistic reads.
+            values.put(node.getOutput(0), st);
+            return;
+        }
+        boolean channelsLast = v instanceof ChannelsLast;
+        if (v instanceof ChannelsLast c) {
+            v = c.map();
+        }
         if (!(v instanceof FeatureMap m)) {
             throw fail(node, "reads no feature map");
         }
         String op = node.getOpType();
         LayerKind kind = NEUTRAL.getOrDefault(op, LayerKind.POINTWISE);
         int index = add(ImportedLayer.pointwise(nameOf(node), op, kind, m.layer(), m.shape(), op));
-        values.put(node.getOutput(0), new FeatureMap(index, m.shape(), m.flat()));
+        FeatureMap result = new FeatureMap(index, m.shape(), m.flat());
+        values.put(node.getOutput(0), channelsLast ? new ChannelsLast(result) : result);
         for (int i = 1; i < node.getOutputCount(); i++) {   // Dropout's mask, BatchNormalization's statistics
             if (!node.getOutput(i).isEmpty()) {
-                values.put(node.getOutput(i), new FeatureMap(index, m.shape(), m.flat()));
+                values.put(node.getOutput(i), channelsLast ? new ChannelsLast(result) : result);
             }
         }
     }
@@ -993,6 +1278,10 @@ public final class OnnxImporter {
     private void normalization(NodeProto node) throws ImportException {
         if (value(node, 0) instanceof ChannelsLast c) {
             channelsLastNormalization(node, c.map());
+            return;
+        }
+        if (value(node, 0) instanceof GroupsFlat g && node.getOpType().equals("InstanceNormalization")) {
+            groupNormalization(node, g);
             return;
         }
         FeatureMap m = map(node, 0);
@@ -1027,6 +1316,21 @@ public final class OnnxImporter {
         int index = add(ImportedLayer.instanceNorm(nameOf(node), op, m.layer(), m.shape(),
                 op + ": statistics over the whole map, which every unit reads"));
         values.put(node.getOutput(0), new FeatureMap(index, m.shape(), false));
+    }
+
+    /**
+     * The InstanceNormalization of a map reshaped to {@code N x groups x (C/groups * H * W)}: group
+     * normalisation as torch.onnx writes it before opset 18. Its statistics span the last axis, all
+     * rows and columns of a group's channels, so every unit reads the whole map:
+     * {@code @InstanceNorm}, named by this node, whose result becomes a map at the Reshape back.
+     */
+    private void groupNormalization(NodeProto node, GroupsFlat g) throws ImportException {
+        FeatureMap m = g.map();
+        int index = add(ImportedLayer.instanceNorm(nameOf(node), "InstanceNormalization", m.layer(), m.shape(),
+                "group normalisation in " + g.groups() + " groups (Reshape '" + nameOf(g.reshape())
+                        + "' to N x " + g.groups() + " x -1, InstanceNormalization): statistics over whole maps of each"
+                        + " group's channels, which every unit reads"));
+        values.put(node.getOutput(0), new GroupsFlat(new FeatureMap(index, m.shape(), false), g.groups(), g.reshape()));
     }
 
     /**
@@ -1109,7 +1413,7 @@ public final class OnnxImporter {
         }
         long[] p = opset >= 11 ? knownLongs(node, 1, "the pads") : ints(node, "pads");
         if (opset >= 18 && node.getInputCount() > 3 && !node.getInput(3).isEmpty()) {
-            throw fail(node, "pads with an axes input; not supported");
+            p = padsOfAxes(node, p, knownLongs(node, 3, "the axes"));
         }
         if (p.length != 8 || p[0] != 0 || p[1] != 0 || p[4] != 0 || p[5] != 0) {
             throw fail(node, "pads " + Arrays.toString(p) + ": only height and width of an N x C x H x W map");
@@ -1129,14 +1433,52 @@ public final class OnnxImporter {
                 output, "")), output, false);
     }
 
+    /**
+     * An opset-18 Pad's {@code pads} for the listed {@code axes} only (begins, then ends, in the
+     * order of {@code axes}) as the 8 values of every axis, 0 for the axes not listed.
+     */
+    private static long[] padsOfAxes(NodeProto node, long[] pads, long[] axes) throws ImportException {
+        if (pads.length != 2 * axes.length) {
+            throw fail(node, "pads " + Arrays.toString(pads) + " for axes " + Arrays.toString(axes) + ": a Pad with"
+                    + " axes takes two pads per axis");
+        }
+        long[] all = new long[8];
+        boolean[] seen = new boolean[4];
+        for (int i = 0; i < axes.length; i++) {
+            long a = axes[i] < 0 ? axes[i] + 4 : axes[i];
+            if (a < 0 || a > 3 || seen[(int) a]) {
+                throw fail(node, "axes " + Arrays.toString(axes) + " of a Pad of an N x C x H x W map");
+            }
+            seen[(int) a] = true;
+            all[(int) a] = pads[i];
+            all[(int) a + 4] = pads[i + axes.length];
+        }
+        return all;
+    }
+
+    /**
+     * A reduction over the height and width is a global pooling; over the channel axis alone
+     * (keeping it), of either layout, a statistic over the channels of each unit (LayerNorm as
+     * exported before opset 17). Anything else is refused.
+     */
     private void reduce(NodeProto node) throws ImportException {
-        FeatureMap m = map(node, 0);
+        Value v = value(node, 0);
+        boolean channelsLast = v instanceof ChannelsLast;
+        FeatureMap m = v instanceof ChannelsLast c ? c.map() : map(node, 0);
         long[] axes = opset >= 18 && node.getInputCount() > 1 ? knownLongs(node, 1, "axes") : ints(node, "axes");
         Set<Long> set = new HashSet<>();
         for (long a : axes) {
             set.add(a < 0 ? a + 4 : a);
         }
         String op = node.getOpType();
+        if (set.equals(Set.of(channelsLast ? 3L : 1L)) && integer(node, "keepdims", 1) != 0) {
+            values.put(node.getOutput(0), new ChannelStat(m, channelsLast));
+            return;
+        }
+        if (channelsLast) {
+            throw fail(node, op + " over axes " + Arrays.toString(axes) + " of a channels-last map (N x H x W x C):"
+                    + " only a reduction over the channels (axis 3 or -1, keepdims 1) is declared there");
+        }
         if (!set.equals(Set.of(2L, 3L)) || !(op.equals("ReduceMean") || op.equals("ReduceMax"))) {
             throw fail(node, op + " over axes " + Arrays.toString(axes) + "; only ReduceMean or ReduceMax over the"
                     + " height and width (axes 2, 3) is a global pooling");

@@ -1,0 +1,120 @@
+package dev.convgeom.engine;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/**
+ * One phase's statistics as {@link EffectiveFields.AxisField} needs them: the exact sums behind its
+ * {@link EffectiveSpread} (carried through the layers by {@link EffectiveProfile}, so not summed
+ * here) and its 50% and 90% central extents, found in one pass over the weights that only adds and
+ * compares.
+ *
+ * <p><b>The extents' bars.</b> {@link EffectiveSpread#extent} asks for the first pixel where
+ * {@code 200 C > W (100 - p)} and the first where {@code 200 C >= W (100 + p)}, {@code C} the
+ * cumulative weight; as {@code C} is an integer these are {@code C > floor(W (100 - p) / 200)} and
+ * {@code C >= ceil(W (100 + p) / 200)}: thresholds computed once per phase. The weights of deep
+ * networks are integers of thousands of bits, so each operation per pixel costs their length.
+ *
+ * <p>While the total fits in a {@code long} (so does every cumulative weight, the weights being
+ * positive) the pass runs in {@code long}s, else in {@link BigInteger}s; both compare the same
+ * integers.
+ */
+final class SpreadSums {
+
+    /** The percentages whose extents {@link #of} finds. */
+    static final int[] PERCENTS = {50, 90};
+
+    /** The sum of the numerators, of {@code x * w(x)} and of {@code x^2 * w(x)}. */
+    final BigInteger total;
+    final BigInteger sum;
+    final BigInteger sumSquare;
+    /** Per entry of {@link #PERCENTS}: the extent's first and last index into the weights. */
+    private final int[] first = new int[PERCENTS.length];
+    private final int[] last = new int[PERCENTS.length];
+
+    private SpreadSums(BigInteger[] moments) {
+        this.total = moments[0];
+        this.sum = moments[1];
+        this.sumSquare = moments[2];
+        Arrays.fill(first, -1);
+        Arrays.fill(last, -1);
+    }
+
+    /** The extents of {@code weights}, whose moments are {@code {total, sum, sumSquare}}. */
+    static SpreadSums of(BigInteger[] weights, BigInteger[] moments) {
+        SpreadSums s = new SpreadSums(moments);
+        if (s.total.bitLength() < 63) {
+            s.extentsInLongs(weights);
+        } else {
+            s.extentsInBigIntegers(weights);
+        }
+        for (int k = 0; k < PERCENTS.length; k++) {
+            if (s.last[k] < 0) {
+                throw new IllegalStateException("weights do not add up to their total");
+            }
+        }
+        return s;
+    }
+
+    /** The width in pixels of the extent of {@code PERCENTS[index]}. */
+    long width(int index) {
+        return (long) last[index] - first[index] + 1;
+    }
+
+    private void extentsInLongs(BigInteger[] weights) {
+        long[] low = new long[PERCENTS.length];
+        long[] high = new long[PERCENTS.length];
+        for (int k = 0; k < PERCENTS.length; k++) {
+            BigInteger[] bars = bars(total, PERCENTS[k]);
+            low[k] = bars[0].longValueExact();
+            high[k] = bars[1].longValueExact();
+        }
+        long c = 0;
+        // The last bar of the widest extent comes last: PERCENTS ascend.
+        for (int i = 0; i < weights.length && last[PERCENTS.length - 1] < 0; i++) {
+            c = Math.addExact(c, weights[i].longValueExact());
+            for (int k = 0; k < PERCENTS.length; k++) {
+                if (first[k] < 0 && c > low[k]) {
+                    first[k] = i;
+                }
+                if (last[k] < 0 && c >= high[k]) {
+                    last[k] = i;
+                }
+            }
+        }
+    }
+
+    private void extentsInBigIntegers(BigInteger[] weights) {
+        BigInteger[] low = new BigInteger[PERCENTS.length];
+        BigInteger[] high = new BigInteger[PERCENTS.length];
+        for (int k = 0; k < PERCENTS.length; k++) {
+            BigInteger[] bars = bars(total, PERCENTS[k]);
+            low[k] = bars[0];
+            high[k] = bars[1];
+        }
+        BigInteger c = BigInteger.ZERO;
+        for (int i = 0; i < weights.length && last[PERCENTS.length - 1] < 0; i++) {
+            c = c.add(weights[i]);
+            for (int k = 0; k < PERCENTS.length; k++) {
+                if (first[k] < 0 && c.compareTo(low[k]) > 0) {
+                    first[k] = i;
+                }
+                if (last[k] < 0 && c.compareTo(high[k]) >= 0) {
+                    last[k] = i;
+                }
+            }
+        }
+    }
+
+    /**
+     * The bars of the extent of {@code percent}: {@code {floor(W (100 - p) / 200),
+     * ceil(W (100 + p) / 200)}} (see the class comment).
+     */
+    static BigInteger[] bars(BigInteger total, int percent) {
+        BigInteger twoHundred = BigInteger.valueOf(200);
+        BigInteger low = total.multiply(BigInteger.valueOf(100 - percent)).divide(twoHundred);
+        BigInteger[] q = total.multiply(BigInteger.valueOf(100 + percent)).divideAndRemainder(twoHundred);
+        BigInteger high = q[1].signum() == 0 ? q[0] : q[0].add(BigInteger.ONE);
+        return new BigInteger[] {low, high};
+    }
+}
