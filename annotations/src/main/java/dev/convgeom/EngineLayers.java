@@ -43,6 +43,7 @@ final class EngineLayers {
                         ? extras.withLike(like[i], OptionalLong.of(resize.offsetY()), OptionalLong.of(resize.offsetX()))
                                 .withAllowMisaligned(true)
                         : extras.withFactors(resize.factorX(), resize.factorY(), resize.bilinear())
+                                .withPers(resize.perX(), resize.perY())
                                 .withCoordinates(dev.convgeom.engine.Coordinates.valueOf(resize.coordinates().name())).withOutputPadding(resize.outputPadding());
             }
             extras = extras.withFirstChannel(layer.firstChannel())

@@ -36,8 +36,9 @@ import java.util.Locale;
  * if the output size rounds up; {@code -} is a missing window or resize, and a column window
  * {@code =} is the same as the row window. A resize is
  * {@code upsample,factor,nearest|bilinear} (or {@code upsample,factorX,factorY,nearest|bilinear}
- * where the axes differ; then {@code ,asymmetric} or {@code ,align_corners} for coordinates other
- * than half-pixel), {@code deconv,outputPadding} or
+ * where the axes differ; a fractional factor is written {@code factor/per}, as {@code 65/33}; then
+ * {@code ,asymmetric} or {@code ,align_corners} for coordinates other than half-pixel),
+ * {@code deconv,outputPadding} or
  * {@code crop,like,offsetX,offsetY} (see {@link Resize#crop}); in its place, {@code first,n} is the
  * first channel of a {@code Channels} layer ({@link LayerSpec#firstChannel()}), written when not 0;
  * or {@code reflect} or {@code edge}, a pad's {@link LayerSpec#padMode()}, written when not constant.
@@ -262,8 +263,25 @@ public final class Literals {
                 return null;
             }
         }
-        int factorX = number(f[1]);
-        return Resize.upsample(factorX, mode == 3 ? number(f[2]) : factorX, f[mode].equals("bilinear"), coordinates);
+        String y = mode == 3 ? f[2] : f[1];
+        return Resize.upsample(numerator(f[1]), per(f[1]), numerator(y), per(y), f[mode].equals("bilinear"),
+                coordinates);
+    }
+
+    /** A factor's numerator: {@code 65} of {@code 65/33}, or the whole factor. */
+    private static int numerator(String factor) {
+        int slash = factor.indexOf('/');
+        return number(slash < 0 ? factor : factor.substring(0, slash));
+    }
+
+    /** A factor's per: {@code 33} of {@code 65/33}, 1 for a whole factor. */
+    private static int per(String factor) {
+        int slash = factor.indexOf('/');
+        return slash < 0 ? 1 : number(factor.substring(slash + 1));
+    }
+
+    private static String factorText(int factor, int per) {
+        return per == 1 ? String.valueOf(factor) : factor + "/" + per;
     }
 
     private static boolean isMode(String text) {
@@ -329,8 +347,9 @@ public final class Literals {
             Resize r = layer.resize();
             s.append(' ');
             switch (layer.kind()) {
-                case "Upsample" -> s.append("upsample,").append(r.factorX())
-                        .append(r.factorX() == r.factorY() ? "" : "," + r.factorY())
+                case "Upsample" -> s.append("upsample,").append(factorText(r.factorX(), r.perX()))
+                        .append(r.factorX() == r.factorY() && r.perX() == r.perY() ? ""
+                                : "," + factorText(r.factorY(), r.perY()))
                         .append(r.bilinear() ? ",bilinear" : ",nearest")
                         .append(r.coordinates() == Upsample.Coordinates.HALF_PIXEL ? ""
                                 : "," + r.coordinates().name().toLowerCase(Locale.ROOT));

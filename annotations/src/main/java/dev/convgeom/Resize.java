@@ -17,13 +17,16 @@ import java.util.Objects;
  * @param like          the layer (or {@code "input"}) whose size a {@code Crop} takes; null otherwise
  * @param offsetX       the column of the cropped map where a {@code Crop} starts
  * @param offsetY       the row of the cropped map where a {@code Crop} starts
+ * @param perX          the input columns that give {@code factorX} output columns: the factor is
+ *                      {@code factorX / perX} (1: a whole factor)
+ * @param perY          likewise for the rows
  */
 public record Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordinates coordinates, int outputPadding,
-                     String like, int offsetX, int offsetY) {
+                     String like, int offsetX, int offsetY, int perX, int perY) {
 
     /**
-     * @throws IllegalArgumentException if a factor is below 1 or the output padding or an
-     *                                  offset is negative
+     * @throws IllegalArgumentException if a factor is below 1 or below its per, a per is below
+     *                                  1, or the output padding or an offset is negative
      */
     public Resize {
         Objects.requireNonNull(coordinates, "coordinates");
@@ -31,6 +34,25 @@ public record Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordi
             throw new IllegalArgumentException("factors " + factorX + ", " + factorY + " must be at least 1, output"
                     + " padding " + outputPadding + " and offsets x " + offsetX + ", y " + offsetY + " non-negative");
         }
+        if (perX < 1 || perY < 1 || perX > factorX || perY > factorY) {
+            throw new IllegalArgumentException("pers x " + perX + ", y " + perY + " must be at least 1 and at most"
+                    + " the factors x " + factorX + ", y " + factorY + " (an upsampling enlarges)");
+        }
+    }
+
+    /** A resize without fractional factors (pers of 1). */
+    public Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordinates coordinates, int outputPadding,
+                  String like, int offsetX, int offsetY) {
+        this(factorX, factorY, bilinear, coordinates, outputPadding, like, offsetX, offsetY, 1, 1);
+    }
+
+    /**
+     * An {@link Upsample} by the exact factors {@code factorX / perX} along the columns and
+     * {@code factorY / perY} along the rows, x before y as everywhere in the API.
+     */
+    public static Resize upsample(int factorX, int perX, int factorY, int perY, boolean bilinear,
+                                  Upsample.Coordinates coordinates) {
+        return new Resize(factorX, factorY, bilinear, coordinates, 0, null, 0, 0, perX, perY);
     }
 
     /** An {@link Upsample} by {@code factor} along both axes, nearest or bilinear. */

@@ -20,12 +20,22 @@ import java.lang.annotation.Target;
  * depends on the unit's phase, {@code v mod factor} (with aligned corners, a longer period), which
  * the generated geometry tracks.
  *
+ * <p>A factor need not be whole: {@code factor = 65, per = 33} makes 65 output units of every 33
+ * input units, exactly (an input of {@code n} units gives {@code floor(n * 65 / 33)}), as ONNX
+ * {@code Resize} does when asked for {@code sizes} that are no whole multiple of the input
+ * (torchvision's LR-ASPP at 520 pixels resizes 33 units to 65). The factor is the layer's at every
+ * input size: {@code forInput} scales a new input by it, which is what a {@code Resize} by
+ * {@code scales} does, but not what a {@code Resize} to constant {@code sizes} does. Only
+ * {@link Mode#BILINEAR} takes a fractional factor.
+ *
  * <pre>{@code
  * @Upsample(factor = 2)                                Object up1;
  * @Upsample(factor = 2, mode = Upsample.Mode.BILINEAR) Object up2;
  * @Upsample(factorX = 2, factorY = 1)                 Object up3;   // twice as wide
  * @Upsample(factor = 2, mode = Upsample.Mode.BILINEAR,
  *           coordinates = Upsample.Coordinates.ALIGN_CORNERS) Object up4;
+ * @Upsample(factor = 65, per = 33, mode = Upsample.Mode.BILINEAR) Object up5;  // 33 units to 65
+ * @Upsample(factorX = 3, perX = 2, factorY = 2, mode = Upsample.Mode.BILINEAR) Object up6;
  * }</pre>
  */
 @Documented
@@ -52,6 +62,18 @@ public @interface Upsample {
 
     /** The factor along the rows (the height); at least 1. Not given: {@link #factor()}. */
     int factorY() default 0;
+
+    /**
+     * The input units that give {@link #factor()} output units, along both axes: the factor is
+     * {@code factor / per}, at least 1 and at most the factor. Not given: 1, a whole factor.
+     */
+    int per() default 0;
+
+    /** The input columns that give {@link #factorX()} output columns. Not given: {@link #per()}. */
+    int perX() default 0;
+
+    /** The input rows that give {@link #factorY()} output rows. Not given: {@link #per()}. */
+    int perY() default 0;
 
     /** How output units take their values. */
     Mode mode() default Mode.NEAREST;

@@ -218,7 +218,7 @@ final class BruteForceAxis {
             // The full scatter covers (n - 1) s + k positions; pb and pa are cut off, op added.
             case "Deconv" -> (n - 1) * w.stride() + (long) w.dilation() * (w.kernel() - 1) + 1 - w.padBefore() - w.padAfter()
                     + l.resize().outputPadding();
-            case "Upsample" -> n * factor(l);
+            case "Upsample" -> Math.floorDiv(n * factor(l), per(l));
             case "Crop" -> sizeOf(source(l.resize().like()));
             case "GlobalAvgPool" -> 1;
             default -> n;
@@ -229,16 +229,23 @@ final class BruteForceAxis {
      * Where unit {@code v} of an upsampling of {@code n} units sits on its input, by ONNX
      * {@code Resize}'s formulas for output length {@code N}: {@code half_pixel}
      * {@code (v + 1/2) n / N - 1/2}, {@code asymmetric} {@code v n / N}, {@code align_corners}
-     * {@code v (n - 1) / (N - 1)}. Nearest upsampling is centred as half-pixel.
+     * {@code v (n - 1) / (N - 1)}. Nearest upsampling is centred as half-pixel. With a fractional
+     * factor the scale is the declared {@code factor / per} ({@code N / n} only where that is
+     * whole), as ONNX's {@code scales} give it.
      */
     private Frac source(LayerSpec l, Frac v, long n) {
-        long bigN = n * factor(l);
+        long bigN = Math.floorDiv(n * factor(l), per(l));
         Upsample.Coordinates c = l.resize().bilinear() ? l.resize().coordinates() : Upsample.Coordinates.HALF_PIXEL;
         return switch (c) {
-            case HALF_PIXEL -> v.plus(Frac.of(1, 2)).times(Frac.of(n)).over(bigN).minus(Frac.of(1, 2));
-            case ASYMMETRIC -> v.times(Frac.of(n)).over(bigN);
+            case HALF_PIXEL -> v.plus(Frac.of(1, 2)).times(Frac.of(per(l))).over(factor(l)).minus(Frac.of(1, 2));
+            case ASYMMETRIC -> v.times(Frac.of(per(l))).over(factor(l));
             case ALIGN_CORNERS -> bigN == 1 ? Frac.of(0) : v.times(Frac.of(n - 1)).over(bigN - 1);
         };
+    }
+
+    /** The input units that become {@link #factor} output units along this axis. */
+    private long per(LayerSpec l) {
+        return rows ? l.resize().perY() : l.resize().perX();
     }
 
     /** An upsampling's factor along this axis. */

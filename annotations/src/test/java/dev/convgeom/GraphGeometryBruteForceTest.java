@@ -92,6 +92,24 @@ class GraphGeometryBruteForceTest {
                         conv("c", "input", 3, 2, 1),
                         upsample("corners", "c", 3, 2, Upsample.Coordinates.ALIGN_CORNERS),
                         conv("after", "corners", 3, 2, 0)), 17, 13),
+                // Fractional factors (LR-ASPP's 65/33, 10/7, 3/2 and 5/4) in every coordinate
+                // mode, after a strided map and stacked; declared at 33x31, walked there and at
+                // sizes where n * factor / per is not whole (the scale stays factor / per).
+                Arguments.of(network("fractional", 33, 31,
+                        conv("c", "input", 3, 2, 1),
+                        upsample("lraspp", "input", 65, 33, 65, 33, Upsample.Coordinates.HALF_PIXEL),
+                        upsample("half", "c", 10, 7, 3, 2, Upsample.Coordinates.HALF_PIXEL),
+                        upsample("asym", "c", 5, 4, 10, 7, Upsample.Coordinates.ASYMMETRIC),
+                        upsample("corners", "c", 3, 2, 5, 4, Upsample.Coordinates.ALIGN_CORNERS),
+                        conv("after", "half", 3, 2, 0),
+                        upsample("again", "after", 7, 3, 4, 3, Upsample.Coordinates.HALF_PIXEL)), 33, 31),
+                Arguments.of(network("fractionalElsewhere", 33, 31,
+                        conv("c", "input", 3, 2, 1),
+                        upsample("lraspp", "input", 65, 33, 65, 33, Upsample.Coordinates.HALF_PIXEL),
+                        upsample("half", "c", 10, 7, 3, 2, Upsample.Coordinates.HALF_PIXEL),
+                        upsample("asym", "c", 5, 4, 10, 7, Upsample.Coordinates.ASYMMETRIC),
+                        upsample("corners", "c", 3, 2, 5, 4, Upsample.Coordinates.ALIGN_CORNERS),
+                        conv("after", "half", 3, 2, 0)), 20, 14),
                 // Padding (uneven, different per axis), a dilated window, an odd deconvolution
                 // with output padding, and global pooling of a phased map.
                 Arguments.of(network("padded", 9, 7,

@@ -53,6 +53,13 @@ final class Graphs {
                 Resize.upsample(factorX, factorY, true, coordinates));
     }
 
+    /** A bilinear upsampling by {@code factorX / perX} along the columns and {@code factorY / perY} along the rows. */
+    static LayerSpec upsample(String name, String from, int factorX, int perX, int factorY, int perY,
+                              Upsample.Coordinates coordinates) {
+        return new LayerSpec(name, "Upsample", List.of(from), C, C, 1, null, null,
+                Resize.upsample(factorX, perX, factorY, perY, true, coordinates));
+    }
+
     static LayerSpec pad(String name, String from, int top, int bottom, int left, int right) {
         return new LayerSpec(name, "Pad", List.of(from), C, C, 1, window(1, 1, 1, top, bottom),
                 window(1, 1, 1, left, right), null);

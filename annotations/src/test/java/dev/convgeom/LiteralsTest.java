@@ -51,6 +51,21 @@ class LiteralsTest {
             new LayerSpec("mix", "ChannelShuffle", List.of("high"), 2, 2, 2, null, null, null));
 
     @Test
+    void aFractionalFactorIsWrittenFactorSlashPer() {
+        LayerSpec both = new LayerSpec("up", "Upsample", List.of("input"), 3, 3, 1, null, null,
+                Resize.upsample(65, 33, 65, 33, true, Upsample.Coordinates.HALF_PIXEL));
+        LayerSpec apart = new LayerSpec("up2", "Upsample", List.of("up"), 3, 3, 1, null, null,
+                Resize.upsample(3, 2, 5, 1, true, Upsample.Coordinates.ALIGN_CORNERS));
+        assertEquals("up Upsample input 3 3 1 - - upsample,65/33,bilinear", Literals.line(both));
+        assertEquals("up2 Upsample ^ 3 3 1 - - upsample,3/2,5,bilinear,align_corners", Literals.line(apart, "up"));
+        NetworkSpec net = Literals.network("Frac", "3 33 20", Literals.line(both), Literals.line(apart, "up"));
+        assertEquals(List.of(both, apart), net.layers());
+        // x before y: 3/2 along the columns, 5 along the rows
+        assertEquals(new Resize(3, 5, true, Upsample.Coordinates.ALIGN_CORNERS, 0, null, 0, 0, 2, 1),
+                net.layers().get(1).resize());
+    }
+
+    @Test
     void aChannelSelectionWritesItsFirstChannelOnlyWhenNotZero() {
         assertEquals("low Channels gap 4 2 1", Literals.line(named("low")));
         assertEquals("high Channels gap 4 2 1 - - first,2", Literals.line(named("high")));

@@ -42,7 +42,7 @@ public final class LayerAxis {
             case CONVOLUTION, POOLING, PAD, FULLY_CONNECTED, GLOBAL_POOLING ->
                     WindowAxis.outputSize(n, window(layer, axis, n));
             case DECONVOLUTION -> ResampleAxis.deconvSize(n, layer.window(axis), layer.extras().outputPadding());
-            case UPSAMPLING -> Sampling.fits(layer, axis, n) ? Math.multiplyExact(n, layer.extras().factor(axis)) : 0;
+            case UPSAMPLING -> Sampling.fits(layer, axis, n) ? Sampling.size(layer, axis, n) : 0;
             case CROP -> like;
             case POINTWISE, MERGE, CONTEXT -> n;
         };

@@ -144,14 +144,17 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
      * @param outputPadding   a transposed convolution's extra units at the end of each axis
      * @param allowMisaligned whether a merge or an explicit crop may leave its inputs misaligned
      * @param firstChannel    the first channel a {@link LayerKind#CHANNELS} selection keeps (0 otherwise)
+     * @param perX            the input units along the columns that give {@code factorX} output units
+     *                        (1: a whole factor)
+     * @param perY            likewise along the rows
      * @param padMode         what a {@link LayerKind#PAD}'s new units hold ({@link PadMode#CONSTANT} otherwise)
      */
     public record Extras(int like, OptionalLong offsetY, OptionalLong offsetX, long factorX, long factorY,
                          boolean bilinear, Coordinates coordinates, long outputPadding, boolean allowMisaligned,
-                         long firstChannel, PadMode padMode) {
+                         long firstChannel, long perX, long perY, PadMode padMode) {
 
         public static final Extras NONE = new Extras(NETWORK_INPUT, OptionalLong.empty(), OptionalLong.empty(), 1,
-                1, false, Coordinates.HALF_PIXEL, 0, false, 0);
+                1, false, Coordinates.HALF_PIXEL, 0, false, 0, 1, 1, PadMode.CONSTANT);
 
         public Extras {
             Objects.requireNonNull(coordinates, "coordinates");
@@ -163,13 +166,13 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
                       boolean bilinear, Coordinates coordinates, long outputPadding, boolean allowMisaligned,
                       long firstChannel) {
             this(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding, allowMisaligned,
-                    firstChannel, PadMode.CONSTANT);
+                    firstChannel, 1, 1, PadMode.CONSTANT);
         }
 
         /** These extras with a pad's mode. */
         public Extras withPadMode(PadMode padMode) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, padMode);
+                    allowMisaligned, firstChannel, perX, perY, padMode);
         }
 
         /** Extras without a channel selection. */
@@ -180,12 +183,12 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
 
         /** These extras with a channel selection starting at {@code firstChannel}. */
         public Extras withFirstChannel(long firstChannel) {
-            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding, allowMisaligned, firstChannel);
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding, allowMisaligned, firstChannel, perX, perY, padMode);
         }
 
         public Extras withLike(int like, OptionalLong offsetY, OptionalLong offsetX) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned);
+                    allowMisaligned, firstChannel, perX, perY, padMode);
         }
 
         /** The same factor along both axes. */
@@ -196,28 +199,42 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
         /** Factor {@code factorX} along the columns and {@code factorY} along the rows. */
         public Extras withFactors(long factorX, long factorY, boolean bilinear) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel);
+                    allowMisaligned, firstChannel, perX, perY, padMode);
         }
 
         /** Where an upsampling places its units on its input. */
         public Extras withCoordinates(Coordinates coordinates) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel);
+                    allowMisaligned, firstChannel, perX, perY, padMode);
         }
 
-        /** The upsampling factor along {@code axis}. */
+        /** The upsampling factor along {@code axis}: its numerator over {@link #per(Axis)}. */
         public long factor(Axis axis) {
             return axis == Axis.Y ? factorY : factorX;
         }
 
+        /** The input units along {@code axis} that become {@link #factor(Axis)} output units. */
+        public long per(Axis axis) {
+            return axis == Axis.Y ? perY : perX;
+        }
+
+        /**
+         * An upsampling by {@code factorX / perX} along the columns and {@code factorY / perY} along
+         * the rows (exact rational factors; a per of 1 is a whole factor).
+         */
+        public Extras withPers(long perX, long perY) {
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
+                    allowMisaligned, firstChannel, perX, perY, padMode);
+        }
+
         public Extras withOutputPadding(long outputPadding) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel);
+                    allowMisaligned, firstChannel, perX, perY, padMode);
         }
 
         public Extras withAllowMisaligned(boolean allowMisaligned) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel);
+                    allowMisaligned, firstChannel, perX, perY, padMode);
         }
 
         public OptionalLong offset(Axis axis) {

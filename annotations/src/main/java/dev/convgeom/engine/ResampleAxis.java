@@ -122,7 +122,7 @@ final class ResampleAxis {
         long shift = Math.multiplyExact(s.advance() / (inPeriod / periods), field.shift());
         Ratio jump = in.jump().times(Ratio.of(s.a(), s.d()));
         Ratio center = in.center().plus(in.jump().times(s.position(0)));
-        return new AxisState(Math.multiplyExact(in.size(), s.factor()), jump, center,
+        return new AxisState(Math.floorDiv(Math.multiplyExact(in.size(), s.factor()), s.per()), jump, center,
                 FieldPattern.of(shift, lo, hi), in.context());
     }
 

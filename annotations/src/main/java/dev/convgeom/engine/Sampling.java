@@ -8,6 +8,11 @@ import dev.convgeom.Ratio;
  * centres only), linear interpolation reads {@code floor(q)} and {@code ceil(q)}, one unit where
  * {@code q} is whole, with weights {@code 1 - frac(q)} and {@code frac(q)}.
  *
+ * <p>The factor is the exact ratio {@code f = factor / per} (ONNX {@code Resize} to {@code sizes}
+ * that are no whole multiple of the input: 33 units to 65 is {@code 65 / 33}); {@code n} input
+ * units give {@code floor(n * factor / per)} output units. Nearest copying takes whole factors only
+ * ({@code per = 1}).
+ *
  * <p>The positions advance by {@code a / d} input units per output unit, so every
  * {@link #period()} output units they advance by a whole {@link #advance()} input units and the
  * units read repeat, moved by that many: {@code q(v + period) = q(v) + advance}. For half-pixel
@@ -17,10 +22,11 @@ import dev.convgeom.Ratio;
  * @param a       the position's step numerator
  * @param b       the position of unit 0, numerator
  * @param d       the common denominator, positive
- * @param factor  the whole factor {@code f}
+ * @param factor  the factor's numerator: output units per {@code per} input units
+ * @param per     the factor's denominator, at least 1 (1 for nearest)
  * @param linear  linear interpolation, else nearest
  */
-public record Sampling(long a, long b, long d, long factor, boolean linear) {
+public record Sampling(long a, long b, long d, long factor, long per, boolean linear) {
 
     /**
      * The sampling of {@code layer}, an upsampling, along {@code axis} of an input of {@code n}
@@ -30,16 +36,24 @@ public record Sampling(long a, long b, long d, long factor, boolean linear) {
     public static Sampling of(LayerSpec layer, Axis axis, long n) {
         LayerSpec.Extras e = layer.extras();
         long f = e.factor(axis);
+        long p = e.per(axis);
         boolean linear = e.bilinear();
         // Nearest copies floor(v / f) with half-pixel centres, whatever the coordinates say.
         return switch (linear ? e.coordinates() : Coordinates.HALF_PIXEL) {
-            case HALF_PIXEL -> new Sampling(2, 1 - f, Math.multiplyExact(2L, f), f, linear);
-            case ASYMMETRIC -> new Sampling(1, 0, f, f, linear);
+            // (v + 1/2) * p / f - 1/2 = (2 p v + p - f) / (2 f)
+            case HALF_PIXEL -> new Sampling(Math.multiplyExact(2L, p), p - f, Math.multiplyExact(2L, f), f, p, linear);
+            case ASYMMETRIC -> new Sampling(p, 0, f, f, p, linear);
             case ALIGN_CORNERS -> {
-                long out = Math.multiplyExact(n, f);
-                yield out == n ? new Sampling(1, 0, 1, f, linear) : new Sampling(n - 1, 0, out - 1, f, linear);
+                long out = size(layer, axis, n);
+                yield out == n ? new Sampling(1, 0, 1, f, p, linear) : new Sampling(n - 1, 0, out - 1, f, p, linear);
             }
         };
+    }
+
+    /** The units {@code layer}, an upsampling, puts out along {@code axis} for {@code n} input units. */
+    public static long size(LayerSpec layer, Axis axis, long n) {
+        LayerSpec.Extras e = layer.extras();
+        return Math.floorDiv(Math.multiplyExact(n, e.factor(axis)), e.per(axis));
     }
 
     /**
@@ -48,7 +62,7 @@ public record Sampling(long a, long b, long d, long factor, boolean linear) {
      */
     public static boolean fits(LayerSpec layer, Axis axis, long n) {
         LayerSpec.Extras e = layer.extras();
-        return !e.bilinear() || e.coordinates() != Coordinates.ALIGN_CORNERS || n >= 2 || e.factor(axis) == 1;
+        return !e.bilinear() || e.coordinates() != Coordinates.ALIGN_CORNERS || n >= 2 || size(layer, axis, n) == n;
     }
 
     /** Output units after which the units read repeat. */

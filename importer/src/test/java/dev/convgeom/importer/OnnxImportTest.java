@@ -449,8 +449,38 @@ class OnnxImportTest {
         OnnxBuilder fractional = new OnnxBuilder(13, "x", 3, 4, 4);
         fractional.map("Resize", "up", List.of("x", "", "", fractional.intTensor("sizes", 1, 3, 8, 6)),
                 string("mode", "nearest"));
-        assertRefused(fractional.build("up_out"), "'up' (Resize): resizes 4x4 to 8x6: convgeom's @Upsample takes a"
+        assertRefused(fractional.build("up_out"), "'up' (Resize): resizes 4x4 to 8x6 with mode nearest: convgeom's NEAREST @Upsample takes a"
                 + " whole factor per axis");
+    }
+
+    @Test
+    void linearResizesToFractionalSizesBecomeFactorOverPer() throws Exception {
+        // LR-ASPP at 520 pixels: 33 to 65 (65/33), then 65 to 520 (a whole 8); per axis 7 to 10 and 6 to 9 (3/2)
+        OnnxBuilder b = new OnnxBuilder(13, "x", 3, 33, 33);
+        String x = b.map("Resize", "up", List.of("x", "", "", b.intTensor("sizes", 1, 3, 65, 65)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "half_pixel"));
+        b.map("Resize", "image", List.of(x, "", "", b.intTensor("sizes2", 1, 3, 520, 520)), string("mode", "linear"));
+        Checked checked = read(b.build("image_out"), null);
+        assertEquals(List.of(65, 33, 65, 33), List.of(checked.network().layers().get(0).factorX(),
+                checked.network().layers().get(0).perX(), checked.network().layers().get(0).factorY(),
+                checked.network().layers().get(0).perY()));
+        String source = dev.convgeom.importer.writing.JavaWriter.write(checked, "p", "T");
+        assertTrue(source.contains("@Upsample(factor = 65, per = 33, mode = Upsample.Mode.BILINEAR) Object up;"),
+                source);
+        assertTrue(source.contains("@Upsample(factor = 8, mode = Upsample.Mode.BILINEAR) Object image;"), source);
+
+        OnnxBuilder apart = new OnnxBuilder(13, "x", 3, 7, 6);
+        apart.map("Resize", "up", List.of("x", "", "", apart.intTensor("sizes", 1, 3, 10, 9)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "align_corners"));
+        String written = dev.convgeom.importer.writing.JavaWriter.write(read(apart.build("up_out"), null), "p", "T");
+        assertTrue(written.contains("@Upsample(factorX = 3, perX = 2, factorY = 10, perY = 7,"
+                + " mode = Upsample.Mode.BILINEAR, coordinates = Upsample.Coordinates.ALIGN_CORNERS) Object up;"),
+                written);
+
+        OnnxBuilder down = new OnnxBuilder(13, "x", 3, 8, 8);
+        down.map("Resize", "down", List.of("x", "", "", down.intTensor("sizes", 1, 3, 5, 8)), string("mode", "linear"));
+        assertRefused(down.build("down_out"), "'down' (Resize): resizes 8x8 to 5x8: convgeom's @Upsample enlarges (or"
+                + " keeps) each axis; a smaller output is refused");
     }
 
     @Test

@@ -86,6 +86,9 @@ class OnnxRuntimeConfirmationTest {
                 Arguments.of("upsampling per axis", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::perAxis),
                 Arguments.of("bilinear coordinates", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::coordinates),
                 Arguments.of("Upsample opset 9", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::upsampleOpset9),
+                Arguments.of("fractional factors", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::fractional),
+                Arguments.of("fractional factors, aligned corners",
+                        (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::fractionalCorners),
                 Arguments.of("dilated pooling", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::dilatedPooling),
                 Arguments.of("dilated transposed convolution",
                         (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::dilatedDeconv),
@@ -473,6 +476,32 @@ class OnnxRuntimeConfirmationTest {
         x = b.map("Resize", "up_wide", List.of(x, "", "", b.intTensor("sizes", 1, 2, 16, 48)),
                 string("mode", "linear"), string("coordinate_transformation_mode", "align_corners"));
         b.conv("conv4", x, 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        return b;
+    }
+
+    /**
+     * Linear resizes to sizes that are no whole multiple of their input, between strided
+     * convolutions: 33 to 65 rows (LR-ASPP's) and 21 to 30 columns with half-pixel positions, then
+     * 32 to 40 rows and 14 to 21 columns asymmetric.
+     */
+    static OnnxBuilder fractional() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 2, 33, 21);
+        String x = b.map("Resize", "up_half", List.of("data", "", "", b.intTensor("sizes", 1, 2, 65, 30)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "half_pixel"));
+        x = b.conv("conv1", x, 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        x = b.map("Resize", "up_asym", List.of(x, "", "", b.intTensor("sizes2", 1, 2, 40, 21)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "asymmetric"));
+        b.conv("conv2", x, 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        return b;
+    }
+
+    /** Linear resizes with aligned corners from 7 to 10 rows and 6 to 10 columns after a strided convolution. */
+    static OnnxBuilder fractionalCorners() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 2, 15, 13);
+        String x = b.conv("conv1", "data", 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        x = b.map("Resize", "up_corners", List.of(x, "", "", b.intTensor("sizes", 1, 2, 10, 10)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "align_corners"));
+        b.conv("conv2", x, 2, 2, 3, 3, 1, ints("pads", 1, 1, 1, 1));
         return b;
     }
 

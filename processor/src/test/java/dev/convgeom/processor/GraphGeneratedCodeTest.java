@@ -217,6 +217,44 @@ class GraphGeneratedCodeTest {
         assertEquals(Ratio.of(5, 11), wider.x().exactJump());
     }
 
+    /*
+     * Input 1x3x4 (H x W), bilinear by 3/2 along the columns and 5/3 along the rows, half-pixel:
+     * columns: floor(4 * 3 / 2) = 6 units; column v at (v + 1/2) * 2/3 - 1/2 = (4v - 1) / 6:
+     *   -1/6, 1/2, 7/6, 11/6, 5/2, 19/6 read [-1,0] [0,1] [1,2] [1,2] [2,3] [3,4]: period 3
+     *   (every 3 columns the position moves 2), phases [-1,0] [0,1] [1,2]; jump 2/3, centre -1/6.
+     * rows: floor(3 * 5 / 3) = 5 units; row v at (v + 1/2) * 3/5 - 1/2 = (3v - 1) / 5:
+     *   -1/5, 2/5, 1, 8/5, 11/5 read [-1,0] [0,1] [1,1] [1,2] [2,3]: period 5; jump 3/5, centre -1/5.
+     * At 9 x 7 (W x H) the factors stay: floor(9 * 3/2) = 13 columns, floor(7 * 5/3) = 11 rows, and
+     * the jumps stay 2/3 and 3/5 (a resize by a scale, not to a size).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void fractionalFactorsReadTheUnitsAroundTheirExactPositions() {
+        Compilation c = Expect.clean(Sources.network("Frac", "@Network(input = @Input(channels = 1, height = 3,"
+                + " width = 4))", "@Upsample(factorX = 3, perX = 2, factorY = 5, perY = 3,"
+                + " mode = Upsample.Mode.BILINEAR) Object up;"));
+        Class<?> g = new CompiledClasses(c).load("test.FracGeometry");
+        LayerGeometry up = (LayerGeometry) constant(g, "UP");
+        assertEquals(new AxisGeometry(4, 6, Ratio.of(2, 3), Ratio.of(-1, 6), new int[] {-1, 0, 1},
+                new int[] {0, 1, 2}), up.x());
+        assertEquals(new AxisGeometry(3, 5, Ratio.of(3, 5), Ratio.of(-1, 5), new int[] {-1, 0, 1, 1, 2},
+                new int[] {0, 1, 1, 2, 3}), up.y());
+        assertEquals(Resize.upsample(3, 2, 5, 3, true, Upsample.Coordinates.HALF_PIXEL), up.spec().resize());
+        // column 3 reads [1, 2], row 2 sits on row 1
+        assertEquals(new Box(1, 1, 2, 1), up.receptiveField(3, 2));
+        Object m = Json.parse(GeneratedCodeTest.manifestOf(c, "test.Frac"));
+        assertEquals(3L, Json.get(m, "layers", 0, "upsample", "factorX"));
+        assertEquals(2L, Json.get(m, "layers", 0, "upsample", "perX"));
+        assertEquals(5L, Json.get(m, "layers", 0, "upsample", "factorY"));
+        assertEquals(3L, Json.get(m, "layers", 0, "upsample", "perY"));
+        LayerGeometry other = ((java.util.List<LayerGeometry>) call(g, "forInput",
+                dev.convgeom.Size.of(9, 7))).get(0);
+        assertEquals(13, other.x().size());
+        assertEquals(11, other.y().size());
+        assertEquals(Ratio.of(2, 3), other.x().exactJump());
+        assertEquals(Ratio.of(3, 5), other.y().exactJump());
+    }
+
     /**
      * Every layer after FCN's 32x transposed convolution keeps 32 fields per axis; hundreds of them
      * must still fit the class initializers (64 KiB each), which array literals of the fields did

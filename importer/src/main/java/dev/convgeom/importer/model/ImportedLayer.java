@@ -43,21 +43,24 @@ import java.util.Objects;
  * @param output        the output shape by the model format's own rules
  * @param firstChannel  the first channel a channel selection keeps (its {@code out} channels from
  *                      there); 0 for every other kind
+ * @param perX          the input columns that become {@code factorX} output columns (1 but for a
+ *                      fractional upsampling factor)
+ * @param perY          the input rows that become {@code factorY} output rows, likewise
  * @param padMode       what a pad's new units hold ({@code CONSTANT} for every other kind)
  */
 public record ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out,
                             int groups, AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factorX,
                             int factorY, boolean bilinear, Upsample.Coordinates coordinates, int outputPadding,
                             int like, int offsetY, int offsetX, String label, Shape output, int firstChannel,
-                            Pad.Mode padMode) {
+                            int perX, int perY, Pad.Mode padMode) {
 
-    /** A layer other than a pad in a copying mode. */
+    /** A layer with whole upsampling factors (pers of 1), other than a pad in a copying mode. */
     public ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out, int groups,
                          AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factorX, int factorY,
                          boolean bilinear, Upsample.Coordinates coordinates, int outputPadding, int like, int offsetY,
                          int offsetX, String label, Shape output, int firstChannel) {
         this(source, op, kind, from, in, out, groups, y, x, ceil, same, factorX, factorY, bilinear, coordinates,
-                outputPadding, like, offsetY, offsetX, label, output, firstChannel, Pad.Mode.CONSTANT);
+                outputPadding, like, offsetY, offsetX, label, output, firstChannel, 1, 1, Pad.Mode.CONSTANT);
     }
 
     /** A layer that selects no channels. */
@@ -156,7 +159,7 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
                                     Pad.Mode mode, Shape output, String label) {
         return new ImportedLayer(source, op, LayerKind.PAD, List.of(input), output.channels(), output.channels(), 1,
                 new AxisWindow(1, 1, 1, top, bottom), new AxisWindow(1, 1, 1, left, right), false, false, 1, 1, false,
-                HALF_PIXEL, 0, -1, 0, 0, label, output, 0, mode);
+                HALF_PIXEL, 0, -1, 0, 0, label, output, 0, 1, 1, mode);
     }
 
     /**
@@ -168,6 +171,19 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
                                          String label) {
         return new ImportedLayer(source, op, LayerKind.UPSAMPLE, List.of(input), output.channels(), output.channels(),
                 1, null, null, false, false, factorX, factorY, bilinear, coordinates, 0, -1, 0, 0, label, output);
+    }
+
+    /**
+     * Upsampling by the exact factors {@code factorX / perX} along the columns and
+     * {@code factorY / perY} along the rows (x before y), bilinear with the units placed by
+     * {@code coordinates}, or nearest where both pers are 1.
+     */
+    public static ImportedLayer upsample(String source, String op, int input, int factorX, int perX, int factorY,
+                                         int perY, boolean bilinear, Upsample.Coordinates coordinates, Shape output,
+                                         String label) {
+        return new ImportedLayer(source, op, LayerKind.UPSAMPLE, List.of(input), output.channels(), output.channels(),
+                1, null, null, false, false, factorX, factorY, bilinear, coordinates, 0, -1, 0, 0, label, output, 0,
+                perX, perY, Pad.Mode.CONSTANT);
     }
 
     /** A geometry-neutral layer; {@code label} is the free text of a {@code @Pointwise}. */
@@ -201,6 +217,6 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
     /** This layer reading {@code inputs} instead (the same kind and attributes). */
     public ImportedLayer readingFrom(List<Integer> inputs) {
         return new ImportedLayer(source, op, kind, inputs, in, out, groups, y, x, ceil, same, factorX, factorY,
-                bilinear, coordinates, outputPadding, like, offsetY, offsetX, label, output, firstChannel);
+                bilinear, coordinates, outputPadding, like, offsetY, offsetX, label, output, firstChannel, perX, perY, padMode);
     }
 }

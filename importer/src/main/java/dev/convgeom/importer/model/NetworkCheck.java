@@ -99,7 +99,7 @@ public final class NetworkCheck {
             case DECONV -> new LayerSpec(name, kind, from, in, out, layer.groups(), window(layer.y(), layer),
                     window(layer.x(), layer), Resize.deconv(layer.outputPadding()));
             case UPSAMPLE -> new LayerSpec(name, kind, from, in, out, 1, null, null,
-                    Resize.upsample(layer.factorX(), layer.factorY(), layer.bilinear(),
+                    Resize.upsample(layer.factorX(), layer.perX(), layer.factorY(), layer.perY(), layer.bilinear(),
                             layer.coordinates()));
             case CROP -> new LayerSpec(name, kind, from, in, out, 1, null, null,
                     Resize.crop(layer.like() < 0 ? "input" : names.get(layer.like()), layer.offsetX(),

@@ -1531,32 +1531,45 @@ public final class OnnxImporter {
             throw fail(node, "neither scales nor sizes are known at import (4 values, constant or computed from"
                     + " the fixed input size)");
         }
-        if (outH % s.height() != 0 || outW % s.width() != 0) {
-            throw fail(node, "resizes " + s.height() + "x" + s.width() + " to " + outH + "x" + outW
-                    + ": convgeom's @Upsample takes a whole factor per axis");
-        }
-        int fy = toInt(node, outH / s.height(), "factor");
-        int fx = toInt(node, outW / s.width(), "factor");
         boolean linear = mode.equals("linear") || mode.equals("bilinear");
         if (!linear && !mode.equals("nearest")) {
             throw fail(node, "mode '" + mode + "' reads four units per axis; convgeom's @Upsample reads one"
                     + " (nearest) or two (bilinear), so it is refused rather than approximated");
         }
+        if (outH < s.height() || outW < s.width()) {
+            throw fail(node, "resizes " + s.height() + "x" + s.width() + " to " + outH + "x" + outW
+                    + ": convgeom's @Upsample enlarges (or keeps) each axis; a smaller output is refused");
+        }
+        if (!linear && (outH % s.height() != 0 || outW % s.width() != 0)) {
+            throw fail(node, "resizes " + s.height() + "x" + s.width() + " to " + outH + "x" + outW
+                    + " with mode nearest: convgeom's NEAREST @Upsample takes a whole factor per axis (only"
+                    + " BILINEAR takes a fractional one); refused rather than approximated");
+        }
+        // The exact factor out / in per axis, in lowest terms: factor over per.
+        long gy = gcd(outH, s.height());
+        long gx = gcd(outW, s.width());
+        int fy = toInt(node, outH / gy, "factor");
+        int py = toInt(node, s.height() / gy, "per");
+        int fx = toInt(node, outW / gx, "factor");
+        int px = toInt(node, s.width() / gx, "per");
         Upsample.Coordinates placed = Upsample.Coordinates.HALF_PIXEL;
         if (linear) {
-            placed = switch (coordinates) {
-                case "half_pixel", "pytorch_half_pixel" -> Upsample.Coordinates.HALF_PIXEL;
-                case "asymmetric" -> Upsample.Coordinates.ASYMMETRIC;
-                case "align_corners" -> Upsample.Coordinates.ALIGN_CORNERS;
-                default -> throw fail(node, "linear mode with coordinate_transformation_mode " + coordinates
+            dev.convgeom.engine.Coordinates engine = RuntimeLinearReads.placed(coordinates);
+            if (engine == null) {
+                throw fail(node, "linear mode with coordinate_transformation_mode " + coordinates
                         + ": convgeom's @Upsample places bilinear samples with HALF_PIXEL, ASYMMETRIC or"
                         + " ALIGN_CORNERS coordinates only; refused rather than approximated");
-            };
-            boolean oneUnit = s.height() == 1 && fy > 1 || s.width() == 1 && fx > 1;
+            }
+            placed = Upsample.Coordinates.valueOf(engine.name());
+            boolean oneUnit = s.height() == 1 && outH > 1 || s.width() == 1 && outW > 1;
             if (placed == Upsample.Coordinates.ALIGN_CORNERS && oneUnit) {
                 throw fail(node, "align_corners stretches a map of " + s.height() + "x" + s.width() + " to " + outH
                         + "x" + outW + ": one unit stretched over several has no step; refused");
             }
+            dev.convgeom.engine.LayerSpec up = dev.convgeom.engine.LayerSpec.upsample(nameOf(node), fx, fy, true);
+            runtimeReadsExactly(node, coordinates, sizes == null ? scales : null, s, outH, outW,
+                    new dev.convgeom.engine.LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(),
+                            1, up.extras().withPers(px, py).withCoordinates(engine)));
         } else {
             for (int f : new int[] {fx, fy}) {
                 if (!Resampling.matches(coordinates, false, nearestMode, f)) {
@@ -1567,8 +1580,38 @@ public final class OnnxImporter {
             }
         }
         Shape output = new Shape(s.channels(), (int) outH, (int) outW);
-        out(node, 0, add(ImportedLayer.upsample(nameOf(node), op, m.layer(), fx, fy, linear, placed, output,
+        out(node, 0, add(ImportedLayer.upsample(nameOf(node), op, m.layer(), fx, px, fy, py, linear, placed, output,
                 mode + ", " + coordinates + (linear ? "" : ", " + nearestMode))), output, false);
+    }
+
+    /**
+     * Refuses a linear resize where ONNX Runtime's float arithmetic reads other units than the
+     * exact factor says, at the declared size ({@link RuntimeLinearReads}), naming the first
+     * output unit that differs.
+     *
+     * @param scales the {@code scales} ONNX Runtime uses, or null when it divides {@code sizes}
+     */
+    private void runtimeReadsExactly(NodeProto node, String coordinates, double[] scales, Shape s, long outH,
+                                     long outW, dev.convgeom.engine.LayerSpec layer) throws ImportException {
+        long[][] axes = {{s.width(), outW, 3}, {s.height(), outH, 2}};
+        for (int i = 0; i < 2; i++) {
+            long in = axes[i][0];
+            long out = axes[i][1];
+            float scale = scales != null ? (float) scales[(int) axes[i][2]] : (float) out / (float) in;
+            dev.convgeom.engine.Axis axis = i == 0 ? dev.convgeom.engine.Axis.X : dev.convgeom.engine.Axis.Y;
+            long unit = RuntimeLinearReads.firstDisagreement(coordinates, scale, in, out, layer, axis);
+            if (unit >= 0) {
+                throw fail(node, "resizes " + in + " to " + out + " " + (i == 0 ? "columns" : "rows") + " with "
+                        + coordinates + " coordinates, but ONNX Runtime computes the positions in float (scale "
+                        + scale + "), and its output " + (i == 0 ? "column " : "row ") + unit + " reads other input"
+                        + " units than the exact factor " + out + "/" + in + " gives; refused rather than"
+                        + " approximated");
+            }
+        }
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     // ---------------------------------------------------------------- constants

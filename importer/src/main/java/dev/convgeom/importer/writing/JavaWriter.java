@@ -141,11 +141,20 @@ public final class JavaWriter {
                 }
             }
             case UPSAMPLE -> {
-                if (layer.factorX() == layer.factorY()) {
+                if (layer.factorX() == layer.factorY() && layer.perX() == layer.perY()) {
                     a.add("factor = " + layer.factorX());
+                    if (layer.perX() != 1) {
+                        a.add("per = " + layer.perX());
+                    }
                 } else {
                     a.add("factorX = " + layer.factorX());
+                    if (layer.perX() != 1) {
+                        a.add("perX = " + layer.perX());
+                    }
                     a.add("factorY = " + layer.factorY());
+                    if (layer.perY() != 1) {
+                        a.add("perY = " + layer.perY());
+                    }
                 }
                 if (layer.bilinear()) {
                     a.add("mode = Upsample.Mode.BILINEAR");

@@ -46,8 +46,10 @@ final class GraphLayerValidator {
     }
 
     /**
-     * Per-axis factors fall back to {@code factor}; an axis with neither is reported, as are
-     * coordinates other than half-pixel for nearest upsampling (they place bilinear samples).
+     * Per-axis factors fall back to {@code factor}; an axis with neither is reported, as are a per
+     * above its factor (a shrinking), a fractional factor for nearest upsampling and coordinates
+     * other than half-pixel for it (they place bilinear samples). Pers fall back to {@code per},
+     * then 1.
      * {@link LayerValidator} checks that the written ones are positive.
      */
     private Optional<LayerSpec> upsample(LayerDeclaration layer, boolean ok) {
@@ -67,6 +69,26 @@ final class GraphLayerValidator {
             return Optional.empty();
         }
         boolean bilinear = v.enumConstant("mode").orElse("NEAREST").equals("BILINEAR");
+        long[] pers = new long[2];
+        String[][] names = {{"perX", "factorX"}, {"perY", "factorY"}};
+        for (int i = 0; i < 2; i++) {
+            String perName = v.integer(names[i][0]).isPresent() ? names[i][0] : "per";
+            int per = v.integer(perName).orElse(1);
+            int factor = (i == 0 ? factorX : factorY).get();
+            String factorName = v.integer(names[i][1]).isPresent() ? names[i][1] : "factor";
+            pers[i] = per;
+            if (per < 1 || factor < 1) {
+                return Optional.empty(); // LayerValidator reports it
+            } else if (per > factor) {
+                reporter.report(Message.PER_ABOVE_FACTOR, layer.field(), v.mirror(), v.value(perName).orElseThrow(),
+                        layer.name(), perName, per, factorName, factor, factor, per);
+                return Optional.empty();
+            } else if (per > 1 && !bilinear) {
+                reporter.report(Message.NEAREST_FRACTIONAL, layer.field(), v.mirror(),
+                        v.value(perName).orElseThrow(), layer.name(), perName, per, factor, per);
+                return Optional.empty();
+            }
+        }
         String coordinates = v.enumConstant("coordinates").orElse("HALF_PIXEL");
         if (!bilinear && !coordinates.equals("HALF_PIXEL")) {
             reporter.report(Message.NEAREST_COORDINATES, layer.field(), v.mirror(),
@@ -78,7 +100,7 @@ final class GraphLayerValidator {
         }
         return Optional.of(new LayerSpec(layer.name(), layer.kind(), List.of(), null, null, OptionalLong.empty(),
                 OptionalLong.empty(), 1, LayerSpec.Extras.NONE.withFactors(factorX.get(), factorY.get(), bilinear)
-                        .withCoordinates(Coordinates.valueOf(coordinates))));
+                        .withPers(pers[0], pers[1]).withCoordinates(Coordinates.valueOf(coordinates))));
     }
 
     /** Every side at least 0: to remove rows and columns, crop instead. */

@@ -32,7 +32,9 @@ final class LayerValidator {
             Map.entry("groups", "groups"), Map.entry("out", "out (the number of outputs)"),
             Map.entry("in", "in (the expected number of inputs)"), Map.entry("factor", "an upsampling factor"),
             Map.entry("count", "count (the number of channels selected)"),
-            Map.entry("factorX", "an upsampling factor"), Map.entry("factorY", "an upsampling factor"));
+            Map.entry("factorX", "an upsampling factor"), Map.entry("factorY", "an upsampling factor"),
+            Map.entry("per", "an upsampling factor's per"), Map.entry("perX", "an upsampling factor's per"),
+            Map.entry("perY", "an upsampling factor's per"));
 
     private static final List<String> PADDINGS = List.of("p", "ph", "pw", "padBottom", "padRight");
 

@@ -204,14 +204,25 @@ public final class ManifestWriter {
     }
 
     /**
-     * {@code "factor"} when both axes have it, else {@code "factorX"} and {@code "factorY"}; the
-     * mode; {@code "coordinates"} where they are not half-pixel.
+     * {@code "factor"} when both axes have it, else {@code "factorX"} and {@code "factorY"}, each
+     * with its {@code "per"} where the factor is fractional; the mode; {@code "coordinates"} where
+     * they are not half-pixel.
      */
     private static JsonWriter upsample(JsonWriter json, dev.convgeom.engine.LayerSpec.Extras extras) {
-        if (extras.factorX() == extras.factorY()) {
+        if (extras.factorX() == extras.factorY() && extras.perX() == extras.perY()) {
             json.number("factor", extras.factorX());
+            if (extras.perX() != 1) {
+                json.number("per", extras.perX());
+            }
         } else {
-            json.number("factorX", extras.factorX()).number("factorY", extras.factorY());
+            json.number("factorX", extras.factorX());
+            if (extras.perX() != 1) {
+                json.number("perX", extras.perX());
+            }
+            json.number("factorY", extras.factorY());
+            if (extras.perY() != 1) {
+                json.number("perY", extras.perY());
+            }
         }
         json.string("mode", extras.bilinear() ? "BILINEAR" : "NEAREST");
         return extras.coordinates() == Coordinates.HALF_PIXEL ? json

@@ -98,7 +98,8 @@ public final class RuntimeSpecs {
     private static Resize resize(List<ComputedLayer> computed, ComputedLayer layer) {
         var extras = layer.spec().extras();
         return switch (layer.spec().kind()) {
-            case UPSAMPLE -> Resize.upsample((int) extras.factorX(), (int) extras.factorY(), extras.bilinear(),
+            case UPSAMPLE -> Resize.upsample((int) extras.factorX(), (int) extras.perX(), (int) extras.factorY(),
+                    (int) extras.perY(), extras.bilinear(),
                     Upsample.Coordinates.valueOf(extras.coordinates().name()));
             case DECONV -> Resize.deconv((int) extras.outputPadding());
             case CROP -> Resize.crop(name(computed, extras.like()), (int) layer.offsetX(), (int) layer.offsetY());

@@ -186,6 +186,20 @@ class EffectiveFieldOracleTest {
         EffectiveProfile q = EffectiveFields.of(three).get(0).y().profile();
         assertEquals(0, q.start(1));
         assertEquals(List.of(q.denominator().longValueExact()), longs(q.weights(1)));
+        // 5/3: v sits at (v + 1/2) * 3/5 - 1/2 = (3v - 1) / 5: v = 0 at -1/5 (unit -1 weighs 1/5,
+        // unit 0 4/5), v = 1 at 2/5, v = 2 on unit 1 exactly; period 5.
+        LayerSpec up = LayerSpec.upsample("u", 5, true);
+        up = new LayerSpec("u", up.kind(), up.inputs(), null, null, up.out(), up.in(), 1, up.extras().withPers(3, 3));
+        EffectiveProfile r = EffectiveFields.of(GeometryCalculator.compute(new NetworkInput(1, 9, 9), List.of(up),
+                false)).get(0).y().profile();
+        long d = r.denominator().longValueExact();
+        assertEquals(5, r.period());
+        assertEquals(-1, r.start(0));
+        assertEquals(List.of(d / 5, 4 * d / 5), longs(r.weights(0)));
+        assertEquals(0, r.start(1));
+        assertEquals(List.of(3 * d / 5, 2 * d / 5), longs(r.weights(1)));
+        assertEquals(1, r.start(2));
+        assertEquals(List.of(d), longs(r.weights(2)));
     }
 
     /**

@@ -180,7 +180,7 @@ public final class GraphOracle {
                     padBefore[a][i] = w.padBefore();
                 }
                 case UPSAMPLING -> {
-                    long bigN = n * spec.extras().factor(axis);
+                    long bigN = upsampledSize(spec, axis, n);
                     // align_corners maps v to v (n - 1) / (N - 1): one unit stretched over several has no step.
                     if (spec.extras().bilinear() && spec.extras().coordinates() == Coordinates.ALIGN_CORNERS
                             && n == 1 && bigN > 1) {
@@ -420,17 +420,24 @@ public final class GraphOracle {
      * units sits on its input, as ONNX {@code Resize} states it with {@code scale = N / n} and
      * {@code N} the output length: {@code half_pixel} {@code (v + 1/2) / scale - 1/2},
      * {@code asymmetric} {@code v / scale}, {@code align_corners} {@code v (n - 1) / (N - 1)}
-     * (0 for {@code N = 1}). Nearest upsampling copies with half-pixel centres.
+     * (0 for {@code N = 1}). Nearest upsampling copies with half-pixel centres. The scale is the
+     * declared one, {@code factor / per}, as ONNX's {@code scales} give it: {@code N / n} only
+     * where {@code n * factor / per} is whole.
      */
     static Frac sourcePosition(LayerSpec spec, Axis axis, long n, Frac v) {
-        long bigN = n * spec.extras().factor(axis);
-        Frac scale = Frac.of(bigN, n);
+        long bigN = upsampledSize(spec, axis, n);
+        Frac scale = Frac.of(spec.extras().factor(axis), spec.extras().per(axis));
         Coordinates c = spec.extras().bilinear() ? spec.extras().coordinates() : Coordinates.HALF_PIXEL;
         return switch (c) {
             case HALF_PIXEL -> v.plus(Frac.HALF).dividedBy(scale).minus(Frac.HALF);
             case ASYMMETRIC -> v.dividedBy(scale);
             case ALIGN_CORNERS -> bigN == 1 ? Frac.ZERO : v.times(n - 1).dividedBy(bigN - 1);
         };
+    }
+
+    /** ONNX's output length {@code floor(n * scale)}, the scale {@code factor / per}. */
+    static long upsampledSize(LayerSpec spec, Axis axis, long n) {
+        return floor(Frac.of(n).times(Frac.of(spec.extras().factor(axis), spec.extras().per(axis))));
     }
 
     static long floor(Frac q) {

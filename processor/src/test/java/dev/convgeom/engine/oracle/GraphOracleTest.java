@@ -314,6 +314,7 @@ class GraphOracleTest {
         int corners = 0;
         int dilatedPools = 0;
         int dilatedDeconvs = 0;
+        int fractional = 0;
         for (long seed = 0; seed < GraphOracleCoreTest.DAGS; seed++) {
             RandomDags.Dag dag = RandomDags.generate(GraphOracleCoreTest.SEED + seed);
             assertEquals(dag, RandomDags.generate(GraphOracleCoreTest.SEED + seed), "reproducible");
@@ -340,6 +341,9 @@ class GraphOracleTest {
                 }
                 if (dag.features().contains("dilated-deconv")) {
                     dilatedDeconvs++;
+                }
+                if (dag.features().contains("fractional-factor")) {
+                    fractional++;
                 }
             } else if (o.failure().get().kind() == GraphOracle.FailureKind.MISALIGNED) {
                 misalignedErrors++;
@@ -390,6 +394,8 @@ class GraphOracleTest {
         System.out.printf("random graphs: %d valid (%d with allowed misaligned merges, %d with dilated pooling, %d with"
                 + " dilated transposed convolutions), %d misaligned errors, %d other errors%n", valid, allowed,
                 dilatedPools, dilatedDeconvs, misalignedErrors, otherErrors);
+        System.out.printf("random graphs: %d valid with fractional upsampling factors%n", fractional);
+        assertTrue(fractional >= total / 50, "valid graphs with fractional factors: " + fractional);
         assertTrue(dilatedPools >= total / 50, "valid graphs with dilated pooling: " + dilatedPools);
         assertTrue(dilatedDeconvs >= total / 50, "valid graphs with dilated transposed convolutions: " + dilatedDeconvs);
         assertTrue(valid >= 500 || total < 600, "valid graphs: " + valid);

@@ -81,6 +81,8 @@ public final class RandomDags {
         private final Random r;
         /** Draws for the gate blocks only, apart from {@link #r}. */
         private final Random context;
+        /** Draws for fractional upsampling factors only, so that the graphs without them stay as they were. */
+        private final Random fractions;
         private final NetworkInput input;
         private final List<LayerSpec> layers = new ArrayList<>();
         private final Set<String> features = new LinkedHashSet<>();
@@ -110,6 +112,7 @@ public final class RandomDags {
             this.input = new NetworkInput(3, h, w);
             this.misalignBudget = r.nextInt(5) == 0 ? 1 : 0;
             this.context = new Random(seed * 0x9E3779B97F4A7C15L + 11);
+            this.fractions = new Random(seed * 0x9E3779B97F4A7C15L + 23);
         }
 
         Dag build() {
@@ -580,6 +583,23 @@ public final class RandomDags {
                     up = new LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(), 1,
                             up.extras().withCoordinates(corners ? Coordinates.ALIGN_CORNERS : Coordinates.ASYMMETRIC));
                 }
+                // One bilinear upsampling in two (half-pixel or asymmetric) takes fractional
+                // factors, 3/2, 5/2, 4/3 or 7/3 on each axis, and is not merged; pooled back by
+                // the factor rounded up. Small numerators keep the periods (the numerators) short.
+                // Not with aligned corners, whose period (N - 1) / gcd(n - 1, N - n) would grow
+                // beyond the 1,024 units kept (the annotations' brute-force graphs test those).
+                if (bilinear && fractions.nextBoolean() && up.extras().coordinates() != Coordinates.ALIGN_CORNERS) {
+                    long perX = 2 + fractions.nextInt(2);
+                    long perY = 2 + fractions.nextInt(2);
+                    long fx = fractions.nextBoolean() ? perX + 1 : 2 * perX + 1;
+                    long fyy = fractions.nextBoolean() ? perY + 1 : 2 * perY + 1;
+                    features.add("fractional-factor");
+                    chained = true;
+                    up = new LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(), 1,
+                            up.extras().withFactors(fx, fyy, true).withPers(perX, perY));
+                    f = (fx + perX - 1) / perX;
+                    fy = (fyy + perY - 1) / perY;
+                }
                 a = add(up.from(cur));
                 if (r.nextBoolean()) {
                     a = add(sizeKeeping(outs()).from(a));
@@ -771,7 +791,8 @@ public final class RandomDags {
                 + ", " + l.groups() + ", new LayerSpec.Extras(" + e.like() + ", " + optional(e.offsetY()) + ", "
                 + optional(e.offsetX()) + ", " + e.factorX() + ", " + e.factorY() + ", " + e.bilinear()
                 + ", Coordinates." + e.coordinates() + ", " + e.outputPadding() + ", "
-                + e.allowMisaligned() + "))";
+                + e.allowMisaligned() + ")" + (e.perX() != 1 || e.perY() != 1
+                ? ".withPers(" + e.perX() + ", " + e.perY() + ")" : "") + ")";
     }
 
     /**
