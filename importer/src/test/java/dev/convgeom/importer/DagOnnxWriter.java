@@ -15,6 +15,7 @@ import dev.convgeom.engine.Rounding;
 import dev.convgeom.engine.Window;
 import dev.convgeom.engine.oracle.AxisOracle;
 import dev.convgeom.engine.oracle.GraphOracle;
+import dev.convgeom.importer.onnx.RuntimeReadsForTests;
 import dev.convgeom.importer.proto.OnnxProto.AttributeProto;
 import dev.convgeom.importer.proto.OnnxProto.GraphProto;
 import dev.convgeom.importer.proto.OnnxProto.ModelProto;
@@ -255,17 +256,38 @@ final class DagOnnxWriter {
                 node("ConvTranspose", name, List.of(x, w), out, a);
             }
             case UPSAMPLE -> {
-                String scales = floats(name + "_scales", 1f, 1f, l.extras().factorY(), l.extras().factorX());
+                boolean fractional = l.extras().per(Axis.X) != 1 || l.extras().per(Axis.Y) != 1;
+                // The declared layer scales by a fixed factor at any size: ONNX's scales, which
+                // ONNX Runtime reads as floats (exact for whole factors, rounded for 7/3).
+                float scaleY = (float) ((double) l.extras().factorY() / l.extras().per(Axis.Y));
+                float scaleX = (float) ((double) l.extras().factorX() / l.extras().per(Axis.X));
+                String scales = floats(name + "_scales", 1f, 1f, scaleY, scaleX);
                 List<AttributeProto> a = new ArrayList<>();
                 if (l.extras().bilinear()) {
-                    a.add(string("mode", "linear"));
-                    a.add(string("coordinate_transformation_mode", switch (l.extras().coordinates()) {
+                    String mode = switch (l.extras().coordinates()) {
                         case HALF_PIXEL -> "half_pixel";
                         case ASYMMETRIC -> "asymmetric";
                         case ALIGN_CORNERS -> "align_corners";
                         default -> throw new IllegalArgumentException("coordinates " + l.extras().coordinates()
                                 + " are not written to ONNX by this test yet");
-                    }));
+                    };
+                    if (fractional) {
+                        for (Axis axis : Axis.values()) {
+                            float scale = axis == Axis.Y ? scaleY : scaleX;
+                            long n = n(in.get(0), axis);
+                            // ONNX Runtime's output size: the float scale times the input size, truncated.
+                            long runtimeOut = (long) (scale * (float) n);
+                            long unit = runtimeOut != n(i, axis) ? -2
+                                    : RuntimeReadsForTests.firstDisagreement(mode, scale, n, n(i, axis), l, axis);
+                            if (unit != -1) {
+                                throw new FloatReadsDiffer(name + ": ONNX Runtime's float scale " + scale + " gives "
+                                        + runtimeOut + " units along " + axis + " where the exact factor gives "
+                                        + n(i, axis) + (unit >= 0 ? ", and reads other units at unit " + unit : ""));
+                            }
+                        }
+                    }
+                    a.add(string("mode", "linear"));
+                    a.add(string("coordinate_transformation_mode", mode));
                 } else {
                     // convgeom's nearest: unit floor(v / f), ONNX's asymmetric floor.
                     a.add(string("mode", "nearest"));
@@ -480,5 +502,17 @@ final class DagOnnxWriter {
         return ModelProto.newBuilder().setIrVersion(9).setProducerName("convgeom-test")
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .setGraph(graph).build();
+    }
+
+    /**
+     * A fractional linear resize that ONNX Runtime's float arithmetic sizes or reads differently
+     * from the exact geometry (the importer refuses such a model), so the test does not run it.
+     */
+    static final class FloatReadsDiffer extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FloatReadsDiffer(String message) {
+            super(message);
+        }
     }
 }

@@ -63,7 +63,10 @@ import org.junit.jupiter.api.Test;
  * <p>Why a lit pixel always shows and an unread one never does: see {@link DagOnnxWriter}. The lit
  * value is chosen per graph from {@link DagOnnxWriter#range} so that the smallest contribution stays
  * above {@code 1e-30} and the largest below {@code 1e30}; a graph where no value does is counted as
- * skipped (none in the seeds below).
+ * skipped (none in the seeds below). A fractional linear resize is written with its factor as a
+ * float {@code scales} value; where ONNX Runtime's float arithmetic then gives another output size
+ * or reads other units than the exact factor (the importer refuses such a model), the graph is
+ * counted apart and not run.
  *
  * <p><b>A finding, not yet fixed in the engine.</b> The engine gives a channel selection
  * ({@code @Channels}) the field of the map it selects from, the union over all its channels. After
@@ -108,6 +111,8 @@ class RandomDagOnnxRuntimeTest {
         int graphs;
         int skipped;
         int beyondLimits;
+        /** Graphs with a fractional linear resize that ONNX Runtime's floats read otherwise (refused by the importer). */
+        int floatReadsDiffer;
         int layers;
         int shapes;
         int units;
@@ -124,7 +129,8 @@ class RandomDagOnnxRuntimeTest {
 
         @Override
         public String toString() {
-            return graphs + " graphs (" + skipped + " skipped, " + beyondLimits + " beyond the engine's limits), "
+            return graphs + " graphs (" + skipped + " skipped, " + beyondLimits + " beyond the engine's limits, "
+                    + floatReadsDiffer + " with a fractional resize ONNX Runtime's floats read otherwise), "
                     + layers + " layers, " + shapes + " shapes, " + units
                     + " units, " + images + " probe images (" + outsidePixels + " single pixels just outside, "
                     + outsideSets + " of every pixel outside, " + insideEdges + " edges just inside), " + pixels
@@ -141,6 +147,8 @@ class RandomDagOnnxRuntimeTest {
         for (long seed : seeds) {
             try {
                 check(env, seed, counts);
+            } catch (DagOnnxWriter.FloatReadsDiffer e) {
+                counts.floatReadsDiffer++;
             } catch (AssertionError | Exception e) {
                 RandomDags.Dag dag = RandomDags.generateNarrow(seed);
                 String line = "seed " + seed + ": " + e.getMessage();
