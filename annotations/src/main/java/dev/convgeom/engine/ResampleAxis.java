@@ -76,6 +76,35 @@ final class ResampleAxis {
     }
 
     /**
+     * The first input unit output unit {@code v} reads, without listing the others: a kernel of
+     * {@code Integer.MAX_VALUE} taps must not become an array of that size (the fuzzer found one).
+     * Only for a window whose {@link #deconvFieldsMoveForwards}.
+     */
+    static long deconvFirstInput(long v, Window w) {
+        long full = Math.addExact(v, w.padBefore());
+        if (w.dilation() == 1) {
+            return WindowAxis.ceilDiv(Math.subtractExact(full, w.kernel() - 1), w.stride());
+        }
+        if (w.stride() == 1) {
+            return Math.subtractExact(full, Math.multiplyExact(w.kernel() - 1, w.dilation()));
+        }
+        return deconvInputs(v, w)[0];
+    }
+
+    /** The last input unit output unit {@code v} reads (see {@link #deconvFirstInput}). */
+    static long deconvLastInput(long v, Window w) {
+        long full = Math.addExact(v, w.padBefore());
+        if (w.dilation() == 1) {
+            return Math.floorDiv(full, w.stride());
+        }
+        if (w.stride() == 1) {
+            return full;
+        }
+        long[] reads = deconvInputs(v, w);
+        return reads[reads.length - 1];
+    }
+
+    /**
      * A transposed convolution: output unit v is reached by the input units of
      * {@link #deconvInputs}; the jump divides by s and the period multiplies by it. Its field runs
      * from the first one's field start to the last one's field end (field ends never decrease).
@@ -90,9 +119,8 @@ final class ResampleAxis {
         long[] lo = new long[period];
         long[] hi = new long[period];
         for (int v = 0; v < period; v++) {
-            long[] reads = deconvInputs(v, w);
-            lo[v] = field.lo(reads[0]);
-            hi[v] = field.hi(reads[reads.length - 1]);
+            lo[v] = field.lo(deconvFirstInput(v, w));
+            hi[v] = field.hi(deconvLastInput(v, w));
         }
         Ratio jump = in.jump().dividedBy(Ratio.of(s));
         Ratio center = in.center().minus(Ratio.of(w.dilatedKernel() - 1, 2).minus(Ratio.of(pb)).times(jump));

@@ -43,6 +43,8 @@ class GraphExplosionTest {
             upsample by Integer.MAX_VALUE   ; 1 ; 5 ; @Upsample(factor = Integer.MAX_VALUE) Object u1 | @Conv(out = 2, k = 3) Object c
             period past the cap at once     ; 1 ; 5 ; @Upsample(factor = 46341) Object u1 | @Upsample(factor = 46341) Object u2 | @MaxPool(k = 2, s = 2) Object p
             deconv of huge kernel, stride   ; 2 ; 5 ; @Deconv(out = 4, k = Integer.MAX_VALUE, s = Integer.MAX_VALUE) Object d
+            deconv of huge kernel, stride 1 ; 4 ; 5 ; @Deconv(k = Integer.MAX_VALUE) Object d
+            dilated deconv of huge kernel   ; 4 ; 5 ; @Deconv(k = Integer.MAX_VALUE, d = 2) Object d
             padding past int                ; 2 ; 5 ; @Pad(top = Integer.MAX_VALUE, bottom = Integer.MAX_VALUE) Object d
             upsampled branch merged         ; 8 ; 7 ; @Conv(out = 3, k = 1) Object c | @Upsample(factor = 1000) Object u1 | @Upsample(factor = 1000) Object u2 | @Concat(from = {"u2", "input"}) Object cat
             """)
