@@ -4,7 +4,12 @@ import static dev.convgeom.EngineLayers.toInt;
 
 import dev.convgeom.engine.Axis;
 import dev.convgeom.engine.AxisWalk;
+import dev.convgeom.engine.GeometryCalculator;
+import dev.convgeom.engine.GeometryMessage;
+import dev.convgeom.engine.GeometryResult;
 import dev.convgeom.engine.LayerGraph;
+import dev.convgeom.engine.NetworkInput;
+import dev.convgeom.engine.Problem;
 import dev.convgeom.engine.SizeSearch;
 
 import java.util.ArrayList;
@@ -322,8 +327,11 @@ public final class NetworkSpec {
      *
      * @param input the input's width and height
      * @return every layer's geometry at that size
-     * @throws IllegalArgumentException if the input is too small for some layer, or a merge or a
-     *                                  crop does not fit at this size (naming the layer and the sizes)
+     * @throws IllegalArgumentException if the input is too small for some layer, a merge or a
+     *                                  crop does not fit at this size (naming the layer and the sizes),
+     *                                  or a pad in {@link Pad.Mode#REFLECT} or {@link Pad.Mode#EDGE}
+     *                                  mode is read by something other than a window that also reads
+     *                                  each copy's source (the processor's {@code copied-pad-*} errors)
      */
     public List<LayerGeometry> forInput(Size input) {
         int height = Objects.requireNonNull(input, "input").height();
@@ -331,6 +339,7 @@ public final class NetworkSpec {
         AxisWalk y = new AxisWalk(engine, Axis.Y, layers.size() - 1, true, true);
         AxisWalk x = new AxisWalk(engine, Axis.X, layers.size() - 1, true, true);
         walkOrThrow(y, x, height, width);
+        copiesReadAsZerosOrThrow(height, width);
         List<LayerGeometry> result = new ArrayList<>(layers.size());
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
@@ -339,6 +348,27 @@ public final class NetworkSpec {
                     EngineLayers.geometry(y.state(i), height), EngineLayers.geometry(x.state(i), width), this, i));
         }
         return List.copyOf(result);
+    }
+
+    /**
+     * A pad in a copying mode has zero padding's geometry only where every window reading a copy
+     * also reads the unit it copies (the engine's check, which the processor runs at compile time);
+     * a spec built by hand, or by the importer, gets the same answer here rather than fields that
+     * would not be exact.
+     */
+    private void copiesReadAsZerosOrThrow(int height, int width) {
+        if (layers.stream().noneMatch(l -> l.padMode() != Pad.Mode.CONSTANT)) {
+            return;
+        }
+        GeometryResult result = GeometryCalculator.compute(new NetworkInput(input.channels(), height, width),
+                engine.layers(), false);
+        for (Problem problem : result.problems()) {
+            if (problem.message() == GeometryMessage.COPIED_PAD_READER
+                    || problem.message() == GeometryMessage.COPIED_PAD_UNCOVERED) {
+                throw new IllegalArgumentException(name + ": input " + width + "x" + height
+                        + " (width x height): " + problem.text());
+            }
+        }
     }
 
     @Override

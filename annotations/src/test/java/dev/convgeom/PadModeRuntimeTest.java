@@ -2,6 +2,7 @@ package dev.convgeom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,32 @@ class PadModeRuntimeTest {
                 () -> network(Pad.Mode.REFLECT).forInput(Size.of(8, 3)));
         assertEquals("Reflected: input 8x3 (width x height): layer 'pad' reflects 3 rows of 'input', which has only 3"
                 + " (reflect padding must be narrower than its map)", e.getMessage());
+    }
+
+    @Test
+    void aCopyReadByAUnitByUnitLayerIsRefusedAsTheProcessorRefusesIt() {
+        // A ReLU between the pad and the window: the copies' units would be read as units of their
+        // own, not as zero padding's, so zero padding's fields would not be exact.
+        NetworkSpec relu = new NetworkSpec("Relu", new Shape(1, 10, 10), List.of(
+                new LayerSpec("pad", "Pad", List.of("input"), 1, 1, 1, PAD3, PAD3, null, 0, Pad.Mode.EDGE),
+                new LayerSpec("relu", "Relu", List.of("pad"), 1, 1, 1, null, null, null),
+                new LayerSpec("conv", "Conv", List.of("relu"), 1, 2, 1, K7, K7, null)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> relu.forInput(Size.of(10, 10)));
+        assertTrue(e.getMessage().startsWith("Relu: input 10x10 (width x height): ") && e.getMessage().contains("'pad'"),
+                e.getMessage());
+        // A 3x3 window after reflecting 3 reads copies without their sources.
+        Window k3 = new Window(3, 1, 1, 0, 0, Padding.EXPLICIT, false);
+        NetworkSpec narrow = new NetworkSpec("Narrow", new Shape(1, 10, 10), List.of(
+                new LayerSpec("pad", "Pad", List.of("input"), 1, 1, 1, PAD3, PAD3, null, 0, Pad.Mode.REFLECT),
+                new LayerSpec("conv", "Conv", List.of("pad"), 1, 2, 1, k3, k3, null)));
+        assertThrows(IllegalArgumentException.class, () -> narrow.forInput(Size.of(10, 10)));
+        // The same networks with zero padding are fine.
+        assertEquals(3, new NetworkSpec("Zeros", new Shape(1, 10, 10), List.of(
+                new LayerSpec("pad", "Pad", List.of("input"), 1, 1, 1, PAD3, PAD3, null, 0, Pad.Mode.CONSTANT),
+                new LayerSpec("relu", "Relu", List.of("pad"), 1, 1, 1, null, null, null),
+                new LayerSpec("conv", "Conv", List.of("relu"), 1, 2, 1, K7, K7, null))).forInput(Size.of(10, 10))
+                .size());
     }
 
     @Test

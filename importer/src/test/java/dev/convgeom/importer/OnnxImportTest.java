@@ -399,6 +399,14 @@ class OnnxImportTest {
         reflect.map("Pad", "pad", List.of("x", reflect.intTensor("p", 0, 0, 8, 1, 0, 0, 1, 1)),
                 string("mode", "reflect"));
         assertRefused(reflect.build("pad_out"), "'pad' (Pad): convgeom's geometry refuses it:");
+        // An edge pad read by a ReLU before the window: the processor would refuse the class at
+        // the pad's mode, so the import refuses it first, naming the pad.
+        OnnxBuilder edgeRelu = new OnnxBuilder(13, "x", 4, 8, 8);
+        String padded = edgeRelu.map("Pad", "pad", List.of("x", edgeRelu.intTensor("p", 0, 0, 1, 1, 0, 0, 1, 1)),
+                string("mode", "edge"));
+        String relu = edgeRelu.unary("Relu", "relu", padded);
+        assertRefused(edgeRelu.build(edgeRelu.conv("conv", relu, 4, 4, 3, 3, 1)),
+                "'pad' (Pad): convgeom's geometry refuses it:");
         OnnxBuilder wrap = new OnnxBuilder(13, "x", 4, 8, 8);
         wrap.map("Pad", "pad", List.of("x", wrap.intTensor("p", 0, 0, 1, 1, 0, 0, 1, 1)), string("mode", "wrap"));
         assertRefused(wrap.build("pad_out"), "'pad' (Pad): mode 'wrap': only constant, reflect and edge are known");
