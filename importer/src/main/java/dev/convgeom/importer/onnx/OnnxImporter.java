@@ -795,20 +795,7 @@ public final class OnnxImporter {
         Shape s = m.shape();
         long total = (long) s.channels() * s.height() * s.width();
         long[] dims = m.flat() ? new long[] {1, total} : new long[] {1, s.channels(), s.height(), s.width()};
-        long[] resolved = new long[target.length];
-        long product = 1;
-        int infer = -1;
-        for (int i = 0; i < target.length; i++) {
-            resolved[i] = target[i] == 0 && i < dims.length ? dims[i] : target[i];
-            if (resolved[i] == -1) {
-                infer = i;
-            } else {
-                product *= resolved[i];
-            }
-        }
-        if (infer >= 0) {
-            resolved[infer] = total / Math.max(product, 1);
-        }
+        long[] resolved = reshapeTarget(target, dims, total);
         if (!m.flat() && resolved.length == 3 && resolved[0] == 1 && resolved[1] >= 1
                 && s.channels() % resolved[1] == 0 && resolved[1] * resolved[2] == total) {
             // N x G x (C/G * H * W): the first step of a group normalisation, if an InstanceNormalization follows.
@@ -859,12 +846,11 @@ public final class OnnxImporter {
                 + " the channels (perm (0, 2, 3, 1), then (0, 3, 1, 2) back)");
     }
 
-    /** The Reshape back to N x C x H x W that ends a group normalisation: the map it normalised. */
-    private void groupsBack(NodeProto node, GroupsFlat g) throws ImportException {
-        Shape s = g.map().shape();
-        long[] target = knownLongs(node, 1, "the target shape");
-        long total = (long) s.channels() * s.height() * s.width();
-        long[] dims = {1, g.groups(), total / g.groups()};
+    /**
+     * A Reshape's target as ONNX resolves it: a 0 copies the input's dimension at that place, a -1
+     * takes what the {@code total} elements leave for it.
+     */
+    private static long[] reshapeTarget(long[] target, long[] dims, long total) {
         long[] resolved = new long[target.length];
         long product = 1;
         int infer = -1;
@@ -879,6 +865,16 @@ public final class OnnxImporter {
         if (infer >= 0) {
             resolved[infer] = total / Math.max(product, 1);
         }
+        return resolved;
+    }
+
+    /** The Reshape back to N x C x H x W that ends a group normalisation: the map it normalised. */
+    private void groupsBack(NodeProto node, GroupsFlat g) throws ImportException {
+        Shape s = g.map().shape();
+        long[] target = knownLongs(node, 1, "the target shape");
+        long total = (long) s.channels() * s.height() * s.width();
+        long[] dims = {1, g.groups(), total / g.groups()};
+        long[] resolved = reshapeTarget(target, dims, total);
         if (!Arrays.equals(resolved, new long[] {1, s.channels(), s.height(), s.width()})) {
             throw fail(node, "reshapes a map grouped as " + Arrays.toString(dims) + " to " + Arrays.toString(resolved)
                     + "; a group normalisation is Reshape to N x groups x -1, InstanceNormalization, Reshape back to"
@@ -892,20 +888,7 @@ public final class OnnxImporter {
         Shape s = g.map().shape();
         long[] target = knownLongs(node, 1, "the target shape");
         long[] dims = {1, s.channels() / g.groups(), g.groups(), s.height(), s.width()};
-        long product = 1;
-        int infer = -1;
-        long[] resolved = new long[target.length];
-        for (int i = 0; i < target.length; i++) {
-            resolved[i] = target[i] == 0 && i < dims.length ? dims[i] : target[i];
-            if (resolved[i] == -1) {
-                infer = i;
-            } else {
-                product *= resolved[i];
-            }
-        }
-        if (infer >= 0) {
-            resolved[infer] = (long) s.channels() * s.height() * s.width() / Math.max(product, 1);
-        }
+        long[] resolved = reshapeTarget(target, dims, (long) s.channels() * s.height() * s.width());
         if (!g.swapped() || !Arrays.equals(resolved, new long[] {1, s.channels(), s.height(), s.width()})) {
             throw fail(node, "reshapes a grouped " + Arrays.toString(dims) + " map to " + Arrays.toString(resolved)
                     + "; a channel shuffle is Reshape to N x groups x C/groups x H x W, Transpose perm"
