@@ -58,7 +58,27 @@ final class Folding {
                 yield Constant.vector(Arrays.copyOfRange(dims, (int) clamp(start, dims.length),
                         (int) clamp(end, dims.length)));
             }
-            case "Identity", "Cast", "Reshape", "Unsqueeze", "Squeeze" -> {
+            case "Reshape" -> {
+                Constant target = in.size() > 1 ? in.get(1) : null;
+                if (target == null || target.values() == null) {
+                    yield first;   // opset 1-4: the shape is an attribute; the values stay in order
+                }
+                try {
+                    yield ConstantTensors.reshape(first, longs(target.values()));
+                } catch (IllegalArgumentException e) {
+                    throw fail(node, e.getMessage() + " in shape arithmetic");
+                }
+            }
+            case "Transpose" -> {
+                AttributeProto perm = attributeProto(node, "perm");
+                try {
+                    yield ConstantTensors.transpose(first,
+                            perm == null ? null : perm.getIntsList().stream().mapToLong(Long::longValue).toArray());
+                } catch (IllegalArgumentException e) {
+                    throw fail(node, e.getMessage() + " in shape arithmetic");
+                }
+            }
+            case "Identity", "Cast", "Unsqueeze", "Squeeze" -> {
                 if (op.equals("Cast") && isIntegerCast(node)) {
                     yield map(first, v -> (double) (long) v);
                 }
@@ -162,37 +182,42 @@ final class Folding {
     }
 
     private static Constant slice(NodeProto node, Constant data, List<Constant> in, int opset) throws ImportException {
-        if (data.dims().length > 1) {
-            throw fail(node, "a Slice of a tensor of " + data.dims().length + " dimensions in shape arithmetic");
-        }
-        long start;
-        long end;
-        long step = 1;
+        long[] starts;
+        long[] ends;
+        long[] axes = null;
+        long[] steps = null;
         if (opset < 10) {
-            start = firstInt(node, "starts");
-            end = firstInt(node, "ends");
+            starts = ints(node, "starts");
+            ends = ints(node, "ends");
+            AttributeProto a = attributeProto(node, "axes");
+            axes = a == null ? null : a.getIntsList().stream().mapToLong(Long::longValue).toArray();
         } else {
-            start = (long) known(node, in, 1).values()[0];
-            end = (long) known(node, in, 2).values()[0];
+            starts = longs(known(node, in, 1).values());
+            ends = longs(known(node, in, 2).values());
+            if (in.size() > 3 && in.get(3) != null) {
+                axes = longs(known(node, in, 3).values());
+            }
             if (in.size() > 4 && in.get(4) != null) {
-                step = (long) known(node, in, 4).values()[0];
+                steps = longs(known(node, in, 4).values());
             }
         }
-        if (step != 1) {
-            throw fail(node, "a Slice with step " + step + " in shape arithmetic");
+        try {
+            return ConstantTensors.slice(data, starts, ends, axes, steps);
+        } catch (IllegalArgumentException e) {
+            throw fail(node, e.getMessage() + " in shape arithmetic");
         }
-        double[] v = data.values();
-        int s = (int) clamp(start, v.length);
-        int e = (int) clamp(Math.min(end, v.length), v.length);
-        return Constant.vector(Arrays.copyOfRange(v, s, Math.max(s, e)));
     }
 
-    private static long firstInt(NodeProto node, String name) throws ImportException {
+    private static long[] longs(double[] values) {
+        return Arrays.stream(values).mapToLong(v -> (long) v).toArray();
+    }
+
+    private static long[] ints(NodeProto node, String name) throws ImportException {
         AttributeProto a = attributeProto(node, name);
         if (a == null || a.getIntsCount() == 0) {
             throw fail(node, "no " + name);
         }
-        return a.getInts(0);
+        return a.getIntsList().stream().mapToLong(Long::longValue).toArray();
     }
 
     private static AttributeProto attributeProto(NodeProto node, String name) {
