@@ -365,6 +365,36 @@ class GeneratedCodeTest {
         return Stream.of(Arguments.of(256), Arguments.of(257), Arguments.of(600), Arguments.of(3000));
     }
 
+    /**
+     * Spec lines long enough that 256 of them pass a string literal's 65,535 bytes (DenseNet-201
+     * imported from torchvision: its concatenations name every earlier layer of their block): the
+     * holders split earlier, so the class compiles ("constant string too long" before) and every
+     * constant is still its layer.
+     */
+    @Test
+    void longSpecLinesSplitHoldersBeforeAStringLiteralsLimit() {
+        int layers = 300;
+        String[] lines = new String[layers];
+        String tail = "_" + "x".repeat(250);
+        for (int i = 0; i < layers; i++) {
+            lines[i] = "@Conv(out = 1, k = 3, p = 1) Object c" + i + tail + ";";
+        }
+        Compilation c = Expect.clean(Sources.network("Long", "@Network(input = @Input(channels = 1, height = 8, width = 8))",
+                lines));
+        String source = sourceOf(c, "test.LongGeometry");
+        // 256 such lines pass the limit, so layer 255 is in the second holder already
+        assertContains(source, ("C255" + tail).toUpperCase(java.util.Locale.ROOT) + " = Layers1.L");
+        Class<?> g = new CompiledClasses(c).load("test.LongGeometry");
+        List<?> all = (List<?>) call(g, "layers");
+        assertEquals(layers, all.size());
+        for (int i = 0; i < layers; i++) {
+            AxisGeometry axis = chainAxis(8, 8, 1.0, 0.0, -(i + 1), i + 1);
+            assertEquals(layer("c" + i + tail, "Conv", new Shape(1, 8, 8), axis, axis), plain(all.get(i)));
+            assertSame(all.get(i), constant(g, ("C" + i + tail).toUpperCase(java.util.Locale.ROOT)), "C" + i);
+            assertSame(all.get(i), call(g, "layer", "c" + i + tail), "c" + i);
+        }
+    }
+
     // --- generated code is warning-free ------------------------------------------------------------
 
     static Stream<Arguments> models() {

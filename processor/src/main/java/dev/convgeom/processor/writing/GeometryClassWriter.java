@@ -9,6 +9,8 @@ import dev.convgeom.engine.ComputedLayer;
 import dev.convgeom.engine.EffectiveFields.LayerField;
 import dev.convgeom.engine.GeometryResult;
 import dev.convgeom.engine.NetworkInput;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -35,8 +37,8 @@ import java.util.List;
  *
  * <p>A method's bytecode is limited to 64 KiB, and a class initializer that builds thousands of
  * constants would pass it; a string literal is limited to 65,535 bytes. Large networks therefore
- * hold their spec lines and build their constants in nested holder classes of {@value #CHUNK}
- * layers each ({@code Layers0}, ...), and the public constants only copy them.
+ * hold their spec lines and build their constants in nested holder classes of at most
+ * {@value #CHUNK} layers and 60,000 characters of spec lines each ({@code Layers0}, ...), and the public constants only copy them.
  */
 public final class GeometryClassWriter {
 
@@ -55,6 +57,8 @@ public final class GeometryClassWriter {
     private final List<String> constants;
     private final List<String> declarations;
     private final boolean chunked;
+    /** The first layer of each holder class, in order (when {@link #chunked}). */
+    private final List<Integer> holderStarts;
     private final NetworkSpec runtime;
     private final InputSizes sizes;
     private final EffectiveFieldMethod effective;
@@ -84,8 +88,10 @@ public final class GeometryClassWriter {
         this.geometry = geometry;
         this.constants = List.copyOf(constants);
         this.declarations = List.copyOf(declarations);
-        this.chunked = geometry.layers().size() > CHUNK || geometryChars() > MAX_LITERAL_CHARS;
         this.runtime = runtime;
+        this.chunked = geometry.layers().size() > CHUNK || geometryChars() > MAX_LITERAL_CHARS
+                || specChars(0, geometry.layers().size()) > MAX_LITERAL_CHARS;
+        this.holderStarts = holderStarts();
         this.sizes = sizes;
         this.effective = new EffectiveFieldMethod(effective);
     }
@@ -178,6 +184,34 @@ public final class GeometryClassWriter {
         return chars;
     }
 
+    /** The spec lines' length from layer {@code start} to {@code end} (exclusive), line breaks included. */
+    private long specChars(int start, int end) {
+        long chars = 0;
+        for (int i = start; i < end; i++) {
+            chars += specLine(i).length() + 1;
+        }
+        return chars;
+    }
+
+    /**
+     * Where each holder class starts: after {@value #CHUNK} layers, or earlier where its spec lines
+     * would pass one string literal's limit (DenseNet-201's concatenations name every earlier layer
+     * of their block, so 256 of its lines take 67,000 characters).
+     */
+    private List<Integer> holderStarts() {
+        List<Integer> starts = new ArrayList<>(List.of(0));
+        long chars = 0;
+        for (int i = 0; i < geometry.layers().size(); i++) {
+            long line = specLine(i).length() + 1;
+            if (i - starts.get(starts.size() - 1) == CHUNK || chars + line > MAX_LITERAL_CHARS && chars > 0) {
+                starts.add(i);
+                chars = 0;
+            }
+            chars += line;
+        }
+        return List.copyOf(starts);
+    }
+
     /** {@code Literals.network("Net", "3 24 20", [List.of("out"), ]}: the spec's call up to its lines. */
     private StringBuilder specStart(StringBuilder s, ImportedNames names) {
         NetworkInput in = geometry.input();
@@ -204,7 +238,7 @@ public final class GeometryClassWriter {
         body.line("/** The layers as declared, one line each: {@link #network()}. */");
         StringBuilder spec = specStart(body.start().append("private static final ").append(names.api("NetworkSpec"))
                 .append(" spec = "), names);
-        for (int start = 0; start < layers.size(); start += CHUNK) {
+        for (int start : holderStarts) {
             spec.append(start == 0 ? "" : ", ").append(holderName(start)).append(".SPEC");
         }
         spec.append(");\n");
@@ -215,16 +249,16 @@ public final class GeometryClassWriter {
         for (int i = 0; i < layers.size(); i++) {
             body.line("/** " + ClassJavadoc.constant(layers.get(i), declarations.get(i)) + " */");
             body.line("public static final " + layerGeometry + " " + constants.get(i) + " = " + holderName(i) + ".L"
-                    + i % CHUNK + ";");
+                    + (i - holderStart(i)) + ";");
         }
-        for (int start = 0; start < layers.size(); start += CHUNK) {
-            holder(body, names, start, Math.min(start + CHUNK, layers.size()));
+        for (int k = 0; k < holderStarts.size(); k++) {
+            holder(body, names, holderStarts.get(k), k + 1 < holderStarts.size() ? holderStarts.get(k + 1) : layers.size());
         }
         body.line("");
         body.line("/** Its layers in order and by name, its outputs and effective fields: the lookups delegate to it. */");
         StringBuilder all = body.start().append("private static final ").append(names.api("NetworkGeometry"))
                 .append(" geometry = ").append(names.api("NetworkGeometry")).append(".of(INPUT, concat(");
-        for (int start = 0; start < layers.size(); start += CHUNK) {
+        for (int start : holderStarts) {
             all.append(start == 0 ? "" : ", ").append(holderName(start)).append(".all");
         }
         all.append("), ").append(effective.table()).append(");\n");
@@ -233,13 +267,18 @@ public final class GeometryClassWriter {
     /** The layers' lines, {@code ^} for a read of the layer before; a holder's one level out, to keep them short. */
     private void specLines(SourceText body, int start, int end, boolean outdented) {
         for (int i = start; i < end; i++) {
-            String line = Literals.line(runtime.layers().get(i), i == 0 ? "input" : runtime.layers().get(i - 1).name());
+            String line = specLine(i);
             if (outdented) {
                 body.outdented(line);
             } else {
                 body.line(line);
             }
         }
+    }
+
+    /** Layer {@code i}'s line of the spec, {@code ^} for a read of the layer before. */
+    private String specLine(int i) {
+        return Literals.line(runtime.layers().get(i), i == 0 ? "input" : runtime.layers().get(i - 1).name());
     }
 
     /** {@code Literals.layer(spec, 3, "16 12 10 | 2 1/2 -5 6 | 2 1/2 -6 7")}: a holder's constant. */
@@ -327,8 +366,19 @@ public final class GeometryClassWriter {
         body.close();
     }
 
-    private static String holderName(int index) {
-        return "Layers" + index / CHUNK;
+    /** The holder class of layer {@code index}. */
+    private String holderName(int index) {
+        return "Layers" + holder(index);
+    }
+
+    /** The first layer of layer {@code index}'s holder. */
+    private int holderStart(int index) {
+        return holderStarts.get(holder(index));
+    }
+
+    private int holder(int index) {
+        int k = Collections.binarySearch(holderStarts, index);
+        return k >= 0 ? k : -k - 2;
     }
 
     /** The outputs' layer indices, the primary output first, as the runtime spec names them. */
