@@ -414,6 +414,14 @@ class OnnxImportTest {
         OnnxBuilder unknown = new OnnxBuilder(13, "x", 4, 8, 8);
         unknown.map("RoiAlign", "roi", List.of("x"));
         assertRefused(unknown.build("roi_out"), "'roi' (RoiAlign): operator unknown to convgeom-import");
+        // torch's PixelShuffle (found by the sweep of real exports): the reason, not "unknown"
+        OnnxBuilder shuffle = new OnnxBuilder(13, "x", 16, 8, 8);
+        shuffle.map("DepthToSpace", "ps", List.of("x"), integer("blocksize", 2));
+        assertRefused(shuffle.build("ps_out"), "'ps' (DepthToSpace): moves blocks of channels into rows and columns"
+                + " (torch's PixelShuffle)");
+        OnnxBuilder unshuffle = new OnnxBuilder(13, "x", 4, 8, 8);
+        unshuffle.map("SpaceToDepth", "pu", List.of("x"), integer("blocksize", 2));
+        assertRefused(unshuffle.build("pu_out"), "'pu' (SpaceToDepth): moves blocks of rows and columns into channels");
 
         OnnxBuilder tooSmall = new OnnxBuilder(13, "x", 4, 4, 4);
         tooSmall.conv("big", "x", 4, 4, 7, 7, 1);

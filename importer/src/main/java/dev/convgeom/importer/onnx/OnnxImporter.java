@@ -322,7 +322,9 @@ public final class OnnxImporter {
                 } else if (NEUTRAL.containsKey(op) || POINTWISE.contains(op)) {
                     pointwise(node);
                 } else {
-                    throw fail(node, "operator unknown to convgeom-import (no exact declaration known)");
+                    String reason = RefusedOperators.reason(op);
+                    throw fail(node, reason != null ? reason + "; refused rather than approximated"
+                            : "operator unknown to convgeom-import (no exact declaration known)");
                 }
             }
         }
