@@ -239,7 +239,10 @@ final class BruteForceAxis {
         return switch (c) {
             case HALF_PIXEL -> v.plus(Frac.of(1, 2)).times(Frac.of(per(l))).over(factor(l)).minus(Frac.of(1, 2));
             case ASYMMETRIC -> v.times(Frac.of(per(l))).over(factor(l));
-            case ALIGN_CORNERS -> bigN == 1 ? Frac.of(0) : v.times(Frac.of(n - 1)).over(bigN - 1);
+            // One output unit sits at 0 (ONNX, PyTorch); virtual units beyond it are placed as if
+            // there were two, the second on the last input unit, so that the jump stays positive.
+            // (An axis kept at its size, one unit among them, maps v to v: n - 1 over N - 1.)
+            case ALIGN_CORNERS -> bigN == n ? v : v.times(Frac.of(n - 1)).over(bigN == 1 ? 1 : bigN - 1);
         };
     }
 
