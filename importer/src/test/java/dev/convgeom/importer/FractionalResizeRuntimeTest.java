@@ -53,6 +53,15 @@ class FractionalResizeRuntimeTest {
                 Arguments.of("asymmetric", 63, 500, -1),
                 Arguments.of("align_corners", 7, 10, -1),
                 Arguments.of("align_corners", 63, 500, -1),
+                Arguments.of("half_pixel", 10, 5, -1),          // shrinking (linear, no antialiasing)
+                Arguments.of("half_pixel", 33, 17, -1),
+                Arguments.of("pytorch_half_pixel", 20, 9, -1),
+                Arguments.of("asymmetric", 10, 4, -1),
+                Arguments.of("asymmetric", 63, 20, -1),
+                Arguments.of("align_corners", 10, 4, -1),
+                Arguments.of("align_corners", 9, 1, -1),
+                Arguments.of("half_pixel", 9, 1, -1),
+                Arguments.of("pytorch_half_pixel", 9, 1, 0),    // its one unit at 0, not at 4: refused
                 Arguments.of("half_pixel", 11, 13, 6),         // float rounding: refused
                 Arguments.of("half_pixel", 7, 19, 9),
                 Arguments.of("asymmetric", 14, 16, 8));
@@ -140,7 +149,7 @@ class FractionalResizeRuntimeTest {
             }
             case "align_corners" -> {
                 num = v * (n - 1);
-                den = bigN - 1;
+                den = Math.max(1, bigN - 1);
             }
             default -> {
                 num = (2 * v + 1) * n - bigN;

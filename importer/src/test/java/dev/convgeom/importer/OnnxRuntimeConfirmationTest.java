@@ -89,6 +89,7 @@ class OnnxRuntimeConfirmationTest {
                 Arguments.of("fractional factors", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::fractional),
                 Arguments.of("fractional factors, aligned corners",
                         (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::fractionalCorners),
+                Arguments.of("shrinking", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::shrinking),
                 Arguments.of("dilated pooling", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::dilatedPooling),
                 Arguments.of("dilated transposed convolution",
                         (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::dilatedDeconv),
@@ -502,6 +503,24 @@ class OnnxRuntimeConfirmationTest {
         x = b.map("Resize", "up_corners", List.of(x, "", "", b.intTensor("sizes", 1, 2, 10, 10)),
                 string("mode", "linear"), string("coordinate_transformation_mode", "align_corners"));
         b.conv("conv2", x, 2, 2, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        return b;
+    }
+
+    /**
+     * Linear resizes that shrink (no antialiasing): PyTorch's {@code interpolate(scale_factor = 0.5)}
+     * as scales with pytorch_half_pixel positions (31x29 to 15x14, two units apart), then to sizes
+     * 9x5 asymmetric and 4x3 with aligned corners, between convolutions.
+     */
+    static OnnxBuilder shrinking() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 2, 31, 29);
+        String x = b.map("Resize", "down_half", List.of("data", "", b.floatTensor("scales", 1, 1, 0.5f, 0.5f)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "pytorch_half_pixel"));
+        x = b.conv("conv1", x, 2, 2, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        x = b.map("Resize", "down_asym", List.of(x, "", "", b.intTensor("sizes", 1, 2, 9, 5)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "asymmetric"));
+        x = b.conv("conv2", x, 2, 2, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        b.map("Resize", "down_corners", List.of(x, "", "", b.intTensor("sizes2", 1, 2, 4, 3)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "align_corners"));
         return b;
     }
 
