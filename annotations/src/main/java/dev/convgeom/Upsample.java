@@ -116,7 +116,13 @@ public @interface Upsample {
          * {@code (N - 1) / gcd(n - 1, f - 1)} units; an input of one unit along an upsampled axis
          * is an error.
          */
-        ALIGN_CORNERS
+        ALIGN_CORNERS,
+        /**
+         * At {@code (v + 1/2) / f}: ONNX {@code tf_half_pixel_for_nn} (opsets 11 and 12), which
+         * TensorFlow's converters write; half-pixel centres without the {@code - 1/2}, so unit 0
+         * sits at {@code 1 / (2 f)}, a little after input unit 0.
+         */
+        TF_HALF_PIXEL_FOR_NN
     }
 
     /** How an upsampled unit is computed from the input. */

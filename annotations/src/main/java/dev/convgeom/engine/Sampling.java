@@ -46,6 +46,9 @@ public record Sampling(long a, long b, long d, long factor, long per, boolean li
             // (v + 1/2) * p / f - 1/2 = (2 p v + p - f) / (2 f)
             case HALF_PIXEL -> new Sampling(Math.multiplyExact(2L, p), p - f, Math.multiplyExact(2L, f), f, p, linear);
             case ASYMMETRIC -> new Sampling(p, 0, f, f, p, linear);
+            // (v + 1/2) * p / f = (2 p v + p) / (2 f)
+            case TF_HALF_PIXEL_FOR_NN -> new Sampling(Math.multiplyExact(2L, p), p, Math.multiplyExact(2L, f), f, p,
+                    linear);
             case ALIGN_CORNERS -> {
                 long out = size(layer, axis, n);
                 // One output unit sits on unit 0 (ONNX and PyTorch take position 0 there); the step

@@ -377,10 +377,10 @@ class OnnxImportTest {
 
         OnnxBuilder tf = new OnnxBuilder(13, "x", 4, 8, 8);
         tf.map("Resize", "up", List.of("x", "", tf.floatTensor("s", 1, 1, 2, 2)), string("mode", "linear"),
-                string("coordinate_transformation_mode", "tf_half_pixel_for_nonaligned"));
+                string("coordinate_transformation_mode", "tf_crop_and_resize"));
         assertRefused(tf.build("up_out"), "'up' (Resize): linear mode with coordinate_transformation_mode"
-                + " tf_half_pixel_for_nonaligned: convgeom's @Upsample places bilinear samples with HALF_PIXEL,"
-                + " ASYMMETRIC or ALIGN_CORNERS coordinates only");
+                + " tf_crop_and_resize: convgeom's @Upsample places bilinear samples with HALF_PIXEL,"
+                + " ASYMMETRIC, ALIGN_CORNERS or TF_HALF_PIXEL_FOR_NN coordinates only");
 
         OnnxBuilder roundNearest = new OnnxBuilder(13, "x", 4, 8, 8);
         roundNearest.map("Resize", "up", List.of("x", "", roundNearest.floatTensor("s", 1, 1, 3, 3)),

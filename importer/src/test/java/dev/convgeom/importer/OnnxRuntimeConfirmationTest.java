@@ -90,6 +90,7 @@ class OnnxRuntimeConfirmationTest {
                 Arguments.of("fractional factors, aligned corners",
                         (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::fractionalCorners),
                 Arguments.of("shrinking", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::shrinking),
+                Arguments.of("tf_half_pixel_for_nn", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::tfHalfPixel),
                 Arguments.of("dilated pooling", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::dilatedPooling),
                 Arguments.of("dilated transposed convolution",
                         (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::dilatedDeconv),
@@ -521,6 +522,23 @@ class OnnxRuntimeConfirmationTest {
         x = b.conv("conv2", x, 2, 2, 3, 3, 1, ints("pads", 1, 1, 1, 1));
         b.map("Resize", "down_corners", List.of(x, "", "", b.intTensor("sizes2", 1, 2, 4, 3)),
                 string("mode", "linear"), string("coordinate_transformation_mode", "align_corners"));
+        return b;
+    }
+
+    /**
+     * Linear resizes with {@code tf_half_pixel_for_nn} positions (opset 11): up by scales 2 and 3,
+     * then down to sizes 7x11, between convolutions.
+     */
+    static OnnxBuilder tfHalfPixel() {
+        OnnxBuilder b = new OnnxBuilder(11, "data", 2, 12, 10);
+        String x = b.conv("conv1", "data", 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        // Opset 11 requires roi and scales as inputs: empty tensors where they do not apply.
+        x = b.map("Resize", "up_tf", List.of(x, b.floatTensor("roi"), b.floatTensor("scales", 1, 1, 2, 3)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "tf_half_pixel_for_nn"));
+        x = b.conv("conv2", x, 2, 2, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        b.map("Resize", "down_tf", List.of(x, b.floatTensor("roi2"), b.floatTensor("none"),
+                        b.intTensor("sizes", 1, 2, 7, 11)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "tf_half_pixel_for_nn"));
         return b;
     }
 

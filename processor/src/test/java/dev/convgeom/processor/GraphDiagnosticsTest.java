@@ -211,13 +211,16 @@ class GraphDiagnosticsTest {
     }
 
     @Test
-    void shrinkingInEveryCoordinateModeCompiles() {
-        // 32 -> 16; 16 -> 9 columns and 4 rows (3/5 and 2/7); 16 -> 1 with aligned corners (1/9)
+    void shrinkingAndTfHalfPixelCoordinatesCompile() {
+        // 32 -> 16; 16 -> 9 columns and 4 rows (3/5 and 2/7); 16 -> 1 with aligned corners (1/9);
+        // then 1 -> 1 by 3/2 at (v + 1/2) * 2/3
         clean(net("@Upsample(factor = 1, per = 2, mode = Upsample.Mode.BILINEAR) Object half;",
                 "@Upsample(factorX = 3, perX = 5, factorY = 2, perY = 7, mode = Upsample.Mode.BILINEAR,"
                         + " coordinates = Upsample.Coordinates.ASYMMETRIC) Object odd;",
                 "@Upsample(factor = 1, per = 9, mode = Upsample.Mode.BILINEAR,"
                         + " coordinates = Upsample.Coordinates.ALIGN_CORNERS, from = \"half\") Object one;",
+                "@Upsample(factor = 3, per = 2, mode = Upsample.Mode.BILINEAR,"
+                        + " coordinates = Upsample.Coordinates.TF_HALF_PIXEL_FOR_NN) Object tf;",
                 "@Conv(out = 4, k = 3, p = 1, from = \"half\") Object after;"));
     }
 

@@ -1552,8 +1552,8 @@ public final class OnnxImporter {
             dev.convgeom.engine.Coordinates engine = RuntimeLinearReads.placed(coordinates);
             if (engine == null) {
                 throw fail(node, "linear mode with coordinate_transformation_mode " + coordinates
-                        + ": convgeom's @Upsample places bilinear samples with HALF_PIXEL, ASYMMETRIC or"
-                        + " ALIGN_CORNERS coordinates only; refused rather than approximated");
+                        + ": convgeom's @Upsample places bilinear samples with HALF_PIXEL, ASYMMETRIC,"
+                        + " ALIGN_CORNERS or TF_HALF_PIXEL_FOR_NN coordinates only; refused rather than approximated");
             }
             placed = Upsample.Coordinates.valueOf(engine.name());
             boolean oneUnit = s.height() == 1 && outH > 1 || s.width() == 1 && outW > 1;

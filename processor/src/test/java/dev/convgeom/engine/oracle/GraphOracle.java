@@ -423,7 +423,8 @@ public final class GraphOracle {
      * Where (possibly fractional, possibly virtual) unit {@code v} of an upsampling of {@code n}
      * units sits on its input, as ONNX {@code Resize} states it with {@code scale = N / n} and
      * {@code N} the output length: {@code half_pixel} {@code (v + 1/2) / scale - 1/2},
-     * {@code asymmetric} {@code v / scale}, {@code align_corners} {@code v (n - 1) / (N - 1)}
+     * {@code asymmetric} {@code v / scale}, {@code tf_half_pixel_for_nn} {@code (v + 1/2) / scale},
+     * {@code align_corners} {@code v (n - 1) / (N - 1)}
      * ({@code v (n - 1)} for {@code N = 1}, whose one unit sits at 0). Nearest upsampling copies
      * with half-pixel centres. The scale is the
      * declared one, {@code factor / per}, as ONNX's {@code scales} give it: {@code N / n} only
@@ -436,6 +437,7 @@ public final class GraphOracle {
         return switch (c) {
             case HALF_PIXEL -> v.plus(Frac.HALF).dividedBy(scale).minus(Frac.HALF);
             case ASYMMETRIC -> v.dividedBy(scale);
+            case TF_HALF_PIXEL_FOR_NN -> v.plus(Frac.HALF).dividedBy(scale);
             // One output unit sits at 0 (ONNX, PyTorch); virtual units beyond it are placed as if
             // there were two, the second on the last input unit, so that the jump stays positive.
             // (An axis kept at its size, one unit among them, maps v to v: n - 1 over N - 1.)

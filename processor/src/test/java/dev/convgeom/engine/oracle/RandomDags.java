@@ -585,6 +585,12 @@ public final class RandomDags {
                     chained = true;
                     up = new LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(), 1,
                             up.extras().withCoordinates(corners ? Coordinates.ALIGN_CORNERS : Coordinates.ASYMMETRIC));
+                    // One asymmetric in three becomes tf_half_pixel_for_nn, drawn apart (as shrinks).
+                    if (!corners && shrinks.nextInt(3) == 0) {
+                        features.add("tf-half-pixel");
+                        up = new LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(), 1,
+                                up.extras().withCoordinates(Coordinates.TF_HALF_PIXEL_FOR_NN));
+                    }
                 }
                 // One bilinear upsampling in two (half-pixel or asymmetric) takes fractional
                 // factors, 3/2, 5/2, 4/3 or 7/3 on each axis, and is not merged; pooled back by
