@@ -233,8 +233,20 @@ public final class EffectiveProfile {
          */
         Accumulator trimmed() {
             weights = LimbArray.zeros(Math.toIntExact(end - start), LimbArray.limbsFor(moments[0].bitLength()));
-            for (Run r : runs) {
-                weights.addScaled(Math.toIntExact(r.at - start), r.weights, r.factor);
+            for (int k = 0; k < runs.size(); k++) {
+                Run r = runs.get(k);
+                int offset = Math.toIntExact(r.at - start);
+                if (k == 0 && r.factor.equals(BigInteger.ONE)) {
+                    // The row is all zeros: the first run (most layers' first tap) is copied, not added.
+                    weights.copy(offset, r.weights);
+                } else if (k + 1 < runs.size() && r.factor.equals(BigInteger.ONE)
+                        && runs.get(k + 1).factor.equals(BigInteger.ONE)) {
+                    // A window's taps by two (LimbArray.addBoth).
+                    Run next = runs.get(++k);
+                    weights.addBoth(offset, r.weights, Math.toIntExact(next.at - start), next.weights);
+                } else {
+                    weights.addScaled(offset, r.weights, r.factor);
+                }
             }
             int from = 0;
             int to = weights.count();

@@ -131,6 +131,81 @@ final class LimbArray {
         return new LimbArray(to - from, width, Arrays.copyOfRange(limbs, from * width, to * width));
     }
 
+    /** Sets values {@code offset, offset + 1, ...} to {@code run}'s values, which must fit this row's width. */
+    void copy(int offset, LimbArray run) {
+        if (run.width == width) {
+            System.arraycopy(run.limbs, 0, limbs, offset * width, run.limbs.length);
+            return;
+        }
+        for (int i = 0; i < run.count; i++) {
+            int base = (offset + i) * width;
+            int from = i * run.width;
+            for (int l = 0; l < Math.max(width, run.width); l++) {
+                long v = l < run.width ? run.limbs[from + l] : 0;
+                if (l >= width) {
+                    if (v != 0) {
+                        throw overflow();
+                    }
+                } else {
+                    limbs[base + l] = v;
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds {@code a}'s values to values {@code offA, offA + 1, ...} and {@code b}'s to
+     * {@code offB, ...}, as two {@link #addScaled} calls by 1 would, in one pass: a window's taps
+     * are copies of one profile moved, and adding two at a time reads and writes this row half as
+     * often. Three limbs and a carry below 3 sum to less than {@code 2^64}, read unsigned.
+     */
+    void addBoth(int offA, LimbArray a, int offB, LimbArray b) {
+        int w = a.width;
+        if (b.width != w || w > width) {
+            addScaled(offA, a, BigInteger.ONE);
+            addScaled(offB, b, BigInteger.ONE);
+            return;
+        }
+        long[] t = limbs;
+        long[] x = a.limbs;
+        long[] y = b.limbs;
+        int from = Math.min(offA, offB);
+        int to = Math.max(offA + a.count, offB + b.count);
+        for (int v = from; v < to; v++) {
+            int ia = v - offA;
+            int ib = v - offB;
+            boolean inA = ia >= 0 && ia < a.count;
+            boolean inB = ib >= 0 && ib < b.count;
+            int base = v * width;
+            long carry = 0;
+            if (inA && inB) {
+                int fa = ia * w;
+                int fb = ib * w;
+                for (int l = 0; l < w; l++) {
+                    long sum = t[base + l] + x[fa + l] + y[fb + l] + carry;
+                    t[base + l] = sum & MASK;
+                    carry = sum >>> BITS;
+                }
+            } else if (inA || inB) {
+                long[] z = inA ? x : y;
+                int fz = (inA ? ia : ib) * w;
+                for (int l = 0; l < w; l++) {
+                    long sum = t[base + l] + z[fz + l] + carry;
+                    t[base + l] = sum & MASK;
+                    carry = sum >>> BITS;
+                }
+            }
+            for (int l = w; carry != 0; l++) {
+                if (l >= width) {
+                    throw overflow();
+                }
+                long sum = t[base + l] + carry;
+                t[base + l] = sum & MASK;
+                carry = sum >>> BITS;
+            }
+        }
+    }
+
     /**
      * Adds {@code factor} times each value of {@code run} to values {@code offset, offset + 1, ...}
      * of this row, {@code factor >= 0}.
@@ -157,6 +232,29 @@ final class LimbArray {
         long f = factor.longValue();
         int rw = run.width;
         long[] r = run.limbs;
+        if (f == 1 && rw <= width) {
+            // Most taps. Written out rather than through addLimbs: the loop the JIT compiles first.
+            long[] t = limbs;
+            for (int i = 0; i < run.count; i++) {
+                int base = (offset + i) * width;
+                int from = i * rw;
+                long carry = 0;
+                for (int l = 0; l < rw; l++) {
+                    long s = t[base + l] + r[from + l] + carry;
+                    t[base + l] = s & MASK;
+                    carry = s >>> BITS;
+                }
+                for (int l = rw; carry != 0; l++) {
+                    if (l >= width) {
+                        throw overflow();
+                    }
+                    long s = t[base + l] + carry;
+                    t[base + l] = s & MASK;
+                    carry = s >>> BITS;
+                }
+            }
+            return;
+        }
         if (f == 1) {
             for (int i = 0; i < run.count; i++) {
                 addLimbs(offset + i, r, i * rw, rw);

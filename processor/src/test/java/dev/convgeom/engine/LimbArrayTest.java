@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * {@link LimbArray}, the effective profiles' in-place arithmetic, against {@link BigInteger}: sums
  * of scaled rows on random values and on the values whose carries run through every limb (all
  * ones, powers of two at limb boundaries), factors of every size (1, small, 62 bits, beyond), the
- * running sums and comparisons {@link SpreadSums} makes, and overflow refused, never cut.
+ * first tap copied and the next two added in one pass, the running sums and comparisons
+ * {@link SpreadSums} makes, and overflow refused, never cut.
  */
 class LimbArrayTest {
 
@@ -100,6 +101,53 @@ class LimbArrayTest {
             assertArrayEquals(expected, sum.toBigIntegers(), "trial " + trial);
             assertTrue(sum.sameValues(LimbArray.of(expected)), "trial " + trial);
         }
+    }
+
+    @Test
+    void copiesAndPairedSumsAreBigIntegerSums() {
+        Random random = new Random(62);
+        for (int trial = 0; trial < 3_000; trial++) {
+            int bits = random.nextInt(500);
+            BigInteger[] first = new BigInteger[1 + random.nextInt(10)];
+            BigInteger[] a = new BigInteger[1 + random.nextInt(10)];
+            // Half the trials add one row twice, as a window's taps do.
+            BigInteger[] b = random.nextBoolean() ? a : new BigInteger[1 + random.nextInt(10)];
+            for (BigInteger[] row : new BigInteger[][] {first, a, b}) {
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = random.nextInt(5) == 0 ? BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
+                            : random(random, bits);
+                }
+            }
+            int offFirst = random.nextInt(6);
+            int offA = random.nextInt(12);
+            int offB = random.nextInt(12);
+            BigInteger[] expected = new BigInteger[24];
+            java.util.Arrays.fill(expected, BigInteger.ZERO);
+            for (int i = 0; i < first.length; i++) {
+                expected[offFirst + i] = first[i];
+            }
+            for (int i = 0; i < a.length; i++) {
+                expected[offA + i] = expected[offA + i].add(a[i]);
+            }
+            for (int i = 0; i < b.length; i++) {
+                expected[offB + i] = expected[offB + i].add(b[i]);
+            }
+            BigInteger max = java.util.Arrays.stream(expected).reduce(BigInteger.ZERO, BigInteger::max);
+            // Exactly wide enough, or wider; rows of different widths take the two-call path.
+            LimbArray sum = LimbArray.zeros(expected.length, LimbArray.limbsFor(max.bitLength()) + random.nextInt(2));
+            LimbArray rowA = LimbArray.of(a);
+            LimbArray rowB = b == a ? rowA : LimbArray.of(b);
+            sum.copy(offFirst, LimbArray.of(first));
+            sum.addBoth(offA, rowA, offB, rowB);
+            assertArrayEquals(expected, sum.toBigIntegers(), "trial " + trial);
+        }
+        LimbArray narrow = LimbArray.zeros(1, 1);
+        assertThrows(ArithmeticException.class, () -> narrow.copy(0, LimbArray.of(new BigInteger[] {LIMB})));
+        BigInteger top = LIMB.subtract(BigInteger.ONE);
+        LimbArray full = LimbArray.zeros(1, 1);
+        full.copy(0, LimbArray.of(new BigInteger[] {top}));
+        assertThrows(ArithmeticException.class, () -> full.addBoth(0, LimbArray.of(new BigInteger[] {BigInteger.ONE}),
+                0, LimbArray.of(new BigInteger[] {BigInteger.ZERO})));
     }
 
     @Test
