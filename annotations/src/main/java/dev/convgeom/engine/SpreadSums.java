@@ -92,22 +92,34 @@ final class SpreadSums {
     private void extentsInLimbs(LimbArray weights) {
         // The cumulative weight never exceeds the total, nor do the bars: limbs for the total hold them.
         int width = Math.max(weights.width(), LimbArray.limbsFor(total.bitLength()));
-        long[][] low = new long[PERCENTS.length][];
-        long[][] high = new long[PERCENTS.length][];
+        // Each bar as "C >= t" (C > low is C >= low + 1), in ascending t: as C only grows, a pixel
+        // need only be compared with the next bar not yet reached, not with all of them.
+        int events = 2 * PERCENTS.length;
+        BigInteger[] thresholds = new BigInteger[events];
         for (int k = 0; k < PERCENTS.length; k++) {
             BigInteger[] bars = bars(total, PERCENTS[k]);
-            low[k] = LimbArray.toLimbs(bars[0], width);
-            high[k] = LimbArray.toLimbs(bars[1], width);
+            thresholds[2 * k] = bars[0].add(BigInteger.ONE);
+            thresholds[2 * k + 1] = bars[1];
+        }
+        Integer[] order = new Integer[events];
+        for (int e = 0; e < events; e++) {
+            order[e] = e;
+        }
+        java.util.Arrays.sort(order, (x, y) -> thresholds[x].compareTo(thresholds[y]));
+        long[][] limbs = new long[events][];
+        for (int e = 0; e < events; e++) {
+            limbs[e] = LimbArray.toLimbs(thresholds[order[e]], width);
         }
         long[] c = new long[width];
-        for (int i = 0; i < weights.count() && last[PERCENTS.length - 1] < 0; i++) {
+        int next = 0;
+        for (int i = 0; i < weights.count() && next < events; i++) {
             weights.addTo(c, i);
-            for (int k = 0; k < PERCENTS.length; k++) {
-                if (first[k] < 0 && LimbArray.compare(c, low[k]) > 0) {
-                    first[k] = i;
-                }
-                if (last[k] < 0 && LimbArray.compare(c, high[k]) >= 0) {
-                    last[k] = i;
+            while (next < events && LimbArray.compare(c, limbs[next]) >= 0) {
+                int e = order[next++];
+                if (e % 2 == 0) {
+                    first[e / 2] = i;
+                } else {
+                    last[e / 2] = i;
                 }
             }
         }
