@@ -1,7 +1,9 @@
 package dev.convgeom.engine;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The uniform-weight effective receptive field of every unit of a map along one axis, exactly:
@@ -13,12 +15,15 @@ import java.util.Arrays;
  * {@code r}, the first input coordinate of the profile and the weights from there on, as integer
  * numerators over one {@link #denominator()} shared by all phases (so weights of different
  * phases add without fractions). Coordinates are unclipped: positions in padding count.
+ *
+ * <p>The numerators are held as fixed-width limbs ({@link LimbArray}), added in place layer by
+ * layer; they become {@link BigInteger}s only where a caller asks for them.
  */
 public final class EffectiveProfile {
 
     private final long shift;
     private final long[] start;
-    private final BigInteger[][] weights;
+    private final LimbArray[] weights;
     private final BigInteger denominator;
     /**
      * Per phase, the sums of the numerators, of {@code x * w(x)} and of {@code x^2 * w(x)} over the
@@ -27,7 +32,7 @@ public final class EffectiveProfile {
      */
     private final BigInteger[][] moments;
 
-    private EffectiveProfile(long shift, long[] start, BigInteger[][] weights, BigInteger denominator,
+    private EffectiveProfile(long shift, long[] start, LimbArray[] weights, BigInteger denominator,
                              BigInteger[][] moments) {
         this.shift = shift;
         this.start = start;
@@ -38,7 +43,8 @@ public final class EffectiveProfile {
 
     /** The network input: every pixel is its own value, weight 1. */
     public static EffectiveProfile input() {
-        return new EffectiveProfile(1, new long[] {0}, new BigInteger[][] {{BigInteger.ONE}}, BigInteger.ONE,
+        return new EffectiveProfile(1, new long[] {0}, new LimbArray[] {LimbArray.of(new BigInteger[] {BigInteger.ONE})},
+                BigInteger.ONE,
                 new BigInteger[][] {{BigInteger.ONE, BigInteger.ZERO, BigInteger.ZERO}});
     }
 
@@ -50,7 +56,7 @@ public final class EffectiveProfile {
     static EffectiveProfile of(long shift, Accumulator[] phases, BigInteger denominator) {
         int period = phases.length;
         long[] start = new long[period];
-        BigInteger[][] weights = new BigInteger[period][];
+        LimbArray[] weights = new LimbArray[period];
         BigInteger[][] moments = new BigInteger[period][];
         BigInteger common = denominator;
         for (int r = 0; r < period; r++) {
@@ -59,15 +65,17 @@ public final class EffectiveProfile {
             weights[r] = a.weights;
             moments[r] = a.moments;
             // Once the common factor is 1 it stays 1; a gcd costs the length of its operands.
-            for (int i = 0; i < a.weights.length && !common.equals(BigInteger.ONE); i++) {
-                common = common.gcd(a.weights[i]);
+            for (int i = 0; i < a.weights.count() && !common.equals(BigInteger.ONE); i++) {
+                common = common.gcd(a.weights.get(i));
             }
         }
         if (!common.equals(BigInteger.ONE)) {
-            for (BigInteger[] phase : weights) {
+            for (int r = 0; r < period; r++) {
+                BigInteger[] phase = weights[r].toBigIntegers();
                 for (int i = 0; i < phase.length; i++) {
                     phase[i] = phase[i].divide(common);
                 }
+                weights[r] = LimbArray.of(phase);
             }
             for (BigInteger[] m : moments) {
                 for (int i = 0; i < m.length; i++) {
@@ -79,7 +87,7 @@ public final class EffectiveProfile {
         return reduce(shift, start, weights, denominator, moments);
     }
 
-    private static EffectiveProfile reduce(long shift, long[] start, BigInteger[][] weights, BigInteger denominator,
+    private static EffectiveProfile reduce(long shift, long[] start, LimbArray[] weights, BigInteger denominator,
                                            BigInteger[][] moments) {
         int period = start.length;
         for (int p = 2; p <= period; p++) {
@@ -92,9 +100,9 @@ public final class EffectiveProfile {
                 Arrays.copyOf(moments, period));
     }
 
-    private static boolean repeats(long[] start, BigInteger[][] weights, int period, int step, long shift) {
+    private static boolean repeats(long[] start, LimbArray[] weights, int period, int step, long shift) {
         for (int r = step; r < period; r++) {
-            if (start[r] != start[r - step] + shift || !Arrays.equals(weights[r], weights[r - step])) {
+            if (start[r] != start[r - step] + shift || !weights[r].sameValues(weights[r - step])) {
                 return false;
             }
         }
@@ -126,12 +134,12 @@ public final class EffectiveProfile {
      * Every unit of one phase has the same weights.
      */
     public BigInteger[] weights(long u) {
-        return weights[phase(u)].clone();
+        return weights[phase(u)].toBigIntegers();
     }
 
     /** The profile of phase {@code r} (unit {@code r}) as exact statistics. */
     public EffectiveSpread spread(int r) {
-        return new EffectiveSpread(start[r], moments[r][0], moments[r][1], moments[r][2], weights[r].clone());
+        return new EffectiveSpread(start[r], moments[r][0], moments[r][1], moments[r][2], weights[r].toBigIntegers());
     }
 
     /** The sums and extents of phase {@code r}, for {@link EffectiveFields.AxisField}. */
@@ -156,73 +164,96 @@ public final class EffectiveProfile {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EffectiveProfile p && p.shift == shift && Arrays.equals(p.start, start)
-                && Arrays.deepEquals(p.weights, weights) && p.denominator.equals(denominator);
+        if (!(o instanceof EffectiveProfile p && p.shift == shift && Arrays.equals(p.start, start)
+                && p.denominator.equals(denominator))) {
+            return false;
+        }
+        for (int r = 0; r < start.length; r++) {
+            if (!p.weights[r].sameValues(weights[r])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(start) * 31 + Arrays.deepHashCode(weights);
+        BigInteger[][] all = new BigInteger[start.length][];
+        for (int r = 0; r < start.length; r++) {
+            all[r] = weights[r].toBigIntegers();
+        }
+        return Arrays.hashCode(start) * 31 + Arrays.deepHashCode(all);
     }
 
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("period " + start.length + ", shift " + shift + ", /" + denominator + ":");
         for (int r = 0; r < start.length; r++) {
-            s.append(" @").append(start[r]).append(Arrays.toString(weights[r]));
+            s.append(" @").append(start[r]).append(Arrays.toString(weights[r].toBigIntegers()));
         }
         return s.toString();
     }
 
-    /** A sum of shifted weight runs over input coordinates, grown as runs arrive. */
+    /**
+     * A sum of shifted weight runs over input coordinates. The runs are collected as they arrive
+     * and added when {@link #trimmed()} asks for the sum: by then the sum's total (its first
+     * moment, carried exactly) bounds every weight, so the limbs are sized once and every addition
+     * is in place.
+     */
     static final class Accumulator {
         private long start;
-        private BigInteger[] weights = new BigInteger[0];
+        private long end;
+        private final List<Run> runs = new ArrayList<>();
+        private LimbArray weights;
         private BigInteger[] moments = {BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO};
 
         /** Adds {@code factor} times {@code run}, placed at {@code at}, whose moments are {@code runMoments}. */
-        void add(long at, BigInteger[] run, BigInteger factor, BigInteger[] runMoments) {
-            if (run.length == 0) {
+        void add(long at, LimbArray run, BigInteger factor, BigInteger[] runMoments) {
+            if (run.count() == 0) {
                 return;
             }
             for (int i = 0; i < moments.length; i++) {
                 moments[i] = moments[i].add(runMoments[i].multiply(factor));
             }
-            if (weights.length == 0) {
+            long runEnd = Math.addExact(at, run.count());
+            if (runs.isEmpty()) {
                 start = at;
-                weights = new BigInteger[run.length];
-                Arrays.fill(weights, BigInteger.ZERO);
-            }
-            long end = Math.max(Math.addExact(start, weights.length), Math.addExact(at, run.length));
-            long first = Math.min(start, at);
-            if (first != start || end - first != weights.length) {
-                BigInteger[] grown = new BigInteger[Math.toIntExact(end - first)];
-                Arrays.fill(grown, BigInteger.ZERO);
-                System.arraycopy(weights, 0, grown, Math.toIntExact(start - first), weights.length);
-                weights = grown;
-                start = first;
-            }
-            int offset = Math.toIntExact(at - start);
-            if (factor.equals(BigInteger.ONE)) {
-                // Most taps: BigInteger.multiply copies its operand even for a factor of 1.
-                for (int i = 0; i < run.length; i++) {
-                    weights[offset + i] = weights[offset + i].add(run[i]);
-                }
+                end = runEnd;
             } else {
-                for (int i = 0; i < run.length; i++) {
-                    weights[offset + i] = weights[offset + i].add(run[i].multiply(factor));
-                }
+                start = Math.min(start, at);
+                end = Math.max(end, runEnd);
             }
+            runs.add(new Run(at, run, factor));
         }
 
-        /** Without zero weights at either end (a bilinear tap that falls exactly on a unit). */
+        /**
+         * The sum, without zero weights at either end (a bilinear tap that falls exactly on a
+         * unit). Every weight is a sum of non-negative terms, so none exceeds the total: limbs for
+         * the total hold them all (an addition that would not fit throws, it is not cut).
+         */
         Accumulator trimmed() {
+            weights = LimbArray.zeros(Math.toIntExact(end - start), LimbArray.limbsFor(moments[0].bitLength()));
+            for (int k = 0; k < runs.size(); k++) {
+                Run r = runs.get(k);
+                int offset = Math.toIntExact(r.at - start);
+                if (k == 0 && r.factor.equals(BigInteger.ONE)) {
+                    // The row is all zeros: the first run (most layers' first tap) is copied, not added.
+                    weights.copy(offset, r.weights);
+                } else if (k + 1 < runs.size() && r.factor.equals(BigInteger.ONE)
+                        && runs.get(k + 1).factor.equals(BigInteger.ONE)) {
+                    // A window's taps by two (LimbArray.addBoth).
+                    Run next = runs.get(++k);
+                    weights.addBoth(offset, r.weights, Math.toIntExact(next.at - start), next.weights);
+                } else {
+                    weights.addScaled(offset, r.weights, r.factor);
+                }
+            }
             int from = 0;
-            int to = weights.length;
-            while (from < to && weights[from].signum() == 0) {
+            int to = weights.count();
+            while (from < to && weights.isZero(from)) {
                 from++;
             }
-            while (to > from && weights[to - 1].signum() == 0) {
+            while (to > from && weights.isZero(to - 1)) {
                 to--;
             }
             if (from == to) {
@@ -230,10 +261,15 @@ public final class EffectiveProfile {
             }
             Accumulator t = new Accumulator();
             t.start = start + from;
-            t.weights = Arrays.copyOfRange(weights, from, to);
+            t.end = start + to;
+            t.weights = from == 0 && to == weights.count() ? weights : weights.range(from, to);
             // Zero weights add nothing to the sums.
             t.moments = moments.clone();
             return t;
+        }
+
+        /** {@code factor} times {@code weights}, placed at {@code at}. */
+        private record Run(long at, LimbArray weights, BigInteger factor) {
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.convgeom.engine;
 
 import dev.convgeom.Ratio;
 import java.math.BigInteger;
-import java.util.Arrays;
 
 /**
  * Generated code holds sizes, pixel coordinates and field sizes in {@code int}: refuse what does
@@ -29,15 +28,37 @@ final class GeneratedLimits {
             FieldPattern field = a.field();
             long[] los = field.los();
             long[] his = field.his();
-            BigInteger low = BigInteger.valueOf(Arrays.stream(los).min().orElseThrow());
-            BigInteger high = BigInteger.valueOf(Arrays.stream(his).max().orElseThrow());
+            // Plain loops in longs: this runs once per layer and axis, mostly before the JIT has
+            // compiled anything, where streams and BigIntegers cost more than the check.
+            long low = Long.MAX_VALUE;
+            for (long lo : los) {
+                low = Math.min(low, lo);
+            }
+            long high = Long.MIN_VALUE;
+            for (long hi : his) {
+                high = Math.max(high, hi);
+            }
             long last = a.size() - 1;
-            BigInteger lastHi = BigInteger.valueOf(his[(int) (last % his.length)]).add(
-                    BigInteger.valueOf(field.shift()).multiply(BigInteger.valueOf(last / his.length)));
-            high = high.max(lastHi);
-            if (low.compareTo(BigInteger.valueOf(-INT_LIMIT)) < 0 || high.compareTo(BigInteger.valueOf(INT_LIMIT)) > 0) {
+            long lastPhaseHi = his[(int) (last % his.length)];
+            long periods = last / his.length;
+            String span = null;
+            try {
+                high = Math.max(high, Math.addExact(lastPhaseHi, Math.multiplyExact(field.shift(), periods)));
+                if (low < -INT_LIMIT || high > INT_LIMIT) {
+                    span = low + " to " + high;
+                }
+            } catch (ArithmeticException beyondLong) {
+                // The last unit's field ends beyond long: the same test in BigIntegers, exact.
+                BigInteger lastHi = BigInteger.valueOf(lastPhaseHi).add(
+                        BigInteger.valueOf(field.shift()).multiply(BigInteger.valueOf(periods)));
+                BigInteger bigHigh = BigInteger.valueOf(high).max(lastHi);
+                if (low < -INT_LIMIT || bigHigh.compareTo(BigInteger.valueOf(INT_LIMIT)) > 0) {
+                    span = low + " to " + bigHigh;
+                }
+            }
+            if (span != null) {
                 return tooLarge(soFar, index, layer, "receptive field",
-                        "it spans input " + axis.units() + " " + low + " to " + high + ", beyond the int range");
+                        "it spans input " + axis.units() + " " + span + ", beyond the int range");
             }
             // Both ends can be ints while the size, hi - lo + 1, is not (rf() is an int).
             if (a.rf() > INT_LIMIT) {

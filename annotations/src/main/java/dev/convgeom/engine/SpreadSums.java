@@ -16,8 +16,8 @@ import java.util.Arrays;
  * networks are integers of thousands of bits, so each operation per pixel costs their length.
  *
  * <p>While the total fits in a {@code long} (so does every cumulative weight, the weights being
- * positive) the pass runs in {@code long}s, else in {@link BigInteger}s; both compare the same
- * integers.
+ * positive) the pass runs in {@code long}s, else in fixed-width limbs ({@link LimbArray}) wide
+ * enough for the total, added and compared in place; both compare the same integers.
  */
 final class SpreadSums {
 
@@ -42,11 +42,16 @@ final class SpreadSums {
 
     /** The extents of {@code weights}, whose moments are {@code {total, sum, sumSquare}}. */
     static SpreadSums of(BigInteger[] weights, BigInteger[] moments) {
+        return of(LimbArray.of(weights), moments);
+    }
+
+    /** The extents of {@code weights}, whose moments are {@code {total, sum, sumSquare}}. */
+    static SpreadSums of(LimbArray weights, BigInteger[] moments) {
         SpreadSums s = new SpreadSums(moments);
         if (s.total.bitLength() < 63) {
             s.extentsInLongs(weights);
         } else {
-            s.extentsInBigIntegers(weights);
+            s.extentsInLimbs(weights);
         }
         for (int k = 0; k < PERCENTS.length; k++) {
             if (s.last[k] < 0) {
@@ -61,7 +66,7 @@ final class SpreadSums {
         return (long) last[index] - first[index] + 1;
     }
 
-    private void extentsInLongs(BigInteger[] weights) {
+    private void extentsInLongs(LimbArray weights) {
         long[] low = new long[PERCENTS.length];
         long[] high = new long[PERCENTS.length];
         for (int k = 0; k < PERCENTS.length; k++) {
@@ -71,8 +76,8 @@ final class SpreadSums {
         }
         long c = 0;
         // The last bar of the widest extent comes last: PERCENTS ascend.
-        for (int i = 0; i < weights.length && last[PERCENTS.length - 1] < 0; i++) {
-            c = Math.addExact(c, weights[i].longValueExact());
+        for (int i = 0; i < weights.count() && last[PERCENTS.length - 1] < 0; i++) {
+            c = Math.addExact(c, weights.longValue(i));
             for (int k = 0; k < PERCENTS.length; k++) {
                 if (first[k] < 0 && c > low[k]) {
                     first[k] = i;
@@ -84,23 +89,37 @@ final class SpreadSums {
         }
     }
 
-    private void extentsInBigIntegers(BigInteger[] weights) {
-        BigInteger[] low = new BigInteger[PERCENTS.length];
-        BigInteger[] high = new BigInteger[PERCENTS.length];
+    private void extentsInLimbs(LimbArray weights) {
+        // The cumulative weight never exceeds the total, nor do the bars: limbs for the total hold them.
+        int width = Math.max(weights.width(), LimbArray.limbsFor(total.bitLength()));
+        // Each bar as "C >= t" (C > low is C >= low + 1), in ascending t: as C only grows, a pixel
+        // need only be compared with the next bar not yet reached, not with all of them.
+        int events = 2 * PERCENTS.length;
+        BigInteger[] thresholds = new BigInteger[events];
         for (int k = 0; k < PERCENTS.length; k++) {
             BigInteger[] bars = bars(total, PERCENTS[k]);
-            low[k] = bars[0];
-            high[k] = bars[1];
+            thresholds[2 * k] = bars[0].add(BigInteger.ONE);
+            thresholds[2 * k + 1] = bars[1];
         }
-        BigInteger c = BigInteger.ZERO;
-        for (int i = 0; i < weights.length && last[PERCENTS.length - 1] < 0; i++) {
-            c = c.add(weights[i]);
-            for (int k = 0; k < PERCENTS.length; k++) {
-                if (first[k] < 0 && c.compareTo(low[k]) > 0) {
-                    first[k] = i;
-                }
-                if (last[k] < 0 && c.compareTo(high[k]) >= 0) {
-                    last[k] = i;
+        Integer[] order = new Integer[events];
+        for (int e = 0; e < events; e++) {
+            order[e] = e;
+        }
+        java.util.Arrays.sort(order, (x, y) -> thresholds[x].compareTo(thresholds[y]));
+        long[][] limbs = new long[events][];
+        for (int e = 0; e < events; e++) {
+            limbs[e] = LimbArray.toLimbs(thresholds[order[e]], width);
+        }
+        long[] c = new long[width];
+        int next = 0;
+        for (int i = 0; i < weights.count() && next < events; i++) {
+            weights.addTo(c, i);
+            while (next < events && LimbArray.compare(c, limbs[next]) >= 0) {
+                int e = order[next++];
+                if (e % 2 == 0) {
+                    first[e / 2] = i;
+                } else {
+                    last[e / 2] = i;
                 }
             }
         }

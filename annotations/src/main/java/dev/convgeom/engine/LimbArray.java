@@ -1,0 +1,392 @@
+package dev.convgeom.engine;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/**
+ * A row of non-negative integers of one fixed width, in place: value {@code i} is
+ * {@code width} limbs of {@link #BITS} bits, least significant first, at
+ * {@code limbs[i * width ..]} of one {@code long[]}.
+ *
+ * <p>Why: the effective profiles of deep networks are tens of thousands of integers of hundreds
+ * of bits, and a layer adds each of its inputs' profiles into its own once per tap. As
+ * {@link BigInteger}s every addition allocates a new number; here it adds into the row, with no
+ * allocation, and a limb of 62 bits leaves two spare bits for the carry, so a sum of three limbs
+ * cannot overflow a {@code long} (read unsigned) and no carry test needs an unsigned comparison.
+ *
+ * <p>Exact or refused: the caller sizes the row for the largest value it will hold
+ * ({@link #limbsFor}); an addition whose carry would leave the top limb throws
+ * {@link ArithmeticException} instead of losing it.
+ */
+final class LimbArray {
+
+    /** Bits per limb. */
+    static final int BITS = 62;
+    private static final long MASK = (1L << BITS) - 1;
+
+    private final int count;
+    private final int width;
+    private final long[] limbs;
+
+    private LimbArray(int count, int width, long[] limbs) {
+        this.count = count;
+        this.width = width;
+        this.limbs = limbs;
+    }
+
+    /** {@code count} zeros of {@code width} limbs each. */
+    static LimbArray zeros(int count, int width) {
+        if (width < 1) {
+            throw new IllegalArgumentException("width " + width);
+        }
+        return new LimbArray(count, width, new long[Math.multiplyExact(count, width)]);
+    }
+
+    /** The values of {@code values} (none negative), as wide as the largest needs. */
+    static LimbArray of(BigInteger[] values) {
+        int bits = 0;
+        for (BigInteger v : values) {
+            if (v.signum() < 0) {
+                throw new IllegalArgumentException("negative: " + v);
+            }
+            bits = Math.max(bits, v.bitLength());
+        }
+        LimbArray a = zeros(values.length, limbsFor(bits));
+        for (int i = 0; i < values.length; i++) {
+            a.set(i, values[i]);
+        }
+        return a;
+    }
+
+    /** Limbs that hold every integer of {@code bitLength} bits (at least one). */
+    static int limbsFor(int bitLength) {
+        return Math.max(1, (bitLength + BITS - 1) / BITS);
+    }
+
+    /** How many values. */
+    int count() {
+        return count;
+    }
+
+    /** Limbs per value. */
+    int width() {
+        return width;
+    }
+
+    /** Value {@code i}. */
+    BigInteger get(int i) {
+        BigInteger v = BigInteger.ZERO;
+        for (int l = width - 1; l >= 0; l--) {
+            v = v.shiftLeft(BITS).or(BigInteger.valueOf(limbs[i * width + l]));
+        }
+        return v;
+    }
+
+    /** Every value, as {@link BigInteger}s. */
+    BigInteger[] toBigIntegers() {
+        BigInteger[] out = new BigInteger[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = get(i);
+        }
+        return out;
+    }
+
+    /** Value {@code i} as a {@code long}, which it must fit. */
+    long longValue(int i) {
+        int base = i * width;
+        for (int l = 2; l < width; l++) {
+            if (limbs[base + l] != 0) {
+                throw new ArithmeticException("value " + i + " does not fit a long");
+            }
+        }
+        long high = width > 1 ? limbs[base + 1] : 0;
+        if (high >>> (63 - BITS) != 0) {
+            throw new ArithmeticException("value " + i + " does not fit a long");
+        }
+        return high << BITS | limbs[base];
+    }
+
+    /** Sets value {@code i} to {@code v}, which must be non-negative and fit the width. */
+    void set(int i, BigInteger v) {
+        if (v.signum() < 0 || v.bitLength() > width * BITS) {
+            throw new ArithmeticException(v + " does not fit " + width + " limbs");
+        }
+        long[] words = toLimbs(v, width);
+        System.arraycopy(words, 0, limbs, i * width, width);
+    }
+
+    /** Whether value {@code i} is zero. */
+    boolean isZero(int i) {
+        int base = i * width;
+        for (int l = 0; l < width; l++) {
+            if (limbs[base + l] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Values {@code from .. to - 1}, a new row of the same width. */
+    LimbArray range(int from, int to) {
+        return new LimbArray(to - from, width, Arrays.copyOfRange(limbs, from * width, to * width));
+    }
+
+    /** Sets values {@code offset, offset + 1, ...} to {@code run}'s values, which must fit this row's width. */
+    void copy(int offset, LimbArray run) {
+        if (run.width == width) {
+            System.arraycopy(run.limbs, 0, limbs, offset * width, run.limbs.length);
+            return;
+        }
+        for (int i = 0; i < run.count; i++) {
+            int base = (offset + i) * width;
+            int from = i * run.width;
+            for (int l = 0; l < Math.max(width, run.width); l++) {
+                long v = l < run.width ? run.limbs[from + l] : 0;
+                if (l >= width) {
+                    if (v != 0) {
+                        throw overflow();
+                    }
+                } else {
+                    limbs[base + l] = v;
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds {@code a}'s values to values {@code offA, offA + 1, ...} and {@code b}'s to
+     * {@code offB, ...}, as two {@link #addScaled} calls by 1 would, in one pass: a window's taps
+     * are copies of one profile moved, and adding two at a time reads and writes this row half as
+     * often. Three limbs and a carry below 3 sum to less than {@code 2^64}, read unsigned.
+     */
+    void addBoth(int offA, LimbArray a, int offB, LimbArray b) {
+        int w = a.width;
+        if (b.width != w || w > width) {
+            addScaled(offA, a, BigInteger.ONE);
+            addScaled(offB, b, BigInteger.ONE);
+            return;
+        }
+        long[] t = limbs;
+        long[] x = a.limbs;
+        long[] y = b.limbs;
+        int from = Math.min(offA, offB);
+        int to = Math.max(offA + a.count, offB + b.count);
+        for (int v = from; v < to; v++) {
+            int ia = v - offA;
+            int ib = v - offB;
+            boolean inA = ia >= 0 && ia < a.count;
+            boolean inB = ib >= 0 && ib < b.count;
+            int base = v * width;
+            long carry = 0;
+            if (inA && inB) {
+                int fa = ia * w;
+                int fb = ib * w;
+                for (int l = 0; l < w; l++) {
+                    long sum = t[base + l] + x[fa + l] + y[fb + l] + carry;
+                    t[base + l] = sum & MASK;
+                    carry = sum >>> BITS;
+                }
+            } else if (inA || inB) {
+                long[] z = inA ? x : y;
+                int fz = (inA ? ia : ib) * w;
+                for (int l = 0; l < w; l++) {
+                    long sum = t[base + l] + z[fz + l] + carry;
+                    t[base + l] = sum & MASK;
+                    carry = sum >>> BITS;
+                }
+            }
+            for (int l = w; carry != 0; l++) {
+                if (l >= width) {
+                    throw overflow();
+                }
+                long sum = t[base + l] + carry;
+                t[base + l] = sum & MASK;
+                carry = sum >>> BITS;
+            }
+        }
+    }
+
+    /**
+     * Adds {@code factor} times each value of {@code run} to values {@code offset, offset + 1, ...}
+     * of this row, {@code factor >= 0}.
+     *
+     * @throws ArithmeticException if a sum does not fit this row's width (nothing is lost silently;
+     *                             the row is then partly updated)
+     */
+    void addScaled(int offset, LimbArray run, BigInteger factor) {
+        if (factor.signum() < 0) {
+            throw new IllegalArgumentException("negative factor " + factor);
+        }
+        if (factor.signum() == 0) {
+            return;
+        }
+        if (factor.bitLength() > BITS) {
+            // Rare (a merge of profiles whose denominators differ by more than 62 bits): exact,
+            // through BigInteger.
+            for (int i = 0; i < run.count; i++) {
+                long[] product = toLimbs(run.get(i).multiply(factor), -1);
+                addLimbs(offset + i, product, 0, product.length);
+            }
+            return;
+        }
+        long f = factor.longValue();
+        int rw = run.width;
+        long[] r = run.limbs;
+        if (f == 1 && rw <= width) {
+            // Most taps. Written out rather than through addLimbs: the loop the JIT compiles first.
+            long[] t = limbs;
+            for (int i = 0; i < run.count; i++) {
+                int base = (offset + i) * width;
+                int from = i * rw;
+                long carry = 0;
+                for (int l = 0; l < rw; l++) {
+                    long s = t[base + l] + r[from + l] + carry;
+                    t[base + l] = s & MASK;
+                    carry = s >>> BITS;
+                }
+                for (int l = rw; carry != 0; l++) {
+                    if (l >= width) {
+                        throw overflow();
+                    }
+                    long s = t[base + l] + carry;
+                    t[base + l] = s & MASK;
+                    carry = s >>> BITS;
+                }
+            }
+            return;
+        }
+        if (f == 1) {
+            for (int i = 0; i < run.count; i++) {
+                addLimbs(offset + i, r, i * rw, rw);
+            }
+            return;
+        }
+        for (int i = 0; i < run.count; i++) {
+            int base = (offset + i) * width;
+            int from = i * rw;
+            long carry = 0;
+            int l = 0;
+            for (; l < rw; l++) {
+                long a = r[from + l];
+                long lo = a * f;
+                // a, f < 2^62: the product is below 2^124; split it at 62 bits.
+                long hi = Math.multiplyHigh(a, f);
+                long low62 = lo & MASK;
+                long high62 = hi << (64 - BITS) | lo >>> BITS;
+                if (l >= width) {
+                    if (low62 != 0 || carry != 0 || high62 != 0) {
+                        throw overflow();
+                    }
+                    continue;
+                }
+                // Each term below 2^62 + 3: the sum fits 64 bits read unsigned.
+                long s = limbs[base + l] + low62 + carry;
+                limbs[base + l] = s & MASK;
+                carry = high62 + (s >>> BITS);
+            }
+            for (; carry != 0; l++) {
+                if (l >= width) {
+                    throw overflow();
+                }
+                long s = limbs[base + l] + carry;
+                limbs[base + l] = s & MASK;
+                carry = s >>> BITS;
+            }
+        }
+    }
+
+    /** Adds the {@code length} limbs at {@code source[from ..]} to value {@code i}. */
+    private void addLimbs(int i, long[] source, int from, int length) {
+        int base = i * width;
+        long carry = 0;
+        int l = 0;
+        for (; l < length; l++) {
+            long a = source[from + l];
+            if (l >= width) {
+                if (a != 0 || carry != 0) {
+                    throw overflow();
+                }
+                continue;
+            }
+            long s = limbs[base + l] + a + carry;
+            limbs[base + l] = s & MASK;
+            carry = s >>> BITS;
+        }
+        for (; carry != 0; l++) {
+            if (l >= width) {
+                throw overflow();
+            }
+            long s = limbs[base + l] + carry;
+            limbs[base + l] = s & MASK;
+            carry = s >>> BITS;
+        }
+    }
+
+    /** The sign of {@code a - b}, two numbers of the same number of limbs. */
+    static int compare(long[] a, long[] b) {
+        for (int l = a.length - 1; l >= 0; l--) {
+            if (a[l] != b[l]) {
+                return a[l] < b[l] ? -1 : 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Adds value {@code i} to {@code sum}, a number in limbs at least as wide as this row's values. */
+    void addTo(long[] sum, int i) {
+        if (sum.length < width) {
+            throw new IllegalArgumentException("a sum of " + sum.length + " limbs for values of " + width);
+        }
+        int base = i * width;
+        long carry = 0;
+        for (int l = 0; l < sum.length; l++) {
+            if (l >= width && carry == 0) {
+                return;
+            }
+            long s = sum[l] + (l < width ? limbs[base + l] : 0) + carry;
+            sum[l] = s & MASK;
+            carry = s >>> BITS;
+        }
+        if (carry != 0) {
+            throw overflow();
+        }
+    }
+
+    /** {@code v >= 0} in limbs: {@code width} of them, or as many as it needs if {@code width < 0}. */
+    static long[] toLimbs(BigInteger v, int width) {
+        int n = width < 0 ? limbsFor(v.bitLength()) : width;
+        if (v.bitLength() > n * BITS || v.signum() < 0) {
+            throw new ArithmeticException(v + " does not fit " + n + " limbs");
+        }
+        long[] out = new long[n];
+        for (int l = 0; l < n && v.signum() != 0; l++) {
+            out[l] = v.longValue() & MASK;
+            v = v.shiftRight(BITS);
+        }
+        return out;
+    }
+
+    private static ArithmeticException overflow() {
+        return new ArithmeticException("a sum exceeds the limbs sized for it");
+    }
+
+    /** The same values, whatever the widths. */
+    boolean sameValues(LimbArray o) {
+        if (o.count != count) {
+            return false;
+        }
+        if (o.width == width) {
+            return Arrays.equals(o.limbs, limbs);
+        }
+        for (int i = 0; i < count; i++) {
+            for (int l = 0; l < Math.max(width, o.width); l++) {
+                long a = l < width ? limbs[i * width + l] : 0;
+                long b = l < o.width ? o.limbs[i * o.width + l] : 0;
+                if (a != b) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
