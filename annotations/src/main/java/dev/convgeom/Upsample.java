@@ -19,8 +19,8 @@ import java.lang.annotation.Target;
  * so the field grows by one input jump (by none where the position falls exactly on a unit).
  * Either way the field depends on the unit's phase, {@code v mod factor} (with aligned corners or
  * a fractional factor, a longer period), which the generated geometry tracks. With the default
- * half-pixel centres and a whole factor, nearest copies unit {@code floor(v / f)} whatever the
- * rounding (the position never falls halfway between two units).
+ * half-pixel centres and a whole factor, nearest rounded to nearest (either way) copies unit
+ * {@code floor(v / f)}: the position never falls halfway between two units.
  *
  * <p>A factor need not be whole: {@code factor = 65, per = 33} makes 65 output units of every 33
  * input units, exactly (an input of {@code n} units gives {@code floor(n * 65 / 33)}), as ONNX

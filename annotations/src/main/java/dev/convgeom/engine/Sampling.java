@@ -5,8 +5,8 @@ import dev.convgeom.Ratio;
 /**
  * Which input units one axis of an upsampling reads, exactly: output unit {@code v} sits at input
  * position {@code q(v) = (a * v + b) / d}; nearest copies unit {@code round(q)}, rounded as its
- * {@link NearestRounding} says (with half-pixel centres and a whole factor {@code f} that is
- * {@code floor(v / f)} whatever the rounding: {@code q} lies strictly between
+ * {@link NearestRounding} says (with half-pixel centres and a whole factor {@code f}, rounded to
+ * nearest either way, that is {@code floor(v / f)}: {@code q} lies strictly between
  * {@code floor(v / f) - 1/2} and {@code floor(v / f) + 1/2}), linear interpolation reads
  * {@code floor(q)} and {@code ceil(q)}, one unit where {@code q} is whole, with weights
  * {@code 1 - frac(q)} and {@code frac(q)}.

@@ -433,7 +433,7 @@ public final class GraphOracle {
      * declared one, {@code factor / per}, as ONNX's {@code scales} give it: {@code N / n} only
      * where {@code n * factor / per} is whole.
      */
-    static Frac sourcePosition(LayerSpec spec, Axis axis, long n, Frac v) {
+    public static Frac sourcePosition(LayerSpec spec, Axis axis, long n, Frac v) {
         long bigN = upsampledSize(spec, axis, n);
         Frac scale = Frac.of(spec.extras().factor(axis), spec.extras().per(axis));
         return switch (spec.extras().coordinates()) {
@@ -448,7 +448,7 @@ public final class GraphOracle {
      * definition: {@code floor}, {@code ceil}, or the nearest unit with halves going to the
      * {@code floor} ({@code round_prefer_floor}) or to the {@code ceil} ({@code round_prefer_ceil}).
      */
-    static long nearestUnit(LayerSpec spec, Frac q) {
+    public static long nearestUnit(LayerSpec spec, Frac q) {
         long below = floor(q);
         Frac rest = q.minus(Frac.of(below));
         boolean whole = rest.compareTo(Frac.ZERO) == 0;
