@@ -385,9 +385,15 @@ class OnnxImportTest {
         OnnxBuilder roundNearest = new OnnxBuilder(13, "x", 4, 8, 8);
         roundNearest.map("Resize", "up", List.of("x", "", roundNearest.floatTensor("s", 1, 1, 3, 3)),
                 string("mode", "nearest"), string("coordinate_transformation_mode", "asymmetric"));
-        assertRefused(roundNearest.build("up_out"), "'up' (Resize): mode nearest with coordinate_transformation_mode"
-                + " asymmetric and nearest_mode round_prefer_floor at factor 3 reads other units than convgeom's"
-                + " NEAREST @Upsample");
+        assertRefused(roundNearest.build("up_out"), "'up' (Resize): resizes 8 to 24 columns with asymmetric and"
+                + " round_prefer_floor: output column 23 sits at input position 23/3, which rounds to column 8,"
+                + " outside the 8 of the input; ONNX copies the border column there");
+
+        OnnxBuilder tfNearest = new OnnxBuilder(13, "x", 4, 8, 8);
+        tfNearest.map("Resize", "up", List.of("x", "", tfNearest.floatTensor("s", 1, 1, 2, 2)),
+                string("mode", "nearest"), string("coordinate_transformation_mode", "tf_half_pixel_for_nn"));
+        assertRefused(tfNearest.build("up_out"), "'up' (Resize): mode nearest with coordinate_transformation_mode"
+                + " tf_half_pixel_for_nn: convgeom's @Upsample places units with HALF_PIXEL");
 
         OnnxBuilder oneUnit = new OnnxBuilder(13, "x", 4, 1, 8);
         oneUnit.map("Resize", "up", List.of("x", "", oneUnit.floatTensor("s", 1, 1, 2, 2)), string("mode", "linear"),

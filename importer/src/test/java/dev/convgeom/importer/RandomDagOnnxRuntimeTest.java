@@ -96,7 +96,8 @@ class RandomDagOnnxRuntimeTest {
     /** Blocks and options of the generator that the CI seeds must cover, besides every kind. */
     static final Set<String> FEATURES = Set.of("align-corners", "asymmetric", "bilinear", "nearest", "ceil",
             "dilation", "dilated-pool", "dilated-deconv", "output-padding", "odd-deconv", "explicit-offset",
-            "crop-like-input", "misaligned-allowed", "per-axis-factor", "gate-elsewhere", "shuffle", "merge3");
+            "crop-like-input", "misaligned-allowed", "per-axis-factor", "gate-elsewhere", "shuffle", "merge3",
+            "nearest-variant");
 
     /** Layer kinds the generator produces that the CI seeds must all cover. */
     static final Set<LayerKind> GENERATED = EnumSet.of(LayerKind.CONV, LayerKind.MAX_POOL, LayerKind.AVG_POOL,

@@ -1523,11 +1523,6 @@ public final class OnnxImporter {
             throw fail(node, "resizes " + s.height() + "x" + s.width() + " to " + outH + "x" + outW
                     + ": convgeom's @Upsample enlarges (or keeps) each axis; a smaller output is refused");
         }
-        if (!linear && (outH % s.height() != 0 || outW % s.width() != 0)) {
-            throw fail(node, "resizes " + s.height() + "x" + s.width() + " to " + outH + "x" + outW
-                    + " with mode nearest: convgeom's NEAREST @Upsample takes a whole factor per axis (only"
-                    + " BILINEAR takes a fractional one); refused rather than approximated");
-        }
         // The exact factor out / in per axis, in lowest terms: factor over per.
         long gy = gcd(outH, s.height());
         long gx = gcd(outW, s.width());
@@ -1553,18 +1548,20 @@ public final class OnnxImporter {
             runtimeReadsExactly(node, coordinates, sizes == null ? scales : null, s, outH, outW,
                     new dev.convgeom.engine.LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(),
                             1, up.extras().withPers(px, py).withCoordinates(engine)));
-        } else {
-            for (int f : new int[] {fx, fy}) {
-                if (!Resampling.matches(coordinates, false, nearestMode, f)) {
-                    throw fail(node, "mode " + mode + " with coordinate_transformation_mode " + coordinates
-                            + " and nearest_mode " + nearestMode + " at factor " + f + " reads other units than"
-                            + " convgeom's NEAREST @Upsample; refused rather than approximated");
-                }
+        }
+        Upsample.Rounding rounding = Upsample.Rounding.ROUND_PREFER_FLOOR;
+        if (!linear) {
+            NearestResize nearest = NearestResize.of(nameOf(node), coordinates, nearestMode,
+                    sizes == null ? scales : null, s, outH, outW, fx, px, fy, py);
+            if (nearest.refusal() != null) {
+                throw fail(node, nearest.refusal());
             }
+            placed = nearest.coordinates();
+            rounding = nearest.rounding();
         }
         Shape output = new Shape(s.channels(), (int) outH, (int) outW);
         out(node, 0, add(ImportedLayer.upsample(nameOf(node), op, m.layer(), fx, px, fy, py, linear, placed, output,
-                mode + ", " + coordinates + (linear ? "" : ", " + nearestMode))), output, false);
+                mode + ", " + coordinates + (linear ? "" : ", " + nearestMode)).withRounding(rounding)), output, false);
     }
 
     /**
