@@ -69,7 +69,14 @@ class NearestResizeRuntimeTest {
                 Arguments.of("asymmetric", "round_prefer_floor", 8, 24, true, Expect.OUTSIDE),
                 Arguments.of("half_pixel", "floor", 8, 16, true, Expect.OUTSIDE),
                 Arguments.of("half_pixel", "ceil", 8, 16, true, Expect.OUTSIDE),
-                Arguments.of("asymmetric", "ceil", 33, 65, false, Expect.OUTSIDE));
+                Arguments.of("asymmetric", "ceil", 33, 65, false, Expect.OUTSIDE),
+                // Float positions landing on the other side of a half or a whole number (the first
+                // such size of each mode in RuntimeNearestReadsTest's sweep).
+                Arguments.of("half_pixel", "round_prefer_floor", 14, 19, false, Expect.FLOAT),
+                Arguments.of("half_pixel", "round_prefer_ceil", 14, 39, false, Expect.FLOAT),
+                Arguments.of("asymmetric", "floor", 14, 16, false, Expect.FLOAT),
+                Arguments.of("asymmetric", "round_prefer_ceil", 7, 8, false, Expect.FLOAT),
+                Arguments.of("asymmetric", "round_prefer_floor", 23, 28, false, Expect.FLOAT));
     }
 
     @ParameterizedTest(name = "{0} {1} {2} to {3}")
