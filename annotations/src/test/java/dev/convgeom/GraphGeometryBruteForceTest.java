@@ -19,12 +19,14 @@ import static dev.convgeom.Graphs.relu;
 import static dev.convgeom.Graphs.upsample;
 import static dev.convgeom.Graphs.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convgeom.BruteForceAxis.Frac;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -191,6 +193,19 @@ class GraphGeometryBruteForceTest {
                 conv("after", "floor3", 3, 2, 0),
                 nearest("again", "after", 7, 3, Upsample.Coordinates.HALF_PIXEL, Upsample.Rounding.ROUND_PREFER_CEIL),
                 conv("wide", "round32", 4, 3, 1));
+    }
+
+    /**
+     * A nearest unit rounding outside its input (half-pixel floor: unit 0 at -1/4 floors to -1) is
+     * refused at run time with the engine's reason, not as an input too small.
+     */
+    @Test
+    void aNearestUnitRoundingOutsideItsInputIsRefusedWithTheReason() {
+        NetworkSpec spec = network("clamped", 8, 8,
+                nearest("up", "input", 2, 1, Upsample.Coordinates.HALF_PIXEL, Upsample.Rounding.FLOOR));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> spec.forInput(Size.of(8, 8)));
+        assertTrue(e.getMessage().contains("which rounds to unit -1, outside the 8 units of its input"),
+                e.getMessage());
     }
 
     @ParameterizedTest(name = "{0} at {1}x{2}")

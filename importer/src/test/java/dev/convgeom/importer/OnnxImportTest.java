@@ -444,7 +444,8 @@ class OnnxImportTest {
         assertEquals(List.of(3, 2), List.of(layers.get(0).factorX(), layers.get(0).factorY()));
         assertEquals(List.of(1, 3), List.of(layers.get(1).factorX(), layers.get(1).factorY()));
         String source = dev.convgeom.importer.writing.JavaWriter.write(checked, "p", "T");
-        assertTrue(source.contains("@Upsample(factorX = 3, factorY = 2) Object wide;"), source);
+        assertTrue(source.contains("@Upsample(factorX = 3, factorY = 2, coordinates = Upsample.Coordinates.ASYMMETRIC,"
+                + " rounding = Upsample.Rounding.FLOOR) Object wide;"), source);
         assertTrue(source.contains("@Upsample(factorX = 1, factorY = 3, mode = Upsample.Mode.BILINEAR) Object tall;"),
                 source);
 
@@ -463,8 +464,10 @@ class OnnxImportTest {
         OnnxBuilder fractional = new OnnxBuilder(13, "x", 3, 4, 4);
         fractional.map("Resize", "up", List.of("x", "", "", fractional.intTensor("sizes", 1, 3, 8, 6)),
                 string("mode", "nearest"));
-        assertRefused(fractional.build("up_out"), "'up' (Resize): resizes 4x4 to 8x6 with mode nearest: convgeom's NEAREST @Upsample takes a"
-                + " whole factor per axis");
+        // ONNX's default nearest (half-pixel, round_prefer_floor) by 3/2 along the columns, 2 along the rows.
+        String nearest = dev.convgeom.importer.writing.JavaWriter.write(read(fractional.build("up_out"), null), "p",
+                "T");
+        assertTrue(nearest.contains("@Upsample(factorX = 3, perX = 2, factorY = 2) Object up;"), nearest);
     }
 
     @Test

@@ -629,7 +629,8 @@ public final class RandomDags {
                     up = new LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(), 1, e);
                 }
                 a = add(up.from(cur));
-                if (oracle().failure().filter(x -> x.kind() == GraphOracle.FailureKind.NEAREST_OUTSIDE).isPresent()) {
+                if (layers.size() > 1 && oracle().failure()
+                        .filter(x -> x.kind() == GraphOracle.FailureKind.NEAREST_OUTSIDE).isPresent()) {
                     features.add("nearest-outside");
                     ended = true;
                     return a;
