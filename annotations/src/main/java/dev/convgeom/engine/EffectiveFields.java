@@ -228,9 +228,11 @@ public final class EffectiveFields {
                 yield EffectiveAxis.window(in, w.kernel(), w.stride(), w.dilation(), step.padBefore());
             }
             case DECONVOLUTION -> EffectiveAxis.deconv(in, spec.window(axis));
-            // A whole factor: the input had the output's size over the factor.
+            // An upsampling's N = floor(n f / p) grows by at least 1 per input unit, so the input
+            // had n = ceil(N p / f) units (aligned corners sample by it).
             case UPSAMPLING -> EffectiveAxis.upsample(in, Sampling.of(spec, axis,
-                    layer.axis(axis).size() / spec.extras().factor(axis)));
+                    WindowAxis.ceilDiv(Math.multiplyExact(layer.axis(axis).size(), spec.extras().per(axis)),
+                            spec.extras().factor(axis))));
             case CROP -> EffectiveAxis.crop(in, layer.offset(axis));
             case MERGE -> {
                 List<EffectiveProfile> inputs = new ArrayList<>();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.convgeom.engine.Axis;
+import dev.convgeom.engine.Coordinates;
 import dev.convgeom.engine.EffectiveFields;
 import dev.convgeom.engine.EffectiveFields.LayerField;
 import dev.convgeom.engine.EffectiveProfile;
@@ -168,6 +169,23 @@ class EffectiveFieldOracleTest {
         assertEquals(List.of(2L, 2L, 2L), longs(p.weights(0)));          // copy of conv unit 0: thirds
         assertEquals(-1, p.start(1));
         assertEquals(List.of(1L, 2L, 2L, 1L), longs(p.weights(1)));      // mean of conv units 0 and 1
+    }
+
+    @Test
+    void nearestUpsamplingCopiesTheUnitItsPositionRoundsTo() {
+        // 7 units to floor(7 * 5/2) = 17 with aligned corners: v at 6v/16 = 3v/8, rounded halves
+        // down: 0, 0, 1, 1, 1 (3/2 exactly), 2, 2, 3, then moved by 3 every 8 units.
+        LayerSpec up = LayerSpec.upsample("u", 5, false);
+        up = new LayerSpec("u", up.kind(), up.inputs(), null, null, up.out(), up.in(), 1, up.extras().withPers(2, 2)
+                .withCoordinates(Coordinates.ALIGN_CORNERS));
+        EffectiveProfile p = EffectiveFields.of(GeometryCalculator.compute(new NetworkInput(1, 7, 7), List.of(up),
+                false)).get(0).y().profile();
+        assertEquals(8, p.period());
+        long[] copied = {0, 0, 1, 1, 1, 2, 2, 3};
+        for (int v = 0; v < 8; v++) {
+            assertEquals(copied[v], p.start(v), "unit " + v);
+            assertEquals(List.of(p.denominator().longValueExact()), longs(p.weights(v)), "unit " + v);
+        }
     }
 
     @Test
