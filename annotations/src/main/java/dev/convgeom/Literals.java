@@ -37,9 +37,9 @@ import java.util.Locale;
  * {@code =} is the same as the row window. A resize is
  * {@code upsample,factor,nearest|bilinear} (or {@code upsample,factorX,factorY,nearest|bilinear}
  * where the axes differ; a fractional factor is written {@code factor/per}, as {@code 65/33}; then
- * {@code ,asymmetric} or {@code ,align_corners} for coordinates other than half-pixel, then
- * {@code ,round_prefer_ceil}, {@code ,floor} or {@code ,ceil} for a nearest rounding other than
- * {@code round_prefer_floor}),
+ * {@code ,asymmetric}, {@code ,align_corners} or {@code ,tf_half_pixel_for_nn} for coordinates
+ * other than half-pixel, then {@code ,round_prefer_ceil}, {@code ,floor} or {@code ,ceil} for a
+ * nearest rounding other than {@code round_prefer_floor}),
  * {@code deconv,outputPadding} or
  * {@code crop,like,offsetX,offsetY} (see {@link Resize#crop}); in its place, {@code first,n} is the
  * first channel of a {@code Channels} layer ({@link LayerSpec#firstChannel()}), written when not 0;
@@ -244,12 +244,12 @@ public final class Literals {
                 break;
         }
         throw new IllegalArgumentException("expected \"upsample,factor[,factorY],nearest|bilinear"
-                + "[,asymmetric|align_corners][,round_prefer_ceil|floor|ceil]\", \"deconv,outputPadding\" or \"crop,like,offsetX,offsetY\","
-                + " got \"" + text + "\"");
+                + "[,asymmetric|align_corners|tf_half_pixel_for_nn][,round_prefer_ceil|floor|ceil]\", \"deconv,outputPadding\""
+                + " or \"crop,like,offsetX,offsetY\", got \"" + text + "\"");
     }
 
     /**
-     * {@code upsample,factorX[,factorY],nearest|bilinear[,asymmetric|align_corners]
+     * {@code upsample,factorX[,factorY],nearest|bilinear[,asymmetric|align_corners|tf_half_pixel_for_nn]
      * [,round_prefer_ceil|floor|ceil]}, or null.
      */
     private static Resize upsample(String[] f) {
@@ -259,7 +259,8 @@ public final class Literals {
         }
         Upsample.Coordinates coordinates = Upsample.Coordinates.HALF_PIXEL;
         int next = mode + 1;
-        if (next < f.length && (f[next].equals("asymmetric") || f[next].equals("align_corners"))) {
+        if (next < f.length && (f[next].equals("asymmetric") || f[next].equals("align_corners")
+                || f[next].equals("tf_half_pixel_for_nn"))) {
             coordinates = Upsample.Coordinates.valueOf(f[next++].toUpperCase(Locale.ROOT));
         }
         Upsample.Rounding rounding = Upsample.Rounding.ROUND_PREFER_FLOOR;

@@ -35,6 +35,12 @@ import java.lang.annotation.Target;
  * would copy the border unit, which convgeom's fields cannot state exactly: that is an error,
  * {@code [convgeom:nearest-outside-map]}.
  *
+ * <p>A factor below 1 ({@code per > factor}) shrinks the map, as ONNX {@code Resize} with
+ * {@code mode = linear} and no antialiasing does: each output unit still reads the two input units
+ * around its position, so the positions step over some input units, which no unit reads. An input
+ * of {@code n} units gives {@code floor(n * factor / per)} units; an input that would give none is
+ * an error at the factor.
+ *
  * <pre>{@code
  * @Upsample(factor = 2)                                Object up1;
  * @Upsample(factor = 2, mode = Upsample.Mode.BILINEAR) Object up2;
@@ -46,6 +52,7 @@ import java.lang.annotation.Target;
  * @Upsample(factor = 2, coordinates = Upsample.Coordinates.ASYMMETRIC,
  *           rounding = Upsample.Rounding.FLOOR)     Object up7;   // PyTorch mode = 'nearest'
  * @Upsample(factor = 65, per = 33)                    Object up8;   // 'nearest-exact' 33 units to 65
+ * @Upsample(factor = 1, per = 2, mode = Upsample.Mode.BILINEAR) Object down;  // half the size
  * }</pre>
  */
 @Documented
@@ -75,7 +82,9 @@ public @interface Upsample {
 
     /**
      * The input units that give {@link #factor()} output units, along both axes: the factor is
-     * {@code factor / per}, at least 1 and at most the factor. Not given: 1, a whole factor.
+     * {@code factor / per}; at least 1. Not given: 1, a whole factor. A per above the factor
+     * shrinks the map ({@link Mode#BILINEAR} only): {@code factor = 1, per = 2} halves it, as
+     * PyTorch's {@code interpolate(scale_factor = 0.5, mode = "bilinear")} does.
      */
     int per() default 0;
 
@@ -113,7 +122,13 @@ public @interface Upsample {
          * {@code (N - 1) / gcd(n - 1, f - 1)} units; an input of one unit along an upsampled axis
          * is an error.
          */
-        ALIGN_CORNERS
+        ALIGN_CORNERS,
+        /**
+         * At {@code (v + 1/2) / f}: ONNX {@code tf_half_pixel_for_nn} (opsets 11 and 12), which
+         * TensorFlow's converters write; half-pixel centres without the {@code - 1/2}, so unit 0
+         * sits at {@code 1 / (2 f)}, a little after input unit 0.
+         */
+        TF_HALF_PIXEL_FOR_NN
     }
 
     /** How an upsampled unit is computed from the input. */

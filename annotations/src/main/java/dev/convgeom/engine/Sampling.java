@@ -13,7 +13,10 @@ import dev.convgeom.Ratio;
  *
  * <p>The factor is the exact ratio {@code f = factor / per} (ONNX {@code Resize} to {@code sizes}
  * that are no whole multiple of the input: 33 units to 65 is {@code 65 / 33}); {@code n} input
- * units give {@code floor(n * factor / per)} output units.
+ * units give {@code floor(n * factor / per)} output units. A factor below 1 ({@code per > factor})
+ * shrinks the map: linear interpolation then still reads {@code floor(q)} and {@code ceil(q)} (ONNX
+ * {@code linear} without antialiasing), nearest copying {@code round(q)}, the positions advance by
+ * more than one unit, and some input units are read by no output unit.
  *
  * <p>ONNX clamps a nearest unit to {@code [0, n - 1]}. The engine's fields follow one pattern
  * (virtual units beyond the map stand for padding), so a real output unit whose rounded position
@@ -50,9 +53,15 @@ public record Sampling(long a, long b, long d, long factor, long per, boolean li
             // (v + 1/2) * p / f - 1/2 = (2 p v + p - f) / (2 f)
             case HALF_PIXEL -> new Sampling(Math.multiplyExact(2L, p), p - f, Math.multiplyExact(2L, f), f, p, linear, r);
             case ASYMMETRIC -> new Sampling(p, 0, f, f, p, linear, r);
+            // (v + 1/2) * p / f = (2 p v + p) / (2 f)
+            case TF_HALF_PIXEL_FOR_NN -> new Sampling(Math.multiplyExact(2L, p), p, Math.multiplyExact(2L, f), f, p,
+                    linear, r);
             case ALIGN_CORNERS -> {
                 long out = size(layer, axis, n);
+                // One output unit sits on unit 0 (ONNX and PyTorch take position 0 there); the step
+                // n - 1 it is given is the one the next unit would take, so that the jump stays positive.
                 yield out == n ? new Sampling(1, 0, 1, f, p, linear, r)
+                        : out == 1 ? new Sampling(n - 1, 0, 1, f, p, linear, r)
                         : new Sampling(n - 1, 0, out - 1, f, p, linear, r);
             }
         };
@@ -65,13 +74,19 @@ public record Sampling(long a, long b, long d, long factor, long per, boolean li
     }
 
     /**
-     * Whether {@code layer} can upsample {@code n} units along {@code axis}: with aligned corners
+     * Whether {@code layer} can upsample {@code n} units along {@code axis}: a shrinking
+     * ({@code per > factor}) must leave at least one unit ({@link #empty}), and with aligned corners
      * one unit cannot be stretched over several (every output unit would sit on it: no step).
      */
     public static boolean fits(LayerSpec layer, Axis axis, long n) {
         LayerSpec.Extras e = layer.extras();
         boolean stretches = e.coordinates() != Coordinates.ALIGN_CORNERS || n >= 2 || size(layer, axis, n) == n;
-        return e.bilinear() ? stretches : stretches && nearestInside(layer, axis, n);
+        return !empty(layer, axis, n) && (e.bilinear() ? stretches : stretches && nearestInside(layer, axis, n));
+    }
+
+    /** Whether {@code layer}, shrinking, puts out no unit for {@code n} input units along {@code axis}. */
+    public static boolean empty(LayerSpec layer, Axis axis, long n) {
+        return size(layer, axis, n) < 1;
     }
 
     /**

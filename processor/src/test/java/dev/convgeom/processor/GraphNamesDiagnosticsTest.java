@@ -168,18 +168,10 @@ class GraphNamesDiagnosticsTest {
                         "layer 'up': rounding = FLOOR chooses the unit a NEAREST upsampling copies, but mode = BILINEAR"
                                 + " interpolates; remove rounding, or use mode = Upsample.Mode.NEAREST"
                                 + " [convgeom:rounding-not-nearest]"),
-                // fractional factors: factor over per, per at least 1 and at most the factor
+                // fractional factors: factor over per, per at least 1 (above the factor: a shrinking)
                 Arguments.of("@Upsample(factor = 2, per = 0, mode = Upsample.Mode.BILINEAR) Object up;", 33,
                         "layer 'up': per = 0, but an upsampling factor's per must be at least 1"
                                 + " [convgeom:not-positive]"),
-                Arguments.of("@Upsample(factor = 2, per = 3, mode = Upsample.Mode.BILINEAR) Object up;", 33,
-                        "layer 'up': per = 3 is above factor = 2, but an @Upsample enlarges: it makes 2 output units"
-                                + " of every 3 input units, so per must be at most the factor"
-                                + " [convgeom:per-above-factor]"),
-                Arguments.of("@Upsample(factorX = 3, perX = 4, factorY = 2, mode = Upsample.Mode.BILINEAR) Object up;",
-                        35, "layer 'up': perX = 4 is above factorX = 3, but an @Upsample enlarges: it makes 3 output"
-                                + " units of every 4 input units, so per must be at most the factor"
-                                + " [convgeom:per-above-factor]"),
                 // the caret goes under the annotation: nothing written to point at
                 Arguments.of("@Upsample Object up;", 5,
                         "layer 'up': @Upsample needs a factor: give factor, or both factorX and factorY (missing:"
@@ -293,7 +285,7 @@ class GraphNamesDiagnosticsTest {
             "[convgeom:crop-offset-count]", "[convgeom:negative-offset]",
             "[convgeom:not-positive]", "[convgeom:negative-padding]", "[convgeom:missing-kernel]",
             "[convgeom:pool-padding-too-large]", "[convgeom:missing-factor]",
-            "[convgeom:rounding-not-nearest]", "[convgeom:per-above-factor]");
+            "[convgeom:rounding-not-nearest]");
 
     /**
      * An FCN-like graph using every graph annotation passes the names and per-layer checks, and

@@ -13,8 +13,7 @@ import dev.convgeom.engine.Sampling;
  * {@code coordinate_transformation_mode} as {@code coordinates}, its {@code nearest_mode} as
  * {@code rounding}, its exact factor per axis; or why it cannot be declared exactly.
  *
- * <p>Refused: a coordinate mode convgeom does not place ({@code tf_half_pixel_for_nn},
- * {@code tf_crop_and_resize}), aligned corners stretching one unit, a real output unit whose
+ * <p>Refused: a coordinate mode convgeom does not place ({@code tf_crop_and_resize}), aligned corners stretching one unit, a real output unit whose
  * rounded position lies outside the input (ONNX clamps it to the border unit; convgeom's fields
  * cannot state that, {@link Sampling#nearestInside}), and a size where ONNX Runtime's float
  * positions pick another unit than the exact ones ({@link RuntimeNearestReads}).
@@ -36,8 +35,8 @@ record NearestResize(Upsample.Coordinates coordinates, Upsample.Rounding roundin
         Coordinates placed = RuntimeLinearReads.placed(coordinates);
         if (placed == null) {
             return refused("mode nearest with coordinate_transformation_mode " + coordinates + ": convgeom's @Upsample"
-                    + " places units with HALF_PIXEL (half_pixel, pytorch_half_pixel), ASYMMETRIC or ALIGN_CORNERS"
-                    + " coordinates only; refused rather than approximated");
+                    + " places units with HALF_PIXEL (half_pixel, pytorch_half_pixel), ASYMMETRIC, ALIGN_CORNERS or"
+                    + " TF_HALF_PIXEL_FOR_NN coordinates only; refused rather than approximated");
         }
         Upsample.Rounding rounding = RuntimeNearestReads.rounding(nearestMode);
         if (rounding == null) {

@@ -23,9 +23,6 @@ public enum Message implements Catalogued {
             "layer '%s': @%s needs a kernel size: give k, or both kh and kw (missing: %s)"),
     MISSING_FACTOR(Severity.ERROR,
             "layer '%s': @Upsample needs a factor: give factor, or both factorX and factorY (missing: %s)"),
-    PER_ABOVE_FACTOR(Severity.ERROR,
-            "layer '%s': %s = %d is above %s = %d, but an @Upsample enlarges: it makes %s output units of every"
-                    + " %s input units, so per must be at most the factor"),
     ROUNDING_NOT_NEAREST(Severity.ERROR,
             "layer '%s': rounding = %s chooses the unit a NEAREST upsampling copies, but mode = %s interpolates;"
                     + " remove rounding, or use mode = Upsample.Mode.NEAREST"),

@@ -84,6 +84,8 @@ public final class RandomDags {
         private final Random context;
         /** Draws for fractional upsampling factors only, so that the graphs without them stay as they were. */
         private final Random fractions;
+        /** Draws for shrinking (per above factor) bilinear resizes only, apart for the same reason. */
+        private final Random shrinks;
         /** Draws for the nearest upsamplings' coordinates, roundings and fractions only. */
         private final Random nearestDraws;
         private final NetworkInput input;
@@ -116,7 +118,8 @@ public final class RandomDags {
             this.misalignBudget = r.nextInt(5) == 0 ? 1 : 0;
             this.context = new Random(seed * 0x9E3779B97F4A7C15L + 11);
             this.fractions = new Random(seed * 0x9E3779B97F4A7C15L + 23);
-            this.nearestDraws = new Random(seed * 0x9E3779B97F4A7C15L + 37);
+            this.shrinks = new Random(seed * 0x9E3779B97F4A7C15L + 37);
+            this.nearestDraws = new Random(seed * 0x9E3779B97F4A7C15L + 41);
         }
 
         Dag build() {
@@ -586,6 +589,12 @@ public final class RandomDags {
                     chained = true;
                     up = new LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(), 1,
                             up.extras().withCoordinates(corners ? Coordinates.ALIGN_CORNERS : Coordinates.ASYMMETRIC));
+                    // One asymmetric in three becomes tf_half_pixel_for_nn, drawn apart (as shrinks).
+                    if (!corners && shrinks.nextInt(3) == 0) {
+                        features.add("tf-half-pixel");
+                        up = new LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(), 1,
+                                up.extras().withCoordinates(Coordinates.TF_HALF_PIXEL_FOR_NN));
+                    }
                 }
                 // One bilinear upsampling in two (half-pixel or asymmetric) takes fractional
                 // factors, 3/2, 5/2, 4/3 or 7/3 on each axis, and is not merged; pooled back by
@@ -603,6 +612,23 @@ public final class RandomDags {
                             up.extras().withFactors(fx, fyy, true).withPers(perX, perY));
                     f = (fx + perX - 1) / perX;
                     fy = (fyy + perY - 1) / perY;
+                }
+                // One bilinear upsampling in four (not with aligned corners, for the period's sake)
+                // shrinks instead, by 1/2, 2/3 or 3/5 on each axis (ONNX linear without
+                // antialiasing), drawn apart so that the other graphs stay as they were; not merged,
+                // and "pooled back" by a window of 1.
+                if (bilinear && shrinks.nextInt(4) == 0 && up.extras().coordinates() != Coordinates.ALIGN_CORNERS) {
+                    long[][] fractions = {{1, 2}, {2, 3}, {3, 5}};
+                    long[] x = fractions[shrinks.nextInt(3)];
+                    long[] y = fractions[shrinks.nextInt(3)];
+                    if (n(cur, Axis.X) >= x[1] && n(cur, Axis.Y) >= y[1]) {
+                        features.add("shrinking");
+                        chained = true;
+                        up = new LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(), 1,
+                                up.extras().withFactors(x[0], y[0], true).withPers(x[1], y[1]));
+                        f = 1;
+                        fy = 1;
+                    }
                 }
                 // One nearest upsampling in two places and rounds its units as another ONNX
                 // coordinate mode and nearest_mode do, one in two of those by a fractional factor
