@@ -44,7 +44,8 @@ final class EngineLayers {
                                 .withAllowMisaligned(true)
                         : extras.withFactors(resize.factorX(), resize.factorY(), resize.bilinear())
                                 .withPers(resize.perX(), resize.perY())
-                                .withCoordinates(dev.convgeom.engine.Coordinates.valueOf(resize.coordinates().name())).withOutputPadding(resize.outputPadding());
+                                .withCoordinates(dev.convgeom.engine.Coordinates.valueOf(resize.coordinates().name())).withOutputPadding(resize.outputPadding())
+                                .withRounding(dev.convgeom.engine.NearestRounding.valueOf(resize.rounding().name()));
             }
             extras = extras.withFirstChannel(layer.firstChannel())
                     .withPadMode(dev.convgeom.engine.PadMode.valueOf(layer.padMode().name()));

@@ -194,7 +194,9 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
             case "Upsample" -> head + (resize.factorX() == resize.factorY() ? " x" + resize.factorX()
                     : " x" + resize.factorX() + " by x" + resize.factorY()) + (resize.bilinear() ? " bilinear" : " nearest")
                     + (resize.coordinates() == Upsample.Coordinates.HALF_PIXEL ? ""
-                            : " " + resize.coordinates().name().toLowerCase(Locale.ROOT));
+                            : " " + resize.coordinates().name().toLowerCase(Locale.ROOT))
+                    + (resize.rounding() == Upsample.Rounding.ROUND_PREFER_FLOOR ? ""
+                            : " " + resize.rounding().name().toLowerCase(Locale.ROOT));
             case "Crop" -> head + " " + from.get(0) + " to " + resize.like() + " at "
                     + resize.offsetY() + "x" + resize.offsetX();
             case "Pad" -> head + " " + pads()

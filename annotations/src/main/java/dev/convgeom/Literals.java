@@ -38,7 +38,8 @@ import java.util.Locale;
  * {@code upsample,factor,nearest|bilinear} (or {@code upsample,factorX,factorY,nearest|bilinear}
  * where the axes differ; a fractional factor is written {@code factor/per}, as {@code 65/33}; then
  * {@code ,asymmetric}, {@code ,align_corners} or {@code ,tf_half_pixel_for_nn} for coordinates
- * other than half-pixel),
+ * other than half-pixel, then {@code ,round_prefer_ceil}, {@code ,floor} or {@code ,ceil} for a
+ * nearest rounding other than {@code round_prefer_floor}),
  * {@code deconv,outputPadding} or
  * {@code crop,like,offsetX,offsetY} (see {@link Resize#crop}); in its place, {@code first,n} is the
  * first channel of a {@code Channels} layer ({@link LayerSpec#firstChannel()}), written when not 0;
@@ -243,34 +244,43 @@ public final class Literals {
                 break;
         }
         throw new IllegalArgumentException("expected \"upsample,factor[,factorY],nearest|bilinear"
-                + "[,asymmetric|align_corners|tf_half_pixel_for_nn]\", \"deconv,outputPadding\" or"
-                + " \"crop,like,offsetX,offsetY\", got \"" + text + "\"");
+                + "[,asymmetric|align_corners|tf_half_pixel_for_nn][,round_prefer_ceil|floor|ceil]\", \"deconv,outputPadding\""
+                + " or \"crop,like,offsetX,offsetY\", got \"" + text + "\"");
     }
 
     /**
-     * {@code upsample,factorX[,factorY],nearest|bilinear[,asymmetric|align_corners|tf_half_pixel_for_nn]},
-     * or null.
+     * {@code upsample,factorX[,factorY],nearest|bilinear[,asymmetric|align_corners|tf_half_pixel_for_nn]
+     * [,round_prefer_ceil|floor|ceil]}, or null.
      */
     private static Resize upsample(String[] f) {
         int mode = f.length > 2 && isMode(f[2]) ? 2 : 3;
-        if (mode >= f.length || !isMode(f[mode]) || f.length > mode + 2) {
+        if (mode >= f.length || !isMode(f[mode]) || f.length > mode + 3) {
             return null;
         }
         Upsample.Coordinates coordinates = Upsample.Coordinates.HALF_PIXEL;
-        if (f.length == mode + 2) {
-            coordinates = switch (f[mode + 1]) {
-                case "asymmetric" -> Upsample.Coordinates.ASYMMETRIC;
-                case "align_corners" -> Upsample.Coordinates.ALIGN_CORNERS;
-                case "tf_half_pixel_for_nn" -> Upsample.Coordinates.TF_HALF_PIXEL_FOR_NN;
-                default -> null;
-            };
-            if (coordinates == null) {
-                return null;
-            }
+        int next = mode + 1;
+        if (next < f.length && (f[next].equals("asymmetric") || f[next].equals("align_corners")
+                || f[next].equals("tf_half_pixel_for_nn"))) {
+            coordinates = Upsample.Coordinates.valueOf(f[next++].toUpperCase(Locale.ROOT));
+        }
+        Upsample.Rounding rounding = Upsample.Rounding.ROUND_PREFER_FLOOR;
+        if (next < f.length) {
+            rounding = rounding(f[next++]);
+        }
+        if (rounding == null || next != f.length) {
+            return null;
         }
         String y = mode == 3 ? f[2] : f[1];
         return Resize.upsample(numerator(f[1]), per(f[1]), numerator(y), per(y), f[mode].equals("bilinear"),
-                coordinates);
+                coordinates).withRounding(rounding);
+    }
+
+    /** A nearest rounding written in a literal ({@code floor}, {@code ceil}, {@code round_prefer_ceil}), or null. */
+    private static Upsample.Rounding rounding(String text) {
+        return switch (text) {
+            case "round_prefer_ceil", "floor", "ceil" -> Upsample.Rounding.valueOf(text.toUpperCase(Locale.ROOT));
+            default -> null;
+        };
     }
 
     /** A factor's numerator: {@code 65} of {@code 65/33}, or the whole factor. */
@@ -357,7 +367,9 @@ public final class Literals {
                                 : "," + factorText(r.factorY(), r.perY()))
                         .append(r.bilinear() ? ",bilinear" : ",nearest")
                         .append(r.coordinates() == Upsample.Coordinates.HALF_PIXEL ? ""
-                                : "," + r.coordinates().name().toLowerCase(Locale.ROOT));
+                                : "," + r.coordinates().name().toLowerCase(Locale.ROOT))
+                        .append(r.rounding() == Upsample.Rounding.ROUND_PREFER_FLOOR ? ""
+                                : "," + r.rounding().name().toLowerCase(Locale.ROOT));
                 case "Crop" -> s.append("crop,").append(r.like()).append(',').append(r.offsetX()).append(',')
                         .append(r.offsetY());
                 default -> s.append("deconv,").append(r.outputPadding());

@@ -394,6 +394,24 @@ public final class NetworkSpec {
         }
     }
 
+    /**
+     * Throws the engine's reason where layer {@code index} is a nearest upsampling that gives no
+     * output because a unit rounds outside its input (not because the input is too small).
+     */
+    private void nearestInsideOrThrow(int height, int width, int index) {
+        if (!layers.get(index).kind().equals("Upsample")) {
+            return;
+        }
+        GeometryResult result = GeometryCalculator.compute(new NetworkInput(input.channels(), height, width),
+                engine.layers(), false);
+        for (Problem problem : result.problems()) {
+            if (problem.message() == GeometryMessage.NEAREST_OUTSIDE_MAP) {
+                throw new IllegalArgumentException(name + ": input " + Size.of(width, height) + " (width x height): "
+                        + problem.text());
+            }
+        }
+    }
+
     private IllegalArgumentException tooSmall(int height, int width, int index) {
         String smallest;
         try {
@@ -411,6 +429,7 @@ public final class NetworkSpec {
             if (!walk.run(walk.axis() == Axis.Y ? height : width)) {
                 String misfit = walk.misfit();
                 if (misfit == null) {
+                    nearestInsideOrThrow(height, width, walk.failedAt());
                     throw tooSmall(height, width, walk.failedAt());
                 }
                 throw new IllegalArgumentException(name + ": input " + Size.of(width, height) + " (width x height): "

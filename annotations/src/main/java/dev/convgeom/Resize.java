@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param bilinear      whether an {@code Upsample} interpolates bilinearly rather than copying the
  *                      nearest unit
  * @param coordinates   where an {@code Upsample} places its units on its input ({@code HALF_PIXEL}
- *                      but for a bilinear {@code Upsample} that says otherwise)
+ *                      but for an {@code Upsample} that says otherwise)
  * @param outputPadding units a {@code Deconv} adds after the last one, on both axes
  * @param like          the layer (or {@code "input"}) whose size a {@code Crop} takes; null otherwise
  * @param offsetX       the column of the cropped map where a {@code Crop} starts
@@ -21,9 +21,10 @@ import java.util.Objects;
  *                      {@code factorX / perX} (1: a whole factor; above {@code factorX}: a
  *                      shrinking)
  * @param perY          likewise for the rows
+ * @param rounding      which unit a nearest {@code Upsample} copies ({@code ROUND_PREFER_FLOOR} otherwise)
  */
 public record Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordinates coordinates, int outputPadding,
-                     String like, int offsetX, int offsetY, int perX, int perY) {
+                     String like, int offsetX, int offsetY, int perX, int perY, Upsample.Rounding rounding) {
 
     /**
      * @throws IllegalArgumentException if a factor or a per is below 1, or the output padding or
@@ -31,6 +32,7 @@ public record Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordi
      */
     public Resize {
         Objects.requireNonNull(coordinates, "coordinates");
+        Objects.requireNonNull(rounding, "rounding");
         if (factorX < 1 || factorY < 1 || outputPadding < 0 || offsetY < 0 || offsetX < 0) {
             throw new IllegalArgumentException("factors " + factorX + ", " + factorY + " must be at least 1, output"
                     + " padding " + outputPadding + " and offsets x " + offsetX + ", y " + offsetY + " non-negative");
@@ -39,6 +41,19 @@ public record Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordi
             throw new IllegalArgumentException("pers x " + perX + ", y " + perY + " must be at least 1 (a per above"
                     + " its factor shrinks the map)");
         }
+    }
+
+    /** A resize whose nearest upsampling (if any) rounds as ONNX does by default. */
+    public Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordinates coordinates, int outputPadding,
+                  String like, int offsetX, int offsetY, int perX, int perY) {
+        this(factorX, factorY, bilinear, coordinates, outputPadding, like, offsetX, offsetY, perX, perY,
+                Upsample.Rounding.ROUND_PREFER_FLOOR);
+    }
+
+    /** This resize with a nearest upsampling's {@code rounding}. */
+    public Resize withRounding(Upsample.Rounding rounding) {
+        return new Resize(factorX, factorY, bilinear, coordinates, outputPadding, like, offsetX, offsetY, perX, perY,
+                rounding);
     }
 
     /** A resize without fractional factors (pers of 1). */

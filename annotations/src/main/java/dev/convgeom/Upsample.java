@@ -13,20 +13,27 @@ import java.lang.annotation.Target;
  *
  * <p>By default the output's units are centred as PyTorch's {@code align_corners = false} places
  * them: along an axis with factor {@code f}, output unit {@code v} sits at input unit
- * {@code (v + 0.5) / f - 0.5} ({@link #coordinates()} chooses another placement for bilinear
- * interpolation). {@link Mode#NEAREST} copies the nearest unit, so the field stays that of one
- * input unit; {@link Mode#BILINEAR} reads the two neighbours on each axis, so the field grows by
- * one input jump (by none where the position falls exactly on a unit). Either way the field
- * depends on the unit's phase, {@code v mod factor} (with aligned corners, a longer period), which
- * the generated geometry tracks.
+ * {@code (v + 0.5) / f - 0.5} ({@link #coordinates()} chooses another placement).
+ * {@link Mode#NEAREST} copies the unit that position rounds to ({@link #rounding()}), so the
+ * field stays that of one input unit; {@link Mode#BILINEAR} reads the two neighbours on each axis,
+ * so the field grows by one input jump (by none where the position falls exactly on a unit).
+ * Either way the field depends on the unit's phase, {@code v mod factor} (with aligned corners or
+ * a fractional factor, a longer period), which the generated geometry tracks. With the default
+ * half-pixel centres and a whole factor, nearest rounded to nearest (either way) copies unit
+ * {@code floor(v / f)}: the position never falls halfway between two units.
  *
  * <p>A factor need not be whole: {@code factor = 65, per = 33} makes 65 output units of every 33
  * input units, exactly (an input of {@code n} units gives {@code floor(n * 65 / 33)}), as ONNX
  * {@code Resize} does when asked for {@code sizes} that are no whole multiple of the input
  * (torchvision's LR-ASPP at 520 pixels resizes 33 units to 65). The factor is the layer's at every
  * input size: {@code forInput} scales a new input by it, which is what a {@code Resize} by
- * {@code scales} does, but not what a {@code Resize} to constant {@code sizes} does. Only
- * {@link Mode#BILINEAR} takes a fractional factor.
+ * {@code scales} does, but not what a {@code Resize} to constant {@code sizes} does.
+ *
+ * <p>ONNX clamps a nearest read to the input; where a real output unit's position rounds outside
+ * the input (half-pixel centres rounded by {@link Rounding#FLOOR} or {@link Rounding#CEIL},
+ * asymmetric positions rounded to nearest with a factor above 2, or by {@code CEIL}) the unit
+ * would copy the border unit, which convgeom's fields cannot state exactly: that is an error,
+ * {@code [convgeom:nearest-outside-map]}.
  *
  * <p>A factor below 1 ({@code per > factor}) shrinks the map, as ONNX {@code Resize} with
  * {@code mode = linear} and no antialiasing does: each output unit still reads the two input units
@@ -42,6 +49,9 @@ import java.lang.annotation.Target;
  *           coordinates = Upsample.Coordinates.ALIGN_CORNERS) Object up4;
  * @Upsample(factor = 65, per = 33, mode = Upsample.Mode.BILINEAR) Object up5;  // 33 units to 65
  * @Upsample(factorX = 3, perX = 2, factorY = 2, mode = Upsample.Mode.BILINEAR) Object up6;
+ * @Upsample(factor = 2, coordinates = Upsample.Coordinates.ASYMMETRIC,
+ *           rounding = Upsample.Rounding.FLOOR)     Object up7;   // PyTorch mode = 'nearest'
+ * @Upsample(factor = 65, per = 33)                    Object up8;   // 'nearest-exact' 33 units to 65
  * @Upsample(factor = 1, per = 2, mode = Upsample.Mode.BILINEAR) Object down;  // half the size
  * }</pre>
  */
@@ -87,11 +97,7 @@ public @interface Upsample {
     /** How output units take their values. */
     Mode mode() default Mode.NEAREST;
 
-    /**
-     * Where {@link Mode#BILINEAR} places the output units on the input, and so which input units
-     * each reads. {@link Mode#NEAREST} copies unit {@code floor(v / f)} with half-pixel centres
-     * and takes only {@link Coordinates#HALF_PIXEL}.
-     */
+    /** Where the output units sit on the input, and so which input units each reads. */
     Coordinates coordinates() default Coordinates.HALF_PIXEL;
 
     /**
@@ -131,5 +137,25 @@ public @interface Upsample {
         NEAREST,
         /** Bilinear interpolation of the two units per axis around each unit's position ({@link #coordinates()}). */
         BILINEAR
+    }
+
+    /**
+     * Which input unit {@link Mode#NEAREST} copies for a position {@code q} ({@link #coordinates()}):
+     * ONNX {@code Resize}'s {@code nearest_mode}, computed exactly. Only for nearest upsampling:
+     * written with another mode, it is an error. Not given: {@link Rounding#ROUND_PREFER_FLOOR}, as
+     * in ONNX.
+     */
+    Rounding rounding() default Rounding.ROUND_PREFER_FLOOR;
+
+    /** How a nearest upsampling rounds a unit's position to the input unit it copies. */
+    enum Rounding {
+        /** The nearest unit, the lower one halfway (ONNX {@code round_prefer_floor}). */
+        ROUND_PREFER_FLOOR,
+        /** The nearest unit, the upper one halfway (ONNX {@code round_prefer_ceil}). */
+        ROUND_PREFER_CEIL,
+        /** The unit at or below {@code q} (ONNX {@code floor}; PyTorch's {@code mode = 'nearest'} with asymmetric positions). */
+        FLOOR,
+        /** The unit at or above {@code q} (ONNX {@code ceil}). */
+        CEIL
     }
 }

@@ -144,7 +144,7 @@ final class BruteForceAxis {
                         result.addAll(pixels(src, i0 + 1));
                     }
                 } else {
-                    result.addAll(pixels(src, Math.floorDiv(v, factor(l))));
+                    result.addAll(pixels(src, nearest(l.resize().rounding(), source(l, Frac.of(v), sizeOf(src)))));
                 }
             }
             case "Crop" -> result.addAll(pixels(src, v + offset(l)));
@@ -230,14 +230,13 @@ final class BruteForceAxis {
      * {@code Resize}'s formulas for output length {@code N}: {@code half_pixel}
      * {@code (v + 1/2) n / N - 1/2}, {@code asymmetric} {@code v n / N}, {@code tf_half_pixel_for_nn}
      * {@code (v + 1/2) n / N}, {@code align_corners}
-     * {@code v (n - 1) / (N - 1)}. Nearest upsampling is centred as half-pixel. With a fractional
+     * {@code v (n - 1) / (N - 1)}, for nearest and bilinear upsampling alike. With a fractional
      * factor the scale is the declared {@code factor / per} ({@code N / n} only where that is
      * whole), as ONNX's {@code scales} give it.
      */
     private Frac source(LayerSpec l, Frac v, long n) {
         long bigN = Math.floorDiv(n * factor(l), per(l));
-        Upsample.Coordinates c = l.resize().bilinear() ? l.resize().coordinates() : Upsample.Coordinates.HALF_PIXEL;
-        return switch (c) {
+        return switch (l.resize().coordinates()) {
             case HALF_PIXEL -> v.plus(Frac.of(1, 2)).times(Frac.of(per(l))).over(factor(l)).minus(Frac.of(1, 2));
             case ASYMMETRIC -> v.times(Frac.of(per(l))).over(factor(l));
             case TF_HALF_PIXEL_FOR_NN -> v.plus(Frac.of(1, 2)).times(Frac.of(per(l))).over(factor(l));
@@ -245,6 +244,24 @@ final class BruteForceAxis {
             // there were two, the second on the last input unit, so that the jump stays positive.
             // (An axis kept at its size, one unit among them, maps v to v: n - 1 over N - 1.)
             case ALIGN_CORNERS -> bigN == n ? v : v.times(Frac.of(n - 1)).over(bigN == 1 ? 1 : bigN - 1);
+        };
+    }
+
+    /**
+     * The unit ONNX's {@code nearest_mode} picks at position {@code q}, unclamped: {@code floor},
+     * {@code ceil}, or the nearest, halves going down ({@code round_prefer_floor}) or up
+     * ({@code round_prefer_ceil}). Twice the distance above the floor, compared with 1, says which.
+     */
+    static long nearest(Upsample.Rounding rounding, Frac q) {
+        long below = q.floor();
+        Frac twice = q.minus(Frac.of(below)).times(Frac.of(2));
+        int half = twice.num().compareTo(twice.den());
+        boolean whole = twice.num().signum() == 0;
+        return switch (rounding) {
+            case FLOOR -> below;
+            case CEIL -> whole ? below : below + 1;
+            case ROUND_PREFER_FLOOR -> half <= 0 ? below : below + 1;
+            case ROUND_PREFER_CEIL -> half < 0 ? below : below + 1;
         };
     }
 

@@ -11,6 +11,7 @@ import static dev.convgeom.Graphs.gate;
 import static dev.convgeom.Graphs.globalAvgPool;
 import static dev.convgeom.Graphs.instanceNorm;
 import static dev.convgeom.Graphs.maxPool;
+import static dev.convgeom.Graphs.nearest;
 import static dev.convgeom.Graphs.network;
 import static dev.convgeom.Graphs.pad;
 import static dev.convgeom.Graphs.pool;
@@ -18,12 +19,14 @@ import static dev.convgeom.Graphs.relu;
 import static dev.convgeom.Graphs.upsample;
 import static dev.convgeom.Graphs.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convgeom.BruteForceAxis.Frac;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -110,6 +113,12 @@ class GraphGeometryBruteForceTest {
                         upsample("asym", "c", 5, 4, 10, 7, Upsample.Coordinates.ASYMMETRIC),
                         upsample("corners", "c", 3, 2, 5, 4, Upsample.Coordinates.ALIGN_CORNERS),
                         conv("after", "half", 3, 2, 0)), 20, 14),
+                // Nearest upsampling in every coordinate mode and rounding that keeps every real
+                // read inside its input, whole and fractional (PyTorch's 'nearest' is asymmetric
+                // floor, its 'nearest-exact' half-pixel), stacked and strided over;
+                // declared at 33x31, walked there and at another size.
+                Arguments.of(nearestNetwork(), 33, 31),
+                Arguments.of(nearestNetwork(), 20, 14),
                 // Shrinking (per above factor: ONNX linear without antialiasing, PyTorch's
                 // interpolate to a smaller size) in every coordinate mode (tf_half_pixel_for_nn
                 // shrinking and enlarging), of the input and of a
@@ -196,6 +205,35 @@ class GraphGeometryBruteForceTest {
                         upsample("u", "d", 3, true),
                         maxPool("p", "u", 3, 2),
                         deconv("d2", "p", 3, 2, 1)), 8, 6));
+    }
+
+    private static NetworkSpec nearestNetwork() {
+        return network("nearest", 33, 31,
+                conv("c", "input", 3, 2, 1),
+                nearest("exact", "input", 65, 33, Upsample.Coordinates.HALF_PIXEL, Upsample.Rounding.ROUND_PREFER_CEIL),
+                nearest("half", "c", 10, 7, Upsample.Coordinates.HALF_PIXEL, Upsample.Rounding.ROUND_PREFER_FLOOR),
+                nearest("floor3", "c", 3, 1, Upsample.Coordinates.ASYMMETRIC, Upsample.Rounding.FLOOR),
+                nearest("round2", "c", 2, 1, Upsample.Coordinates.ASYMMETRIC, Upsample.Rounding.ROUND_PREFER_FLOOR),
+                nearest("round32", "c", 3, 2, Upsample.Coordinates.ASYMMETRIC, Upsample.Rounding.ROUND_PREFER_CEIL),
+                nearest("corners", "c", 5, 2, Upsample.Coordinates.ALIGN_CORNERS, Upsample.Rounding.ROUND_PREFER_CEIL),
+                nearest("cornersFloor", "c", 3, 1, Upsample.Coordinates.ALIGN_CORNERS, Upsample.Rounding.FLOOR),
+                nearest("cornersCeil", "c", 2, 1, Upsample.Coordinates.ALIGN_CORNERS, Upsample.Rounding.CEIL),
+                conv("after", "floor3", 3, 2, 0),
+                nearest("again", "after", 7, 3, Upsample.Coordinates.HALF_PIXEL, Upsample.Rounding.ROUND_PREFER_CEIL),
+                conv("wide", "round32", 4, 3, 1));
+    }
+
+    /**
+     * A nearest unit rounding outside its input (half-pixel floor: unit 0 at -1/4 floors to -1) is
+     * refused at run time with the engine's reason, not as an input too small.
+     */
+    @Test
+    void aNearestUnitRoundingOutsideItsInputIsRefusedWithTheReason() {
+        NetworkSpec spec = network("clamped", 8, 8,
+                nearest("up", "input", 2, 1, Upsample.Coordinates.HALF_PIXEL, Upsample.Rounding.FLOOR));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> spec.forInput(Size.of(8, 8)));
+        assertTrue(e.getMessage().contains("which rounds to unit -1, outside the 8 units of its input"),
+                e.getMessage());
     }
 
     @ParameterizedTest(name = "{0} at {1}x{2}")

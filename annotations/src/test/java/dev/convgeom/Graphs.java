@@ -60,6 +60,13 @@ final class Graphs {
                 Resize.upsample(factorX, perX, factorY, perY, true, coordinates));
     }
 
+    /** A nearest upsampling by {@code factor / per} on both axes, placed and rounded as given. */
+    static LayerSpec nearest(String name, String from, int factor, int per, Upsample.Coordinates coordinates,
+                             Upsample.Rounding rounding) {
+        return new LayerSpec(name, "Upsample", List.of(from), C, C, 1, null, null,
+                Resize.upsample(factor, per, factor, per, false, coordinates).withRounding(rounding));
+    }
+
     static LayerSpec pad(String name, String from, int top, int bottom, int left, int right) {
         return new LayerSpec(name, "Pad", List.of(from), C, C, 1, window(1, 1, 1, top, bottom),
                 window(1, 1, 1, left, right), null);

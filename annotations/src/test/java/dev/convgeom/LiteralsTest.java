@@ -75,6 +75,26 @@ class LiteralsTest {
     }
 
     @Test
+    void aNearestRoundingIsWrittenAfterTheCoordinatesOnlyWhenNotTheDefault() {
+        LayerSpec floor = new LayerSpec("up", "Upsample", List.of("input"), 3, 3, 1, null, null,
+                Resize.upsample(3, 1, 3, 1, false, Upsample.Coordinates.ASYMMETRIC).withRounding(Upsample.Rounding.FLOOR));
+        LayerSpec ceil = new LayerSpec("up2", "Upsample", List.of("up"), 3, 3, 1, null, null,
+                Resize.upsample(65, 33, 2, 1, false, Upsample.Coordinates.HALF_PIXEL)
+                        .withRounding(Upsample.Rounding.ROUND_PREFER_CEIL));
+        LayerSpec plain = new LayerSpec("up3", "Upsample", List.of("up2"), 3, 3, 1, null, null,
+                Resize.upsample(5, 2, 5, 2, false, Upsample.Coordinates.ALIGN_CORNERS));
+        assertEquals("up Upsample input 3 3 1 - - upsample,3,nearest,asymmetric,floor", Literals.line(floor));
+        assertEquals("up2 Upsample ^ 3 3 1 - - upsample,65/33,2,nearest,round_prefer_ceil", Literals.line(ceil, "up"));
+        assertEquals("up3 Upsample ^ 3 3 1 - - upsample,5/2,nearest,align_corners", Literals.line(plain, "up2"));
+        NetworkSpec net = Literals.network("Near", "3 33 20", Literals.line(floor), Literals.line(ceil, "up"),
+                Literals.line(plain, "up2"));
+        assertEquals(List.of(floor, ceil, plain), net.layers());
+        assertEquals("up: Upsample x3 nearest asymmetric floor", floor.toString());
+        assertThrows(IllegalArgumentException.class, () -> Literals.network("Bad", "3 33 20",
+                "up Upsample input 3 3 1 - - upsample,3,nearest,floor,asymmetric"));
+    }
+
+    @Test
     void aChannelSelectionWritesItsFirstChannelOnlyWhenNotZero() {
         assertEquals("low Channels gap 4 2 1", Literals.line(named("low")));
         assertEquals("high Channels gap 4 2 1 - - first,2", Literals.line(named("high")));

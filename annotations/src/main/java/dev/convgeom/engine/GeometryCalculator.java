@@ -256,14 +256,28 @@ public final class GeometryCalculator {
                         axis.extent(), n, n, f, p, WindowAxis.ceilDiv(p, f));
                 fits = false;
             } else if (!Sampling.fits(layer, axis, n)) {
-                soFar.report(index, Param.COORDINATES, axis, GeometryMessage.ALIGN_CORNERS_ONE_UNIT, layer.name(),
-                        axis.extent(), layer.extras().factor(axis));
+                if (Sampling.nearestInside(layer, axis, n)) {
+                    soFar.report(index, Param.COORDINATES, axis, GeometryMessage.ALIGN_CORNERS_ONE_UNIT, layer.name(),
+                            axis.extent(), layer.extras().factor(axis));
+                } else {
+                    reportOutside(index, layer, axis, n);
+                }
                 fits = false;
             }
         }
         return fits ? new ComputedLayer(layer, inputs, in.channels(),
                 LayerAxis.resample(layer, Axis.Y, List.of(in.y()), 0, 0),
                 LayerAxis.resample(layer, Axis.X, List.of(in.x()), 0, 0), null, null, 0, 0) : null;
+    }
+
+    /** A nearest upsampling whose first or last unit rounds outside its input ({@link Sampling#nearestInside}). */
+    private void reportOutside(int index, LayerSpec layer, Axis axis, long n) {
+        Sampling s = Sampling.of(layer, axis, n);
+        long out = Sampling.size(layer, axis, n);
+        long v = s.first(0) < 0 ? 0 : out - 1;
+        soFar.report(index, Param.ROUNDING, axis, GeometryMessage.NEAREST_OUTSIDE_MAP, layer.name(),
+                layer.extras().coordinates(), layer.extras().rounding(), v, out, axis.extent(), s.position(v),
+                s.first(v), n);
     }
 
     private ComputedLayer deconv(int index, LayerSpec layer, List<Integer> inputs, ComputedLayer in, long channels) {

@@ -88,6 +88,11 @@ public enum GeometryMessage implements Catalogued {
             "layer '%s': coordinates = ALIGN_CORNERS stretches the first to the last unit of its input, but"
                     + " the input's %s is 1 unit, so all %d output units would sit on it; use a larger input, or"
                     + " HALF_PIXEL or ASYMMETRIC coordinates"),
+    NEAREST_OUTSIDE_MAP(Severity.ERROR,
+            "layer '%s': %s coordinates rounded %s put output unit %d of %d along the %s at input position %s,"
+                    + " which rounds to unit %d, outside the %d units of its input; the runtime copies the border"
+                    + " unit there, which one field pattern cannot state, so convgeom does not guess: use HALF_PIXEL"
+                    + " with a ROUND_PREFER rounding, ASYMMETRIC with FLOOR, or ALIGN_CORNERS"),
     REFLECT_PAD_TOO_WIDE(Severity.ERROR,
             "layer '%s': REFLECT padding of %d %s needs a map of more than %d %s, but its input, %s, has %d:"
                     + " new unit -%d would copy %s %d, which does not exist; pad less, or use mode = EDGE"),

@@ -148,10 +148,12 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
      *                        (1: a whole factor)
      * @param perY            likewise along the rows
      * @param padMode         what a {@link LayerKind#PAD}'s new units hold ({@link PadMode#CONSTANT} otherwise)
+     * @param rounding        which unit a nearest upsampling copies ({@link NearestRounding#ROUND_PREFER_FLOOR}
+     *                        otherwise)
      */
     public record Extras(int like, OptionalLong offsetY, OptionalLong offsetX, long factorX, long factorY,
                          boolean bilinear, Coordinates coordinates, long outputPadding, boolean allowMisaligned,
-                         long firstChannel, long perX, long perY, PadMode padMode) {
+                         long firstChannel, long perX, long perY, PadMode padMode, NearestRounding rounding) {
 
         public static final Extras NONE = new Extras(NETWORK_INPUT, OptionalLong.empty(), OptionalLong.empty(), 1,
                 1, false, Coordinates.HALF_PIXEL, 0, false, 0, 1, 1, PadMode.CONSTANT);
@@ -159,6 +161,21 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
         public Extras {
             Objects.requireNonNull(coordinates, "coordinates");
             Objects.requireNonNull(padMode, "padMode");
+            Objects.requireNonNull(rounding, "rounding");
+        }
+
+        /** Extras whose nearest upsampling (if any) rounds as ONNX does by default. */
+        public Extras(int like, OptionalLong offsetY, OptionalLong offsetX, long factorX, long factorY,
+                      boolean bilinear, Coordinates coordinates, long outputPadding, boolean allowMisaligned,
+                      long firstChannel, long perX, long perY, PadMode padMode) {
+            this(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding, allowMisaligned,
+                    firstChannel, perX, perY, padMode, NearestRounding.ROUND_PREFER_FLOOR);
+        }
+
+        /** Which unit a nearest upsampling copies for a position between two units. */
+        public Extras withRounding(NearestRounding rounding) {
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding);
         }
 
         /** Extras of a layer other than a pad. */
@@ -172,7 +189,7 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
         /** These extras with a pad's mode. */
         public Extras withPadMode(PadMode padMode) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding);
         }
 
         /** Extras without a channel selection. */
@@ -183,12 +200,12 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
 
         /** These extras with a channel selection starting at {@code firstChannel}. */
         public Extras withFirstChannel(long firstChannel) {
-            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding, allowMisaligned, firstChannel, perX, perY, padMode);
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding, allowMisaligned, firstChannel, perX, perY, padMode, rounding);
         }
 
         public Extras withLike(int like, OptionalLong offsetY, OptionalLong offsetX) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding);
         }
 
         /** The same factor along both axes. */
@@ -199,13 +216,13 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
         /** Factor {@code factorX} along the columns and {@code factorY} along the rows. */
         public Extras withFactors(long factorX, long factorY, boolean bilinear) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding);
         }
 
         /** Where an upsampling places its units on its input. */
         public Extras withCoordinates(Coordinates coordinates) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding);
         }
 
         /** The upsampling factor along {@code axis}: its numerator over {@link #per(Axis)}. */
@@ -224,17 +241,17 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
          */
         public Extras withPers(long perX, long perY) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding);
         }
 
         public Extras withOutputPadding(long outputPadding) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding);
         }
 
         public Extras withAllowMisaligned(boolean allowMisaligned) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding);
         }
 
         public OptionalLong offset(Axis axis) {

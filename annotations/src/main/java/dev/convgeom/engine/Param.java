@@ -26,5 +26,7 @@ public enum Param {
     /** A pad's {@code mode}. */
     PAD_MODE,
     /** No single parameter: the diagnostic goes on the annotation. */
-    NONE
+    NONE,
+    /** A nearest upsampling's {@code rounding} (its {@code coordinates} where it is not written). */
+    ROUNDING
 }

@@ -4,17 +4,24 @@ import dev.convgeom.Ratio;
 
 /**
  * Which input units one axis of an upsampling reads, exactly: output unit {@code v} sits at input
- * position {@code q(v) = (a * v + b) / d}; nearest copies unit {@code floor(v / f)} (half-pixel
- * centres only), linear interpolation reads {@code floor(q)} and {@code ceil(q)}, one unit where
- * {@code q} is whole, with weights {@code 1 - frac(q)} and {@code frac(q)}.
+ * position {@code q(v) = (a * v + b) / d}; nearest copies unit {@code round(q)}, rounded as its
+ * {@link NearestRounding} says (with half-pixel centres and a whole factor {@code f}, rounded to
+ * nearest either way, that is {@code floor(v / f)}: {@code q} lies strictly between
+ * {@code floor(v / f) - 1/2} and {@code floor(v / f) + 1/2}), linear interpolation reads
+ * {@code floor(q)} and {@code ceil(q)}, one unit where {@code q} is whole, with weights
+ * {@code 1 - frac(q)} and {@code frac(q)}.
  *
  * <p>The factor is the exact ratio {@code f = factor / per} (ONNX {@code Resize} to {@code sizes}
  * that are no whole multiple of the input: 33 units to 65 is {@code 65 / 33}); {@code n} input
- * units give {@code floor(n * factor / per)} output units. Nearest copying takes whole factors only
- * ({@code per = 1}). A factor below 1 ({@code per > factor}) shrinks the map: linear
- * interpolation then still reads {@code floor(q)} and {@code ceil(q)} (ONNX {@code linear} without
- * antialiasing), the positions advance by more than one unit, and some input units are read by
- * no output unit.
+ * units give {@code floor(n * factor / per)} output units. A factor below 1 ({@code per > factor})
+ * shrinks the map: linear interpolation then still reads {@code floor(q)} and {@code ceil(q)} (ONNX
+ * {@code linear} without antialiasing), nearest copying {@code round(q)}, the positions advance by
+ * more than one unit, and some input units are read by no output unit.
+ *
+ * <p>ONNX clamps a nearest unit to {@code [0, n - 1]}. The engine's fields follow one pattern
+ * (virtual units beyond the map stand for padding), so a real output unit whose rounded position
+ * lies outside the map would copy the border unit while its pattern says a virtual one: such a
+ * size does not {@link #fits fit} ({@link #nearestInside}), and is refused rather than guessed.
  *
  * <p>The positions advance by {@code a / d} input units per output unit, so every
  * {@link #period()} output units they advance by a whole {@link #advance()} input units and the
@@ -26,36 +33,36 @@ import dev.convgeom.Ratio;
  * @param b       the position of unit 0, numerator
  * @param d       the common denominator, positive
  * @param factor  the factor's numerator: output units per {@code per} input units
- * @param per     the factor's denominator, at least 1 (1 for nearest)
+ * @param per     the factor's denominator, at least 1
  * @param linear  linear interpolation, else nearest
+ * @param rounding which unit nearest copying takes (unused for linear)
  */
-public record Sampling(long a, long b, long d, long factor, long per, boolean linear) {
+public record Sampling(long a, long b, long d, long factor, long per, boolean linear, NearestRounding rounding) {
 
     /**
      * The sampling of {@code layer}, an upsampling, along {@code axis} of an input of {@code n}
-     * units. Aligned corners need {@code n >= 2} unless the factor is 1 ({@link #fits}). Nearest
-     * upsampling samples with half-pixel centres whatever its coordinates.
+     * units. Aligned corners need {@code n >= 2} unless the factor is 1 ({@link #fits}).
      */
     public static Sampling of(LayerSpec layer, Axis axis, long n) {
         LayerSpec.Extras e = layer.extras();
         long f = e.factor(axis);
         long p = e.per(axis);
         boolean linear = e.bilinear();
-        // Nearest copies floor(v / f) with half-pixel centres, whatever the coordinates say.
-        return switch (linear ? e.coordinates() : Coordinates.HALF_PIXEL) {
+        NearestRounding r = e.rounding();
+        return switch (e.coordinates()) {
             // (v + 1/2) * p / f - 1/2 = (2 p v + p - f) / (2 f)
-            case HALF_PIXEL -> new Sampling(Math.multiplyExact(2L, p), p - f, Math.multiplyExact(2L, f), f, p, linear);
-            case ASYMMETRIC -> new Sampling(p, 0, f, f, p, linear);
+            case HALF_PIXEL -> new Sampling(Math.multiplyExact(2L, p), p - f, Math.multiplyExact(2L, f), f, p, linear, r);
+            case ASYMMETRIC -> new Sampling(p, 0, f, f, p, linear, r);
             // (v + 1/2) * p / f = (2 p v + p) / (2 f)
             case TF_HALF_PIXEL_FOR_NN -> new Sampling(Math.multiplyExact(2L, p), p, Math.multiplyExact(2L, f), f, p,
-                    linear);
+                    linear, r);
             case ALIGN_CORNERS -> {
                 long out = size(layer, axis, n);
                 // One output unit sits on unit 0 (ONNX and PyTorch take position 0 there); the step
                 // n - 1 it is given is the one the next unit would take, so that the jump stays positive.
-                yield out == n ? new Sampling(1, 0, 1, f, p, linear)
-                        : out == 1 ? new Sampling(n - 1, 0, 1, f, p, linear)
-                        : new Sampling(n - 1, 0, out - 1, f, p, linear);
+                yield out == n ? new Sampling(1, 0, 1, f, p, linear, r)
+                        : out == 1 ? new Sampling(n - 1, 0, 1, f, p, linear, r)
+                        : new Sampling(n - 1, 0, out - 1, f, p, linear, r);
             }
         };
     }
@@ -73,8 +80,8 @@ public record Sampling(long a, long b, long d, long factor, long per, boolean li
      */
     public static boolean fits(LayerSpec layer, Axis axis, long n) {
         LayerSpec.Extras e = layer.extras();
-        return !empty(layer, axis, n) && (!e.bilinear() || e.coordinates() != Coordinates.ALIGN_CORNERS || n >= 2
-                || size(layer, axis, n) == n);
+        boolean stretches = e.coordinates() != Coordinates.ALIGN_CORNERS || n >= 2 || size(layer, axis, n) == n;
+        return !empty(layer, axis, n) && (e.bilinear() ? stretches : stretches && nearestInside(layer, axis, n));
     }
 
     /** Whether {@code layer}, shrinking, puts out no unit for {@code n} input units along {@code axis}. */
@@ -82,14 +89,32 @@ public record Sampling(long a, long b, long d, long factor, long per, boolean li
         return size(layer, axis, n) < 1;
     }
 
+    /**
+     * Whether every real output unit of {@code layer}, a nearest upsampling (true for another), copies a real unit of
+     * an input of {@code n} units along {@code axis}: the first output unit rounds to unit 0 or
+     * later, the last to unit {@code n - 1} or earlier (positions increase with the unit, so the
+     * others lie between). Half-pixel centres with {@link NearestRounding#FLOOR} round unit 0
+     * below the map, and {@link NearestRounding#CEIL} the last unit beyond it, as do asymmetric
+     * positions rounded to nearest with a factor above 2: ONNX clamps those reads to the border
+     * unit, which one field pattern cannot say.
+     */
+    public static boolean nearestInside(LayerSpec layer, Axis axis, long n) {
+        long out = size(layer, axis, n);
+        if (layer.extras().bilinear() || out < 1 || n < 1) {
+            return true;
+        }
+        Sampling s = of(layer, axis, n);
+        return s.first(0) >= 0 && s.last(out - 1) <= n - 1;
+    }
+
     /** Output units after which the units read repeat. */
     public long period() {
-        return linear ? d / WindowAxis.gcd(a, d) : factor;
+        return d / WindowAxis.gcd(a, d);
     }
 
     /** Input units the positions advance per {@link #period()}. */
     public long advance() {
-        return linear ? Math.multiplyExact(a, period()) / d : 1;
+        return Math.multiplyExact(a, period()) / d;
     }
 
     /** Output unit {@code v}'s position on the input, in input units. */
@@ -99,12 +124,12 @@ public record Sampling(long a, long b, long d, long factor, long per, boolean li
 
     /** The first input unit {@code v} reads. */
     public long first(long v) {
-        return linear ? Math.floorDiv(numerator(v), d) : Math.floorDiv(v, factor);
+        return linear ? Math.floorDiv(numerator(v), d) : rounding.unit(numerator(v), d);
     }
 
     /** The last input unit {@code v} reads. */
     public long last(long v) {
-        return linear ? -Math.floorDiv(-numerator(v), d) : Math.floorDiv(v, factor);
+        return linear ? -Math.floorDiv(-numerator(v), d) : rounding.unit(numerator(v), d);
     }
 
     /**

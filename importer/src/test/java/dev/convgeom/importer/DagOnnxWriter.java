@@ -7,8 +7,10 @@ import static dev.convgeom.importer.OnnxBuilder.string;
 
 import com.google.protobuf.UnsafeByteOperations;
 import dev.convgeom.engine.Axis;
+import dev.convgeom.engine.Coordinates;
 import dev.convgeom.engine.LayerKind;
 import dev.convgeom.engine.LayerSpec;
+import dev.convgeom.engine.NearestRounding;
 import dev.convgeom.engine.NetworkInput;
 import dev.convgeom.engine.PaddingMode;
 import dev.convgeom.engine.Rounding;
@@ -294,11 +296,34 @@ final class DagOnnxWriter {
                     }
                     a.add(string("mode", "linear"));
                     a.add(string("coordinate_transformation_mode", mode));
-                } else {
-                    // convgeom's nearest: unit floor(v / f), ONNX's asymmetric floor.
+                } else if (l.extras().coordinates() == Coordinates.HALF_PIXEL && !fractional
+                        && l.extras().rounding() == NearestRounding.ROUND_PREFER_FLOOR) {
+                    // convgeom's default nearest: unit floor(v / f), ONNX's asymmetric floor.
                     a.add(string("mode", "nearest"));
                     a.add(string("coordinate_transformation_mode", "asymmetric"));
                     a.add(string("nearest_mode", "floor"));
+                } else {
+                    // Placed and rounded as declared; where ONNX Runtime's float scale gives another
+                    // size or copies other units, the importer would refuse the model, and so does this.
+                    String mode = l.extras().coordinates().name().toLowerCase(java.util.Locale.ROOT);
+                    dev.convgeom.Upsample.Rounding rounding = dev.convgeom.Upsample.Rounding.valueOf(
+                            l.extras().rounding().name());
+                    for (Axis axis : Axis.values()) {
+                        float scale = axis == Axis.Y ? scaleY : scaleX;
+                        long n = n(in.get(0), axis);
+                        long runtimeOut = (long) (scale * (float) n);
+                        long unit = runtimeOut != n(i, axis) ? -2
+                                : RuntimeReadsForTests.firstNearestDisagreement(mode, rounding, scale, n, n(i, axis), l,
+                                axis);
+                        if (unit != -1) {
+                            throw new FloatReadsDiffer(name + ": ONNX Runtime's float scale " + scale + " gives "
+                                    + runtimeOut + " units along " + axis + " where the exact factor gives "
+                                    + n(i, axis) + (unit >= 0 ? ", and copies other units at unit " + unit : ""));
+                        }
+                    }
+                    a.add(string("mode", "nearest"));
+                    a.add(string("coordinate_transformation_mode", mode));
+                    a.add(string("nearest_mode", l.extras().rounding().name().toLowerCase(java.util.Locale.ROOT)));
                 }
                 node("Resize", name, List.of(x, "", scales), out, a);
             }

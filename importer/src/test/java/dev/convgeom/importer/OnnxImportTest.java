@@ -385,9 +385,15 @@ class OnnxImportTest {
         OnnxBuilder roundNearest = new OnnxBuilder(13, "x", 4, 8, 8);
         roundNearest.map("Resize", "up", List.of("x", "", roundNearest.floatTensor("s", 1, 1, 3, 3)),
                 string("mode", "nearest"), string("coordinate_transformation_mode", "asymmetric"));
-        assertRefused(roundNearest.build("up_out"), "'up' (Resize): mode nearest with coordinate_transformation_mode"
-                + " asymmetric and nearest_mode round_prefer_floor at factor 3 reads other units than convgeom's"
-                + " NEAREST @Upsample");
+        assertRefused(roundNearest.build("up_out"), "'up' (Resize): resizes 8 to 24 columns with asymmetric and"
+                + " round_prefer_floor: output column 23 sits at input position 23/3, which rounds to column 8,"
+                + " outside the 8 of the input; ONNX copies the border column there");
+
+        OnnxBuilder tfNearest = new OnnxBuilder(13, "x", 4, 8, 8);
+        tfNearest.map("Resize", "up", List.of("x", "", tfNearest.floatTensor("s", 1, 1, 2, 2)),
+                string("mode", "nearest"), string("coordinate_transformation_mode", "tf_crop_and_resize"));
+        assertRefused(tfNearest.build("up_out"), "'up' (Resize): mode nearest with coordinate_transformation_mode"
+                + " tf_crop_and_resize: convgeom's @Upsample places units with HALF_PIXEL");
 
         OnnxBuilder oneUnit = new OnnxBuilder(13, "x", 4, 1, 8);
         oneUnit.map("Resize", "up", List.of("x", "", oneUnit.floatTensor("s", 1, 1, 2, 2)), string("mode", "linear"),
@@ -446,7 +452,8 @@ class OnnxImportTest {
         assertEquals(List.of(3, 2), List.of(layers.get(0).factorX(), layers.get(0).factorY()));
         assertEquals(List.of(1, 3), List.of(layers.get(1).factorX(), layers.get(1).factorY()));
         String source = dev.convgeom.importer.writing.JavaWriter.write(checked, "p", "T");
-        assertTrue(source.contains("@Upsample(factorX = 3, factorY = 2) Object wide;"), source);
+        assertTrue(source.contains("@Upsample(factorX = 3, factorY = 2, coordinates = Upsample.Coordinates.ASYMMETRIC,"
+                + " rounding = Upsample.Rounding.FLOOR) Object wide;"), source);
         assertTrue(source.contains("@Upsample(factorX = 1, factorY = 3, mode = Upsample.Mode.BILINEAR) Object tall;"),
                 source);
 
@@ -465,8 +472,10 @@ class OnnxImportTest {
         OnnxBuilder fractional = new OnnxBuilder(13, "x", 3, 4, 4);
         fractional.map("Resize", "up", List.of("x", "", "", fractional.intTensor("sizes", 1, 3, 8, 6)),
                 string("mode", "nearest"));
-        assertRefused(fractional.build("up_out"), "'up' (Resize): resizes 4x4 to 8x6 with mode nearest: convgeom's NEAREST @Upsample takes a"
-                + " whole factor per axis");
+        // ONNX's default nearest (half-pixel, round_prefer_floor) by 3/2 along the columns, 2 along the rows.
+        String nearest = dev.convgeom.importer.writing.JavaWriter.write(read(fractional.build("up_out"), null), "p",
+                "T");
+        assertTrue(nearest.contains("@Upsample(factorX = 3, perX = 2, factorY = 2) Object up;"), nearest);
     }
 
     @Test

@@ -63,10 +63,11 @@ import org.junit.jupiter.api.Test;
  * <p>Why a lit pixel always shows and an unread one never does: see {@link DagOnnxWriter}. The lit
  * value is chosen per graph from {@link DagOnnxWriter#range} so that the smallest contribution stays
  * above {@code 1e-30} and the largest below {@code 1e30}; a graph where no value does is counted as
- * skipped (none in the seeds below). A fractional linear resize is written with its factor as a
- * float {@code scales} value; where ONNX Runtime's float arithmetic then gives another output size
- * or reads other units than the exact factor (the importer refuses such a model), the graph is
- * counted apart and not run.
+ * skipped (none in the seeds below). A fractional linear resize, and a nearest one placed or
+ * rounded otherwise than the default, is written with its factor as a float {@code scales} value
+ * (a nearest one with its coordinate mode and {@code nearest_mode}); where ONNX Runtime's float
+ * arithmetic then gives another output size or reads other units than the exact factor (the
+ * importer refuses such a model), the graph is counted apart and not run.
  *
  * <p><b>A finding, not yet fixed in the engine.</b> The engine gives a channel selection
  * ({@code @Channels}) the field of the map it selects from, the union over all its channels. After
@@ -98,7 +99,7 @@ class RandomDagOnnxRuntimeTest {
     static final Set<String> FEATURES = Set.of("align-corners", "asymmetric", "bilinear", "nearest", "ceil",
             "dilation", "dilated-pool", "dilated-deconv", "output-padding", "odd-deconv", "explicit-offset",
             "crop-like-input", "misaligned-allowed", "per-axis-factor", "gate-elsewhere", "shuffle", "merge3",
-            "shrinking", "tf-half-pixel");
+            "shrinking", "tf-half-pixel", "nearest-variant");
 
     /** Layer kinds the generator produces that the CI seeds must all cover. */
     static final Set<LayerKind> GENERATED = EnumSet.of(LayerKind.CONV, LayerKind.MAX_POOL, LayerKind.AVG_POOL,

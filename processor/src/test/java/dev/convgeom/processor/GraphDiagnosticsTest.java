@@ -201,6 +201,37 @@ class GraphDiagnosticsTest {
     }
 
     @Test
+    void nearestRoundingAboveTheLastUnitIsRefusedAtTheCoordinates() {
+        // asymmetric x3 rounded to nearest: the last unit sits at n - 1/3, which rounds to unit n
+        String up = "@Upsample(factor = 3, coordinates = Upsample.Coordinates.ASYMMETRIC) Object up;";
+        oneError(net("@Conv(out = 8, k = 3) Object a;", up),
+                6, column(up, ".ASYMMETRIC"),
+                "layer 'up': ASYMMETRIC coordinates rounded ROUND_PREFER_FLOOR put output unit 89 of 90 along the"
+                        + " height/width at input position 89/3, which rounds to unit 30, outside the 30 units of its input; the runtime copies the border unit there, which one"
+                        + " field pattern cannot state, so convgeom does not guess: use HALF_PIXEL with a ROUND_PREFER"
+                        + " rounding, ASYMMETRIC with FLOOR, or ALIGN_CORNERS [convgeom:nearest-outside-map]");
+    }
+
+    @Test
+    void nearestFlooringBelowTheFirstUnitIsRefusedAtTheRounding() {
+        // half-pixel x2 floored: unit 0 sits at -1/4, which floors to unit -1
+        String up = "@Upsample(factorX = 2, factorY = 1, rounding = Upsample.Rounding.FLOOR) Object up;";
+        oneError(net("@Conv(out = 8, k = 3) Object a;", up),
+                6, column(up, ".FLOOR"),
+                "layer 'up': HALF_PIXEL coordinates rounded FLOOR put output unit 0 of 60 along the width at input"
+                        + " position -1/4, which rounds to unit -1, outside the 30 units of its input; the runtime copies the border unit there, which one"
+                        + " field pattern cannot state, so convgeom does not guess: use HALF_PIXEL with a ROUND_PREFER"
+                        + " rounding, ASYMMETRIC with FLOOR, or ALIGN_CORNERS [convgeom:nearest-outside-map]");
+    }
+
+    @Test
+    void nearestRoundingsThatStayInsideAreClean() {
+        clean(net("@Conv(out = 8, k = 3) Object a;", "@Upsample(factor = 3, coordinates = Upsample.Coordinates.ASYMMETRIC,"
+                + " rounding = Upsample.Rounding.FLOOR) Object up;", "@Upsample(factor = 65, per = 33,"
+                + " rounding = Upsample.Rounding.CEIL, coordinates = Upsample.Coordinates.ALIGN_CORNERS) Object up2;"));
+    }
+
+    @Test
     void shrinkingThatLeavesNoUnit() {
         // conv 32x31 -> 1x2: half of the one row is no row; the two columns give one
         String down = "@Upsample(factor = 1, per = 2, mode = Upsample.Mode.BILINEAR) Object down;";

@@ -218,6 +218,32 @@ class GraphGeneratedCodeTest {
     }
 
     /*
+     * Input 1x3x4 (H x W), nearest by 3/2 along the columns, asymmetric, halves rounded up:
+     * floor(4 * 3 / 2) = 6 columns at v * 2/3 = 0, 2/3, 4/3, 2, 8/3, 10/3, copying 0, 1, 1, 2, 3, 3:
+     * period 3 moving 2, phases [0] [1] [1]; jump 2/3, centre 0. Rows by 1: each copies itself.
+     */
+    @Test
+    void nearestRoundingCoordinatesAndFractionalFactorReachTheGeneratedClassAndManifest() {
+        Compilation c = Expect.clean(Sources.network("Near", "@Network(input = @Input(channels = 1, height = 3,"
+                + " width = 4))", "@Upsample(factorX = 3, perX = 2, factorY = 1,"
+                + " coordinates = Upsample.Coordinates.ASYMMETRIC, rounding = Upsample.Rounding.ROUND_PREFER_CEIL)"
+                + " Object up;"));
+        Class<?> g = new CompiledClasses(c).load("test.NearGeometry");
+        LayerGeometry up = (LayerGeometry) constant(g, "UP");
+        assertEquals(new AxisGeometry(4, 6, Ratio.of(2, 3), Ratio.of(0), new int[] {0, 1, 1}, new int[] {0, 1, 1}),
+                up.x());
+        assertEquals(new AxisGeometry(3, 3, Ratio.of(1), Ratio.of(0), new int[] {0}, new int[] {0}), up.y());
+        assertEquals(Resize.upsample(3, 2, 1, 1, false, Upsample.Coordinates.ASYMMETRIC)
+                .withRounding(Upsample.Rounding.ROUND_PREFER_CEIL), up.spec().resize());
+        // column 4 (phase 1 moved one period) copies column 3
+        assertEquals(new Box(3, 2, 3, 2), up.receptiveField(4, 2));
+        Object m = Json.parse(GeneratedCodeTest.manifestOf(c, "test.Near"));
+        assertEquals("NEAREST", Json.get(m, "layers", 0, "upsample", "mode"));
+        assertEquals("ASYMMETRIC", Json.get(m, "layers", 0, "upsample", "coordinates"));
+        assertEquals("ROUND_PREFER_CEIL", Json.get(m, "layers", 0, "upsample", "rounding"));
+    }
+
+    /*
      * Input 1x3x4 (H x W), bilinear by 3/2 along the columns and 5/3 along the rows, half-pixel:
      * columns: floor(4 * 3 / 2) = 6 units; column v at (v + 1/2) * 2/3 - 1/2 = (4v - 1) / 6:
      *   -1/6, 1/2, 7/6, 11/6, 5/2, 19/6 read [-1,0] [0,1] [1,2] [1,2] [2,3] [3,4]: period 3

@@ -163,18 +163,15 @@ class GraphNamesDiagnosticsTest {
                         "layer 'up': factorY = 0, but an upsampling factor must be at least 1"
                                 + " [convgeom:not-positive]"),
                 // javac places an enum constant's value at its last dot
-                Arguments.of("@Upsample(factor = 2, coordinates = Upsample.Coordinates.ASYMMETRIC) Object up;", 61,
-                        "layer 'up': coordinates = ASYMMETRIC places the units of a bilinear upsampling, but mode ="
-                                + " NEAREST copies unit floor(v / f) with half-pixel centres; use mode ="
-                                + " Upsample.Mode.BILINEAR, or remove coordinates [convgeom:nearest-coordinates]"),
+                Arguments.of("@Upsample(factor = 2, mode = Upsample.Mode.BILINEAR, rounding = Upsample.Rounding.FLOOR)"
+                                + " Object up;", 86,
+                        "layer 'up': rounding = FLOOR chooses the unit a NEAREST upsampling copies, but mode = BILINEAR"
+                                + " interpolates; remove rounding, or use mode = Upsample.Mode.NEAREST"
+                                + " [convgeom:rounding-not-nearest]"),
                 // fractional factors: factor over per, per at least 1 (above the factor: a shrinking)
                 Arguments.of("@Upsample(factor = 2, per = 0, mode = Upsample.Mode.BILINEAR) Object up;", 33,
                         "layer 'up': per = 0, but an upsampling factor's per must be at least 1"
                                 + " [convgeom:not-positive]"),
-                Arguments.of("@Upsample(factor = 3, perY = 2) Object up;", 34,
-                        "layer 'up': perY = 2 makes the factor 3/2, but mode = NEAREST copies unit floor(v / f) for a"
-                                + " whole factor only; use mode = Upsample.Mode.BILINEAR, or a per of 1"
-                                + " [convgeom:nearest-fractional]"),
                 // the caret goes under the annotation: nothing written to point at
                 Arguments.of("@Upsample Object up;", 5,
                         "layer 'up': @Upsample needs a factor: give factor, or both factorX and factorY (missing:"
@@ -288,7 +285,7 @@ class GraphNamesDiagnosticsTest {
             "[convgeom:crop-offset-count]", "[convgeom:negative-offset]",
             "[convgeom:not-positive]", "[convgeom:negative-padding]", "[convgeom:missing-kernel]",
             "[convgeom:pool-padding-too-large]", "[convgeom:missing-factor]",
-            "[convgeom:nearest-coordinates]", "[convgeom:per-above-factor]", "[convgeom:nearest-fractional]");
+            "[convgeom:rounding-not-nearest]");
 
     /**
      * An FCN-like graph using every graph annotation passes the names and per-layer checks, and

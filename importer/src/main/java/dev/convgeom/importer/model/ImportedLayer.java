@@ -34,7 +34,7 @@ import java.util.Objects;
  * @param factorX       upsampling factor along the columns (1 but for upsampling)
  * @param factorY       upsampling factor along the rows (1 but for upsampling)
  * @param bilinear      whether upsampling interpolates bilinearly
- * @param coordinates   where a bilinear upsampling places its units ({@code HALF_PIXEL} otherwise)
+ * @param coordinates   where an upsampling places its units ({@code HALF_PIXEL} otherwise)
  * @param outputPadding units a transposed convolution adds after its last one
  * @param like          the layer whose size a crop takes (-1: the input)
  * @param offsetY       the row where a crop starts
@@ -47,12 +47,25 @@ import java.util.Objects;
  *                      fractional upsampling factor)
  * @param perY          the input rows that become {@code factorY} output rows, likewise
  * @param padMode       what a pad's new units hold ({@code CONSTANT} for every other kind)
+ * @param rounding      which unit a nearest upsampling copies ({@code ROUND_PREFER_FLOOR} for every
+ *                      other kind)
  */
 public record ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out,
                             int groups, AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factorX,
                             int factorY, boolean bilinear, Upsample.Coordinates coordinates, int outputPadding,
                             int like, int offsetY, int offsetX, String label, Shape output, int firstChannel,
-                            int perX, int perY, Pad.Mode padMode) {
+                            int perX, int perY, Pad.Mode padMode, Upsample.Rounding rounding) {
+
+    /** A layer other than a nearest upsampling that rounds otherwise than ONNX's default. */
+    public ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out, int groups,
+                         AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factorX, int factorY,
+                         boolean bilinear, Upsample.Coordinates coordinates, int outputPadding, int like, int offsetY,
+                         int offsetX, String label, Shape output, int firstChannel, int perX, int perY,
+                         Pad.Mode padMode) {
+        this(source, op, kind, from, in, out, groups, y, x, ceil, same, factorX, factorY, bilinear, coordinates,
+                outputPadding, like, offsetY, offsetX, label, output, firstChannel, perX, perY, padMode,
+                Upsample.Rounding.ROUND_PREFER_FLOOR);
+    }
 
     /** A layer with whole upsampling factors (pers of 1), other than a pad in a copying mode. */
     public ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out, int groups,
@@ -81,6 +94,7 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(coordinates, "coordinates");
         Objects.requireNonNull(padMode, "padMode");
+        Objects.requireNonNull(rounding, "rounding");
     }
 
     /** A convolution; {@code same} when the file asks for SAME (upper) padding at every size. */
@@ -175,8 +189,8 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
 
     /**
      * Upsampling by the exact factors {@code factorX / perX} along the columns and
-     * {@code factorY / perY} along the rows (x before y), bilinear with the units placed by
-     * {@code coordinates}, or nearest where both pers are 1.
+     * {@code factorY / perY} along the rows (x before y), nearest or bilinear, with the units placed
+     * by {@code coordinates} (a nearest one rounds as ONNX's default; see {@link #withRounding}).
      */
     public static ImportedLayer upsample(String source, String op, int input, int factorX, int perX, int factorY,
                                          int perY, boolean bilinear, Upsample.Coordinates coordinates, Shape output,
@@ -217,6 +231,14 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
     /** This layer reading {@code inputs} instead (the same kind and attributes). */
     public ImportedLayer readingFrom(List<Integer> inputs) {
         return new ImportedLayer(source, op, kind, inputs, in, out, groups, y, x, ceil, same, factorX, factorY,
-                bilinear, coordinates, outputPadding, like, offsetY, offsetX, label, output, firstChannel, perX, perY, padMode);
+                bilinear, coordinates, outputPadding, like, offsetY, offsetX, label, output, firstChannel, perX, perY, padMode,
+                rounding);
+    }
+
+    /** This layer, a nearest upsampling, copying the unit {@code rounding} picks. */
+    public ImportedLayer withRounding(Upsample.Rounding rounding) {
+        return new ImportedLayer(source, op, kind, from, in, out, groups, y, x, ceil, same, factorX, factorY,
+                bilinear, coordinates, outputPadding, like, offsetY, offsetX, label, output, firstChannel, perX, perY, padMode,
+                rounding);
     }
 }

@@ -100,7 +100,7 @@ public final class NetworkCheck {
                     window(layer.x(), layer), Resize.deconv(layer.outputPadding()));
             case UPSAMPLE -> new LayerSpec(name, kind, from, in, out, 1, null, null,
                     Resize.upsample(layer.factorX(), layer.perX(), layer.factorY(), layer.perY(), layer.bilinear(),
-                            layer.coordinates()));
+                            layer.coordinates()).withRounding(layer.rounding()));
             case CROP -> new LayerSpec(name, kind, from, in, out, 1, null, null,
                     Resize.crop(layer.like() < 0 ? "input" : names.get(layer.like()), layer.offsetX(),
                             layer.offsetY()));

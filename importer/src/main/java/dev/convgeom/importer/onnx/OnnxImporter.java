@@ -1536,11 +1536,6 @@ public final class OnnxImporter {
                     + " position when shrinking; convgeom's BILINEAR @Upsample reads those two only, so it is"
                     + " refused rather than approximated");
         }
-        if (!linear && (outH % s.height() != 0 || outW % s.width() != 0)) {
-            throw fail(node, "resizes " + s.height() + "x" + s.width() + " to " + outH + "x" + outW
-                    + " with mode nearest: convgeom's NEAREST @Upsample takes a whole factor per axis (only"
-                    + " BILINEAR takes a fractional one); refused rather than approximated");
-        }
         // The exact factor per axis, in lowest terms: factor over per (ResizeFactors).
         boolean byScales = !(sizes != null && sizes.length == 4);
         long[] ry = ResizeFactors.of(s.height(), outH, byScales ? scales[2] : Double.NaN);
@@ -1567,18 +1562,20 @@ public final class OnnxImporter {
             runtimeReadsExactly(node, coordinates, sizes == null ? scales : null, s, outH, outW,
                     new dev.convgeom.engine.LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(),
                             1, up.extras().withPers(px, py).withCoordinates(engine)));
-        } else {
-            for (int f : new int[] {fx, fy}) {
-                if (!Resampling.matches(coordinates, false, nearestMode, f)) {
-                    throw fail(node, "mode " + mode + " with coordinate_transformation_mode " + coordinates
-                            + " and nearest_mode " + nearestMode + " at factor " + f + " reads other units than"
-                            + " convgeom's NEAREST @Upsample; refused rather than approximated");
-                }
+        }
+        Upsample.Rounding rounding = Upsample.Rounding.ROUND_PREFER_FLOOR;
+        if (!linear) {
+            NearestResize nearest = NearestResize.of(nameOf(node), coordinates, nearestMode,
+                    sizes == null ? scales : null, s, outH, outW, fx, px, fy, py);
+            if (nearest.refusal() != null) {
+                throw fail(node, nearest.refusal());
             }
+            placed = nearest.coordinates();
+            rounding = nearest.rounding();
         }
         Shape output = new Shape(s.channels(), (int) outH, (int) outW);
         out(node, 0, add(ImportedLayer.upsample(nameOf(node), op, m.layer(), fx, px, fy, py, linear, placed, output,
-                mode + ", " + coordinates + (linear ? "" : ", " + nearestMode))), output, false);
+                mode + ", " + coordinates + (linear ? "" : ", " + nearestMode)).withRounding(rounding)), output, false);
     }
 
     /**

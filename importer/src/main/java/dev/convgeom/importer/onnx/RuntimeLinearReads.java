@@ -68,7 +68,8 @@ final class RuntimeLinearReads {
         };
     }
 
-    private static float original(String coordinates, float x, float scale, long in, long out) {
+    /** ONNX Runtime's float position of output unit {@code x} (not clamped), for a scale other than 1. */
+    static float original(String coordinates, float x, float scale, long in, long out) {
         return switch (coordinates) {
             case "asymmetric" -> x / scale;
             case "pytorch_half_pixel" -> out > 1 ? (x + 0.5f) / scale - 0.5f : 0f;

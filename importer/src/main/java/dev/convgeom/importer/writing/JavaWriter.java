@@ -162,6 +162,9 @@ public final class JavaWriter {
                 if (layer.coordinates() != Upsample.Coordinates.HALF_PIXEL) {
                     a.add("coordinates = Upsample.Coordinates." + layer.coordinates());
                 }
+                if (!layer.bilinear() && layer.rounding() != Upsample.Rounding.ROUND_PREFER_FLOOR) {
+                    a.add("rounding = Upsample.Rounding." + layer.rounding());
+                }
             }
             case CROP -> {
                 a.add("like = " + quote(layer.like() < 0 ? "input" : names.get(layer.like())));

@@ -4,7 +4,8 @@ import dev.convgeom.engine.Axis;
 import dev.convgeom.engine.LayerSpec;
 
 /**
- * Opens the importer's package-private {@link RuntimeLinearReads} to tests in other packages, so
+ * Opens the importer's package-private {@link RuntimeLinearReads} and {@link RuntimeNearestReads}
+ * to tests in other packages, so
  * that a test writing a fractional resize to ONNX asks the same question the importer asks
  * instead of repeating ONNX Runtime's float arithmetic a second time.
  */
@@ -21,5 +22,14 @@ public final class RuntimeReadsForTests {
     public static long firstDisagreement(String coordinates, float scale, long in, long out, LayerSpec layer,
                                          Axis axis) {
         return RuntimeLinearReads.firstDisagreement(coordinates, scale, in, out, layer, axis);
+    }
+
+    /**
+     * As {@link #firstDisagreement} for a nearest resize rounded as {@code rounding}
+     * ({@link RuntimeNearestReads}).
+     */
+    public static long firstNearestDisagreement(String coordinates, dev.convgeom.Upsample.Rounding rounding,
+                                                float scale, long in, long out, LayerSpec layer, Axis axis) {
+        return RuntimeNearestReads.firstDisagreement(coordinates, rounding, scale, in, out, layer, axis);
     }
 }

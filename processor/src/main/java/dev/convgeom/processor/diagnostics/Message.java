@@ -23,13 +23,9 @@ public enum Message implements Catalogued {
             "layer '%s': @%s needs a kernel size: give k, or both kh and kw (missing: %s)"),
     MISSING_FACTOR(Severity.ERROR,
             "layer '%s': @Upsample needs a factor: give factor, or both factorX and factorY (missing: %s)"),
-    NEAREST_FRACTIONAL(Severity.ERROR,
-            "layer '%s': %s = %d makes the factor %d/%d, but mode = NEAREST copies unit floor(v / f) for a whole"
-                    + " factor only; use mode = Upsample.Mode.BILINEAR, or a per of 1"),
-    NEAREST_COORDINATES(Severity.ERROR,
-            "layer '%s': coordinates = %s places the units of a bilinear upsampling, but mode = NEAREST copies"
-                    + " unit floor(v / f) with half-pixel centres; use mode = Upsample.Mode.BILINEAR, or remove"
-                    + " coordinates"),
+    ROUNDING_NOT_NEAREST(Severity.ERROR,
+            "layer '%s': rounding = %s chooses the unit a NEAREST upsampling copies, but mode = %s interpolates;"
+                    + " remove rounding, or use mode = Upsample.Mode.NEAREST"),
     PADDING_CONFLICT(Severity.ERROR,
             "layer '%s': padding = %s computes its own padding, so %s = %d cannot apply;"
                     + " remove %s, or use padding = Padding.EXPLICIT"),

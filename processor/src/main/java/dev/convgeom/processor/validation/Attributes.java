@@ -36,6 +36,7 @@ final class Attributes {
             case CHANNEL_COUNT -> List.of("count");
             case PAD_MODE -> List.of("mode");
             case NONE -> List.of();
+            case ROUNDING -> List.of("rounding", "coordinates");
         };
     }
 

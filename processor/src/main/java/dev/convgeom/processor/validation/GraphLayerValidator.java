@@ -3,6 +3,7 @@ package dev.convgeom.processor.validation;
 import dev.convgeom.processor.diagnostics.Message;
 import dev.convgeom.engine.Coordinates;
 import dev.convgeom.engine.LayerSpec;
+import dev.convgeom.engine.NearestRounding;
 import dev.convgeom.engine.PadMode;
 import dev.convgeom.processor.model.ArrayElement;
 import dev.convgeom.processor.model.ExplicitValues;
@@ -46,10 +47,9 @@ final class GraphLayerValidator {
     }
 
     /**
-     * Per-axis factors fall back to {@code factor}; an axis with neither is reported, as are a
-     * fractional factor (a shrinking among them) for nearest upsampling and coordinates
-     * other than half-pixel for it (they place bilinear samples). Pers fall back to {@code per},
-     * then 1.
+     * Per-axis factors fall back to {@code factor}; an axis with neither is reported, as is a
+     * rounding written for a mode other than nearest (it chooses the unit nearest copies). Pers
+     * fall back to {@code per}, then 1; a per above its factor shrinks.
      * {@link LayerValidator} checks that the written ones are positive.
      */
     private Optional<LayerSpec> upsample(LayerDeclaration layer, boolean ok) {
@@ -78,16 +78,14 @@ final class GraphLayerValidator {
             pers[i] = per;
             if (per < 1 || factor < 1) {
                 return Optional.empty(); // LayerValidator reports it
-            } else if (per > 1 && !bilinear) {
-                reporter.report(Message.NEAREST_FRACTIONAL, layer.field(), v.mirror(),
-                        v.value(perName).orElseThrow(), layer.name(), perName, per, factor, per);
-                return Optional.empty();
             }
         }
         String coordinates = v.enumConstant("coordinates").orElse("HALF_PIXEL");
-        if (!bilinear && !coordinates.equals("HALF_PIXEL")) {
-            reporter.report(Message.NEAREST_COORDINATES, layer.field(), v.mirror(),
-                    v.value("coordinates").orElseThrow(), layer.name(), coordinates);
+        Optional<String> rounding = v.enumConstant("rounding");
+        String mode = v.enumConstant("mode").orElse("NEAREST");
+        if (rounding.isPresent() && !mode.equals("NEAREST")) {
+            reporter.report(Message.ROUNDING_NOT_NEAREST, layer.field(), v.mirror(),
+                    v.value("rounding").orElseThrow(), layer.name(), rounding.get(), mode);
             return Optional.empty();
         }
         if (!ok) {
@@ -95,7 +93,8 @@ final class GraphLayerValidator {
         }
         return Optional.of(new LayerSpec(layer.name(), layer.kind(), List.of(), null, null, OptionalLong.empty(),
                 OptionalLong.empty(), 1, LayerSpec.Extras.NONE.withFactors(factorX.get(), factorY.get(), bilinear)
-                        .withPers(pers[0], pers[1]).withCoordinates(Coordinates.valueOf(coordinates))));
+                        .withPers(pers[0], pers[1]).withCoordinates(Coordinates.valueOf(coordinates))
+                        .withRounding(NearestRounding.valueOf(rounding.orElse("ROUND_PREFER_FLOOR")))));
     }
 
     /** Every side at least 0: to remove rows and columns, crop instead. */

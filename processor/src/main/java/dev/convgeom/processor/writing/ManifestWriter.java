@@ -5,6 +5,7 @@ import dev.convgeom.engine.AxisState;
 import dev.convgeom.engine.ComputedLayer;
 import dev.convgeom.engine.Coordinates;
 import dev.convgeom.engine.GeometryResult;
+import dev.convgeom.engine.NearestRounding;
 import dev.convgeom.engine.NetworkInput;
 import dev.convgeom.engine.PadMode;
 import dev.convgeom.engine.PositionSet;
@@ -206,7 +207,8 @@ public final class ManifestWriter {
     /**
      * {@code "factor"} when both axes have it, else {@code "factorX"} and {@code "factorY"}, each
      * with its {@code "per"} where the factor is fractional; the mode; {@code "coordinates"} where
-     * they are not half-pixel.
+     * they are not half-pixel; a nearest upsampling's {@code "rounding"} where it is not
+     * {@code ROUND_PREFER_FLOOR}.
      */
     private static JsonWriter upsample(JsonWriter json, dev.convgeom.engine.LayerSpec.Extras extras) {
         if (extras.factorX() == extras.factorY() && extras.perX() == extras.perY()) {
@@ -225,8 +227,11 @@ public final class ManifestWriter {
             }
         }
         json.string("mode", extras.bilinear() ? "BILINEAR" : "NEAREST");
-        return extras.coordinates() == Coordinates.HALF_PIXEL ? json
-                : json.string("coordinates", extras.coordinates().name());
+        if (extras.coordinates() != Coordinates.HALF_PIXEL) {
+            json.string("coordinates", extras.coordinates().name());
+        }
+        return extras.bilinear() || extras.rounding() == NearestRounding.ROUND_PREFER_FLOOR ? json
+                : json.string("rounding", extras.rounding().name());
     }
 
     /**

@@ -100,7 +100,8 @@ public final class RuntimeSpecs {
         return switch (layer.spec().kind()) {
             case UPSAMPLE -> Resize.upsample((int) extras.factorX(), (int) extras.perX(), (int) extras.factorY(),
                     (int) extras.perY(), extras.bilinear(),
-                    Upsample.Coordinates.valueOf(extras.coordinates().name()));
+                    Upsample.Coordinates.valueOf(extras.coordinates().name()))
+                    .withRounding(Upsample.Rounding.valueOf(extras.rounding().name()));
             case DECONV -> Resize.deconv((int) extras.outputPadding());
             case CROP -> Resize.crop(name(computed, extras.like()), (int) layer.offsetX(), (int) layer.offsetY());
             default -> null;

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * {@code 1/(ky kx)} each (padding taps too; max pooling like average pooling; a fully connected layer
  * is a window over the whole map, global pooling one window per whole map); a transposed
  * convolution's output unit is the mean of the input units whose taps reach it; nearest upsampling
- * copies; bilinear weighs its two neighbours {@code 1 - frac(q)} and {@code frac(q)}; padding and
+ * copies the unit ONNX's rounding picks; bilinear weighs its two neighbours {@code 1 - frac(q)} and {@code frac(q)}; padding and
  * crops move units; a merge sums its inputs unit by unit. A merge is handled in 2-D (unit
  * {@code (y, x)} reads unit {@code (y, x)} of each input), everything else as the product of its
  * row and column taps, so the oracle's marginals check the core's claim that per-axis profiles
@@ -164,7 +164,8 @@ public final class EffectiveFieldOracle {
                     taps.add(new Tap(below, Frac.of(1).minus(frac)));
                     taps.add(new Tap(below + 1, frac));
                 } else {
-                    taps.add(new Tap(Math.floorDiv(v, spec.extras().factor(axis)), Frac.of(1)));
+                    taps.add(new Tap(GraphOracle.nearestUnit(spec, GraphOracle.sourcePosition(spec, axis, n, Frac.of(v))),
+                            Frac.of(1)));
                 }
             }
             case PAD -> taps.add(new Tap(v - geometry.padBefore(i, axis), Frac.of(1)));

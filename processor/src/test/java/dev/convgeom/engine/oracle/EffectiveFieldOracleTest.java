@@ -172,6 +172,23 @@ class EffectiveFieldOracleTest {
     }
 
     @Test
+    void nearestUpsamplingCopiesTheUnitItsPositionRoundsTo() {
+        // 7 units to floor(7 * 5/2) = 17 with aligned corners: v at 6v/16 = 3v/8, rounded halves
+        // down: 0, 0, 1, 1, 1 (3/2 exactly), 2, 2, 3, then moved by 3 every 8 units.
+        LayerSpec up = LayerSpec.upsample("u", 5, false);
+        up = new LayerSpec("u", up.kind(), up.inputs(), null, null, up.out(), up.in(), 1, up.extras().withPers(2, 2)
+                .withCoordinates(Coordinates.ALIGN_CORNERS));
+        EffectiveProfile p = EffectiveFields.of(GeometryCalculator.compute(new NetworkInput(1, 7, 7), List.of(up),
+                false)).get(0).y().profile();
+        assertEquals(8, p.period());
+        long[] copied = {0, 0, 1, 1, 1, 2, 2, 3};
+        for (int v = 0; v < 8; v++) {
+            assertEquals(copied[v], p.start(v), "unit " + v);
+            assertEquals(List.of(p.denominator().longValueExact()), longs(p.weights(v)), "unit " + v);
+        }
+    }
+
+    @Test
     void bilinearUpsamplingWeighsItsNeighbours() {
         // f = 2: v = 0 sits at q = -1/4: unit -1 weighs 1/4, unit 0 weighs 3/4; v = 1 at q = 1/4.
         GeometryResult g = GeometryCalculator.compute(new NetworkInput(1, 10, 10),

@@ -39,7 +39,9 @@ public final class GraphOracle {
     /** Why a layer cannot be computed. */
     public enum FailureKind {
         NO_WINDOW, EMPTY_OUTPUT, SIZE_MISMATCH, CHANNELS_MISMATCH, MISALIGNED, CROP_JUMPS_DIFFER, CROP_NOT_WHOLE,
-        CROP_OUT_OF_RANGE, GATE_NOT_ONE_UNIT, GATE_CHANNELS
+        CROP_OUT_OF_RANGE, GATE_NOT_ONE_UNIT, GATE_CHANNELS,
+        /** A real unit of a nearest upsampling rounds to a unit outside its input (ONNX clamps it). */
+        NEAREST_OUTSIDE
     }
 
     /** The first invalid layer and why. */
@@ -186,11 +188,18 @@ public final class GraphOracle {
                         return new Failure(i, FailureKind.EMPTY_OUTPUT, axis + ": " + bigN + " units");
                     }
                     // align_corners maps v to v (n - 1) / (N - 1): one unit stretched over several has no step.
-                    if (spec.extras().bilinear() && spec.extras().coordinates() == Coordinates.ALIGN_CORNERS
-                            && n == 1 && bigN > 1) {
+                    if (spec.extras().coordinates() == Coordinates.ALIGN_CORNERS && n == 1 && bigN > 1) {
                         return new Failure(i, FailureKind.EMPTY_OUTPUT, axis + ": align_corners on 1 unit");
                     }
                     size[a][i] = bigN;
+                    // ONNX clamps a nearest read to the input; the geometry refuses such a unit (checked unit by unit).
+                    for (long v = 0; !spec.extras().bilinear() && v < bigN; v++) {
+                        long u = nearestUnit(spec, sourcePosition(spec, axis, n, Frac.of(v)));
+                        if (u < 0 || u >= n) {
+                            return new Failure(i, FailureKind.NEAREST_OUTSIDE, axis + ": unit " + v + " reads " + u
+                                    + " of " + n);
+                        }
+                    }
                 }
                 case PAD -> {
                     Window w = spec.window(axis);
@@ -425,16 +434,15 @@ public final class GraphOracle {
      * {@code N} the output length: {@code half_pixel} {@code (v + 1/2) / scale - 1/2},
      * {@code asymmetric} {@code v / scale}, {@code tf_half_pixel_for_nn} {@code (v + 1/2) / scale},
      * {@code align_corners} {@code v (n - 1) / (N - 1)}
-     * ({@code v (n - 1)} for {@code N = 1}, whose one unit sits at 0). Nearest upsampling copies
-     * with half-pixel centres. The scale is the
+     * ({@code v (n - 1)} for {@code N = 1}, whose one unit sits at 0), for nearest and bilinear
+     * upsampling alike. The scale is the
      * declared one, {@code factor / per}, as ONNX's {@code scales} give it: {@code N / n} only
      * where {@code n * factor / per} is whole.
      */
-    static Frac sourcePosition(LayerSpec spec, Axis axis, long n, Frac v) {
+    public static Frac sourcePosition(LayerSpec spec, Axis axis, long n, Frac v) {
         long bigN = upsampledSize(spec, axis, n);
         Frac scale = Frac.of(spec.extras().factor(axis), spec.extras().per(axis));
-        Coordinates c = spec.extras().bilinear() ? spec.extras().coordinates() : Coordinates.HALF_PIXEL;
-        return switch (c) {
+        return switch (spec.extras().coordinates()) {
             case HALF_PIXEL -> v.plus(Frac.HALF).dividedBy(scale).minus(Frac.HALF);
             case ASYMMETRIC -> v.dividedBy(scale);
             case TF_HALF_PIXEL_FOR_NN -> v.plus(Frac.HALF).dividedBy(scale);
@@ -442,6 +450,23 @@ public final class GraphOracle {
             // there were two, the second on the last input unit, so that the jump stays positive.
             // (An axis kept at its size, one unit among them, maps v to v: n - 1 over N - 1.)
             case ALIGN_CORNERS -> bigN == n ? v : v.times(n - 1).dividedBy(bigN == 1 ? 1 : bigN - 1);
+        };
+    }
+
+    /**
+     * The unit ONNX's {@code nearest_mode} picks at position {@code q}, before clamping, from its
+     * definition: {@code floor}, {@code ceil}, or the nearest unit with halves going to the
+     * {@code floor} ({@code round_prefer_floor}) or to the {@code ceil} ({@code round_prefer_ceil}).
+     */
+    public static long nearestUnit(LayerSpec spec, Frac q) {
+        long below = floor(q);
+        Frac rest = q.minus(Frac.of(below));
+        boolean whole = rest.compareTo(Frac.ZERO) == 0;
+        return switch (spec.extras().rounding()) {
+            case FLOOR -> below;
+            case CEIL -> whole ? below : below + 1;
+            case ROUND_PREFER_FLOOR -> rest.compareTo(Frac.HALF) <= 0 ? below : below + 1;
+            case ROUND_PREFER_CEIL -> rest.compareTo(Frac.HALF) < 0 ? below : below + 1;
         };
     }
 
@@ -503,7 +528,8 @@ public final class GraphOracle {
                     reads.add(new Read(below, u));
                     reads.add(new Read(below, q.isWhole() ? u : u + 1));
                 } else {
-                    reads.add(new Read(below, Math.floorDiv(v, spec.extras().factor(axis))));
+                    // The unit the ONNX position rounds to (virtual units past the ends follow the same rule).
+                    reads.add(new Read(below, nearestUnit(spec, sourcePosition(spec, axis, n, Frac.of(v)))));
                 }
             }
             case PAD -> reads.add(new Read(below, v - padBefore[a][i]));

@@ -315,6 +315,8 @@ class GraphOracleTest {
         int dilatedPools = 0;
         int dilatedDeconvs = 0;
         int fractional = 0;
+        int nearestVariants = 0;
+        int nearestOutside = 0;
         int shrinking = 0;
         int tfHalfPixel = 0;
         for (long seed = 0; seed < GraphOracleCoreTest.DAGS; seed++) {
@@ -347,6 +349,9 @@ class GraphOracleTest {
                 if (dag.features().contains("fractional-factor")) {
                     fractional++;
                 }
+                if (dag.features().contains("nearest-variant")) {
+                    nearestVariants++;
+                }
                 if (dag.features().contains("shrinking")) {
                     shrinking++;
                 }
@@ -355,6 +360,8 @@ class GraphOracleTest {
                 }
             } else if (o.failure().get().kind() == GraphOracle.FailureKind.MISALIGNED) {
                 misalignedErrors++;
+            } else if (o.failure().get().kind() == GraphOracle.FailureKind.NEAREST_OUTSIDE) {
+                nearestOutside++;       // deliberate: the graph ends at the refused nearest upsampling
             } else {
                 otherErrors++;
             }
@@ -402,6 +409,10 @@ class GraphOracleTest {
         System.out.printf("random graphs: %d valid (%d with allowed misaligned merges, %d with dilated pooling, %d with"
                 + " dilated transposed convolutions), %d misaligned errors, %d other errors%n", valid, allowed,
                 dilatedPools, dilatedDeconvs, misalignedErrors, otherErrors);
+        System.out.printf("random graphs: %d valid with nearest upsampling placed or rounded otherwise, %d ending"
+                + " where a nearest unit rounds outside its input%n", nearestVariants, nearestOutside);
+        assertTrue(nearestVariants >= total / 50 && nearestOutside >= total / 100, "nearest variants "
+                + nearestVariants + ", outside " + nearestOutside);
         System.out.printf("random graphs: %d valid with fractional upsampling factors%n", fractional);
         assertTrue(fractional >= total / 50, "valid graphs with fractional factors: " + fractional);
         System.out.printf("random graphs: %d valid with shrinking (per above factor) bilinear resizes%n", shrinking);

@@ -4,6 +4,7 @@ import dev.convgeom.engine.Axis;
 import dev.convgeom.engine.Coordinates;
 import dev.convgeom.engine.LayerKind;
 import dev.convgeom.engine.LayerSpec;
+import dev.convgeom.engine.NearestRounding;
 import dev.convgeom.engine.NetworkInput;
 import dev.convgeom.engine.PaddingMode;
 import dev.convgeom.engine.Rounding;
@@ -85,6 +86,8 @@ public final class RandomDags {
         private final Random fractions;
         /** Draws for shrinking (per above factor) bilinear resizes only, apart for the same reason. */
         private final Random shrinks;
+        /** Draws for the nearest upsamplings' coordinates, roundings and fractions only. */
+        private final Random nearestDraws;
         private final NetworkInput input;
         private final List<LayerSpec> layers = new ArrayList<>();
         private final Set<String> features = new LinkedHashSet<>();
@@ -116,6 +119,7 @@ public final class RandomDags {
             this.context = new Random(seed * 0x9E3779B97F4A7C15L + 11);
             this.fractions = new Random(seed * 0x9E3779B97F4A7C15L + 23);
             this.shrinks = new Random(seed * 0x9E3779B97F4A7C15L + 37);
+            this.nearestDraws = new Random(seed * 0x9E3779B97F4A7C15L + 41);
         }
 
         Dag build() {
@@ -190,7 +194,7 @@ public final class RandomDags {
                 }
                 if (next != null && ended && o.failure().isPresent() && o.failure().get().layer() == layers.size() - 1
                         && (o.failure().get().kind() == GraphOracle.FailureKind.MISALIGNED
-                        || features.contains("bad-crop"))) {
+                        || features.contains("bad-crop") || features.contains("nearest-outside"))) {
                     return next;
                 }
                 ended = false;
@@ -626,7 +630,36 @@ public final class RandomDags {
                         fy = 1;
                     }
                 }
+                // One nearest upsampling in two places and rounds its units as another ONNX
+                // coordinate mode and nearest_mode do, one in two of those by a fractional factor;
+                // not merged. Where a real unit rounds
+                // outside the input the oracle fails there, and the graph ends on that error.
+                if (!bilinear && nearestDraws.nextBoolean()) {
+                    // Not aligned corners: their periods, times the input's, outgrow the 1,024 units
+                    // kept (the brute-force graphs and NearestSamplingTest cover them).
+                    Coordinates c = nearestDraws.nextBoolean() ? Coordinates.HALF_PIXEL : Coordinates.ASYMMETRIC;
+                    LayerSpec.Extras e = up.extras().withCoordinates(c)
+                            .withRounding(NearestRounding.values()[nearestDraws.nextInt(4)]);
+                    if (c != Coordinates.ALIGN_CORNERS && nearestDraws.nextBoolean()) {
+                        long perX = 2 + nearestDraws.nextInt(2);
+                        long perY = 2 + nearestDraws.nextInt(2);
+                        long fx = nearestDraws.nextBoolean() ? perX + 1 : 2 * perX + 1;
+                        long fyy = nearestDraws.nextBoolean() ? perY + 1 : 2 * perY + 1;
+                        e = e.withFactors(fx, fyy, false).withPers(perX, perY);
+                        f = (fx + perX - 1) / perX;
+                        fy = (fyy + perY - 1) / perY;
+                    }
+                    features.add("nearest-variant");
+                    chained = true;
+                    up = new LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(), 1, e);
+                }
                 a = add(up.from(cur));
+                if (layers.size() > 1 && oracle().failure()
+                        .filter(x -> x.kind() == GraphOracle.FailureKind.NEAREST_OUTSIDE).isPresent()) {
+                    features.add("nearest-outside");
+                    ended = true;
+                    return a;
+                }
                 if (r.nextBoolean()) {
                     a = add(sizeKeeping(outs()).from(a));
                 }
@@ -818,7 +851,9 @@ public final class RandomDags {
                 + optional(e.offsetX()) + ", " + e.factorX() + ", " + e.factorY() + ", " + e.bilinear()
                 + ", Coordinates." + e.coordinates() + ", " + e.outputPadding() + ", "
                 + e.allowMisaligned() + ")" + (e.perX() != 1 || e.perY() != 1
-                ? ".withPers(" + e.perX() + ", " + e.perY() + ")" : "") + ")";
+                ? ".withPers(" + e.perX() + ", " + e.perY() + ")" : "")
+                + (e.rounding() != NearestRounding.ROUND_PREFER_FLOOR
+                ? ".withRounding(NearestRounding." + e.rounding() + ")" : "") + ")";
     }
 
     /**
