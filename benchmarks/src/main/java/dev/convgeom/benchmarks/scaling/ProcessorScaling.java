@@ -54,14 +54,21 @@ import javax.tools.ToolProvider;
  */
 public final class ProcessorScaling {
 
-    /** {@code networks} networks of {@code layers} layers each. */
+    /**
+     * {@code networks} networks of {@code layers} layers each; or, with {@code layers} 0, the
+     * example module's networks themselves ({@link ExampleSources}), {@code networks} of them.
+     */
     record Config(int networks, int layers) {
         int totalLayers() {
-            return networks * layers;
+            return isExamples() ? ExampleSources.layers() : networks * layers;
+        }
+
+        boolean isExamples() {
+            return layers == 0;
         }
 
         String label() {
-            return networks + "x" + layers;
+            return isExamples() ? "examples" : networks + "x" + layers;
         }
     }
 
@@ -156,10 +163,13 @@ public final class ProcessorScaling {
                 case "--replot" -> replot = Path.of(args[++i]);
                 case "--sample-stacks" -> StackSampler.enabled = true;
                 case "--configs" -> only = configs(args[++i]);
+                case "--examples-dir" -> ExampleSources.directory = Path.of(args[++i]);
                 case "--cold-configs" -> coldOnly = configs(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + "; options: --reps N, --cold-reps N, --warmup-seconds S, --out DIR, --quick, "
-                        + "--configs NxL,NxL (only these, e.g. 100x50: N networks of L layers), --cold-configs NxL,NxL "
+                        + "--configs NxL,NxL (only these, e.g. 100x50: N networks of L layers; 'examples': the "
+                        + "example module's networks, from --examples-dir, by default " + ExampleSources.DEFAULT
+                        + "), --cold-configs NxL,NxL "
                         + "(the cold series' configurations, when they differ), --sample-stacks "
                         + "(where the processor's time goes), --replot CSV (tables and plot again from a run's CSV), "
                         + "--baseline CLASSPATH (also time the processor found there, e.g. an earlier build's "
@@ -292,10 +302,10 @@ public final class ProcessorScaling {
         }
     }
 
-    /** {@code 400x12,100x50}: N networks of L layers each. */
+    /** {@code 400x12,100x50}: N networks of L layers each; {@code examples}: the example module's networks. */
     private static List<Config> configs(String list) {
-        return Arrays.stream(list.split(",")).map(c -> c.split("x"))
-                .map(c -> new Config(Integer.parseInt(c[0]), Integer.parseInt(c[1]))).toList();
+        return Arrays.stream(list.split(",")).map(c -> c.equals("examples") ? ExampleSources.config()
+                : new Config(Integer.parseInt(c.split("x")[0]), Integer.parseInt(c.split("x")[1]))).toList();
     }
 
     /**
@@ -329,6 +339,9 @@ public final class ProcessorScaling {
 
     /** Writes {@code config}'s model sources under {@code dir}. */
     static List<Path> generate(Path dir, Config config) throws IOException {
+        if (config.isExamples()) {
+            return ExampleSources.copyTo(dir);
+        }
         Path pkg = dir.resolve(PACKAGE);
         Files.createDirectories(pkg);
         List<Path> files = new ArrayList<>();
@@ -413,6 +426,7 @@ public final class ProcessorScaling {
         // and no pre-touching (so its page faults count, as they do in a build).
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-Xmx")).forEach(command::add);
+        command.add("-D" + ExampleSources.PROPERTY + "=" + ExampleSources.directory);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProcessorScaling.class.getName(),
                 "--child", withProcessor ? "with" : "without", Integer.toString(config.networks()),
                 Integer.toString(config.layers()), scratch.toString()));
