@@ -51,6 +51,9 @@ import javax.tools.ToolProvider;
  * </pre>
  * It writes {@code processor-scaling.md}, {@code .csv} and {@code .svg} to {@code --out}
  * (default {@code benchmarks/}). {@code --quick} runs a small smoke configuration.
+ * {@code --configs examples} (and {@code --cold-configs examples}) compiles the example module's
+ * own networks instead of synthetic ones ({@link ExampleSources}; run from the repository's root or
+ * give {@code --examples-dir}): the "networks like the examples" of issue 10, literally.
  */
 public final class ProcessorScaling {
 
@@ -69,6 +72,11 @@ public final class ProcessorScaling {
 
         String label() {
             return isExamples() ? "examples" : networks + "x" + layers;
+        }
+
+        /** For the tables: {@code 400 x 12}, or {@code examples (11 networks)}. */
+        String display() {
+            return isExamples() ? "examples (" + networks + " networks)" : networks + " x " + layers;
         }
     }
 
@@ -718,9 +726,9 @@ public final class ProcessorScaling {
                     Summary b = Summary.of(before.samples, c, cold);
                     Summary a = Summary.of(after.samples, c, cold);
                     s.append(String.format(Locale.ROOT,
-                            "| %s | %d x %d | %.1f | %.1f / %.1f | %.2fx / %.2fx | %.1f / %.1f | %.0f%% / %.0f%% "
+                            "| %s | %s | %.1f | %.1f / %.1f | %.2fx / %.2fx | %.1f / %.1f | %.0f%% / %.0f%% "
                                     + "| %s | %.1f / %.1f / %.1f | %.2fx / %.2fx | %.1f / %.1f |%n",
-                            cold ? "cold" : "warm", c.networks(), c.layers(), a.withoutMs, b.withMs, a.withMs,
+                            cold ? "cold" : "warm", c.display(), a.withoutMs, b.withMs, a.withMs,
                             b.withMs / a.withoutMs, a.withMs / a.withoutMs, b.processorMs, a.processorMs,
                             100 * b.processorMs / a.withoutMs, 100 * a.processorMs / a.withoutMs,
                             cold ? "" : String.format(Locale.ROOT, "%,.0f / %,.0f",
@@ -749,9 +757,9 @@ public final class ProcessorScaling {
             for (Config c : configs) {
                 Summary m = Summary.of(samples, c, cold);
                 s.append(String.format(Locale.ROOT,
-                        "| %d x %d | %,d | %.1f | %.1f | %.1f | %+.0f%% | %.1f | %.1f%% | %.1f%% | %.1f | %.1f / %.1f "
+                        "| %s | %,d | %.1f | %.1f | %.1f | %+.0f%% | %.1f | %.1f%% | %.1f%% | %.1f | %.1f / %.1f "
                                 + "| %.2fx |",
-                        c.networks(), c.layers(), c.totalLayers(), m.withoutMs, m.withMs, m.extraMs(),
+                        c.display(), c.totalLayers(), m.withoutMs, m.withMs, m.extraMs(),
                         m.extraPercent(), m.processorMs, m.processorPercentOfWithout(), m.processorPercentOfWith(),
                         1000 * m.processorMs / c.totalLayers(), m.withoutCpuMs, m.withCpuMs,
                         m.withCpuMs / m.withoutCpuMs));
@@ -770,9 +778,9 @@ public final class ProcessorScaling {
             for (Config c : configs) {
                 Summary m = Summary.of(samples, c, false);
                 s.append(String.format(Locale.ROOT,
-                        "| %d x %d | %,.0f | %,d | %,.0f | %,.0f | %,.0f | %,.0f / %,.0f | %,.0f | %,.0f / %,.0f "
+                        "| %s | %,.0f | %,d | %,.0f | %,.0f | %,.0f | %,.0f / %,.0f | %,.0f | %,.0f / %,.0f "
                                 + "| %.1f / %.1f / %.0f |%n",
-                        c.networks(), c.layers(), m.generatedJavaBytes / 1000.0, m.generatedJavaLines,
+                        c.display(), m.generatedJavaBytes / 1000.0, m.generatedJavaLines,
                         (double) m.generatedJavaBytes / c.totalLayers(), m.generatedClassBytes / 1000.0,
                         m.manifestBytes / 1000.0, m.allocatedWithoutMb, m.allocatedWithMb, m.processorAllocatedMb,
                         m.peakHeapWithoutMb, m.peakHeapWithMb, m.processorMs, m.processorCpuMs, m.processorGcMs));
