@@ -37,7 +37,8 @@ import java.util.Locale;
  * {@code =} is the same as the row window. A resize is
  * {@code upsample,factor,nearest|bilinear} (or {@code upsample,factorX,factorY,nearest|bilinear}
  * where the axes differ; a fractional factor is written {@code factor/per}, as {@code 65/33}; then
- * {@code ,asymmetric} or {@code ,align_corners} for coordinates other than half-pixel),
+ * {@code ,asymmetric}, {@code ,align_corners} or {@code ,tf_half_pixel_for_nn} for coordinates
+ * other than half-pixel),
  * {@code deconv,outputPadding} or
  * {@code crop,like,offsetX,offsetY} (see {@link Resize#crop}); in its place, {@code first,n} is the
  * first channel of a {@code Channels} layer ({@link LayerSpec#firstChannel()}), written when not 0;
@@ -242,11 +243,14 @@ public final class Literals {
                 break;
         }
         throw new IllegalArgumentException("expected \"upsample,factor[,factorY],nearest|bilinear"
-                + "[,asymmetric|align_corners]\", \"deconv,outputPadding\" or \"crop,like,offsetX,offsetY\","
-                + " got \"" + text + "\"");
+                + "[,asymmetric|align_corners|tf_half_pixel_for_nn]\", \"deconv,outputPadding\" or"
+                + " \"crop,like,offsetX,offsetY\", got \"" + text + "\"");
     }
 
-    /** {@code upsample,factorX[,factorY],nearest|bilinear[,asymmetric|align_corners]}, or null. */
+    /**
+     * {@code upsample,factorX[,factorY],nearest|bilinear[,asymmetric|align_corners|tf_half_pixel_for_nn]},
+     * or null.
+     */
     private static Resize upsample(String[] f) {
         int mode = f.length > 2 && isMode(f[2]) ? 2 : 3;
         if (mode >= f.length || !isMode(f[mode]) || f.length > mode + 2) {
@@ -257,6 +261,7 @@ public final class Literals {
             coordinates = switch (f[mode + 1]) {
                 case "asymmetric" -> Upsample.Coordinates.ASYMMETRIC;
                 case "align_corners" -> Upsample.Coordinates.ALIGN_CORNERS;
+                case "tf_half_pixel_for_nn" -> Upsample.Coordinates.TF_HALF_PIXEL_FOR_NN;
                 default -> null;
             };
             if (coordinates == null) {

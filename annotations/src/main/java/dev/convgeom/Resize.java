@@ -18,15 +18,16 @@ import java.util.Objects;
  * @param offsetX       the column of the cropped map where a {@code Crop} starts
  * @param offsetY       the row of the cropped map where a {@code Crop} starts
  * @param perX          the input columns that give {@code factorX} output columns: the factor is
- *                      {@code factorX / perX} (1: a whole factor)
+ *                      {@code factorX / perX} (1: a whole factor; above {@code factorX}: a
+ *                      shrinking)
  * @param perY          likewise for the rows
  */
 public record Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordinates coordinates, int outputPadding,
                      String like, int offsetX, int offsetY, int perX, int perY) {
 
     /**
-     * @throws IllegalArgumentException if a factor is below 1 or below its per, a per is below
-     *                                  1, or the output padding or an offset is negative
+     * @throws IllegalArgumentException if a factor or a per is below 1, or the output padding or
+     *                                  an offset is negative
      */
     public Resize {
         Objects.requireNonNull(coordinates, "coordinates");
@@ -34,9 +35,9 @@ public record Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordi
             throw new IllegalArgumentException("factors " + factorX + ", " + factorY + " must be at least 1, output"
                     + " padding " + outputPadding + " and offsets x " + offsetX + ", y " + offsetY + " non-negative");
         }
-        if (perX < 1 || perY < 1 || perX > factorX || perY > factorY) {
-            throw new IllegalArgumentException("pers x " + perX + ", y " + perY + " must be at least 1 and at most"
-                    + " the factors x " + factorX + ", y " + factorY + " (an upsampling enlarges)");
+        if (perX < 1 || perY < 1) {
+            throw new IllegalArgumentException("pers x " + perX + ", y " + perY + " must be at least 1 (a per above"
+                    + " its factor shrinks the map)");
         }
     }
 

@@ -28,6 +28,12 @@ import java.lang.annotation.Target;
  * {@code scales} does, but not what a {@code Resize} to constant {@code sizes} does. Only
  * {@link Mode#BILINEAR} takes a fractional factor.
  *
+ * <p>A factor below 1 ({@code per > factor}) shrinks the map, as ONNX {@code Resize} with
+ * {@code mode = linear} and no antialiasing does: each output unit still reads the two input units
+ * around its position, so the positions step over some input units, which no unit reads. An input
+ * of {@code n} units gives {@code floor(n * factor / per)} units; an input that would give none is
+ * an error at the factor.
+ *
  * <pre>{@code
  * @Upsample(factor = 2)                                Object up1;
  * @Upsample(factor = 2, mode = Upsample.Mode.BILINEAR) Object up2;
@@ -36,6 +42,7 @@ import java.lang.annotation.Target;
  *           coordinates = Upsample.Coordinates.ALIGN_CORNERS) Object up4;
  * @Upsample(factor = 65, per = 33, mode = Upsample.Mode.BILINEAR) Object up5;  // 33 units to 65
  * @Upsample(factorX = 3, perX = 2, factorY = 2, mode = Upsample.Mode.BILINEAR) Object up6;
+ * @Upsample(factor = 1, per = 2, mode = Upsample.Mode.BILINEAR) Object down;  // half the size
  * }</pre>
  */
 @Documented
@@ -65,7 +72,9 @@ public @interface Upsample {
 
     /**
      * The input units that give {@link #factor()} output units, along both axes: the factor is
-     * {@code factor / per}, at least 1 and at most the factor. Not given: 1, a whole factor.
+     * {@code factor / per}; at least 1. Not given: 1, a whole factor. A per above the factor
+     * shrinks the map ({@link Mode#BILINEAR} only): {@code factor = 1, per = 2} halves it, as
+     * PyTorch's {@code interpolate(scale_factor = 0.5, mode = "bilinear")} does.
      */
     int per() default 0;
 
@@ -107,7 +116,13 @@ public @interface Upsample {
          * {@code (N - 1) / gcd(n - 1, f - 1)} units; an input of one unit along an upsampled axis
          * is an error.
          */
-        ALIGN_CORNERS
+        ALIGN_CORNERS,
+        /**
+         * At {@code (v + 1/2) / f}: ONNX {@code tf_half_pixel_for_nn} (opsets 11 and 12), which
+         * TensorFlow's converters write; half-pixel centres without the {@code - 1/2}, so unit 0
+         * sits at {@code 1 / (2 f)}, a little after input unit 0.
+         */
+        TF_HALF_PIXEL_FOR_NN
     }
 
     /** How an upsampled unit is computed from the input. */

@@ -228,7 +228,8 @@ final class BruteForceAxis {
     /**
      * Where unit {@code v} of an upsampling of {@code n} units sits on its input, by ONNX
      * {@code Resize}'s formulas for output length {@code N}: {@code half_pixel}
-     * {@code (v + 1/2) n / N - 1/2}, {@code asymmetric} {@code v n / N}, {@code align_corners}
+     * {@code (v + 1/2) n / N - 1/2}, {@code asymmetric} {@code v n / N}, {@code tf_half_pixel_for_nn}
+     * {@code (v + 1/2) n / N}, {@code align_corners}
      * {@code v (n - 1) / (N - 1)}. Nearest upsampling is centred as half-pixel. With a fractional
      * factor the scale is the declared {@code factor / per} ({@code N / n} only where that is
      * whole), as ONNX's {@code scales} give it.
@@ -239,7 +240,11 @@ final class BruteForceAxis {
         return switch (c) {
             case HALF_PIXEL -> v.plus(Frac.of(1, 2)).times(Frac.of(per(l))).over(factor(l)).minus(Frac.of(1, 2));
             case ASYMMETRIC -> v.times(Frac.of(per(l))).over(factor(l));
-            case ALIGN_CORNERS -> bigN == 1 ? Frac.of(0) : v.times(Frac.of(n - 1)).over(bigN - 1);
+            case TF_HALF_PIXEL_FOR_NN -> v.plus(Frac.of(1, 2)).times(Frac.of(per(l))).over(factor(l));
+            // One output unit sits at 0 (ONNX, PyTorch); virtual units beyond it are placed as if
+            // there were two, the second on the last input unit, so that the jump stays positive.
+            // (An axis kept at its size, one unit among them, maps v to v: n - 1 over N - 1.)
+            case ALIGN_CORNERS -> bigN == n ? v : v.times(Frac.of(n - 1)).over(bigN == 1 ? 1 : bigN - 1);
         };
     }
 

@@ -110,6 +110,34 @@ class GraphGeometryBruteForceTest {
                         upsample("asym", "c", 5, 4, 10, 7, Upsample.Coordinates.ASYMMETRIC),
                         upsample("corners", "c", 3, 2, 5, 4, Upsample.Coordinates.ALIGN_CORNERS),
                         conv("after", "half", 3, 2, 0)), 20, 14),
+                // Shrinking (per above factor: ONNX linear without antialiasing, PyTorch's
+                // interpolate to a smaller size) in every coordinate mode (tf_half_pixel_for_nn
+                // shrinking and enlarging), of the input and of a
+                // strided map, stacked, with an upsampling and a window after it; walked at the
+                // declared 33x31, at another size and where aligned corners leave one unit.
+                Arguments.of(network("shrinking", 33, 31,
+                        conv("c", "input", 3, 2, 1),
+                        upsample("half", "input", 1, 2, 1, 2, Upsample.Coordinates.HALF_PIXEL),
+                        upsample("thirds", "c", 2, 3, 3, 5, Upsample.Coordinates.HALF_PIXEL),
+                        upsample("asym", "c", 3, 7, 1, 3, Upsample.Coordinates.ASYMMETRIC),
+                        upsample("corners", "c", 2, 5, 1, 2, Upsample.Coordinates.ALIGN_CORNERS),
+                        upsample("again", "thirds", 3, 4, 1, 2, Upsample.Coordinates.HALF_PIXEL),
+                        upsample("up", "again", 5, 2, 3, 1, Upsample.Coordinates.HALF_PIXEL),
+                        upsample("tf", "c", 1, 2, 2, 3, Upsample.Coordinates.TF_HALF_PIXEL_FOR_NN),
+                        upsample("tfUp", "tf", 3, 2, 2, 1, Upsample.Coordinates.TF_HALF_PIXEL_FOR_NN),
+                        conv("after", "half", 3, 2, 0)), 33, 31),
+                Arguments.of(network("shrinkingElsewhere", 33, 31,
+                        conv("c", "input", 3, 2, 1),
+                        upsample("half", "input", 1, 2, 1, 2, Upsample.Coordinates.HALF_PIXEL),
+                        upsample("thirds", "c", 2, 3, 3, 5, Upsample.Coordinates.HALF_PIXEL),
+                        upsample("asym", "c", 3, 7, 1, 3, Upsample.Coordinates.ASYMMETRIC),
+                        upsample("corners", "c", 2, 5, 1, 2, Upsample.Coordinates.ALIGN_CORNERS),
+                        upsample("tf", "c", 1, 2, 2, 3, Upsample.Coordinates.TF_HALF_PIXEL_FOR_NN),
+                        conv("after", "half", 3, 2, 0)), 20, 14),
+                Arguments.of(network("shrinkingToOneUnit", 33, 31,
+                        conv("c", "input", 3, 2, 1),
+                        upsample("corners", "c", 2, 5, 1, 2, Upsample.Coordinates.ALIGN_CORNERS),
+                        upsample("half", "c", 1, 2, 1, 3, Upsample.Coordinates.HALF_PIXEL)), 6, 6),
                 // Padding (uneven, different per axis), a dilated window, an odd deconvolution
                 // with output padding, and global pooling of a phased map.
                 Arguments.of(network("padded", 9, 7,

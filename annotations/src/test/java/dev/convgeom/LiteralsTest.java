@@ -51,6 +51,15 @@ class LiteralsTest {
             new LayerSpec("mix", "ChannelShuffle", List.of("high"), 2, 2, 2, null, null, null));
 
     @Test
+    void aShrinkingAndTfHalfPixelCoordinatesRoundTrip() {
+        LayerSpec down = new LayerSpec("down", "Upsample", List.of("input"), 3, 3, 1, null, null,
+                Resize.upsample(1, 2, 2, 3, true, Upsample.Coordinates.TF_HALF_PIXEL_FOR_NN));
+        assertEquals("down Upsample input 3 3 1 - - upsample,1/2,2/3,bilinear,tf_half_pixel_for_nn",
+                Literals.line(down));
+        assertEquals(List.of(down), Literals.network("Down", "3 33 20", Literals.line(down)).layers());
+    }
+
+    @Test
     void aFractionalFactorIsWrittenFactorSlashPer() {
         LayerSpec both = new LayerSpec("up", "Upsample", List.of("input"), 3, 3, 1, null, null,
                 Resize.upsample(65, 33, 65, 33, true, Upsample.Coordinates.HALF_PIXEL));

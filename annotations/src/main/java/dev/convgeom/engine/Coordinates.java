@@ -13,5 +13,10 @@ public enum Coordinates {
      * At {@code v * (n - 1) / (N - 1)}: the first and last units of both maps coincide
      * (PyTorch's {@code align_corners = true}); the step depends on the input size.
      */
-    ALIGN_CORNERS
+    ALIGN_CORNERS,
+    /**
+     * At {@code (v + 1/2) / f}: ONNX's {@code tf_half_pixel_for_nn} (opsets 11 and 12), half an
+     * output unit after {@link #ASYMMETRIC}.
+     */
+    TF_HALF_PIXEL_FOR_NN
 }

@@ -136,7 +136,7 @@ public final class EffectiveFields {
                 fields.add(null);
                 continue;
             }
-            both[Axis.Y.ordinal()] = step(layer, Axis.Y, i -> read(profiles, i, Axis.Y));
+            both[Axis.Y.ordinal()] = step(layer, Axis.Y, i -> read(profiles, i, Axis.Y), a -> inputSize(geometry, layer, a));
             if (sameAlongBothAxes(layer, profiles)) {
                 // Most layers of most networks: the profile along x is the one along y, and so are
                 // its statistics. Computing them once halves the exact arithmetic, the bulk of the
@@ -147,7 +147,7 @@ public final class EffectiveFields {
                 fields.add(new LayerField(field, field));
                 continue;
             }
-            both[Axis.X.ordinal()] = step(layer, Axis.X, i -> read(profiles, i, Axis.X));
+            both[Axis.X.ordinal()] = step(layer, Axis.X, i -> read(profiles, i, Axis.X), a -> inputSize(geometry, layer, a));
             profiles.add(both);
             fields.add(new LayerField(statistics.computeIfAbsent(both[0], AxisField::of),
                     statistics.computeIfAbsent(both[1], AxisField::of)));
@@ -210,12 +210,22 @@ public final class EffectiveFields {
         };
     }
 
+    /** The size along {@code axis} of the first map {@code layer} reads. */
+    static long inputSize(GeometryResult geometry, ComputedLayer layer, Axis axis) {
+        int map = layer.inputs().get(0);
+        return map == LayerSpec.NETWORK_INPUT ? geometry.input().size(axis) : geometry.layers().get(map).axis(axis).size();
+    }
+
     private static EffectiveProfile read(List<EffectiveProfile[]> profiles, int index, Axis axis) {
         return index == LayerSpec.NETWORK_INPUT ? EffectiveProfile.input() : profiles.get(index)[axis.ordinal()];
     }
 
-    /** One layer along one axis, reading its inputs' profiles by map index. */
-    static EffectiveProfile step(ComputedLayer layer, Axis axis, java.util.function.IntFunction<EffectiveProfile> read) {
+    /**
+     * One layer along one axis, reading its inputs' profiles by map index; {@code inputSize} gives
+     * its first input's size along an axis (see {@link #inputSize}).
+     */
+    static EffectiveProfile step(ComputedLayer layer, Axis axis, java.util.function.IntFunction<EffectiveProfile> read,
+                                 java.util.function.ToLongFunction<Axis> inputSize) {
         EffectiveProfile in = read.apply(layer.inputs().get(0));
         LayerSpec spec = layer.spec();
         return switch (spec.kind().role()) {
@@ -228,9 +238,8 @@ public final class EffectiveFields {
                 yield EffectiveAxis.window(in, w.kernel(), w.stride(), w.dilation(), step.padBefore());
             }
             case DECONVOLUTION -> EffectiveAxis.deconv(in, spec.window(axis));
-            // A whole factor: the input had the output's size over the factor.
-            case UPSAMPLING -> EffectiveAxis.upsample(in, Sampling.of(spec, axis,
-                    layer.axis(axis).size() / spec.extras().factor(axis)));
+            // The input's size places aligned corners; a shrinking has several sizes per output size.
+            case UPSAMPLING -> EffectiveAxis.upsample(in, Sampling.of(spec, axis, inputSize.applyAsLong(axis)));
             case CROP -> EffectiveAxis.crop(in, layer.offset(axis));
             case MERGE -> {
                 List<EffectiveProfile> inputs = new ArrayList<>();

@@ -105,7 +105,8 @@ public final class EffectiveGrids {
                     work += (long) Math.min(Long.MAX_VALUE / 4, (double) cells * words * taps(layer, inputs.size()));
                     if (estimate <= MAX_CELLS && work <= MAX_WORK) {
                         grid = layer.spec().kind().isMerge() ? EffectiveGrid.merge(inputs)
-                                : EffectiveGrid.step(inputs.get(0), operator(layer, Axis.Y), operator(layer, Axis.X));
+                                : EffectiveGrid.step(inputs.get(0), operator(geometry, layer, Axis.Y),
+                                        operator(geometry, layer, Axis.X));
                     }
                 }
             }
@@ -120,8 +121,9 @@ public final class EffectiveGrids {
     }
 
     /** The layer's weights along one axis: its profile on the network input. */
-    private static EffectiveProfile operator(ComputedLayer layer, Axis axis) {
-        return EffectiveFields.step(layer, axis, i -> EffectiveProfile.input());
+    private static EffectiveProfile operator(GeometryResult geometry, ComputedLayer layer, Axis axis) {
+        return EffectiveFields.step(layer, axis, i -> EffectiveProfile.input(),
+                a -> EffectiveFields.inputSize(geometry, layer, a));
     }
 
     private static long taps(ComputedLayer layer, int inputs) {

@@ -248,7 +248,14 @@ public final class GeometryCalculator {
     private ComputedLayer upsample(int index, LayerSpec layer, List<Integer> inputs, ComputedLayer in) {
         boolean fits = true;
         for (Axis axis : Axis.values()) {
-            if (!Sampling.fits(layer, axis, in.axis(axis).size())) {
+            long n = in.axis(axis).size();
+            if (Sampling.empty(layer, axis, n)) {
+                long f = layer.extras().factor(axis);
+                long p = layer.extras().per(axis);
+                soFar.report(index, Param.FACTOR, axis, GeometryMessage.UPSAMPLE_EMPTY, layer.name(), f, p,
+                        axis.extent(), n, n, f, p, WindowAxis.ceilDiv(p, f));
+                fits = false;
+            } else if (!Sampling.fits(layer, axis, n)) {
                 soFar.report(index, Param.COORDINATES, axis, GeometryMessage.ALIGN_CORNERS_ONE_UNIT, layer.name(),
                         axis.extent(), layer.extras().factor(axis));
                 fits = false;

@@ -101,7 +101,10 @@ public enum GeometryMessage implements Catalogued {
                     + " dilation %d, its own padding up to %d before and %d after, rounding included) that starts at"
                     + " %s %d reads the copy and not %s %d itself, so its unit would read pixels outside the field"
                     + " reported; give '%s' a kernel of at least %d with dilation 1 along the %s, pad less, or use"
-                    + " mode = CONSTANT");
+                    + " mode = CONSTANT"),
+    UPSAMPLE_EMPTY(Severity.ERROR,
+            "layer '%s': the factor %d/%d shrinks its input's %s of %d to floor(%d * %d / %d) = 0 units;"
+                    + " give it an input of at least %d, or a larger factor");
 
     private final Severity severity;
     private final String template;

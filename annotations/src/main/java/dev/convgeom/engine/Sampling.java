@@ -11,7 +11,10 @@ import dev.convgeom.Ratio;
  * <p>The factor is the exact ratio {@code f = factor / per} (ONNX {@code Resize} to {@code sizes}
  * that are no whole multiple of the input: 33 units to 65 is {@code 65 / 33}); {@code n} input
  * units give {@code floor(n * factor / per)} output units. Nearest copying takes whole factors only
- * ({@code per = 1}).
+ * ({@code per = 1}). A factor below 1 ({@code per > factor}) shrinks the map: linear
+ * interpolation then still reads {@code floor(q)} and {@code ceil(q)} (ONNX {@code linear} without
+ * antialiasing), the positions advance by more than one unit, and some input units are read by
+ * no output unit.
  *
  * <p>The positions advance by {@code a / d} input units per output unit, so every
  * {@link #period()} output units they advance by a whole {@link #advance()} input units and the
@@ -43,9 +46,16 @@ public record Sampling(long a, long b, long d, long factor, long per, boolean li
             // (v + 1/2) * p / f - 1/2 = (2 p v + p - f) / (2 f)
             case HALF_PIXEL -> new Sampling(Math.multiplyExact(2L, p), p - f, Math.multiplyExact(2L, f), f, p, linear);
             case ASYMMETRIC -> new Sampling(p, 0, f, f, p, linear);
+            // (v + 1/2) * p / f = (2 p v + p) / (2 f)
+            case TF_HALF_PIXEL_FOR_NN -> new Sampling(Math.multiplyExact(2L, p), p, Math.multiplyExact(2L, f), f, p,
+                    linear);
             case ALIGN_CORNERS -> {
                 long out = size(layer, axis, n);
-                yield out == n ? new Sampling(1, 0, 1, f, p, linear) : new Sampling(n - 1, 0, out - 1, f, p, linear);
+                // One output unit sits on unit 0 (ONNX and PyTorch take position 0 there); the step
+                // n - 1 it is given is the one the next unit would take, so that the jump stays positive.
+                yield out == n ? new Sampling(1, 0, 1, f, p, linear)
+                        : out == 1 ? new Sampling(n - 1, 0, 1, f, p, linear)
+                        : new Sampling(n - 1, 0, out - 1, f, p, linear);
             }
         };
     }
@@ -57,12 +67,19 @@ public record Sampling(long a, long b, long d, long factor, long per, boolean li
     }
 
     /**
-     * Whether {@code layer} can upsample {@code n} units along {@code axis}: with aligned corners
+     * Whether {@code layer} can upsample {@code n} units along {@code axis}: a shrinking
+     * ({@code per > factor}) must leave at least one unit ({@link #empty}), and with aligned corners
      * one unit cannot be stretched over several (every output unit would sit on it: no step).
      */
     public static boolean fits(LayerSpec layer, Axis axis, long n) {
         LayerSpec.Extras e = layer.extras();
-        return !e.bilinear() || e.coordinates() != Coordinates.ALIGN_CORNERS || n >= 2 || size(layer, axis, n) == n;
+        return !empty(layer, axis, n) && (!e.bilinear() || e.coordinates() != Coordinates.ALIGN_CORNERS || n >= 2
+                || size(layer, axis, n) == n);
+    }
+
+    /** Whether {@code layer}, shrinking, puts out no unit for {@code n} input units along {@code axis}. */
+    public static boolean empty(LayerSpec layer, Axis axis, long n) {
+        return size(layer, axis, n) < 1;
     }
 
     /** Output units after which the units read repeat. */

@@ -181,7 +181,8 @@ final class DagOnnxWriter {
 
     /**
      * The smallest non-zero weight linear interpolation gives along an axis: positions fall on
-     * multiples of {@code 1 / (2f)} (half-pixel centres), {@code 1 / f} (asymmetric) or
+     * multiples of {@code 1 / (2f)} (half-pixel centres, with or without the {@code - 1/2}),
+     * {@code 1 / f} (asymmetric) or
      * {@code 1 / (N - 1)} (aligned corners, N output units).
      */
     private static double leastLinearWeight(LayerSpec l, long n, long f) {
@@ -189,6 +190,8 @@ final class DagOnnxWriter {
             case HALF_PIXEL -> 1.0 / (2 * f);
             case ASYMMETRIC -> 1.0 / f;
             case ALIGN_CORNERS -> n * f > 1 ? 1.0 / (n * f - 1) : 1.0;
+            // (2 p v + p) / (2 f): multiples of 1 / (2f), as half-pixel centres.
+            case TF_HALF_PIXEL_FOR_NN -> 1.0 / (2 * f);
             default -> throw new IllegalArgumentException("coordinates " + l.extras().coordinates()
                     + " are not written to ONNX by this test yet");
         };
@@ -268,10 +271,13 @@ final class DagOnnxWriter {
                         case HALF_PIXEL -> "half_pixel";
                         case ASYMMETRIC -> "asymmetric";
                         case ALIGN_CORNERS -> "align_corners";
+                        case TF_HALF_PIXEL_FOR_NN -> "tf_half_pixel_for_nn";
                         default -> throw new IllegalArgumentException("coordinates " + l.extras().coordinates()
                                 + " are not written to ONNX by this test yet");
                     };
-                    if (fractional) {
+                    // tf_half_pixel_for_nn too: at a scale of 1 ONNX Runtime reads unit v alone, where
+                    // the specification's position v + 1/2 reads v and v + 1 (the importer refuses it).
+                    if (fractional || l.extras().coordinates() == dev.convgeom.engine.Coordinates.TF_HALF_PIXEL_FOR_NN) {
                         for (Axis axis : Axis.values()) {
                             float scale = axis == Axis.Y ? scaleY : scaleX;
                             long n = n(in.get(0), axis);

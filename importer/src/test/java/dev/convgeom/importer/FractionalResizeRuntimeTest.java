@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code n} columns resized to {@code N}, every input pixel lit alone, and the output columns
  * that change recorded. The exact reads come from rational arithmetic written here (column
  * {@code v} sits at {@code ((2v + 1) n - N) / 2N} for half-pixel, {@code v n / N} asymmetric,
+ * {@code (2v + 1) n / 2N} for {@code tf_half_pixel_for_nn},
  * {@code v (n - 1) / (N - 1)} aligned corners, and reads the units either side, clamped to the
  * map). Where they agree with the runtime at every column the import must accept the model and
  * its geometry must say the same; where the runtime's float positions read one unit more or fewer
@@ -53,6 +54,21 @@ class FractionalResizeRuntimeTest {
                 Arguments.of("asymmetric", 63, 500, -1),
                 Arguments.of("align_corners", 7, 10, -1),
                 Arguments.of("align_corners", 63, 500, -1),
+                Arguments.of("half_pixel", 10, 5, -1),          // shrinking (linear, no antialiasing)
+                Arguments.of("half_pixel", 33, 17, -1),
+                Arguments.of("pytorch_half_pixel", 20, 9, -1),
+                Arguments.of("asymmetric", 10, 4, -1),
+                Arguments.of("asymmetric", 63, 20, -1),
+                Arguments.of("align_corners", 10, 4, -1),
+                Arguments.of("align_corners", 9, 1, -1),
+                Arguments.of("half_pixel", 9, 1, -1),
+                Arguments.of("pytorch_half_pixel", 9, 1, 0),    // its one unit at 0, not at 4: refused
+                Arguments.of("tf_half_pixel_for_nn", 7, 10, -1), // opset 11
+                Arguments.of("tf_half_pixel_for_nn", 8, 16, -1),
+                Arguments.of("tf_half_pixel_for_nn", 10, 4, -1),
+                Arguments.of("tf_half_pixel_for_nn", 33, 65, -1),
+                // At scale 1 ONNX Runtime reads unit v alone, not v and v + 1 around v + 1/2: refused.
+                Arguments.of("tf_half_pixel_for_nn", 7, 7, 0),
                 Arguments.of("half_pixel", 11, 13, 6),         // float rounding: refused
                 Arguments.of("half_pixel", 7, 19, 9),
                 Arguments.of("asymmetric", 14, 16, 8));
@@ -62,8 +78,11 @@ class FractionalResizeRuntimeTest {
     @MethodSource("resizes")
     void theImportAcceptsExactlyWhereTheRuntimeReadsTheExactUnits(String coordinates, int n, int bigN,
                                                                   int differs) throws Exception {
-        OnnxBuilder b = new OnnxBuilder(13, "data", 1, 1, n);
-        b.map("Resize", "up", List.of("data", "", "", b.intTensor("sizes", 1, 1, 1, bigN)), string("mode", "linear"),
+        OnnxBuilder b = new OnnxBuilder(coordinates.equals("tf_half_pixel_for_nn") ? 11 : 13, "data", 1, 1, n);
+        // Opset 11 (tf_half_pixel_for_nn's) requires roi and scales as inputs: empty tensors.
+        boolean opset11 = coordinates.equals("tf_half_pixel_for_nn");
+        b.map("Resize", "up", List.of("data", opset11 ? b.floatTensor("roi") : "", opset11 ? b.floatTensor("none") : "",
+                b.intTensor("sizes", 1, 1, 1, bigN)), string("mode", "linear"),
                 string("coordinate_transformation_mode", coordinates));
         ModelProto proto = b.build("up_out");
         int[][] runtime = runtimeReads(proto, n, bigN);
@@ -140,7 +159,11 @@ class FractionalResizeRuntimeTest {
             }
             case "align_corners" -> {
                 num = v * (n - 1);
-                den = bigN - 1;
+                den = Math.max(1, bigN - 1);
+            }
+            case "tf_half_pixel_for_nn" -> {
+                num = (2 * v + 1) * n;
+                den = 2 * bigN;
             }
             default -> {
                 num = (2 * v + 1) * n - bigN;

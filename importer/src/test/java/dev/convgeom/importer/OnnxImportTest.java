@@ -377,10 +377,10 @@ class OnnxImportTest {
 
         OnnxBuilder tf = new OnnxBuilder(13, "x", 4, 8, 8);
         tf.map("Resize", "up", List.of("x", "", tf.floatTensor("s", 1, 1, 2, 2)), string("mode", "linear"),
-                string("coordinate_transformation_mode", "tf_half_pixel_for_nonaligned"));
+                string("coordinate_transformation_mode", "tf_crop_and_resize"));
         assertRefused(tf.build("up_out"), "'up' (Resize): linear mode with coordinate_transformation_mode"
-                + " tf_half_pixel_for_nonaligned: convgeom's @Upsample places bilinear samples with HALF_PIXEL,"
-                + " ASYMMETRIC or ALIGN_CORNERS coordinates only");
+                + " tf_crop_and_resize: convgeom's @Upsample places bilinear samples with HALF_PIXEL,"
+                + " ASYMMETRIC, ALIGN_CORNERS or TF_HALF_PIXEL_FOR_NN coordinates only");
 
         OnnxBuilder roundNearest = new OnnxBuilder(13, "x", 4, 8, 8);
         roundNearest.map("Resize", "up", List.of("x", "", roundNearest.floatTensor("s", 1, 1, 3, 3)),
@@ -485,10 +485,42 @@ class OnnxImportTest {
                 + " mode = Upsample.Mode.BILINEAR, coordinates = Upsample.Coordinates.ALIGN_CORNERS) Object up;"),
                 written);
 
+        // Shrinking: to sizes, the factor is out / in; by scales, the scale itself (0.5 on 7 units
+        // gives 3, two units apart: 1/2, not 3/7).
         OnnxBuilder down = new OnnxBuilder(13, "x", 3, 8, 8);
         down.map("Resize", "down", List.of("x", "", "", down.intTensor("sizes", 1, 3, 5, 8)), string("mode", "linear"));
-        assertRefused(down.build("down_out"), "'down' (Resize): resizes 8x8 to 5x8: convgeom's @Upsample enlarges (or"
-                + " keeps) each axis; a smaller output is refused");
+        String shrunk = dev.convgeom.importer.writing.JavaWriter.write(read(down.build("down_out"), null), "p", "T");
+        assertTrue(shrunk.contains("@Upsample(factorX = 1, factorY = 5, perY = 8, mode = Upsample.Mode.BILINEAR)"
+                + " Object down;"), shrunk);
+        OnnxBuilder half = new OnnxBuilder(13, "x", 3, 7, 7);
+        half.map("Resize", "half", List.of("x", "", half.floatTensor("scales", 1, 1, 0.5f, 0.5f)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "pytorch_half_pixel"));
+        Checked halved = read(half.build("half_out"), null);
+        String halvedSource = dev.convgeom.importer.writing.JavaWriter.write(halved, "p", "T");
+        assertTrue(halvedSource.contains("@Upsample(factor = 1, per = 2, mode = Upsample.Mode.BILINEAR) Object half;"),
+                halvedSource);
+        assertEquals(3, halved.geometry().get(0).output().width());
+
+        OnnxBuilder nearest = new OnnxBuilder(13, "x", 3, 8, 8);
+        nearest.map("Resize", "down", List.of("x", "", "", nearest.intTensor("sizes", 1, 3, 4, 8)),
+                string("mode", "nearest"));
+        assertRefused(nearest.build("down_out"), "'down' (Resize): resizes 8x8 to 4x8: convgeom's NEAREST @Upsample"
+                + " enlarges (or keeps) each axis; a smaller output is refused");
+        OnnxBuilder antialias = new OnnxBuilder(18, "x", 3, 8, 8);
+        antialias.map("Resize", "down", List.of("x", "", "", antialias.intTensor("sizes", 1, 3, 4, 4)),
+                string("mode", "linear"), integer("antialias", 1));
+        assertRefused(antialias.build("down_out"), "'down' (Resize): resizes 8x8 to 4x4 with antialias = 1, which"
+                + " widens the interpolation beyond the two units around each position when shrinking");
+        OnnxBuilder empty = new OnnxBuilder(13, "x", 3, 8, 8);
+        empty.map("Resize", "down", List.of("x", "", empty.floatTensor("scales", 1, 1, 0.1f, 1)),
+                string("mode", "linear"));
+        assertRefused(empty.build("down_out"), "'down' (Resize): resizes 8x8 to 0x8: an axis of no units; refused");
+        // pytorch_half_pixel puts a single output unit at 0; half-pixel 1/9 would read unit 4.
+        OnnxBuilder one = new OnnxBuilder(13, "x", 3, 9, 9);
+        one.map("Resize", "one", List.of("x", "", "", one.intTensor("sizes", 1, 3, 1, 9)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "pytorch_half_pixel"));
+        assertRefused(one.build("one_out"), "'one' (Resize): resizes 9 to 1 rows with pytorch_half_pixel coordinates,"
+                + " but ONNX Runtime computes the positions in float");
     }
 
     @Test

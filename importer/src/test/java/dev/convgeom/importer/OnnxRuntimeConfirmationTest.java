@@ -89,6 +89,8 @@ class OnnxRuntimeConfirmationTest {
                 Arguments.of("fractional factors", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::fractional),
                 Arguments.of("fractional factors, aligned corners",
                         (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::fractionalCorners),
+                Arguments.of("shrinking", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::shrinking),
+                Arguments.of("tf_half_pixel_for_nn", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::tfHalfPixel),
                 Arguments.of("dilated pooling", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::dilatedPooling),
                 Arguments.of("dilated transposed convolution",
                         (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::dilatedDeconv),
@@ -502,6 +504,41 @@ class OnnxRuntimeConfirmationTest {
         x = b.map("Resize", "up_corners", List.of(x, "", "", b.intTensor("sizes", 1, 2, 10, 10)),
                 string("mode", "linear"), string("coordinate_transformation_mode", "align_corners"));
         b.conv("conv2", x, 2, 2, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        return b;
+    }
+
+    /**
+     * Linear resizes that shrink (no antialiasing): PyTorch's {@code interpolate(scale_factor = 0.5)}
+     * as scales with pytorch_half_pixel positions (31x29 to 15x14, two units apart), then to sizes
+     * 9x5 asymmetric and 4x3 with aligned corners, between convolutions.
+     */
+    static OnnxBuilder shrinking() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 2, 31, 29);
+        String x = b.map("Resize", "down_half", List.of("data", "", b.floatTensor("scales", 1, 1, 0.5f, 0.5f)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "pytorch_half_pixel"));
+        x = b.conv("conv1", x, 2, 2, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        x = b.map("Resize", "down_asym", List.of(x, "", "", b.intTensor("sizes", 1, 2, 9, 5)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "asymmetric"));
+        x = b.conv("conv2", x, 2, 2, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        b.map("Resize", "down_corners", List.of(x, "", "", b.intTensor("sizes2", 1, 2, 4, 3)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "align_corners"));
+        return b;
+    }
+
+    /**
+     * Linear resizes with {@code tf_half_pixel_for_nn} positions (opset 11): up by scales 2 and 3,
+     * then down to sizes 7x11, between convolutions.
+     */
+    static OnnxBuilder tfHalfPixel() {
+        OnnxBuilder b = new OnnxBuilder(11, "data", 2, 12, 10);
+        String x = b.conv("conv1", "data", 2, 2, 3, 3, 1, ints("strides", 2, 2));
+        // Opset 11 requires roi and scales as inputs: empty tensors where they do not apply.
+        x = b.map("Resize", "up_tf", List.of(x, b.floatTensor("roi"), b.floatTensor("scales", 1, 1, 2, 3)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "tf_half_pixel_for_nn"));
+        x = b.conv("conv2", x, 2, 2, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        b.map("Resize", "down_tf", List.of(x, b.floatTensor("roi2"), b.floatTensor("none"),
+                        b.intTensor("sizes", 1, 2, 7, 11)),
+                string("mode", "linear"), string("coordinate_transformation_mode", "tf_half_pixel_for_nn"));
         return b;
     }
 

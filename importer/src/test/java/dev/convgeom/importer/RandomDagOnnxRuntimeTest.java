@@ -87,16 +87,18 @@ class RandomDagOnnxRuntimeTest {
 
     /**
      * The seeds CI runs, 15 to 25 s on two loaded cores: 1 to 40, and 42 (rounding up on one axis
-     * of a pooling), 56 (bilinear with aligned corners), 89 (SAME on one axis), 130 (a ceil-mode
-     * pooling ONNX's shape inference would count one larger).
+     * of a pooling), 56 (bilinear with aligned corners), 68 and 186 (a shrinking resize and
+     * tf_half_pixel_for_nn coordinates), 89 (SAME on one axis), 130 (a ceil-mode pooling ONNX's
+     * shape inference would count one larger).
      */
-    static final long[] SEEDS = LongStream.concat(LongStream.rangeClosed(1, 40), LongStream.of(42, 56, 89, 130))
-            .toArray();
+    static final long[] SEEDS = LongStream.concat(LongStream.rangeClosed(1, 40),
+            LongStream.of(42, 56, 68, 89, 130, 186)).toArray();
 
     /** Blocks and options of the generator that the CI seeds must cover, besides every kind. */
     static final Set<String> FEATURES = Set.of("align-corners", "asymmetric", "bilinear", "nearest", "ceil",
             "dilation", "dilated-pool", "dilated-deconv", "output-padding", "odd-deconv", "explicit-offset",
-            "crop-like-input", "misaligned-allowed", "per-axis-factor", "gate-elsewhere", "shuffle", "merge3");
+            "crop-like-input", "misaligned-allowed", "per-axis-factor", "gate-elsewhere", "shuffle", "merge3",
+            "shrinking", "tf-half-pixel");
 
     /** Layer kinds the generator produces that the CI seeds must all cover. */
     static final Set<LayerKind> GENERATED = EnumSet.of(LayerKind.CONV, LayerKind.MAX_POOL, LayerKind.AVG_POOL,

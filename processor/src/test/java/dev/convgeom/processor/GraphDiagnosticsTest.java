@@ -201,6 +201,30 @@ class GraphDiagnosticsTest {
     }
 
     @Test
+    void shrinkingThatLeavesNoUnit() {
+        // conv 32x31 -> 1x2: half of the one row is no row; the two columns give one
+        String down = "@Upsample(factor = 1, per = 2, mode = Upsample.Mode.BILINEAR) Object down;";
+        oneError(net("@Conv(out = 8, kh = 32, kw = 31) Object a;", down),
+                6, column(down, "factor = 1") + 9,
+                "layer 'down': the factor 1/2 shrinks its input's height of 1 to floor(1 * 1 / 2) = 0 units; give"
+                        + " it an input of at least 2, or a larger factor [convgeom:upsample-empty]");
+    }
+
+    @Test
+    void shrinkingAndTfHalfPixelCoordinatesCompile() {
+        // 32 -> 16; 16 -> 9 columns and 4 rows (3/5 and 2/7); 16 -> 1 with aligned corners (1/9);
+        // then 1 -> 1 by 3/2 at (v + 1/2) * 2/3
+        clean(net("@Upsample(factor = 1, per = 2, mode = Upsample.Mode.BILINEAR) Object half;",
+                "@Upsample(factorX = 3, perX = 5, factorY = 2, perY = 7, mode = Upsample.Mode.BILINEAR,"
+                        + " coordinates = Upsample.Coordinates.ASYMMETRIC) Object odd;",
+                "@Upsample(factor = 1, per = 9, mode = Upsample.Mode.BILINEAR,"
+                        + " coordinates = Upsample.Coordinates.ALIGN_CORNERS, from = \"half\") Object one;",
+                "@Upsample(factor = 3, per = 2, mode = Upsample.Mode.BILINEAR,"
+                        + " coordinates = Upsample.Coordinates.TF_HALF_PIXEL_FOR_NN) Object tf;",
+                "@Conv(out = 4, k = 3, p = 1, from = \"half\") Object after;"));
+    }
+
+    @Test
     void alignedCornersStretchingOnlyTheLongAxisFit() {
         // 1 x 16 after the conv: the width has 16 units to stretch, the height 1 unit kept (factorY = 1)
         clean(net("@Conv(out = 8, kh = 32, kw = 17) Object a;", "@Upsample(factorX = 2, factorY = 1,"

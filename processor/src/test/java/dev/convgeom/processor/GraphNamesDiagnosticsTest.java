@@ -167,18 +167,10 @@ class GraphNamesDiagnosticsTest {
                         "layer 'up': coordinates = ASYMMETRIC places the units of a bilinear upsampling, but mode ="
                                 + " NEAREST copies unit floor(v / f) with half-pixel centres; use mode ="
                                 + " Upsample.Mode.BILINEAR, or remove coordinates [convgeom:nearest-coordinates]"),
-                // fractional factors: factor over per, per at least 1 and at most the factor
+                // fractional factors: factor over per, per at least 1 (above the factor: a shrinking)
                 Arguments.of("@Upsample(factor = 2, per = 0, mode = Upsample.Mode.BILINEAR) Object up;", 33,
                         "layer 'up': per = 0, but an upsampling factor's per must be at least 1"
                                 + " [convgeom:not-positive]"),
-                Arguments.of("@Upsample(factor = 2, per = 3, mode = Upsample.Mode.BILINEAR) Object up;", 33,
-                        "layer 'up': per = 3 is above factor = 2, but an @Upsample enlarges: it makes 2 output units"
-                                + " of every 3 input units, so per must be at most the factor"
-                                + " [convgeom:per-above-factor]"),
-                Arguments.of("@Upsample(factorX = 3, perX = 4, factorY = 2, mode = Upsample.Mode.BILINEAR) Object up;",
-                        35, "layer 'up': perX = 4 is above factorX = 3, but an @Upsample enlarges: it makes 3 output"
-                                + " units of every 4 input units, so per must be at most the factor"
-                                + " [convgeom:per-above-factor]"),
                 Arguments.of("@Upsample(factor = 3, perY = 2) Object up;", 34,
                         "layer 'up': perY = 2 makes the factor 3/2, but mode = NEAREST copies unit floor(v / f) for a"
                                 + " whole factor only; use mode = Upsample.Mode.BILINEAR, or a per of 1"

@@ -1519,29 +1519,41 @@ public final class OnnxImporter {
             throw fail(node, "mode '" + mode + "' reads four units per axis; convgeom's @Upsample reads one"
                     + " (nearest) or two (bilinear), so it is refused rather than approximated");
         }
-        if (outH < s.height() || outW < s.width()) {
+        if (outH < 1 || outW < 1) {
             throw fail(node, "resizes " + s.height() + "x" + s.width() + " to " + outH + "x" + outW
-                    + ": convgeom's @Upsample enlarges (or keeps) each axis; a smaller output is refused");
+                    + ": an axis of no units; refused");
+        }
+        boolean shrinks = outH < s.height() || outW < s.width();
+        if (shrinks && !linear) {
+            throw fail(node, "resizes " + s.height() + "x" + s.width() + " to " + outH + "x" + outW
+                    + ": convgeom's NEAREST @Upsample enlarges (or keeps) each axis; a smaller output is refused");
+        }
+        if (shrinks && integer(node, "antialias", 0) != 0) {
+            throw fail(node, "resizes " + s.height() + "x" + s.width() + " to " + outH + "x" + outW
+                    + " with antialias = 1, which widens the interpolation beyond the two units around each"
+                    + " position when shrinking; convgeom's BILINEAR @Upsample reads those two only, so it is"
+                    + " refused rather than approximated");
         }
         if (!linear && (outH % s.height() != 0 || outW % s.width() != 0)) {
             throw fail(node, "resizes " + s.height() + "x" + s.width() + " to " + outH + "x" + outW
                     + " with mode nearest: convgeom's NEAREST @Upsample takes a whole factor per axis (only"
                     + " BILINEAR takes a fractional one); refused rather than approximated");
         }
-        // The exact factor out / in per axis, in lowest terms: factor over per.
-        long gy = gcd(outH, s.height());
-        long gx = gcd(outW, s.width());
-        int fy = toInt(node, outH / gy, "factor");
-        int py = toInt(node, s.height() / gy, "per");
-        int fx = toInt(node, outW / gx, "factor");
-        int px = toInt(node, s.width() / gx, "per");
+        // The exact factor per axis, in lowest terms: factor over per (ResizeFactors).
+        boolean byScales = !(sizes != null && sizes.length == 4);
+        long[] ry = ResizeFactors.of(s.height(), outH, byScales ? scales[2] : Double.NaN);
+        long[] rx = ResizeFactors.of(s.width(), outW, byScales ? scales[3] : Double.NaN);
+        int fy = toInt(node, ry[0], "factor");
+        int py = toInt(node, ry[1], "per");
+        int fx = toInt(node, rx[0], "factor");
+        int px = toInt(node, rx[1], "per");
         Upsample.Coordinates placed = Upsample.Coordinates.HALF_PIXEL;
         if (linear) {
             dev.convgeom.engine.Coordinates engine = RuntimeLinearReads.placed(coordinates);
             if (engine == null) {
                 throw fail(node, "linear mode with coordinate_transformation_mode " + coordinates
-                        + ": convgeom's @Upsample places bilinear samples with HALF_PIXEL, ASYMMETRIC or"
-                        + " ALIGN_CORNERS coordinates only; refused rather than approximated");
+                        + ": convgeom's @Upsample places bilinear samples with HALF_PIXEL, ASYMMETRIC,"
+                        + " ALIGN_CORNERS or TF_HALF_PIXEL_FOR_NN coordinates only; refused rather than approximated");
             }
             placed = Upsample.Coordinates.valueOf(engine.name());
             boolean oneUnit = s.height() == 1 && outH > 1 || s.width() == 1 && outW > 1;
@@ -1591,10 +1603,6 @@ public final class OnnxImporter {
                         + " approximated");
             }
         }
-    }
-
-    private static long gcd(long a, long b) {
-        return b == 0 ? a : gcd(b, a % b);
     }
 
     // ---------------------------------------------------------------- constants

@@ -12,7 +12,7 @@ import dev.convgeom.engine.Sampling;
  * <p>ONNX Runtime (CPU, 1.22) works in 32-bit floats: the scale is the {@code scales} value, or
  * {@code float(out) / float(in)} for {@code sizes}; output unit {@code x} sits at
  * {@code (x + 0.5f) / scale - 0.5f} ({@code half_pixel}), {@code x / scale}
- * ({@code asymmetric}) or {@code x * (in - 1) / (out - 1)} ({@code align_corners}), or at {@code x}
+ * ({@code asymmetric}), {@code (x + 0.5f) / scale} ({@code tf_half_pixel_for_nn}) or {@code x * (in - 1) / (out - 1)} ({@code align_corners}), or at {@code x}
  * when the scale is exactly 1; the position is clamped to {@code [0, in - 1]}, and units
  * {@code x1 = (long) position} and {@code x2 = min(x1 + 1, in - 1)} are weighed
  * {@code |position - x2|} and {@code |position - x1|}. A float position rounded onto a whole
@@ -31,8 +31,8 @@ final class RuntimeLinearReads {
      * The first output unit where ONNX Runtime reads other input units than the exact geometry,
      * or -1 where every unit agrees.
      *
-     * @param coordinates {@code half_pixel}, {@code pytorch_half_pixel}, {@code asymmetric} or
-     *                    {@code align_corners}
+     * @param coordinates {@code half_pixel}, {@code pytorch_half_pixel}, {@code asymmetric},
+     *                    {@code align_corners} or {@code tf_half_pixel_for_nn}
      * @param scale       the float scale ONNX Runtime uses
      * @param in          input units along the axis
      * @param out         output units along the axis
@@ -63,6 +63,7 @@ final class RuntimeLinearReads {
             case "half_pixel", "pytorch_half_pixel" -> Coordinates.HALF_PIXEL;
             case "asymmetric" -> Coordinates.ASYMMETRIC;
             case "align_corners" -> Coordinates.ALIGN_CORNERS;
+            case "tf_half_pixel_for_nn" -> Coordinates.TF_HALF_PIXEL_FOR_NN;
             default -> null;
         };
     }
@@ -72,6 +73,7 @@ final class RuntimeLinearReads {
             case "asymmetric" -> x / scale;
             case "pytorch_half_pixel" -> out > 1 ? (x + 0.5f) / scale - 0.5f : 0f;
             case "align_corners" -> out == 1 ? 0f : x * (float) (in - 1) / (float) (out - 1);
+            case "tf_half_pixel_for_nn" -> (x + 0.5f) / scale;
             default -> (x + 0.5f) / scale - 0.5f;
         };
     }

@@ -23,9 +23,6 @@ public enum Message implements Catalogued {
             "layer '%s': @%s needs a kernel size: give k, or both kh and kw (missing: %s)"),
     MISSING_FACTOR(Severity.ERROR,
             "layer '%s': @Upsample needs a factor: give factor, or both factorX and factorY (missing: %s)"),
-    PER_ABOVE_FACTOR(Severity.ERROR,
-            "layer '%s': %s = %d is above %s = %d, but an @Upsample enlarges: it makes %s output units of every"
-                    + " %s input units, so per must be at most the factor"),
     NEAREST_FRACTIONAL(Severity.ERROR,
             "layer '%s': %s = %d makes the factor %d/%d, but mode = NEAREST copies unit floor(v / f) for a whole"
                     + " factor only; use mode = Upsample.Mode.BILINEAR, or a per of 1"),

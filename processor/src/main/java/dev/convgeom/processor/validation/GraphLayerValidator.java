@@ -46,8 +46,8 @@ final class GraphLayerValidator {
     }
 
     /**
-     * Per-axis factors fall back to {@code factor}; an axis with neither is reported, as are a per
-     * above its factor (a shrinking), a fractional factor for nearest upsampling and coordinates
+     * Per-axis factors fall back to {@code factor}; an axis with neither is reported, as are a
+     * fractional factor (a shrinking among them) for nearest upsampling and coordinates
      * other than half-pixel for it (they place bilinear samples). Pers fall back to {@code per},
      * then 1.
      * {@link LayerValidator} checks that the written ones are positive.
@@ -75,14 +75,9 @@ final class GraphLayerValidator {
             String perName = v.integer(names[i][0]).isPresent() ? names[i][0] : "per";
             int per = v.integer(perName).orElse(1);
             int factor = (i == 0 ? factorX : factorY).get();
-            String factorName = v.integer(names[i][1]).isPresent() ? names[i][1] : "factor";
             pers[i] = per;
             if (per < 1 || factor < 1) {
                 return Optional.empty(); // LayerValidator reports it
-            } else if (per > factor) {
-                reporter.report(Message.PER_ABOVE_FACTOR, layer.field(), v.mirror(), v.value(perName).orElseThrow(),
-                        layer.name(), perName, per, factorName, factor, factor, per);
-                return Optional.empty();
             } else if (per > 1 && !bilinear) {
                 reporter.report(Message.NEAREST_FRACTIONAL, layer.field(), v.mirror(),
                         v.value(perName).orElseThrow(), layer.name(), perName, per, factor, per);

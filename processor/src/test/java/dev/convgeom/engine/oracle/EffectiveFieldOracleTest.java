@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.convgeom.engine.Axis;
+import dev.convgeom.engine.Coordinates;
 import dev.convgeom.engine.EffectiveFields;
 import dev.convgeom.engine.EffectiveFields.LayerField;
 import dev.convgeom.engine.EffectiveProfile;
@@ -200,6 +201,33 @@ class EffectiveFieldOracleTest {
         assertEquals(List.of(3 * d / 5, 2 * d / 5), longs(r.weights(1)));
         assertEquals(1, r.start(2));
         assertEquals(List.of(d), longs(r.weights(2)));
+    }
+
+    /**
+     * Shrinking bilinear resizes in every coordinate mode (aligned corners down to one unit), and
+     * fractional aligned corners, whose sampling needs the input's size: both against the oracle's
+     * backward pass, after a strided convolution.
+     */
+    @Test
+    void shrinkingAndFractionalAlignedCornersAgreeWithTheBruteForce() {
+        List<LayerSpec> layers = List.of(
+                LayerSpec.conv("c", 2, Window.of(3, 2, 1)),
+                bilinear(2, 3, 3, 5, Coordinates.HALF_PIXEL).from(0),
+                bilinear(2, 5, 1, 2, Coordinates.ALIGN_CORNERS).from(0),
+                bilinear(3, 7, 1, 3, Coordinates.ASYMMETRIC).from(0),
+                bilinear(3, 2, 5, 4, Coordinates.ALIGN_CORNERS).from(0),
+                bilinear(1, 16, 1, 16, Coordinates.ALIGN_CORNERS).from(0),
+                bilinear(1, 2, 1, 2, Coordinates.HALF_PIXEL).from(1),
+                LayerSpec.conv("after", 2, Window.of(3, 1, 1)).from(6));
+        String problem = check(new NetworkInput(1, 33, 31), layers, new Random(7));
+        assertEquals(null, problem);
+        assertEquals(layers.size(), lastChecked[0]);
+    }
+
+    private static LayerSpec bilinear(long fx, long px, long fy, long py, Coordinates coordinates) {
+        LayerSpec up = LayerSpec.upsample("u", fx, fy, true);
+        return new LayerSpec("u", up.kind(), up.inputs(), null, null, up.out(), up.in(), 1,
+                up.extras().withPers(px, py).withCoordinates(coordinates));
     }
 
     /**

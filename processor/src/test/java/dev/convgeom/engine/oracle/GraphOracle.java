@@ -181,6 +181,10 @@ public final class GraphOracle {
                 }
                 case UPSAMPLING -> {
                     long bigN = upsampledSize(spec, axis, n);
+                    // A shrinking by factor / per below 1 may leave floor(n * factor / per) = 0 units.
+                    if (bigN < 1) {
+                        return new Failure(i, FailureKind.EMPTY_OUTPUT, axis + ": " + bigN + " units");
+                    }
                     // align_corners maps v to v (n - 1) / (N - 1): one unit stretched over several has no step.
                     if (spec.extras().bilinear() && spec.extras().coordinates() == Coordinates.ALIGN_CORNERS
                             && n == 1 && bigN > 1) {
@@ -419,8 +423,10 @@ public final class GraphOracle {
      * Where (possibly fractional, possibly virtual) unit {@code v} of an upsampling of {@code n}
      * units sits on its input, as ONNX {@code Resize} states it with {@code scale = N / n} and
      * {@code N} the output length: {@code half_pixel} {@code (v + 1/2) / scale - 1/2},
-     * {@code asymmetric} {@code v / scale}, {@code align_corners} {@code v (n - 1) / (N - 1)}
-     * (0 for {@code N = 1}). Nearest upsampling copies with half-pixel centres. The scale is the
+     * {@code asymmetric} {@code v / scale}, {@code tf_half_pixel_for_nn} {@code (v + 1/2) / scale},
+     * {@code align_corners} {@code v (n - 1) / (N - 1)}
+     * ({@code v (n - 1)} for {@code N = 1}, whose one unit sits at 0). Nearest upsampling copies
+     * with half-pixel centres. The scale is the
      * declared one, {@code factor / per}, as ONNX's {@code scales} give it: {@code N / n} only
      * where {@code n * factor / per} is whole.
      */
@@ -431,7 +437,11 @@ public final class GraphOracle {
         return switch (c) {
             case HALF_PIXEL -> v.plus(Frac.HALF).dividedBy(scale).minus(Frac.HALF);
             case ASYMMETRIC -> v.dividedBy(scale);
-            case ALIGN_CORNERS -> bigN == 1 ? Frac.ZERO : v.times(n - 1).dividedBy(bigN - 1);
+            case TF_HALF_PIXEL_FOR_NN -> v.plus(Frac.HALF).dividedBy(scale);
+            // One output unit sits at 0 (ONNX, PyTorch); virtual units beyond it are placed as if
+            // there were two, the second on the last input unit, so that the jump stays positive.
+            // (An axis kept at its size, one unit among them, maps v to v: n - 1 over N - 1.)
+            case ALIGN_CORNERS -> bigN == n ? v : v.times(n - 1).dividedBy(bigN == 1 ? 1 : bigN - 1);
         };
     }
 

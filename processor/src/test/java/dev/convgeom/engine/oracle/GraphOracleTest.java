@@ -315,6 +315,8 @@ class GraphOracleTest {
         int dilatedPools = 0;
         int dilatedDeconvs = 0;
         int fractional = 0;
+        int shrinking = 0;
+        int tfHalfPixel = 0;
         for (long seed = 0; seed < GraphOracleCoreTest.DAGS; seed++) {
             RandomDags.Dag dag = RandomDags.generate(GraphOracleCoreTest.SEED + seed);
             assertEquals(dag, RandomDags.generate(GraphOracleCoreTest.SEED + seed), "reproducible");
@@ -344,6 +346,12 @@ class GraphOracleTest {
                 }
                 if (dag.features().contains("fractional-factor")) {
                     fractional++;
+                }
+                if (dag.features().contains("shrinking")) {
+                    shrinking++;
+                }
+                if (dag.features().contains("tf-half-pixel")) {
+                    tfHalfPixel++;
                 }
             } else if (o.failure().get().kind() == GraphOracle.FailureKind.MISALIGNED) {
                 misalignedErrors++;
@@ -396,6 +404,10 @@ class GraphOracleTest {
                 dilatedPools, dilatedDeconvs, misalignedErrors, otherErrors);
         System.out.printf("random graphs: %d valid with fractional upsampling factors%n", fractional);
         assertTrue(fractional >= total / 50, "valid graphs with fractional factors: " + fractional);
+        System.out.printf("random graphs: %d valid with shrinking (per above factor) bilinear resizes%n", shrinking);
+        assertTrue(shrinking >= total / 100, "valid graphs with shrinking resizes: " + shrinking);
+        System.out.printf("random graphs: %d valid with tf_half_pixel_for_nn coordinates%n", tfHalfPixel);
+        assertTrue(tfHalfPixel >= total / 100, "valid graphs with tf_half_pixel_for_nn: " + tfHalfPixel);
         assertTrue(dilatedPools >= total / 50, "valid graphs with dilated pooling: " + dilatedPools);
         assertTrue(dilatedDeconvs >= total / 50, "valid graphs with dilated transposed convolutions: " + dilatedDeconvs);
         assertTrue(valid >= 500 || total < 600, "valid graphs: " + valid);

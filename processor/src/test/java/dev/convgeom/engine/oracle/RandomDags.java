@@ -83,6 +83,8 @@ public final class RandomDags {
         private final Random context;
         /** Draws for fractional upsampling factors only, so that the graphs without them stay as they were. */
         private final Random fractions;
+        /** Draws for shrinking (per above factor) bilinear resizes only, apart for the same reason. */
+        private final Random shrinks;
         private final NetworkInput input;
         private final List<LayerSpec> layers = new ArrayList<>();
         private final Set<String> features = new LinkedHashSet<>();
@@ -113,6 +115,7 @@ public final class RandomDags {
             this.misalignBudget = r.nextInt(5) == 0 ? 1 : 0;
             this.context = new Random(seed * 0x9E3779B97F4A7C15L + 11);
             this.fractions = new Random(seed * 0x9E3779B97F4A7C15L + 23);
+            this.shrinks = new Random(seed * 0x9E3779B97F4A7C15L + 37);
         }
 
         Dag build() {
@@ -582,6 +585,12 @@ public final class RandomDags {
                     chained = true;
                     up = new LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(), 1,
                             up.extras().withCoordinates(corners ? Coordinates.ALIGN_CORNERS : Coordinates.ASYMMETRIC));
+                    // One asymmetric in three becomes tf_half_pixel_for_nn, drawn apart (as shrinks).
+                    if (!corners && shrinks.nextInt(3) == 0) {
+                        features.add("tf-half-pixel");
+                        up = new LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(), 1,
+                                up.extras().withCoordinates(Coordinates.TF_HALF_PIXEL_FOR_NN));
+                    }
                 }
                 // One bilinear upsampling in two (half-pixel or asymmetric) takes fractional
                 // factors, 3/2, 5/2, 4/3 or 7/3 on each axis, and is not merged; pooled back by
@@ -599,6 +608,23 @@ public final class RandomDags {
                             up.extras().withFactors(fx, fyy, true).withPers(perX, perY));
                     f = (fx + perX - 1) / perX;
                     fy = (fyy + perY - 1) / perY;
+                }
+                // One bilinear upsampling in four (not with aligned corners, for the period's sake)
+                // shrinks instead, by 1/2, 2/3 or 3/5 on each axis (ONNX linear without
+                // antialiasing), drawn apart so that the other graphs stay as they were; not merged,
+                // and "pooled back" by a window of 1.
+                if (bilinear && shrinks.nextInt(4) == 0 && up.extras().coordinates() != Coordinates.ALIGN_CORNERS) {
+                    long[][] fractions = {{1, 2}, {2, 3}, {3, 5}};
+                    long[] x = fractions[shrinks.nextInt(3)];
+                    long[] y = fractions[shrinks.nextInt(3)];
+                    if (n(cur, Axis.X) >= x[1] && n(cur, Axis.Y) >= y[1]) {
+                        features.add("shrinking");
+                        chained = true;
+                        up = new LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(), 1,
+                                up.extras().withFactors(x[0], y[0], true).withPers(x[1], y[1]));
+                        f = 1;
+                        fy = 1;
+                    }
                 }
                 a = add(up.from(cur));
                 if (r.nextBoolean()) {
