@@ -90,11 +90,7 @@ public final class AxisWalk {
      *                             repeat over a longer period than the engine keeps
      */
     public boolean run(long n) {
-        inputSize = n;
-        exact = true;
-        misfit = null;
-        misfitInput = -1;
-        failedAt = -1;
+        start(n);
         for (int i = 0; i <= upTo; i++) {
             if (needed[i] && !step(i)) {
                 failedAt = i;
@@ -102,6 +98,34 @@ public final class AxisWalk {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether an input of {@code n} fits every needed layer and every sliding window tiles its
+     * input exactly: {@code run(n) && exact()}, but the walk stops at the first window that does
+     * not tile, where a search for exact sizes rejects most sizes, instead of walking the rest of
+     * the network. The layers after it are not walked, so a number too big for them does not
+     * throw.
+     *
+     * @throws ArithmeticException as {@link #run}, for the layers walked
+     */
+    public boolean runExact(long n) {
+        start(n);
+        for (int i = 0; i <= upTo; i++) {
+            if (needed[i] && (!step(i) || !exact)) {
+                failedAt = i;
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void start(long n) {
+        inputSize = n;
+        exact = true;
+        misfit = null;
+        misfitInput = -1;
+        failedAt = -1;
     }
 
     /** After a successful {@link #run}: the size of layer {@code index}, or of the input. */

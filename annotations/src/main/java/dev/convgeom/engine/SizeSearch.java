@@ -62,7 +62,7 @@ public final class SizeSearch {
             return false;
         }
         AxisWalk walk = new AxisWalk(graph, axis, layers.size() - 1, false, true);
-        return walk.run(n) && walk.exact();
+        return walk.runExact(n);
     }
 
     /**
@@ -82,14 +82,14 @@ public final class SizeSearch {
             long m = Math.max(1, -Math.floorDiv(-(start - b), a));
             long tries = searchLimit();
             for (long candidate = a * m + b; candidate <= Integer.MAX_VALUE && tries-- > 0; candidate += a) {
-                if (candidate >= 1 && walk.run(candidate) && walk.exact()) {
+                if (candidate >= 1 && walk.runExact(candidate)) {
                     return (int) candidate;
                 }
             }
         } else {
             long end = Math.min(Integer.MAX_VALUE, start + searchLimit());
             for (long candidate = start; candidate <= end; candidate++) {
-                if (walk.run(candidate) && walk.exact()) {
+                if (walk.runExact(candidate)) {
                     return (int) candidate;
                 }
             }

@@ -51,17 +51,32 @@ import javax.tools.ToolProvider;
  * </pre>
  * It writes {@code processor-scaling.md}, {@code .csv} and {@code .svg} to {@code --out}
  * (default {@code benchmarks/}). {@code --quick} runs a small smoke configuration.
+ * {@code --configs examples} (and {@code --cold-configs examples}) compiles the example module's
+ * own networks instead of synthetic ones ({@link ExampleSources}; run from the repository's root or
+ * give {@code --examples-dir}): the "networks like the examples" of issue 10, literally.
  */
 public final class ProcessorScaling {
 
-    /** {@code networks} networks of {@code layers} layers each. */
+    /**
+     * {@code networks} networks of {@code layers} layers each; or, with {@code layers} 0, the
+     * example module's networks themselves ({@link ExampleSources}), {@code networks} of them.
+     */
     record Config(int networks, int layers) {
         int totalLayers() {
-            return networks * layers;
+            return isExamples() ? ExampleSources.layers() : networks * layers;
+        }
+
+        boolean isExamples() {
+            return layers == 0;
         }
 
         String label() {
-            return networks + "x" + layers;
+            return isExamples() ? "examples" : networks + "x" + layers;
+        }
+
+        /** For the tables: {@code 400 x 12}, or {@code examples (11 networks)}. */
+        String display() {
+            return isExamples() ? "examples (" + networks + " networks)" : networks + " x " + layers;
         }
     }
 
@@ -156,10 +171,13 @@ public final class ProcessorScaling {
                 case "--replot" -> replot = Path.of(args[++i]);
                 case "--sample-stacks" -> StackSampler.enabled = true;
                 case "--configs" -> only = configs(args[++i]);
+                case "--examples-dir" -> ExampleSources.directory = Path.of(args[++i]);
                 case "--cold-configs" -> coldOnly = configs(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + "; options: --reps N, --cold-reps N, --warmup-seconds S, --out DIR, --quick, "
-                        + "--configs NxL,NxL (only these, e.g. 100x50: N networks of L layers), --cold-configs NxL,NxL "
+                        + "--configs NxL,NxL (only these, e.g. 100x50: N networks of L layers; 'examples': the "
+                        + "example module's networks, from --examples-dir, by default " + ExampleSources.DEFAULT
+                        + "), --cold-configs NxL,NxL "
                         + "(the cold series' configurations, when they differ), --sample-stacks "
                         + "(where the processor's time goes), --replot CSV (tables and plot again from a run's CSV), "
                         + "--baseline CLASSPATH (also time the processor found there, e.g. an earlier build's "
@@ -292,10 +310,10 @@ public final class ProcessorScaling {
         }
     }
 
-    /** {@code 400x12,100x50}: N networks of L layers each. */
+    /** {@code 400x12,100x50}: N networks of L layers each; {@code examples}: the example module's networks. */
     private static List<Config> configs(String list) {
-        return Arrays.stream(list.split(",")).map(c -> c.split("x"))
-                .map(c -> new Config(Integer.parseInt(c[0]), Integer.parseInt(c[1]))).toList();
+        return Arrays.stream(list.split(",")).map(c -> c.equals("examples") ? ExampleSources.config()
+                : new Config(Integer.parseInt(c.split("x")[0]), Integer.parseInt(c.split("x")[1]))).toList();
     }
 
     /**
@@ -329,6 +347,9 @@ public final class ProcessorScaling {
 
     /** Writes {@code config}'s model sources under {@code dir}. */
     static List<Path> generate(Path dir, Config config) throws IOException {
+        if (config.isExamples()) {
+            return ExampleSources.copyTo(dir);
+        }
         Path pkg = dir.resolve(PACKAGE);
         Files.createDirectories(pkg);
         List<Path> files = new ArrayList<>();
@@ -413,6 +434,7 @@ public final class ProcessorScaling {
         // and no pre-touching (so its page faults count, as they do in a build).
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-Xmx")).forEach(command::add);
+        command.add("-D" + ExampleSources.PROPERTY + "=" + ExampleSources.directory);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProcessorScaling.class.getName(),
                 "--child", withProcessor ? "with" : "without", Integer.toString(config.networks()),
                 Integer.toString(config.layers()), scratch.toString()));
@@ -704,9 +726,9 @@ public final class ProcessorScaling {
                     Summary b = Summary.of(before.samples, c, cold);
                     Summary a = Summary.of(after.samples, c, cold);
                     s.append(String.format(Locale.ROOT,
-                            "| %s | %d x %d | %.1f | %.1f / %.1f | %.2fx / %.2fx | %.1f / %.1f | %.0f%% / %.0f%% "
+                            "| %s | %s | %.1f | %.1f / %.1f | %.2fx / %.2fx | %.1f / %.1f | %.0f%% / %.0f%% "
                                     + "| %s | %.1f / %.1f / %.1f | %.2fx / %.2fx | %.1f / %.1f |%n",
-                            cold ? "cold" : "warm", c.networks(), c.layers(), a.withoutMs, b.withMs, a.withMs,
+                            cold ? "cold" : "warm", c.display(), a.withoutMs, b.withMs, a.withMs,
                             b.withMs / a.withoutMs, a.withMs / a.withoutMs, b.processorMs, a.processorMs,
                             100 * b.processorMs / a.withoutMs, 100 * a.processorMs / a.withoutMs,
                             cold ? "" : String.format(Locale.ROOT, "%,.0f / %,.0f",
@@ -735,9 +757,9 @@ public final class ProcessorScaling {
             for (Config c : configs) {
                 Summary m = Summary.of(samples, c, cold);
                 s.append(String.format(Locale.ROOT,
-                        "| %d x %d | %,d | %.1f | %.1f | %.1f | %+.0f%% | %.1f | %.1f%% | %.1f%% | %.1f | %.1f / %.1f "
+                        "| %s | %,d | %.1f | %.1f | %.1f | %+.0f%% | %.1f | %.1f%% | %.1f%% | %.1f | %.1f / %.1f "
                                 + "| %.2fx |",
-                        c.networks(), c.layers(), c.totalLayers(), m.withoutMs, m.withMs, m.extraMs(),
+                        c.display(), c.totalLayers(), m.withoutMs, m.withMs, m.extraMs(),
                         m.extraPercent(), m.processorMs, m.processorPercentOfWithout(), m.processorPercentOfWith(),
                         1000 * m.processorMs / c.totalLayers(), m.withoutCpuMs, m.withCpuMs,
                         m.withCpuMs / m.withoutCpuMs));
@@ -756,9 +778,9 @@ public final class ProcessorScaling {
             for (Config c : configs) {
                 Summary m = Summary.of(samples, c, false);
                 s.append(String.format(Locale.ROOT,
-                        "| %d x %d | %,.0f | %,d | %,.0f | %,.0f | %,.0f | %,.0f / %,.0f | %,.0f | %,.0f / %,.0f "
+                        "| %s | %,.0f | %,d | %,.0f | %,.0f | %,.0f | %,.0f / %,.0f | %,.0f | %,.0f / %,.0f "
                                 + "| %.1f / %.1f / %.0f |%n",
-                        c.networks(), c.layers(), m.generatedJavaBytes / 1000.0, m.generatedJavaLines,
+                        c.display(), m.generatedJavaBytes / 1000.0, m.generatedJavaLines,
                         (double) m.generatedJavaBytes / c.totalLayers(), m.generatedClassBytes / 1000.0,
                         m.manifestBytes / 1000.0, m.allocatedWithoutMb, m.allocatedWithMb, m.processorAllocatedMb,
                         m.peakHeapWithoutMb, m.peakHeapWithMb, m.processorMs, m.processorCpuMs, m.processorGcMs));

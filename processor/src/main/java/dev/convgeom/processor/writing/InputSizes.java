@@ -35,8 +35,18 @@ public record InputSizes(Size minInputSize, Axis rows, Axis columns) {
         }
     }
 
+    /**
+     * Asks {@code spec} for its smallest input and its first three exact sizes per axis.
+     * {@link NetworkSpec#nextExactSize} answers for both axes at once, and fails when either has no
+     * exact size from where it starts; an axis counts as having exact sizes only when its three
+     * searches succeed while the other axis, asked from 1, does too. The searches are asked for
+     * both axes together while both succeed (three questions, not one per axis and size, each
+     * repeating the other axis's longest search from 1), and for each axis alone only after a
+     * failure, so the answers are those of asking each axis alone.
+     */
     public static InputSizes of(NetworkSpec spec) {
-        return new InputSizes(spec.minInputSize(), axis(spec, true), axis(spec, false));
+        Axis[] axes = axes(spec);
+        return new InputSizes(spec.minInputSize(), axes[0], axes[1]);
     }
 
     /** {@code rows} or {@code columns}. */
@@ -50,19 +60,43 @@ public record InputSizes(Size minInputSize, Axis rows, Axis columns) {
         return axis == null ? "none in the int range" : axis.describe();
     }
 
-    private static Axis axis(NetworkSpec spec, boolean rows) {
+    /** {@code {rows, columns}}, each null where it has no three exact sizes. */
+    private static Axis[] axes(NetworkSpec spec) {
+        int[] heights = new int[3];
+        int[] widths = new int[3];
+        Size first = next(spec, 1, 1);
+        if (first == null) {
+            return new Axis[2];     // an axis failed from 1: each axis alone fails with it
+        }
+        heights[0] = first.height();
+        widths[0] = first.width();
+        boolean rows = true;
+        boolean columns = true;
+        for (int k = 1; k < 3; k++) {
+            Size both = rows && columns ? next(spec, widths[k - 1] + 1, heights[k - 1] + 1) : null;
+            if (both != null) {
+                heights[k] = both.height();
+                widths[k] = both.width();
+                continue;
+            }
+            // One axis failed, or an axis has failed before: each alone, the other from 1 (which fits).
+            Size row = rows ? next(spec, 1, heights[k - 1] + 1) : null;
+            Size column = columns ? next(spec, widths[k - 1] + 1, 1) : null;
+            rows = row != null;
+            columns = column != null;
+            heights[k] = rows ? row.height() : 0;
+            widths[k] = columns ? column.width() : 0;
+        }
+        return new Axis[] {rows ? new Axis(heights[0], heights[1], heights[2]) : null,
+                columns ? new Axis(widths[0], widths[1], widths[2]) : null};
+    }
+
+    /** The next exact size from {@code width} x {@code height}, or null when either axis has none. */
+    private static Size next(NetworkSpec spec, int width, int height) {
         try {
-            int a = next(spec, 1, rows);
-            int b = next(spec, a + 1, rows);
-            int c = next(spec, b + 1, rows);
-            return new Axis(a, b, c);
+            return spec.nextExactSize(Size.of(width, height));
         } catch (IllegalArgumentException | ArithmeticException none) {
             return null;
         }
-    }
-
-    private static int next(NetworkSpec spec, int from, boolean rows) {
-        Size next = spec.nextExactSize(rows ? Size.of(1, from) : Size.of(from, 1));
-        return rows ? next.height() : next.width();
     }
 }
