@@ -37,7 +37,8 @@ import java.lang.annotation.Target;
  *
  * <p>A factor below 1 ({@code per > factor}) shrinks the map, as ONNX {@code Resize} with
  * {@code mode = linear} and no antialiasing does: each output unit still reads the two input units
- * around its position, so the positions step over some input units, which no unit reads. An input
+ * around its position (a {@link Mode#NEAREST} unit the one its position rounds to), so the
+ * positions step over some input units, which no unit reads. An input
  * of {@code n} units gives {@code floor(n * factor / per)} units; an input that would give none is
  * an error at the factor.
  *
@@ -83,8 +84,8 @@ public @interface Upsample {
     /**
      * The input units that give {@link #factor()} output units, along both axes: the factor is
      * {@code factor / per}; at least 1. Not given: 1, a whole factor. A per above the factor
-     * shrinks the map ({@link Mode#BILINEAR} only): {@code factor = 1, per = 2} halves it, as
-     * PyTorch's {@code interpolate(scale_factor = 0.5, mode = "bilinear")} does.
+     * shrinks the map: {@code factor = 1, per = 2} halves it, as PyTorch's
+     * {@code interpolate(scale_factor = 0.5)} does.
      */
     int per() default 0;
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Nearest {@code Resize} in every coordinate mode and {@code nearest_mode} on ONNX Runtime, unit
  * by unit: a one-row map of {@code n} columns resized to {@code N} (by {@code sizes}, or by a
- * whole {@code scales} factor), every input pixel lit alone, and the input column each output
+ * {@code scales} factor, enlarging or shrinking), every input pixel lit alone, and the input column each output
  * column copies recorded. The exact column comes from ONNX's definition in rational arithmetic
  * written here: the position ({@code ((2v + 1) n - N) / 2N} half-pixel, {@code v n / N}
  * asymmetric, {@code v (n - 1) / (N - 1)} aligned corners) rounded as the mode says.
@@ -65,6 +65,15 @@ class NearestResizeRuntimeTest {
                 Arguments.of("align_corners", "floor", 5, 12, false, Expect.ACCEPT),
                 Arguments.of("align_corners", "ceil", 5, 12, false, Expect.ACCEPT),
                 Arguments.of("asymmetric", "round_prefer_floor", 8, 16, true, Expect.ACCEPT),
+                // Shrinking: PyTorch's nearest by scale 1/2 and to a size, the ONNX default's ties
+                // (2v + 1/2 rounds down), floor, aligned corners.
+                Arguments.of("asymmetric", "floor", 10, 5, true, Expect.ACCEPT),
+                Arguments.of("asymmetric", "floor", 9, 4, false, Expect.ACCEPT),
+                Arguments.of("half_pixel", "round_prefer_floor", 8, 4, false, Expect.ACCEPT),
+                Arguments.of("half_pixel", "round_prefer_ceil", 8, 4, false, Expect.ACCEPT),
+                Arguments.of("half_pixel", "floor", 9, 3, false, Expect.ACCEPT),
+                Arguments.of("align_corners", "round_prefer_floor", 7, 3, false, Expect.ACCEPT),
+                Arguments.of("asymmetric", "round_prefer_ceil", 13, 5, false, Expect.ACCEPT),
                 // Rounded outside the map: ONNX copies the border column there.
                 Arguments.of("asymmetric", "round_prefer_floor", 8, 24, true, Expect.OUTSIDE),
                 Arguments.of("half_pixel", "floor", 8, 16, true, Expect.OUTSIDE),
@@ -85,7 +94,7 @@ class NearestResizeRuntimeTest {
                                                                      int bigN, boolean byScale, Expect expect)
             throws Exception {
         OnnxBuilder b = new OnnxBuilder(13, "data", 1, 1, n);
-        List<String> inputs = byScale ? List.of("data", "", b.floatTensor("scales", 1, 1, 1, bigN / n))
+        List<String> inputs = byScale ? List.of("data", "", b.floatTensor("scales", 1, 1, 1, (float) bigN / n))
                 : List.of("data", "", "", b.intTensor("sizes", 1, 1, 1, bigN));
         b.map("Resize", "up", inputs, string("mode", "nearest"),
                 string("coordinate_transformation_mode", coordinates), string("nearest_mode", nearestMode));

@@ -521,8 +521,15 @@ class OnnxImportTest {
         OnnxBuilder nearest = new OnnxBuilder(13, "x", 3, 8, 8);
         nearest.map("Resize", "down", List.of("x", "", "", nearest.intTensor("sizes", 1, 3, 4, 8)),
                 string("mode", "nearest"));
-        assertRefused(nearest.build("down_out"), "'down' (Resize): resizes 8x8 to 4x8: convgeom's NEAREST @Upsample"
-                + " enlarges (or keeps) each axis; a smaller output is refused");
+        // Nearest shrinks too: ONNX's default half-pixel round_prefer_floor copies rows 0, 2, 4, 6
+        // (positions 1/2, 5/2, ... round halves down).
+        Checked nearestShrunk = read(nearest.build("down_out"), null);
+        String nearestSource = dev.convgeom.importer.writing.JavaWriter.write(nearestShrunk, "p", "T");
+        assertTrue(nearestSource.contains("@Upsample(factorX = 1, factorY = 1, perY = 2) Object down;"), nearestSource);
+        for (int row = 0; row < 4; row++) {
+            assertEquals(2 * row, nearestShrunk.geometry().get(0).receptiveField(0, row).top(), "row " + row);
+            assertEquals(2 * row, nearestShrunk.geometry().get(0).receptiveField(0, row).bottom(), "row " + row);
+        }
         OnnxBuilder antialias = new OnnxBuilder(18, "x", 3, 8, 8);
         antialias.map("Resize", "down", List.of("x", "", "", antialias.intTensor("sizes", 1, 3, 4, 4)),
                 string("mode", "linear"), integer("antialias", 1));

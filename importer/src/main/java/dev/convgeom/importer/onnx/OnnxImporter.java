@@ -1526,10 +1526,6 @@ public final class OnnxImporter {
                     + ": an axis of no units; refused");
         }
         boolean shrinks = outH < s.height() || outW < s.width();
-        if (shrinks && !linear) {
-            throw fail(node, "resizes " + s.height() + "x" + s.width() + " to " + outH + "x" + outW
-                    + ": convgeom's NEAREST @Upsample enlarges (or keeps) each axis; a smaller output is refused");
-        }
         if (shrinks && integer(node, "antialias", 0) != 0) {
             throw fail(node, "resizes " + s.height() + "x" + s.width() + " to " + outH + "x" + outW
                     + " with antialias = 1, which widens the interpolation beyond the two units around each"
