@@ -428,6 +428,24 @@ class GeneratedCodeTest {
         assertThat(strict).succeededWithoutWarnings();
     }
 
+    /**
+     * A graph with no exact size (at an odd size the upsampled map is one unit off the lateral it
+     * is added to; an even size is not tiled by the stride-2 windows): the Javadoc says the bounded
+     * search found none, not that none exists.
+     */
+    @Test
+    void aNetworkWithoutExactSizesSaysOnlyThatTheSearchFoundNone() {
+        JavaFileObject model = Sources.network("NoExact",
+                "@Network(input = @Input(channels = 1, height = 32, width = 32))",
+                "@Conv(out = 1, k = 3, s = 2, p = 1) Object c1;",
+                "@Conv(out = 1, k = 3, s = 2, p = 1) Object c2;",
+                "@Upsample(factor = 2) Object up;",
+                "@Add(from = {\"c1\", \"up\"}, allowMisaligned = true) Object merged;");
+        String source = sourceOf(Expect.clean(model), "test.NoExactGeometry");
+        assertTrue(source.contains("Exact sizes of this network, per axis: none found (the search tries up to"
+                + " 2^22 / layers sizes, at least 1024, per axis)."), source);
+    }
+
     // --- helpers --------------------------------------------------------------------------------
 
     static String sourceOf(Compilation c, String qualifiedName) {

@@ -10,7 +10,7 @@ import dev.convgeom.Size;
  * both are searches, which can take a noticeable part of a second when no exact size exists.
  *
  * @param minInputSize the smallest input every layer fits
- * @param rows         exact heights, or null when there is none in the int range
+ * @param rows         exact heights, or null when the bounded search found none
  * @param columns      exact widths, likewise
  */
 public record InputSizes(Size minInputSize, Axis rows, Axis columns) {
@@ -57,7 +57,9 @@ public record InputSizes(Size minInputSize, Axis rows, Axis columns) {
     /** The exact sizes along one axis in words, or a sentence saying there is none. */
     public String describe(boolean rows) {
         Axis axis = axis(rows);
-        return axis == null ? "none in the int range" : axis.describe();
+        // The search is bounded (NetworkSpec#nextExactSize), so "none" claims only what it tried.
+        return axis == null ? "none found (the search tries up to 2^22 / layers sizes, at least 1024, per axis)"
+                : axis.describe();
     }
 
     /** {@code {rows, columns}}, each null where it has no three exact sizes. */
