@@ -202,6 +202,15 @@ public final class ProcessorScaling {
         if (coldOnly != null) {
             cold = coldOnly;
         }
+        if (reps < 0 || coldReps < 0) {
+            throw new IllegalArgumentException("--reps and --cold-reps must be at least 0");
+        }
+        if (reps == 0) {
+            // Only the cold series: a warm configuration without samples has no median to report.
+            layersAxis = List.of();
+            networksAxis = List.of();
+            examplesLike = List.of();
+        }
         if (replot != null) {
             List<Sample> samples = Files.readAllLines(replot).stream().skip(1).map(Sample::parseCsv).toList();
             Report report = new Report(samples, layersAxis, networksAxis, List.of(), cold, reps, coldReps, quick);
@@ -223,8 +232,10 @@ public final class ProcessorScaling {
             log("load before: %s", loadAverage());
             List<Sample> samples = new ArrayList<>();
             List<Sample> baselineSamples = new ArrayList<>();
-            warmUp(scratch, warmupSeconds, baseline, quick ? List.of(new Config(1, 10))
-                    : List.of(new Config(1, 10), new Config(10, 50), new Config(1, 500)));
+            if (!configs.isEmpty()) {   // warming up serves the warm series only
+                warmUp(scratch, warmupSeconds, baseline, quick ? List.of(new Config(1, 10))
+                        : List.of(new Config(1, 10), new Config(10, 50), new Config(1, 500)));
+            }
             for (Config config : configs) {
                 List<Path> sources = generate(scratch.resolve("src-" + config.label()), config);
                 for (int w = 0; w < (config.totalLayers() <= 1000 ? 2 : 1); w++) {
@@ -310,9 +321,13 @@ public final class ProcessorScaling {
         }
     }
 
-    /** {@code 400x12,100x50}: N networks of L layers each; {@code examples}: the example module's networks. */
+    /**
+     * {@code 400x12,100x50}: N networks of L layers each; {@code examples}: the example module's
+     * networks; an empty list ({@code --configs ''}) for none.
+     */
     private static List<Config> configs(String list) {
-        return Arrays.stream(list.split(",")).map(c -> c.equals("examples") ? ExampleSources.config()
+        return Arrays.stream(list.split(",")).map(String::strip).filter(c -> !c.isEmpty())
+                .map(c -> c.equals("examples") ? ExampleSources.config()
                 : new Config(Integer.parseInt(c.split("x")[0]), Integer.parseInt(c.split("x")[1]))).toList();
     }
 
