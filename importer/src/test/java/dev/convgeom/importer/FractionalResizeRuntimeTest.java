@@ -117,8 +117,12 @@ class FractionalResizeRuntimeTest {
         }
     }
 
-    /** Per output column, the first and last input column whose lighting changes it. */
-    private static int[][] runtimeReads(ModelProto proto, int n, int bigN) throws Exception {
+    /**
+     * Per output column, the first and last input column whose lighting changes it, on ONNX
+     * Runtime: a one-row map of {@code n} columns, each lit alone ({@code NearestResizeRuntimeTest}
+     * reads nearest copies with it too).
+     */
+    static int[][] runtimeReads(ModelProto proto, int n, int bigN) throws Exception {
         int[][] reads = new int[bigN][];
         for (int v = 0; v < bigN; v++) {
             reads[v] = new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE};

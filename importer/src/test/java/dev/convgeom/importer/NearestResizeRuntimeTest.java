@@ -5,20 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
 import dev.convgeom.LayerGeometry;
 import dev.convgeom.importer.model.NetworkCheck.Checked;
 import dev.convgeom.importer.proto.OnnxProto.ModelProto;
 import dev.convgeom.importer.writing.JavaWriter;
 import java.math.BigInteger;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -145,28 +139,11 @@ class NearestResizeRuntimeTest {
 
     /** Per output column, the one input column whose lighting changes it. */
     static int[] runtimeCopies(ModelProto proto, int n, int bigN) throws Exception {
+        int[][] reads = FractionalResizeRuntimeTest.runtimeReads(proto, n, bigN);
         int[] copies = new int[bigN];
-        int[] count = new int[bigN];
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession session = env.createSession(proto.toByteArray(), new OrtSession.SessionOptions())) {
-            for (int px = 0; px < n; px++) {
-                float[] image = new float[n];
-                image[px] = 1f;
-                try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(image), new long[] {1, 1, 1, n});
-                     OrtSession.Result result = session.run(Map.of("data", t), Set.of("up_out"))) {
-                    float[] row = ((float[][][][]) result.get(0).getValue())[0][0][0];
-                    assertEquals(bigN, row.length, "output columns");
-                    for (int v = 0; v < bigN; v++) {
-                        if (row[v] != 0f) {
-                            copies[v] = px;
-                            count[v]++;
-                        }
-                    }
-                }
-            }
-        }
         for (int v = 0; v < bigN; v++) {
-            assertEquals(1, count[v], "column " + v + " copies one input column");
+            assertEquals(reads[v][0], reads[v][1], "column " + v + " copies one input column");
+            copies[v] = reads[v][0];
         }
         return copies;
     }
