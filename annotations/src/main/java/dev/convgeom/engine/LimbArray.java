@@ -207,6 +207,77 @@ final class LimbArray {
     }
 
     /**
+     * Sets values {@code from .. to - 1} (the span the three runs cover together) to the sums of
+     * {@code a}'s values placed at {@code offA}, {@code b}'s at {@code offB} and {@code c}'s at
+     * {@code offC}, zero where none reaches, as {@link #copy} of {@code a} into a zero row and
+     * {@link #addBoth} of the other two would, in one pass: a window of three taps (the most common
+     * kernel) is one pass instead of two, and the row is not read. Three limbs and a carry below 3
+     * sum to less than {@code 2^64}, read unsigned.
+     *
+     * @throws ArithmeticException if a sum does not fit this row's width
+     */
+    void setSum(int offA, LimbArray a, int offB, LimbArray b, int offC, LimbArray c) {
+        int w = a.width;
+        if (b.width != w || c.width != w || w > width) {
+            int from = Math.min(offA, Math.min(offB, offC));
+            int to = Math.max(offA + a.count, Math.max(offB + b.count, offC + c.count));
+            Arrays.fill(limbs, from * width, to * width, 0L);
+            copy(offA, a);
+            addBoth(offB, b, offC, c);
+            return;
+        }
+        long[] t = limbs;
+        long[] x = a.limbs;
+        long[] y = b.limbs;
+        long[] z = c.limbs;
+        int from = Math.min(offA, Math.min(offB, offC));
+        int to = Math.max(offA + a.count, Math.max(offB + b.count, offC + c.count));
+        for (int v = from; v < to; v++) {
+            int ia = v - offA;
+            int ib = v - offB;
+            int ic = v - offC;
+            boolean inA = ia >= 0 && ia < a.count;
+            boolean inB = ib >= 0 && ib < b.count;
+            boolean inC = ic >= 0 && ic < c.count;
+            int base = v * width;
+            long carry = 0;
+            if (inA && inB && inC) {
+                int fa = ia * w;
+                int fb = ib * w;
+                int fc = ic * w;
+                for (int l = 0; l < w; l++) {
+                    long sum = x[fa + l] + y[fb + l] + z[fc + l] + carry;
+                    t[base + l] = sum & MASK;
+                    carry = sum >>> BITS;
+                }
+            } else {
+                for (int l = 0; l < w; l++) {
+                    long sum = carry;
+                    if (inA) {
+                        sum += x[ia * w + l];
+                    }
+                    if (inB) {
+                        sum += y[ib * w + l];
+                    }
+                    if (inC) {
+                        sum += z[ic * w + l];
+                    }
+                    t[base + l] = sum & MASK;
+                    carry = sum >>> BITS;
+                }
+            }
+            if (w < width) {
+                t[base + w] = carry;
+                for (int l = w + 1; l < width; l++) {
+                    t[base + l] = 0;
+                }
+            } else if (carry != 0) {
+                throw overflow();
+            }
+        }
+    }
+
+    /**
      * Adds {@code factor} times each value of {@code run} to values {@code offset, offset + 1, ...}
      * of this row, {@code factor >= 0}.
      *

@@ -62,6 +62,11 @@ public final class GeometryClassWriter {
     private final NetworkSpec runtime;
     private final InputSizes sizes;
     private final EffectiveFieldMethod effective;
+    /**
+     * {@link #hasDeclaredOutputs()}, asked up to three times: each answer builds the whole network
+     * spec again (its graph and size search), so it is found once.
+     */
+    private Boolean declaredOutputs;
 
     /**
      * @param modelName       the {@code @Network} type's canonical name, for links
@@ -389,7 +394,11 @@ public final class GeometryClassWriter {
 
     /** Whether the outputs differ from the default, the layers no other layer reads. */
     private boolean hasDeclaredOutputs() {
-        return !runtime.outputs().equals(new NetworkSpec(runtime.name(), runtime.input(), runtime.layers()).outputs());
+        if (declaredOutputs == null) {
+            declaredOutputs = !runtime.outputs().equals(
+                    new NetworkSpec(runtime.name(), runtime.input(), runtime.layers()).outputs());
+        }
+        return declaredOutputs;
     }
 
     private void outputAccessors(SourceText body, ImportedNames names, List<Integer> outputs) {
