@@ -62,7 +62,14 @@ public record EffectiveSpread(long start, BigInteger total, BigInteger sum, BigI
 
     /** {@link #sigma()} of the sums given. */
     static double sigma(BigInteger total, BigInteger sum, BigInteger sumSquare) {
-        BigInteger[] v = reduced(varianceNumerator(total, sum, sumSquare), total.multiply(total));
+        BigInteger numerator = varianceNumerator(total, sum, sumSquare);
+        BigInteger denominator = total.multiply(total);
+        // The same double without the decimal square root, where provably the same (DecimalSqrt).
+        double sigma = DecimalSqrt.of(numerator, denominator);
+        if (!Double.isNaN(sigma)) {
+            return sigma;
+        }
+        BigInteger[] v = reduced(numerator, denominator);
         return new BigDecimal(v[0]).divide(new BigDecimal(v[1]), PRECISION).sqrt(PRECISION).doubleValue();
     }
 
