@@ -236,15 +236,7 @@ public final class EffectiveProfile {
             for (int k = 0; k < runs.size(); k++) {
                 Run r = runs.get(k);
                 int offset = Math.toIntExact(r.at - start);
-                if (k == 0 && runs.size() >= 3 && r.factor.equals(BigInteger.ONE)
-                        && runs.get(1).factor.equals(BigInteger.ONE) && runs.get(2).factor.equals(BigInteger.ONE)) {
-                    // A window of three taps or more: the first three set in one pass (LimbArray.setSum).
-                    Run second = runs.get(1);
-                    Run third = runs.get(2);
-                    weights.setSum(offset, r.weights, Math.toIntExact(second.at - start), second.weights,
-                            Math.toIntExact(third.at - start), third.weights);
-                    k = 2;
-                } else if (k == 0 && r.factor.equals(BigInteger.ONE)) {
+                if (k == 0 && r.factor.equals(BigInteger.ONE)) {
                     // The row is all zeros: the first run (most layers' first tap) is copied, not added.
                     weights.copy(offset, r.weights);
                 } else if (k + 1 < runs.size() && r.factor.equals(BigInteger.ONE)

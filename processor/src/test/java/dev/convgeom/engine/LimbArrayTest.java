@@ -151,65 +151,6 @@ class LimbArrayTest {
     }
 
     @Test
-    void threeSetTapsAreBigIntegerSums() {
-        Random random = new Random(63);
-        for (int trial = 0; trial < 3_000; trial++) {
-            int bits = random.nextInt(500);
-            BigInteger[][] rows = new BigInteger[3][];
-            for (int r = 0; r < 3; r++) {
-                // Most trials place one row three times, as a window's taps do.
-                if (r > 0 && random.nextInt(3) > 0) {
-                    rows[r] = rows[0];
-                    continue;
-                }
-                rows[r] = new BigInteger[1 + random.nextInt(10)];
-                for (int i = 0; i < rows[r].length; i++) {
-                    rows[r][i] = random.nextInt(5) == 0 ? BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
-                            : random(random, bits);
-                }
-            }
-            // Offsets far apart leave gaps no run reaches (a dilated window over a short profile).
-            int[] offsets = {random.nextInt(12), random.nextInt(24), random.nextInt(24)};
-            BigInteger[] expected = new BigInteger[40];
-            java.util.Arrays.fill(expected, BigInteger.ZERO);
-            for (int r = 0; r < 3; r++) {
-                for (int i = 0; i < rows[r].length; i++) {
-                    expected[offsets[r] + i] = expected[offsets[r] + i].add(rows[r][i]);
-                }
-            }
-            BigInteger max = java.util.Arrays.stream(expected).reduce(BigInteger.ZERO, BigInteger::max);
-            LimbArray sum = LimbArray.zeros(expected.length, LimbArray.limbsFor(max.bitLength()) + random.nextInt(2));
-            // Rows of different widths take the copy-and-add path; one row placed three times does not.
-            LimbArray[] limbRows = new LimbArray[3];
-            for (int r = 0; r < 3; r++) {
-                limbRows[r] = r > 0 && rows[r] == rows[0] ? limbRows[0] : LimbArray.of(rows[r]);
-            }
-            // What was in the row beforehand does not matter inside the runs' span: it is set.
-            int from = Math.min(offsets[0], Math.min(offsets[1], offsets[2]));
-            int to = 0;
-            for (int r = 0; r < 3; r++) {
-                to = Math.max(to, offsets[r] + rows[r].length);
-            }
-            if (random.nextBoolean() && from > 0) {
-                sum.copy(from - 1, LimbArray.of(new BigInteger[] {BigInteger.ONE, BigInteger.TEN}));
-                expected[from - 1] = BigInteger.ONE;
-                if (from < to) {
-                    // Overwritten by the sum.
-                    assertEquals(BigInteger.TEN, sum.get(from));
-                }
-            }
-            sum.setSum(offsets[0], limbRows[0], offsets[1], limbRows[1], offsets[2], limbRows[2]);
-            assertArrayEquals(expected, sum.toBigIntegers(), "trial " + trial);
-        }
-        // (2^62 - 1) three times needs a second limb: refused in one, carried into two.
-        LimbArray top = LimbArray.of(new BigInteger[] {LIMB.subtract(BigInteger.ONE)});
-        assertThrows(ArithmeticException.class, () -> LimbArray.zeros(1, 1).setSum(0, top, 0, top, 0, top));
-        LimbArray two = LimbArray.zeros(1, 2);
-        two.setSum(0, top, 0, top, 0, top);
-        assertEquals(LIMB.subtract(BigInteger.ONE).multiply(BigInteger.valueOf(3)), two.get(0));
-    }
-
-    @Test
     void carriesRunThroughEveryLimb() {
         // (2^620 - 1) + 1 = 2^620: a carry through all ten limbs into an eleventh.
         BigInteger ones = BigInteger.ONE.shiftLeft(620).subtract(BigInteger.ONE);
