@@ -265,8 +265,10 @@ public final class ConvGeomProcessor extends AbstractProcessor {
                     network.geometry(), network.constantNames(), runtime, sizes, effective);
             FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
                     GeneratedNames.manifestPath(binaryName), type);
-            try (Writer out = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
-                out.write(manifest);
+            // The same UTF-8 bytes an OutputStreamWriter would write, encoded in one call: the
+            // manifest of a deep network is megabytes, and a writer encodes it char by char in chunks.
+            try (java.io.OutputStream out = file.openOutputStream()) {
+                out.write(manifest.getBytes(StandardCharsets.UTF_8));
             }
             if (Boolean.parseBoolean(processingEnv.getOptions().get(REPORT_OPTION))) {
                 for (var f : ReportWriter.files(modelSimpleName, network.geometry(), effective).entrySet()) {

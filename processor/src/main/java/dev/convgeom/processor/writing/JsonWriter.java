@@ -140,11 +140,18 @@ final class JsonWriter {
 
     private void newline() {
         out.append('\n');
-        out.append("  ".repeat(depth));
+        for (int i = 0; i < depth; i++) {
+            out.append("  ");
+        }
     }
 
     private void string(String s) {
         out.append('"');
+        if (plain(s)) {
+            // Names and most values: nothing to escape, appended whole.
+            out.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -163,5 +170,16 @@ final class JsonWriter {
             }
         }
         out.append('"');
+    }
+
+    /** Whether {@link #string} writes {@code s} as it is: no quote, backslash or control character. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 }
