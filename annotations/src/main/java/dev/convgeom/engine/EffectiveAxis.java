@@ -52,7 +52,7 @@ public final class EffectiveAxis {
             }
         }
         long shift = Math.multiplyExact(Math.multiplyExact((long) outPeriod, stride) / period, in.shift());
-        return EffectiveProfile.of(shift, phases, in.denominator().multiply(BigInteger.valueOf(kernel)));
+        return EffectiveProfile.ofWindow(in, shift, phases, in.denominator().multiply(BigInteger.valueOf(kernel)));
     }
 
     /**

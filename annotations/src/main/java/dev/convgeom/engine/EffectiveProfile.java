@@ -31,6 +31,11 @@ public final class EffectiveProfile {
      * sums moved and scaled, a few operations per tap) rather than summed over every weight again.
      */
     private final BigInteger[][] moments;
+    /**
+     * Known to read the same backwards: one phase whose weights are a palindrome, from its
+     * construction ({@link #isPalindrome()}); false where not known, not where known to differ.
+     */
+    private boolean palindrome;
 
     private EffectiveProfile(long shift, long[] start, LimbArray[] weights, BigInteger denominator,
                              BigInteger[][] moments) {
@@ -43,9 +48,34 @@ public final class EffectiveProfile {
 
     /** The network input: every pixel is its own value, weight 1. */
     public static EffectiveProfile input() {
-        return new EffectiveProfile(1, new long[] {0}, new LimbArray[] {LimbArray.of(new BigInteger[] {BigInteger.ONE})},
-                BigInteger.ONE,
+        EffectiveProfile input = new EffectiveProfile(1, new long[] {0},
+                new LimbArray[] {LimbArray.of(new BigInteger[] {BigInteger.ONE})}, BigInteger.ONE,
                 new BigInteger[][] {{BigInteger.ONE, BigInteger.ZERO, BigInteger.ZERO}});
+        input.palindrome = true;
+        return input;
+    }
+
+    /**
+     * A window's profile from {@code in}'s: as {@link #of(long, Accumulator[], BigInteger)}, and
+     * where {@code in} reads the same backwards and the window keeps one phase, the result does
+     * too, and only its first half is summed ({@link Accumulator#sumMirrored}). Why: the phase
+     * sums copies of one palindrome at offsets equally spaced ({@code dilation} units of
+     * {@code in}'s shift apart), each with weight 1, and such a sum is symmetric about the middle
+     * of its span; so are its zero ends, trimmed, and its division by a common factor.
+     */
+    static EffectiveProfile ofWindow(EffectiveProfile in, long shift, Accumulator[] phases, BigInteger denominator) {
+        boolean symmetric = in.isPalindrome() && phases.length == 1;
+        if (symmetric) {
+            phases[0].mirrored = true;
+        }
+        EffectiveProfile out = of(shift, phases, denominator);
+        out.palindrome = symmetric && out.period() == 1;
+        return out;
+    }
+
+    /** Whether the profile has one phase and is known to read the same backwards (see {@link #ofWindow}). */
+    boolean isPalindrome() {
+        return palindrome && start.length == 1;
     }
 
     /**
@@ -144,7 +174,7 @@ public final class EffectiveProfile {
 
     /** The sums and extents of phase {@code r}, for {@link EffectiveFields.AxisField}. */
     SpreadSums sums(int r) {
-        return SpreadSums.of(weights[r], moments[r]);
+        return SpreadSums.of(weights[r], moments[r], isPalindrome());
     }
 
     /** Adds {@code factor} times unit {@code u}'s numerators into {@code into}. */
@@ -206,6 +236,8 @@ public final class EffectiveProfile {
         private final List<Run> runs = new ArrayList<>();
         private LimbArray weights;
         private BigInteger[] moments = {BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO};
+        /** Set by {@link #ofWindow}: the sum reads the same backwards, so half of it is summed. */
+        private boolean mirrored;
 
         /** Adds {@code factor} times {@code run}, placed at {@code at}, whose moments are {@code runMoments}. */
         void add(long at, LimbArray run, BigInteger factor, BigInteger[] runMoments) {
@@ -233,20 +265,8 @@ public final class EffectiveProfile {
          */
         Accumulator trimmed() {
             weights = LimbArray.zeros(Math.toIntExact(end - start), LimbArray.limbsFor(moments[0].bitLength()));
-            for (int k = 0; k < runs.size(); k++) {
-                Run r = runs.get(k);
-                int offset = Math.toIntExact(r.at - start);
-                if (k == 0 && r.factor.equals(BigInteger.ONE)) {
-                    // The row is all zeros: the first run (most layers' first tap) is copied, not added.
-                    weights.copy(offset, r.weights);
-                } else if (k + 1 < runs.size() && r.factor.equals(BigInteger.ONE)
-                        && runs.get(k + 1).factor.equals(BigInteger.ONE)) {
-                    // A window's taps by two (LimbArray.addBoth).
-                    Run next = runs.get(++k);
-                    weights.addBoth(offset, r.weights, Math.toIntExact(next.at - start), next.weights);
-                } else {
-                    weights.addScaled(offset, r.weights, r.factor);
-                }
+            if (!(mirrored && sumMirrored())) {
+                sumAll();
             }
             int from = 0;
             int to = weights.count();
@@ -266,6 +286,49 @@ public final class EffectiveProfile {
             // Zero weights add nothing to the sums.
             t.moments = moments.clone();
             return t;
+        }
+
+        /**
+         * The first half of a sum known to read the same backwards, and the rest as its mirror:
+         * where every run has factor 1 and one width (a window's taps), else false, nothing done.
+         */
+        private boolean sumMirrored() {
+            if (runs.isEmpty()) {
+                return false;
+            }
+            int w = runs.get(0).weights.width();
+            int[] offsets = new int[runs.size()];
+            LimbArray[] rows = new LimbArray[runs.size()];
+            for (int k = 0; k < runs.size(); k++) {
+                Run r = runs.get(k);
+                if (!r.factor.equals(BigInteger.ONE) || r.weights.width() != w || w > weights.width()) {
+                    return false;
+                }
+                offsets[k] = Math.toIntExact(r.at - start);
+                rows[k] = r.weights;
+            }
+            weights.sumBelow((weights.count() + 1) / 2, offsets, rows);
+            weights.mirror();
+            return true;
+        }
+
+        /** Every run added into the zero row. */
+        private void sumAll() {
+            for (int k = 0; k < runs.size(); k++) {
+                Run r = runs.get(k);
+                int offset = Math.toIntExact(r.at - start);
+                if (k == 0 && r.factor.equals(BigInteger.ONE)) {
+                    // The row is all zeros: the first run (most layers' first tap) is copied, not added.
+                    weights.copy(offset, r.weights);
+                } else if (k + 1 < runs.size() && r.factor.equals(BigInteger.ONE)
+                        && runs.get(k + 1).factor.equals(BigInteger.ONE)) {
+                    // A window's taps by two (LimbArray.addBoth).
+                    Run next = runs.get(++k);
+                    weights.addBoth(offset, r.weights, Math.toIntExact(next.at - start), next.weights);
+                } else {
+                    weights.addScaled(offset, r.weights, r.factor);
+                }
+            }
         }
 
         /** {@code factor} times {@code weights}, placed at {@code at}. */

@@ -207,6 +207,80 @@ final class LimbArray {
     }
 
     /**
+     * As {@link #copy} then {@link #addBoth} (or {@link #addScaled} by 1 for a run left alone),
+     * for values below {@code limit} only: the first half of a sum that reads the same backwards
+     * ({@link #mirror} makes the rest). Every run must be as wide as the first and at most as wide
+     * as this row, and the row zero below {@code limit}; {@code offsets[i]} places {@code runs[i]}.
+     *
+     * @throws ArithmeticException if a sum does not fit this row's width
+     */
+    void sumBelow(int limit, int[] offsets, LimbArray[] runs) {
+        long[] t = limbs;
+        int w = runs[0].width;
+        // The first run copied, the others added two at a time, as EffectiveProfile's whole sum does.
+        LimbArray first = runs[0];
+        int copied = Math.min(first.count, limit - offsets[0]);
+        if (copied > 0 && w == width) {
+            System.arraycopy(first.limbs, 0, t, offsets[0] * width, copied * w);
+        } else {
+            // Narrower values: each into the low limbs of its place, the zeros above kept.
+            for (int i = 0; i < copied; i++) {
+                System.arraycopy(first.limbs, i * w, t, (offsets[0] + i) * width, w);
+            }
+        }
+        for (int k = 1; k < runs.length; k += 2) {
+            LimbArray a = runs[k];
+            LimbArray b = k + 1 < runs.length ? runs[k + 1] : null;
+            int offA = offsets[k];
+            int offB = b == null ? offA : offsets[k + 1];
+            long[] x = a.limbs;
+            long[] y = b == null ? null : b.limbs;
+            int from = Math.min(offA, offB);
+            int to = Math.min(limit, Math.max(offA + a.count, b == null ? 0 : offB + b.count));
+            for (int v = from; v < to; v++) {
+                int ia = v - offA;
+                int ib = v - offB;
+                boolean inA = ia >= 0 && ia < a.count;
+                boolean inB = b != null && ib >= 0 && ib < b.count;
+                int base = v * width;
+                long carry = 0;
+                if (inA && inB) {
+                    int fa = ia * w;
+                    int fb = ib * w;
+                    for (int l = 0; l < w; l++) {
+                        long sum = t[base + l] + x[fa + l] + y[fb + l] + carry;
+                        t[base + l] = sum & MASK;
+                        carry = sum >>> BITS;
+                    }
+                } else if (inA || inB) {
+                    long[] z = inA ? x : y;
+                    int fz = (inA ? ia : ib) * w;
+                    for (int l = 0; l < w; l++) {
+                        long sum = t[base + l] + z[fz + l] + carry;
+                        t[base + l] = sum & MASK;
+                        carry = sum >>> BITS;
+                    }
+                }
+                for (int l = w; carry != 0; l++) {
+                    if (l >= width) {
+                        throw overflow();
+                    }
+                    long sum = t[base + l] + carry;
+                    t[base + l] = sum & MASK;
+                    carry = sum >>> BITS;
+                }
+            }
+        }
+    }
+
+    /** Sets value {@code i} to value {@code count - 1 - i} for every {@code i} of the row's second half. */
+    void mirror() {
+        for (int i = (count + 1) / 2; i < count; i++) {
+            System.arraycopy(limbs, (count - 1 - i) * width, limbs, i * width, width);
+        }
+    }
+
+    /**
      * Adds {@code factor} times each value of {@code run} to values {@code offset, offset + 1, ...}
      * of this row, {@code factor >= 0}.
      *

@@ -47,11 +47,25 @@ final class SpreadSums {
 
     /** The extents of {@code weights}, whose moments are {@code {total, sum, sumSquare}}. */
     static SpreadSums of(LimbArray weights, BigInteger[] moments) {
+        return of(weights, moments, false);
+    }
+
+    /**
+     * As {@link #of(LimbArray, BigInteger[])}; {@code palindrome}: the weights are known to read
+     * the same backwards, so each extent's last pixel mirrors its first and the pass stops at the
+     * first pixels.
+     *
+     * <p>Why: with {@code w(i) = w(n - 1 - i)}, {@code C(i) = W - C(n - 2 - i)}, and
+     * {@code W - ceil(W (100 + p) / 200) = floor(W (100 - p) / 200)}, so the last pixel where
+     * {@code C < ceil(W (100 + p) / 200)} mirrors the last where {@code C <= floor(W (100 - p) / 200)},
+     * the one before the first: {@code last = n - 1 - first}.
+     */
+    static SpreadSums of(LimbArray weights, BigInteger[] moments, boolean palindrome) {
         SpreadSums s = new SpreadSums(moments);
         if (s.total.bitLength() < 63) {
             s.extentsInLongs(weights);
         } else {
-            s.extentsInLimbs(weights);
+            s.extentsInLimbs(weights, palindrome);
         }
         for (int k = 0; k < PERCENTS.length; k++) {
             if (s.last[k] < 0) {
@@ -89,9 +103,13 @@ final class SpreadSums {
         }
     }
 
-    private void extentsInLimbs(LimbArray weights) {
+    private void extentsInLimbs(LimbArray weights, boolean palindrome) {
         // The cumulative weight never exceeds the total, nor do the bars: limbs for the total hold them.
         int width = Math.max(weights.width(), LimbArray.limbsFor(total.bitLength()));
+        if (palindrome) {
+            mirroredExtents(weights, width);
+            return;
+        }
         // Each bar as "C >= t" (C > low is C >= low + 1), in ascending t: as C only grows, a pixel
         // need only be compared with the next bar not yet reached, not with all of them.
         int events = 2 * PERCENTS.length;
@@ -121,6 +139,29 @@ final class SpreadSums {
                 } else {
                     last[e / 2] = i;
                 }
+            }
+        }
+    }
+
+    /**
+     * The extents of weights that read the same backwards (see {@link #of(LimbArray, BigInteger[],
+     * boolean)}): each first pixel, {@code C > floor(W (100 - p) / 200)}, found by the running sum,
+     * which stops there; each last pixel its mirror.
+     */
+    private void mirroredExtents(LimbArray weights, int width) {
+        // The widest extent's bar is the lowest: PERCENTS ascend, so their bars are met in reverse.
+        long[][] lowBars = new long[PERCENTS.length][];
+        for (int k = 0; k < PERCENTS.length; k++) {
+            lowBars[k] = LimbArray.toLimbs(bars(total, PERCENTS[k])[0].add(BigInteger.ONE), width);
+        }
+        long[] c = new long[width];
+        int next = PERCENTS.length - 1;
+        for (int i = 0; i < weights.count() && next >= 0; i++) {
+            weights.addTo(c, i);
+            while (next >= 0 && LimbArray.compare(c, lowBars[next]) >= 0) {
+                first[next] = i;
+                last[next] = weights.count() - 1 - i;
+                next--;
             }
         }
     }
