@@ -327,6 +327,14 @@ public final class ReadCoverage {
 
     /** The unread part of a map of {@code height} x {@code width} units of which {@code products} are read. */
     private static MapReads reads(List<Product> products, long height, long width) {
+        long units = Math.multiplyExact(height, width);
+        if (products.size() == 1) {
+            // Most maps (every map of a chain): one product, its rows times its columns.
+            Product p = products.get(0);
+            long read = (long) p.rows().cardinality() * p.columns().cardinality();
+            return new MapReads(units, units - read, PositionSet.complement(height, p.rows()),
+                    PositionSet.complement(width, p.columns()));
+        }
         BitSet anyRow = new BitSet();
         BitSet anyColumn = new BitSet();
         for (Product p : products) {
@@ -350,7 +358,6 @@ public final class ReadCoverage {
             group.getKey().stream().forEach(i -> columns.or(products.get(i).columns()));
             read += group.getValue() * columns.cardinality();
         }
-        long units = Math.multiplyExact(height, width);
         return new MapReads(units, units - read, PositionSet.complement(height, anyRow),
                 PositionSet.complement(width, anyColumn));
     }

@@ -256,7 +256,8 @@ public final class ConvGeomProcessor extends AbstractProcessor {
         try {
             String source = new GeometryClassWriter(type.getQualifiedName().toString(), modelSimpleName, packageName,
                     simpleName, getClass().getName(), network.geometry(), network.constantNames(), declarations,
-                    runtime, sizes, effective).write();
+                    runtime, sizes, effective,
+                    GeometryClassWriter.declaredOutputs(runtime, !network.outputs().isEmpty())).write();
             JavaFileObject sourceFile = processingEnv.getFiler().createSourceFile(geometryClass, type);
             try (Writer out = sourceFile.openWriter()) {
                 out.write(source);

@@ -62,11 +62,14 @@ public final class GeometryClassWriter {
     private final NetworkSpec runtime;
     private final InputSizes sizes;
     private final EffectiveFieldMethod effective;
+    /** Whether the outputs differ from the default, the layers no other layer reads. */
+    private final boolean declaredOutputs;
     /**
-     * {@link #hasDeclaredOutputs()}, asked up to three times: each answer builds the whole network
-     * spec again (its graph and size search), so it is found once.
+     * Each layer's spec line and geometry line once made: the lengths that decide the class's
+     * layout and the text itself both read them (each line was made two or three times).
      */
-    private Boolean declaredOutputs;
+    private final String[] specLines;
+    private final String[] geometryLines;
 
     /**
      * @param modelName       the {@code @Network} type's canonical name, for links
@@ -80,11 +83,13 @@ public final class GeometryClassWriter {
      * @param runtime         the network as generated code rebuilds it ({@link RuntimeSpecs#of})
      * @param sizes           the smallest and the exact input sizes, found once per network
      * @param effective       each layer's effective field, null where too large to compute
+     * @param declaredOutputs whether {@code runtime}'s outputs differ from the default, the layers no
+     *                        other layer reads ({@link #declaredOutputs(NetworkSpec, boolean)})
      */
     public GeometryClassWriter(String modelName, String modelSimpleName, String packageName, String simpleName,
                                String processorName, GeometryResult geometry, List<String> constants,
                                List<String> declarations, NetworkSpec runtime, InputSizes sizes,
-                               List<LayerField> effective) {
+                               List<LayerField> effective, boolean declaredOutputs) {
         this.modelName = modelName;
         this.modelSimpleName = modelSimpleName;
         this.packageName = packageName;
@@ -94,11 +99,26 @@ public final class GeometryClassWriter {
         this.constants = List.copyOf(constants);
         this.declarations = List.copyOf(declarations);
         this.runtime = runtime;
+        this.specLines = new String[geometry.layers().size()];
+        this.geometryLines = new String[geometry.layers().size()];
         this.chunked = geometry.layers().size() > CHUNK || geometryChars() > MAX_LITERAL_CHARS
                 || specChars(0, geometry.layers().size()) > MAX_LITERAL_CHARS;
         this.holderStarts = holderStarts();
         this.sizes = sizes;
         this.effective = new EffectiveFieldMethod(effective);
+        this.declaredOutputs = declaredOutputs;
+    }
+
+    /**
+     * Whether {@code runtime}'s outputs differ from the default, the layers no other layer reads;
+     * {@code declared}: whether {@code @Network} declares outputs. Without a declaration the spec
+     * has the default outputs (RuntimeSpecs), so the whole network spec built again to compare
+     * (its graph and size search: a few percent of a 5,000-layer network's processor time) is
+     * built only where outputs are declared.
+     */
+    public static boolean declaredOutputs(NetworkSpec runtime, boolean declared) {
+        return declared && !runtime.outputs().equals(
+                new NetworkSpec(runtime.name(), runtime.input(), runtime.layers()).outputs());
     }
 
     /** The Java source of the class. */
@@ -283,7 +303,10 @@ public final class GeometryClassWriter {
 
     /** Layer {@code i}'s line of the spec, {@code ^} for a read of the layer before. */
     private String specLine(int i) {
-        return Literals.line(runtime.layers().get(i), i == 0 ? "input" : runtime.layers().get(i - 1).name());
+        if (specLines[i] == null) {
+            specLines[i] = Literals.line(runtime.layers().get(i), i == 0 ? "input" : runtime.layers().get(i - 1).name());
+        }
+        return specLines[i];
     }
 
     /** {@code Literals.layer(spec, 3, "16 12 10 | 2 1/2 -5 6 | 2 1/2 -6 7")}: a holder's constant. */
@@ -293,6 +316,13 @@ public final class GeometryClassWriter {
 
     /** {@code 16 12 10 | 2 1/2 -5 6 | 2 1/2 -6 7}: layer {@code index}'s numbers as {@link Literals#layer} reads them. */
     private String geometryLine(int index) {
+        if (geometryLines[index] == null) {
+            geometryLines[index] = makeGeometryLine(index);
+        }
+        return geometryLines[index];
+    }
+
+    private String makeGeometryLine(int index) {
         ComputedLayer layer = geometry.layers().get(index);
         StringBuilder s = new StringBuilder(96)
                 .append(layer.hasChannels() ? Long.toString(layer.channels()) : "?").append(' ')
@@ -394,10 +424,6 @@ public final class GeometryClassWriter {
 
     /** Whether the outputs differ from the default, the layers no other layer reads. */
     private boolean hasDeclaredOutputs() {
-        if (declaredOutputs == null) {
-            declaredOutputs = !runtime.outputs().equals(
-                    new NetworkSpec(runtime.name(), runtime.input(), runtime.layers()).outputs());
-        }
         return declaredOutputs;
     }
 
