@@ -33,9 +33,58 @@ final class Numbers {
         if (den != 1) {
             return value.toString();
         }
-        return new BigDecimal(BigInteger.valueOf(value.numerator()))
+        String decimal = decimalInLongs(value.numerator(), value.denominator());
+        return decimal != null ? decimal : new BigDecimal(BigInteger.valueOf(value.numerator()))
                 .divide(new BigDecimal(BigInteger.valueOf(value.denominator())))
                 .stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * {@code num / den}, {@code den = 2^a 5^b > 1} and the fraction reduced, written as
+     * {@code BigDecimal}'s division, {@code stripTrailingZeros} and {@code toPlainString} write it
+     * ({@code -0.25}, {@code 15.5}), in {@code long}s; null where {@code num 10^k / den} does not fit
+     * a {@code long} ({@code k = max(a, b)}). Why: every centre and jump of a class's Javadoc
+     * table goes through here, and {@code BigDecimal} division runs interpreted in a fresh JVM.
+     */
+    static String decimalInLongs(long num, long den) {
+        int twos = 0;
+        int fives = 0;
+        for (long d = den; d % 2 == 0; d /= 2) {
+            twos++;
+        }
+        for (long d = den; d % 5 == 0; d /= 5) {
+            fives++;
+        }
+        // num / den = num (10^k / den) / 10^k: k digits after the point, the last not 0 as the
+        // fraction is reduced (the 2s or the 5s of 10^k are not all cancelled).
+        int k = Math.max(twos, fives);
+        long scaled;
+        try {
+            long multiplier = 1;
+            for (int i = 0; i < k - twos; i++) {
+                multiplier = Math.multiplyExact(multiplier, 2);
+            }
+            for (int i = 0; i < k - fives; i++) {
+                multiplier = Math.multiplyExact(multiplier, 5);
+            }
+            scaled = Math.multiplyExact(num, multiplier);
+        } catch (ArithmeticException e) {
+            return null;
+        }
+        if (scaled == Long.MIN_VALUE) {
+            return null;
+        }
+        String digits = Long.toString(Math.abs(scaled));
+        StringBuilder s = new StringBuilder(digits.length() + k + 3);
+        if (scaled < 0) {
+            s.append('-');
+        }
+        for (int i = digits.length(); i <= k; i++) {
+            s.append('0');
+        }
+        s.append(digits);
+        s.insert(s.length() - k, '.');
+        return s.toString();
     }
 
     /** A JSON number: integers without a fraction, other values as doubles. */
