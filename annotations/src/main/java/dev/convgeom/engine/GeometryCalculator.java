@@ -293,7 +293,9 @@ public final class GeometryCalculator {
             long n = in.axis(axis).size();
             long size = ResampleAxis.deconvSize(n, w, layer.extras().outputPadding());
             if (size < 1) {
-                soFar.report(index, Param.PADDING, axis, GeometryMessage.DECONV_NO_OUTPUT, layer.name(), axis.extent(), n,
+                // Blame the side that was written larger: padBottom = 5 with p = 1 is the 5's fault.
+                Param blamed = w.padAfter() > w.padBefore() ? Param.PAD_AFTER : Param.PADDING;
+                soFar.report(index, blamed, axis, GeometryMessage.DECONV_NO_OUTPUT, layer.name(), axis.extent(), n,
                         w.stride(), w.padBefore(), w.padAfter(), w.kernel(), layer.extras().outputPadding(), size);
                 fits = false;
             }
