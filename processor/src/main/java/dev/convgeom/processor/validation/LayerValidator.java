@@ -53,7 +53,8 @@ final class LayerValidator {
     Optional<LayerSpec> validate(LayerDeclaration layer, LayerInputs inputs) {
         ExplicitValues v = layer.values();
         boolean ok = checkPositive(layer) & checkPadding(layer);
-        Optional<LayerSpec> spec = switch (layer.kind().role()) {
+        Optional<LayerSpec> spec = PixelShuffleChecks.handles(layer.kind()) ? PixelShuffleChecks.spec(layer, ok)
+                : switch (layer.kind().role()) {
             case POINTWISE -> ChannelChecks.handles(layer.kind()) ? ChannelChecks.spec(reporter, layer, ok)
                     : Optional.of(LayerSpec.pointwise(layer.name(), layer.kind()));
             case CONTEXT -> Optional.of(LayerSpec.pointwise(layer.name(), layer.kind()));
