@@ -170,6 +170,9 @@ class PixelShuffleTest {
     void aFactorBelowOne() {
         String layer = "@PixelUnshuffle(factor = 0) Object pu;";
         oneError(net(layer), 5, 4 + layer.indexOf("0") + 1,
-                "layer 'pu': factor = 0, but an upsampling factor must be at least 1 [convgeom:not-positive]");
+                "layer 'pu': factor = 0, but a downscale factor must be at least 1 [convgeom:not-positive]");
+        String shuffle = "@PixelShuffle(factor = -2) Object ps;";
+        oneError(net(shuffle), 5, 4 + shuffle.indexOf("-2") + 1,
+                "layer 'ps': factor = -2, but an upsampling factor must be at least 1 [convgeom:not-positive]");
     }
 }

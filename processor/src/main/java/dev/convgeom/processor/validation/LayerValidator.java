@@ -73,7 +73,9 @@ final class LayerValidator {
         boolean ok = true;
         ExplicitValues v = layer.values();
         for (String attribute : v.writtenNames()) {
-            String what = POSITIVE.get(attribute);
+            // An unshuffle's factor divides the map: "an upsampling factor" would be wrong there.
+            String what = layer.kind() == LayerKind.PIXEL_UNSHUFFLE && attribute.equals("factor")
+                    ? "a downscale factor" : POSITIVE.get(attribute);
             Optional<Integer> value = v.integer(attribute);
             if (what != null && value.isPresent() && value.get() < 1) {
                 reporter.report(Message.NOT_POSITIVE, layer.field(), v.mirror(), v.value(attribute).orElseThrow(),
