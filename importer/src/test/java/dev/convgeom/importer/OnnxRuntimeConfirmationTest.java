@@ -76,6 +76,8 @@ class OnnxRuntimeConfirmationTest {
                 Arguments.of("instance normalisation",
                         (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::instanceNormalized),
                 Arguments.of("ConvNeXt's LayerNorm2d", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::channelsLast),
+                Arguments.of("Swin's channels-last padding",
+                        (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::channelsLastPadded),
                 Arguments.of("ConvNeXt block, opset 13",
                         (Supplier<OnnxBuilder>) () -> OnnxRuntimeConfirmationTest.convNeXtBlock(13)),
                 Arguments.of("ConvNeXt block, opset 17",
@@ -347,6 +349,22 @@ class OnnxRuntimeConfirmationTest {
         x = b.node("Transpose", "to_nchw", List.of(x), ints("perm", 0, 3, 1, 2));
         x = b.unary("Relu", "relu", x);
         b.conv("conv", x, 4, 4, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        return b;
+    }
+
+    /**
+     * Swin pads its channels-last map to whole windows: Pad of an N x H x W x C tensor, whose pads
+     * list the rows and columns second and third; different on every side, so that a side taken
+     * for another moves the fields the strided convolution after it reads.
+     */
+    static OnnxBuilder channelsLastPadded() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 3, 25, 22);
+        String x = b.rampConv("stem", "data", 3, 4, 4, ints("strides", 4, 4));
+        x = b.node("Transpose", "to_nhwc", List.of(x), ints("perm", 0, 2, 3, 1));
+        x = b.node("Pad", "pad_to_windows", List.of(x, b.intTensor("pads", 0, 1, 3, 0, 0, 2, 0, 0)));
+        x = b.node("Transpose", "to_nchw", List.of(x), ints("perm", 0, 3, 1, 2));
+        x = b.conv("conv", x, 4, 4, 3, 3, 1, ints("strides", 2, 2));
+        b.conv("head", x, 4, 4, 2, 2, 1);
         return b;
     }
 

@@ -276,12 +276,15 @@ public final class OnnxImporter {
             fold(node);
             return;
         }
+        if (readsChannelsLast(node) && op.equals("Reshape") && value(node, 0) instanceof ChannelsLast c) {
+            throw fail(node, SpatialReshape.refusal(c.map().shape(), knownLongs(node, 1, "the target shape"), true));
+        }
         if (readsChannelsLast(node) && !followsChannelsLast(op)) {
             throw fail(node, "reads a map in channels-last layout (after a Transpose to N x H x W x C), where " + op
                     + " would work along the rows or columns; convgeom follows that layout only through unit-by-unit"
                     + " operators, arithmetic with constants along the channels, merges of maps in the same layout,"
                     + " LayerNormalization or ReduceMean over the channels (the last axis), MatMul by a weight on the"
-                    + " channels (a 1x1 @Conv) and the Transpose back (perm (0, 3, 1, 2))");
+                    + " channels (a 1x1 @Conv), a Pad of the rows and columns and the Transpose back (perm (0, 3, 1, 2))");
         }
         if (reads(node, ChannelStat.class) && !(ELEMENTWISE.contains(op) || POINTWISE.contains(op)
                 || NEUTRAL.containsKey(op) && !op.equals("BatchNormalization") && !op.equals("LRN"))) {
@@ -356,7 +359,7 @@ public final class OnnxImporter {
     private static boolean followsChannelsLast(String op) {
         return ELEMENTWISE.contains(op) || POINTWISE.contains(op)
                 || NEUTRAL.containsKey(op) && !op.equals("BatchNormalization") && !op.equals("LRN")
-                || Set.of("Transpose", "LayerNormalization", "MatMul", "ReduceMean", "ReduceMax", "ReduceMin",
+                || Set.of("Transpose", "Pad", "LayerNormalization", "MatMul", "ReduceMean", "ReduceMax", "ReduceMin",
                 "ReduceSum", "ReduceL2").contains(op);
     }
 
@@ -455,9 +458,10 @@ public final class OnnxImporter {
     private FeatureMap map(NodeProto node, int index) throws ImportException {
         Value v = value(node, index);
         if (v instanceof GroupsFlat g) {
-            throw fail(node, "reads '" + node.getInput(index) + "', a map reshaped to N x " + g.groups() + " x -1 by '"
-                    + nameOf(g.reshape()) + "'; convgeom declares that reshape only in a group normalisation"
-                    + " (InstanceNormalization, then the Reshape back to N x C x H x W)");
+            throw fail(node, "reads '" + node.getInput(index) + "', which '" + nameOf(g.reshape()) + "' "
+                    + SpatialReshape.what(g.map().shape(), new long[] {1, g.groups(), -1}, false) + "; convgeom"
+                    + " declares that reshape only in a group normalisation (InstanceNormalization, then the Reshape"
+                    + " back to N x C x H x W)");
         }
         if (v instanceof Picked) {
             throw fail(node, "reads '" + node.getInput(index) + "', one channel picked by a Gather without its channel"
@@ -812,9 +816,7 @@ public final class OnnxImporter {
                 && resolved[2] == s.height() && resolved[3] == s.width()) {
             values.put(node.getOutput(0), m);
         } else {
-            throw fail(node, "reshapes " + Arrays.toString(dims) + " to " + Arrays.toString(resolved) + ": only"
-                    + " flattening ahead of a fully connected layer, and the N x groups x C/groups x H x W of a channel"
-                    + " shuffle, keep convolutional geometry (a spatial reshape cannot be declared)");
+            throw fail(node, SpatialReshape.refusal(s, target, false));
         }
     }
 
@@ -829,6 +831,9 @@ public final class OnnxImporter {
     private void transpose(NodeProto node) throws ImportException {
         Value v = value(node, 0);
         long[] perm = ints(node, "perm");
+        if (v instanceof GroupsFlat) {
+            map(node, 0);   // refused there, saying what the Reshape did
+        }
         if (v instanceof Grouped g && !g.swapped() && Arrays.equals(perm, new long[] {0, 2, 1, 3, 4})) {
             values.put(node.getOutput(0), new Grouped(g.map(), g.groups(), true, g.reshape(), node));
             return;
@@ -852,7 +857,7 @@ public final class OnnxImporter {
      * A Reshape's target as ONNX resolves it: a 0 copies the input's dimension at that place, a -1
      * takes what the {@code total} elements leave for it.
      */
-    private static long[] reshapeTarget(long[] target, long[] dims, long total) {
+    static long[] reshapeTarget(long[] target, long[] dims, long total) {
         long[] resolved = new long[target.length];
         long product = 1;
         int infer = -1;
@@ -1391,7 +1396,8 @@ public final class OnnxImporter {
     }
 
     private void pad(NodeProto node) throws ImportException {
-        FeatureMap m = map(node, 0);
+        boolean last = value(node, 0) instanceof ChannelsLast;
+        FeatureMap m = last ? ((ChannelsLast) value(node, 0)).map() : map(node, 0);
         String modeName = string(node, "mode", "constant");
         Pad.Mode mode = switch (modeName) {
             case "constant" -> Pad.Mode.CONSTANT;
@@ -1403,6 +1409,7 @@ public final class OnnxImporter {
         if (opset >= 18 && node.getInputCount() > 3 && !node.getInput(3).isEmpty()) {
             p = padsOfAxes(node, p, knownLongs(node, 3, "the axes"));
         }
+        p = last ? ChannelsLastPad.asChannelsFirst(p) : p;
         if (p.length != 8 || p[0] != 0 || p[1] != 0 || p[4] != 0 || p[5] != 0) {
             throw fail(node, "pads " + Arrays.toString(p) + ": only height and width of an N x C x H x W map");
         }
@@ -1419,6 +1426,9 @@ public final class OnnxImporter {
         Shape output = new Shape(s.channels(), s.height() + top + bottom, s.width() + left + right);
         out(node, 0, add(ImportedLayer.pad(nameOf(node), node.getOpType(), m.layer(), top, bottom, left, right,
                 mode, output, "")), output, false);
+        if (last) {
+            values.put(node.getOutput(0), new ChannelsLast((FeatureMap) values.get(node.getOutput(0))));
+        }
     }
 
     /**
