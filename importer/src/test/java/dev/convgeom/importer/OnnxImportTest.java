@@ -687,7 +687,7 @@ class OnnxImportTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         String source = Files.readString(out.resolve("com/example/Net.java"));
-        assertTrue(source.contains("@Network(input = @Input(channels = 3, height = 32, width = 24))"), source);
+        assertTrue(source.contains("@Network(input = @Input(channels = 3, height = 32, width = 24)"), source);
         Generated.compile("com.example", "Net", source);
     }
 }

@@ -76,6 +76,7 @@ class OnnxRuntimeConfirmationTest {
                 Arguments.of("instance normalisation",
                         (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::instanceNormalized),
                 Arguments.of("ConvNeXt's LayerNorm2d", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::channelsLast),
+                Arguments.of("SSD's L2 normalisation", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::l2Normalized),
                 Arguments.of("Swin's channels-last padding",
                         (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::channelsLastPadded),
                 Arguments.of("ConvNeXt block, opset 13",
@@ -349,6 +350,26 @@ class OnnxRuntimeConfirmationTest {
         x = b.node("Transpose", "to_nchw", List.of(x), ints("perm", 0, 3, 1, 2));
         x = b.unary("Relu", "relu", x);
         b.conv("conv", x, 4, 4, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        return b;
+    }
+
+    /**
+     * SSD's VGG body scales conv4_3 by {@code F.normalize}: ReduceL2 over the channels, Clip at a
+     * small epsilon, Expand back to the map's shape, Div, then a learnt scale per channel; refused
+     * until the sweep of issue 11 ("reads a statistic over the channels" at the Expand). An unlit
+     * unit's norm is zero, clipped to epsilon, and its channels stay zero; a lit unit's stay positive.
+     */
+    static OnnxBuilder l2Normalized() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 3, 19, 17);
+        String x = b.conv("conv4_3", "data", 3, 4, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        String norm = b.node("ReduceL2", "norm", List.of(x), ints("axes", 1), integer("keepdims", 1));
+        String clipped = b.node("Clip", "clip", List.of(norm, b.weight("eps", 1e-12f)));
+        String shape = b.node("Shape", "shape", List.of(x));
+        String expanded = b.node("Expand", "expand", List.of(clipped, shape));
+        String normalized = b.node("Div", "div", List.of(x, expanded));
+        String scaled = b.node("Mul", "scale", List.of(b.weight("scale_weight", 20f, 1, 4, 1, 1), normalized));
+        String x2 = b.conv("conv", scaled, 4, 4, 3, 3, 1, ints("strides", 2, 2));
+        b.conv("head", x2, 4, 4, 2, 2, 1);
         return b;
     }
 

@@ -210,7 +210,17 @@ public final class OnnxImporter {
         }
         String producer = model.getProducerName().isEmpty() ? ""
                 : ", exported by " + model.getProducerName() + " " + model.getProducerVersion();
-        return new ImportedNetwork("ONNX model " + fileName + " (opset " + opset + producer + ")", input, layers);
+        List<Integer> returned = new ArrayList<>();
+        boolean complete = true;
+        for (ValueInfoProto output : graph.getOutputList()) {
+            if (!(values.get(output.getName()) instanceof FeatureMap m && m.layer() >= 0)) {
+                complete = false;
+            } else if (!returned.contains(m.layer())) {
+                returned.add(m.layer());
+            }
+        }
+        return new ImportedNetwork("ONNX model " + fileName + " (opset " + opset + producer + ")", input, layers,
+                GraphOutputs.declared(returned, complete, layers));
     }
 
     /** The one image input: graph inputs that are not initializers (old exports list weights too). */
@@ -285,6 +295,11 @@ public final class OnnxImporter {
                     + " operators, arithmetic with constants along the channels, merges of maps in the same layout,"
                     + " LayerNormalization or ReduceMean over the channels (the last axis), MatMul by a weight on the"
                     + " channels (a 1x1 @Conv), a Pad of the rows and columns and the Transpose back (perm (0, 3, 1, 2))");
+        }
+        if (op.equals("Expand") && value(node, 0) instanceof ChannelStat st && !st.last()
+                && ChannelBroadcast.keepsRowsAndColumns(knownLongs(node, 1, "the shape"), st.map().shape())) {
+            values.put(node.getOutput(0), st);
+            return;
         }
         if (reads(node, ChannelStat.class) && !(ELEMENTWISE.contains(op) || POINTWISE.contains(op)
                 || NEUTRAL.containsKey(op) && !op.equals("BatchNormalization") && !op.equals("LRN"))) {
