@@ -103,6 +103,7 @@ public final class RuntimeSpecs {
                     Upsample.Coordinates.valueOf(extras.coordinates().name()))
                     .withRounding(Upsample.Rounding.valueOf(extras.rounding().name()));
             case DECONV -> Resize.deconv((int) extras.outputPadding());
+            case PIXEL_SHUFFLE -> Resize.upsample((int) extras.factorX(), false);
             case CROP -> Resize.crop(name(computed, extras.like()), (int) layer.offsetX(), (int) layer.offsetY());
             default -> null;
         };

@@ -319,6 +319,9 @@ class GraphOracleTest {
         int nearestOutside = 0;
         int shrinking = 0;
         int tfHalfPixel = 0;
+        int pixelShuffles = 0;
+        int pixelUnshuffles = 0;
+        int unshuffleErrors = 0;
         for (long seed = 0; seed < GraphOracleCoreTest.DAGS; seed++) {
             RandomDags.Dag dag = RandomDags.generate(GraphOracleCoreTest.SEED + seed);
             assertEquals(dag, RandomDags.generate(GraphOracleCoreTest.SEED + seed), "reproducible");
@@ -358,15 +361,19 @@ class GraphOracleTest {
                 if (dag.features().contains("tf-half-pixel")) {
                     tfHalfPixel++;
                 }
+                pixelShuffles += dag.features().contains("pixel-shuffle") ? 1 : 0;
+                pixelUnshuffles += dag.features().contains("pixel-unshuffle") ? 1 : 0;
             } else if (o.failure().get().kind() == GraphOracle.FailureKind.MISALIGNED) {
                 misalignedErrors++;
             } else if (o.failure().get().kind() == GraphOracle.FailureKind.NEAREST_OUTSIDE) {
                 nearestOutside++;       // deliberate: the graph ends at the refused nearest upsampling
+            } else if (o.failure().get().kind() == GraphOracle.FailureKind.UNSHUFFLE_BLOCKS) {
+                unshuffleErrors++;      // deliberate: the graph ends at the unshuffle its input does not divide
             } else {
                 otherErrors++;
             }
             boolean upsamples = dag.layers().stream().anyMatch(l -> l.kind() == LayerKind.DECONV
-                    || l.kind() == LayerKind.UPSAMPLE);
+                    || l.kind() == LayerKind.UPSAMPLE || l.kind() == LayerKind.PIXEL_SHUFFLE);
             for (int i = 0; i < o.computed(); i++) {
                 for (Axis axis : Axis.values()) {
                     long n = o.size(i, axis);
@@ -419,6 +426,10 @@ class GraphOracleTest {
         assertTrue(shrinking >= total / 100, "valid graphs with shrinking resizes: " + shrinking);
         System.out.printf("random graphs: %d valid with tf_half_pixel_for_nn coordinates%n", tfHalfPixel);
         assertTrue(tfHalfPixel >= total / 100, "valid graphs with tf_half_pixel_for_nn: " + tfHalfPixel);
+        System.out.printf("random graphs: %d valid with a pixel shuffle, %d with a pixel unshuffle, %d ending at an"
+                + " unshuffle whose input is not whole blocks%n", pixelShuffles, pixelUnshuffles, unshuffleErrors);
+        assertTrue(pixelShuffles >= total / 50 && pixelUnshuffles >= total / 50 && unshuffleErrors >= total / 200,
+                "pixel shuffles " + pixelShuffles + ", unshuffles " + pixelUnshuffles + ", errors " + unshuffleErrors);
         assertTrue(dilatedPools >= total / 50, "valid graphs with dilated pooling: " + dilatedPools);
         assertTrue(dilatedDeconvs >= total / 50, "valid graphs with dilated transposed convolutions: " + dilatedDeconvs);
         assertTrue(valid >= 500 || total < 600, "valid graphs: " + valid);
