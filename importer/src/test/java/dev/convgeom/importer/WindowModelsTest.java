@@ -60,15 +60,18 @@ class WindowModelsTest {
 
     @Test
     void aWindowPartitionIsRefusedNamingTheRowsAndColumnsItSplits() throws Exception {
+        // MaxViT: view(N, C, H/w, w, W/w, w), then permute(0, 2, 4, 3, 5, 1) to windows of w x w x C. The Reshape
+        // alone is also a pixel unshuffle's first step, so the Transpose is where the import stops.
         OnnxBuilder b = new OnnxBuilder(13, "x", 3, 10, 10);
         String x = b.conv("conv", "x", 3, 4, 3, 3, 1);
-        b.node("Reshape", "partition", List.of(x, b.intTensor("windows", 1, 4, 2, 4, 2, 4)));
-        ImportException e = assertThrows(ImportException.class, () -> read(b.build("partition")));
-        assertEquals("'partition' (Reshape): reshapes [1, 4, 8, 8] to [1, 4, 2, 4, 2, 4]: splits the rows (8) into"
-                + " 2 x 4 and the columns (8) into 2 x 4 (a window partition, as window attention makes); past it the"
-                + " axes are no longer the rows and columns that convgeom's layers read, so no field can be stated;"
-                + " the reshapes declared are flattening ahead of a fully connected layer, a group normalisation's"
-                + " N x G x -1 and a channel shuffle's N x groups x C/groups x H x W", e.getMessage());
+        String split = b.node("Reshape", "partition", List.of(x, b.intTensor("windows", 1, 4, 2, 4, 2, 4)));
+        b.node("Transpose", "windows_first", List.of(split), ints("perm", 0, 2, 4, 3, 5, 1));
+        ImportException e = assertThrows(ImportException.class, () -> read(b.build("windows_first")));
+        assertEquals("'windows_first' (Transpose): reads 'partition_out', which 'partition' reshapes [1, 4, 8, 8] to"
+                + " [1, 4, 2, 4, 2, 4]: splits the rows (8) into 2 x 4 and the columns (8) into 2 x 4 (a window"
+                + " partition, as window attention makes); this Transpose (perm [0, 2, 4, 3, 5, 1]) is not a pixel"
+                + " unshuffle's, so past it the axes are no longer the rows and columns that convgeom's layers read and"
+                + " no field can be stated", e.getMessage());
     }
 
     @Test

@@ -875,6 +875,13 @@ public final class OnnxImporter {
             values.put(node.getOutput(0), new Blocks(b.map(), b.r(), b.shuffle(), true, b.reshape(), node));
             return;
         }
+        if (v instanceof Blocks b && !b.transposed()) {
+            throw fail(node, "reads '" + node.getInput(0) + "', which '" + nameOf(b.reshape()) + "' "
+                    + SpatialReshape.what(b.map().shape(), knownLongs(b.reshape(), 1, "the target shape"), false)
+                    + "; this Transpose (perm " + Arrays.toString(perm) + ") is not a pixel "
+                    + (b.shuffle() ? "shuffle's" : "unshuffle's") + ", so past it the axes are no longer the rows and"
+                    + " columns that convgeom's layers read and no field can be stated");
+        }
         if (v instanceof FeatureMap m && !m.flat() && Arrays.equals(perm, new long[] {0, 2, 3, 1})) {
             values.put(node.getOutput(0), new ChannelsLast(m));
             return;
