@@ -212,7 +212,8 @@ class OnnxImportTest {
                     + " only a reduction over the channels (axis 3 or -1, keepdims 1) is declared there"},
             {"Mul", "'op' (Mul): a constant of shape [6, 1, 1] varies along the height or width"},
             {"Add", "'op' (Add): combines a map in channels-last layout with one in channels-first layout"},
-            {"Reshape", "'op' (Reshape): reads a map in channels-last layout"},
+            {"Reshape", "'op' (Reshape): reshapes the channels-last map [1, 6, 6, 3] to [1, 3, 6, 6]: regroups the rows,"
+                    + " columns and channels (6 x 6 x 3) as 3 x 6 x 6; past it the axes are no longer the rows and columns"},
         };
         for (String[] c : cases) {
             OnnxBuilder b = new OnnxBuilder(13, "x", 3, 6, 6);
@@ -261,8 +262,10 @@ class OnnxImportTest {
         OnnxBuilder flattened = new OnnxBuilder(13, "x", 4, 8, 8);
         String rows = flattened.node("Reshape", "flat", List.of("x", flattened.intTensor("g", 1, 4, -1)));
         flattened.node("MaxPool", "pool", List.of(rows), ints("kernel_shape", 2, 2));
-        assertRefused(flattened.build("pool_out"), "'pool' (MaxPool): reads 'flat_out', a map reshaped to"
-                + " N x 4 x -1 by 'flat'; convgeom declares that reshape only in a group normalisation");
+        assertRefused(flattened.build("pool_out"), "'pool' (MaxPool): reads 'flat_out', which 'flat' reshapes"
+                + " [1, 4, 8, 8] to [1, 4, 64]: merges the rows and columns (8 x 8) into one axis of 64 (a sequence of"
+                + " positions, as a vision transformer's tokens); convgeom declares that reshape only in a group"
+                + " normalisation");
     }
 
     /**
@@ -685,7 +688,7 @@ class OnnxImportTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         String source = Files.readString(out.resolve("com/example/Net.java"));
-        assertTrue(source.contains("@Network(input = @Input(channels = 3, height = 32, width = 24))"), source);
+        assertTrue(source.contains("@Network(input = @Input(channels = 3, height = 32, width = 24)"), source);
         Generated.compile("com.example", "Net", source);
     }
 }

@@ -81,6 +81,9 @@ class OnnxRuntimeConfirmationTest {
                 Arguments.of("instance normalisation",
                         (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::instanceNormalized),
                 Arguments.of("ConvNeXt's LayerNorm2d", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::channelsLast),
+                Arguments.of("SSD's L2 normalisation", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::l2Normalized),
+                Arguments.of("Swin's channels-last padding",
+                        (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::channelsLastPadded),
                 Arguments.of("ConvNeXt block, opset 13",
                         (Supplier<OnnxBuilder>) () -> OnnxRuntimeConfirmationTest.convNeXtBlock(13)),
                 Arguments.of("ConvNeXt block, opset 17",
@@ -400,6 +403,42 @@ class OnnxRuntimeConfirmationTest {
         x = b.node("Transpose", "to_nchw", List.of(x), ints("perm", 0, 3, 1, 2));
         x = b.unary("Relu", "relu", x);
         b.conv("conv", x, 4, 4, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        return b;
+    }
+
+    /**
+     * SSD's VGG body scales conv4_3 by {@code F.normalize}: ReduceL2 over the channels, Clip at a
+     * small epsilon, Expand back to the map's shape, Div, then a learnt scale per channel; refused
+     * until the sweep of issue 11 ("reads a statistic over the channels" at the Expand). An unlit
+     * unit's norm is zero, clipped to epsilon, and its channels stay zero; a lit unit's stay positive.
+     */
+    static OnnxBuilder l2Normalized() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 3, 19, 17);
+        String x = b.conv("conv4_3", "data", 3, 4, 3, 3, 1, ints("pads", 1, 1, 1, 1));
+        String norm = b.node("ReduceL2", "norm", List.of(x), ints("axes", 1), integer("keepdims", 1));
+        String clipped = b.node("Clip", "clip", List.of(norm, b.weight("eps", 1e-12f)));
+        String shape = b.node("Shape", "shape", List.of(x));
+        String expanded = b.node("Expand", "expand", List.of(clipped, shape));
+        String normalized = b.node("Div", "div", List.of(x, expanded));
+        String scaled = b.node("Mul", "scale", List.of(b.weight("scale_weight", 20f, 1, 4, 1, 1), normalized));
+        String x2 = b.conv("conv", scaled, 4, 4, 3, 3, 1, ints("strides", 2, 2));
+        b.conv("head", x2, 4, 4, 2, 2, 1);
+        return b;
+    }
+
+    /**
+     * Swin pads its channels-last map to whole windows: Pad of an N x H x W x C tensor, whose pads
+     * list the rows and columns second and third; different on every side, so that a side taken
+     * for another moves the fields the strided convolution after it reads.
+     */
+    static OnnxBuilder channelsLastPadded() {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 3, 25, 22);
+        String x = b.rampConv("stem", "data", 3, 4, 4, ints("strides", 4, 4));
+        x = b.node("Transpose", "to_nhwc", List.of(x), ints("perm", 0, 2, 3, 1));
+        x = b.node("Pad", "pad_to_windows", List.of(x, b.intTensor("pads", 0, 1, 3, 0, 0, 2, 0, 0)));
+        x = b.node("Transpose", "to_nchw", List.of(x), ints("perm", 0, 3, 1, 2));
+        x = b.conv("conv", x, 4, 4, 3, 3, 1, ints("strides", 2, 2));
+        b.conv("head", x, 4, 4, 2, 2, 1);
         return b;
     }
 

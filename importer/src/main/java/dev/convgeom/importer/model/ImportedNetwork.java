@@ -13,12 +13,26 @@ import java.util.List;
  *                    ({@code "ONNX model vgg16.onnx, opset 13"})
  * @param input       the input: channels, height, width
  * @param layers      the layers, each reading only earlier ones
+ * @param outputs     the layers whose maps the model returns, in the model's order, when they are
+ *                    not just the layers no other layer reads (a feature pyramid returns maps that
+ *                    later levels also read); empty: those layers, convgeom's default
  */
-public record ImportedNetwork(String description, Shape input, List<ImportedLayer> layers) {
+public record ImportedNetwork(String description, Shape input, List<ImportedLayer> layers, List<Integer> outputs) {
+
+    /** A network whose outputs are the layers no other layer reads. */
+    public ImportedNetwork(String description, Shape input, List<ImportedLayer> layers) {
+        this(description, input, layers, List.of());
+    }
 
     /** Copies the layers and checks that each reads only earlier layers. */
     public ImportedNetwork {
         layers = List.copyOf(layers);
+        outputs = List.copyOf(outputs);
+        for (int output : outputs) {
+            if (output < 0 || output >= layers.size()) {
+                throw new IllegalArgumentException("output " + output + " is not a layer");
+            }
+        }
         for (int i = 0; i < layers.size(); i++) {
             ImportedLayer layer = layers.get(i);
             for (int from : layer.from()) {

@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 /**
  * Shape arithmetic evaluated at import: {@code Shape}, {@code Gather}, {@code Slice},
- * {@code Concat}, {@code Unsqueeze}, arithmetic and casts on small constants. Exporters compute a
+ * {@code Concat}, {@code Unsqueeze}, arithmetic (with {@code Mod}) and casts on small constants. Exporters compute a
  * {@code Resize}'s target size or a {@code Reshape}'s shape this way from the input's size; once
  * the input size is fixed the result is an exact constant.
  */
@@ -88,7 +88,7 @@ final class Folding {
             case "Ceil" -> map(first, Math::ceil);
             case "Neg" -> map(first, v -> -v);
             case "Sqrt" -> map(first, Math::sqrt);
-            case "Add", "Sub", "Mul", "Div", "Max", "Min" -> binary(node, first, known(node, in, 1));
+            case "Add", "Sub", "Mul", "Div", "Max", "Min", "Mod" -> binary(node, first, known(node, in, 1));
             case "Gather" -> gather(node, first, known(node, in, 1));
             case "Concat" -> {
                 List<Double> all = new ArrayList<>();
@@ -161,11 +161,25 @@ final class Folding {
                 case "Mul" -> p * q;
                 case "Div" -> p / q;
                 case "Max" -> Math.max(p, q);
+                case "Mod" -> mod(node, p, q);
                 default -> Math.min(p, q);
             };
         }
         long[] dims = x.length >= y.length ? a.dims() : b.dims();
         return new Constant(dims, r);
+    }
+
+    /**
+     * ONNX's Mod: with {@code fmod = 0} (integers, what torch writes for {@code %}) the remainder
+     * takes the divisor's sign, as Python's; with {@code fmod = 1} the dividend's, as C's fmod.
+     * Window models compute their padding this way ({@code (window - size % window) % window}).
+     */
+    private static double mod(NodeProto node, double p, double q) throws ImportException {
+        if (q == 0) {
+            throw fail(node, "a Mod by zero in shape arithmetic");
+        }
+        double r = p % q;
+        return attribute(node, "fmod", 0) == 1 || r == 0 || (r < 0) == (q < 0) ? r : r + q;
     }
 
     private static Constant gather(NodeProto node, Constant data, Constant indices) throws ImportException {

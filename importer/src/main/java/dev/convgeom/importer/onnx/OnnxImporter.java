@@ -219,7 +219,17 @@ public final class OnnxImporter {
         }
         String producer = model.getProducerName().isEmpty() ? ""
                 : ", exported by " + model.getProducerName() + " " + model.getProducerVersion();
-        return new ImportedNetwork("ONNX model " + fileName + " (opset " + opset + producer + ")", input, layers);
+        List<Integer> returned = new ArrayList<>();
+        boolean complete = true;
+        for (ValueInfoProto output : graph.getOutputList()) {
+            if (!(values.get(output.getName()) instanceof FeatureMap m && m.layer() >= 0)) {
+                complete = false;
+            } else if (!returned.contains(m.layer())) {
+                returned.add(m.layer());
+            }
+        }
+        return new ImportedNetwork("ONNX model " + fileName + " (opset " + opset + producer + ")", input, layers,
+                GraphOutputs.declared(returned, complete, layers));
     }
 
     /** The one image input: graph inputs that are not initializers (old exports list weights too). */
@@ -285,12 +295,20 @@ public final class OnnxImporter {
             fold(node);
             return;
         }
+        if (readsChannelsLast(node) && op.equals("Reshape") && value(node, 0) instanceof ChannelsLast c) {
+            throw fail(node, SpatialReshape.refusal(c.map().shape(), knownLongs(node, 1, "the target shape"), true));
+        }
         if (readsChannelsLast(node) && !followsChannelsLast(op)) {
             throw fail(node, "reads a map in channels-last layout (after a Transpose to N x H x W x C), where " + op
                     + " would work along the rows or columns; convgeom follows that layout only through unit-by-unit"
                     + " operators, arithmetic with constants along the channels, merges of maps in the same layout,"
                     + " LayerNormalization or ReduceMean over the channels (the last axis), MatMul by a weight on the"
-                    + " channels (a 1x1 @Conv) and the Transpose back (perm (0, 3, 1, 2))");
+                    + " channels (a 1x1 @Conv), a Pad of the rows and columns and the Transpose back (perm (0, 3, 1, 2))");
+        }
+        if (op.equals("Expand") && value(node, 0) instanceof ChannelStat st && !st.last()
+                && ChannelBroadcast.keepsRowsAndColumns(knownLongs(node, 1, "the shape"), st.map().shape())) {
+            values.put(node.getOutput(0), st);
+            return;
         }
         if (reads(node, ChannelStat.class) && !(ELEMENTWISE.contains(op) || POINTWISE.contains(op)
                 || NEUTRAL.containsKey(op) && !op.equals("BatchNormalization") && !op.equals("LRN"))) {
@@ -366,7 +384,7 @@ public final class OnnxImporter {
     private static boolean followsChannelsLast(String op) {
         return ELEMENTWISE.contains(op) || POINTWISE.contains(op)
                 || NEUTRAL.containsKey(op) && !op.equals("BatchNormalization") && !op.equals("LRN")
-                || Set.of("Transpose", "LayerNormalization", "MatMul", "ReduceMean", "ReduceMax", "ReduceMin",
+                || Set.of("Transpose", "Pad", "LayerNormalization", "MatMul", "ReduceMean", "ReduceMax", "ReduceMin",
                 "ReduceSum", "ReduceL2").contains(op);
     }
 
@@ -465,9 +483,10 @@ public final class OnnxImporter {
     private FeatureMap map(NodeProto node, int index) throws ImportException {
         Value v = value(node, index);
         if (v instanceof GroupsFlat g) {
-            throw fail(node, "reads '" + node.getInput(index) + "', a map reshaped to N x " + g.groups() + " x -1 by '"
-                    + nameOf(g.reshape()) + "'; convgeom declares that reshape only in a group normalisation"
-                    + " (InstanceNormalization, then the Reshape back to N x C x H x W)");
+            throw fail(node, "reads '" + node.getInput(index) + "', which '" + nameOf(g.reshape()) + "' "
+                    + SpatialReshape.what(g.map().shape(), new long[] {1, g.groups(), -1}, false) + "; convgeom"
+                    + " declares that reshape only in a group normalisation (InstanceNormalization, then the Reshape"
+                    + " back to N x C x H x W)");
         }
         if (v instanceof Picked) {
             throw fail(node, "reads '" + node.getInput(index) + "', one channel picked by a Gather without its channel"
@@ -830,9 +849,7 @@ public final class OnnxImporter {
                 && resolved[2] == s.height() && resolved[3] == s.width()) {
             values.put(node.getOutput(0), m);
         } else {
-            throw fail(node, "reshapes " + Arrays.toString(dims) + " to " + Arrays.toString(resolved) + ": only"
-                    + " flattening ahead of a fully connected layer, and the N x groups x C/groups x H x W of a channel"
-                    + " shuffle, keep convolutional geometry (a spatial reshape cannot be declared)");
+            throw fail(node, SpatialReshape.refusal(s, target, false));
         }
     }
 
@@ -847,6 +864,9 @@ public final class OnnxImporter {
     private void transpose(NodeProto node) throws ImportException {
         Value v = value(node, 0);
         long[] perm = ints(node, "perm");
+        if (v instanceof GroupsFlat) {
+            map(node, 0);   // refused there, saying what the Reshape did
+        }
         if (v instanceof Grouped g && !g.swapped() && Arrays.equals(perm, new long[] {0, 2, 1, 3, 4})) {
             values.put(node.getOutput(0), new Grouped(g.map(), g.groups(), true, g.reshape(), node));
             return;
@@ -854,6 +874,13 @@ public final class OnnxImporter {
         if (v instanceof Blocks b && !b.transposed() && PixelShuffles.transpose(b.shuffle(), perm)) {
             values.put(node.getOutput(0), new Blocks(b.map(), b.r(), b.shuffle(), true, b.reshape(), node));
             return;
+        }
+        if (v instanceof Blocks b && !b.transposed()) {
+            throw fail(node, "reads '" + node.getInput(0) + "', which '" + nameOf(b.reshape()) + "' "
+                    + SpatialReshape.what(b.map().shape(), knownLongs(b.reshape(), 1, "the target shape"), false)
+                    + "; this Transpose (perm " + Arrays.toString(perm) + ") is not a pixel "
+                    + (b.shuffle() ? "shuffle's" : "unshuffle's") + ", so past it the axes are no longer the rows and"
+                    + " columns that convgeom's layers read and no field can be stated");
         }
         if (v instanceof FeatureMap m && !m.flat() && Arrays.equals(perm, new long[] {0, 2, 3, 1})) {
             values.put(node.getOutput(0), new ChannelsLast(m));
@@ -874,7 +901,7 @@ public final class OnnxImporter {
      * A Reshape's target as ONNX resolves it: a 0 copies the input's dimension at that place, a -1
      * takes what the {@code total} elements leave for it.
      */
-    private static long[] reshapeTarget(long[] target, long[] dims, long total) {
+    static long[] reshapeTarget(long[] target, long[] dims, long total) {
         long[] resolved = new long[target.length];
         long product = 1;
         int infer = -1;
@@ -1457,7 +1484,8 @@ public final class OnnxImporter {
     }
 
     private void pad(NodeProto node) throws ImportException {
-        FeatureMap m = map(node, 0);
+        boolean last = value(node, 0) instanceof ChannelsLast;
+        FeatureMap m = last ? ((ChannelsLast) value(node, 0)).map() : map(node, 0);
         String modeName = string(node, "mode", "constant");
         Pad.Mode mode = switch (modeName) {
             case "constant" -> Pad.Mode.CONSTANT;
@@ -1469,6 +1497,7 @@ public final class OnnxImporter {
         if (opset >= 18 && node.getInputCount() > 3 && !node.getInput(3).isEmpty()) {
             p = padsOfAxes(node, p, knownLongs(node, 3, "the axes"));
         }
+        p = last ? ChannelsLastPad.asChannelsFirst(p) : p;
         if (p.length != 8 || p[0] != 0 || p[1] != 0 || p[4] != 0 || p[5] != 0) {
             throw fail(node, "pads " + Arrays.toString(p) + ": only height and width of an N x C x H x W map");
         }
@@ -1485,6 +1514,9 @@ public final class OnnxImporter {
         Shape output = new Shape(s.channels(), s.height() + top + bottom, s.width() + left + right);
         out(node, 0, add(ImportedLayer.pad(nameOf(node), node.getOpType(), m.layer(), top, bottom, left, right,
                 mode, output, "")), output, false);
+        if (last) {
+            values.put(node.getOutput(0), new ChannelsLast((FeatureMap) values.get(node.getOutput(0))));
+        }
     }
 
     /**

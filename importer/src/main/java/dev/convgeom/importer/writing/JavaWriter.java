@@ -63,13 +63,26 @@ public final class JavaWriter {
                 .append(" * with the model file.\n")
                 .append(" */\n")
                 .append("@Network(input = @Input(channels = ").append(input.channels())
-                .append(", height = ").append(input.height()).append(", width = ").append(input.width()).append("))\n")
+                .append(", height = ").append(input.height()).append(", width = ").append(input.width()).append(")")
+                .append(outputs(network, names)).append(")\n")
                 .append("public class ").append(className).append(" {\n");
         for (String line : lines) {
             out.append(line).append('\n');
         }
         out.append("}\n");
         return out.toString();
+    }
+
+    /** {@code , outputs = {"a", "b"}} where the model returns other maps than convgeom's default outputs. */
+    private static String outputs(ImportedNetwork network, List<String> names) {
+        if (network.outputs().isEmpty()) {
+            return "";
+        }
+        List<String> quoted = new ArrayList<>();
+        for (int i : network.outputs()) {
+            quoted.add('"' + names.get(i) + '"');
+        }
+        return ", outputs = {" + String.join(", ", quoted) + "}";
     }
 
     private static String annotation(ImportedLayer layer, int index, List<String> names, ImportedNetwork network,
