@@ -319,6 +319,8 @@ class GraphOracleTest {
         int nearestOutside = 0;
         int shrinking = 0;
         int tfHalfPixel = 0;
+        int cubics = 0;
+        int cubicUnordered = 0;
         for (long seed = 0; seed < GraphOracleCoreTest.DAGS; seed++) {
             RandomDags.Dag dag = RandomDags.generate(GraphOracleCoreTest.SEED + seed);
             assertEquals(dag, RandomDags.generate(GraphOracleCoreTest.SEED + seed), "reproducible");
@@ -358,10 +360,15 @@ class GraphOracleTest {
                 if (dag.features().contains("tf-half-pixel")) {
                     tfHalfPixel++;
                 }
+                if (dag.features().contains("cubic")) {
+                    cubics++;
+                }
             } else if (o.failure().get().kind() == GraphOracle.FailureKind.MISALIGNED) {
                 misalignedErrors++;
             } else if (o.failure().get().kind() == GraphOracle.FailureKind.NEAREST_OUTSIDE) {
                 nearestOutside++;       // deliberate: the graph ends at the refused nearest upsampling
+            } else if (o.failure().get().kind() == GraphOracle.FailureKind.CUBIC_UNORDERED) {
+                cubicUnordered++;       // deliberate too: the graph ends at the refused cubic upsampling
             } else {
                 otherErrors++;
             }
@@ -419,6 +426,9 @@ class GraphOracleTest {
         assertTrue(shrinking >= total / 100, "valid graphs with shrinking resizes: " + shrinking);
         System.out.printf("random graphs: %d valid with tf_half_pixel_for_nn coordinates%n", tfHalfPixel);
         assertTrue(tfHalfPixel >= total / 100, "valid graphs with tf_half_pixel_for_nn: " + tfHalfPixel);
+        System.out.printf("random graphs: %d valid with cubic upsampling, %d ending where cubic fields step back%n",
+                cubics, cubicUnordered);
+        assertTrue(cubics >= total / 100 && cubicUnordered > 0, "cubic graphs: " + cubics + ", " + cubicUnordered);
         assertTrue(dilatedPools >= total / 50, "valid graphs with dilated pooling: " + dilatedPools);
         assertTrue(dilatedDeconvs >= total / 50, "valid graphs with dilated transposed convolutions: " + dilatedDeconvs);
         assertTrue(valid >= 500 || total < 600, "valid graphs: " + valid);
