@@ -82,7 +82,11 @@ class CubicResizeRuntimeTest {
                 // pytorch_half_pixel puts a single output unit at 0, not at 4; at scale 1 the
                 // runtime copies each unit, where tf_half_pixel_for_nn's positions are v + 1/2.
                 Arguments.of("pytorch_half_pixel", -0.75f, false, 9, 1, Expect.FLOAT),
-                Arguments.of("tf_half_pixel_for_nn", -0.75f, false, 7, 7, Expect.FLOAT));
+                Arguments.of("tf_half_pixel_for_nn", -0.75f, false, 7, 7, Expect.FLOAT),
+                // Float positions on the wrong side of a whole number (the first of CubicResizeSweepTest's
+                // sweep per mode): 10 to 6 half-pixel puts column 1 at 1.9999999 for the exact 2.
+                Arguments.of("half_pixel", -0.75f, false, 10, 6, Expect.FLOAT),
+                Arguments.of("asymmetric", -0.75f, true, 14, 8, Expect.FLOAT));
     }
 
     @ParameterizedTest(name = "{0} a {1} exclude {2}: {3} to {4}")
