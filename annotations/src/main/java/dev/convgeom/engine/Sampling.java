@@ -9,7 +9,8 @@ import dev.convgeom.Ratio;
  * nearest either way, that is {@code floor(v / f)}: {@code q} lies strictly between
  * {@code floor(v / f) - 1/2} and {@code floor(v / f) + 1/2}), linear interpolation reads
  * {@code floor(q)} and {@code ceil(q)}, one unit where {@code q} is whole, with weights
- * {@code 1 - frac(q)} and {@code frac(q)}.
+ * {@code 1 - frac(q)} and {@code frac(q)}; cubic interpolation reads {@code floor(q) - 1 .. floor(q) + 2}
+ * with its kernel's weights ({@link CubicKernel}), the units of weight 0 left out.
  *
  * <p>The factor is the exact ratio {@code f = factor / per} (ONNX {@code Resize} to {@code sizes}
  * that are no whole multiple of the input: 33 units to 65 is {@code 65 / 33}); {@code n} input

@@ -870,7 +870,9 @@ public final class RandomDags {
                 + e.allowMisaligned() + ")" + (e.perX() != 1 || e.perY() != 1
                 ? ".withPers(" + e.perX() + ", " + e.perY() + ")" : "")
                 + (e.rounding() != NearestRounding.ROUND_PREFER_FLOOR
-                ? ".withRounding(NearestRounding." + e.rounding() + ")" : "") + ")";
+                ? ".withRounding(NearestRounding." + e.rounding() + ")" : "")
+                + (e.cubic() != null ? ".withCubic(CubicKernel.of(" + e.cubic().coefficient().doubleValue() + ", "
+                + e.cubic().excludeOutside() + "))" : "") + ")";
     }
 
     /**
