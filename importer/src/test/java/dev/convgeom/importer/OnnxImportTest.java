@@ -583,6 +583,12 @@ class OnnxImportTest {
                 string("mode", "linear"), integer("antialias", 1));
         assertRefused(antialias.build("down_out"), "'down' (Resize): resizes 8x8 to 4x4 with antialias = 1, which"
                 + " widens the interpolation beyond the two units around each position when shrinking");
+        OnnxBuilder cubicAntialias = new OnnxBuilder(18, "x", 3, 8, 8);
+        cubicAntialias.map("Resize", "down", List.of("x", "", cubicAntialias.floatTensor("scales", 1, 1, 0.5f, 0.5f)),
+                string("mode", "cubic"), OnnxBuilder.integer("antialias", 1));
+        assertRefused(cubicAntialias.build("down_out"), "'down' (Resize): resizes 8x8 to 4x4 with antialias = 1, which"
+                + " widens the interpolation beyond the four units around each position when shrinking; convgeom's"
+                + " CUBIC @Upsample reads those four only");
         OnnxBuilder empty = new OnnxBuilder(13, "x", 3, 8, 8);
         empty.map("Resize", "down", List.of("x", "", empty.floatTensor("scales", 1, 1, 0.1f, 1)),
                 string("mode", "linear"));

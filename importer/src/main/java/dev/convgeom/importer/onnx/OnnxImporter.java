@@ -1529,9 +1529,10 @@ public final class OnnxImporter {
         boolean shrinks = outH < s.height() || outW < s.width();
         if (shrinks && integer(node, "antialias", 0) != 0) {
             throw fail(node, "resizes " + s.height() + "x" + s.width() + " to " + outH + "x" + outW
-                    + " with antialias = 1, which widens the interpolation beyond the two units around each"
-                    + " position when shrinking; convgeom's BILINEAR @Upsample reads those two only, so it is"
-                    + " refused rather than approximated");
+                    + " with antialias = 1, which widens the interpolation beyond the " + (cubic ? "four" : "two")
+                    + " units around each position when shrinking; convgeom's " + (cubic ? "CUBIC" : "BILINEAR")
+                    + " @Upsample reads those " + (cubic ? "four" : "two") + " only, so it is refused rather than"
+                    + " approximated");
         }
         // One check for every mode: aligned corners cannot stretch one unit over several.
         boolean oneUnit = s.height() == 1 && outH > 1 || s.width() == 1 && outW > 1;
