@@ -24,6 +24,9 @@ import java.util.Set;
  *       layers ({@code Relu}, ...): neither.</li>
  *   <li>{@code Channels}: neither; {@code out} channels (known) from {@link #firstChannel()} of the
  *       {@code in} it reads. {@code ChannelShuffle}: neither; its {@code groups}.</li>
+ *   <li>{@code PixelShuffle}: {@link Resize#upsample(int, boolean)} by its factor, nearest (the
+ *       upsampling it is spatially). {@code PixelUnshuffle}: windows of kernel and stride its
+ *       factor, no padding (the window it is spatially).</li>
  * </ul>
  *
  * <p>A fully connected layer is held as the convolution it is equivalent to: its windows span the
@@ -53,8 +56,9 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
     private static final Set<String> SLIDING = Set.of("Conv", "MaxPool", "AvgPool", "FullyConnected");
 
     /** Kinds that need windows, and kinds that need a {@link Resize}. */
-    private static final Set<String> WINDOWED = Set.of("Conv", "MaxPool", "AvgPool", "FullyConnected", "Deconv", "Pad");
-    private static final Set<String> RESIZED = Set.of("Deconv", "Upsample", "Crop");
+    private static final Set<String> WINDOWED = Set.of("Conv", "MaxPool", "AvgPool", "FullyConnected", "Deconv", "Pad",
+            "PixelUnshuffle");
+    private static final Set<String> RESIZED = Set.of("Deconv", "Upsample", "Crop", "PixelShuffle");
 
     /** Kinds that are neither pointwise nor windows: they take no window and no resize of their own. */
     private static final Set<String> STRUCTURAL = Set.of("Concat", "Add", "GlobalAvgPool", "Gate", "InstanceNorm");
@@ -110,6 +114,12 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
             throw new IllegalArgumentException(name + ": a " + kind + " layer cannot select channels " + firstChannel
                     + " to " + (firstChannel + (long) out - 1) + " of " + in + " (a Channels layer selects a known count"
                     + " within its input, no other kind selects any)");
+        }
+        if (kind.equals("PixelShuffle") && !resize.equals(Resize.upsample(resize.factorX(), false))
+                || kind.equals("PixelUnshuffle") && (!y.equals(x) || !y.equals(new Window(y.kernel(), y.kernel(), 1, 0, 0, Padding.EXPLICIT, false)))) {
+            throw new IllegalArgumentException(name + ": a " + kind + " by r is spatially a nearest upsampling by r"
+                    + " (Resize.upsample(r, false)) or an r x r window with stride r and no padding"
+                    + " (Window(r, r, 1, 0, 0, EXPLICIT, false)): got " + (resize != null ? resize : y + ", " + x));
         }
         if (kind.equals("Deconv")) {
             for (Window w : new Window[] {y, x}) {
@@ -184,7 +194,8 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
      * {@code up3: Upsample x3 by x2 nearest} (columns by 3, rows by 2),
      * {@code pad1: Pad 1/1x2/2}, {@code score: Crop upscore to input at 19x19},
      * {@code cat: Concat a, b}, {@code gap: GlobalAvgPool}, {@code se: Gate features, scale},
-     * {@code left: Channels 0..57 of 116}, {@code shuffle: ChannelShuffle 116 groups 2}.
+     * {@code left: Channels 0..57 of 116}, {@code shuffle: ChannelShuffle 116 groups 2},
+     * {@code ps: PixelShuffle 9->1 x3}, {@code down: PixelUnshuffle 3->12 /2}.
      */
     @Override
     public String toString() {
@@ -204,6 +215,8 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
                     + (padMode == Pad.Mode.CONSTANT ? "" : " " + padMode.name().toLowerCase(Locale.ROOT));
             case "Channels" -> head + " " + firstChannel + ".." + (firstChannel + (long) out - 1) + " of " + channels(in);
             case "ChannelShuffle" -> head + " " + channels(in) + " groups " + groups;
+            case "PixelShuffle" -> head + " " + channels(in) + "->" + channels(out) + " x" + resize.factorX();
+            case "PixelUnshuffle" -> head + " " + channels(in) + "->" + channels(out) + " /" + y.kernel();
             case "Deconv" -> head + " " + channels(in) + "->" + channels(out)
                     + " k " + y.kernel() + "x" + x.kernel() + " s " + y.stride() + "x" + x.stride() + " p " + pads()
                     + (y.dilation() != 1 || x.dilation() != 1 ? " d " + y.dilation() + "x" + x.dilation() : "")

@@ -28,6 +28,8 @@ import java.util.Locale;
  * crop Crop up 21 21 1 - - crop,data,19,19
  * right Channels cat 116 58 1 - - first,58
  * shuffle ChannelShuffle ^ 116 116 2
+ * ps PixelShuffle ^ 9 1 1 - - upsample,3,nearest
+ * down PixelUnshuffle ^ 3 12 1 2,2,1,0,0 =
  * </pre>
  * {@code from} lists the layers read, separated by commas, or is {@code ^} for the layer on the
  * line before (the input, on the first line); channels are a number or {@code ?}
@@ -40,8 +42,8 @@ import java.util.Locale;
  * {@code ,asymmetric}, {@code ,align_corners} or {@code ,tf_half_pixel_for_nn} for coordinates
  * other than half-pixel, then {@code ,round_prefer_ceil}, {@code ,floor} or {@code ,ceil} for a
  * nearest rounding other than {@code round_prefer_floor}; a cubic upsampling's mode is {@code cubic} for
- * coefficient -0.75, else {@code cubic:a}, then {@code :exclude_outside} where it excludes outside taps),
- * {@code deconv,outputPadding} or
+ * coefficient -0.75, else {@code cubic:a}, then {@code :exclude_outside} where it excludes outside taps;
+ * a {@code PixelShuffle}'s is always {@code upsample,factor,nearest}), {@code deconv,outputPadding} or
  * {@code crop,like,offsetX,offsetY} (see {@link Resize#crop}); in its place, {@code first,n} is the
  * first channel of a {@code Channels} layer ({@link LayerSpec#firstChannel()}), written when not 0;
  * or {@code reflect} or {@code edge}, a pad's {@link LayerSpec#padMode()}, written when not constant.
@@ -392,6 +394,8 @@ public final class Literals {
                                 : "," + r.coordinates().name().toLowerCase(Locale.ROOT))
                         .append(r.rounding() == Upsample.Rounding.ROUND_PREFER_FLOOR ? ""
                                 : "," + r.rounding().name().toLowerCase(Locale.ROOT));
+                // Spatially a nearest upsampling by its factor: the Resize LayerSpec requires of it.
+                case "PixelShuffle" -> s.append("upsample,").append(r.factorX()).append(",nearest");
                 case "Crop" -> s.append("crop,").append(r.like()).append(',').append(r.offsetX()).append(',')
                         .append(r.offsetY());
                 default -> s.append("deconv,").append(r.outputPadding());

@@ -160,6 +160,13 @@ final class BruteForceAxis {
                     result.addAll(pixels(src, nearest(l.resize().rounding(), source(l, Frac.of(v), sizeOf(src)))));
                 }
             }
+            // PyTorch's definitions: a shuffled unit copies unit floor(v / r), an unshuffled one reads its block.
+            case "PixelShuffle" -> result.addAll(pixels(src, Math.floorDiv(v, l.resize().factorX())));
+            case "PixelUnshuffle" -> {
+                for (long t = 0; t < w.kernel(); t++) {
+                    result.addAll(pixels(src, w.kernel() * v + t));
+                }
+            }
             case "Crop" -> result.addAll(pixels(src, v + offset(l)));
             case "GlobalAvgPool" -> {
                 long n = sizeOf(src);
@@ -205,6 +212,9 @@ final class BruteForceAxis {
             case "Deconv" -> v.plus(Frac.of(w.padBefore())).minus(Frac.of((long) w.dilation() * (w.kernel() - 1), 2))
                     .over(w.stride());
             case "Upsample" -> source(l, v, sizeOf(src));
+            // ESPCN's sub-pixel positions, and the middle of an unshuffled block.
+            case "PixelShuffle" -> v.plus(Frac.of(1, 2)).over(l.resize().factorX()).minus(Frac.of(1, 2));
+            case "PixelUnshuffle" -> v.times(Frac.of(w.kernel())).plus(Frac.of(w.kernel() - 1, 2));
             case "Crop" -> v.plus(Frac.of(offset(l)));
             case "GlobalAvgPool" -> v.times(Frac.of(sizeOf(src))).plus(Frac.of(sizeOf(src) - 1, 2));
             default -> v;
@@ -232,6 +242,8 @@ final class BruteForceAxis {
             case "Deconv" -> (n - 1) * w.stride() + (long) w.dilation() * (w.kernel() - 1) + 1 - w.padBefore() - w.padAfter()
                     + l.resize().outputPadding();
             case "Upsample" -> Math.floorDiv(n * factor(l), per(l));
+            case "PixelShuffle" -> n * l.resize().factorX();
+            case "PixelUnshuffle" -> n / w.kernel();
             case "Crop" -> sizeOf(source(l.resize().like()));
             case "GlobalAvgPool" -> 1;
             default -> n;

@@ -43,6 +43,17 @@ class GraphGeometryBruteForceTest {
     /** Virtual units checked beyond each end of a map. */
     private static final int MARGIN = 40;
 
+    private static NetworkSpec pixelNetwork() {
+        return network("pixels", 12, 10,
+                conv("c", "input", 3, 2, 1),
+                Graphs.pixelShuffle("ps", "c", 3),
+                conv("after", "ps", 3, 2, 0),
+                Graphs.pixelUnshuffle("down", "input", 2),
+                conv("mid", "down", 3, 1, 1),
+                Graphs.pixelShuffle("up", "mid", 2),
+                Graphs.pixelUnshuffle("again", "up", 2));
+    }
+
     static Stream<Arguments> graphs() {
         return Stream.of(
                 // FCN-style fusion: a stride-2 deconvolution (k 4, p 1) added to the finer map, a
@@ -72,6 +83,11 @@ class GraphGeometryBruteForceTest {
                         concat("cat2", "n2", "b2"),
                         add("add3", "n3", "b3"),
                         conv("wide", "add3", 4, 3, 1)), 12, 10),
+                // Pixel shuffles: ESPCN's by 3 after a strided map, a window over its phased fields,
+                // an unshuffle by 2 of the input and of a shuffled map, and a shuffle back; walked at
+                // the declared 12x10 and at 20x14 (both whole blocks of 2).
+                Arguments.of(pixelNetwork(), 12, 10),
+                Arguments.of(pixelNetwork(), 20, 14),
                 // Different factors per axis (x before y), and a factor of 1 on one axis.
                 Arguments.of(network("perAxis", 9, 7,
                         conv("c", "input", 3, 2, 1),

@@ -118,6 +118,18 @@ final class Graphs {
         return new LayerSpec(name, "ChannelShuffle", List.of(from), channels, channels, groups, null, null, null);
     }
 
+    /** A pixel shuffle by {@code factor} (channels left unknown: the walk is spatial). */
+    static LayerSpec pixelShuffle(String name, String from, int factor) {
+        return new LayerSpec(name, "PixelShuffle", List.of(from), Shape.UNKNOWN, Shape.UNKNOWN, 1, null, null,
+                Resize.upsample(factor, false));
+    }
+
+    /** A pixel unshuffle by {@code factor}: its block as a window (channels left unknown). */
+    static LayerSpec pixelUnshuffle(String name, String from, int factor) {
+        return new LayerSpec(name, "PixelUnshuffle", List.of(from), Shape.UNKNOWN, Shape.UNKNOWN, 1,
+                window(factor, factor, 1, 0, 0), window(factor, factor, 1, 0, 0), null);
+    }
+
     static NetworkSpec network(String name, int height, int width, LayerSpec... layers) {
         return new NetworkSpec(name, new Shape(C, height, width), List.of(layers));
     }

@@ -29,7 +29,9 @@ public final class AxisWalk {
         /** A gate (input {@link #misfitInput()}) is not one unit along the axis. */
         GATE_SIZE,
         /** A {@link PadMode#REFLECT} pad is as wide as its map or wider: it would copy units beyond it. */
-        REFLECT_TOO_WIDE
+        REFLECT_TOO_WIDE,
+        /** A pixel unshuffle's input is not a whole number of its blocks ({@link PixelShuffleStep#fits}). */
+        UNSHUFFLE_BLOCKS
     }
 
     private final LayerGraph graph;
@@ -177,6 +179,9 @@ public final class AxisWalk {
         if (crop && Math.addExact(offset, out) > n) {
             return fail(Misfit.CROP, -1);
         }
+        if (!PixelShuffleStep.fits(layer, axis, n)) {
+            return fail(Misfit.UNSHUFFLE_BLOCKS, -1);
+        }
         if (role == LayerKind.Role.PAD && layer.extras().padMode() == PadMode.REFLECT
                 && Math.max(layer.window(axis).padBefore(), layer.window(axis).padAfter()) >= n) {
             return fail(Misfit.REFLECT_TOO_WIDE, -1);
@@ -238,6 +243,8 @@ public final class AxisWalk {
             case MERGE_SIZES -> "layer '" + layer.name() + "' joins maps of different sizes: '" + first + "' has "
                     + n + " " + axis.units() + ", '" + name(inputs[misfitInput]) + "' has "
                     + size(inputs[misfitInput]);
+            case UNSHUFFLE_BLOCKS -> "layer '" + layer.name() + "' cuts the " + n + " " + axis.units() + " of '" + first
+                    + "' into blocks of " + PixelShuffleStep.factor(layer) + ", which do not divide them";
             default -> "layer '" + layer.name() + "' joins maps of different jumps along the " + axis.units() + ": '"
                     + first + "' " + jumpOf(inputs[0]) + ", '" + name(inputs[misfitInput]) + "' "
                     + jumpOf(inputs[misfitInput]) + " pixels";

@@ -157,7 +157,8 @@ public final class GeometryCalculator {
             case POINTWISE -> new ComputedLayer(layer, inputs, ChannelStep.of(soFar, index, layer, source, in), in.y(),
                     in.x(), null, null, 0, 0);
             case CONVOLUTION -> window(index, layer, inputs, in, convolutionChannels.of(index, layer, source, in));
-            case POOLING, PAD -> window(index, layer, inputs, in, in.channels());
+            case POOLING, PAD -> PixelShuffleStep.fits(soFar, index, layer, source, in)
+                    ? window(index, layer, inputs, in, PixelShuffleStep.channels(soFar, index, layer, source, in)) : null;
             case FULLY_CONNECTED -> fullyConnected(index, layer, inputs, in);
             case GLOBAL_POOLING -> globalPool(layer, inputs, in);
             case DECONVOLUTION -> deconv(index, layer, inputs, in, convolutionChannels.of(index, layer, source, in));
@@ -267,7 +268,7 @@ public final class GeometryCalculator {
                 fits = false;
             }
         }
-        return fits ? new ComputedLayer(layer, inputs, in.channels(),
+        return fits ? new ComputedLayer(layer, inputs, PixelShuffleStep.channels(soFar, index, layer, inputs.get(0), in),
                 LayerAxis.resample(layer, Axis.Y, List.of(in.y()), 0, 0),
                 LayerAxis.resample(layer, Axis.X, List.of(in.x()), 0, 0), null, null, 0, 0) : null;
     }
@@ -304,7 +305,9 @@ public final class GeometryCalculator {
             long n = in.axis(axis).size();
             long size = ResampleAxis.deconvSize(n, w, layer.extras().outputPadding());
             if (size < 1) {
-                soFar.report(index, Param.PADDING, axis, GeometryMessage.DECONV_NO_OUTPUT, layer.name(), axis.extent(), n,
+                // Blame the side that was written larger: padBottom = 5 with p = 1 is the 5's fault.
+                Param blamed = w.padAfter() > w.padBefore() ? Param.PAD_AFTER : Param.PADDING;
+                soFar.report(index, blamed, axis, GeometryMessage.DECONV_NO_OUTPUT, layer.name(), axis.extent(), n,
                         w.stride(), w.padBefore(), w.padAfter(), w.kernel(), layer.extras().outputPadding(), size);
                 fits = false;
             }

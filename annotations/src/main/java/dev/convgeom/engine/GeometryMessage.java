@@ -117,7 +117,15 @@ public enum GeometryMessage implements Catalogued {
                     + " mode = CONSTANT"),
     UPSAMPLE_EMPTY(Severity.ERROR,
             "layer '%s': the factor %d/%d shrinks its input's %s of %d to floor(%d * %d / %d) = 0 units;"
-                    + " give it an input of at least %d, or a larger factor");
+                    + " give it an input of at least %d, or a larger factor"),
+    UNSHUFFLE_INDIVISIBLE(Severity.ERROR,
+            "layer '%s': factor = %d does not divide its input's %s of %d (shape %s, from %s), but a pixel"
+                    + " unshuffle cuts its input into whole %dx%d blocks (PyTorch and ONNX SpaceToDepth refuse a"
+                    + " remainder); give it %s, or a factor that divides it"),
+    SHUFFLE_CHANNELS_INDIVISIBLE(Severity.ERROR,
+            "layer '%s': factor = %d needs a multiple of factor x factor input channels, but its input has %d"
+                    + " (shape %s, from %s), so they do not make whole %dx%d blocks of %d; give it %s channels,"
+                    + " or another factor");
 
     private final Severity severity;
     private final String template;

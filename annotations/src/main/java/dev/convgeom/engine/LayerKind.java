@@ -26,7 +26,17 @@ public enum LayerKind {
     /** A contiguous range of channels: spatially pointwise, {@code out} channels from {@code firstChannel}. */
     CHANNELS("Channels", Role.POINTWISE),
     /** A channel shuffle in {@code groups} groups: spatially pointwise, channels reordered. */
-    CHANNEL_SHUFFLE("ChannelShuffle", Role.POINTWISE);
+    CHANNEL_SHUFFLE("ChannelShuffle", Role.POINTWISE),
+    /**
+     * PyTorch's pixel shuffle (ONNX DepthToSpace): spatially a nearest upsampling by its factor
+     * {@code r}, {@code C} channels to {@code C / r^2} ({@link PixelShuffleStep}).
+     */
+    PIXEL_SHUFFLE("PixelShuffle", Role.UPSAMPLING),
+    /**
+     * PyTorch's pixel unshuffle (ONNX SpaceToDepth): spatially an {@code r x r} window with stride
+     * {@code r}, {@code C} channels to {@code C r^2} ({@link PixelShuffleStep}).
+     */
+    PIXEL_UNSHUFFLE("PixelUnshuffle", Role.POOLING);
 
     /** How a kind of layer acts on shape and geometry. */
     public enum Role {

@@ -125,6 +125,24 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
                 OptionalLong.empty(), groups, Extras.NONE);
     }
 
+    /**
+     * A pixel shuffle by {@code factor} ({@link LayerKind#PIXEL_SHUFFLE}): a nearest upsampling in
+     * half-pixel coordinates, the default ones.
+     */
+    public static LayerSpec pixelShuffle(String name, long factor) {
+        return new LayerSpec(name, LayerKind.PIXEL_SHUFFLE, List.of(), null, null, OptionalLong.empty(),
+                OptionalLong.empty(), 1, Extras.NONE.withFactor(factor, false));
+    }
+
+    /**
+     * A pixel unshuffle by {@code factor} ({@link LayerKind#PIXEL_UNSHUFFLE}): a {@code factor}
+     * window with stride {@code factor} and no padding along both axes.
+     */
+    public static LayerSpec pixelUnshuffle(String name, long factor) {
+        Window w = Window.of(factor, factor, 0);
+        return new LayerSpec(name, LayerKind.PIXEL_UNSHUFFLE, w, w, OptionalLong.empty(), OptionalLong.empty(), 1);
+    }
+
     /** A merge ({@link LayerKind#ADD} or {@link LayerKind#CONCAT}) of {@code inputs}. */
     public static LayerSpec merge(String name, LayerKind kind, Integer... inputs) {
         return new LayerSpec(name, kind, List.of(inputs), null, null, OptionalLong.empty(), OptionalLong.empty(), 1,

@@ -28,5 +28,7 @@ public enum Param {
     /** No single parameter: the diagnostic goes on the annotation. */
     NONE,
     /** A nearest upsampling's {@code rounding} (its {@code coordinates} where it is not written). */
-    ROUNDING
+    ROUNDING,
+    /** A transposed convolution's {@code padBottom} or {@code padRight}, where it was written. */
+    PAD_AFTER
 }

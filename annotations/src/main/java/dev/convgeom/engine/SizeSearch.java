@@ -46,6 +46,8 @@ public final class SizeSearch {
             LayerKind.Role role = layer.kind().role();
             boolean plain = role == LayerKind.Role.CONVOLUTION || role == LayerKind.Role.POOLING
                     || role == LayerKind.Role.POINTWISE;
+            // Its input must be whole blocks, which the windows' formulas backwards do not know.
+            plain &= layer.kind() != LayerKind.PIXEL_UNSHUFFLE;
             if (!plain || !layer.resolvedInputs(i).equals(List.of(i - 1))) {
                 return false;
             }

@@ -152,9 +152,12 @@ final class DagOnnxWriter {
                 }
                 case ADD, GATE, INSTANCE_NORM -> least;
                 case CHANNELS, CHANNEL_SHUFFLE -> inShare == 1 ? 1 : 1.0 / outChannels;
+                // A shuffled block's channels are its input unit's; an unshuffled unit holds one lit pixel in r^2 channels.
+                case PIXEL_SHUFFLE -> inShare == 1 ? 1 : 1.0 / outChannels;
+                case PIXEL_UNSHUFFLE -> inShare / (l.y().kernel() * l.x().kernel());
                 default -> inShare;
             };
-            long window = l.y() == null ? 1 : l.y().kernel() * l.x().kernel();
+            long window = l.y() == null || l.kind() == LayerKind.PIXEL_UNSHUFFLE ? 1 : l.y().kernel() * l.x().kernel();
             double factor = switch (l.kind()) {
                 case CONV, DECONV -> l.groups() == 1 || inShare == 1 ? inShare / window
                         : 1.0 / (inChannels / l.groups() * window);
@@ -358,6 +361,11 @@ final class DagOnnxWriter {
                         List.of(ints("perm", 0, 2, 1, 3, 4)));
                 node("Reshape", name, List.of(swapped, longs(name + "_back", 0, c, h, w)), out, List.of());
             }
+            // Both channel orders: the geometry is the same, and ONNX Runtime runs each.
+            case PIXEL_SHUFFLE -> node("DepthToSpace", name, List.of(x), out, List.of(
+                    integer("blocksize", l.extras().factorX()), string("mode", i % 2 == 0 ? "DCR" : "CRD")));
+            case PIXEL_UNSHUFFLE -> node("SpaceToDepth", name, List.of(x), out, List.of(
+                    integer("blocksize", l.y().kernel())));
             case CONCAT -> node("Concat", name, in.stream().map(this::tensor).toList(), out,
                     List.of(integer("axis", 1)));
             case ADD -> node(in.size() == 2 ? "Add" : "Sum", name, in.stream().map(this::tensor).toList(), out,

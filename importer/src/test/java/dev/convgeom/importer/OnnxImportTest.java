@@ -446,14 +446,15 @@ class OnnxImportTest {
         OnnxBuilder unknown = new OnnxBuilder(13, "x", 4, 8, 8);
         unknown.map("RoiAlign", "roi", List.of("x"));
         assertRefused(unknown.build("roi_out"), "'roi' (RoiAlign): operator unknown to convgeom-import");
-        // torch's PixelShuffle (found by the sweep of real exports): the reason, not "unknown"
-        OnnxBuilder shuffle = new OnnxBuilder(13, "x", 16, 8, 8);
-        shuffle.map("DepthToSpace", "ps", List.of("x"), integer("blocksize", 2));
-        assertRefused(shuffle.build("ps_out"), "'ps' (DepthToSpace): moves blocks of channels into rows and columns"
-                + " (torch's PixelShuffle)");
-        OnnxBuilder unshuffle = new OnnxBuilder(13, "x", 4, 8, 8);
+        // Pixel shuffles import (PixelShuffleImportTest); what ONNX itself forbids is refused by name.
+        OnnxBuilder shuffle = new OnnxBuilder(13, "x", 18, 8, 8);
+        shuffle.map("DepthToSpace", "ps", List.of("x"), integer("blocksize", 4));
+        assertRefused(shuffle.build("ps_out"), "'ps' (DepthToSpace): its input has 18 channels, not a multiple of"
+                + " blocksize^2 = 16");
+        OnnxBuilder unshuffle = new OnnxBuilder(13, "x", 4, 9, 8);
         unshuffle.map("SpaceToDepth", "pu", List.of("x"), integer("blocksize", 2));
-        assertRefused(unshuffle.build("pu_out"), "'pu' (SpaceToDepth): moves blocks of rows and columns into channels");
+        assertRefused(unshuffle.build("pu_out"), "'pu' (SpaceToDepth): its input's 9 x 8 rows and columns are not"
+                + " multiples of blocksize 2");
 
         OnnxBuilder tooSmall = new OnnxBuilder(13, "x", 4, 4, 4);
         tooSmall.conv("big", "x", 4, 4, 7, 7, 1);

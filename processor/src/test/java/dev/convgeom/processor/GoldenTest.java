@@ -113,6 +113,28 @@ class GoldenTest {
         compare("test.GoldenShuffle.json", GeneratedCodeTest.manifestOf(c, "test.GoldenShuffle"));
     }
 
+    /** ESPCN's head in miniature and a pixel unshuffle of the input: the factor, phases and channels. */
+    static final JavaFileObject GOLDEN_PIXELS = JavaFileObjects.forSourceLines("test.GoldenPixels",
+            "package test;",
+            "",
+            "import dev.convgeom.*;",
+            "",
+            "@Network(input = @Input(channels = 1, height = 8, width = 6))",
+            "public class GoldenPixels {",
+            "    @Conv(out = 8, k = 5, p = 2)                               Object conv1;",
+            "    @Conv(out = 9, k = 3, p = 1)                               Object conv2;",
+            "    @PixelShuffle(factor = 3)                                  Object shuffle;",
+            "    @PixelUnshuffle(from = \"input\", factor = 2)               Object down;",
+            "    @Conv(out = 4, k = 3, p = 1)                               Object mix;",
+            "}");
+
+    @Test
+    void pixelsSourceAndManifest() {
+        Compilation c = Expect.clean(GOLDEN_PIXELS);
+        compare("GoldenPixelsGeometry.java.txt", GeneratedCodeTest.sourceOf(c, "test.GoldenPixelsGeometry"));
+        compare("test.GoldenPixels.json", GeneratedCodeTest.manifestOf(c, "test.GoldenPixels"));
+    }
+
     /**
      * Cubic upsamplings: PyTorch's bicubic by 2, then TensorFlow's kernel by 3/2 excluding the
      * outside: the mode and kernel in literal and manifest, the |w| / sum |w| effective weights.

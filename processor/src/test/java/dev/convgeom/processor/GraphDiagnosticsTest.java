@@ -298,4 +298,15 @@ class GraphDiagnosticsTest {
                 "layer 'up': the height/width would have no units: (1 - 1) * 2 - 2 - 2 + 2 + 0 = -2; use less"
                         + " padding or a larger kernel [convgeom:deconv-no-output]");
     }
+
+    @Test
+    void deconvWhoseBottomPaddingEatsTheHeightIsBlamedOnPadBottom() {
+        // rows: (1 - 1) * 2 - 0 - 3 + 2 + 0 = -1; columns: (1 - 1) * 2 - 0 - 0 + 2 + 0 = 2 units.
+        // p = 0 did not empty the map, padBottom = 3 did: the error points at padBottom.
+        String up = "@Deconv(out = 4, k = 2, s = 2, p = 0, padBottom = 3) Object up;";
+        oneError(net("@Conv(out = 8, k = 32) Object a;", up),
+                6, column(up, "padBottom = 3") + 12,
+                "layer 'up': the height would have no units: (1 - 1) * 2 - 0 - 3 + 2 + 0 = -1; use less"
+                        + " padding or a larger kernel [convgeom:deconv-no-output]");
+    }
 }

@@ -241,6 +241,27 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
                 0);
     }
 
+    /**
+     * A pixel shuffle of {@code input} by {@code factor}: {@code in} channels to
+     * {@code output.channels()} = {@code in / factor^2}, rows and columns {@code factor} times as many.
+     */
+    public static ImportedLayer pixelShuffle(String source, String op, int input, int in, int factor, Shape output,
+                                             String label) {
+        return new ImportedLayer(source, op, LayerKind.PIXEL_SHUFFLE, List.of(input), in, output.channels(), 1, null,
+                null, false, false, factor, factor, false, HALF_PIXEL, 0, -1, 0, 0, label, output);
+    }
+
+    /**
+     * A pixel unshuffle of {@code input} by {@code factor}: a {@code factor} window with stride
+     * {@code factor} along both axes, {@code in} channels to {@code in * factor^2}.
+     */
+    public static ImportedLayer pixelUnshuffle(String source, String op, int input, int in, int factor, Shape output,
+                                               String label) {
+        AxisWindow block = new AxisWindow(factor, factor, 1, 0, 0);
+        return new ImportedLayer(source, op, LayerKind.PIXEL_UNSHUFFLE, List.of(input), in, output.channels(), 1,
+                block, block, false, false, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, label, output);
+    }
+
     /** This layer reading {@code inputs} instead (the same kind and attributes). */
     public ImportedLayer readingFrom(List<Integer> inputs) {
         return new ImportedLayer(source, op, kind, inputs, in, out, groups, y, x, ceil, same, factorX, factorY,

@@ -29,7 +29,11 @@ public enum LayerKind {
     /** A range of channels ({@code @Channels}): spatially pointwise, fewer channels. */
     CHANNELS("Channels"),
     /** A channel shuffle ({@code @ChannelShuffle}): spatially pointwise, channels reordered. */
-    CHANNEL_SHUFFLE("ChannelShuffle");
+    CHANNEL_SHUFFLE("ChannelShuffle"),
+    /** A pixel shuffle ({@code @PixelShuffle}, ONNX DepthToSpace): rows and columns by r, channels by r^2 fewer. */
+    PIXEL_SHUFFLE("PixelShuffle"),
+    /** A pixel unshuffle ({@code @PixelUnshuffle}, ONNX SpaceToDepth): an r x r window of stride r, r^2 times the channels. */
+    PIXEL_UNSHUFFLE("PixelUnshuffle");
 
     private final String annotation;
 

@@ -106,6 +106,10 @@ public final class NetworkCheck {
                             layer.offsetY()));
             case CHANNELS -> new LayerSpec(name, kind, from, in, out, 1, null, null, null, layer.firstChannel());
             case CHANNEL_SHUFFLE -> new LayerSpec(name, kind, from, in, out, layer.groups(), null, null, null);
+            case PIXEL_SHUFFLE -> new LayerSpec(name, kind, from, in, out, 1, null, null,
+                    Resize.upsample(layer.factorX(), false));
+            case PIXEL_UNSHUFFLE -> new LayerSpec(name, kind, from, in, out, 1, window(layer.y(), layer),
+                    window(layer.x(), layer), null);
             default -> new LayerSpec(name, kind, from, in, out, 1, null, null, null);
         };
     }

@@ -64,7 +64,7 @@ public final class OnnxImporter {
 
     /** A tensor the graph computes. */
     private sealed interface Value permits FeatureMap, Known, ChannelsLast, Grouped, ChannelStat, GroupsFlat,
-            Picked {
+            Picked, Blocks {
     }
 
     /**
@@ -122,6 +122,15 @@ public final class OnnxImporter {
      */
     private record Grouped(FeatureMap map, int groups, boolean swapped, NodeProto reshape, NodeProto transpose)
             implements Value {
+    }
+
+    /**
+     * A feature map reshaped to the six axes of a pixel unshuffle or shuffle by {@code r}
+     * ({@link PixelShuffles#blocks}), {@code transposed} once the Transpose between its Reshapes
+     * has run; only the Reshape back to four axes makes it a map again, as one layer.
+     */
+    private record Blocks(FeatureMap map, int r, boolean shuffle, boolean transposed, NodeProto reshape,
+                          NodeProto transpose) implements Value {
     }
 
     private final List<ImportedLayer> layers = new ArrayList<>();
@@ -314,6 +323,7 @@ public final class OnnxImporter {
             case "Gather" -> gather(node);
             case "Unsqueeze" -> unsqueeze(node);
             case "Transpose" -> transpose(node);
+            case "DepthToSpace", "SpaceToDepth" -> pixelShuffle(node);
             case "InstanceNormalization", "LayerNormalization", "GroupNormalization", "MeanVarianceNormalization" ->
                     normalization(node);
             default -> {
@@ -790,6 +800,10 @@ public final class OnnxImporter {
             groupsBack(node, g);
             return;
         }
+        if (v instanceof Blocks b) {
+            blocksBack(node, b);
+            return;
+        }
         if (!(v instanceof FeatureMap m)) {
             throw fail(node, "reshapes a constant; not supported");
         }
@@ -806,6 +820,10 @@ public final class OnnxImporter {
                 && resolved[1] * resolved[2] == s.channels() && resolved[3] == s.height() && resolved[4] == s.width()) {
             // N x g x C/g x H x W: the first step of a channel shuffle, if a Transpose and a Reshape follow.
             values.put(node.getOutput(0), new Grouped(m, (int) resolved[1], false, node, null));
+        } else if (!m.flat() && PixelShuffles.blocks(resolved, s) != 0) {
+            // The first step of a pixel unshuffle (PyTorch's export) or shuffle, if a Transpose and a Reshape follow.
+            int r = PixelShuffles.blocks(resolved, s);
+            values.put(node.getOutput(0), new Blocks(m, Math.abs(r), r < 0, false, node, null));
         } else if (resolved.length == 2 && resolved[0] == 1 && resolved[1] == total) {
             values.put(node.getOutput(0), new FeatureMap(m.layer(), s, true));
         } else if (resolved.length == 4 && resolved[0] == 1 && resolved[1] == s.channels()
@@ -831,6 +849,10 @@ public final class OnnxImporter {
         long[] perm = ints(node, "perm");
         if (v instanceof Grouped g && !g.swapped() && Arrays.equals(perm, new long[] {0, 2, 1, 3, 4})) {
             values.put(node.getOutput(0), new Grouped(g.map(), g.groups(), true, g.reshape(), node));
+            return;
+        }
+        if (v instanceof Blocks b && !b.transposed() && PixelShuffles.transpose(b.shuffle(), perm)) {
+            values.put(node.getOutput(0), new Blocks(b.map(), b.r(), b.shuffle(), true, b.reshape(), node));
             return;
         }
         if (v instanceof FeatureMap m && !m.flat() && Arrays.equals(perm, new long[] {0, 2, 3, 1})) {
@@ -883,6 +905,50 @@ public final class OnnxImporter {
                     + " N x C x H x W, and nothing else is declared");
         }
         values.put(node.getOutput(0), g.map());
+    }
+
+    /** A DepthToSpace or SpaceToDepth: one {@code @PixelShuffle} or {@code @PixelUnshuffle}. */
+    private void pixelShuffle(NodeProto node) throws ImportException {
+        FeatureMap m = map(node, 0);
+        boolean shuffle = node.getOpType().equals("DepthToSpace");
+        long r = integer(node, "blocksize", 0);
+        String mode = string(node, "mode", "DCR");
+        String refusal = PixelShuffles.refusal(shuffle, m.shape(), r, mode);
+        if (refusal != null) {
+            throw fail(node, refusal);
+        }
+        Shape s = PixelShuffles.output(shuffle, m.shape(), (int) r);
+        String label = (shuffle ? "pixel shuffle (" + mode + ")" : "pixel unshuffle") + " by " + r;
+        out(node, 0, add(shuffle ? ImportedLayer.pixelShuffle(nameOf(node), node.getOpType(), m.layer(),
+                m.shape().channels(), (int) r, s, label) : ImportedLayer.pixelUnshuffle(nameOf(node), node.getOpType(),
+                m.layer(), m.shape().channels(), (int) r, s, label)), s, false);
+    }
+
+    /** The Reshape back to N x C x H x W that ends a pixel unshuffle or shuffle written as three nodes. */
+    private void blocksBack(NodeProto node, Blocks b) throws ImportException {
+        Shape in = b.map().shape();
+        Shape s = PixelShuffles.output(b.shuffle(), in, b.r());
+        long[] target = knownLongs(node, 1, "the target shape");
+        long r = b.r();
+        // The six axes as the Transpose left them, for a 0 in the target (copy that axis).
+        long[] dims = b.shuffle() ? new long[] {1, s.channels(), in.height(), r, in.width(), r}
+                : new long[] {1, in.channels(), r, r, s.height(), s.width()};
+        long[] resolved = reshapeTarget(target, dims, (long) in.channels() * in.height() * in.width());
+        if (!b.transposed() || !Arrays.equals(resolved, new long[] {1, s.channels(), s.height(), s.width()})) {
+            throw fail(node, "reshapes a map cut into blocks of " + b.r() + " (Reshape '" + nameOf(b.reshape()) + "') to "
+                    + Arrays.toString(resolved) + "; a pixel unshuffle is Reshape to N x C x H/r x r x W/r x r,"
+                    + " Transpose perm (0, 1, 3, 5, 2, 4), Reshape to N x C r^2 x H/r x W/r (a shuffle: N x C x r x r x H"
+                    + " x W, perm (0, 1, 4, 2, 5, 3), N x C x H r x W r), and nothing else is declared");
+        }
+        String what = b.shuffle() ? "pixel shuffle" : "pixel unshuffle";
+        int index = add(b.shuffle()
+                ? ImportedLayer.pixelShuffle(nameOf(node), "Reshape", b.map().layer(), in.channels(), b.r(), s,
+                        what + " by " + b.r() + " (Reshape '" + nameOf(b.reshape()) + "', Transpose '"
+                                + nameOf(b.transpose()) + "', Reshape)")
+                : ImportedLayer.pixelUnshuffle(nameOf(node), "Reshape", b.map().layer(), in.channels(), b.r(), s,
+                        what + " by " + b.r() + " (Reshape '" + nameOf(b.reshape()) + "', Transpose '"
+                                + nameOf(b.transpose()) + "', Reshape)"));
+        out(node, 0, index, s, false);
     }
 
     /** The Reshape back to N x C x H x W that ends a channel shuffle: one {@code @ChannelShuffle}. */

@@ -10,12 +10,6 @@ import java.util.Map;
 final class RefusedOperators {
 
     private static final Map<String, String> REASONS = Map.of(
-            "DepthToSpace", "moves blocks of channels into rows and columns (torch's PixelShuffle): output unit"
-                    + " (y, x) reads input unit (y / b, x / b) of a channel chosen by y mod b and x mod b, a"
-                    + " per-channel phase that convgeom's fields, the same for every channel, cannot state",
-            "SpaceToDepth", "moves blocks of rows and columns into channels (torch's PixelUnshuffle): each output"
-                    + " channel reads a different phase of the input's rows and columns, which convgeom's fields,"
-                    + " the same for every channel, cannot state",
             "GridSample", "samples at positions another tensor computes, so the units read are not known from"
                     + " the geometry");
 

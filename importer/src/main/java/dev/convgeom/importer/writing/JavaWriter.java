@@ -192,6 +192,8 @@ public final class JavaWriter {
                 a.add("count = " + layer.out());
             }
             case CHANNEL_SHUFFLE -> a.add("groups = " + layer.groups());
+            case PIXEL_SHUFFLE -> a.add("factor = " + layer.factorX());
+            case PIXEL_UNSHUFFLE -> a.add("factor = " + layer.y().kernel());
             default -> {
             }
         }

@@ -37,6 +37,8 @@ final class Attributes {
             case PAD_MODE -> List.of("mode");
             case NONE -> List.of();
             case ROUNDING -> List.of("rounding", "coordinates");
+            case PAD_AFTER -> axis == null ? List.of("padBottom", "padRight")
+                    : List.of(axis == Axis.Y ? "padBottom" : "padRight");
         };
     }
 

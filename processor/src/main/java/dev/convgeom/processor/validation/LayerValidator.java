@@ -53,7 +53,8 @@ final class LayerValidator {
     Optional<LayerSpec> validate(LayerDeclaration layer, LayerInputs inputs) {
         ExplicitValues v = layer.values();
         boolean ok = checkPositive(layer) & checkPadding(layer);
-        Optional<LayerSpec> spec = switch (layer.kind().role()) {
+        Optional<LayerSpec> spec = PixelShuffleChecks.handles(layer.kind()) ? PixelShuffleChecks.spec(layer, ok)
+                : switch (layer.kind().role()) {
             case POINTWISE -> ChannelChecks.handles(layer.kind()) ? ChannelChecks.spec(reporter, layer, ok)
                     : Optional.of(LayerSpec.pointwise(layer.name(), layer.kind()));
             case CONTEXT -> Optional.of(LayerSpec.pointwise(layer.name(), layer.kind()));
@@ -72,7 +73,9 @@ final class LayerValidator {
         boolean ok = true;
         ExplicitValues v = layer.values();
         for (String attribute : v.writtenNames()) {
-            String what = POSITIVE.get(attribute);
+            // An unshuffle's factor divides the map: "an upsampling factor" would be wrong there.
+            String what = layer.kind() == LayerKind.PIXEL_UNSHUFFLE && attribute.equals("factor")
+                    ? "a downscale factor" : POSITIVE.get(attribute);
             Optional<Integer> value = v.integer(attribute);
             if (what != null && value.isPresent() && value.get() < 1) {
                 reporter.report(Message.NOT_POSITIVE, layer.field(), v.mirror(), v.value(attribute).orElseThrow(),

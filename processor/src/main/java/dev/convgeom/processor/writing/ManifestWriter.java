@@ -8,6 +8,7 @@ import dev.convgeom.engine.GeometryResult;
 import dev.convgeom.engine.NearestRounding;
 import dev.convgeom.engine.NetworkInput;
 import dev.convgeom.engine.PadMode;
+import dev.convgeom.engine.PixelShuffleStep;
 import dev.convgeom.engine.PositionSet;
 import dev.convgeom.engine.ReadCoverage;
 import dev.convgeom.engine.Rounding;
@@ -139,6 +140,7 @@ public final class ManifestWriter {
                     .number("first", extras.firstChannel()).number("count", spec.out())
                     .endObject();
             case CHANNEL_SHUFFLE -> json.number("groups", spec.groups());
+            case PIXEL_SHUFFLE, PIXEL_UNSHUFFLE -> json.number("factor", PixelShuffleStep.factor(layer.spec()));
             // Only for copies, so that the manifests of zero padding keep their form.
             case PAD -> {
                 if (extras.padMode() != PadMode.CONSTANT) {

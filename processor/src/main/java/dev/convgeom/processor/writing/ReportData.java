@@ -173,6 +173,10 @@ final class ReportData {
         } else if (kind == LayerKind.PAD && layer.spec().extras().padMode() != PadMode.CONSTANT) {
             json.string("padMode", layer.spec().extras().padMode().name());
         }
+        if (kind == LayerKind.PIXEL_SHUFFLE || kind == LayerKind.PIXEL_UNSHUFFLE) {
+            json.number(kind == LayerKind.PIXEL_SHUFFLE ? "pixelShuffle" : "pixelUnshuffle",
+                    dev.convgeom.engine.PixelShuffleStep.factor(layer.spec()));
+        }
         if (layer.stepY() != null) {
             json.name("dropped").beginInlineObject()
                     .number("y", layer.stepY().droppedBorder()).number("x", layer.stepX().droppedBorder())

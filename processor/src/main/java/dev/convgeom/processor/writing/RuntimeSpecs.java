@@ -110,6 +110,7 @@ public final class RuntimeSpecs {
                     ); // A cubic kernel's coefficient is a multiple of 1/1024: its double is exact.
 
             case DECONV -> Resize.deconv((int) extras.outputPadding());
+            case PIXEL_SHUFFLE -> Resize.upsample((int) extras.factorX(), false);
             case CROP -> Resize.crop(name(computed, extras.like()), (int) layer.offsetX(), (int) layer.offsetY());
             default -> null;
         };

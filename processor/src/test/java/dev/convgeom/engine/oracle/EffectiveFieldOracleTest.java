@@ -189,6 +189,24 @@ class EffectiveFieldOracleTest {
     }
 
     @Test
+    void anUnshuffleWeighsItsBlockEquallyAndAShuffleCopiesAUnit() {
+        // Unshuffle by 3: unit u reads pixels 3u .. 3u + 2, each 1/3 per axis (1/9 in 2-D).
+        GeometryResult g = GeometryCalculator.compute(new NetworkInput(2, 9, 12),
+                List.of(LayerSpec.pixelUnshuffle("down", 3), LayerSpec.pixelShuffle("up", 3)), false);
+        EffectiveProfile down = EffectiveFields.of(g).get(0).x().profile();
+        assertEquals(6, down.start(2));
+        long d = down.denominator().longValueExact();
+        assertEquals(List.of(d / 3, d / 3, d / 3), longs(down.weights(2)));
+        // Shuffle back by 3: unit v copies unshuffled unit floor(v / 3), so v = 7 reads pixels 6 .. 8 equally.
+        EffectiveProfile up = EffectiveFields.of(g).get(1).x().profile();
+        long e = up.denominator().longValueExact();
+        for (long v : new long[] {0, 1, 2, 6, 7, 8}) {
+            assertEquals(v / 3 * 3, up.start(v));
+            assertEquals(List.of(e / 3, e / 3, e / 3), longs(up.weights(v)));
+        }
+    }
+
+    @Test
     void bilinearUpsamplingWeighsItsNeighbours() {
         // f = 2: v = 0 sits at q = -1/4: unit -1 weighs 1/4, unit 0 weighs 3/4; v = 1 at q = 1/4.
         GeometryResult g = GeometryCalculator.compute(new NetworkInput(1, 10, 10),

@@ -46,7 +46,9 @@ public final class GraphOracle {
          * A cubic upsampling with outer taps where some units sit exactly on an input unit (one
          * tap) and others between two (four): the fields do not move forwards from unit to unit.
          */
-        CUBIC_UNORDERED
+        CUBIC_UNORDERED,
+        /** A pixel unshuffle's input is not whole blocks of its factor (PyTorch and ONNX refuse it). */
+        UNSHUFFLE_BLOCKS
     }
 
     /** The first invalid layer and why. */
@@ -155,6 +157,18 @@ public final class GraphOracle {
         for (Axis axis : Axis.values()) {
             int a = axis.ordinal();
             long n = size(first, axis);
+            // PyTorch's definitions: a shuffle makes r x r units of each unit, an unshuffle one of each r x r block.
+            if (spec.kind() == LayerKind.PIXEL_SHUFFLE) {
+                size[a][i] = n * shuffleFactor(spec);
+                continue;
+            }
+            if (spec.kind() == LayerKind.PIXEL_UNSHUFFLE) {
+                if (n % shuffleFactor(spec) != 0) {
+                    return new Failure(i, FailureKind.UNSHUFFLE_BLOCKS, axis + ": " + n + " by " + shuffleFactor(spec));
+                }
+                size[a][i] = n / shuffleFactor(spec);
+                continue;
+            }
             switch (spec.kind().role()) {
                 case POINTWISE -> size[a][i] = n;
                 // A gate multiplies every unit by the gate's one unit: the gate must have one.
@@ -249,6 +263,15 @@ public final class GraphOracle {
             case MERGE -> mergeChannels(spec, in);
             default -> spec.kind() == LayerKind.CHANNELS ? spec.out().orElseThrow() : inChannels;
         };
+        long block = shuffleFactor(spec) * shuffleFactor(spec);
+        if (spec.kind() == LayerKind.PIXEL_UNSHUFFLE && inChannels >= 0) {
+            channels[i] = inChannels * block;
+        } else if (spec.kind() == LayerKind.PIXEL_SHUFFLE && inChannels >= 0) {
+            if (inChannels % block != 0) {
+                return new Failure(i, FailureKind.CHANNELS_MISMATCH, inChannels + " channels in blocks of " + block);
+            }
+            channels[i] = inChannels / block;
+        }
         if (spec.kind().role() == LayerKind.Role.CONTEXT && in.size() > 1) {
             long gate = channels(in.get(1));
             if (inChannels >= 0 && gate >= 0 && gate != 1 && gate != inChannels) {
@@ -390,7 +413,11 @@ public final class GraphOracle {
             int a = axis.ordinal();
             int below = inputs.get(layer).get(0);
             long n = size(below, axis);
-            at = switch (spec.kind().role()) {
+            // ESPCN's sub-pixel positions: a shuffle's unit v sits at (v + 1/2) / r - 1/2; an unshuffle's at its block's middle.
+            long r = shuffleFactor(spec);
+            at = spec.kind() == LayerKind.PIXEL_SHUFFLE ? at.plus(Frac.HALF).dividedBy(r).minus(Frac.HALF)
+                    : spec.kind() == LayerKind.PIXEL_UNSHUFFLE ? at.times(r).plus(Frac.of(r - 1, 2))
+                    : switch (spec.kind().role()) {
                 case POINTWISE, MERGE, CONTEXT -> at;
                 case CONVOLUTION, POOLING -> {
                     Window w = spec.window(axis);
@@ -411,6 +438,15 @@ public final class GraphOracle {
             layer = below;
         }
         return at;
+    }
+
+    /**
+     * The factor of a pixel shuffle (its upsampling factor) or unshuffle (its window), 1 for other
+     * kinds; read from the spec's fields, not from the engine's step.
+     */
+    private static long shuffleFactor(LayerSpec spec) {
+        return spec.kind() == LayerKind.PIXEL_SHUFFLE ? spec.extras().factorX()
+                : spec.kind() == LayerKind.PIXEL_UNSHUFFLE ? spec.window(Axis.Y).kernel() : 1;
     }
 
     /** Input coordinate of unit {@code u}'s centre. */
@@ -509,6 +545,17 @@ public final class GraphOracle {
         int below = in.get(0);
         long n = size(below, axis);
         List<Read> reads = new ArrayList<>();
+        // PyTorch's definitions: out[c][y][x] = in[c r^2 + (y mod r) r + (x mod r)][y / r][x / r] and back.
+        if (spec.kind() == LayerKind.PIXEL_SHUFFLE) {
+            reads.add(new Read(below, Math.floorDiv(v, shuffleFactor(spec))));
+            return reads;
+        }
+        if (spec.kind() == LayerKind.PIXEL_UNSHUFFLE) {
+            for (long t = 0; t < shuffleFactor(spec); t++) {
+                reads.add(new Read(below, v * shuffleFactor(spec) + t));
+            }
+            return reads;
+        }
         switch (spec.kind().role()) {
             case POINTWISE -> reads.add(new Read(below, v));
             case CONVOLUTION, POOLING -> {

@@ -321,6 +321,9 @@ class GraphOracleTest {
         int tfHalfPixel = 0;
         int cubics = 0;
         int cubicUnordered = 0;
+        int pixelShuffles = 0;
+        int pixelUnshuffles = 0;
+        int unshuffleErrors = 0;
         for (long seed = 0; seed < GraphOracleCoreTest.DAGS; seed++) {
             RandomDags.Dag dag = RandomDags.generate(GraphOracleCoreTest.SEED + seed);
             assertEquals(dag, RandomDags.generate(GraphOracleCoreTest.SEED + seed), "reproducible");
@@ -363,17 +366,21 @@ class GraphOracleTest {
                 if (dag.features().contains("cubic")) {
                     cubics++;
                 }
+                pixelShuffles += dag.features().contains("pixel-shuffle") ? 1 : 0;
+                pixelUnshuffles += dag.features().contains("pixel-unshuffle") ? 1 : 0;
             } else if (o.failure().get().kind() == GraphOracle.FailureKind.MISALIGNED) {
                 misalignedErrors++;
             } else if (o.failure().get().kind() == GraphOracle.FailureKind.NEAREST_OUTSIDE) {
                 nearestOutside++;       // deliberate: the graph ends at the refused nearest upsampling
             } else if (o.failure().get().kind() == GraphOracle.FailureKind.CUBIC_UNORDERED) {
                 cubicUnordered++;       // deliberate too: the graph ends at the refused cubic upsampling
+            } else if (o.failure().get().kind() == GraphOracle.FailureKind.UNSHUFFLE_BLOCKS) {
+                unshuffleErrors++;      // deliberate: the graph ends at the unshuffle its input does not divide
             } else {
                 otherErrors++;
             }
             boolean upsamples = dag.layers().stream().anyMatch(l -> l.kind() == LayerKind.DECONV
-                    || l.kind() == LayerKind.UPSAMPLE);
+                    || l.kind() == LayerKind.UPSAMPLE || l.kind() == LayerKind.PIXEL_SHUFFLE);
             for (int i = 0; i < o.computed(); i++) {
                 for (Axis axis : Axis.values()) {
                     long n = o.size(i, axis);
@@ -430,6 +437,10 @@ class GraphOracleTest {
                 cubics, cubicUnordered);
         // (the refusal itself is pinned by CubicSamplingTest's sweep and GraphDiagnosticsTest)
         assertTrue(cubics >= total / 100, "valid graphs with cubic upsampling: " + cubics);
+        System.out.printf("random graphs: %d valid with a pixel shuffle, %d with a pixel unshuffle, %d ending at an"
+                + " unshuffle whose input is not whole blocks%n", pixelShuffles, pixelUnshuffles, unshuffleErrors);
+        assertTrue(pixelShuffles >= total / 50 && pixelUnshuffles >= total / 50 && unshuffleErrors >= total / 200,
+                "pixel shuffles " + pixelShuffles + ", unshuffles " + pixelUnshuffles + ", errors " + unshuffleErrors);
         assertTrue(dilatedPools >= total / 50, "valid graphs with dilated pooling: " + dilatedPools);
         assertTrue(dilatedDeconvs >= total / 50, "valid graphs with dilated transposed convolutions: " + dilatedDeconvs);
         assertTrue(valid >= 500 || total < 600, "valid graphs: " + valid);

@@ -90,6 +90,8 @@ public final class RandomDags {
         private final Random nearestDraws;
         /** Draws for the cubic upsamplings only, apart for the same reason. */
         private final Random cubicDraws;
+        /** Draws of the pixel shuffle tail, a stream of its own so that other blocks stay as they were. */
+        private final Random pixels;
         private final NetworkInput input;
         private final List<LayerSpec> layers = new ArrayList<>();
         private final Set<String> features = new LinkedHashSet<>();
@@ -122,7 +124,8 @@ public final class RandomDags {
             this.fractions = new Random(seed * 0x9E3779B97F4A7C15L + 23);
             this.shrinks = new Random(seed * 0x9E3779B97F4A7C15L + 37);
             this.nearestDraws = new Random(seed * 0x9E3779B97F4A7C15L + 41);
-            this.cubicDraws = new Random(seed * 0x9E3779B97F4A7C15L + 43);
+            this.cubicDraws = new Random(seed * 0x9E3779B97F4A7C15L + 47);
+            this.pixels = new Random(seed * 0x9E3779B97F4A7C15L + 43);
         }
 
         Dag build() {
@@ -159,6 +162,9 @@ public final class RandomDags {
             // of every seed stay what they were before these blocks existed, with this tail added.
             if (!ended && context.nextInt(5) < 2) {
                 cur = attempt(cur, this::gated);
+            }
+            if (!ended && pixels.nextInt(4) == 0) {
+                cur = attempt(cur, this::pixelShuffles);
             }
             if (!ended && r.nextInt(5) == 0) {
                 attempt(cur, this::head);
@@ -197,6 +203,7 @@ public final class RandomDags {
                 }
                 if (next != null && ended && o.failure().isPresent() && o.failure().get().layer() == layers.size() - 1
                         && (o.failure().get().kind() == GraphOracle.FailureKind.MISALIGNED
+                        || features.contains("unshuffle-indivisible")
                         || features.contains("bad-crop") || features.contains("nearest-outside"))) {
                     return next;
                 }
@@ -808,6 +815,36 @@ public final class RandomDags {
                 }
             }
             return out;
+        }
+
+        /**
+         * ESPCN's upsampling (a convolution to {@code c f^2} channels, a pixel shuffle by {@code f}),
+         * or a pixel unshuffle by {@code f}: on a map {@code f} divides, padded to one, or deliberately
+         * on one it does not divide (the graph then ends); an unshuffle is sometimes shuffled back.
+         */
+        private Integer pixelShuffles(int cur) {
+            long f = 2 + pixels.nextInt(2);
+            if (pixels.nextBoolean()) {
+                features.add("pixel-shuffle");
+                int conv = add(LayerSpec.conv("c", (1 + pixels.nextInt(3)) * f * f, Window.of(3, 1, 1)).from(cur));
+                return add(LayerSpec.pixelShuffle("ps", f).from(conv));
+            }
+            long py = Math.floorMod(-n(cur, Axis.Y), f);
+            long px = Math.floorMod(-n(cur, Axis.X), f);
+            if ((py != 0 || px != 0) && pixels.nextInt(3) != 0) {
+                features.add("unshuffle-padded");
+                cur = add(LayerSpec.pad("p", 0, py, px, 0).from(cur));
+            } else if (py != 0 || px != 0) {
+                features.add("unshuffle-indivisible");
+                ended = true;
+            }
+            features.add("pixel-unshuffle");
+            int down = add(LayerSpec.pixelUnshuffle("pu", f).from(cur));
+            if (!ended && pixels.nextBoolean()) {
+                features.add("pixel-round-trip");
+                down = add(LayerSpec.pixelShuffle("ps", f).from(down));
+            }
+            return down;
         }
 
         /** A classifier head: global pooling, maybe a fully connected layer after it. */
