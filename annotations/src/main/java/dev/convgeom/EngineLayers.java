@@ -45,7 +45,9 @@ final class EngineLayers {
                         : extras.withFactors(resize.factorX(), resize.factorY(), resize.bilinear())
                                 .withPers(resize.perX(), resize.perY())
                                 .withCoordinates(dev.convgeom.engine.Coordinates.valueOf(resize.coordinates().name())).withOutputPadding(resize.outputPadding())
-                                .withRounding(dev.convgeom.engine.NearestRounding.valueOf(resize.rounding().name()));
+                                .withRounding(dev.convgeom.engine.NearestRounding.valueOf(resize.rounding().name()))
+                                .withCubic(resize.cubic() ? dev.convgeom.engine.CubicKernel.of(resize.cubicCoefficient(),
+                                        resize.excludeOutside()) : null);
             }
             extras = extras.withFirstChannel(layer.firstChannel())
                     .withPadMode(dev.convgeom.engine.PadMode.valueOf(layer.padMode().name()));

@@ -203,7 +203,8 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
         return switch (kind) {
             case "Concat", "Add", "Gate" -> head + " " + String.join(", ", from);
             case "Upsample" -> head + (resize.factorX() == resize.factorY() ? " x" + resize.factorX()
-                    : " x" + resize.factorX() + " by x" + resize.factorY()) + (resize.bilinear() ? " bilinear" : " nearest")
+                    : " x" + resize.factorX() + " by x" + resize.factorY()) + (resize.cubic() ? " cubic a " + resize.cubicCoefficient()
+                            + (resize.excludeOutside() ? " exclude_outside" : "") : resize.bilinear() ? " bilinear" : " nearest")
                     + (resize.coordinates() == Upsample.Coordinates.HALF_PIXEL ? ""
                             : " " + resize.coordinates().name().toLowerCase(Locale.ROOT))
                     + (resize.rounding() == Upsample.Rounding.ROUND_PREFER_FLOOR ? ""

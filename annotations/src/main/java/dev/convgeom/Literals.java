@@ -41,8 +41,9 @@ import java.util.Locale;
  * where the axes differ; a fractional factor is written {@code factor/per}, as {@code 65/33}; then
  * {@code ,asymmetric}, {@code ,align_corners} or {@code ,tf_half_pixel_for_nn} for coordinates
  * other than half-pixel, then {@code ,round_prefer_ceil}, {@code ,floor} or {@code ,ceil} for a
- * nearest rounding other than {@code round_prefer_floor}; a {@code PixelShuffle}'s is always
- * {@code upsample,factor,nearest}), {@code deconv,outputPadding} or
+ * nearest rounding other than {@code round_prefer_floor}; a cubic upsampling's mode is {@code cubic} for
+ * coefficient -0.75, else {@code cubic:a}, then {@code :exclude_outside} where it excludes outside taps;
+ * a {@code PixelShuffle}'s is always {@code upsample,factor,nearest}), {@code deconv,outputPadding} or
  * {@code crop,like,offsetX,offsetY} (see {@link Resize#crop}); in its place, {@code first,n} is the
  * first channel of a {@code Channels} layer ({@link LayerSpec#firstChannel()}), written when not 0;
  * or {@code reflect} or {@code edge}, a pad's {@link LayerSpec#padMode()}, written when not constant.
@@ -245,7 +246,7 @@ public final class Literals {
             default:
                 break;
         }
-        throw new IllegalArgumentException("expected \"upsample,factor[,factorY],nearest|bilinear"
+        throw new IllegalArgumentException("expected \"upsample,factor[,factorY],nearest|bilinear|cubic[:a[:exclude_outside]]"
                 + "[,asymmetric|align_corners|tf_half_pixel_for_nn][,round_prefer_ceil|floor|ceil]\", \"deconv,outputPadding\""
                 + " or \"crop,like,offsetX,offsetY\", got \"" + text + "\"");
     }
@@ -273,8 +274,9 @@ public final class Literals {
             return null;
         }
         String y = mode == 3 ? f[2] : f[1];
-        return Resize.upsample(numerator(f[1]), per(f[1]), numerator(y), per(y), f[mode].equals("bilinear"),
+        Resize resize = Resize.upsample(numerator(f[1]), per(f[1]), numerator(y), per(y), f[mode].equals("bilinear"),
                 coordinates).withRounding(rounding);
+        return f[mode].startsWith("cubic") ? cubic(resize, f[mode]) : resize;
     }
 
     /** A nearest rounding written in a literal ({@code floor}, {@code ceil}, {@code round_prefer_ceil}), or null. */
@@ -302,7 +304,27 @@ public final class Literals {
     }
 
     private static boolean isMode(String text) {
-        return text.equals("bilinear") || text.equals("nearest");
+        return text.equals("bilinear") || text.equals("nearest") || text.equals("cubic") || text.startsWith("cubic:");
+    }
+
+    /**
+     * {@code resize} made cubic as {@code text} says: {@code cubic} (coefficient -0.75, taps beyond the
+     * map read the border), {@code cubic:A} (coefficient {@code A}), {@code cubic:A:exclude_outside}.
+     */
+    private static Resize cubic(Resize resize, String text) {
+        String[] parts = text.split(":", -1);
+        if (parts.length > 3 || parts.length == 3 && !parts[2].equals("exclude_outside")) {
+            throw new IllegalArgumentException("expected \"cubic[:coefficient[:exclude_outside]]\", got \"" + text
+                    + "\"");
+        }
+        return resize.withCubic(parts.length > 1 ? Double.parseDouble(parts[1]) : -0.75, parts.length == 3);
+    }
+
+    /** A cubic resize's mode as a literal writes it (the inverse of {@link #cubic(Resize, String)}). */
+    private static String cubicText(Resize r) {
+        return r.cubicCoefficient() == -0.75 && !r.excludeOutside() ? ",cubic"
+                : ",cubic:" + java.math.BigDecimal.valueOf(r.cubicCoefficient()).stripTrailingZeros().toPlainString()
+                        + (r.excludeOutside() ? ":exclude_outside" : "");
     }
 
     private static int channels(String text) {
@@ -367,7 +389,7 @@ public final class Literals {
                 case "Upsample" -> s.append("upsample,").append(factorText(r.factorX(), r.perX()))
                         .append(r.factorX() == r.factorY() && r.perX() == r.perY() ? ""
                                 : "," + factorText(r.factorY(), r.perY()))
-                        .append(r.bilinear() ? ",bilinear" : ",nearest")
+                        .append(r.cubic() ? cubicText(r) : r.bilinear() ? ",bilinear" : ",nearest")
                         .append(r.coordinates() == Upsample.Coordinates.HALF_PIXEL ? ""
                                 : "," + r.coordinates().name().toLowerCase(Locale.ROOT))
                         .append(r.rounding() == Upsample.Rounding.ROUND_PREFER_FLOOR ? ""

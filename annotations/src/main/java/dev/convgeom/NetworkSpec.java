@@ -405,7 +405,8 @@ public final class NetworkSpec {
         GeometryResult result = GeometryCalculator.compute(new NetworkInput(input.channels(), height, width),
                 engine.layers(), false);
         for (Problem problem : result.problems()) {
-            if (problem.message() == GeometryMessage.NEAREST_OUTSIDE_MAP) {
+            if (problem.message() == GeometryMessage.NEAREST_OUTSIDE_MAP
+                    || problem.message() == GeometryMessage.CUBIC_UNORDERED) {
                 throw new IllegalArgumentException(name + ": input " + Size.of(width, height) + " (width x height): "
                         + problem.text());
             }

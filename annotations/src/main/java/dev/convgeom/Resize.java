@@ -22,15 +22,25 @@ import java.util.Objects;
  *                      shrinking)
  * @param perY          likewise for the rows
  * @param rounding      which unit a nearest {@code Upsample} copies ({@code ROUND_PREFER_FLOOR} otherwise)
+ * @param cubic         whether an {@code Upsample} interpolates cubically ({@link Upsample.Mode#CUBIC}; then
+ *                      {@code bilinear} is false)
+ * @param cubicCoefficient a cubic {@code Upsample}'s {@link Upsample#cubicCoefficient()} (-0.75 otherwise)
+ * @param excludeOutside   a cubic {@code Upsample}'s {@link Upsample#excludeOutside()} (false otherwise)
  */
 public record Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordinates coordinates, int outputPadding,
-                     String like, int offsetX, int offsetY, int perX, int perY, Upsample.Rounding rounding) {
+                     String like, int offsetX, int offsetY, int perX, int perY, Upsample.Rounding rounding,
+                     boolean cubic, double cubicCoefficient, boolean excludeOutside) {
 
     /**
-     * @throws IllegalArgumentException if a factor or a per is below 1, or the output padding or
-     *                                  an offset is negative
+     * @throws IllegalArgumentException if a factor or a per is below 1, the output padding or
+     *                                  an offset is negative, or a cubic resize is also bilinear or
+     *                                  has a coefficient {@link Upsample#cubicCoefficient()} refuses
      */
     public Resize {
+        if (cubic && (bilinear || !dev.convgeom.engine.CubicKernel.accepts(cubicCoefficient))) {
+            throw new IllegalArgumentException("a cubic resize is not bilinear, and its coefficient "
+                    + cubicCoefficient + " is a multiple of 1/1024 from -2 to 0");
+        }
         Objects.requireNonNull(coordinates, "coordinates");
         Objects.requireNonNull(rounding, "rounding");
         if (factorX < 1 || factorY < 1 || outputPadding < 0 || offsetY < 0 || offsetX < 0) {
@@ -43,6 +53,22 @@ public record Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordi
         }
     }
 
+    /** A resize that is no cubic upsampling. */
+    public Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordinates coordinates, int outputPadding,
+                  String like, int offsetX, int offsetY, int perX, int perY, Upsample.Rounding rounding) {
+        this(factorX, factorY, bilinear, coordinates, outputPadding, like, offsetX, offsetY, perX, perY, rounding,
+                false, -0.75, false);
+    }
+
+    /**
+     * This resize, an upsampling, made cubic with coefficient {@code a} ({@link Upsample#cubicCoefficient()})
+     * and {@link Upsample#excludeOutside()}.
+     */
+    public Resize withCubic(double a, boolean excludeOutside) {
+        return new Resize(factorX, factorY, false, coordinates, outputPadding, like, offsetX, offsetY, perX, perY,
+                rounding, true, a, excludeOutside);
+    }
+
     /** A resize whose nearest upsampling (if any) rounds as ONNX does by default. */
     public Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordinates coordinates, int outputPadding,
                   String like, int offsetX, int offsetY, int perX, int perY) {
@@ -53,7 +79,7 @@ public record Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordi
     /** This resize with a nearest upsampling's {@code rounding}. */
     public Resize withRounding(Upsample.Rounding rounding) {
         return new Resize(factorX, factorY, bilinear, coordinates, outputPadding, like, offsetX, offsetY, perX, perY,
-                rounding);
+                rounding, cubic, cubicCoefficient, excludeOutside);
     }
 
     /** A resize without fractional factors (pers of 1). */

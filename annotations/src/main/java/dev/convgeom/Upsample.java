@@ -54,6 +54,9 @@ import java.lang.annotation.Target;
  *           rounding = Upsample.Rounding.FLOOR)     Object up7;   // PyTorch mode = 'nearest'
  * @Upsample(factor = 65, per = 33)                    Object up8;   // 'nearest-exact' 33 units to 65
  * @Upsample(factor = 1, per = 2, mode = Upsample.Mode.BILINEAR) Object down;  // half the size
+ * @Upsample(factor = 2, mode = Upsample.Mode.CUBIC)   Object up9;   // PyTorch 'bicubic'
+ * @Upsample(factor = 2, mode = Upsample.Mode.CUBIC, cubicCoefficient = -0.5,
+ *           excludeOutside = true)                  Object up10;  // TensorFlow's kernel
  * }</pre>
  */
 @Documented
@@ -137,7 +140,17 @@ public @interface Upsample {
         /** A copy of the nearest input unit. */
         NEAREST,
         /** Bilinear interpolation of the two units per axis around each unit's position ({@link #coordinates()}). */
-        BILINEAR
+        BILINEAR,
+        /**
+         * Cubic convolution of the four units per axis around each unit's position (ONNX
+         * {@code mode = cubic}, PyTorch's {@code bicubic}): units {@code floor(q) - 1 .. floor(q) + 2},
+         * weighed by the kernel of {@link #cubicCoefficient()}; one unit where {@code q} is whole,
+         * and the inner two only when the coefficient is 0 (the outer taps then weigh nothing). The
+         * field grows by three input jumps (one with coefficient 0). Taps beyond the map read the
+         * border unit, or weigh 0 with {@link #excludeOutside()}; either way the field is stated
+         * as for every layer, virtual units beyond the map included.
+         */
+        CUBIC
     }
 
     /**
@@ -159,4 +172,20 @@ public @interface Upsample {
         /** The unit at or above {@code q} (ONNX {@code ceil}). */
         CEIL
     }
+
+    /**
+     * The {@code a} of a {@link Mode#CUBIC} upsampling's kernel (ONNX {@code cubic_coeff_a}):
+     * -0.75 is PyTorch's {@code bicubic} and ONNX's default, -0.5 TensorFlow's. Only from -2 to 0
+     * and a multiple of 1/1024 (-0.75, -0.5, -0.6015625), so that the decimal written is the exact
+     * fraction the weights use and the float ONNX stores; written with another mode, an error. Only
+     * whether it is 0 changes the fields; the effective field uses its weights.
+     */
+    double cubicCoefficient() default -0.75;
+
+    /**
+     * Whether a {@link Mode#CUBIC} upsampling gives taps beyond the map weight 0 and renormalises
+     * the others (ONNX {@code exclude_outside = 1}); not given, they read the border unit, as
+     * PyTorch does. The units read are the same either way; written with another mode, an error.
+     */
+    boolean excludeOutside() default false;
 }

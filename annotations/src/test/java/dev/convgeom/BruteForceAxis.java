@@ -135,7 +135,20 @@ final class BruteForceAxis {
                 }
             }
             case "Upsample" -> {
-                if (l.resize().bilinear()) {
+                if (l.resize().cubic()) {
+                    // Keys' kernel vanishes at distances 1 and 2, and its outer lobe is a times a
+                    // polynomial with no root strictly between 1 and 2: one unit at a whole position,
+                    // else the two around it (a = 0) or the four floor(q) - 1 .. floor(q) + 2.
+                    Frac q = source(l, Frac.of(v), sizeOf(src));
+                    long i0 = q.floor();
+                    boolean whole = q.equals(Frac.of(i0));
+                    boolean outer = l.resize().cubicCoefficient() != 0;
+                    long first = whole || !outer ? i0 : i0 - 1;
+                    long last = whole ? i0 : outer ? i0 + 2 : i0 + 1;
+                    for (long u = first; u <= last; u++) {
+                        result.addAll(pixels(src, u));
+                    }
+                } else if (l.resize().bilinear()) {
                     // The units either side of the ONNX source position, one where it is whole.
                     Frac q = source(l, Frac.of(v), sizeOf(src));
                     long i0 = q.floor();

@@ -6,6 +6,7 @@ import static dev.convgeom.Graphs.channels;
 import static dev.convgeom.Graphs.concat;
 import static dev.convgeom.Graphs.conv;
 import static dev.convgeom.Graphs.crop;
+import static dev.convgeom.Graphs.cubic;
 import static dev.convgeom.Graphs.deconv;
 import static dev.convgeom.Graphs.gate;
 import static dev.convgeom.Graphs.globalAvgPool;
@@ -135,6 +136,8 @@ class GraphGeometryBruteForceTest {
                 // declared at 33x31, walked there and at another size.
                 Arguments.of(nearestNetwork(), 33, 31),
                 Arguments.of(nearestNetwork(), 20, 14),
+                Arguments.of(cubicNetwork(), 33, 31),
+                Arguments.of(cubicNetwork(), 20, 14),
                 // Shrinking (per above factor: ONNX linear without antialiasing, PyTorch's
                 // interpolate to a smaller size) in every coordinate mode (tf_half_pixel_for_nn
                 // shrinking and enlarging), of the input and of a
@@ -221,6 +224,37 @@ class GraphGeometryBruteForceTest {
                         upsample("u", "d", 3, true),
                         maxPool("p", "u", 3, 2),
                         deconv("d2", "p", 3, 2, 1)), 8, 6));
+    }
+
+    /**
+     * Cubic upsamplings in every coordinate mode where their fields move forwards: half-pixel by 2
+     * and 3/2 (positions never whole), shrinking by 1/2, tf_half_pixel_for_nn by 2, and the two-tap
+     * kernel (a = 0) with asymmetric and aligned-corner positions; windows after them.
+     */
+    private static NetworkSpec cubicNetwork() {
+        return network("cubic", 33, 31,
+                conv("c", "input", 3, 2, 1),
+                cubic("bicubic", "c", 2, 1, Upsample.Coordinates.HALF_PIXEL, -0.75, false),
+                cubic("tf", "c", 3, 2, Upsample.Coordinates.HALF_PIXEL, -0.5, true),
+                cubic("down", "input", 1, 2, Upsample.Coordinates.HALF_PIXEL, -0.75, false),
+                cubic("nn", "c", 2, 1, Upsample.Coordinates.TF_HALF_PIXEL_FOR_NN, -0.75, true),
+                cubic("twoTaps", "c", 5, 2, Upsample.Coordinates.ASYMMETRIC, 0, false),
+                cubic("corners", "c", 3, 1, Upsample.Coordinates.ALIGN_CORNERS, 0, true),
+                conv("after", "bicubic", 3, 2, 0),
+                cubic("again", "after", 2, 1, Upsample.Coordinates.HALF_PIXEL, -2, false),
+                conv("wide", "tf", 4, 3, 1));
+    }
+
+    /**
+     * A cubic upsampling whose fields would step back (asymmetric by 2: unit 0 on input unit 0
+     * reads one unit, unit 1 four) is refused at run time with the engine's reason.
+     */
+    @Test
+    void aCubicUpsamplingWhoseFieldsStepBackIsRefusedWithTheReason() {
+        NetworkSpec spec = network("stepsBack", 8, 8,
+                cubic("up", "input", 2, 1, Upsample.Coordinates.ASYMMETRIC, -0.75, false));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> spec.forInput(Size.of(8, 8)));
+        assertTrue(e.getMessage().contains("the fields step back from one unit to the next"), e.getMessage());
     }
 
     private static NetworkSpec nearestNetwork() {

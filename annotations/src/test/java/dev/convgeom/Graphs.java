@@ -53,6 +53,13 @@ final class Graphs {
                 Resize.upsample(factorX, factorY, true, coordinates));
     }
 
+    /** A cubic upsampling by {@code factor / per} on both axes with coefficient {@code a}. */
+    static LayerSpec cubic(String name, String from, int factor, int per, Upsample.Coordinates coordinates, double a,
+                           boolean excludeOutside) {
+        return new LayerSpec(name, "Upsample", List.of(from), C, C, 1, null, null,
+                Resize.upsample(factor, per, factor, per, false, coordinates).withCubic(a, excludeOutside));
+    }
+
     /** A bilinear upsampling by {@code factorX / perX} along the columns and {@code factorY / perY} along the rows. */
     static LayerSpec upsample(String name, String from, int factorX, int perX, int factorY, int perY,
                               Upsample.Coordinates coordinates) {

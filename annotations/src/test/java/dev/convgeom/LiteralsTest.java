@@ -60,6 +60,28 @@ class LiteralsTest {
     }
 
     @Test
+    void aCubicKernelIsWrittenAfterItsModeOnlyWhenNotPyTorchs() {
+        LayerSpec bicubic = new LayerSpec("up", "Upsample", List.of("input"), 3, 3, 1, null, null,
+                Resize.upsample(2, 1, 2, 1, false, Upsample.Coordinates.HALF_PIXEL).withCubic(-0.75, false));
+        LayerSpec tf = new LayerSpec("up2", "Upsample", List.of("up"), 3, 3, 1, null, null,
+                Resize.upsample(3, 2, 3, 2, false, Upsample.Coordinates.HALF_PIXEL).withCubic(-0.5, true));
+        LayerSpec twoTaps = new LayerSpec("up3", "Upsample", List.of("up2"), 3, 3, 1, null, null,
+                Resize.upsample(3, 1, 3, 1, false, Upsample.Coordinates.ALIGN_CORNERS).withCubic(0, false));
+        assertEquals("up Upsample input 3 3 1 - - upsample,2,cubic", Literals.line(bicubic));
+        assertEquals("up2 Upsample ^ 3 3 1 - - upsample,3/2,cubic:-0.5:exclude_outside", Literals.line(tf, "up"));
+        assertEquals("up3 Upsample ^ 3 3 1 - - upsample,3,cubic:0,align_corners", Literals.line(twoTaps, "up2"));
+        NetworkSpec net = Literals.network("Cubic", "3 33 20", Literals.line(bicubic), Literals.line(tf, "up"),
+                Literals.line(twoTaps, "up2"));
+        assertEquals(List.of(bicubic, tf, twoTaps), net.layers());
+        assertEquals("up2: Upsample x3 cubic a -0.5 exclude_outside", tf.toString());
+        // a coefficient convgeom does not state exactly, or both cubic and bilinear: refused
+        assertThrows(IllegalArgumentException.class, () -> Resize.upsample(2, false).withCubic(-0.6, false));
+        assertThrows(IllegalArgumentException.class, () -> Resize.upsample(2, false).withCubic(0.5, false));
+        assertThrows(IllegalArgumentException.class, () -> Literals.network("Bad", "3 33 20",
+                "up Upsample input 3 3 1 - - upsample,2,cubic:-0.5:outside"));
+    }
+
+    @Test
     void aFractionalFactorIsWrittenFactorSlashPer() {
         LayerSpec both = new LayerSpec("up", "Upsample", List.of("input"), 3, 3, 1, null, null,
                 Resize.upsample(65, 33, 65, 33, true, Upsample.Coordinates.HALF_PIXEL));

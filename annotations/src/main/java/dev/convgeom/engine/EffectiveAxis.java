@@ -17,7 +17,13 @@ import java.util.List;
  *     units and a phase reached by one copies it;
  * <li>nearest upsampling copies unit {@code floor(v / f)}; bilinear upsampling (half-pixel centres)
  *     reads {@code floor(q)} with weight {@code 1 - frac(q)} and {@code floor(q) + 1} with
- *     {@code frac(q)}, {@code q = (v + 1/2) / f - 1/2};
+ *     {@code frac(q)}, {@code q = (v + 1/2) / f - 1/2}; cubic upsampling reads {@code floor(q) - 1 ..
+ *     floor(q) + 2} with its kernel's weights {@code w}, but as these have signs (a negative tap
+ *     carries the signal too, only inverted), each tap weighs {@code |w| / sum |w|}: the
+ *     statistics need weights that are a distribution (signed ones give a negative variance, -1/8
+ *     unit squared halfway between two units for {@code a = -0.75}), and the magnitudes say how
+ *     much of the output each unit makes; taps beyond the map are counted where they fall, as
+ *     for bilinear, whether ONNX clamps them or excludes them;
  * <li>padding and crops move the units; pointwise layers change nothing;
  * <li>a merge (add or concat) sums its inputs, each with weight 1.
  * </ul>
@@ -89,6 +95,9 @@ public final class EffectiveAxis {
         long inPeriod = in.period();
         long periods = inPeriod / WindowAxis.gcd(s.advance(), inPeriod);
         int period = Math.toIntExact(Math.multiplyExact(s.period(), periods));
+        if (s.cubic() != null) {
+            return cubic(in, s, period, Math.multiplyExact(s.advance() / (inPeriod / periods), in.shift()));
+        }
         Accumulator[] phases = new Accumulator[period];
         for (int v = 0; v < period; v++) {
             phases[v] = new Accumulator();
@@ -103,6 +112,38 @@ public final class EffectiveAxis {
         BigInteger denominator = s.linear() ? in.denominator().multiply(BigInteger.valueOf(s.d())) : in.denominator();
         long shift = Math.multiplyExact(s.advance() / (inPeriod / periods), in.shift());
         return EffectiveProfile.of(shift, phases, denominator);
+    }
+
+    /**
+     * Cubic upsampling: each phase's taps weigh {@code |w| / sum |w|} (see the class comment), over
+     * the least common multiple of the phases' sums.
+     */
+    private static EffectiveProfile cubic(EffectiveProfile in, Sampling s, int period, long shift) {
+        BigInteger[][] magnitudes = new BigInteger[period][];
+        BigInteger[] sums = new BigInteger[period];
+        BigInteger common = BigInteger.ONE;
+        for (int v = 0; v < period; v++) {
+            BigInteger[] w = s.cubicWeights(v);
+            magnitudes[v] = new BigInteger[w.length];
+            sums[v] = BigInteger.ZERO;
+            for (int k = 0; k < w.length; k++) {
+                magnitudes[v][k] = w[k].abs();
+                sums[v] = sums[v].add(magnitudes[v][k]);
+            }
+            common = common.divide(common.gcd(sums[v])).multiply(sums[v]);
+        }
+        Accumulator[] phases = new Accumulator[period];
+        for (int v = 0; v < period; v++) {
+            phases[v] = new Accumulator();
+            BigInteger scale = common.divide(sums[v]);
+            long below = s.position(v).floor();
+            for (int k = 0; k < 4; k++) {
+                if (magnitudes[v][k].signum() != 0) {
+                    in.addTo(phases[v], below - 1 + k, magnitudes[v][k].multiply(scale));
+                }
+            }
+        }
+        return EffectiveProfile.of(shift, phases, in.denominator().multiply(common));
     }
 
     /** Units {@code offset, offset + 1, ...} of {@code in}. */

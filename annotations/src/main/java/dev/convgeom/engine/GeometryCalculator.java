@@ -257,7 +257,9 @@ public final class GeometryCalculator {
                         axis.extent(), n, n, f, p, WindowAxis.ceilDiv(p, f));
                 fits = false;
             } else if (!Sampling.fits(layer, axis, n)) {
-                if (Sampling.nearestInside(layer, axis, n)) {
+                if (!Sampling.cubicOrdered(layer, axis, n)) {
+                    reportCubicUnordered(index, layer, axis, n);
+                } else if (Sampling.nearestInside(layer, axis, n)) {
                     soFar.report(index, Param.COORDINATES, axis, GeometryMessage.ALIGN_CORNERS_ONE_UNIT, layer.name(),
                             axis.extent(), layer.extras().factor(axis));
                 } else {
@@ -269,6 +271,15 @@ public final class GeometryCalculator {
         return fits ? new ComputedLayer(layer, inputs, PixelShuffleStep.channels(soFar, index, layer, inputs.get(0), in),
                 LayerAxis.resample(layer, Axis.Y, List.of(in.y()), 0, 0),
                 LayerAxis.resample(layer, Axis.X, List.of(in.x()), 0, 0), null, null, 0, 0) : null;
+    }
+
+    /** A cubic upsampling whose fields step back ({@link Sampling#cubicOrdered}): names the two units. */
+    private void reportCubicUnordered(int index, LayerSpec layer, Axis axis, long n) {
+        Sampling s = Sampling.of(layer, axis, n);
+        long v = Sampling.firstStepBack(s);
+        soFar.report(index, Param.COORDINATES, axis, GeometryMessage.CUBIC_UNORDERED, layer.name(),
+                layer.extras().coordinates(), v - 1, axis.extent(), s.position(v - 1), s.first(v - 1), s.last(v - 1),
+                v, s.position(v), s.first(v), s.last(v));
     }
 
     /** A nearest upsampling whose first or last unit rounds outside its input ({@link Sampling#nearestInside}). */

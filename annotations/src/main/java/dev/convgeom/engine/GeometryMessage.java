@@ -93,6 +93,14 @@ public enum GeometryMessage implements Catalogued {
                     + " which rounds to unit %d, outside the %d units of its input; the runtime copies the border"
                     + " unit there, which one field pattern cannot state, so convgeom does not guess: use HALF_PIXEL"
                     + " with a ROUND_PREFER rounding, ASYMMETRIC with FLOOR, or ALIGN_CORNERS"),
+    CUBIC_UNORDERED(Severity.ERROR,
+            "layer '%s': CUBIC upsampling with %s coordinates puts output unit %d along the %s at input"
+                    + " position %s, reading units %d to %d, and unit %d at %s, reading units %d to %d (a position"
+                    + " on a unit reads only that unit, one between units four): the fields step back from one"
+                    + " unit to the next, which one field pattern cannot state, so convgeom does not guess; use"
+                    + " HALF_PIXEL coordinates with a factor"
+                    + " whose positions never fall on a unit (an even factor, as PyTorch's bicubic by 2), or"
+                    + " cubicCoefficient = 0 (two taps)"),
     REFLECT_PAD_TOO_WIDE(Severity.ERROR,
             "layer '%s': REFLECT padding of %d %s needs a map of more than %d %s, but its input, %s, has %d:"
                     + " new unit -%d would copy %s %d, which does not exist; pad less, or use mode = EDGE"),

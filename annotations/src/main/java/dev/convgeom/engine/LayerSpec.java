@@ -168,10 +168,13 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
      * @param padMode         what a {@link LayerKind#PAD}'s new units hold ({@link PadMode#CONSTANT} otherwise)
      * @param rounding        which unit a nearest upsampling copies ({@link NearestRounding#ROUND_PREFER_FLOOR}
      *                        otherwise)
+     * @param cubic           a cubic upsampling's kernel; null for any other layer (then {@code bilinear}
+     *                        says linear or nearest)
      */
     public record Extras(int like, OptionalLong offsetY, OptionalLong offsetX, long factorX, long factorY,
                          boolean bilinear, Coordinates coordinates, long outputPadding, boolean allowMisaligned,
-                         long firstChannel, long perX, long perY, PadMode padMode, NearestRounding rounding) {
+                         long firstChannel, long perX, long perY, PadMode padMode, NearestRounding rounding,
+                         CubicKernel cubic) {
 
         public static final Extras NONE = new Extras(NETWORK_INPUT, OptionalLong.empty(), OptionalLong.empty(), 1,
                 1, false, Coordinates.HALF_PIXEL, 0, false, 0, 1, 1, PadMode.CONSTANT);
@@ -180,6 +183,23 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
             Objects.requireNonNull(coordinates, "coordinates");
             Objects.requireNonNull(padMode, "padMode");
             Objects.requireNonNull(rounding, "rounding");
+            if (cubic != null && bilinear) {
+                throw new IllegalArgumentException("an upsampling is cubic or bilinear, not both");
+            }
+        }
+
+        /** Extras of a layer that is no cubic upsampling. */
+        public Extras(int like, OptionalLong offsetY, OptionalLong offsetX, long factorX, long factorY,
+                      boolean bilinear, Coordinates coordinates, long outputPadding, boolean allowMisaligned,
+                      long firstChannel, long perX, long perY, PadMode padMode, NearestRounding rounding) {
+            this(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding, allowMisaligned,
+                    firstChannel, perX, perY, padMode, rounding, null);
+        }
+
+        /** These extras as a cubic upsampling's with {@code cubic}, its kernel (null: not cubic). */
+        public Extras withCubic(CubicKernel cubic) {
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear && cubic == null, coordinates,
+                    outputPadding, allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic);
         }
 
         /** Extras whose nearest upsampling (if any) rounds as ONNX does by default. */
@@ -193,7 +213,7 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
         /** Which unit a nearest upsampling copies for a position between two units. */
         public Extras withRounding(NearestRounding rounding) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode, rounding);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic);
         }
 
         /** Extras of a layer other than a pad. */
@@ -207,7 +227,7 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
         /** These extras with a pad's mode. */
         public Extras withPadMode(PadMode padMode) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode, rounding);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic);
         }
 
         /** Extras without a channel selection. */
@@ -218,12 +238,12 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
 
         /** These extras with a channel selection starting at {@code firstChannel}. */
         public Extras withFirstChannel(long firstChannel) {
-            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding, allowMisaligned, firstChannel, perX, perY, padMode, rounding);
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding, allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic);
         }
 
         public Extras withLike(int like, OptionalLong offsetY, OptionalLong offsetX) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode, rounding);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic);
         }
 
         /** The same factor along both axes. */
@@ -234,13 +254,13 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
         /** Factor {@code factorX} along the columns and {@code factorY} along the rows. */
         public Extras withFactors(long factorX, long factorY, boolean bilinear) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode, rounding);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic);
         }
 
         /** Where an upsampling places its units on its input. */
         public Extras withCoordinates(Coordinates coordinates) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode, rounding);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic);
         }
 
         /** The upsampling factor along {@code axis}: its numerator over {@link #per(Axis)}. */
@@ -259,17 +279,17 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
          */
         public Extras withPers(long perX, long perY) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode, rounding);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic);
         }
 
         public Extras withOutputPadding(long outputPadding) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode, rounding);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic);
         }
 
         public Extras withAllowMisaligned(boolean allowMisaligned) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode, rounding);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic);
         }
 
         public OptionalLong offset(Axis axis) {

@@ -9,7 +9,8 @@ import dev.convgeom.Ratio;
  * nearest either way, that is {@code floor(v / f)}: {@code q} lies strictly between
  * {@code floor(v / f) - 1/2} and {@code floor(v / f) + 1/2}), linear interpolation reads
  * {@code floor(q)} and {@code ceil(q)}, one unit where {@code q} is whole, with weights
- * {@code 1 - frac(q)} and {@code frac(q)}.
+ * {@code 1 - frac(q)} and {@code frac(q)}; cubic interpolation reads {@code floor(q) - 1 .. floor(q) + 2}
+ * with its kernel's weights ({@link CubicKernel}), the units of weight 0 left out.
  *
  * <p>The factor is the exact ratio {@code f = factor / per} (ONNX {@code Resize} to {@code sizes}
  * that are no whole multiple of the input: 33 units to 65 is {@code 65 / 33}); {@code n} input
@@ -36,8 +37,18 @@ import dev.convgeom.Ratio;
  * @param per     the factor's denominator, at least 1
  * @param linear  linear interpolation, else nearest
  * @param rounding which unit nearest copying takes (unused for linear)
+ * @param cubic    the kernel of a cubic interpolation, null for another ({@code linear} then false):
+ *                 it reads {@code floor(q) - 1 .. floor(q) + 2}, or only {@code floor(q) .. floor(q) + 1}
+ *                 when its outer taps weigh 0 ({@code a = 0}), and one unit where {@code q} is whole
+ *                 ({@link CubicKernel})
  */
-public record Sampling(long a, long b, long d, long factor, long per, boolean linear, NearestRounding rounding) {
+public record Sampling(long a, long b, long d, long factor, long per, boolean linear, NearestRounding rounding,
+                       CubicKernel cubic) {
+
+    /** A nearest or linear sampling. */
+    public Sampling(long a, long b, long d, long factor, long per, boolean linear, NearestRounding rounding) {
+        this(a, b, d, factor, per, linear, rounding, null);
+    }
 
     /**
      * The sampling of {@code layer}, an upsampling, along {@code axis} of an input of {@code n}
@@ -49,7 +60,7 @@ public record Sampling(long a, long b, long d, long factor, long per, boolean li
         long p = e.per(axis);
         boolean linear = e.bilinear();
         NearestRounding r = e.rounding();
-        return switch (e.coordinates()) {
+        Sampling s = switch (e.coordinates()) {
             // (v + 1/2) * p / f - 1/2 = (2 p v + p - f) / (2 f)
             case HALF_PIXEL -> new Sampling(Math.multiplyExact(2L, p), p - f, Math.multiplyExact(2L, f), f, p, linear, r);
             case ASYMMETRIC -> new Sampling(p, 0, f, f, p, linear, r);
@@ -65,6 +76,7 @@ public record Sampling(long a, long b, long d, long factor, long per, boolean li
                         : new Sampling(n - 1, 0, out - 1, f, p, linear, r);
             }
         };
+        return e.cubic() == null ? s : new Sampling(s.a, s.b, s.d, f, p, false, r, e.cubic());
     }
 
     /** The units {@code layer}, an upsampling, puts out along {@code axis} for {@code n} input units. */
@@ -81,7 +93,8 @@ public record Sampling(long a, long b, long d, long factor, long per, boolean li
     public static boolean fits(LayerSpec layer, Axis axis, long n) {
         LayerSpec.Extras e = layer.extras();
         boolean stretches = e.coordinates() != Coordinates.ALIGN_CORNERS || n >= 2 || size(layer, axis, n) == n;
-        return !empty(layer, axis, n) && (e.bilinear() ? stretches : stretches && nearestInside(layer, axis, n));
+        return !empty(layer, axis, n) && (interpolates(e) ? stretches : stretches && nearestInside(layer, axis, n))
+                && (!stretches || cubicOrdered(layer, axis, n));
     }
 
     /** Whether {@code layer}, shrinking, puts out no unit for {@code n} input units along {@code axis}. */
@@ -100,11 +113,47 @@ public record Sampling(long a, long b, long d, long factor, long per, boolean li
      */
     public static boolean nearestInside(LayerSpec layer, Axis axis, long n) {
         long out = size(layer, axis, n);
-        if (layer.extras().bilinear() || out < 1 || n < 1) {
+        if (interpolates(layer.extras()) || out < 1 || n < 1) {
             return true;
         }
         Sampling s = of(layer, axis, n);
         return s.first(0) >= 0 && s.last(out - 1) <= n - 1;
+    }
+
+    /**
+     * Whether the fields of {@code layer}, a cubic upsampling (true for another), move forwards
+     * from unit to unit along {@code axis} for {@code n} input units, as every {@link FieldPattern}
+     * must: a unit on an input unit reads that one unit, a unit between two reads four when the
+     * kernel has outer taps, so where both occur (odd factors with half-pixel centres, asymmetric
+     * and aligned-corner positions, whose unit 0 sits on input unit 0) one end of the fields steps
+     * back unless the positions advance by enough (a shrinking). It holds when the kernel's
+     * coefficient is 0 (two taps, as linear), where no position, or every position, is whole, and
+     * where the units read never step back, checked over one period.
+     */
+    public static boolean cubicOrdered(LayerSpec layer, Axis axis, long n) {
+        CubicKernel kernel = layer.extras().cubic();
+        if (kernel == null || !kernel.outerTaps()) {
+            return true;
+        }
+        return firstStepBack(of(layer, axis, n)) < 0;
+    }
+
+    /**
+     * The first unit {@code v} of one period (and the first of the next) whose first or last unit
+     * read lies before unit {@code v - 1}'s, or -1 where they never step back.
+     */
+    public static long firstStepBack(Sampling s) {
+        for (long v = 1; v <= s.period(); v++) {
+            if (s.first(v) < s.first(v - 1) || s.last(v) < s.last(v - 1)) {
+                return v;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the upsampling of {@code extras} interpolates (linear or cubic) rather than copying a unit. */
+    private static boolean interpolates(LayerSpec.Extras extras) {
+        return extras.bilinear() || extras.cubic() != null;
     }
 
     /** Output units after which the units read repeat. */
@@ -124,11 +173,19 @@ public record Sampling(long a, long b, long d, long factor, long per, boolean li
 
     /** The first input unit {@code v} reads. */
     public long first(long v) {
+        if (cubic != null) {
+            long below = Math.floorDiv(numerator(v), d);
+            return Math.floorMod(numerator(v), d) == 0 || !cubic.outerTaps() ? below : below - 1;
+        }
         return linear ? Math.floorDiv(numerator(v), d) : rounding.unit(numerator(v), d);
     }
 
     /** The last input unit {@code v} reads. */
     public long last(long v) {
+        if (cubic != null) {
+            long below = Math.floorDiv(numerator(v), d);
+            return Math.floorMod(numerator(v), d) == 0 ? below : below + (cubic.outerTaps() ? 2 : 1);
+        }
         return linear ? -Math.floorDiv(-numerator(v), d) : rounding.unit(numerator(v), d);
     }
 
@@ -138,6 +195,15 @@ public record Sampling(long a, long b, long d, long factor, long per, boolean li
      */
     public long upperWeight(long v) {
         return Math.floorMod(numerator(v), d);
+    }
+
+    /**
+     * The cubic kernel's weights of units {@code floor(q) - 1 .. floor(q) + 2} for output unit
+     * {@code v}, as {@link CubicKernel#weights} gives them (over a common denominator); for a cubic
+     * sampling only.
+     */
+    public java.math.BigInteger[] cubicWeights(long v) {
+        return cubic.weights(Math.floorMod(numerator(v), d), d);
     }
 
     private long numerator(long v) {

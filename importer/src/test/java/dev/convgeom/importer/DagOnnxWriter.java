@@ -264,6 +264,10 @@ final class DagOnnxWriter {
                 node("ConvTranspose", name, List.of(x, w), out, a);
             }
             case UPSAMPLE -> {
+                if (l.extras().cubic() != null) {
+                    // Its negative taps would void the positive-weights argument this writer's graphs rely on.
+                    throw new IllegalArgumentException(name + ": cubic upsampling is not written by this test");
+                }
                 boolean fractional = l.extras().per(Axis.X) != 1 || l.extras().per(Axis.Y) != 1;
                 // The declared layer scales by a fixed factor at any size: ONNX's scales, which
                 // ONNX Runtime reads as floats (exact for whole factors, rounded for 7/3).

@@ -374,9 +374,35 @@ class OnnxImportTest {
         assertRefused(unshuffled.build("back_out"), "'back' (Reshape): reshapes a grouped [1, 2, 2, 8, 8] map to"
                 + " [1, 4, 8, 8]; a channel shuffle is Reshape to N x groups x C/groups x H x W, Transpose");
 
-        OnnxBuilder cubic = new OnnxBuilder(13, "x", 4, 8, 8);
-        cubic.map("Resize", "up", List.of("x", "", cubic.floatTensor("s", 1, 1, 2, 2)), string("mode", "cubic"));
-        assertRefused(cubic.build("up_out"), "'up' (Resize): mode 'cubic' reads four units per axis");
+        OnnxBuilder unknownMode = new OnnxBuilder(13, "x", 4, 8, 8);
+        unknownMode.map("Resize", "up", List.of("x", "", unknownMode.floatTensor("s", 1, 1, 2, 2)),
+                string("mode", "lanczos"));
+        assertRefused(unknownMode.build("up_out"), "'up' (Resize): mode 'lanczos' is none of nearest, linear and cubic");
+
+        // cubic: unit 0 of an asymmetric x2 sits on input unit 0 (one tap), unit 1 between (four taps)
+        OnnxBuilder cubicAsymmetric = new OnnxBuilder(13, "x", 4, 8, 8);
+        cubicAsymmetric.map("Resize", "up", List.of("x", "", cubicAsymmetric.floatTensor("s", 1, 1, 2, 2)),
+                string("mode", "cubic"), string("coordinate_transformation_mode", "asymmetric"));
+        assertRefused(cubicAsymmetric.build("up_out"), "'up' (Resize): resizes 8 to 16 columns with asymmetric: output"
+                + " column 0 sits at input position 0 and reads columns 0 to 0, column 1 at 1/2 reads -1 to 2");
+        OnnxBuilder cubicCoefficient = new OnnxBuilder(13, "x", 4, 8, 8);
+        cubicCoefficient.map("Resize", "up", List.of("x", "", cubicCoefficient.floatTensor("s", 1, 1, 2, 2)),
+                string("mode", "cubic"), OnnxBuilder.floating("cubic_coeff_a", 0.5f));
+        assertRefused(cubicCoefficient.build("up_out"), "'up' (Resize): cubic_coeff_a = 0.5: convgeom states a cubic"
+                + " kernel exactly for a coefficient from -2 to 0 that is a multiple of 1/1024");
+        OnnxBuilder cubicCrop = new OnnxBuilder(13, "x", 4, 8, 8);
+        cubicCrop.map("Resize", "up", List.of("x", "", cubicCrop.floatTensor("s", 1, 1, 2, 2)),
+                string("mode", "cubic"), string("coordinate_transformation_mode", "tf_crop_and_resize"));
+        assertRefused(cubicCrop.build("up_out"), "'up' (Resize): mode cubic with coordinate_transformation_mode"
+                + " tf_crop_and_resize");
+        // aligned corners on one unit: one message for every mode
+        for (String mode : List.of("nearest", "linear", "cubic")) {
+            OnnxBuilder one = new OnnxBuilder(13, "x", 4, 1, 8);
+            one.map("Resize", "up", List.of("x", "", one.floatTensor("s", 1, 1, 2, 2)), string("mode", mode),
+                    string("coordinate_transformation_mode", "align_corners"));
+            assertRefused(one.build("up_out"), "'up' (Resize): align_corners stretches a map of 1x8 to 2x16: one unit"
+                    + " stretched over several has no step; refused");
+        }
 
         OnnxBuilder tf = new OnnxBuilder(13, "x", 4, 8, 8);
         tf.map("Resize", "up", List.of("x", "", tf.floatTensor("s", 1, 1, 2, 2)), string("mode", "linear"),
@@ -483,6 +509,28 @@ class OnnxImportTest {
     }
 
     @Test
+    void cubicResizesBecomeCubicUpsamplingsWithTheirKernel() throws Exception {
+        // PyTorch's bicubic by 2 (pytorch_half_pixel, a = -0.75), TensorFlow's kernel excluding the outside
+        // by 3/2, and the two-tap kernel with aligned corners by 3
+        OnnxBuilder b = new OnnxBuilder(13, "x", 3, 5, 4);
+        String x = b.map("Resize", "bicubic", List.of("x", "", b.floatTensor("s", 1, 1, 2, 2)), string("mode", "cubic"),
+                string("coordinate_transformation_mode", "pytorch_half_pixel"),
+                OnnxBuilder.floating("cubic_coeff_a", -0.75f));
+        String y = b.map("Resize", "tf", List.of(x, "", "", b.intTensor("sizes", 1, 3, 15, 12)), string("mode", "cubic"),
+                OnnxBuilder.floating("cubic_coeff_a", -0.5f), OnnxBuilder.integer("exclude_outside", 1));
+        b.map("Resize", "corners", List.of(y, "", b.floatTensor("s3", 1, 1, 3, 3)), string("mode", "cubic"),
+                string("coordinate_transformation_mode", "align_corners"), OnnxBuilder.floating("cubic_coeff_a", 0f));
+        Checked checked = read(b.build("corners_out"), null);
+        assertEquals(new Shape(3, 45, 36), checked.network().layers().get(2).output());
+        String source = dev.convgeom.importer.writing.JavaWriter.write(checked, "p", "T");
+        assertTrue(source.contains("@Upsample(factor = 2, mode = Upsample.Mode.CUBIC) Object bicubic;"), source);
+        assertTrue(source.contains("@Upsample(factor = 3, per = 2, mode = Upsample.Mode.CUBIC, cubicCoefficient = -0.5,"
+                + " excludeOutside = true) Object tf;"), source);
+        assertTrue(source.contains("@Upsample(factor = 3, mode = Upsample.Mode.CUBIC,"
+                + " coordinates = Upsample.Coordinates.ALIGN_CORNERS, cubicCoefficient = 0) Object corners;"), source);
+    }
+
+    @Test
     void linearResizesToFractionalSizesBecomeFactorOverPer() throws Exception {
         // LR-ASPP at 520 pixels: 33 to 65 (65/33), then 65 to 520 (a whole 8); per axis 7 to 10 and 6 to 9 (3/2)
         OnnxBuilder b = new OnnxBuilder(13, "x", 3, 33, 33);
@@ -539,6 +587,12 @@ class OnnxImportTest {
                 string("mode", "linear"), integer("antialias", 1));
         assertRefused(antialias.build("down_out"), "'down' (Resize): resizes 8x8 to 4x4 with antialias = 1, which"
                 + " widens the interpolation beyond the two units around each position when shrinking");
+        OnnxBuilder cubicAntialias = new OnnxBuilder(18, "x", 3, 8, 8);
+        cubicAntialias.map("Resize", "down", List.of("x", "", cubicAntialias.floatTensor("scales", 1, 1, 0.5f, 0.5f)),
+                string("mode", "cubic"), OnnxBuilder.integer("antialias", 1));
+        assertRefused(cubicAntialias.build("down_out"), "'down' (Resize): resizes 8x8 to 4x4 with antialias = 1, which"
+                + " widens the interpolation beyond the four units around each position when shrinking; convgeom's"
+                + " CUBIC @Upsample reads those four only");
         OnnxBuilder empty = new OnnxBuilder(13, "x", 3, 8, 8);
         empty.map("Resize", "down", List.of("x", "", empty.floatTensor("scales", 1, 1, 0.1f, 1)),
                 string("mode", "linear"));

@@ -103,7 +103,19 @@ class OnnxRuntimeConfirmationTest {
                 Arguments.of("dilated transposed convolution",
                         (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::dilatedDeconv),
                 Arguments.of("reflect and edge padding", (Supplier<OnnxBuilder>) OnnxRuntimeConfirmationTest::copyPadded),
-                Arguments.of("CycleGAN-like generator", (Supplier<OnnxBuilder>) () -> cycleGanLike(false)));
+                Arguments.of("CycleGAN-like generator", (Supplier<OnnxBuilder>) () -> cycleGanLike(false)),
+                Arguments.of("bicubic, PyTorch's", (Supplier<OnnxBuilder>) () -> cubic("pytorch_half_pixel", -0.75f,
+                        false, 9, 7, 18, 14)),
+                Arguments.of("cubic by 3/2, a = -0.5, outside excluded",
+                        (Supplier<OnnxBuilder>) () -> cubic("half_pixel", -0.5f, true, 10, 8, 15, 12)),
+                Arguments.of("cubic, two taps, aligned corners",
+                        (Supplier<OnnxBuilder>) () -> cubic("align_corners", 0f, false, 5, 7, 13, 16)),
+                Arguments.of("cubic, two taps, asymmetric, outside excluded",
+                        (Supplier<OnnxBuilder>) () -> cubic("asymmetric", 0f, true, 6, 5, 12, 15)),
+                Arguments.of("cubic shrinking by 1/2",
+                        (Supplier<OnnxBuilder>) () -> cubic("half_pixel", -0.75f, false, 14, 12, 7, 6)),
+                Arguments.of("cubic, tf_half_pixel_for_nn",
+                        (Supplier<OnnxBuilder>) () -> cubic("tf_half_pixel_for_nn", -0.75f, true, 6, 7, 12, 14)));
     }
 
     /** conv 11/4, ceil max pools, LRN, a grouped conv, then Flatten + Gemm. */
@@ -346,6 +358,27 @@ class OnnxRuntimeConfirmationTest {
         x = b.unary("Relu", "relu2", b.conv("conv2", x, 8, 4, 3, 3, 1, ints("pads", 1, 1, 1, 1)));
         x = b.conv("conv3", x, 4, 9, 3, 3, 1, ints("pads", 1, 1, 1, 1));
         b.map("DepthToSpace", "shuffle", List.of(x), integer("blocksize", 3), string("mode", "CRD"));
+        return b;
+    }
+
+    /**
+     * A cubic resize of an {@code h x w} map to {@code outH x outW} between two 1x1 convolutions
+     * (positive weights, no bias). A 1x1 convolution moves no pixel, so a pixel lit alone on a zero
+     * image reaches each output unit through one term: its value times the product of the two
+     * axes' cubic weights of that pixel (each nonzero inside the field, the taps clamped onto a
+     * border unit included: {@code CubicKernel}), times positive channel sums; so a negative cubic
+     * weight changes the unit as surely as a positive one, and nothing cancels. The probes are those
+     * of every model: the corners of the clipped field read, the pixels just outside not.
+     */
+    static OnnxBuilder cubic(String coordinates, float a, boolean exclude, int h, int w, int outH, int outW) {
+        boolean opset11 = coordinates.equals("tf_half_pixel_for_nn");
+        OnnxBuilder b = new OnnxBuilder(opset11 ? 11 : 13, "data", 2, h, w);
+        String x = b.conv("mix1", "data", 2, 3, 1, 1, 1);
+        x = b.map("Resize", "up_cubic", List.of(x, opset11 ? b.floatTensor("roi") : "",
+                opset11 ? b.floatTensor("none") : "", b.intTensor("sizes", 1, 3, outH, outW)), string("mode", "cubic"),
+                string("coordinate_transformation_mode", coordinates), OnnxBuilder.floating("cubic_coeff_a", a),
+                OnnxBuilder.integer("exclude_outside", exclude ? 1 : 0));
+        b.conv("mix2", x, 3, 2, 1, 1, 1);
         return b;
     }
 

@@ -135,6 +135,31 @@ class GoldenTest {
         compare("test.GoldenPixels.json", GeneratedCodeTest.manifestOf(c, "test.GoldenPixels"));
     }
 
+    /**
+     * Cubic upsamplings: PyTorch's bicubic by 2, then TensorFlow's kernel by 3/2 excluding the
+     * outside: the mode and kernel in literal and manifest, the |w| / sum |w| effective weights.
+     */
+    static final JavaFileObject GOLDEN_CUBIC = JavaFileObjects.forSourceLines("test.GoldenCubic",
+            "package test;",
+            "",
+            "import dev.convgeom.*;",
+            "",
+            "@Network(input = @Input(channels = 3, height = 10, width = 8))",
+            "public class GoldenCubic {",
+            "    @Conv(out = 4, k = 3, s = 2, p = 1)                        Object stem;",
+            "    @Upsample(factor = 2, mode = Upsample.Mode.CUBIC)          Object bicubic;",
+            "    @Upsample(factor = 3, per = 2, mode = Upsample.Mode.CUBIC,",
+            "              cubicCoefficient = -0.5, excludeOutside = true)  Object tf;",
+            "    @Conv(out = 4, k = 3, p = 1)                               Object head;",
+            "}");
+
+    @Test
+    void cubicSourceAndManifest() {
+        Compilation c = Expect.clean(GOLDEN_CUBIC);
+        compare("GoldenCubicGeometry.java.txt", GeneratedCodeTest.sourceOf(c, "test.GoldenCubicGeometry"));
+        compare("test.GoldenCubic.json", GeneratedCodeTest.manifestOf(c, "test.GoldenCubic"));
+    }
+
     private static void compare(String name, String actual) {
         if (UPDATE) {
             write(name, actual);

@@ -225,6 +225,31 @@ class GraphDiagnosticsTest {
     }
 
     @Test
+    void cubicFieldsThatStepBackAreRefusedAtTheCoordinates() {
+        // asymmetric x2: unit 0 sits on input unit 0 (one tap), unit 1 at 1/2 reads units -1 to 2
+        String up = "@Upsample(factor = 2, mode = Upsample.Mode.CUBIC, coordinates = Upsample.Coordinates.ASYMMETRIC)"
+                + " Object up;";
+        oneError(net("@Conv(out = 8, k = 3) Object a;", up),
+                6, column(up, ".ASYMMETRIC"),
+                "layer 'up': CUBIC upsampling with ASYMMETRIC coordinates puts output unit 0 along the height/width at"
+                        + " input position 0, reading units 0 to 0, and unit 1 at 1/2, reading units -1 to 2 (a"
+                        + " position on a unit reads only that unit, one between units four): the fields step back"
+                        + " from one unit to the next, which one field pattern cannot state, so convgeom does not"
+                        + " guess; use HALF_PIXEL coordinates with a factor whose positions never fall on a unit (an"
+                        + " even factor, as PyTorch's bicubic by 2), or cubicCoefficient = 0 (two taps)"
+                        + " [convgeom:cubic-unordered]");
+    }
+
+    @Test
+    void cubicWithPyTorchsKernelOrTwoTapsIsClean() {
+        clean(net("@Conv(out = 8, k = 3) Object a;", "@Upsample(factor = 2, mode = Upsample.Mode.CUBIC) Object up;",
+                "@Upsample(factor = 3, mode = Upsample.Mode.CUBIC, cubicCoefficient = 0,"
+                        + " coordinates = Upsample.Coordinates.ALIGN_CORNERS) Object up2;",
+                "@Upsample(factor = 1, per = 2, mode = Upsample.Mode.CUBIC, cubicCoefficient = -0.5,"
+                        + " excludeOutside = true) Object down;"));
+    }
+
+    @Test
     void nearestRoundingsThatStayInsideAreClean() {
         clean(net("@Conv(out = 8, k = 3) Object a;", "@Upsample(factor = 3, coordinates = Upsample.Coordinates.ASYMMETRIC,"
                 + " rounding = Upsample.Rounding.FLOOR) Object up;", "@Upsample(factor = 65, per = 33,"

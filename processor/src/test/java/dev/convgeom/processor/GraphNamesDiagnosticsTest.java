@@ -168,6 +168,24 @@ class GraphNamesDiagnosticsTest {
                         "layer 'up': rounding = FLOOR chooses the unit a NEAREST upsampling copies, but mode = BILINEAR"
                                 + " interpolates; remove rounding, or use mode = Upsample.Mode.NEAREST"
                                 + " [convgeom:rounding-not-nearest]"),
+                // a cubic kernel's attributes belong to mode = CUBIC; each is reported where written
+                Arguments.of("@Upsample(factor = 2, mode = Upsample.Mode.BILINEAR, excludeOutside = true) Object up;", 75,
+                        "layer 'up': excludeOutside shapes the kernel of a CUBIC upsampling, but mode = BILINEAR;"
+                                + " remove excludeOutside, or use mode = Upsample.Mode.CUBIC"
+                                + " [convgeom:cubic-option-not-cubic]"),
+                Arguments.of("@Upsample(factor = 2, cubicCoefficient = -0.5) Object up;", 46,
+                        "layer 'up': cubicCoefficient shapes the kernel of a CUBIC upsampling, but mode = NEAREST;"
+                                + " remove cubicCoefficient, or use mode = Upsample.Mode.CUBIC"
+                                + " [convgeom:cubic-option-not-cubic]"),
+                // -0.6 is no multiple of 1/1024 (its double is not -0.6): the nearest multiple is offered
+                Arguments.of("@Upsample(factor = 2, mode = Upsample.Mode.CUBIC, cubicCoefficient = -0.6) Object up;", 74,
+                        "layer 'up': cubicCoefficient = -0.6, but convgeom states a cubic kernel exactly only for a"
+                                + " multiple of 1/1024 from -2 to 0 (there the decimal written is the exact fraction, and"
+                                + " the taps read are known); use -0.599609375 [convgeom:cubic-coefficient]"),
+                Arguments.of("@Upsample(factor = 2, mode = Upsample.Mode.CUBIC, cubicCoefficient = 0.5) Object up;", 74,
+                        "layer 'up': cubicCoefficient = 0.5, but convgeom states a cubic kernel exactly only for a"
+                                + " multiple of 1/1024 from -2 to 0 (there the decimal written is the exact fraction, and"
+                                + " the taps read are known); use 0.0 [convgeom:cubic-coefficient]"),
                 // fractional factors: factor over per, per at least 1 (above the factor: a shrinking)
                 Arguments.of("@Upsample(factor = 2, per = 0, mode = Upsample.Mode.BILINEAR) Object up;", 33,
                         "layer 'up': per = 0, but an upsampling factor's per must be at least 1"
@@ -285,7 +303,7 @@ class GraphNamesDiagnosticsTest {
             "[convgeom:crop-offset-count]", "[convgeom:negative-offset]",
             "[convgeom:not-positive]", "[convgeom:negative-padding]", "[convgeom:missing-kernel]",
             "[convgeom:pool-padding-too-large]", "[convgeom:missing-factor]",
-            "[convgeom:rounding-not-nearest]");
+            "[convgeom:rounding-not-nearest]", "[convgeom:cubic-option-not-cubic]", "[convgeom:cubic-coefficient]");
 
     /**
      * An FCN-like graph using every graph annotation passes the names and per-layer checks, and

@@ -49,12 +49,25 @@ import java.util.Objects;
  * @param padMode       what a pad's new units hold ({@code CONSTANT} for every other kind)
  * @param rounding      which unit a nearest upsampling copies ({@code ROUND_PREFER_FLOOR} for every
  *                      other kind)
+ * @param cubic         a cubic upsampling's kernel ({@code bilinear} then false); null for every other
+ *                      kind
  */
 public record ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out,
                             int groups, AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factorX,
                             int factorY, boolean bilinear, Upsample.Coordinates coordinates, int outputPadding,
                             int like, int offsetY, int offsetX, String label, Shape output, int firstChannel,
-                            int perX, int perY, Pad.Mode padMode, Upsample.Rounding rounding) {
+                            int perX, int perY, Pad.Mode padMode, Upsample.Rounding rounding,
+                            dev.convgeom.engine.CubicKernel cubic) {
+
+    /** A layer other than a cubic upsampling. */
+    public ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out, int groups,
+                         AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factorX, int factorY,
+                         boolean bilinear, Upsample.Coordinates coordinates, int outputPadding, int like, int offsetY,
+                         int offsetX, String label, Shape output, int firstChannel, int perX, int perY,
+                         Pad.Mode padMode, Upsample.Rounding rounding) {
+        this(source, op, kind, from, in, out, groups, y, x, ceil, same, factorX, factorY, bilinear, coordinates,
+                outputPadding, like, offsetY, offsetX, label, output, firstChannel, perX, perY, padMode, rounding, null);
+    }
 
     /** A layer other than a nearest upsampling that rounds otherwise than ONNX's default. */
     public ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out, int groups,
@@ -253,13 +266,20 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
     public ImportedLayer readingFrom(List<Integer> inputs) {
         return new ImportedLayer(source, op, kind, inputs, in, out, groups, y, x, ceil, same, factorX, factorY,
                 bilinear, coordinates, outputPadding, like, offsetY, offsetX, label, output, firstChannel, perX, perY, padMode,
-                rounding);
+                rounding, cubic);
     }
 
     /** This layer, a nearest upsampling, copying the unit {@code rounding} picks. */
     public ImportedLayer withRounding(Upsample.Rounding rounding) {
         return new ImportedLayer(source, op, kind, from, in, out, groups, y, x, ceil, same, factorX, factorY,
                 bilinear, coordinates, outputPadding, like, offsetY, offsetX, label, output, firstChannel, perX, perY, padMode,
-                rounding);
+                rounding, cubic);
+    }
+
+    /** This layer, an upsampling, interpolating cubically with {@code cubic}'s kernel (null: unchanged). */
+    public ImportedLayer withCubic(dev.convgeom.engine.CubicKernel cubic) {
+        return new ImportedLayer(source, op, kind, from, in, out, groups, y, x, ceil, same, factorX, factorY,
+                bilinear && cubic == null, coordinates, outputPadding, like, offsetY, offsetX, label, output,
+                firstChannel, perX, perY, padMode, rounding, cubic);
     }
 }

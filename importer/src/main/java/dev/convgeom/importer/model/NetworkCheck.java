@@ -99,8 +99,8 @@ public final class NetworkCheck {
             case DECONV -> new LayerSpec(name, kind, from, in, out, layer.groups(), window(layer.y(), layer),
                     window(layer.x(), layer), Resize.deconv(layer.outputPadding()));
             case UPSAMPLE -> new LayerSpec(name, kind, from, in, out, 1, null, null,
-                    Resize.upsample(layer.factorX(), layer.perX(), layer.factorY(), layer.perY(), layer.bilinear(),
-                            layer.coordinates()).withRounding(layer.rounding()));
+                    cubic(layer, Resize.upsample(layer.factorX(), layer.perX(), layer.factorY(), layer.perY(),
+                            layer.bilinear(), layer.coordinates()).withRounding(layer.rounding())));
             case CROP -> new LayerSpec(name, kind, from, in, out, 1, null, null,
                     Resize.crop(layer.like() < 0 ? "input" : names.get(layer.like()), layer.offsetX(),
                             layer.offsetY()));
@@ -170,5 +170,11 @@ public final class NetworkCheck {
             }
         }
         return best;
+    }
+
+    /** {@code resize} made cubic as {@code layer} is, when it is (its coefficient's double is exact). */
+    private static Resize cubic(ImportedLayer layer, Resize resize) {
+        return layer.cubic() == null ? resize
+                : resize.withCubic(layer.cubic().coefficient().doubleValue(), layer.cubic().excludeOutside());
     }
 }

@@ -13,10 +13,11 @@ import dev.convgeom.engine.Sampling;
  * {@code coordinate_transformation_mode} as {@code coordinates}, its {@code nearest_mode} as
  * {@code rounding}, its exact factor per axis; or why it cannot be declared exactly.
  *
- * <p>Refused: a coordinate mode convgeom does not place ({@code tf_crop_and_resize}), aligned corners stretching one unit, a real output unit whose
+ * <p>Refused: a coordinate mode convgeom does not place ({@code tf_crop_and_resize}), a real output unit whose
  * rounded position lies outside the input (ONNX clamps it to the border unit; convgeom's fields
  * cannot state that, {@link Sampling#nearestInside}), and a size where ONNX Runtime's float
- * positions pick another unit than the exact ones ({@link RuntimeNearestReads}).
+ * positions pick another unit than the exact ones ({@link RuntimeNearestReads}). Aligned corners on one
+ * unit are refused before the modes part, for every mode alike.
  *
  * @param coordinates where the units sit, as declared
  * @param rounding    which unit each copies, as declared
@@ -42,11 +43,6 @@ record NearestResize(Upsample.Coordinates coordinates, Upsample.Rounding roundin
         if (rounding == null) {
             return refused("nearest_mode '" + nearestMode + "' is none of round_prefer_floor, round_prefer_ceil, floor"
                     + " and ceil");
-        }
-        boolean oneUnit = s.height() == 1 && outH > 1 || s.width() == 1 && outW > 1;
-        if (placed == Coordinates.ALIGN_CORNERS && oneUnit) {
-            return refused("align_corners stretches a map of " + s.height() + "x" + s.width() + " to " + outH + "x"
-                    + outW + ": one unit stretched over several has no step; refused");
         }
         LayerSpec up = LayerSpec.upsample(name, fx, fy, false);
         LayerSpec layer = new LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(), 1,

@@ -1615,9 +1615,10 @@ public final class OnnxImporter {
                     + " the fixed input size)");
         }
         boolean linear = mode.equals("linear") || mode.equals("bilinear");
-        if (!linear && !mode.equals("nearest")) {
-            throw fail(node, "mode '" + mode + "' reads four units per axis; convgeom's @Upsample reads one"
-                    + " (nearest) or two (bilinear), so it is refused rather than approximated");
+        boolean cubic = mode.equals("cubic");
+        if (!linear && !cubic && !mode.equals("nearest")) {
+            throw fail(node, "mode '" + mode + "' is none of nearest, linear and cubic, the modes convgeom's @Upsample"
+                    + " states; refused rather than approximated");
         }
         if (outH < 1 || outW < 1) {
             throw fail(node, "resizes " + s.height() + "x" + s.width() + " to " + outH + "x" + outW
@@ -1626,9 +1627,16 @@ public final class OnnxImporter {
         boolean shrinks = outH < s.height() || outW < s.width();
         if (shrinks && integer(node, "antialias", 0) != 0) {
             throw fail(node, "resizes " + s.height() + "x" + s.width() + " to " + outH + "x" + outW
-                    + " with antialias = 1, which widens the interpolation beyond the two units around each"
-                    + " position when shrinking; convgeom's BILINEAR @Upsample reads those two only, so it is"
-                    + " refused rather than approximated");
+                    + " with antialias = 1, which widens the interpolation beyond the " + (cubic ? "four" : "two")
+                    + " units around each position when shrinking; convgeom's " + (cubic ? "CUBIC" : "BILINEAR")
+                    + " @Upsample reads those " + (cubic ? "four" : "two") + " only, so it is refused rather than"
+                    + " approximated");
+        }
+        // One check for every mode: aligned corners cannot stretch one unit over several.
+        boolean oneUnit = s.height() == 1 && outH > 1 || s.width() == 1 && outW > 1;
+        if (RuntimeLinearReads.placed(coordinates) == dev.convgeom.engine.Coordinates.ALIGN_CORNERS && oneUnit) {
+            throw fail(node, "align_corners stretches a map of " + s.height() + "x" + s.width() + " to " + outH
+                    + "x" + outW + ": one unit stretched over several has no step; refused");
         }
         // The exact factor per axis, in lowest terms: factor over per (ResizeFactors).
         boolean byScales = !(sizes != null && sizes.length == 4);
@@ -1647,18 +1655,25 @@ public final class OnnxImporter {
                         + " ALIGN_CORNERS or TF_HALF_PIXEL_FOR_NN coordinates only; refused rather than approximated");
             }
             placed = Upsample.Coordinates.valueOf(engine.name());
-            boolean oneUnit = s.height() == 1 && outH > 1 || s.width() == 1 && outW > 1;
-            if (placed == Upsample.Coordinates.ALIGN_CORNERS && oneUnit) {
-                throw fail(node, "align_corners stretches a map of " + s.height() + "x" + s.width() + " to " + outH
-                        + "x" + outW + ": one unit stretched over several has no step; refused");
-            }
             dev.convgeom.engine.LayerSpec up = dev.convgeom.engine.LayerSpec.upsample(nameOf(node), fx, fy, true);
             runtimeReadsExactly(node, coordinates, sizes == null ? scales : null, s, outH, outW,
                     new dev.convgeom.engine.LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(),
                             1, up.extras().withPers(px, py).withCoordinates(engine)));
         }
+        dev.convgeom.engine.CubicKernel kernel = null;
+        if (cubic) {
+            AttributeProto a = attribute(node, "cubic_coeff_a");
+            CubicResize resize = CubicResize.of(nameOf(node), coordinates, a == null ? -0.75f : a.getF(),
+                    integer(node, "exclude_outside", 0) != 0, sizes == null ? scales : null, s, outH, outW, fx, px,
+                    fy, py);
+            if (resize.refusal() != null) {
+                throw fail(node, resize.refusal());
+            }
+            placed = resize.coordinates();
+            kernel = resize.kernel();
+        }
         Upsample.Rounding rounding = Upsample.Rounding.ROUND_PREFER_FLOOR;
-        if (!linear) {
+        if (!linear && !cubic) {
             NearestResize nearest = NearestResize.of(nameOf(node), coordinates, nearestMode,
                     sizes == null ? scales : null, s, outH, outW, fx, px, fy, py);
             if (nearest.refusal() != null) {
@@ -1669,7 +1684,8 @@ public final class OnnxImporter {
         }
         Shape output = new Shape(s.channels(), (int) outH, (int) outW);
         out(node, 0, add(ImportedLayer.upsample(nameOf(node), op, m.layer(), fx, px, fy, py, linear, placed, output,
-                mode + ", " + coordinates + (linear ? "" : ", " + nearestMode)).withRounding(rounding)), output, false);
+                mode + ", " + coordinates + (linear || cubic ? "" : ", " + nearestMode)).withRounding(rounding)
+                .withCubic(kernel)), output, false);
     }
 
     /**

@@ -172,11 +172,22 @@ public final class JavaWriter {
                 if (layer.bilinear()) {
                     a.add("mode = Upsample.Mode.BILINEAR");
                 }
+                if (layer.cubic() != null) {
+                    a.add("mode = Upsample.Mode.CUBIC");
+                }
                 if (layer.coordinates() != Upsample.Coordinates.HALF_PIXEL) {
                     a.add("coordinates = Upsample.Coordinates." + layer.coordinates());
                 }
                 if (!layer.bilinear() && layer.rounding() != Upsample.Rounding.ROUND_PREFER_FLOOR) {
                     a.add("rounding = Upsample.Rounding." + layer.rounding());
+                }
+                if (layer.cubic() != null && layer.cubic().coefficient().doubleValue() != -0.75) {
+                    // a multiple of 1/1024: its plain decimal is the exact value
+                    a.add("cubicCoefficient = " + java.math.BigDecimal.valueOf(layer.cubic().coefficient().doubleValue())
+                            .stripTrailingZeros().toPlainString());
+                }
+                if (layer.cubic() != null && layer.cubic().excludeOutside()) {
+                    a.add("excludeOutside = true");
                 }
             }
             case CROP -> {

@@ -26,6 +26,13 @@ public enum Message implements Catalogued {
     ROUNDING_NOT_NEAREST(Severity.ERROR,
             "layer '%s': rounding = %s chooses the unit a NEAREST upsampling copies, but mode = %s interpolates;"
                     + " remove rounding, or use mode = Upsample.Mode.NEAREST"),
+    CUBIC_OPTION_NOT_CUBIC(Severity.ERROR,
+            "layer '%s': %s shapes the kernel of a CUBIC upsampling, but mode = %s;"
+                    + " remove %s, or use mode = Upsample.Mode.CUBIC"),
+    CUBIC_COEFFICIENT(Severity.ERROR,
+            "layer '%s': cubicCoefficient = %s, but convgeom states a cubic kernel exactly only for a multiple"
+                    + " of 1/1024 from -2 to 0 (there the decimal written is the exact fraction, and the taps"
+                    + " read are known); use %s"),
     PADDING_CONFLICT(Severity.ERROR,
             "layer '%s': padding = %s computes its own padding, so %s = %d cannot apply;"
                     + " remove %s, or use padding = Padding.EXPLICIT"),

@@ -2,6 +2,7 @@ package dev.convgeom.processor.validation;
 
 import dev.convgeom.processor.diagnostics.Message;
 import dev.convgeom.engine.Coordinates;
+import dev.convgeom.engine.CubicKernel;
 import dev.convgeom.engine.LayerSpec;
 import dev.convgeom.engine.NearestRounding;
 import dev.convgeom.engine.PadMode;
@@ -88,13 +89,49 @@ final class GraphLayerValidator {
                     v.value("rounding").orElseThrow(), layer.name(), rounding.get(), mode);
             return Optional.empty();
         }
-        if (!ok) {
+        boolean kernelWritten = !mode.equals("CUBIC") && cubicOptionsWritten(layer, mode);
+        Optional<CubicKernel> cubic = mode.equals("CUBIC") ? cubic(layer) : Optional.empty();
+        if (!ok || kernelWritten || mode.equals("CUBIC") && cubic.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new LayerSpec(layer.name(), layer.kind(), List.of(), null, null, OptionalLong.empty(),
                 OptionalLong.empty(), 1, LayerSpec.Extras.NONE.withFactors(factorX.get(), factorY.get(), bilinear)
                         .withPers(pers[0], pers[1]).withCoordinates(Coordinates.valueOf(coordinates))
-                        .withRounding(NearestRounding.valueOf(rounding.orElse("ROUND_PREFER_FLOOR")))));
+                        .withRounding(NearestRounding.valueOf(rounding.orElse("ROUND_PREFER_FLOOR")))
+                        .withCubic(cubic.orElse(null))));
+    }
+
+    /** Whether a cubic kernel's attributes are written on an upsampling of another mode (each reported). */
+    private boolean cubicOptionsWritten(LayerDeclaration layer, String mode) {
+        ExplicitValues v = layer.values();
+        boolean written = false;
+        for (String option : List.of("cubicCoefficient", "excludeOutside")) {
+            Optional<AnnotationValue> value = v.value(option);
+            if (value.isPresent()) {
+                reporter.report(Message.CUBIC_OPTION_NOT_CUBIC, layer.field(), v.mirror(), value.get(), layer.name(),
+                        option, mode, option);
+                written = true;
+            }
+        }
+        return written;
+    }
+
+    /**
+     * A {@code CUBIC} upsampling's kernel, empty for a coefficient {@link CubicKernel#accepts}
+     * refuses (reported at the coefficient, with the nearest one it takes).
+     */
+    private Optional<CubicKernel> cubic(LayerDeclaration layer) {
+        ExplicitValues v = layer.values();
+        Optional<AnnotationValue> written = v.value("cubicCoefficient");
+        double a = written.map(value -> ((Number) value.getValue()).doubleValue()).orElse(-0.75);
+        if (!CubicKernel.accepts(a)) {
+            double nearest = Double.isNaN(a) ? -0.75 : Math.max(-2, Math.min(0, Math.rint(a * CubicKernel.COEFFICIENT_DENOMINATOR)
+                    / CubicKernel.COEFFICIENT_DENOMINATOR));
+            reporter.report(Message.CUBIC_COEFFICIENT, layer.field(), v.mirror(), written.orElseThrow(), layer.name(),
+                    a, nearest);
+            return Optional.empty();
+        }
+        return Optional.of(CubicKernel.of(a, v.bool("excludeOutside").orElse(false)));
     }
 
     /** Every side at least 0: to remove rows and columns, crop instead. */

@@ -228,11 +228,16 @@ public final class ManifestWriter {
                 json.number("perY", extras.perY());
             }
         }
-        json.string("mode", extras.bilinear() ? "BILINEAR" : "NEAREST");
+        json.string("mode", extras.cubic() != null ? "CUBIC" : extras.bilinear() ? "BILINEAR" : "NEAREST");
+        if (extras.cubic() != null) {
+            json.raw("cubicCoefficient", java.math.BigDecimal.valueOf(extras.cubic().coefficient().doubleValue())
+                    .stripTrailingZeros().toPlainString());
+            json.bool("excludeOutside", extras.cubic().excludeOutside());
+        }
         if (extras.coordinates() != Coordinates.HALF_PIXEL) {
             json.string("coordinates", extras.coordinates().name());
         }
-        return extras.bilinear() || extras.rounding() == NearestRounding.ROUND_PREFER_FLOOR ? json
+        return extras.bilinear() || extras.cubic() != null || extras.rounding() == NearestRounding.ROUND_PREFER_FLOOR ? json
                 : json.string("rounding", extras.rounding().name());
     }
 

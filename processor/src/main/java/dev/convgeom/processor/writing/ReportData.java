@@ -167,6 +167,9 @@ final class ReportData {
                     .number("count", layer.channels()).endObject();
         } else if (kind == LayerKind.CHANNEL_SHUFFLE) {
             json.number("shuffleGroups", layer.spec().groups());
+        } else if (kind == LayerKind.UPSAMPLE && layer.spec().extras().cubic() != null) {
+            json.string("cubic", "cubic, a = " + layer.spec().extras().cubic().coefficient().doubleValue()
+                    + (layer.spec().extras().cubic().excludeOutside() ? ", taps beyond the map excluded" : ""));
         } else if (kind == LayerKind.PAD && layer.spec().extras().padMode() != PadMode.CONSTANT) {
             json.string("padMode", layer.spec().extras().padMode().name());
         }

@@ -95,13 +95,20 @@ public final class RuntimeSpecs {
                 Padding.valueOf(w.mode().name()), w.rounding() == Rounding.CEIL);
     }
 
+    /** {@code resize} made cubic with {@code kernel}'s coefficient, as it is when {@code kernel} is not null. */
+    private static Resize cubic(dev.convgeom.engine.CubicKernel kernel, Resize resize) {
+        return kernel == null ? resize : resize.withCubic(kernel.coefficient().doubleValue(), kernel.excludeOutside());
+    }
+
     private static Resize resize(List<ComputedLayer> computed, ComputedLayer layer) {
         var extras = layer.spec().extras();
         return switch (layer.spec().kind()) {
-            case UPSAMPLE -> Resize.upsample((int) extras.factorX(), (int) extras.perX(), (int) extras.factorY(),
+            case UPSAMPLE -> cubic(extras.cubic(), Resize.upsample((int) extras.factorX(), (int) extras.perX(), (int) extras.factorY(),
                     (int) extras.perY(), extras.bilinear(),
                     Upsample.Coordinates.valueOf(extras.coordinates().name()))
-                    .withRounding(Upsample.Rounding.valueOf(extras.rounding().name()));
+                    .withRounding(Upsample.Rounding.valueOf(extras.rounding().name()))
+                    ); // A cubic kernel's coefficient is a multiple of 1/1024: its double is exact.
+
             case DECONV -> Resize.deconv((int) extras.outputPadding());
             case PIXEL_SHUFFLE -> Resize.upsample((int) extras.factorX(), false);
             case CROP -> Resize.crop(name(computed, extras.like()), (int) layer.offsetX(), (int) layer.offsetY());

@@ -157,7 +157,12 @@ public final class EffectiveFieldOracle {
                 }
             }
             case UPSAMPLING -> {
-                if (spec.extras().bilinear()) {
+                if (spec.extras().cubic() != null) {
+                    for (CubicOracle.Weighted t : CubicOracle.effectiveTaps(
+                            GraphOracle.sourcePosition(spec, axis, n, Frac.of(v)), CubicOracle.coefficient(spec))) {
+                        taps.add(new Tap(t.unit(), t.weight()));
+                    }
+                } else if (spec.extras().bilinear()) {
                     Frac q = GraphOracle.sourcePosition(spec, axis, n, Frac.of(v));
                     long below = floor(q);
                     Frac frac = q.minus(Frac.of(below));

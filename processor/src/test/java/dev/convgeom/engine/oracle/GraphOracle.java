@@ -42,6 +42,11 @@ public final class GraphOracle {
         CROP_OUT_OF_RANGE, GATE_NOT_ONE_UNIT, GATE_CHANNELS,
         /** A real unit of a nearest upsampling rounds to a unit outside its input (ONNX clamps it). */
         NEAREST_OUTSIDE,
+        /**
+         * A cubic upsampling with outer taps where some units sit exactly on an input unit (one
+         * tap) and others between two (four): the fields do not move forwards from unit to unit.
+         */
+        CUBIC_UNORDERED,
         /** A pixel unshuffle's input is not whole blocks of its factor (PyTorch and ONNX refuse it). */
         UNSHUFFLE_BLOCKS
     }
@@ -207,11 +212,27 @@ public final class GraphOracle {
                     }
                     size[a][i] = bigN;
                     // ONNX clamps a nearest read to the input; the geometry refuses such a unit (checked unit by unit).
-                    for (long v = 0; !spec.extras().bilinear() && v < bigN; v++) {
+                    for (long v = 0; !spec.extras().bilinear() && spec.extras().cubic() == null && v < bigN; v++) {
                         long u = nearestUnit(spec, sourcePosition(spec, axis, n, Frac.of(v)));
                         if (u < 0 || u >= n) {
                             return new Failure(i, FailureKind.NEAREST_OUTSIDE, axis + ": unit " + v + " reads " + u
                                     + " of " + n);
+                        }
+                    }
+                    // Cubic reads, unit by unit over a stretch longer than any period, virtual units
+                    // included: each end of the units read must not move back.
+                    if (spec.extras().cubic() != null) {
+                        long reach = 2 * spec.extras().factor(axis) + bigN;
+                        long[] previous = null;
+                        for (long v = -reach; v <= bigN + reach; v++) {
+                            List<CubicOracle.Weighted> taps = CubicOracle.taps(sourcePosition(spec, axis, n, Frac.of(v)),
+                                    CubicOracle.coefficient(spec));
+                            long[] box = {taps.get(0).unit(), taps.get(taps.size() - 1).unit()};
+                            if (previous != null && (box[0] < previous[0] || box[1] < previous[1])) {
+                                return new Failure(i, FailureKind.CUBIC_UNORDERED, axis + ": unit " + v + " reads "
+                                        + box[0] + ".." + box[1] + " after " + previous[0] + ".." + previous[1]);
+                            }
+                            previous = box;
                         }
                     }
                 }
@@ -568,7 +589,13 @@ public final class GraphOracle {
                 }
             }
             case UPSAMPLING -> {
-                if (spec.extras().bilinear()) {
+                if (spec.extras().cubic() != null) {
+                    // The four units around the position that weigh something in ONNX's cubic kernel.
+                    for (CubicOracle.Weighted t : CubicOracle.taps(sourcePosition(spec, axis, n, Frac.of(v)),
+                            CubicOracle.coefficient(spec))) {
+                        reads.add(new Read(below, t.unit()));
+                    }
+                } else if (spec.extras().bilinear()) {
                     // Interpolated from the units either side of the ONNX source position (one when it is whole).
                     Frac q = sourcePosition(spec, axis, n, Frac.of(v));
                     long u = floor(q);

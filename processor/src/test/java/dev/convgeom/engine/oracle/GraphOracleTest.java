@@ -319,6 +319,8 @@ class GraphOracleTest {
         int nearestOutside = 0;
         int shrinking = 0;
         int tfHalfPixel = 0;
+        int cubics = 0;
+        int cubicUnordered = 0;
         int pixelShuffles = 0;
         int pixelUnshuffles = 0;
         int unshuffleErrors = 0;
@@ -361,12 +363,17 @@ class GraphOracleTest {
                 if (dag.features().contains("tf-half-pixel")) {
                     tfHalfPixel++;
                 }
+                if (dag.features().contains("cubic")) {
+                    cubics++;
+                }
                 pixelShuffles += dag.features().contains("pixel-shuffle") ? 1 : 0;
                 pixelUnshuffles += dag.features().contains("pixel-unshuffle") ? 1 : 0;
             } else if (o.failure().get().kind() == GraphOracle.FailureKind.MISALIGNED) {
                 misalignedErrors++;
             } else if (o.failure().get().kind() == GraphOracle.FailureKind.NEAREST_OUTSIDE) {
                 nearestOutside++;       // deliberate: the graph ends at the refused nearest upsampling
+            } else if (o.failure().get().kind() == GraphOracle.FailureKind.CUBIC_UNORDERED) {
+                cubicUnordered++;       // deliberate too: the graph ends at the refused cubic upsampling
             } else if (o.failure().get().kind() == GraphOracle.FailureKind.UNSHUFFLE_BLOCKS) {
                 unshuffleErrors++;      // deliberate: the graph ends at the unshuffle its input does not divide
             } else {
@@ -426,6 +433,10 @@ class GraphOracleTest {
         assertTrue(shrinking >= total / 100, "valid graphs with shrinking resizes: " + shrinking);
         System.out.printf("random graphs: %d valid with tf_half_pixel_for_nn coordinates%n", tfHalfPixel);
         assertTrue(tfHalfPixel >= total / 100, "valid graphs with tf_half_pixel_for_nn: " + tfHalfPixel);
+        System.out.printf("random graphs: %d valid with cubic upsampling, %d ending where cubic fields step back%n",
+                cubics, cubicUnordered);
+        // (the refusal itself is pinned by CubicSamplingTest's sweep and GraphDiagnosticsTest)
+        assertTrue(cubics >= total / 100, "valid graphs with cubic upsampling: " + cubics);
         System.out.printf("random graphs: %d valid with a pixel shuffle, %d with a pixel unshuffle, %d ending at an"
                 + " unshuffle whose input is not whole blocks%n", pixelShuffles, pixelUnshuffles, unshuffleErrors);
         assertTrue(pixelShuffles >= total / 50 && pixelUnshuffles >= total / 50 && unshuffleErrors >= total / 200,

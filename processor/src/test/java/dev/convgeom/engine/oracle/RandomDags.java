@@ -88,6 +88,8 @@ public final class RandomDags {
         private final Random shrinks;
         /** Draws for the nearest upsamplings' coordinates, roundings and fractions only. */
         private final Random nearestDraws;
+        /** Draws for the cubic upsamplings only, apart for the same reason. */
+        private final Random cubicDraws;
         /** Draws of the pixel shuffle tail, a stream of its own so that other blocks stay as they were. */
         private final Random pixels;
         private final NetworkInput input;
@@ -122,6 +124,7 @@ public final class RandomDags {
             this.fractions = new Random(seed * 0x9E3779B97F4A7C15L + 23);
             this.shrinks = new Random(seed * 0x9E3779B97F4A7C15L + 37);
             this.nearestDraws = new Random(seed * 0x9E3779B97F4A7C15L + 41);
+            this.cubicDraws = new Random(seed * 0x9E3779B97F4A7C15L + 47);
             this.pixels = new Random(seed * 0x9E3779B97F4A7C15L + 43);
         }
 
@@ -660,10 +663,24 @@ public final class RandomDags {
                     chained = true;
                     up = new LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(), 1, e);
                 }
+                // One bilinear upsampling in three, whatever its coordinates and factors, is cubic
+                // instead (same positions, four taps), with PyTorch's, TensorFlow's or the
+                // two-tap kernel, excluding the taps beyond the map or not; drawn apart. Not in the
+                // narrow graphs: ONNX Runtime's random-graph confirmation relies on positive weights
+                // only (nothing cancels), which a cubic kernel's negative taps would break; the
+                // importer's cubic tests confirm cubic on ONNX Runtime with one path per pixel.
+                if (bilinear && narrow == 0 && cubicDraws.nextInt(3) == 0) {
+                    double[] coefficients = {-0.75, -0.5, 0};
+                    features.add("cubic");
+                    up = new LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(), 1,
+                            up.extras().withCubic(dev.convgeom.engine.CubicKernel.of(
+                                    coefficients[cubicDraws.nextInt(3)], cubicDraws.nextBoolean())));
+                }
                 a = add(up.from(cur));
                 if (layers.size() > 1 && oracle().failure()
-                        .filter(x -> x.kind() == GraphOracle.FailureKind.NEAREST_OUTSIDE).isPresent()) {
-                    features.add("nearest-outside");
+                        .filter(x -> x.kind() == GraphOracle.FailureKind.NEAREST_OUTSIDE
+                                || x.kind() == GraphOracle.FailureKind.CUBIC_UNORDERED).isPresent()) {
+                    features.add(up.extras().cubic() != null ? "cubic-unordered" : "nearest-outside");
                     ended = true;
                     return a;
                 }
@@ -890,7 +907,9 @@ public final class RandomDags {
                 + e.allowMisaligned() + ")" + (e.perX() != 1 || e.perY() != 1
                 ? ".withPers(" + e.perX() + ", " + e.perY() + ")" : "")
                 + (e.rounding() != NearestRounding.ROUND_PREFER_FLOOR
-                ? ".withRounding(NearestRounding." + e.rounding() + ")" : "") + ")";
+                ? ".withRounding(NearestRounding." + e.rounding() + ")" : "")
+                + (e.cubic() != null ? ".withCubic(CubicKernel.of(" + e.cubic().coefficient().doubleValue() + ", "
+                + e.cubic().excludeOutside() + "))" : "") + ")";
     }
 
     /**
