@@ -148,26 +148,9 @@ class CubicResizeRuntimeTest {
 
     /** The first and last tap of output column {@code v} with a weight, before clamping. */
     private static int[] exactTaps(String coordinates, float a, long n, long bigN, long v) {
-        long num;
-        long den;
-        switch (coordinates) {
-            case "asymmetric" -> {
-                num = v * n;
-                den = bigN;
-            }
-            case "align_corners" -> {
-                num = v * (n - 1);
-                den = Math.max(1, bigN - 1);
-            }
-            case "tf_half_pixel_for_nn" -> {
-                num = (2 * v + 1) * n;
-                den = 2 * bigN;
-            }
-            default -> {
-                num = (2 * v + 1) * n - bigN;
-                den = 2 * bigN;
-            }
-        }
+        long[] position = FractionalResizeRuntimeTest.exactPosition(coordinates, n, bigN, v);
+        long num = position[0];
+        long den = position[1];
         int floor = (int) Math.floorDiv(num, den);
         if (Math.floorMod(num, den) == 0) {
             return new int[] {floor, floor};

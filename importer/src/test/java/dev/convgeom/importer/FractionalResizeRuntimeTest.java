@@ -153,7 +153,25 @@ class FractionalResizeRuntimeTest {
 
     /** The first and last input column output column {@code v} reads by exact arithmetic, clamped. */
     private static int[] exactReads(String coordinates, long n, long bigN, long v) {
-        // position = num / den
+        long[] position = exactPosition(coordinates, n, bigN, v);
+        long num = position[0];
+        long den = position[1];
+        if (num <= 0) {
+            return new int[] {0, 0};
+        }
+        if (num >= (n - 1) * den) {
+            return new int[] {(int) n - 1, (int) n - 1};
+        }
+        int floor = (int) (num / den);
+        return new int[] {floor, num % den == 0 ? floor : floor + 1};
+    }
+
+    /**
+     * Output column {@code v}'s input position as {@code {num, den}}, from the ONNX spec's
+     * coordinate transformation for {@code n} columns resized to {@code bigN} (pytorch_half_pixel
+     * and half_pixel alike where {@code bigN} exceeds 1).
+     */
+    static long[] exactPosition(String coordinates, long n, long bigN, long v) {
         long num;
         long den;
         switch (coordinates) {
@@ -174,13 +192,6 @@ class FractionalResizeRuntimeTest {
                 den = 2 * bigN;
             }
         }
-        if (num <= 0) {
-            return new int[] {0, 0};
-        }
-        if (num >= (n - 1) * den) {
-            return new int[] {(int) n - 1, (int) n - 1};
-        }
-        int floor = (int) (num / den);
-        return new int[] {floor, num % den == 0 ? floor : floor + 1};
+        return new long[] {num, den};
     }
 }
