@@ -24,6 +24,11 @@ public final class SizeSearch {
     private final boolean chain;
     /** Per axis, a chain's exact inputs {@code a * m + b} as {@code {a, b}}; null where no formula applies. */
     private final long[][] affine = new long[Axis.values().length][];
+    /**
+     * Per axis, for a graph: the exact inputs {@code a * m + b} of the chain it starts with
+     * ({@link #prefixAffine}), which hold every exact input of the whole network; null where none helps.
+     */
+    private final long[][] prefix = new long[Axis.values().length][];
 
     /**
      * @param network the network's name, for messages
@@ -36,11 +41,17 @@ public final class SizeSearch {
         this.chain = isChain(layers);
         for (Axis axis : Axis.values()) {
             affine[axis.ordinal()] = chain ? ExactInputs.affine(windows(axis)) : null;
+            prefix[axis.ordinal()] = chain ? null : prefixAffine(layers, axis);
         }
     }
 
     /** Whether every layer reads the one before and slides a window or works unit by unit. */
     public static boolean isChain(List<LayerSpec> layers) {
+        return chainPrefix(layers) == layers.size();
+    }
+
+    /** How many layers, from the first, form a chain in the sense of {@link #isChain}. */
+    static int chainPrefix(List<LayerSpec> layers) {
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
             LayerKind.Role role = layer.kind().role();
@@ -49,10 +60,31 @@ public final class SizeSearch {
             // Its input must be whole blocks, which the windows' formulas backwards do not know.
             plain &= layer.kind() != LayerKind.PIXEL_UNSHUFFLE;
             if (!plain || !layer.resolvedInputs(i).equals(List.of(i - 1))) {
-                return false;
+                return i;
             }
         }
-        return true;
+        return layers.size();
+    }
+
+    /**
+     * The exact inputs {@code a * m + b} ({@link ExactInputs#affine}) of the chain a graph starts
+     * with, up to its first window that pads SAME, as {@code {a, b}}; null when that gives no step
+     * ({@code a = 1}) or numbers beyond the int range. An input the whole network tiles exactly
+     * makes every window of that chain tile exactly, which puts it among these, so a search may
+     * skip every other size: the walk would reject them at one of those windows.
+     */
+    static long[] prefixAffine(List<LayerSpec> layers, Axis axis) {
+        List<Window> windows = new ArrayList<>();
+        for (LayerSpec layer : layers.subList(0, chainPrefix(layers))) {
+            if (layer.kind().hasWindow()) {
+                if (layer.window(axis).mode() == PaddingMode.SAME) {
+                    break;
+                }
+                windows.add(layer.window(axis));
+            }
+        }
+        long[] ab = ExactInputs.affine(windows);
+        return ab == null || ab[0] <= 1 || ab[0] > Integer.MAX_VALUE || Math.abs(ab[1]) > Integer.MAX_VALUE ? null : ab;
     }
 
     /**
@@ -90,7 +122,12 @@ public final class SizeSearch {
             }
         } else {
             long end = Math.min(Integer.MAX_VALUE, start + searchLimit());
-            for (long candidate = start; candidate <= end; candidate++) {
+            long[] steps = prefix[axis.ordinal()];
+            // The same sizes as one by one, less those the chain the graph starts with rejects.
+            long step = steps == null ? 1 : steps[0];
+            long first = steps == null ? start
+                    : steps[0] * Math.max(1, -Math.floorDiv(-(start - steps[1]), steps[0])) + steps[1];
+            for (long candidate = first; candidate <= end; candidate += step) {
                 if (walk.runExact(candidate)) {
                     return (int) candidate;
                 }

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * that does not tile, and must answer as {@code run(n) && exact()} does at every size; and
  * {@link InputSizes#of} asks both axes together, and must find what asking each axis alone finds
  * (three {@link NetworkSpec#nextExactSize} calls per axis, the other axis from 1, no exact sizes
- * when any of them fails: what the processor printed before).
+ * when any of them fails: what the processor printed before); and a search on a graph tries only
+ * the sizes that the chain the graph starts with tiles exactly ({@link SizeSearch#prefixAffine}),
+ * and must find what trying every size of the same range finds.
  */
 class ExactSearchShortcutsTest {
 
@@ -80,6 +82,51 @@ class ExactSearchShortcutsTest {
             assertEquals(spec.minInputSize(), sizes.minInputSize());
         }
         assertTrue(withSizes > 10 && without > 0, withSizes + " axes with exact sizes, " + without + " without");
+    }
+
+    @Test
+    void skippingWhatTheLeadingChainRejectsChangesNoAnswer() {
+        java.util.Random random = new java.util.Random(5);
+        int graphs = 0;
+        int skipped = 0;
+        int found = 0;
+        int none = 0;
+        for (long seed = 0; graphs < SIZED_GRAPHS; seed++) {
+            LayerGraph graph = valid(RandomDags.generate(53_000 + seed));
+            if (graph == null || SizeSearch.isChain(graph.layers())) {
+                continue;
+            }
+            graphs++;
+            SizeSearch search = new SizeSearch("dag", graph);
+            for (Axis axis : Axis.values()) {
+                if (SizeSearch.prefixAffine(graph.layers(), axis) != null) {
+                    skipped++;
+                }
+                for (int from : new int[] {1, 2 + random.nextInt(300)}) {
+                    // Every size, one by one, over the range the search is given.
+                    AxisWalk walk = new AxisWalk(graph, axis, graph.size() - 1, false, true);
+                    long end = from + Math.max(1024, (1 << 22) / graph.size());
+                    Integer expected = null;
+                    for (long n = from; n <= end && expected == null; n++) {
+                        expected = walk.runExact(n) ? (int) n : null;
+                    }
+                    Integer actual;
+                    try {
+                        actual = search.nextExact(from, axis);
+                    } catch (IllegalArgumentException noneFound) {
+                        actual = null;
+                    }
+                    assertEquals(expected, actual, "seed " + (53_000 + seed) + " " + axis + " from " + from);
+                    if (expected != null) {
+                        found++;
+                    } else {
+                        none++;
+                    }
+                }
+            }
+        }
+        // The skipping was exercised, on graphs with exact sizes and on graphs without.
+        assertTrue(skipped > 20 && found > 20 && none > 0, skipped + " axes skipping, " + found + " found, " + none + " none");
     }
 
     /** One axis alone: its first three exact sizes, the other axis asked from 1; null if any call fails. */
