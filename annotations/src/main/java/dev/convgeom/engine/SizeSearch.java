@@ -8,7 +8,8 @@ import java.util.List;
  * window tiles a size exactly, and the next size that it does. A chain (every layer reads the one
  * before and slides a window or works unit by unit) takes the window formulas backwards; a graph,
  * or SAME padding, is walked forwards ({@link AxisWalk}) size after size, within a budget of
- * layer steps so that a search costs about the same whatever the depth of the network.
+ * layer steps so that a search costs about the same whatever the depth of the network; an exact
+ * search there skips the sizes that the chain the graph starts with does not tile.
  */
 public final class SizeSearch {
 
