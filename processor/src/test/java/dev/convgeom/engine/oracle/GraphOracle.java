@@ -2,6 +2,7 @@ package dev.convgeom.engine.oracle;
 
 import dev.convgeom.engine.Axis;
 import dev.convgeom.engine.Coordinates;
+import dev.convgeom.engine.CropRegion;
 import dev.convgeom.engine.LayerKind;
 import dev.convgeom.engine.LayerSpec;
 import dev.convgeom.engine.NetworkInput;
@@ -209,6 +210,10 @@ public final class GraphOracle {
                     // align_corners maps v to v (n - 1) / (N - 1): one unit stretched over several has no step.
                     if (spec.extras().coordinates() == Coordinates.ALIGN_CORNERS && n == 1 && bigN > 1) {
                         return new Failure(i, FailureKind.EMPTY_OUTPUT, axis + ": align_corners on 1 unit");
+                    }
+                    // tf_crop_and_resize puts every unit of several on the one input unit: no step either.
+                    if (spec.extras().coordinates() == Coordinates.CROP_AND_RESIZE && n == 1 && bigN > 1) {
+                        return new Failure(i, FailureKind.EMPTY_OUTPUT, axis + ": tf_crop_and_resize on 1 unit");
                     }
                     size[a][i] = bigN;
                     // ONNX clamps a nearest read to the input; the geometry refuses such a unit (checked unit by unit).
@@ -507,7 +512,26 @@ public final class GraphOracle {
             // there were two, the second on the last input unit, so that the jump stays positive.
             // (An axis kept at its size, one unit among them, maps v to v: n - 1 over N - 1.)
             case ALIGN_CORNERS -> bigN == n ? v : v.times(n - 1).dividedBy(bigN == 1 ? 1 : bigN - 1);
+            case CROP_AND_RESIZE -> cropPosition(spec, axis, n, bigN, v);
         };
+    }
+
+    /**
+     * ONNX {@code tf_crop_and_resize}: unit {@code v} of {@code N > 1} sits at
+     * {@code start (n - 1) + v (end - start) (n - 1) / (N - 1)}, the one unit of {@code N = 1} at
+     * {@code (start + end) / 2 (n - 1)}, the region {@code [start, end]} the layer's (the whole map
+     * when it names none). Virtual units beyond a single one are placed as if there were two
+     * units, {@code (end - start) (n - 1)} apart (1 apart where that is 0), so the jump stays positive.
+     */
+    static Frac cropPosition(LayerSpec spec, Axis axis, long n, long bigN, Frac v) {
+        CropRegion roi = spec.extras().crop() == null ? CropRegion.WHOLE : spec.extras().crop();
+        Frac start = Frac.of(roi.start(axis).numerator(), roi.start(axis).denominator());
+        Frac end = Frac.of(roi.end(axis).numerator(), roi.end(axis).denominator());
+        if (bigN == 1) {
+            Frac apart = end.minus(start).times(n - 1);
+            return start.plus(end).dividedBy(2).times(n - 1).plus(v.times(apart.signum() == 0 ? Frac.of(1) : apart));
+        }
+        return start.times(n - 1).plus(v.times(end.minus(start)).times(n - 1).dividedBy(bigN - 1));
     }
 
     /**
