@@ -171,7 +171,10 @@ public record Sampling(long a, long b, long d, long factor, long per, boolean li
         if (kernel == null || !kernel.outerTaps()) {
             return true;
         }
-        return firstStepBack(of(layer, axis, n)) < 0;
+        Sampling s = of(layer, axis, n);
+        // A period beyond what a field pattern keeps is refused as too large anyway
+        // (ResampleAxis.MAX_PERIOD): not walked here, where it may run to billions of units.
+        return s.period() > ResampleAxis.MAX_PERIOD || firstStepBack(s) < 0;
     }
 
     /**

@@ -227,7 +227,11 @@ public final class GraphOracle {
                     // Cubic reads, unit by unit over a stretch longer than any period, virtual units
                     // included: each end of the units read must not move back.
                     if (spec.extras().cubic() != null) {
-                        long reach = 2 * spec.extras().factor(axis) + bigN;
+                        // ... and over a whole period of the positions, the denominator of their step
+                        // (crop and resize repeats only every N - 1 units or more), up to 2,048 units.
+                        Frac step = sourcePosition(spec, axis, n, Frac.of(1)).minus(sourcePosition(spec, axis, n, Frac.ZERO));
+                        long period = step.den().min(java.math.BigInteger.valueOf(2048)).longValueExact();
+                        long reach = Math.max(2 * spec.extras().factor(axis) + bigN, period);
                         long[] previous = null;
                         for (long v = -reach; v <= bigN + reach; v++) {
                             List<CubicOracle.Weighted> taps = CubicOracle.taps(sourcePosition(spec, axis, n, Frac.of(v)),
