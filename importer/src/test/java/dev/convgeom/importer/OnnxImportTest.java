@@ -393,8 +393,8 @@ class OnnxImportTest {
         OnnxBuilder cubicCrop = new OnnxBuilder(13, "x", 4, 8, 8);
         cubicCrop.map("Resize", "up", List.of("x", "", cubicCrop.floatTensor("s", 1, 1, 2, 2)),
                 string("mode", "cubic"), string("coordinate_transformation_mode", "tf_crop_and_resize"));
-        assertRefused(cubicCrop.build("up_out"), "'up' (Resize): mode cubic with coordinate_transformation_mode"
-                + " tf_crop_and_resize");
+        assertRefused(cubicCrop.build("up_out"), "'up' (Resize): coordinate_transformation_mode tf_crop_and_resize"
+                + " reads its region of interest from the roi input, which is not known at import");
         // aligned corners on one unit: one message for every mode
         for (String mode : List.of("nearest", "linear", "cubic")) {
             OnnxBuilder one = new OnnxBuilder(13, "x", 4, 1, 8);
@@ -407,9 +407,10 @@ class OnnxImportTest {
         OnnxBuilder tf = new OnnxBuilder(13, "x", 4, 8, 8);
         tf.map("Resize", "up", List.of("x", "", tf.floatTensor("s", 1, 1, 2, 2)), string("mode", "linear"),
                 string("coordinate_transformation_mode", "tf_crop_and_resize"));
-        assertRefused(tf.build("up_out"), "'up' (Resize): linear mode with coordinate_transformation_mode"
-                + " tf_crop_and_resize: convgeom's @Upsample places bilinear samples with HALF_PIXEL,"
-                + " ASYMMETRIC, ALIGN_CORNERS or TF_HALF_PIXEL_FOR_NN coordinates only");
+        assertRefused(tf.build("up_out"), "'up' (Resize): coordinate_transformation_mode tf_crop_and_resize"
+                + " reads its region of interest from the roi input, which is not known at import (neither a"
+                + " constant nor computed from constants); convgeom states a crop and resize of a constant region"
+                + " only; refused rather than approximated");
 
         OnnxBuilder roundNearest = new OnnxBuilder(13, "x", 4, 8, 8);
         roundNearest.map("Resize", "up", List.of("x", "", roundNearest.floatTensor("s", 1, 1, 3, 3)),
@@ -421,8 +422,8 @@ class OnnxImportTest {
         OnnxBuilder tfNearest = new OnnxBuilder(13, "x", 4, 8, 8);
         tfNearest.map("Resize", "up", List.of("x", "", tfNearest.floatTensor("s", 1, 1, 2, 2)),
                 string("mode", "nearest"), string("coordinate_transformation_mode", "tf_crop_and_resize"));
-        assertRefused(tfNearest.build("up_out"), "'up' (Resize): mode nearest with coordinate_transformation_mode"
-                + " tf_crop_and_resize: convgeom's @Upsample places units with HALF_PIXEL");
+        assertRefused(tfNearest.build("up_out"), "'up' (Resize): coordinate_transformation_mode tf_crop_and_resize"
+                + " reads its region of interest");
 
         OnnxBuilder oneUnit = new OnnxBuilder(13, "x", 4, 1, 8);
         oneUnit.map("Resize", "up", List.of("x", "", oneUnit.floatTensor("s", 1, 1, 2, 2)), string("mode", "linear"),
