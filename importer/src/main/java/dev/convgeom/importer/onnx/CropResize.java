@@ -26,7 +26,8 @@ import java.util.Arrays;
  * states), or below {@code 2^-9} with bits no multiple of {@code 1/2^32} carries; a start not before its end
  * (flipped or empty regions); {@code scales} where the specification's output size,
  * {@code floor(n * (end - start) * scale)}, and ONNX Runtime's, {@code floor(n * scale)}, differ;
- * one unit stretched over several; cubic fields that step back ({@link Sampling#cubicOrdered});
+ * one unit stretched over several; cubic fields that step back ({@link Sampling#cubicOrdered}); positions
+ * that repeat only after more than {@link #MAX_PERIOD} units (float32 bounds such as {@code 0.1f});
  * and a size where ONNX Runtime's float positions read other units, or sample outside the map,
  * where the exact ones do not ({@link RuntimeCropReads}).
  *
@@ -37,36 +38,30 @@ import java.util.Arrays;
  */
 record CropResize(CropRegion region, Upsample.Rounding rounding, CubicKernel kernel, String refusal) {
 
+    /** The longest field pattern the engine keeps (its {@code ResampleAxis.MAX_PERIOD}). */
+    static final long MAX_PERIOD = 1024;
+
     /**
      * The declaration of a {@code tf_crop_and_resize} resize of {@code s} to {@code outH x outW},
      * by the exact factors {@code fx / px} and {@code fy / py}.
      *
      * @param mode     {@code nearest}, {@code linear} or {@code cubic}
      * @param roi      the {@code roi} input's values, or null when it is not known at import
-     * @param axes     opset 18's {@code axes} attribute, or null: which axes {@code roi} covers
      * @param scales   the {@code scales} ONNX Runtime uses (4 values), or null when it divides {@code sizes}
      * @param a        {@code cubic_coeff_a} as the file holds it (cubic only)
      */
     static CropResize of(String name, String mode, String nearestMode, float a, boolean excludeOutside, double[] roi,
-                         long[] axes, double[] scales, Shape s, long outH, long outW, int fx, int px, int fy, int py) {
+                         double[] scales, Shape s, long outH, long outW, int fx, int px, int fy, int py) {
         if (roi == null) {
             return refused("coordinate_transformation_mode tf_crop_and_resize reads its region of interest from the"
                     + " roi input, which is not known at import (neither a constant nor computed from constants);"
                     + " convgeom states a crop and resize of a constant region only; refused rather than approximated");
         }
-        double[] full = {0, 0, 0, 0, 1, 1, 1, 1};
-        if (axes == null ? roi.length != 8 : roi.length != 2 * axes.length) {
+        if (roi.length != 8) {
             return refused("roi " + Arrays.toString(roi) + " has " + roi.length + " values, but a 4-D tf_crop_and_resize"
-                    + " takes a start and an end per axis" + (axes == null ? " (8)" : " of axes " + Arrays.toString(axes)));
+                    + " takes a start and an end per axis (8)");
         }
-        for (int i = 0; i < roi.length / 2; i++) {
-            int axis = axes == null ? i : (int) (axes[i] < 0 ? axes[i] + 4 : axes[i]);
-            if (axis < 0 || axis > 3) {
-                return refused("axes " + Arrays.toString(axes) + " name an axis outside the 4 of the map");
-            }
-            full[axis] = roi[i];
-            full[4 + axis] = roi[roi.length / 2 + i];
-        }
+        double[] full = roi;
         if (full[0] != 0 || full[4] != 1 || full[1] != 0 || full[5] != 1) {
             return refused("roi " + Arrays.toString(roi) + " crops the batch or the channels (their start and end are"
                     + " not 0 and 1); convgeom's crop and resize works on the rows and columns only");
@@ -164,6 +159,14 @@ record CropResize(CropRegion region, Upsample.Rounding rounding, CubicKernel ker
             if (differs != null) {
                 return refused("resizes " + in + " to " + out + " " + units + "s with tf_crop_and_resize and mode "
                         + mode + ", but " + differs + "; refused rather than approximated");
+            }
+            long period = Sampling.of(layer, axis, in).period();
+            if (period > MAX_PERIOD) {
+                return refused("resizes " + in + " to " + out + " " + units + "s with tf_crop_and_resize: the " + units
+                        + "s' positions repeat only every " + period + " " + units + "s (the region's bounds "
+                        + CropRegion.decimal(region.start(axis)) + " and " + CropRegion.decimal(region.end(axis))
+                        + " are the exact values of the file's floats), more than the " + MAX_PERIOD + " a field"
+                        + " pattern keeps; refused (bounds in eighths or sixteenths repeat far sooner)");
             }
         }
         return new CropResize(region.equals(CropRegion.WHOLE) ? null : region, rounding, kernel, null);

@@ -1696,12 +1696,9 @@ public final class OnnxImporter {
     private void cropAndResize(NodeProto node, String mode, String nearestMode, double[] scales, FeatureMap m, int fx,
                                int px, int fy, int py, long outH, long outW) throws ImportException {
         AttributeProto a = attribute(node, "cubic_coeff_a");
-        AttributeProto axes = attribute(node, "axes");
         double[] roi = value(node, 1) instanceof Known k && k.constant().size() > 0 ? k.constant().values() : null;
         CropResize crop = CropResize.of(nameOf(node), mode, nearestMode, a == null ? -0.75f : a.getF(),
-                integer(node, "exclude_outside", 0) != 0, roi,
-                axes == null ? null : axes.getIntsList().stream().mapToLong(Long::longValue).toArray(), scales,
-                m.shape(), outH, outW, fx, px, fy, py);
+                integer(node, "exclude_outside", 0) != 0, roi, scales, m.shape(), outH, outW, fx, px, fy, py);
         if (crop.refusal() != null) {
             throw fail(node, crop.refusal());
         }
