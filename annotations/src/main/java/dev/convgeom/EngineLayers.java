@@ -47,7 +47,9 @@ final class EngineLayers {
                                 .withCoordinates(dev.convgeom.engine.Coordinates.valueOf(resize.coordinates().name())).withOutputPadding(resize.outputPadding())
                                 .withRounding(dev.convgeom.engine.NearestRounding.valueOf(resize.rounding().name()))
                                 .withCubic(resize.cubic() ? dev.convgeom.engine.CubicKernel.of(resize.cubicCoefficient(),
-                                        resize.excludeOutside()) : null);
+                                        resize.excludeOutside()) : null)
+                                .withCrop(resize.roi().isEmpty() ? null : dev.convgeom.engine.CropRegion.of(
+                                        resize.roi().get(0), resize.roi().get(1), resize.roi().get(2), resize.roi().get(3)));
             }
             extras = extras.withFirstChannel(layer.firstChannel())
                     .withPadMode(dev.convgeom.engine.PadMode.valueOf(layer.padMode().name()));

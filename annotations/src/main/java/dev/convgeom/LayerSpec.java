@@ -207,6 +207,7 @@ public record LayerSpec(String name, String kind, List<String> from, int in, int
                             + (resize.excludeOutside() ? " exclude_outside" : "") : resize.bilinear() ? " bilinear" : " nearest")
                     + (resize.coordinates() == Upsample.Coordinates.HALF_PIXEL ? ""
                             : " " + resize.coordinates().name().toLowerCase(Locale.ROOT))
+                    + (resize.roi().isEmpty() ? "" : " roi " + resize.roi())
                     + (resize.rounding() == Upsample.Rounding.ROUND_PREFER_FLOOR ? ""
                             : " " + resize.rounding().name().toLowerCase(Locale.ROOT));
             case "Crop" -> head + " " + from.get(0) + " to " + resize.like() + " at "

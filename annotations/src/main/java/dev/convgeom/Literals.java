@@ -40,7 +40,8 @@ import java.util.Locale;
  * {@code upsample,factor,nearest|bilinear} (or {@code upsample,factorX,factorY,nearest|bilinear}
  * where the axes differ; a fractional factor is written {@code factor/per}, as {@code 65/33}; then
  * {@code ,asymmetric}, {@code ,align_corners} or {@code ,tf_half_pixel_for_nn} for coordinates
- * other than half-pixel, then {@code ,round_prefer_ceil}, {@code ,floor} or {@code ,ceil} for a
+ * other than half-pixel (or {@code ,crop_and_resize}, followed by {@code :startX:endX:startY:endY},
+ * exact decimals, where the region is not the whole map), then {@code ,round_prefer_ceil}, {@code ,floor} or {@code ,ceil} for a
  * nearest rounding other than {@code round_prefer_floor}; a cubic upsampling's mode is {@code cubic} for
  * coefficient -0.75, else {@code cubic:a}, then {@code :exclude_outside} where it excludes outside taps;
  * a {@code PixelShuffle}'s is always {@code upsample,factor,nearest}), {@code deconv,outputPadding} or
@@ -247,7 +248,8 @@ public final class Literals {
                 break;
         }
         throw new IllegalArgumentException("expected \"upsample,factor[,factorY],nearest|bilinear|cubic[:a[:exclude_outside]]"
-                + "[,asymmetric|align_corners|tf_half_pixel_for_nn][,round_prefer_ceil|floor|ceil]\", \"deconv,outputPadding\""
+                + "[,asymmetric|align_corners|tf_half_pixel_for_nn|crop_and_resize[:startX:endX:startY:endY]]"
+                + "[,round_prefer_ceil|floor|ceil]\", \"deconv,outputPadding\""
                 + " or \"crop,like,offsetX,offsetY\", got \"" + text + "\"");
     }
 
@@ -266,6 +268,14 @@ public final class Literals {
                 || f[next].equals("tf_half_pixel_for_nn"))) {
             coordinates = Upsample.Coordinates.valueOf(f[next++].toUpperCase(Locale.ROOT));
         }
+        String[] roi = null;
+        if (next < f.length && (f[next].equals("crop_and_resize") || f[next].startsWith("crop_and_resize:"))) {
+            coordinates = Upsample.Coordinates.CROP_AND_RESIZE;
+            roi = f[next++].split(":", -1);
+            if (roi.length != 1 && roi.length != 5) {
+                return null;
+            }
+        }
         Upsample.Rounding rounding = Upsample.Rounding.ROUND_PREFER_FLOOR;
         if (next < f.length) {
             rounding = rounding(f[next++]);
@@ -276,6 +286,10 @@ public final class Literals {
         String y = mode == 3 ? f[2] : f[1];
         Resize resize = Resize.upsample(numerator(f[1]), per(f[1]), numerator(y), per(y), f[mode].equals("bilinear"),
                 coordinates).withRounding(rounding);
+        if (roi != null && roi.length == 5) {
+            resize = resize.withRoi(Double.parseDouble(roi[1]), Double.parseDouble(roi[2]), Double.parseDouble(roi[3]),
+                    Double.parseDouble(roi[4]));
+        }
         return f[mode].startsWith("cubic") ? cubic(resize, f[mode]) : resize;
     }
 
@@ -325,6 +339,18 @@ public final class Literals {
         return r.cubicCoefficient() == -0.75 && !r.excludeOutside() ? ",cubic"
                 : ",cubic:" + java.math.BigDecimal.valueOf(r.cubicCoefficient()).stripTrailingZeros().toPlainString()
                         + (r.excludeOutside() ? ":exclude_outside" : "");
+    }
+
+    /**
+     * A crop-and-resize's region, {@code :startX:endX:startY:endY} after its coordinates, each the
+     * exact decimal of its double; empty for the whole map.
+     */
+    private static String roiText(Resize r) {
+        StringBuilder s = new StringBuilder();
+        for (double bound : r.roi()) {
+            s.append(':').append(new java.math.BigDecimal(bound).stripTrailingZeros().toPlainString());
+        }
+        return s.toString();
     }
 
     private static int channels(String text) {
@@ -392,6 +418,7 @@ public final class Literals {
                         .append(r.cubic() ? cubicText(r) : r.bilinear() ? ",bilinear" : ",nearest")
                         .append(r.coordinates() == Upsample.Coordinates.HALF_PIXEL ? ""
                                 : "," + r.coordinates().name().toLowerCase(Locale.ROOT))
+                        .append(roiText(r))
                         .append(r.rounding() == Upsample.Rounding.ROUND_PREFER_FLOOR ? ""
                                 : "," + r.rounding().name().toLowerCase(Locale.ROOT));
                 // Spatially a nearest upsampling by its factor: the Resize LayerSpec requires of it.

@@ -26,10 +26,13 @@ import java.util.Objects;
  *                      {@code bilinear} is false)
  * @param cubicCoefficient a cubic {@code Upsample}'s {@link Upsample#cubicCoefficient()} (-0.75 otherwise)
  * @param excludeOutside   a cubic {@code Upsample}'s {@link Upsample#excludeOutside()} (false otherwise)
+ * @param roi           the region a {@link Upsample.Coordinates#CROP_AND_RESIZE} {@code Upsample} stretches,
+ *                      {@code {startX, endX, startY, endY}} ({@link Upsample#roiX()}, {@link Upsample#roiY()},
+ *                      each an exact double); empty for the whole map and for every other resize
  */
 public record Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordinates coordinates, int outputPadding,
                      String like, int offsetX, int offsetY, int perX, int perY, Upsample.Rounding rounding,
-                     boolean cubic, double cubicCoefficient, boolean excludeOutside) {
+                     boolean cubic, double cubicCoefficient, boolean excludeOutside, java.util.List<Double> roi) {
 
     /**
      * @throws IllegalArgumentException if a factor or a per is below 1, the output padding or
@@ -43,6 +46,14 @@ public record Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordi
         }
         Objects.requireNonNull(coordinates, "coordinates");
         Objects.requireNonNull(rounding, "rounding");
+        roi = java.util.List.copyOf(roi);
+        if (!roi.isEmpty() && (roi.size() != 4 || coordinates != Upsample.Coordinates.CROP_AND_RESIZE)) {
+            throw new IllegalArgumentException("a region of interest is {startX, endX, startY, endY}, of a"
+                    + " CROP_AND_RESIZE upsampling, got " + roi + " with " + coordinates);
+        }
+        if (!roi.isEmpty()) {
+            dev.convgeom.engine.CropRegion.of(roi.get(0), roi.get(1), roi.get(2), roi.get(3)); // checks the bounds
+        }
         if (factorX < 1 || factorY < 1 || outputPadding < 0 || offsetY < 0 || offsetX < 0) {
             throw new IllegalArgumentException("factors " + factorX + ", " + factorY + " must be at least 1, output"
                     + " padding " + outputPadding + " and offsets x " + offsetX + ", y " + offsetY + " non-negative");
@@ -51,6 +62,27 @@ public record Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordi
             throw new IllegalArgumentException("pers x " + perX + ", y " + perY + " must be at least 1 (a per above"
                     + " its factor shrinks the map)");
         }
+    }
+
+    /** A resize that crops no region of interest ({@link #roi()} empty). */
+    public Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordinates coordinates, int outputPadding,
+                  String like, int offsetX, int offsetY, int perX, int perY, Upsample.Rounding rounding,
+                  boolean cubic, double cubicCoefficient, boolean excludeOutside) {
+        this(factorX, factorY, bilinear, coordinates, outputPadding, like, offsetX, offsetY, perX, perY, rounding,
+                cubic, cubicCoefficient, excludeOutside, java.util.List.of());
+    }
+
+    /**
+     * This resize, a {@link Upsample.Coordinates#CROP_AND_RESIZE} upsampling, stretching the region
+     * {@code [startX, endX]} of the columns and {@code [startY, endY]} of the rows (fractions of the
+     * input, {@link Upsample#roiX()}).
+     *
+     * @throws IllegalArgumentException if the coordinates are others, or a bound is not one
+     *                                  {@link Upsample#roiX()} takes
+     */
+    public Resize withRoi(double startX, double endX, double startY, double endY) {
+        return new Resize(factorX, factorY, bilinear, coordinates, outputPadding, like, offsetX, offsetY, perX, perY,
+                rounding, cubic, cubicCoefficient, excludeOutside, java.util.List.of(startX, endX, startY, endY));
     }
 
     /** A resize that is no cubic upsampling. */
@@ -66,7 +98,7 @@ public record Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordi
      */
     public Resize withCubic(double a, boolean excludeOutside) {
         return new Resize(factorX, factorY, false, coordinates, outputPadding, like, offsetX, offsetY, perX, perY,
-                rounding, true, a, excludeOutside);
+                rounding, true, a, excludeOutside, roi);
     }
 
     /** A resize whose nearest upsampling (if any) rounds as ONNX does by default. */
@@ -79,7 +111,7 @@ public record Resize(int factorX, int factorY, boolean bilinear, Upsample.Coordi
     /** This resize with a nearest upsampling's {@code rounding}. */
     public Resize withRounding(Upsample.Rounding rounding) {
         return new Resize(factorX, factorY, bilinear, coordinates, outputPadding, like, offsetX, offsetY, perX, perY,
-                rounding, cubic, cubicCoefficient, excludeOutside);
+                rounding, cubic, cubicCoefficient, excludeOutside, roi);
     }
 
     /** A resize without fractional factors (pers of 1). */

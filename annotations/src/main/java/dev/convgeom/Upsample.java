@@ -57,6 +57,8 @@ import java.lang.annotation.Target;
  * @Upsample(factor = 2, mode = Upsample.Mode.CUBIC)   Object up9;   // PyTorch 'bicubic'
  * @Upsample(factor = 2, mode = Upsample.Mode.CUBIC, cubicCoefficient = -0.5,
  *           excludeOutside = true)                  Object up10;  // TensorFlow's kernel
+ * @Upsample(factor = 2, mode = Upsample.Mode.BILINEAR, coordinates = Upsample.Coordinates.CROP_AND_RESIZE,
+ *           roiX = {0.25, 0.75}, roiY = {0, 0.5})  Object up11;  // ONNX tf_crop_and_resize
  * }</pre>
  */
 @Documented
@@ -132,7 +134,18 @@ public @interface Upsample {
          * TensorFlow's converters write; half-pixel centres without the {@code - 1/2}, so unit 0
          * sits at {@code 1 / (2 f)}, a little after input unit 0.
          */
-        TF_HALF_PIXEL_FOR_NN
+        TF_HALF_PIXEL_FOR_NN,
+        /**
+         * At {@code start * (n - 1) + v * (end - start) * (n - 1) / (N - 1)}: ONNX
+         * {@code tf_crop_and_resize}, which stretches the region {@code [start, end]} of the input
+         * ({@link #roiX()}, {@link #roiY()}: fractions of it, the whole map when not given) over
+         * the output; one output unit sits at {@code (start + end) / 2 * (n - 1)}. As with
+         * {@link #ALIGN_CORNERS} the step depends on the input size, and an input of one unit
+         * along an axis with several output units is an error. The output size is
+         * {@code floor(n * factor / per)} as in every mode (ONNX {@code Resize} to {@code sizes},
+         * or by {@code scales} as ONNX Runtime computes it).
+         */
+        CROP_AND_RESIZE
     }
 
     /** How an upsampled unit is computed from the input. */
@@ -188,4 +201,20 @@ public @interface Upsample {
      * PyTorch does. The units read are the same either way; written with another mode, an error.
      */
     boolean excludeOutside() default false;
+
+    /**
+     * The region of the input's columns a {@link Coordinates#CROP_AND_RESIZE} upsampling stretches
+     * over its output, {@code {start, end}} as fractions of the input ({@code x} from
+     * {@code start * (width - 1)} to {@code end * (width - 1)}): ONNX {@code Resize}'s {@code roi}
+     * along the width. Both within {@code [0, 1]} (a sample beyond the map reads nothing: ONNX
+     * gives it {@code extrapolation_value}), the start before the end, and each a multiple of
+     * {@code 1 / 2^32} (every float32 from {@code 2^-9} to 1 is), so that the decimal written is the
+     * exact value: {@code 0.25}, {@code 0.100000001490116119384765625} (float32 {@code 0.1f}), not
+     * {@code 0.1}. Not given: {@code {0, 1}}, the whole width; written with other coordinates, an
+     * error.
+     */
+    double[] roiX() default {};
+
+    /** As {@link #roiX()}, along the rows (the height). */
+    double[] roiY() default {};
 }

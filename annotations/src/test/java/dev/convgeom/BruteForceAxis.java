@@ -61,6 +61,13 @@ final class BruteForceAxis {
             return new Frac(num, den.multiply(BigInteger.valueOf(d)));
         }
 
+        /** A double's exact value (every finite double is a dyadic fraction). */
+        static Frac exact(double value) {
+            java.math.BigDecimal d = new java.math.BigDecimal(value);
+            return d.scale() <= 0 ? new Frac(d.toBigIntegerExact(), BigInteger.ONE)
+                    : new Frac(d.unscaledValue(), BigInteger.TEN.pow(d.scale()));
+        }
+
         static Frac of(Ratio r) {
             return of(r.numerator(), r.denominator());
         }
@@ -269,6 +276,16 @@ final class BruteForceAxis {
             // there were two, the second on the last input unit, so that the jump stays positive.
             // (An axis kept at its size, one unit among them, maps v to v: n - 1 over N - 1.)
             case ALIGN_CORNERS -> bigN == n ? v : v.times(Frac.of(n - 1)).over(bigN == 1 ? 1 : bigN - 1);
+            // tf_crop_and_resize: start (n - 1) + v (end - start) (n - 1) / (N - 1); one unit at the
+            // region's centre, virtual units beyond it (end - start) (n - 1) apart (1 where that is 0).
+            case CROP_AND_RESIZE -> {
+                Frac start = Frac.exact(l.resize().roi().isEmpty() ? 0 : l.resize().roi().get(rows ? 2 : 0));
+                Frac end = Frac.exact(l.resize().roi().isEmpty() ? 1 : l.resize().roi().get(rows ? 3 : 1));
+                Frac apart = end.minus(start).times(Frac.of(n - 1));
+                yield bigN == 1
+                        ? start.plus(end).times(Frac.of(n - 1)).over(2).plus(v.times(apart.num().signum() == 0 ? Frac.of(1) : apart))
+                        : start.times(Frac.of(n - 1)).plus(v.times(apart).over(bigN - 1));
+            }
         };
     }
 

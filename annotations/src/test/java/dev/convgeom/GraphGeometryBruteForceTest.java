@@ -218,6 +218,12 @@ class GraphGeometryBruteForceTest {
                         conv("c", "d1", 3, 2, 0),
                         deconv("d2", "c", window(2, 1, 2, 0, 1), window(3, 1, 3, 2, 2), 0),
                         conv("w", "d2", 4, 3, 1)), 9, 11),
+                // ONNX tf_crop_and_resize: regions of the input and of a strided map, nearest in
+                // every rounding, bilinear, two-tap cubic, enlarging, shrinking and to one unit
+                // (which sits at the region's centre), the whole map by default; windows after them;
+                // declared at 33x31 and walked there and at 20x26.
+                Arguments.of(cropAndResizeNetwork(), 33, 31),
+                Arguments.of(cropAndResizeNetwork(), 20, 26),
                 // Deconvolution straight from the input, then upsampling of the phased result.
                 Arguments.of(network("stacked", 8, 6,
                         deconv("d", "input", 4, 2, 1),
@@ -255,6 +261,38 @@ class GraphGeometryBruteForceTest {
                 cubic("up", "input", 2, 1, Upsample.Coordinates.ASYMMETRIC, -0.75, false));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> spec.forInput(Size.of(8, 8)));
         assertTrue(e.getMessage().contains("the fields step back from one unit to the next"), e.getMessage());
+    }
+
+    private static NetworkSpec cropAndResizeNetwork() {
+        Upsample.Rounding floor = Upsample.Rounding.ROUND_PREFER_FLOOR;
+        return network("cropAndResize", 33, 31,
+                conv("c", "input", 3, 2, 1),
+                Graphs.cropAndResize("half", "input", 1, 1, Upsample.Mode.BILINEAR, floor, 0, 0.25, 0.75, 0, 0.5),
+                Graphs.cropAndResize("whole", "c", 2, 1, Upsample.Mode.BILINEAR, floor, 0),
+                Graphs.cropAndResize("up", "c", 3, 1, Upsample.Mode.NEAREST, floor, 0, 0.125, 0.875, 0.5, 1),
+                Graphs.cropAndResize("ceil", "c", 5, 2, Upsample.Mode.NEAREST, Upsample.Rounding.ROUND_PREFER_CEIL,
+                        0, 0.0625, 0.5, 0.25, 0.75),
+                Graphs.cropAndResize("floor", "c", 2, 1, Upsample.Mode.NEAREST, Upsample.Rounding.FLOOR, 0,
+                        0.375, 0.625, 0, 1),
+                Graphs.cropAndResize("cl", "c", 2, 1, Upsample.Mode.NEAREST, Upsample.Rounding.CEIL, 0,
+                        0.375, 0.625, 0.75, 1),
+                Graphs.cropAndResize("twoTaps", "c", 3, 2, Upsample.Mode.CUBIC, floor, 0, 0.25, 1, 0.5, 0.75),
+                Graphs.cropAndResize("down", "input", 1, 3, Upsample.Mode.BILINEAR, floor, 0, 0.5, 1, 0.25, 0.5),
+                Graphs.cropAndResize("one", "input", 1, 20, Upsample.Mode.BILINEAR, floor, 0, 0.25, 0.5, 0.125, 1),
+                conv("after", "up", 3, 2, 0),
+                conv("wide", "half", 4, 3, 1));
+    }
+
+    /** Crop and resize of a map of one unit to several: every unit would sit on it, so the input is too small. */
+    @Test
+    void aCropAndResizeOfOneUnitToSeveralIsTooSmall() {
+        NetworkSpec spec = network("oneUnit", 8, 8, conv("c", "input", 8, 8, 0),
+                Graphs.cropAndResize("up", "c", 2, 1, Upsample.Mode.BILINEAR, Upsample.Rounding.ROUND_PREFER_FLOOR, 0,
+                        0.25, 0.75, 0.25, 0.75));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> spec.outputSize(1, Size.of(8, 8)));
+        assertTrue(e.getMessage().contains("up"), e.getMessage());
+        assertEquals(4, spec.outputSize(1, Size.of(16, 16)).width());
+        assertEquals(Size.of(16, 16), spec.minInputSize());
     }
 
     private static NetworkSpec nearestNetwork() {
@@ -307,11 +345,12 @@ class GraphGeometryBruteForceTest {
         Frac jump = brute.centre(layer, Frac.of(1)).minus(c0);
         assertEquals(c0, Frac.of(g.exactCenter()), at + ": centre of unit 0");
         assertEquals(jump, Frac.of(g.exactJump()), at + ": jump");
-        assertTrue(2 * MARGIN >= g.period(), at + ": the margin covers a period");
+        // The margin covers a period (crop and resize repeats only every N - 1 units or more).
+        int margin = Math.max(MARGIN, g.period());
         int widest = 0;
         long firstPixel = Long.MAX_VALUE;
         long lastPixel = Long.MIN_VALUE;
-        for (int u = -MARGIN; u < g.size() + MARGIN; u++) {
+        for (int u = -margin; u < g.size() + margin; u++) {
             TreeSet<Long> pixels = brute.pixels(layer, u);
             assertEquals((long) pixels.first(), g.fieldStart(u), at + ": first pixel of unit " + u);
             assertEquals((long) pixels.last(), g.fieldEnd(u), at + ": last pixel of unit " + u);

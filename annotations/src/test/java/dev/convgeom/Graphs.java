@@ -74,6 +74,20 @@ final class Graphs {
                 Resize.upsample(factor, per, factor, per, false, coordinates).withRounding(rounding));
     }
 
+    /**
+     * A {@code CROP_AND_RESIZE} upsampling by {@code factor / per} on both axes of the region
+     * {@code roi = {startX, endX, startY, endY}}: nearest (rounded as given), bilinear, or cubic
+     * with coefficient {@code a} when {@code mode} says so.
+     */
+    static LayerSpec cropAndResize(String name, String from, int factor, int per, Upsample.Mode mode,
+                                   Upsample.Rounding rounding, double a, double... roi) {
+        Resize r = Resize.upsample(factor, per, factor, per, mode == Upsample.Mode.BILINEAR,
+                Upsample.Coordinates.CROP_AND_RESIZE).withRounding(rounding);
+        r = mode == Upsample.Mode.CUBIC ? r.withCubic(a, false) : r;
+        r = roi.length == 0 ? r : r.withRoi(roi[0], roi[1], roi[2], roi[3]);
+        return new LayerSpec(name, "Upsample", List.of(from), C, C, 1, null, null, r);
+    }
+
     static LayerSpec pad(String name, String from, int top, int bottom, int left, int right) {
         return new LayerSpec(name, "Pad", List.of(from), C, C, 1, window(1, 1, 1, top, bottom),
                 window(1, 1, 1, left, right), null);

@@ -82,6 +82,31 @@ class LiteralsTest {
     }
 
     @Test
+    void aCropAndResizeRegionIsWrittenAfterItsCoordinatesInExactDecimals() {
+        LayerSpec whole = new LayerSpec("up", "Upsample", List.of("input"), 3, 3, 1, null, null,
+                Resize.upsample(2, 1, 2, 1, true, Upsample.Coordinates.CROP_AND_RESIZE));
+        LayerSpec region = new LayerSpec("up2", "Upsample", List.of("up"), 3, 3, 1, null, null,
+                Resize.upsample(3, 2, 3, 2, false, Upsample.Coordinates.CROP_AND_RESIZE)
+                        .withRounding(Upsample.Rounding.CEIL).withRoi(0.1f, 0.75, 0, 1));
+        assertEquals("up Upsample input 3 3 1 - - upsample,2,bilinear,crop_and_resize", Literals.line(whole));
+        assertEquals("up2 Upsample ^ 3 3 1 - - upsample,3/2,nearest,crop_and_resize:0.100000001490116119384765625:0.75"
+                + ":0:1,ceil", Literals.line(region, "up"));
+        NetworkSpec net = Literals.network("Crop", "3 33 20", Literals.line(whole), Literals.line(region, "up"));
+        assertEquals(List.of(whole, region), net.layers());
+        assertEquals(List.of((double) 0.1f, 0.75, 0.0, 1.0), net.layers().get(1).resize().roi());
+        // a bound outside [0, 1], no multiple of 1/2^32, a flipped region, a region of other coordinates: refused
+        assertThrows(IllegalArgumentException.class, () -> Resize.upsample(2, 1, 2, 1, true,
+                Upsample.Coordinates.CROP_AND_RESIZE).withRoi(0, 1.5, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> Resize.upsample(2, 1, 2, 1, true,
+                Upsample.Coordinates.CROP_AND_RESIZE).withRoi(0.1, 1, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> Resize.upsample(2, 1, 2, 1, true,
+                Upsample.Coordinates.CROP_AND_RESIZE).withRoi(0.75, 0.25, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> Resize.upsample(2, true).withRoi(0, 0.5, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> Literals.network("Bad", "3 33 20",
+                "up Upsample input 3 3 1 - - upsample,2,bilinear,crop_and_resize:0:1"));
+    }
+
+    @Test
     void aFractionalFactorIsWrittenFactorSlashPer() {
         LayerSpec both = new LayerSpec("up", "Upsample", List.of("input"), 3, 3, 1, null, null,
                 Resize.upsample(65, 33, 65, 33, true, Upsample.Coordinates.HALF_PIXEL));

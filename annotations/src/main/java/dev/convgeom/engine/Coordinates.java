@@ -18,5 +18,12 @@ public enum Coordinates {
      * At {@code (v + 1/2) / f}: ONNX's {@code tf_half_pixel_for_nn} (opsets 11 and 12), half an
      * output unit after {@link #ASYMMETRIC}.
      */
-    TF_HALF_PIXEL_FOR_NN
+    TF_HALF_PIXEL_FOR_NN,
+    /**
+     * At {@code start * (n - 1) + v * (end - start) * (n - 1) / (N - 1)}, the one unit of
+     * {@code N = 1} at {@code (start + end) / 2 * (n - 1)}: ONNX's {@code tf_crop_and_resize}, the
+     * region {@code [start, end]} of the input ({@link CropRegion}, a fraction of it) stretched over
+     * the output. As with {@link #ALIGN_CORNERS}, the step depends on the input size.
+     */
+    CROP_AND_RESIZE
 }

@@ -259,6 +259,9 @@ public final class GeometryCalculator {
             } else if (!Sampling.fits(layer, axis, n)) {
                 if (!Sampling.cubicOrdered(layer, axis, n)) {
                     reportCubicUnordered(index, layer, axis, n);
+                } else if (layer.extras().coordinates() == Coordinates.CROP_AND_RESIZE) {
+                    soFar.report(index, Param.COORDINATES, axis, GeometryMessage.CROP_AND_RESIZE_ONE_UNIT,
+                            layer.name(), axis.extent(), Sampling.size(layer, axis, n));
                 } else if (Sampling.nearestInside(layer, axis, n)) {
                     soFar.report(index, Param.COORDINATES, axis, GeometryMessage.ALIGN_CORNERS_ONE_UNIT, layer.name(),
                             axis.extent(), layer.extras().factor(axis));

@@ -125,7 +125,11 @@ public enum GeometryMessage implements Catalogued {
     SHUFFLE_CHANNELS_INDIVISIBLE(Severity.ERROR,
             "layer '%s': factor = %d needs a multiple of factor x factor input channels, but its input has %d"
                     + " (shape %s, from %s), so they do not make whole %dx%d blocks of %d; give it %s channels,"
-                    + " or another factor");
+                    + " or another factor"),
+    CROP_AND_RESIZE_ONE_UNIT(Severity.ERROR,
+            "layer '%s': coordinates = CROP_AND_RESIZE stretches its region of the input over the output, but"
+                    + " the input's %s is 1 unit, so all %d output units would sit on it; use a larger input, or"
+                    + " a factor that leaves one unit");
 
     private final Severity severity;
     private final String template;

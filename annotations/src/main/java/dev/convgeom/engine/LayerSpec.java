@@ -170,11 +170,13 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
      *                        otherwise)
      * @param cubic           a cubic upsampling's kernel; null for any other layer (then {@code bilinear}
      *                        says linear or nearest)
+     * @param crop            the region a {@link Coordinates#CROP_AND_RESIZE} upsampling stretches over its
+     *                        output; null for the whole map and for any other layer
      */
     public record Extras(int like, OptionalLong offsetY, OptionalLong offsetX, long factorX, long factorY,
                          boolean bilinear, Coordinates coordinates, long outputPadding, boolean allowMisaligned,
                          long firstChannel, long perX, long perY, PadMode padMode, NearestRounding rounding,
-                         CubicKernel cubic) {
+                         CubicKernel cubic, CropRegion crop) {
 
         public static final Extras NONE = new Extras(NETWORK_INPUT, OptionalLong.empty(), OptionalLong.empty(), 1,
                 1, false, Coordinates.HALF_PIXEL, 0, false, 0, 1, 1, PadMode.CONSTANT);
@@ -188,6 +190,24 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
             }
         }
 
+        /** Extras of a layer that crops no region before resizing. */
+        public Extras(int like, OptionalLong offsetY, OptionalLong offsetX, long factorX, long factorY,
+                      boolean bilinear, Coordinates coordinates, long outputPadding, boolean allowMisaligned,
+                      long firstChannel, long perX, long perY, PadMode padMode, NearestRounding rounding,
+                      CubicKernel cubic) {
+            this(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding, allowMisaligned,
+                    firstChannel, perX, perY, padMode, rounding, cubic, null);
+        }
+
+        /**
+         * These extras with the region a {@link Coordinates#CROP_AND_RESIZE} upsampling stretches
+         * over its output (null: the whole map, {@link CropRegion#WHOLE}, or another coordinate mode).
+         */
+        public Extras withCrop(CropRegion crop) {
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic, crop);
+        }
+
         /** Extras of a layer that is no cubic upsampling. */
         public Extras(int like, OptionalLong offsetY, OptionalLong offsetX, long factorX, long factorY,
                       boolean bilinear, Coordinates coordinates, long outputPadding, boolean allowMisaligned,
@@ -199,7 +219,7 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
         /** These extras as a cubic upsampling's with {@code cubic}, its kernel (null: not cubic). */
         public Extras withCubic(CubicKernel cubic) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear && cubic == null, coordinates,
-                    outputPadding, allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic);
+                    outputPadding, allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic, crop);
         }
 
         /** Extras whose nearest upsampling (if any) rounds as ONNX does by default. */
@@ -213,7 +233,7 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
         /** Which unit a nearest upsampling copies for a position between two units. */
         public Extras withRounding(NearestRounding rounding) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic, crop);
         }
 
         /** Extras of a layer other than a pad. */
@@ -227,7 +247,7 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
         /** These extras with a pad's mode. */
         public Extras withPadMode(PadMode padMode) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic, crop);
         }
 
         /** Extras without a channel selection. */
@@ -238,12 +258,12 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
 
         /** These extras with a channel selection starting at {@code firstChannel}. */
         public Extras withFirstChannel(long firstChannel) {
-            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding, allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic);
+            return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding, allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic, crop);
         }
 
         public Extras withLike(int like, OptionalLong offsetY, OptionalLong offsetX) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic, crop);
         }
 
         /** The same factor along both axes. */
@@ -254,13 +274,13 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
         /** Factor {@code factorX} along the columns and {@code factorY} along the rows. */
         public Extras withFactors(long factorX, long factorY, boolean bilinear) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic, crop);
         }
 
         /** Where an upsampling places its units on its input. */
         public Extras withCoordinates(Coordinates coordinates) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic, crop);
         }
 
         /** The upsampling factor along {@code axis}: its numerator over {@link #per(Axis)}. */
@@ -279,17 +299,17 @@ public record LayerSpec(String name, LayerKind kind, List<Integer> inputs, Windo
          */
         public Extras withPers(long perX, long perY) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic, crop);
         }
 
         public Extras withOutputPadding(long outputPadding) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic, crop);
         }
 
         public Extras withAllowMisaligned(boolean allowMisaligned) {
             return new Extras(like, offsetY, offsetX, factorX, factorY, bilinear, coordinates, outputPadding,
-                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic);
+                    allowMisaligned, firstChannel, perX, perY, padMode, rounding, cubic, crop);
         }
 
         public OptionalLong offset(Axis axis) {

@@ -75,8 +75,43 @@ public record Sampling(long a, long b, long d, long factor, long per, boolean li
                         : out == 1 ? new Sampling(n - 1, 0, 1, f, p, linear, r)
                         : new Sampling(n - 1, 0, out - 1, f, p, linear, r);
             }
+            case CROP_AND_RESIZE -> crop(e.crop() == null ? CropRegion.WHOLE : e.crop(), axis, n,
+                    size(layer, axis, n), f, p, linear, r);
         };
         return e.cubic() == null ? s : new Sampling(s.a, s.b, s.d, f, p, false, r, e.cubic());
+    }
+
+    /**
+     * The sampling of a crop and resize ({@link Coordinates#CROP_AND_RESIZE}) of the region
+     * {@code [start, end]} of {@code n} units to {@code out} units: over a common denominator
+     * {@code D}, {@code start = s / D} and {@code end = t / D}, unit {@code v} sits at
+     * {@code (s (n - 1) (out - 1) + v (t - s) (n - 1)) / (D (out - 1))}. The one unit of
+     * {@code out = 1} sits at {@code (s + t) (n - 1) / (2 D)}; the step it is given is the one two
+     * units would take, {@code (t - s) (n - 1) / D} (1 where that is 0), so that the jump stays
+     * positive. One input unit stretched over several has step 0 ({@link #fits} refuses it).
+     */
+    private static Sampling crop(CropRegion region, Axis axis, long n, long out, long f, long p, boolean linear,
+                                 NearestRounding r) {
+        dev.convgeom.Ratio start = region.start(axis);
+        dev.convgeom.Ratio end = region.end(axis);
+        long den = Math.max(start.denominator(), end.denominator()); // powers of two: the larger is a multiple
+        long s = Math.multiplyExact(start.numerator(), den / start.denominator());
+        long t = Math.multiplyExact(end.numerator(), den / end.denominator());
+        long step = Math.multiplyExact(t - s, n - 1);
+        long a;
+        long b;
+        long d;
+        if (out == 1) {
+            a = Math.multiplyExact(2L, step == 0 ? den : step);
+            b = Math.multiplyExact(Math.addExact(s, t), n - 1);
+            d = Math.multiplyExact(2L, den);
+        } else {
+            a = step;
+            b = Math.multiplyExact(Math.multiplyExact(s, n - 1), out - 1);
+            d = Math.multiplyExact(den, out - 1);
+        }
+        long g = WindowAxis.gcd(WindowAxis.gcd(a, b), d);
+        return new Sampling(a / g, b / g, d / g, f, p, linear, r);
     }
 
     /** The units {@code layer}, an upsampling, puts out along {@code axis} for {@code n} input units. */
@@ -92,7 +127,8 @@ public record Sampling(long a, long b, long d, long factor, long per, boolean li
      */
     public static boolean fits(LayerSpec layer, Axis axis, long n) {
         LayerSpec.Extras e = layer.extras();
-        boolean stretches = e.coordinates() != Coordinates.ALIGN_CORNERS || n >= 2 || size(layer, axis, n) == n;
+        boolean stretches = (e.coordinates() != Coordinates.ALIGN_CORNERS || n >= 2 || size(layer, axis, n) == n)
+                && (e.coordinates() != Coordinates.CROP_AND_RESIZE || n >= 2 || size(layer, axis, n) == 1);
         return !empty(layer, axis, n) && (interpolates(e) ? stretches : stretches && nearestInside(layer, axis, n))
                 && (!stretches || cubicOrdered(layer, axis, n));
     }
@@ -135,7 +171,10 @@ public record Sampling(long a, long b, long d, long factor, long per, boolean li
         if (kernel == null || !kernel.outerTaps()) {
             return true;
         }
-        return firstStepBack(of(layer, axis, n)) < 0;
+        Sampling s = of(layer, axis, n);
+        // A period beyond what a field pattern keeps is refused as too large anyway
+        // (ResampleAxis.MAX_PERIOD): not walked here, where it may run to billions of units.
+        return s.period() > ResampleAxis.MAX_PERIOD || firstStepBack(s) < 0;
     }
 
     /**

@@ -17,6 +17,7 @@ import dev.convgeom.importer.proto.OnnxProto.StringStringEntryProto;
 import dev.convgeom.importer.proto.OnnxProto.TensorProto;
 import dev.convgeom.importer.proto.OnnxProto.TypeProto;
 import dev.convgeom.importer.proto.OnnxProto.ValueInfoProto;
+import dev.convgeom.importer.writing.JavaWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -393,8 +394,8 @@ class OnnxImportTest {
         OnnxBuilder cubicCrop = new OnnxBuilder(13, "x", 4, 8, 8);
         cubicCrop.map("Resize", "up", List.of("x", "", cubicCrop.floatTensor("s", 1, 1, 2, 2)),
                 string("mode", "cubic"), string("coordinate_transformation_mode", "tf_crop_and_resize"));
-        assertRefused(cubicCrop.build("up_out"), "'up' (Resize): mode cubic with coordinate_transformation_mode"
-                + " tf_crop_and_resize");
+        assertRefused(cubicCrop.build("up_out"), "'up' (Resize): coordinate_transformation_mode tf_crop_and_resize"
+                + " reads its region of interest from the roi input, which is not known at import");
         // aligned corners on one unit: one message for every mode
         for (String mode : List.of("nearest", "linear", "cubic")) {
             OnnxBuilder one = new OnnxBuilder(13, "x", 4, 1, 8);
@@ -407,9 +408,10 @@ class OnnxImportTest {
         OnnxBuilder tf = new OnnxBuilder(13, "x", 4, 8, 8);
         tf.map("Resize", "up", List.of("x", "", tf.floatTensor("s", 1, 1, 2, 2)), string("mode", "linear"),
                 string("coordinate_transformation_mode", "tf_crop_and_resize"));
-        assertRefused(tf.build("up_out"), "'up' (Resize): linear mode with coordinate_transformation_mode"
-                + " tf_crop_and_resize: convgeom's @Upsample places bilinear samples with HALF_PIXEL,"
-                + " ASYMMETRIC, ALIGN_CORNERS or TF_HALF_PIXEL_FOR_NN coordinates only");
+        assertRefused(tf.build("up_out"), "'up' (Resize): coordinate_transformation_mode tf_crop_and_resize"
+                + " reads its region of interest from the roi input, which is not known at import (neither a"
+                + " constant nor computed from constants); convgeom states a crop and resize of a constant region"
+                + " only; refused rather than approximated");
 
         OnnxBuilder roundNearest = new OnnxBuilder(13, "x", 4, 8, 8);
         roundNearest.map("Resize", "up", List.of("x", "", roundNearest.floatTensor("s", 1, 1, 3, 3)),
@@ -421,8 +423,8 @@ class OnnxImportTest {
         OnnxBuilder tfNearest = new OnnxBuilder(13, "x", 4, 8, 8);
         tfNearest.map("Resize", "up", List.of("x", "", tfNearest.floatTensor("s", 1, 1, 2, 2)),
                 string("mode", "nearest"), string("coordinate_transformation_mode", "tf_crop_and_resize"));
-        assertRefused(tfNearest.build("up_out"), "'up' (Resize): mode nearest with coordinate_transformation_mode"
-                + " tf_crop_and_resize: convgeom's @Upsample places units with HALF_PIXEL");
+        assertRefused(tfNearest.build("up_out"), "'up' (Resize): coordinate_transformation_mode tf_crop_and_resize"
+                + " reads its region of interest");
 
         OnnxBuilder oneUnit = new OnnxBuilder(13, "x", 4, 1, 8);
         oneUnit.map("Resize", "up", List.of("x", "", oneUnit.floatTensor("s", 1, 1, 2, 2)), string("mode", "linear"),
@@ -463,6 +465,53 @@ class OnnxImportTest {
         tooSmall.conv("big", "x", 4, 4, 7, 7, 1);
         assertRefused(tooSmall.build("big_out"), "'big' (Conv): the 7x7 window (dilation 1x1, pads [0, 0, 0, 0])"
                 + " does not fit its 4x4 input");
+    }
+
+    /**
+     * tf_crop_and_resize with a constant roi: each way the region cannot be stated exactly is
+     * refused, naming the node, the roi and the reason.
+     */
+    @Test
+    void cropAndResizeRegionsThatCannotBeStatedAreRefusedWithTheReason() throws Exception {
+        assertRefused(crop(new float[] {0, 0, -0.25f, 0, 1, 1, 1, 1}, null), "'up' (Resize): roi [0.0, 0.0, -0.25, 0.0,"
+                + " 1.0, 1.0, 1.0, 1.0] along the rows (-0.25 to 1.0) reaches beyond the map: the output units sampled"
+                + " outside it take extrapolation_value and read no input unit, which convgeom's fields cannot state;"
+                + " refused rather than approximated");
+        assertRefused(crop(new float[] {0, 0, 0, 0.25f, 1, 1, 1, 1.5f}, null), "'up' (Resize): roi [0.0, 0.0, 0.0, 0.25,"
+                + " 1.0, 1.0, 1.0, 1.5] along the columns (0.25 to 1.5) reaches beyond the map");
+        assertRefused(crop(new float[] {0, 0, 0.75f, 0, 1, 1, 0.25f, 1}, null), "'up' (Resize): roi [0.0, 0.0, 0.75, 0.0,"
+                + " 1.0, 1.0, 0.25, 1.0] along the rows (0.75 to 0.25): the start does not lie before the end");
+        assertRefused(crop(new float[] {0, 0.5f, 0, 0, 1, 1, 1, 1}, null), "'up' (Resize): roi [0.0, 0.5, 0.0, 0.0, 1.0,"
+                + " 1.0, 1.0, 1.0] crops the batch or the channels");
+        assertRefused(crop(new float[] {0, 0, 0.25f}, null), "'up' (Resize): roi [0.0, 0.0, 0.25] has 3 values, but a"
+                + " 4-D tf_crop_and_resize takes a start and an end per axis (8)");
+        // scales: the specification's output is floor(8 * 0.5 * 2) = 8 columns, ONNX Runtime's floor(8 * 2) = 16
+        assertRefused(crop(new float[] {0, 0, 0, 0.25f, 1, 1, 1, 0.75f}, new float[] {1, 1, 2, 2}), "'up' (Resize):"
+                + " resizes by scales with a region of interest: the ONNX specification gives floor(n * (end - start) *"
+                + " scale) = 8 columns, ONNX Runtime floor(n * scale) = 16; give sizes instead of scales");
+    }
+
+    /** A tf_crop_and_resize (linear) of an 8x8 map to 16x16 (sizes) or by {@code scales}, the roi given. */
+    private static ModelProto crop(float[] roi, float[] scales) {
+        OnnxBuilder b = new OnnxBuilder(13, "x", 4, 8, 8);
+        b.map("Resize", "up", List.of("x", b.floatTensor("roi", roi), scales == null ? "" : b.floatTensor("s", scales),
+                        scales == null ? b.intTensor("sizes", 1, 4, 16, 16) : ""),
+                string("mode", "linear"), string("coordinate_transformation_mode", "tf_crop_and_resize"));
+        return b.build("up_out");
+    }
+
+    /**
+     * tf_crop_and_resize of a constant region becomes {@code @Upsample(coordinates = CROP_AND_RESIZE)}
+     * with the region's exact bounds, a whole axis left unwritten.
+     */
+    @Test
+    void cropAndResizeOfAConstantRegionBecomesCropAndResizeCoordinates() throws Exception {
+        Checked checked = read(crop(new float[] {0, 0, 0.25f, 0, 1, 1, 0.75f, 1}, null), null);
+        String source = JavaWriter.write(checked, "com.example", "Crop");
+        assertTrue(source.contains("mode = Upsample.Mode.BILINEAR, coordinates = Upsample.Coordinates.CROP_AND_RESIZE,"
+                + " roiY = {0.25, 0.75})"), source);
+        Generated.compile("com.example", "Crop", source);
+        assertEquals(new Shape(4, 16, 16), checked.geometry().get(0).output());
     }
 
     private void assertRefused(ModelProto model, String start) {

@@ -115,7 +115,52 @@ class OnnxRuntimeConfirmationTest {
                 Arguments.of("cubic shrinking by 1/2",
                         (Supplier<OnnxBuilder>) () -> cubic("half_pixel", -0.75f, false, 14, 12, 7, 6)),
                 Arguments.of("cubic, tf_half_pixel_for_nn",
-                        (Supplier<OnnxBuilder>) () -> cubic("tf_half_pixel_for_nn", -0.75f, true, 6, 7, 12, 14)));
+                        (Supplier<OnnxBuilder>) () -> cubic("tf_half_pixel_for_nn", -0.75f, true, 6, 7, 12, 14)),
+                // tf_crop_and_resize of constant regions (roi: y start, x start, y end, x end)
+                Arguments.of("crop and resize, linear, after a strided convolution",
+                        (Supplier<OnnxBuilder>) () -> cropAndResize("linear", "round_prefer_floor", -0.75f, false, true,
+                                12, 10, 10, 9, 0.25f, 0.125f, 0.75f, 1f)),
+                Arguments.of("crop and resize, nearest rounded up",
+                        (Supplier<OnnxBuilder>) () -> cropAndResize("nearest", "round_prefer_ceil", -0.75f, false, false,
+                                9, 8, 13, 11, 0f, 0.5f, 0.5f, 1f)),
+                Arguments.of("crop and resize, nearest floor, shrinking",
+                        (Supplier<OnnxBuilder>) () -> cropAndResize("nearest", "floor", -0.75f, false, false,
+                                12, 12, 5, 4, 0.25f, 0f, 1f, 0.75f)),
+                Arguments.of("crop and resize, cubic",
+                        (Supplier<OnnxBuilder>) () -> cropAndResize("cubic", "round_prefer_floor", -0.75f, false, false,
+                                6, 8, 12, 16, 0.125f, 0.25f, 0.625f, 0.75f)),
+                Arguments.of("crop and resize, cubic, two taps, outside excluded",
+                        (Supplier<OnnxBuilder>) () -> cropAndResize("cubic", "round_prefer_floor", 0f, true, false,
+                                7, 9, 10, 13, 0f, 0.375f, 1f, 0.875f)),
+                Arguments.of("crop and resize, linear, to one row",
+                        (Supplier<OnnxBuilder>) () -> cropAndResize("linear", "round_prefer_floor", -0.75f, false, false,
+                                8, 8, 1, 6, 0.25f, 0f, 0.75f, 0.5f)));
+    }
+
+    /**
+     * A {@code tf_crop_and_resize} of the region {@code roi = {startY, startX, endY, endX}} of an
+     * {@code h x w} map to {@code outH x outW} (sizes), between 1x1 convolutions (positive weights,
+     * no bias: one term per lit pixel, as in {@link #cubic}), or, {@code strided}, after a 3x3
+     * convolution of stride 2 and before an unpadded 3x3 one. (Padding after the resize would
+     * stand for virtual units whose positions lie inside the map, beside the region: the fields
+     * count those positions, as after a layer that drops its last rows, and would be larger than
+     * what the runtime reads, which these probes would report.)
+     */
+    static OnnxBuilder cropAndResize(String mode, String nearestMode, float a, boolean exclude, boolean strided, int h,
+                                     int w, int outH, int outW, float... roi) {
+        OnnxBuilder b = new OnnxBuilder(13, "data", 2, h, w);
+        String x = strided ? b.conv("conv1", "data", 2, 3, 3, 3, 1, ints("strides", 2, 2), ints("pads", 1, 1, 1, 1))
+                : b.conv("mix1", "data", 2, 3, 1, 1, 1);
+        x = b.map("Resize", "up_crop", List.of(x, b.floatTensor("roi", 0, 0, roi[0], roi[1], 1, 1, roi[2], roi[3]), "",
+                b.intTensor("sizes", 1, 3, outH, outW)), string("mode", mode),
+                string("coordinate_transformation_mode", "tf_crop_and_resize"), string("nearest_mode", nearestMode),
+                OnnxBuilder.floating("cubic_coeff_a", a), OnnxBuilder.integer("exclude_outside", exclude ? 1 : 0));
+        if (strided) {
+            b.conv("conv2", x, 3, 2, 3, 3, 1);
+        } else {
+            b.conv("mix2", x, 3, 2, 1, 1, 1);
+        }
+        return b;
     }
 
     /** conv 11/4, ceil max pools, LRN, a grouped conv, then Flatten + Gemm. */

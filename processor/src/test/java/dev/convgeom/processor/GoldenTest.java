@@ -160,6 +160,36 @@ class GoldenTest {
         compare("test.GoldenCubic.json", GeneratedCodeTest.manifestOf(c, "test.GoldenCubic"));
     }
 
+    /**
+     * Crop and resize (ONNX tf_crop_and_resize): a bilinear region of both axes by 2, a nearest one
+     * of the columns only by 3/2 rounded up: coordinates and exact region bounds in literal and
+     * manifest, a step that depends on the input size.
+     */
+    static final JavaFileObject GOLDEN_CROP = JavaFileObjects.forSourceLines("test.GoldenCrop",
+            "package test;",
+            "",
+            "import dev.convgeom.*;",
+            "",
+            "@Network(input = @Input(channels = 3, height = 10, width = 8))",
+            "public class GoldenCrop {",
+            "    @Conv(out = 4, k = 3, s = 2, p = 1)                        Object stem;",
+            "    @Upsample(factor = 2, mode = Upsample.Mode.BILINEAR,",
+            "              coordinates = Upsample.Coordinates.CROP_AND_RESIZE,",
+            "              roiX = {0.25, 0.75}, roiY = {0, 0.5})             Object region;",
+            "    @Upsample(from = \"stem\", factor = 3, per = 2,",
+            "              coordinates = Upsample.Coordinates.CROP_AND_RESIZE,",
+            "              rounding = Upsample.Rounding.ROUND_PREFER_CEIL,",
+            "              roiX = {0.125, 1})                              Object columns;",
+            "    @Conv(from = \"region\", out = 4, k = 3, p = 1)             Object head;",
+            "}");
+
+    @Test
+    void cropAndResizeSourceAndManifest() {
+        Compilation c = Expect.clean(GOLDEN_CROP);
+        compare("GoldenCropGeometry.java.txt", GeneratedCodeTest.sourceOf(c, "test.GoldenCropGeometry"));
+        compare("test.GoldenCrop.json", GeneratedCodeTest.manifestOf(c, "test.GoldenCrop"));
+    }
+
     private static void compare(String name, String actual) {
         if (UPDATE) {
             write(name, actual);

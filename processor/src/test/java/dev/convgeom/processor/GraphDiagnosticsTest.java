@@ -201,6 +201,25 @@ class GraphDiagnosticsTest {
     }
 
     @Test
+    void cropAndResizeCannotStretchOneUnit() {
+        // conv k 32 -> 1x1: crop and resize would put all 2 output units on the one input unit
+        String up = "@Upsample(factor = 2, mode = Upsample.Mode.BILINEAR,"
+                + " coordinates = Upsample.Coordinates.CROP_AND_RESIZE, roiX = {0.25, 0.75}) Object up;";
+        oneError(net("@Conv(out = 8, k = 32) Object a;", up),
+                6, column(up, ".CROP_AND_RESIZE"),
+                "layer 'up': coordinates = CROP_AND_RESIZE stretches its region of the input over the output, but"
+                        + " the input's height/width is 1 unit, so all 2 output units would sit on it; use a larger"
+                        + " input, or a factor that leaves one unit [convgeom:crop-and-resize-one-unit]");
+    }
+
+    @Test
+    void cropAndResizeToOneUnitOfOneUnitFits() {
+        // one unit to one: it sits on the one input unit, the region's centre times 0
+        clean(net("@Conv(out = 8, k = 32) Object a;", "@Upsample(factor = 1, mode = Upsample.Mode.BILINEAR,"
+                + " coordinates = Upsample.Coordinates.CROP_AND_RESIZE, roiX = {0.25, 0.75}) Object up;"));
+    }
+
+    @Test
     void nearestRoundingAboveTheLastUnitIsRefusedAtTheCoordinates() {
         // asymmetric x3 rounded to nearest: the last unit sits at n - 1/3, which rounds to unit n
         String up = "@Upsample(factor = 3, coordinates = Upsample.Coordinates.ASYMMETRIC) Object up;";

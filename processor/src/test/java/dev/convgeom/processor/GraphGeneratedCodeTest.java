@@ -1,5 +1,6 @@
 package dev.convgeom.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.convgeom.processor.CompiledClasses.call;
 import static dev.convgeom.processor.CompiledClasses.constant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -215,6 +216,45 @@ class GraphGeneratedCodeTest {
         LayerGeometry wider = ((java.util.List<LayerGeometry>) call(g, "forInput",
                 dev.convgeom.Size.of(6, 3))).get(0);
         assertEquals(Ratio.of(5, 11), wider.x().exactJump());
+    }
+
+    /*
+     * Input 1x5x9 (H x W), bilinear by 2, crop and resize of columns 0.25..0.75 and rows 0..0.5.
+     * Columns: 9 to 18, v at 0.25 * 8 + v * 0.5 * 8 / 17 = 2 + 4v/17: jump 4/17, centre 2; period
+     * 17 moving 4: phase 0 on column 2 reads it alone, phases 1-4 read 2..3, 5-8 3..4, 9-12 4..5,
+     * 13-16 5..6. Rows: 5 to 10, v at v * 0.5 * 4 / 9 = 2v/9: jump 2/9, centre 0; period 9 moving
+     * 2: phase 0 reads row 0, 1-4 rows 0..1, 5-8 rows 1..2.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void cropAndResizePlacesTheSamplesInItsRegionAsOnnxDoes() {
+        Compilation c = Compilers.compile(Sources.network("Crops", "@Network(input = @Input(channels = 1, height = 5,"
+                + " width = 9))",
+                "@Upsample(factor = 2, mode = Upsample.Mode.BILINEAR, coordinates = Upsample.Coordinates.CROP_AND_RESIZE,"
+                        + " roiX = {0.25, 0.75}, roiY = {0, 0.5}) Object crops;"));
+        assertThat(c).succeeded();
+        Class<?> g = new CompiledClasses(c).load("test.CropsGeometry");
+        LayerGeometry crops = (LayerGeometry) constant(g, "CROPS");
+        assertEquals(new AxisGeometry(9, 18, Ratio.of(4, 17), Ratio.of(2),
+                new int[] {2, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5},
+                new int[] {2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 6, 6, 6, 6}), crops.x());
+        assertEquals(new AxisGeometry(5, 10, Ratio.of(2, 9), Ratio.of(0), new int[] {0, 0, 0, 0, 0, 1, 1, 1, 1},
+                new int[] {0, 1, 1, 1, 1, 2, 2, 2, 2}), crops.y());
+        // the last unit: column 17 is phase 0 moved 4 (column 6), row 9 phase 0 moved 2 (row 2)
+        assertEquals(new Box(6, 2, 6, 2), crops.receptiveField(17, 9));
+        assertEquals(Resize.upsample(2, 2, true, Upsample.Coordinates.CROP_AND_RESIZE).withRoi(0.25, 0.75, 0, 0.5),
+                crops.spec().resize());
+        Object m = Json.parse(GeneratedCodeTest.manifestOf(c, "test.Crops"));
+        assertEquals("CROP_AND_RESIZE", Json.get(m, "layers", 0, "upsample", "coordinates"));
+        assertEquals(String.valueOf(java.util.List.of(0.25, 0.75)),
+                String.valueOf(Json.get(m, "layers", 0, "upsample", "roi", "x")));
+        assertEquals(String.valueOf(java.util.List.of(0L, 0.5)),
+                String.valueOf(Json.get(m, "layers", 0, "upsample", "roi", "y")));
+        // at another size the step follows: 5 columns to 10, v at 1 + 2v/9
+        LayerGeometry other = ((java.util.List<LayerGeometry>) call(g, "forInput",
+                dev.convgeom.Size.of(5, 5))).get(0);
+        assertEquals(Ratio.of(2, 9), other.x().exactJump());
+        assertEquals(Ratio.of(1), other.x().exactCenter());
     }
 
     /*

@@ -186,6 +186,37 @@ class GraphNamesDiagnosticsTest {
                         "layer 'up': cubicCoefficient = 0.5, but convgeom states a cubic kernel exactly only for a"
                                 + " multiple of 1/1024 from -2 to 0 (there the decimal written is the exact fraction, and"
                                 + " the taps read are known); use 0.0 [convgeom:cubic-coefficient]"),
+                // a region of interest belongs to CROP_AND_RESIZE coordinates; each mistake is reported
+                // at the array (count, order) or at the bound (range, exactness)
+                Arguments.of("@Upsample(factor = 2, roiX = {0.25, 0.75}) Object up;", 34,
+                        "layer 'up': roiX is the region a CROP_AND_RESIZE upsampling stretches over its output, but"
+                                + " coordinates = HALF_PIXEL; remove roiX, or use coordinates ="
+                                + " Upsample.Coordinates.CROP_AND_RESIZE [convgeom:roi-not-crop-and-resize]"),
+                Arguments.of("@Upsample(factor = 2, coordinates = Upsample.Coordinates.CROP_AND_RESIZE, roiY = {0.25})"
+                                + " Object up;", 86,
+                        "layer 'up': roiY = {0.25}: a region has a start and an end, 2 values, not 1; write {start,"
+                                + " end} with 0 <= start < end <= 1, each a multiple of 1/2^32, whose decimal is its"
+                                + " exact value (float32 0.1f is 0.100000001490116119384765625) [convgeom:crop-region]"),
+                Arguments.of("@Upsample(factor = 2, coordinates = Upsample.Coordinates.CROP_AND_RESIZE, roiX = {0.25, 1.5})"
+                                + " Object up;", 93,
+                        "layer 'up': roiX = {0.25, 1.5}: 1.5 lies outside [0, 1]: a sample beyond the map takes"
+                                + " ONNX's extrapolation_value and reads no unit, which no field states; write {start,"
+                                + " end} with 0 <= start < end <= 1, each a multiple of 1/2^32, whose decimal is its"
+                                + " exact value (float32 0.1f is 0.100000001490116119384765625) [convgeom:crop-region]"),
+                Arguments.of("@Upsample(factor = 2, coordinates = Upsample.Coordinates.CROP_AND_RESIZE, roiX = {0.1, 0.5})"
+                                + " Object up;", 87,
+                        "layer 'up': roiX = {0.1, 0.5}: 0.1 is no multiple of 1/2^32: as a double it is"
+                                + " 0.1000000000000000055511151231257827021181583404541015625, not the decimal written;"
+                                + " write {start, end} with 0 <= start < end <= 1, each a multiple of 1/2^32, whose"
+                                + " decimal is its exact value (float32 0.1f is 0.100000001490116119384765625)"
+                                + " [convgeom:crop-region]"),
+                Arguments.of("@Upsample(factor = 2, coordinates = Upsample.Coordinates.CROP_AND_RESIZE, roiX = {0.75, 0.25})"
+                                + " Object up;", 86,
+                        "layer 'up': roiX = {0.75, 0.25}: the start does not lie before the end (a flipped region"
+                                + " reads the input backwards, an empty one puts every unit on one position; neither"
+                                + " has fields that move forwards); write {start, end} with 0 <= start < end <= 1, each"
+                                + " a multiple of 1/2^32, whose decimal is its exact value (float32 0.1f is"
+                                + " 0.100000001490116119384765625) [convgeom:crop-region]"),
                 // fractional factors: factor over per, per at least 1 (above the factor: a shrinking)
                 Arguments.of("@Upsample(factor = 2, per = 0, mode = Upsample.Mode.BILINEAR) Object up;", 33,
                         "layer 'up': per = 0, but an upsampling factor's per must be at least 1"
@@ -303,7 +334,8 @@ class GraphNamesDiagnosticsTest {
             "[convgeom:crop-offset-count]", "[convgeom:negative-offset]",
             "[convgeom:not-positive]", "[convgeom:negative-padding]", "[convgeom:missing-kernel]",
             "[convgeom:pool-padding-too-large]", "[convgeom:missing-factor]",
-            "[convgeom:rounding-not-nearest]", "[convgeom:cubic-option-not-cubic]", "[convgeom:cubic-coefficient]");
+            "[convgeom:rounding-not-nearest]", "[convgeom:cubic-option-not-cubic]", "[convgeom:cubic-coefficient]",
+            "[convgeom:roi-not-crop-and-resize]", "[convgeom:crop-region]");
 
     /**
      * An FCN-like graph using every graph annotation passes the names and per-layer checks, and

@@ -51,13 +51,26 @@ import java.util.Objects;
  *                      other kind)
  * @param cubic         a cubic upsampling's kernel ({@code bilinear} then false); null for every other
  *                      kind
+ * @param crop          the region a {@code CROP_AND_RESIZE} upsampling stretches (ONNX's {@code roi});
+ *                      null for the whole map and for every other kind
  */
 public record ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out,
                             int groups, AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factorX,
                             int factorY, boolean bilinear, Upsample.Coordinates coordinates, int outputPadding,
                             int like, int offsetY, int offsetX, String label, Shape output, int firstChannel,
                             int perX, int perY, Pad.Mode padMode, Upsample.Rounding rounding,
-                            dev.convgeom.engine.CubicKernel cubic) {
+                            dev.convgeom.engine.CubicKernel cubic, dev.convgeom.engine.CropRegion crop) {
+
+    /** A layer that crops no region before resizing. */
+    public ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out, int groups,
+                         AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factorX, int factorY,
+                         boolean bilinear, Upsample.Coordinates coordinates, int outputPadding, int like, int offsetY,
+                         int offsetX, String label, Shape output, int firstChannel, int perX, int perY,
+                         Pad.Mode padMode, Upsample.Rounding rounding, dev.convgeom.engine.CubicKernel cubic) {
+        this(source, op, kind, from, in, out, groups, y, x, ceil, same, factorX, factorY, bilinear, coordinates,
+                outputPadding, like, offsetY, offsetX, label, output, firstChannel, perX, perY, padMode, rounding, cubic,
+                null);
+    }
 
     /** A layer other than a cubic upsampling. */
     public ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out, int groups,
@@ -266,20 +279,30 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
     public ImportedLayer readingFrom(List<Integer> inputs) {
         return new ImportedLayer(source, op, kind, inputs, in, out, groups, y, x, ceil, same, factorX, factorY,
                 bilinear, coordinates, outputPadding, like, offsetY, offsetX, label, output, firstChannel, perX, perY, padMode,
-                rounding, cubic);
+                rounding, cubic, crop);
     }
 
     /** This layer, a nearest upsampling, copying the unit {@code rounding} picks. */
     public ImportedLayer withRounding(Upsample.Rounding rounding) {
         return new ImportedLayer(source, op, kind, from, in, out, groups, y, x, ceil, same, factorX, factorY,
                 bilinear, coordinates, outputPadding, like, offsetY, offsetX, label, output, firstChannel, perX, perY, padMode,
-                rounding, cubic);
+                rounding, cubic, crop);
     }
 
     /** This layer, an upsampling, interpolating cubically with {@code cubic}'s kernel (null: unchanged). */
     public ImportedLayer withCubic(dev.convgeom.engine.CubicKernel cubic) {
         return new ImportedLayer(source, op, kind, from, in, out, groups, y, x, ceil, same, factorX, factorY,
                 bilinear && cubic == null, coordinates, outputPadding, like, offsetY, offsetX, label, output,
-                firstChannel, perX, perY, padMode, rounding, cubic);
+                firstChannel, perX, perY, padMode, rounding, cubic, crop);
+    }
+
+    /**
+     * This layer, a {@code CROP_AND_RESIZE} upsampling, stretching {@code crop} (ONNX's {@code roi};
+     * null: the whole map).
+     */
+    public ImportedLayer withCrop(dev.convgeom.engine.CropRegion crop) {
+        return new ImportedLayer(source, op, kind, from, in, out, groups, y, x, ceil, same, factorX, factorY,
+                bilinear, coordinates, outputPadding, like, offsetY, offsetX, label, output, firstChannel, perX, perY,
+                padMode, rounding, cubic, crop);
     }
 }

@@ -99,8 +99,8 @@ public final class NetworkCheck {
             case DECONV -> new LayerSpec(name, kind, from, in, out, layer.groups(), window(layer.y(), layer),
                     window(layer.x(), layer), Resize.deconv(layer.outputPadding()));
             case UPSAMPLE -> new LayerSpec(name, kind, from, in, out, 1, null, null,
-                    cubic(layer, Resize.upsample(layer.factorX(), layer.perX(), layer.factorY(), layer.perY(),
-                            layer.bilinear(), layer.coordinates()).withRounding(layer.rounding())));
+                    roi(layer, cubic(layer, Resize.upsample(layer.factorX(), layer.perX(), layer.factorY(), layer.perY(),
+                            layer.bilinear(), layer.coordinates()).withRounding(layer.rounding()))));
             case CROP -> new LayerSpec(name, kind, from, in, out, 1, null, null,
                     Resize.crop(layer.like() < 0 ? "input" : names.get(layer.like()), layer.offsetX(),
                             layer.offsetY()));
@@ -170,6 +170,12 @@ public final class NetworkCheck {
             }
         }
         return best;
+    }
+
+    /** {@code resize} with {@code layer}'s region of interest, when it has one (each bound's double is exact). */
+    private static Resize roi(ImportedLayer layer, Resize resize) {
+        return layer.crop() == null ? resize : resize.withRoi(layer.crop().startX().doubleValue(),
+                layer.crop().endX().doubleValue(), layer.crop().startY().doubleValue(), layer.crop().endY().doubleValue());
     }
 
     /** {@code resize} made cubic as {@code layer} is, when it is (its coefficient's double is exact). */

@@ -1646,6 +1646,10 @@ public final class OnnxImporter {
         int py = toInt(node, ry[1], "per");
         int fx = toInt(node, rx[0], "factor");
         int px = toInt(node, rx[1], "per");
+        if (coordinates.equals("tf_crop_and_resize")) {
+            cropAndResize(node, mode, nearestMode, sizes == null ? scales : null, m, fx, px, fy, py, outH, outW);
+            return;
+        }
         Upsample.Coordinates placed = Upsample.Coordinates.HALF_PIXEL;
         if (linear) {
             dev.convgeom.engine.Coordinates engine = RuntimeLinearReads.placed(coordinates);
@@ -1686,6 +1690,24 @@ public final class OnnxImporter {
         out(node, 0, add(ImportedLayer.upsample(nameOf(node), op, m.layer(), fx, px, fy, py, linear, placed, output,
                 mode + ", " + coordinates + (linear || cubic ? "" : ", " + nearestMode)).withRounding(rounding)
                 .withCubic(kernel)), output, false);
+    }
+
+    /** A {@code tf_crop_and_resize} resize as a CROP_AND_RESIZE {@code @Upsample}, or its refusal ({@link CropResize}). */
+    private void cropAndResize(NodeProto node, String mode, String nearestMode, double[] scales, FeatureMap m, int fx,
+                               int px, int fy, int py, long outH, long outW) throws ImportException {
+        AttributeProto a = attribute(node, "cubic_coeff_a");
+        double[] roi = value(node, 1) instanceof Known k && k.constant().size() > 0 ? k.constant().values() : null;
+        CropResize crop = CropResize.of(nameOf(node), mode, nearestMode, a == null ? -0.75f : a.getF(),
+                integer(node, "exclude_outside", 0) != 0, roi, scales, m.shape(), outH, outW, fx, px, fy, py);
+        if (crop.refusal() != null) {
+            throw fail(node, crop.refusal());
+        }
+        boolean linear = mode.equals("linear") || mode.equals("bilinear");
+        Shape output = new Shape(m.shape().channels(), (int) outH, (int) outW);
+        out(node, 0, add(ImportedLayer.upsample(nameOf(node), node.getOpType(), m.layer(), fx, px, fy, py, linear,
+                Upsample.Coordinates.CROP_AND_RESIZE, output, mode + ", tf_crop_and_resize"
+                        + (mode.equals("nearest") ? ", " + nearestMode : "")).withRounding(crop.rounding())
+                .withCubic(crop.kernel()).withCrop(crop.region())), output, false);
     }
 
     /**

@@ -189,6 +189,19 @@ public final class JavaWriter {
                 if (layer.cubic() != null && layer.cubic().excludeOutside()) {
                     a.add("excludeOutside = true");
                 }
+                if (layer.crop() != null) {
+                    // multiples of 1/2^32: each plain decimal is the exact value (float32 0.1f in full)
+                    for (dev.convgeom.engine.Axis axis : new dev.convgeom.engine.Axis[] {dev.convgeom.engine.Axis.X,
+                            dev.convgeom.engine.Axis.Y}) {
+                        dev.convgeom.Ratio start = layer.crop().start(axis);
+                        dev.convgeom.Ratio end = layer.crop().end(axis);
+                        if (start.signum() != 0 || !end.equals(dev.convgeom.Ratio.of(1))) {
+                            a.add((axis == dev.convgeom.engine.Axis.X ? "roiX" : "roiY") + " = {"
+                                    + dev.convgeom.engine.CropRegion.decimal(start) + ", "
+                                    + dev.convgeom.engine.CropRegion.decimal(end) + "}");
+                        }
+                    }
+                }
             }
             case CROP -> {
                 a.add("like = " + quote(layer.like() < 0 ? "input" : names.get(layer.like())));

@@ -132,7 +132,15 @@ public enum Message implements Catalogued {
     // --- the processor itself ------------------------------------------------------------------
     INTERNAL_ERROR(Severity.ERROR,
             "convgeom could not process %s because of an internal error (%s); please report it"
-                    + " with this model");
+                    + " with this model"),
+
+    // --- one annotation at a time, continued ---------------------------------------------------
+    ROI_NOT_CROP_AND_RESIZE(Severity.ERROR,
+            "layer '%s': %s is the region a CROP_AND_RESIZE upsampling stretches over its output, but"
+                    + " coordinates = %s; remove %s, or use coordinates = Upsample.Coordinates.CROP_AND_RESIZE"),
+    CROP_REGION(Severity.ERROR,
+            "layer '%s': %s = %s: %s; write {start, end} with 0 <= start < end <= 1, each a multiple of 1/2^32,"
+                    + " whose decimal is its exact value (float32 0.1f is 0.100000001490116119384765625)");
 
     private final Severity severity;
     private final String template;

@@ -85,6 +85,11 @@ public final class ExplicitValues {
         return array(name, Integer.class);
     }
 
+    /** A written double array, element by element. */
+    public Optional<List<ArrayElement<Double>>> doubles(String name) {
+        return array(name, Double.class);
+    }
+
     /** Empty when not written, or when some element is not a {@code type} (half-typed code). */
     private <T> Optional<List<ArrayElement<T>>> array(String name, Class<T> type) {
         AnnotationValue v = values.get(name);

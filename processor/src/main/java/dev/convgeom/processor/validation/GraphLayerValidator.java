@@ -2,6 +2,7 @@ package dev.convgeom.processor.validation;
 
 import dev.convgeom.processor.diagnostics.Message;
 import dev.convgeom.engine.Coordinates;
+import dev.convgeom.engine.CropRegion;
 import dev.convgeom.engine.CubicKernel;
 import dev.convgeom.engine.LayerSpec;
 import dev.convgeom.engine.NearestRounding;
@@ -91,14 +92,15 @@ final class GraphLayerValidator {
         }
         boolean kernelWritten = !mode.equals("CUBIC") && cubicOptionsWritten(layer, mode);
         Optional<CubicKernel> cubic = mode.equals("CUBIC") ? cubic(layer) : Optional.empty();
-        if (!ok || kernelWritten || mode.equals("CUBIC") && cubic.isEmpty()) {
+        Optional<Optional<CropRegion>> crop = new CropRegions(reporter).read(layer, coordinates);
+        if (!ok || kernelWritten || mode.equals("CUBIC") && cubic.isEmpty() || crop.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new LayerSpec(layer.name(), layer.kind(), List.of(), null, null, OptionalLong.empty(),
                 OptionalLong.empty(), 1, LayerSpec.Extras.NONE.withFactors(factorX.get(), factorY.get(), bilinear)
                         .withPers(pers[0], pers[1]).withCoordinates(Coordinates.valueOf(coordinates))
                         .withRounding(NearestRounding.valueOf(rounding.orElse("ROUND_PREFER_FLOOR")))
-                        .withCubic(cubic.orElse(null))));
+                        .withCubic(cubic.orElse(null)).withCrop(crop.get().orElse(null))));
     }
 
     /** Whether a cubic kernel's attributes are written on an upsampling of another mode (each reported). */

@@ -237,6 +237,17 @@ public final class ManifestWriter {
         if (extras.coordinates() != Coordinates.HALF_PIXEL) {
             json.string("coordinates", extras.coordinates().name());
         }
+        if (extras.crop() != null) {
+            // Exact decimals: every bound is a multiple of 1/2^32.
+            json.name("roi").beginInlineObject();
+            for (dev.convgeom.engine.Axis axis : new dev.convgeom.engine.Axis[] {dev.convgeom.engine.Axis.Y,
+                    dev.convgeom.engine.Axis.X}) {
+                json.name(axis == dev.convgeom.engine.Axis.Y ? "y" : "x").beginArray()
+                        .value(dev.convgeom.engine.CropRegion.decimal(extras.crop().start(axis)))
+                        .value(dev.convgeom.engine.CropRegion.decimal(extras.crop().end(axis))).endArray();
+            }
+            json.endObject();
+        }
         return extras.bilinear() || extras.cubic() != null || extras.rounding() == NearestRounding.ROUND_PREFER_FLOOR ? json
                 : json.string("rounding", extras.rounding().name());
     }

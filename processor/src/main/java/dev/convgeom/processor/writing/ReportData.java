@@ -173,6 +173,14 @@ final class ReportData {
         } else if (kind == LayerKind.PAD && layer.spec().extras().padMode() != PadMode.CONSTANT) {
             json.string("padMode", layer.spec().extras().padMode().name());
         }
+        if (kind == LayerKind.UPSAMPLE && layer.spec().extras().coordinates() == dev.convgeom.engine.Coordinates.CROP_AND_RESIZE) {
+            dev.convgeom.engine.CropRegion roi = layer.spec().extras().crop() == null
+                    ? dev.convgeom.engine.CropRegion.WHOLE : layer.spec().extras().crop();
+            json.string("cropAndResize", "rows " + dev.convgeom.engine.CropRegion.decimal(roi.startY()) + " to "
+                    + dev.convgeom.engine.CropRegion.decimal(roi.endY()) + ", columns "
+                    + dev.convgeom.engine.CropRegion.decimal(roi.startX()) + " to "
+                    + dev.convgeom.engine.CropRegion.decimal(roi.endX()));
+        }
         if (kind == LayerKind.PIXEL_SHUFFLE || kind == LayerKind.PIXEL_UNSHUFFLE) {
             json.number(kind == LayerKind.PIXEL_SHUFFLE ? "pixelShuffle" : "pixelUnshuffle",
                     dev.convgeom.engine.PixelShuffleStep.factor(layer.spec()));

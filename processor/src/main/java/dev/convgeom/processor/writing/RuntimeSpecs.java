@@ -100,14 +100,20 @@ public final class RuntimeSpecs {
         return kernel == null ? resize : resize.withCubic(kernel.coefficient().doubleValue(), kernel.excludeOutside());
     }
 
+    /** {@code resize} with {@code crop}'s region of interest, as it is when {@code crop} is not null. */
+    private static Resize roi(dev.convgeom.engine.CropRegion crop, Resize resize) {
+        return crop == null ? resize : resize.withRoi(crop.startX().doubleValue(), crop.endX().doubleValue(),
+                crop.startY().doubleValue(), crop.endY().doubleValue());
+    }
+
     private static Resize resize(List<ComputedLayer> computed, ComputedLayer layer) {
         var extras = layer.spec().extras();
         return switch (layer.spec().kind()) {
-            case UPSAMPLE -> cubic(extras.cubic(), Resize.upsample((int) extras.factorX(), (int) extras.perX(), (int) extras.factorY(),
+            case UPSAMPLE -> roi(extras.crop(), cubic(extras.cubic(), Resize.upsample((int) extras.factorX(), (int) extras.perX(), (int) extras.factorY(),
                     (int) extras.perY(), extras.bilinear(),
                     Upsample.Coordinates.valueOf(extras.coordinates().name()))
                     .withRounding(Upsample.Rounding.valueOf(extras.rounding().name()))
-                    ); // A cubic kernel's coefficient is a multiple of 1/1024: its double is exact.
+                    )); // A cubic kernel's coefficient is a multiple of 1/1024, a crop bound of 1/2^32: their doubles are exact.
 
             case DECONV -> Resize.deconv((int) extras.outputPadding());
             case PIXEL_SHUFFLE -> Resize.upsample((int) extras.factorX(), false);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.convgeom.engine.Axis;
 import dev.convgeom.engine.Coordinates;
+import dev.convgeom.engine.CropRegion;
+import dev.convgeom.engine.CubicKernel;
 import dev.convgeom.engine.EffectiveFields;
 import dev.convgeom.engine.EffectiveFields.LayerField;
 import dev.convgeom.engine.EffectiveProfile;
@@ -16,6 +18,7 @@ import dev.convgeom.engine.GeometryCalculator;
 import dev.convgeom.engine.GeometryResult;
 import dev.convgeom.engine.LayerKind;
 import dev.convgeom.engine.LayerSpec;
+import dev.convgeom.engine.NearestRounding;
 import dev.convgeom.engine.NetworkInput;
 import dev.convgeom.engine.PaddingMode;
 import dev.convgeom.engine.Rounding;
@@ -255,6 +258,31 @@ class EffectiveFieldOracleTest {
                 bilinear(1, 2, 1, 2, Coordinates.HALF_PIXEL).from(1),
                 LayerSpec.conv("after", 2, Window.of(3, 1, 1)).from(6));
         String problem = check(new NetworkInput(1, 33, 31), layers, new Random(7));
+        assertEquals(null, problem);
+        assertEquals(layers.size(), lastChecked[0]);
+    }
+
+    /**
+     * Crop and resize (ONNX {@code tf_crop_and_resize}) of regions of a strided map, nearest,
+     * bilinear and cubic, enlarging, shrinking and to one unit, a window after them: the
+     * effective weights against the oracle's backward pass.
+     */
+    @Test
+    void cropAndResizeAgreesWithTheBruteForce() {
+        List<LayerSpec> layers = List.of(
+                LayerSpec.conv("c", 2, Window.of(3, 2, 1)),
+                CropAndResizeOracleTest.crop(2, 1, true, NearestRounding.ROUND_PREFER_FLOOR, null,
+                        CropRegion.of(0.25, 0.75, 0.125, 1)).from(0),
+                CropAndResizeOracleTest.crop(3, 2, false, NearestRounding.ROUND_PREFER_CEIL, null,
+                        CropRegion.of(0, 0.5, 0.5, 1)).from(0),
+                CropAndResizeOracleTest.crop(2, 1, false, NearestRounding.ROUND_PREFER_FLOOR, CubicKernel.of(0, false),
+                        CropRegion.of(0.375, 1, 0, 0.625)).from(0),
+                CropAndResizeOracleTest.crop(1, 3, true, NearestRounding.ROUND_PREFER_FLOOR, null,
+                        CropRegion.of(0.5, 1, 0.25, 0.75)).from(0),
+                CropAndResizeOracleTest.crop(1, 16, true, NearestRounding.ROUND_PREFER_FLOOR, null,
+                        CropRegion.of(0.25, 0.5, 0, 1)).from(0),
+                LayerSpec.conv("after", 2, Window.of(3, 1, 1)).from(1));
+        String problem = check(new NetworkInput(1, 33, 31), layers, new Random(11));
         assertEquals(null, problem);
         assertEquals(layers.size(), lastChecked[0]);
     }

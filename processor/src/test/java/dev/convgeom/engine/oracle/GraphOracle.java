@@ -2,6 +2,7 @@ package dev.convgeom.engine.oracle;
 
 import dev.convgeom.engine.Axis;
 import dev.convgeom.engine.Coordinates;
+import dev.convgeom.engine.CropRegion;
 import dev.convgeom.engine.LayerKind;
 import dev.convgeom.engine.LayerSpec;
 import dev.convgeom.engine.NetworkInput;
@@ -210,6 +211,10 @@ public final class GraphOracle {
                     if (spec.extras().coordinates() == Coordinates.ALIGN_CORNERS && n == 1 && bigN > 1) {
                         return new Failure(i, FailureKind.EMPTY_OUTPUT, axis + ": align_corners on 1 unit");
                     }
+                    // tf_crop_and_resize puts every unit of several on the one input unit: no step either.
+                    if (spec.extras().coordinates() == Coordinates.CROP_AND_RESIZE && n == 1 && bigN > 1) {
+                        return new Failure(i, FailureKind.EMPTY_OUTPUT, axis + ": tf_crop_and_resize on 1 unit");
+                    }
                     size[a][i] = bigN;
                     // ONNX clamps a nearest read to the input; the geometry refuses such a unit (checked unit by unit).
                     for (long v = 0; !spec.extras().bilinear() && spec.extras().cubic() == null && v < bigN; v++) {
@@ -222,7 +227,11 @@ public final class GraphOracle {
                     // Cubic reads, unit by unit over a stretch longer than any period, virtual units
                     // included: each end of the units read must not move back.
                     if (spec.extras().cubic() != null) {
-                        long reach = 2 * spec.extras().factor(axis) + bigN;
+                        // ... and over a whole period of the positions, the denominator of their step
+                        // (crop and resize repeats only every N - 1 units or more), up to 2,048 units.
+                        Frac step = sourcePosition(spec, axis, n, Frac.of(1)).minus(sourcePosition(spec, axis, n, Frac.ZERO));
+                        long period = step.den().min(java.math.BigInteger.valueOf(2048)).longValueExact();
+                        long reach = Math.max(2 * spec.extras().factor(axis) + bigN, period);
                         long[] previous = null;
                         for (long v = -reach; v <= bigN + reach; v++) {
                             List<CubicOracle.Weighted> taps = CubicOracle.taps(sourcePosition(spec, axis, n, Frac.of(v)),
@@ -507,7 +516,26 @@ public final class GraphOracle {
             // there were two, the second on the last input unit, so that the jump stays positive.
             // (An axis kept at its size, one unit among them, maps v to v: n - 1 over N - 1.)
             case ALIGN_CORNERS -> bigN == n ? v : v.times(n - 1).dividedBy(bigN == 1 ? 1 : bigN - 1);
+            case CROP_AND_RESIZE -> cropPosition(spec, axis, n, bigN, v);
         };
+    }
+
+    /**
+     * ONNX {@code tf_crop_and_resize}: unit {@code v} of {@code N > 1} sits at
+     * {@code start (n - 1) + v (end - start) (n - 1) / (N - 1)}, the one unit of {@code N = 1} at
+     * {@code (start + end) / 2 (n - 1)}, the region {@code [start, end]} the layer's (the whole map
+     * when it names none). Virtual units beyond a single one are placed as if there were two
+     * units, {@code (end - start) (n - 1)} apart (1 apart where that is 0), so the jump stays positive.
+     */
+    static Frac cropPosition(LayerSpec spec, Axis axis, long n, long bigN, Frac v) {
+        CropRegion roi = spec.extras().crop() == null ? CropRegion.WHOLE : spec.extras().crop();
+        Frac start = Frac.of(roi.start(axis).numerator(), roi.start(axis).denominator());
+        Frac end = Frac.of(roi.end(axis).numerator(), roi.end(axis).denominator());
+        if (bigN == 1) {
+            Frac apart = end.minus(start).times(n - 1);
+            return start.plus(end).dividedBy(2).times(n - 1).plus(v.times(apart.signum() == 0 ? Frac.of(1) : apart));
+        }
+        return start.times(n - 1).plus(v.times(end.minus(start)).times(n - 1).dividedBy(bigN - 1));
     }
 
     /**
