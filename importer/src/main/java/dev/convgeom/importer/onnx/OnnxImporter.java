@@ -209,7 +209,11 @@ public final class OnnxImporter {
         int count = graph.getNodeCount();
         int step = Math.max(1, count / 4);
         for (int i = 0; i < count; i++) {
-            node(graph.getNode(i));
+            try {
+                node(graph.getNode(i));
+            } catch (ImportException e) {
+                throw e.reaching(new ImportedNetwork(fileName, input, layers));   // for InputSizeSearch
+            }
             if (count >= 200 && (i + 1) % step == 0 && i + 1 < count) {
                 progress.accept("node " + (i + 1) + " of " + count);
             }
