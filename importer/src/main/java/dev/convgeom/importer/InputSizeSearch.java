@@ -16,8 +16,8 @@ import java.util.function.Consumer;
  * detection transform pads images to multiples of 32 for the same reason.
  *
  * <p>Bounded work: one import per candidate, at most {@link #MOST_TRIES}; the first candidate's
- * refusal, when it is word for word the original one, ends the search (the reason did not depend
- * on the size). Nothing is suggested that was not imported, checked, at that size.
+ * refusal, when it is the original one at the same node but for its numbers, ends the search (the
+ * reason did not depend on the size). Nothing is suggested that was not imported, checked, at that size.
  */
 final class InputSizeSearch {
 
@@ -168,13 +168,28 @@ final class InputSizeSearch {
         } catch (ImportException e) {
             progress.accept(String.format("trying --input %s: refused too (%.1f s)", flag(candidate).substring(8),
                     (System.nanoTime() - start) / 1e9));
-            boolean same = original.equals(e.getMessage());
+            boolean same = sameReason(original, e.getMessage());
             if (same && tries == 1) {
                 independent = true;
             }
             sizeDependent |= !same;
             return false;
         }
+    }
+
+    /**
+     * Whether two refusals are at the same node for the same reason: the node (the text before the
+     * first ": ") equal, the rest equal but for its numbers (a window partition's refusal quotes the
+     * rows it splits, which follow the size while the reason does not).
+     */
+    static boolean sameReason(String a, String b) {
+        int at = a.indexOf(": ");
+        int bt = b.indexOf(": ");
+        if (at < 0 || bt < 0) {
+            return a.equals(b);
+        }
+        return a.substring(0, at).equals(b.substring(0, bt))
+                && a.substring(at).replaceAll("\\d+", "#").equals(b.substring(bt).replaceAll("\\d+", "#"));
     }
 
     private static ImportException wrapped(ImportException refusal, String message) {

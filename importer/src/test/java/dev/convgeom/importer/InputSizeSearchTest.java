@@ -163,6 +163,25 @@ class InputSizeSearchTest {
     }
 
     @Test
+    void aRefusalThatQuotesTheSizeButDoesNotDependOnItCostsOneImport() throws Exception {
+        // A vision transformer's tokens: the refusal quotes the rows and columns merged (7 x 7 at 13 x 13,
+        // 6 x 6 at 12 x 12), the same reason at every size; the search stops at the first size tried.
+        OnnxBuilder b = new OnnxBuilder(13, "x", 3, -1, -1);
+        String x = b.conv("patches", "x", 3, 4, 3, 3, 1, ints("strides", 2, 2), ints("pads", 1, 1, 1, 1));
+        String tokens = b.node("Reshape", "tokens", List.of(x, b.intTensor("sequence", 1, 4, -1)));
+        b.node("Transpose", "sequence_first", List.of(tokens), ints("perm", 0, 2, 1));
+        Path file = write(b.build("sequence_first"));
+        List<String> progress = new ArrayList<>();
+        ImportException e = assertThrows(ImportException.class,
+                () -> ModelImporter.read(file, new Shape(3, 13, 13), "T", progress::add));
+        assertTrue(e.getMessage().startsWith("'sequence_first' (Transpose): reads 'tokens_out', which 'tokens' reshapes"
+                + " [1, 4, 7, 7] to [1, 4, 49]"), e.getMessage());
+        assertTrue(!e.getMessage().contains("--input") && !e.getMessage().contains("export"), e.getMessage());
+        assertEquals(List.of("trying --input 3x12x12: refused too"), progress.stream()
+                .filter(l -> l.startsWith("trying")).map(l -> l.replaceAll(" \\(.*", "")).toList());
+    }
+
+    @Test
     void aFileThatFixesItsSizeAndTheResizeTargetSaysToExportWithDynamicHeightAndWidth() throws Exception {
         Path file = write(fpn(13, true));
         ImportException e = assertThrows(ImportException.class,

@@ -1501,6 +1501,9 @@ public final class OnnxImporter {
         if (opset >= 18 && node.getInputCount() > 3 && !node.getInput(3).isEmpty()) {
             p = padsOfAxes(node, p, knownLongs(node, 3, "the axes"));
         }
+        if (last && ChannelsLastPad.refusal(p) != null) {
+            throw fail(node, ChannelsLastPad.refusal(p));
+        }
         p = last ? ChannelsLastPad.asChannelsFirst(p) : p;
         if (p.length != 8 || p[0] != 0 || p[1] != 0 || p[4] != 0 || p[5] != 0) {
             throw fail(node, "pads " + Arrays.toString(p) + ": only height and width of an N x C x H x W map");
