@@ -54,12 +54,12 @@ final class InputSizeSearch {
      * and a refusal that moved with the size, with how to export it instead).
      *
      * @param requested   the input the refused import declared (null: unknown, nothing is searched)
-     * @param fixedInFile whether the model file states that input's height and width as numbers
-     *                    (an ONNX export without dynamic axes)
+     * @param fixedInFile the input size the model file states as numbers (an ONNX export without
+     *                    dynamic axes), or null
      * @param attempt     imports and checks the model at another size, quietly
      * @param progress    receives a line per size tried
      */
-    static ImportException around(ImportException refusal, Shape requested, boolean fixedInFile, Attempt attempt,
+    static ImportException around(ImportException refusal, Shape requested, Shape fixedInFile, Attempt attempt,
                                   Consumer<String> progress) {
         ImportedNetwork reached = refusal.reached();
         if (requested == null || reached == null || reached.layers().isEmpty()) {
@@ -79,25 +79,26 @@ final class InputSizeSearch {
                 : below != null ? flag(below) : above != null ? flag(above) : null;
         String where = " (tried at the multiples of " + strideText(stride) + ", the network's total stride, and of"
                 + " its halves, nearest " + hw(requested) + ": " + tried + ")";
-        if (sizes != null && !fixedInFile) {
+        if (sizes != null && fixedInFile == null) {
             return wrapped(refusal, refusal.getMessage() + ". At " + sizes + " it imports" + where);
         }
         if (sizes != null) {
-            return wrapped(refusal, refusal.getMessage() + ". The file fixes its input at " + hw(requested)
-                    + " (exported without dynamic height and width); declared at " + sizes + " this file imports"
-                    + where + ", so export it at " + (below != null ? hw(below) : hw(above))
-                    + (below != null && above != null && !below.equals(above) ? " or " + hw(above) : "")
-                    + ", or with dynamic height and width and import with --input; a file exported at"
-                    + " another size holds the sizes torch computed there as constants, which this check kept"
-                    + " at this file's");
+            String export = below != null && above != null && !below.equals(above) ? hw(below) + " or " + hw(above)
+                    : hw(below != null ? below : above);
+            return wrapped(refusal, refusal.getMessage() + ". The file fixes its input at " + hw(fixedInFile)
+                    + " (exported without dynamic height and width); declared with " + sizes + ", the same file"
+                    + " imports" + where + ". To run the model at " + export + ", export it at that size, or with"
+                    + " dynamic height and width and import it with --input (this check kept the sizes the file"
+                    + " holds as constants, which an export at another size may state otherwise)");
         }
-        if (fixedInFile && search.sizeDependent) {
+        if (fixedInFile != null && search.sizeDependent) {
             return wrapped(refusal, refusal.getMessage() + ". The refusal moves with the input size, but the file"
-                    + " fixes its input at " + hw(requested) + " and holds the sizes torch computed from it (a"
-                    + " resize's target size) as constants, so no other size can be tried with this file (" + tried
-                    + "): export it with dynamic height and width (torch.onnx.export(..., dynamic_axes={'input':"
-                    + " {2: 'height', 3: 'width'}})) and import that file with --input, and the sizes near it"
-                    + " that import will be named");
+                    + " fixes its input at " + hw(fixedInFile) + ", and declared at other sizes with --input it is"
+                    + " refused too (" + tried + "; a file exported without dynamic axes holds the sizes torch"
+                    + " computed from its input, such as a resize's target size, as constants): export it with"
+                    + " dynamic height and width (torch.onnx.export(..., dynamic_axes={'input': {2: 'height',"
+                    + " 3: 'width'}})) and import that file with --input, which then names the sizes near it that"
+                    + " import");
         }
         return refusal;
     }

@@ -72,7 +72,7 @@ public final class ModelImporter {
             return checked(reader, input, className, progress);
         } catch (ImportException e) {
             Shape requested = input != null ? input : e.reached() != null ? e.reached().input() : null;
-            throw InputSizeSearch.around(e, requested, fixed != null,
+            throw InputSizeSearch.around(e, requested, fixed,
                     size -> checked(reader, size, className, line -> { }), progress);
         }
     }

@@ -199,8 +199,27 @@ class InputSizeSearchTest {
         ImportException e = assertThrows(ImportException.class,
                 () -> ModelImporter.read(file, null, "T", line -> { }));
         assertTrue(e.getMessage().contains(". The file fixes its input at 13x13 (exported without dynamic height and"
-                + " width); declared at --input 3x12x12 or --input 3x16x16 this file imports"), e.getMessage());
-        assertTrue(e.getMessage().contains("so export it at 12x12 or 16x16"), e.getMessage());
+                + " width); declared with --input 3x12x12 or --input 3x16x16, the same file imports"), e.getMessage());
+        assertTrue(e.getMessage().contains(". To run the model at 12x12 or 16x16, export it at that size"),
+                e.getMessage());
+        for (Shape s : suggested(e.getMessage())) {
+            assertTrue(imports(file, s), s.toString());
+        }
+    }
+
+    @Test
+    void anotherInputForAFileThatFixesItsSizeIsWarnedAboutAndTheSuggestionNamesTheFilesSize() throws Exception {
+        Path file = write(fpn(13, false));
+        List<String> progress = new ArrayList<>();
+        ImportException e = assertThrows(ImportException.class,
+                () -> ModelImporter.read(file, new Shape(3, 21, 21), "T", progress::add));
+        assertTrue(progress.contains("the file fixes its input at 13x13; declaring 21x21 keeps the sizes the file holds"
+                + " as constants (torch writes those it computed from its input, such as a resize's target size, as"
+                + " numbers)"), progress.toString());
+        // 21 rows: 11 and 6, resized to 11; 20: 10 and 5; 24: 12 and 6; 22: 11 and 6 again.
+        assertTrue(e.getMessage().contains(". The file fixes its input at 13x13 (exported without dynamic height and"
+                + " width); declared with --input 3x20x20 or --input 3x24x24, the same file imports"), e.getMessage());
+        assertTrue(!imports(file, new Shape(3, 22, 22)));
     }
 
     // ------------------------------------------------------------ real exports (torchvision 0.14)
@@ -248,7 +267,8 @@ class InputSizeSearchTest {
         Path file = fixture("retinanet_fpn_body_513_fixed");
         ImportException e = assertThrows(ImportException.class, () -> ModelImporter.read(file, null, "T", line -> { }));
         assertTrue(e.getMessage().startsWith("'/m/fpn/Add' (Add): convgeom's geometry refuses it: "), e.getMessage());
-        assertTrue(e.getMessage().contains("but the file fixes its input at 513x513 and holds"), e.getMessage());
+        assertTrue(e.getMessage().contains("but the file fixes its input at 513x513, and declared at other sizes with"
+                + " --input it is refused too (2 imports, "), e.getMessage());
         // Its resize targets are numbers (33 x 33 and 65 x 65): at 512 x 512 the 16-row level is resized
         // to 33 rows and added to a level of 32, so --input cannot move this file.
         assertTrue(!imports(file, new Shape(3, 512, 512)));
