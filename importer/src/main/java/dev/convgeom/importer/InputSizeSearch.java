@@ -166,6 +166,12 @@ final class InputSizeSearch {
                     (System.nanoTime() - start) / 1e9));
             sizeDependent = true;
             return true;
+        } catch (RuntimeException e) {
+            // A fault at a size the user did not ask for must not replace the refusal at the one
+            // asked for: that size counts as not importing.
+            progress.accept(String.format("trying --input %s: failed, %s (%.1f s)", flag(candidate).substring(8), e,
+                    (System.nanoTime() - start) / 1e9));
+            return false;
         } catch (ImportException e) {
             progress.accept(String.format("trying --input %s: refused too (%.1f s)", flag(candidate).substring(8),
                     (System.nanoTime() - start) / 1e9));
