@@ -116,4 +116,27 @@ class WindowModelsTest {
         assertTrue(e.getMessage().startsWith("'partition' (Reshape): reshapes the channels-last map [1, 10, 10, 4] to"
                 + " [1, 2, 5, 2, 5, 4]: splits the rows (10) into 2 x 5 and the columns (10) into 2 x 5"), e.getMessage());
     }
+
+    @Test
+    void aChannelsLastPadOfTheChannelsIsRefusedWithItsPadsInItsOwnOrder() throws Exception {
+        // F.pad(x, (1, 1)) of an N x H x W x C map pads C: the node's pads are [0, 0, 0, 1, 0, 0, 0, 1]. They were
+        // reported reordered as an N x C x H x W map's, [0, 1, 0, 0, 0, 1, 0, 0], which no node of the model states.
+        OnnxBuilder b = new OnnxBuilder(13, "x", 3, 8, 8);
+        String last = b.node("Transpose", "to_last", List.of(b.conv("conv", "x", 3, 4, 3, 3, 1)), ints("perm", 0, 2, 3, 1));
+        b.node("Pad", "pad", List.of(last, b.intTensor("pads", 0, 0, 0, 1, 0, 0, 0, 1)));
+        ImportException e = assertThrows(ImportException.class, () -> read(b.build("pad_out")));
+        assertEquals("'pad' (Pad): pads [0, 0, 0, 1, 0, 0, 0, 1] of a channels-last map (N x H x W x C) pad the"
+                + " channels (axis 3); only its rows and columns (axes 1 and 2) are declared, as a @Pad", e.getMessage());
+    }
+
+    @Test
+    void aChannelsLastPadThatCropsIsRefusedWithItsPadsInItsOwnOrder() throws Exception {
+        // A negative top pad of the rows (axis 1 of N x H x W x C) crops one row.
+        OnnxBuilder b = new OnnxBuilder(13, "x", 3, 8, 8);
+        String last = b.node("Transpose", "to_last", List.of(b.conv("conv", "x", 3, 4, 3, 3, 1)), ints("perm", 0, 2, 3, 1));
+        b.node("Pad", "pad", List.of(last, b.intTensor("pads", 0, -1, 0, 0, 0, 0, 0, 0)));
+        ImportException e = assertThrows(ImportException.class, () -> read(b.build("pad_out")));
+        assertEquals("'pad' (Pad): negative pads [0, -1, 0, 0, 0, 0, 0, 0] of a channels-last map (N x H x W x C)"
+                + " crop; not supported", e.getMessage());
+    }
 }

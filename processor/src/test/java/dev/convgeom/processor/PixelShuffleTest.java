@@ -85,6 +85,17 @@ class PixelShuffleTest {
     }
 
     @Test
+    void theShufflesJavadocNamesItsBlocksNotAnUpsampling() {
+        // The phase note of a period-3 layer read "after upsampling" for the shuffle too, which moves
+        // channels into blocks and interpolates nothing; a layer after an upsampling keeps that word.
+        String source = GeneratedCodeTest.sourceOf(Expect.clean(ESPCN), "test.EspcnGeometry");
+        String shuffle = source.lines().filter(l -> l.contains("{@code shuffle}, declared")).findFirst().orElseThrow();
+        assertEquals("    /** {@code shuffle}, declared {@code @PixelShuffle(factor = 3)}; the pixel shuffle gives each"
+                + " unit of a block its own channel, and its field depends on the unit's place in the block"
+                + " (period 3\u00d73), the table gives the widest. */", shuffle);
+    }
+
+    @Test
     void theRunTimeSpecAndItsLiteralsKeepTheFactor() {
         Class<?> g = new CompiledClasses(Expect.clean(ROUND_TRIP)).load("test.TripGeometry");
         NetworkSpec network = (NetworkSpec) call(g, "network");

@@ -209,7 +209,11 @@ public final class OnnxImporter {
         int count = graph.getNodeCount();
         int step = Math.max(1, count / 4);
         for (int i = 0; i < count; i++) {
-            node(graph.getNode(i));
+            try {
+                node(graph.getNode(i));
+            } catch (ImportException e) {
+                throw e.reaching(new ImportedNetwork(fileName, input, layers));   // for InputSizeSearch
+            }
             if (count >= 200 && (i + 1) % step == 0 && i + 1 < count) {
                 progress.accept("node " + (i + 1) + " of " + count);
             }
@@ -1496,6 +1500,9 @@ public final class OnnxImporter {
         long[] p = opset >= 11 ? knownLongs(node, 1, "the pads") : ints(node, "pads");
         if (opset >= 18 && node.getInputCount() > 3 && !node.getInput(3).isEmpty()) {
             p = padsOfAxes(node, p, knownLongs(node, 3, "the axes"));
+        }
+        if (last && ChannelsLastPad.refusal(p) != null) {
+            throw fail(node, ChannelsLastPad.refusal(p));
         }
         p = last ? ChannelsLastPad.asChannelsFirst(p) : p;
         if (p.length != 8 || p[0] != 0 || p[1] != 0 || p[4] != 0 || p[5] != 0) {

@@ -55,14 +55,25 @@ final class ClassJavadoc {
         return "{@code " + layer.spec().name() + "}, declared " + code(declaration)
                 + (layer.spec().kind() == LayerKind.CROP
                         ? ", cropped from offset (x, y) = (" + layer.offsetX() + ", " + layer.offsetY() + ")" : "")
-                + (y.period() > 1 || x.period() > 1
-                        ? "; after upsampling the field depends on the unit's phase (period " + y.period() + "\u00d7"
-                                + x.period() + "), the table gives the widest" : "")
+                + (y.period() > 1 || x.period() > 1 ? phaseNote(layer) : "")
                 + (!y.context().isNone() || !x.context().isNone()
                         ? "; every unit also reads input rows " + range(y) + ", columns " + range(x)
                                 + " (the context of a gate or a normalisation before it), the table gives the widest"
                                 + " field" : "")
                 + ".";
+    }
+
+    /**
+     * Why the field depends on the unit's phase: a pixel shuffle rearranges channels into blocks (no
+     * sample is interpolated, so "upsampling" would misname it); any other layer with a phase
+     * follows an upsampling (or a pixel shuffle, the note's "upsampling" in the wide sense).
+     */
+    private static String phaseNote(ComputedLayer layer) {
+        String period = "(period " + layer.y().period() + "\u00d7" + layer.x().period() + ")";
+        return layer.spec().kind() == LayerKind.PIXEL_SHUFFLE
+                ? "; the pixel shuffle gives each unit of a block its own channel, and its field depends on the"
+                        + " unit's place in the block " + period + ", the table gives the widest"
+                : "; after upsampling the field depends on the unit's phase " + period + ", the table gives the widest";
     }
 
     /** {@code lo..hi} of a context, or "none". */
