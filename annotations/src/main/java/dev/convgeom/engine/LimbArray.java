@@ -91,6 +91,32 @@ final class LimbArray {
         return out;
     }
 
+    /**
+     * {@code floor(value(i) / 2^shift)}, for a value below {@code 2^(shift + 62)} (the caller's
+     * bound; the limb above the two read is not looked at): its bits lie in at most two
+     * neighbouring limbs.
+     *
+     * @throws ArithmeticException if the second limb read holds bits beyond 62 of the result
+     */
+    long leading(int i, int shift) {
+        int l = shift / BITS;
+        int r = shift % BITS;
+        int base = i * width;
+        if (l >= width) {
+            return 0;
+        }
+        long low = limbs[base + l] >>> r;
+        if (l + 1 >= width) {
+            return low;
+        }
+        long next = limbs[base + l + 1];
+        if (next >>> r != 0) {
+            throw new ArithmeticException("value " + i + " over 2^" + shift + " exceeds " + BITS + " bits");
+        }
+        // r > 0 here unless next is 0: a shift by 62 of a limb below 2^r.
+        return r == 0 ? low : low | next << (BITS - r);
+    }
+
     /** Value {@code i} as a {@code long}, which it must fit. */
     long longValue(int i) {
         int base = i * width;

@@ -107,7 +107,11 @@ final class SpreadSums {
         // The cumulative weight never exceeds the total, nor do the bars: limbs for the total hold them.
         int width = Math.max(weights.width(), LimbArray.limbsFor(total.bitLength()));
         if (palindrome) {
-            mirroredExtents(weights, width);
+            if (!leadingMirroredExtents(weights)) {
+                Arrays.fill(first, -1);
+                Arrays.fill(last, -1);
+                mirroredExtents(weights, width);
+            }
             return;
         }
         // Each bar as "C >= t" (C > low is C >= low + 1), in ascending t: as C only grows, a pixel
@@ -141,6 +145,49 @@ final class SpreadSums {
                 }
             }
         }
+    }
+
+    /**
+     * As {@link #mirroredExtents}, from each weight's leading bits only, where they decide; false
+     * where they do not (then nothing is known, and the caller runs the exact pass).
+     *
+     * <p>Why it is exact: with {@code a(j) = floor(w(j) / 2^s)} and {@code H = a(0) + ... + a(i)},
+     * the cumulative weight {@code C} up to pixel {@code i} lies in {@code [H 2^s, (H + i + 1) 2^s)},
+     * as each {@code w(j) - a(j) 2^s} is below {@code 2^s}. So {@code C >= t} where
+     * {@code H >= ceil(t / 2^s)}, and {@code C < t} where {@code H + i + 1 <= floor(t / 2^s)};
+     * between the two the pass gives up. {@code s} leaves the total 61 bits, so {@code H} and the
+     * bars fit a {@code long} and the band of doubt ({@code i + 1} units of {@code 2^s}) is a
+     * fraction below {@code 2^-40} of the bar for fewer than {@code 2^17} weights
+     * ({@link EffectiveFields#MAX_WEIGHTS}): one addition of a {@code long} per pixel instead of
+     * one per limb.
+     */
+    private boolean leadingMirroredExtents(LimbArray weights) {
+        int s = Math.max(0, total.bitLength() - 61);
+        long[] sure = new long[PERCENTS.length];
+        long[] below = new long[PERCENTS.length];
+        for (int k = 0; k < PERCENTS.length; k++) {
+            BigInteger bar = bars(total, PERCENTS[k])[0].add(BigInteger.ONE);
+            below[k] = bar.shiftRight(s).longValueExact();
+            sure[k] = bar.getLowestSetBit() < s ? below[k] + 1 : below[k];
+        }
+        int n = weights.count();
+        long h = 0;
+        int next = PERCENTS.length - 1;
+        for (int i = 0; i < n && next >= 0; i++) {
+            h += weights.leading(i, s);
+            while (next >= 0) {
+                if (h >= sure[next]) {
+                    first[next] = i;
+                    last[next] = n - 1 - i;
+                    next--;
+                } else if (h + i + 1 <= below[next]) {
+                    break;
+                } else {
+                    return false;
+                }
+            }
+        }
+        return next < 0;
     }
 
     /**
