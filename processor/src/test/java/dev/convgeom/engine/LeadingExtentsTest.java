@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * the extents by their definition in {@link BigInteger}s: the first pixel whose cumulative weight
  * {@code C} has {@code 200 C > W (100 - p)} and the first with {@code 200 C >= W (100 + p)}.
  * Random palindromes (where the leading bits decide nearly always), and palindromes built so that
- * a cumulative weight lands on or beside a bar with low bits set, where they cannot decide.
+ * a cumulative weight, or the weight between a pixel and the middle, lands on or beside a bar with
+ * low bits set, where they cannot decide.
  */
 class LeadingExtentsTest {
 
@@ -62,6 +63,36 @@ class LeadingExtentsTest {
             boolean sureAbove = h.multiply(unit).compareTo(bar) >= 0;
             boolean sureBelow = h.add(BigInteger.TWO).multiply(unit).compareTo(bar) <= 0;
             if (!sureAbove && !sureBelow) {
+                undecided++;
+            }
+        }
+        assertTrue(undecided > 500, "too few cases the leading bits leave undecided: " + undecided);
+    }
+
+    @Test
+    void weightsBetweenThePixelAndTheMiddleAtTheBarAreDecidedExactly() {
+        Random random = new Random(11);
+        int undecided = 0;
+        for (int t = 0; t < 2_000; t++) {
+            // {x, y, z, y, x} with z = 2 x - 2 y + e: the total is 4 x + e, so the 50% extent's bar,
+            // floor(W / 4) + 1, lies within 11 of x = C(0), and the weight between pixel 1 and the
+            // middle, y, within 11 of K = C(1) - bar.
+            int bits = 64 + random.nextInt(300);
+            BigInteger x = new BigInteger(bits, random).setBit(bits - 1);
+            BigInteger y = new BigInteger(bits - 2, random).setBit(0);
+            int e = random.nextInt(81) - 40;
+            BigInteger z = x.subtract(y).shiftLeft(1).add(BigInteger.valueOf(e));
+            BigInteger[] w = {x, y, z, y, x};
+            assertExtents(w, "case " + t);
+            // The walk from the middle reads y first: count where its leading bits leave y and K in
+            // one band of doubt, so that this test is known to reach the exact pass.
+            BigInteger total = total(w);
+            int s = total.bitLength() - 61;
+            BigInteger k = x.add(y).subtract(total.divide(BigInteger.valueOf(4)).add(BigInteger.ONE));
+            long h = y.shiftRight(s).longValueExact();
+            boolean surePast = k.signum() >= 0 && h > k.shiftRight(s).longValueExact();
+            boolean sureWithin = k.signum() >= 0 && h + 1 <= k.add(BigInteger.ONE).shiftRight(s).longValueExact();
+            if (k.signum() >= 0 && !surePast && !sureWithin) {
                 undecided++;
             }
         }
