@@ -169,6 +169,22 @@ public record Ratio(long numerator, long denominator) implements Comparable<Rati
         }
     }
 
+    /**
+     * Equal values: both fractions are in lowest terms, so equal components. Written out, as the
+     * record's own would compare: the generated one links through {@code ObjectMethods} the
+     * first time it runs, which a fresh JVM running the processor once pays (BENCHMARKS.md).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Ratio r && r.numerator == numerator && r.denominator == denominator;
+    }
+
+    /** The record's own hash, written out for the reason {@link #equals} is (so hash orders stay as they were). */
+    @Override
+    public int hashCode() {
+        return 31 * Long.hashCode(numerator) + Long.hashCode(denominator);
+    }
+
     /** {@code "16"} for a whole number, otherwise {@code "numerator/denominator"}, as {@code "-1/2"}. */
     @Override
     public String toString() {

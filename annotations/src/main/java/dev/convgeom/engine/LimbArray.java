@@ -91,6 +91,32 @@ final class LimbArray {
         return out;
     }
 
+    /**
+     * {@code floor(value(i) / 2^shift)}, for a value below {@code 2^(shift + 62)} (the caller's
+     * bound; the limb above the two read is not looked at): its bits lie in at most two
+     * neighbouring limbs.
+     *
+     * @throws ArithmeticException if the second limb read holds bits beyond 62 of the result
+     */
+    long leading(int i, int shift) {
+        int l = shift / BITS;
+        int r = shift % BITS;
+        int base = i * width;
+        if (l >= width) {
+            return 0;
+        }
+        long low = limbs[base + l] >>> r;
+        if (l + 1 >= width) {
+            return low;
+        }
+        long next = limbs[base + l + 1];
+        if (next >>> r != 0) {
+            throw new ArithmeticException("value " + i + " over 2^" + shift + " exceeds " + BITS + " bits");
+        }
+        // r > 0 here unless next is 0: a shift by 62 of a limb below 2^r.
+        return r == 0 ? low : low | next << (BITS - r);
+    }
+
     /** Value {@code i} as a {@code long}, which it must fit. */
     long longValue(int i) {
         int base = i * width;
@@ -160,50 +186,12 @@ final class LimbArray {
      * often. Three limbs and a carry below 3 sum to less than {@code 2^64}, read unsigned.
      */
     void addBoth(int offA, LimbArray a, int offB, LimbArray b) {
-        int w = a.width;
-        if (b.width != w || w > width) {
+        if (b.width != a.width || a.width > width) {
             addScaled(offA, a, BigInteger.ONE);
             addScaled(offB, b, BigInteger.ONE);
             return;
         }
-        long[] t = limbs;
-        long[] x = a.limbs;
-        long[] y = b.limbs;
-        int from = Math.min(offA, offB);
-        int to = Math.max(offA + a.count, offB + b.count);
-        for (int v = from; v < to; v++) {
-            int ia = v - offA;
-            int ib = v - offB;
-            boolean inA = ia >= 0 && ia < a.count;
-            boolean inB = ib >= 0 && ib < b.count;
-            int base = v * width;
-            long carry = 0;
-            if (inA && inB) {
-                int fa = ia * w;
-                int fb = ib * w;
-                for (int l = 0; l < w; l++) {
-                    long sum = t[base + l] + x[fa + l] + y[fb + l] + carry;
-                    t[base + l] = sum & MASK;
-                    carry = sum >>> BITS;
-                }
-            } else if (inA || inB) {
-                long[] z = inA ? x : y;
-                int fz = (inA ? ia : ib) * w;
-                for (int l = 0; l < w; l++) {
-                    long sum = t[base + l] + z[fz + l] + carry;
-                    t[base + l] = sum & MASK;
-                    carry = sum >>> BITS;
-                }
-            }
-            for (int l = w; carry != 0; l++) {
-                if (l >= width) {
-                    throw overflow();
-                }
-                long sum = t[base + l] + carry;
-                t[base + l] = sum & MASK;
-                carry = sum >>> BITS;
-            }
-        }
+        addRuns(count, offA, a, offB, b);
     }
 
     /**
@@ -229,47 +217,91 @@ final class LimbArray {
             }
         }
         for (int k = 1; k < runs.length; k += 2) {
-            LimbArray a = runs[k];
-            LimbArray b = k + 1 < runs.length ? runs[k + 1] : null;
-            int offA = offsets[k];
-            int offB = b == null ? offA : offsets[k + 1];
-            long[] x = a.limbs;
-            long[] y = b == null ? null : b.limbs;
-            int from = Math.min(offA, offB);
-            int to = Math.min(limit, Math.max(offA + a.count, b == null ? 0 : offB + b.count));
+            addRuns(limit, offsets[k], runs[k], k + 1 < runs.length ? offsets[k + 1] : 0,
+                    k + 1 < runs.length ? runs[k + 1] : null);
+        }
+    }
+
+    /**
+     * The one row loop of {@link #addBoth} and {@link #sumBelow}: adds {@code a}'s values to values
+     * {@code offA, offA + 1, ...} and {@code b}'s (none if null) to {@code offB, ...}, of values
+     * below {@code limit} only; both as wide as each other and at most as wide as this row. Where
+     * the two runs overlap a value takes both in one pass, elsewhere the one it meets; split into
+     * those stretches first, so that no value asks which runs cover it.
+     */
+    private void addRuns(int limit, int offA, LimbArray a, int offB, LimbArray b) {
+        int endA = Math.min(limit, offA + a.count);
+        if (b == null) {
+            addRange(offA, endA, a, offA, null, 0);
+            return;
+        }
+        int endB = Math.min(limit, offB + b.count);
+        int lo = Math.max(offA, offB);
+        int hi = Math.min(endA, endB);
+        if (lo >= hi) {
+            addRange(offA, endA, a, offA, null, 0);
+            addRange(offB, endB, b, offB, null, 0);
+            return;
+        }
+        // Before the overlap only one run starts (the other from lo); after it only one goes on.
+        addRange(offA, lo, a, offA, null, 0);
+        addRange(offB, lo, b, offB, null, 0);
+        addRange(lo, hi, a, offA, b, offB);
+        addRange(hi, endA, a, offA, null, 0);
+        addRange(hi, endB, b, offB, null, 0);
+    }
+
+    /**
+     * Values {@code from .. to - 1} (none if {@code to <= from}): each plus {@code a}'s value
+     * {@code v - offA} and, unless {@code b} is null, {@code b}'s value {@code v - offB}.
+     */
+    private void addRange(int from, int to, LimbArray a, int offA, LimbArray b, int offB) {
+        long[] t = limbs;
+        long[] x = a.limbs;
+        int w = a.width;
+        if (b == null) {
             for (int v = from; v < to; v++) {
-                int ia = v - offA;
-                int ib = v - offB;
-                boolean inA = ia >= 0 && ia < a.count;
-                boolean inB = b != null && ib >= 0 && ib < b.count;
                 int base = v * width;
+                int fa = (v - offA) * w;
                 long carry = 0;
-                if (inA && inB) {
-                    int fa = ia * w;
-                    int fb = ib * w;
-                    for (int l = 0; l < w; l++) {
-                        long sum = t[base + l] + x[fa + l] + y[fb + l] + carry;
-                        t[base + l] = sum & MASK;
-                        carry = sum >>> BITS;
-                    }
-                } else if (inA || inB) {
-                    long[] z = inA ? x : y;
-                    int fz = (inA ? ia : ib) * w;
-                    for (int l = 0; l < w; l++) {
-                        long sum = t[base + l] + z[fz + l] + carry;
-                        t[base + l] = sum & MASK;
-                        carry = sum >>> BITS;
-                    }
-                }
-                for (int l = w; carry != 0; l++) {
-                    if (l >= width) {
-                        throw overflow();
-                    }
-                    long sum = t[base + l] + carry;
+                for (int l = 0; l < w; l++) {
+                    long sum = t[base + l] + x[fa + l] + carry;
                     t[base + l] = sum & MASK;
                     carry = sum >>> BITS;
                 }
+                if (carry != 0) {
+                    carry(base, w, carry);
+                }
             }
+            return;
+        }
+        long[] y = b.limbs;
+        for (int v = from; v < to; v++) {
+            int base = v * width;
+            int fa = (v - offA) * w;
+            int fb = (v - offB) * w;
+            long carry = 0;
+            for (int l = 0; l < w; l++) {
+                long sum = t[base + l] + x[fa + l] + y[fb + l] + carry;
+                t[base + l] = sum & MASK;
+                carry = sum >>> BITS;
+            }
+            if (carry != 0) {
+                carry(base, w, carry);
+            }
+        }
+    }
+
+    /** Adds {@code carry} to the value at {@code base} from its limb {@code l} up. */
+    private void carry(int base, int l, long carry) {
+        long[] t = limbs;
+        for (; carry != 0; l++) {
+            if (l >= width) {
+                throw overflow();
+            }
+            long sum = t[base + l] + carry;
+            t[base + l] = sum & MASK;
+            carry = sum >>> BITS;
         }
     }
 
@@ -307,26 +339,8 @@ final class LimbArray {
         int rw = run.width;
         long[] r = run.limbs;
         if (f == 1 && rw <= width) {
-            // Most taps. Written out rather than through addLimbs: the loop the JIT compiles first.
-            long[] t = limbs;
-            for (int i = 0; i < run.count; i++) {
-                int base = (offset + i) * width;
-                int from = i * rw;
-                long carry = 0;
-                for (int l = 0; l < rw; l++) {
-                    long s = t[base + l] + r[from + l] + carry;
-                    t[base + l] = s & MASK;
-                    carry = s >>> BITS;
-                }
-                for (int l = rw; carry != 0; l++) {
-                    if (l >= width) {
-                        throw overflow();
-                    }
-                    long s = t[base + l] + carry;
-                    t[base + l] = s & MASK;
-                    carry = s >>> BITS;
-                }
-            }
+            // Most taps: the row loop addBoth and sumBelow use.
+            addRange(offset, offset + run.count, run, offset, null, 0);
             return;
         }
         if (f == 1) {

@@ -107,7 +107,11 @@ final class SpreadSums {
         // The cumulative weight never exceeds the total, nor do the bars: limbs for the total hold them.
         int width = Math.max(weights.width(), LimbArray.limbsFor(total.bitLength()));
         if (palindrome) {
-            mirroredExtents(weights, width);
+            if (!leadingMirroredExtents(weights)) {
+                Arrays.fill(first, -1);
+                Arrays.fill(last, -1);
+                mirroredExtents(weights, width);
+            }
             return;
         }
         // Each bar as "C >= t" (C > low is C >= low + 1), in ascending t: as C only grows, a pixel
@@ -141,6 +145,69 @@ final class SpreadSums {
                 }
             }
         }
+    }
+
+    /**
+     * As {@link #mirroredExtents}, walking from the middle out and reading each weight's leading
+     * bits only, where they decide; false where they do not (then nothing is known, and the
+     * caller runs the exact pass from the start).
+     *
+     * <p>Why from the middle: a deep profile's tails are long and light (its width grows with the
+     * depth, its spread with the square root), so its 5 % and 25 % points lie far nearer the
+     * middle than the start. With {@code m = floor(n / 2)} the palindrome fixes the cumulative
+     * weight {@code C(m - 1)} exactly: {@code W / 2} for even {@code n}, {@code (W - w(m)) / 2} for
+     * odd. The first pixel of a bar {@code t} is the first {@code j} with {@code C(j) >= t}, that is
+     * where {@code D = w(j + 1) + ... + w(m - 1)} still has {@code D <= K = C(m - 1) - t}, found
+     * going down from {@code j = m - 1} as the first {@code j} at which adding {@code w(j)} passes
+     * {@code K}.
+     *
+     * <p>Why the leading bits decide exactly: with {@code a(j) = floor(w(j) / 2^s)} and {@code H}
+     * the sum of the {@code c} terms of {@code D}, {@code D} lies in {@code [H 2^s, (H + c) 2^s)}. So
+     * {@code D > K} where {@code H > floor(K / 2^s)}, and {@code D <= K} where
+     * {@code H + c <= floor((K + 1) / 2^s)}; between the two the pass gives up. {@code s} leaves
+     * the total 61 bits, so {@code H} and the bars fit a {@code long}, and the band of doubt is a
+     * fraction below {@code 2^-40} of the total for fewer than {@code 2^17} weights
+     * ({@link EffectiveFields#MAX_WEIGHTS}): one addition of a {@code long} per pixel instead of
+     * one per limb, over the pixels between the middle and the 5 % point only.
+     */
+    private boolean leadingMirroredExtents(LimbArray weights) {
+        int n = weights.count();
+        int m = n / 2;
+        BigInteger[] half = (n % 2 == 0 ? total : total.subtract(weights.get(m))).divideAndRemainder(BigInteger.TWO);
+        if (m == 0 || half[1].signum() != 0) {
+            return false;
+        }
+        int s = Math.max(0, total.bitLength() - 61);
+        // Per percentage, ascending, so K ascends: floor(K / 2^s) and floor((K + 1) / 2^s).
+        long[] passes = new long[PERCENTS.length];
+        long[] within = new long[PERCENTS.length];
+        for (int k = 0; k < PERCENTS.length; k++) {
+            BigInteger bound = half[0].subtract(bars(total, PERCENTS[k])[0].add(BigInteger.ONE));
+            if (bound.signum() < 0) {
+                // The bar lies at the middle or beyond it: the pass from the start finds it.
+                return false;
+            }
+            passes[k] = bound.shiftRight(s).longValueExact();
+            within[k] = bound.add(BigInteger.ONE).shiftRight(s).longValueExact();
+        }
+        long h = 0;
+        int next = 0;
+        for (int j = m - 1; j >= 0 && next < PERCENTS.length; j--) {
+            h += weights.leading(j, s);
+            long terms = m - j;
+            while (next < PERCENTS.length) {
+                if (h > passes[next]) {
+                    first[next] = j;
+                    last[next] = n - 1 - j;
+                    next++;
+                } else if (h + terms <= within[next]) {
+                    break;
+                } else {
+                    return false;
+                }
+            }
+        }
+        return next == PERCENTS.length;
     }
 
     /**

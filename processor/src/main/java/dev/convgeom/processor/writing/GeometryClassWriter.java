@@ -160,14 +160,14 @@ public final class GeometryClassWriter {
         new InputSizeMethods(runtime, sizes).write(body, names);
         body.close();
 
-        SourceText file = new SourceText(body.toString().length() + 1024);
+        SourceText file = new SourceText(body.length() + 1024);
         if (!packageName.isEmpty()) {
             file.line("package " + packageName + ";").line("");
         }
         for (String type : names.imports()) {
             file.line("import " + type + ";");
         }
-        return file.line("").toString() + body;
+        return file.line("").append(body).toString();
     }
 
     /**

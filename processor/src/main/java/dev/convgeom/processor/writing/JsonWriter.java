@@ -6,12 +6,24 @@ package dev.convgeom.processor.writing;
  */
 final class JsonWriter {
 
-    private final StringBuilder out = new StringBuilder();
+    private final StringBuilder out;
     private int depth;
     private boolean first = true;
     private boolean afterKey;
     /** Depth from which objects are written on one line; MAX_VALUE when none is. */
     private int inlineFrom = Integer.MAX_VALUE;
+
+    JsonWriter() {
+        this(16);
+    }
+
+    /**
+     * A writer whose text starts with room for {@code capacity} characters: a deep network's
+     * manifest is megabytes, and a builder grown by doubling copies it again at every step.
+     */
+    JsonWriter(int capacity) {
+        this.out = new StringBuilder(capacity);
+    }
 
     JsonWriter beginObject() {
         value("{");
@@ -70,7 +82,11 @@ final class JsonWriter {
     }
 
     JsonWriter number(String name, long value) {
-        return name(name).value(Long.toString(value));
+        // As value(Long.toString(value)) after a key, without the string.
+        name(name);
+        afterKey = false;
+        out.append(value);
+        return this;
     }
 
     JsonWriter raw(String name, String rawNumber) {
@@ -103,9 +119,13 @@ final class JsonWriter {
         return name(name).value(Boolean.toString(value));
     }
 
+    /** The text and a final newline, copied once. */
     @Override
     public String toString() {
-        return out.toString() + "\n";
+        int length = out.length();
+        String text = out.append('\n').toString();
+        out.setLength(length);
+        return text;
     }
 
     private JsonWriter close(char bracket) {

@@ -46,7 +46,8 @@ public final class ManifestWriter {
                                GeometryResult geometry, List<String> constants, NetworkSpec spec,
                                InputSizes sizes, List<LayerField> effective) {
         NetworkInput input = geometry.input();
-        JsonWriter json = new JsonWriter().beginObject()
+        // About 900 characters a layer of a deep chain, 650 in the examples.
+        JsonWriter json = new JsonWriter(4096 + 1024 * geometry.layers().size()).beginObject()
                 .string("network", networkName)
                 .string("generatedClass", generatedClass)
                 .bool("strict", strict)

@@ -60,6 +60,17 @@ final class SourceText {
         return line(" */");
     }
 
+    /** Characters so far. */
+    int length() {
+        return text.length();
+    }
+
+    /** {@code other}'s text after this one's, without making a string of it first. */
+    SourceText append(SourceText other) {
+        text.append(other.text);
+        return this;
+    }
+
     @Override
     public String toString() {
         return text.toString();
