@@ -33,4 +33,27 @@ class MinInputSizeJavadocTest {
                 + " (width x height).";
         assertTrue(generated.replaceAll("\\s*\\n\\s*\\*\\s*", " ").contains(promise), generated);
     }
+
+    /**
+     * A graph whose fully connected layer needs 2,000,000 rows: the run-time search walks sizes from
+     * 1 to 2^22 / 4 and finds none that fits. The processor used to stop with an internal error
+     * (found by ProcessorFuzzTest); now it compiles, says the search found none, and neither the
+     * Javadoc nor the manifest prints a size that is not the smallest.
+     */
+    @Test
+    void aGraphWhoseSmallestInputIsBeyondTheSearchSaysSoInsteadOfFailing() {
+        JavaFileObject src = Sources.network("Tall", "@Network(input = @Input(channels = 1, height = 2000000, width = 4))",
+                "@Conv(out = 1, k = 1) Object a;",
+                "@Conv(out = 1, k = 1, from = \"input\") Object b;",
+                "@Add(from = {\"a\", \"b\"}) Object sum;",
+                "@FullyConnected(out = 3) Object fc;");
+        Compilation c = Compilers.compile(src);
+        assertThat(c).succeededWithoutWarnings();
+        String generated = GeneratedCodeTest.sourceOf(c, "test.TallGeometry").replaceAll("\\s*\\n\\s*\\*\\s*", " ");
+        assertTrue(generated.contains("The smallest input every layer fits: none found at compile time."), generated);
+        assertTrue(generated.contains("the declared 4x2000000 (width x height) does."), generated);
+        assertTrue(generated.contains("return spec.minInputSize();"), generated);
+        String manifest = GeneratedCodeTest.manifestOf(c, "test.Tall");
+        assertTrue(manifest.contains("\"minInputSize\": null"), manifest);
+    }
 }

@@ -55,10 +55,20 @@ final class InputSizeMethods {
                         + "@param input the input's width and height\n"
                         + "@return the shape, {@code C x H x W}",
                 "public static " + shape + " outputSize(" + size + " input)", "return spec.outputSize(input);");
-        method(out, "The smallest input every layer fits: " + min + " (width x height)"
-                        + atMin(min) + ".\n\n@return the smallest width and height",
-                "public static " + size + " minInputSize()",
-                "return " + size + ".of(" + min.width() + ", " + min.height() + ");");
+        if (min != null) {
+            method(out, "The smallest input every layer fits: " + min + " (width x height)"
+                            + atMin(min) + ".\n\n@return the smallest width and height",
+                    "public static " + size + " minInputSize()",
+                    "return " + size + ".of(" + min.width() + ", " + min.height() + ");");
+        } else {
+            method(out, "The smallest input every layer fits: none found at compile time. The search walks sizes"
+                            + " from 1 upwards, up to 2^22 / layers of them (at least 1024) per axis, and no size"
+                            + " it tried fits every layer; the declared " + declared.size() + " (width x height)"
+                            + " does. This asks {@link " + spec + "#minInputSize()} at run time, which searches"
+                            + " the same sizes.\n\n@return the smallest width and height\n"
+                            + "@throws IllegalArgumentException as here, when no size within the search fits",
+                    "public static " + size + " minInputSize()", "return spec.minInputSize();");
+        }
         method(out, "Whether every window layer tiles its padded input exactly at this size (see {@link " + spec
                         + "#isExact(Size)}). " + exact + "\n\n"
                         + "@param input the input's width and height\n"

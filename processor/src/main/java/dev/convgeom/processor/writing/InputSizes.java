@@ -9,7 +9,9 @@ import dev.convgeom.Size;
  * progression (as they do for every chain without SAME padding). Found once per network: on a graph
  * both are searches, which can take a noticeable part of a second when no exact size exists.
  *
- * @param minInputSize the smallest input every layer fits
+ * @param minInputSize the smallest input every layer fits, or null when none within the bounded
+ *                     search does (a graph whose windows need more rows or columns than it tries;
+ *                     the declared size, beyond the search, fits)
  * @param rows         exact heights, or null when the bounded search found none
  * @param columns      exact widths, likewise
  */
@@ -46,7 +48,21 @@ public record InputSizes(Size minInputSize, Axis rows, Axis columns) {
      */
     public static InputSizes of(NetworkSpec spec) {
         Axis[] axes = axes(spec);
-        return new InputSizes(spec.minInputSize(), axes[0], axes[1]);
+        return new InputSizes(minInputSize(spec), axes[0], axes[1]);
+    }
+
+    /**
+     * The spec's smallest input, or null where its bounded search finds none: on a graph the
+     * search walks sizes from 1 upwards, a limited number of them, and a window wider than that
+     * (a fully connected layer over a very tall map) fits only beyond it. Guessing (the declared
+     * size is not the smallest) would print a wrong number; failing would stop a valid network.
+     */
+    private static Size minInputSize(NetworkSpec spec) {
+        try {
+            return spec.minInputSize();
+        } catch (IllegalArgumentException beyondTheSearch) {
+            return null;
+        }
     }
 
     /** {@code rows} or {@code columns}. */

@@ -81,12 +81,16 @@ public final class ManifestWriter {
     /** The smallest input and the exact input sizes of the fully convolutional form. */
     private static void fullyConvolutional(JsonWriter json, InputSizes sizes) {
         Size min = sizes.minInputSize();
-        json.name("fullyConvolutional").beginObject()
-                .name("minInputSize").beginInlineObject()
-                .number("height", min.height())
-                .number("width", min.width())
-                .endObject()
-                .name("exactSizes").beginObject();
+        json.name("fullyConvolutional").beginObject();
+        if (min == null) {
+            json.raw("minInputSize", "null");   // beyond the bounded search, as exactSizes' null
+        } else {
+            json.name("minInputSize").beginInlineObject()
+                    .number("height", min.height())
+                    .number("width", min.width())
+                    .endObject();
+        }
+        json.name("exactSizes").beginObject();
         progression(json, "height", sizes.axis(true));
         progression(json, "width", sizes.axis(false));
         json.endObject().endObject();
