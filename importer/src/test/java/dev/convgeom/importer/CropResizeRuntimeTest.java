@@ -7,21 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
 import dev.convgeom.LayerGeometry;
 import dev.convgeom.importer.model.NetworkCheck.Checked;
 import dev.convgeom.importer.proto.OnnxProto.ModelProto;
 import dev.convgeom.importer.writing.JavaWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,7 +95,7 @@ class CropResizeRuntimeTest {
                 string("nearest_mode", nearestMode.isEmpty() ? "round_prefer_floor" : nearestMode),
                 floating("cubic_coeff_a", a), integer("exclude_outside", 0));
         ModelProto proto = b.build("up_out");
-        int[][] runtime = runtimeReads(proto, n, bigN);
+        int[][] runtime = FractionalResizeRuntimeTest.litColumnReads(proto, n, bigN);
         int firstDifference = -1;
         boolean stepsBack = false;
         int[] previous = null;
@@ -152,35 +146,6 @@ class CropResizeRuntimeTest {
             assertEquals(runtime[v][0], Math.max(field.left(), 0), "first column read by " + v);
             assertEquals(runtime[v][1], Math.min(field.right(), n - 1), "last column read by " + v);
         }
-    }
-
-    /**
-     * The first and last input column each output column changes with on ONNX Runtime, each input
-     * pixel lit alone; null for a column no pixel changes (sampled outside the map).
-     */
-    static int[][] runtimeReads(ModelProto proto, int n, int bigN) throws Exception {
-        int[][] reads = new int[bigN][];
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession session = env.createSession(proto.toByteArray(), new OrtSession.SessionOptions())) {
-            for (int px = 0; px < n; px++) {
-                float[] image = new float[n];
-                image[px] = 1f;
-                try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(image), new long[] {1, 1, 1, n});
-                     OrtSession.Result result = session.run(Map.of("data", t), Set.of("up_out"))) {
-                    float[][][][] out = (float[][][][]) result.get(0).getValue();
-                    assertEquals(1, out[0][0].length, "output rows");
-                    float[] row = out[0][0][0];
-                    assertEquals(bigN, row.length, "output columns");
-                    for (int v = 0; v < bigN; v++) {
-                        if (row[v] != 0f) {
-                            reads[v] = reads[v] == null ? new int[] {px, px}
-                                    : new int[] {Math.min(reads[v][0], px), Math.max(reads[v][1], px)};
-                        }
-                    }
-                }
-            }
-        }
-        return reads;
     }
 
     /** Output column {@code v}'s exact position, {num, den}, by the ONNX formula. */
