@@ -79,28 +79,10 @@ final class RuntimeCropReads {
     private static long[] reads(float q, long in, float a, LayerSpec layer) {
         LayerSpec.Extras e = layer.extras();
         if (e.cubic() != null) {
-            long below = (long) Math.floor(q);
-            float[] c = RuntimeCubicReads.coefficients(q - (float) below, a);
-            long first = Long.MAX_VALUE;
-            long last = Long.MIN_VALUE;
-            for (int i = 0; i < 4; i++) {
-                long unit = below - 1 + i;
-                boolean inside = unit >= 0 && unit < in;
-                if (c[i] != 0f && (inside || !e.cubic().excludeOutside())) {
-                    long read = Math.max(0, Math.min(unit, in - 1));
-                    first = Math.min(first, read);
-                    last = Math.max(last, read);
-                }
-            }
-            return new long[] {first, last};
+            return RuntimeCubicReads.reads(q, a, e.cubic().excludeOutside(), in);
         }
         if (e.bilinear()) {
-            float clamped = Math.max(0f, Math.min(q, (float) (in - 1)));
-            long x1 = Math.min((long) clamped, in - 1);
-            long x2 = Math.min(x1 + 1, in - 1);
-            long first = x1 != x2 && Math.abs(clamped - (float) x2) == 0f ? x2 : x1;
-            long last = x1 != x2 && Math.abs(clamped - (float) x1) != 0f ? x2 : first;
-            return new long[] {first, last};
+            return RuntimeLinearReads.reads(q, in);
         }
         long unit = Math.max(0, Math.min(RuntimeNearestReads.nearest(
                 Upsample.Rounding.valueOf(e.rounding().name()), q), in - 1));

@@ -44,27 +44,36 @@ final class RuntimeCubicReads {
         for (long x = 0; x < out; x++) {
             float position = scale == 1f ? (float) x
                     : RuntimeLinearReads.original(coordinates, (float) x, scale, in, out);
-            long below = (long) Math.floor(position);
-            float s = position - (float) below;
-            float[] c = coefficients(s, a);
-            long runtimeFirst = Long.MAX_VALUE;
-            long runtimeLast = Long.MIN_VALUE;
-            for (int i = 0; i < 4; i++) {
-                long unit = below - 1 + i;
-                boolean inside = unit >= 0 && unit < in;
-                if (c[i] != 0f && (inside || !excludeOutside)) {
-                    long read = Math.max(0, Math.min(unit, in - 1));
-                    runtimeFirst = Math.min(runtimeFirst, read);
-                    runtimeLast = Math.max(runtimeLast, read);
-                }
-            }
+            long[] runtime = reads(position, a, excludeOutside, in);
             long exactFirst = Math.max(0, Math.min(exact.first(x), in - 1));
             long exactLast = Math.max(0, Math.min(exact.last(x), in - 1));
-            if (runtimeFirst != exactFirst || runtimeLast != exactLast) {
+            if (runtime[0] != exactFirst || runtime[1] != exactLast) {
                 return x;
             }
         }
         return -1;
+    }
+
+    /**
+     * The first and last of {@code in} units ONNX Runtime's cubic mode weighs other than 0 at float
+     * position {@code q}: of the four taps around it, those with a coefficient other than 0, taps
+     * beyond the map clamped to its border or, with {@code excludeOutside}, left out.
+     */
+    static long[] reads(float q, float a, boolean excludeOutside, long in) {
+        long below = (long) Math.floor(q);
+        float[] c = coefficients(q - (float) below, a);
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (int i = 0; i < 4; i++) {
+            long unit = below - 1 + i;
+            boolean inside = unit >= 0 && unit < in;
+            if (c[i] != 0f && (inside || !excludeOutside)) {
+                long read = Math.max(0, Math.min(unit, in - 1));
+                first = Math.min(first, read);
+                last = Math.max(last, read);
+            }
+        }
+        return new long[] {first, last};
     }
 
     /** ONNX Runtime's four float coefficients at fraction {@code s}, in its order of operations. */

@@ -42,15 +42,10 @@ final class RuntimeLinearReads {
         Sampling exact = Sampling.of(layer, axis, in);
         for (long x = 0; x < out; x++) {
             float position = scale == 1f ? (float) x : original(coordinates, (float) x, scale, in, out);
-            position = Math.max(0f, Math.min(position, (float) (in - 1)));
-            long x1 = Math.min((long) position, in - 1);
-            long x2 = Math.min(x1 + 1, in - 1);
-            // The units with a weight other than 0 (one unit when the two coincide).
-            long runtimeFirst = x1 != x2 && Math.abs(position - (float) x2) == 0f ? x2 : x1;
-            long runtimeLast = x1 != x2 && Math.abs(position - (float) x1) != 0f ? x2 : runtimeFirst;
+            long[] runtime = reads(position, in);
             long exactFirst = clip(exact.first(x), in);
             long exactLast = clip(exact.last(x), in);
-            if (runtimeFirst != exactFirst || runtimeLast != exactLast) {
+            if (runtime[0] != exactFirst || runtime[1] != exactLast) {
                 return x;
             }
         }
@@ -77,6 +72,20 @@ final class RuntimeLinearReads {
             case "tf_half_pixel_for_nn" -> (x + 0.5f) / scale;
             default -> (x + 0.5f) / scale - 0.5f;
         };
+    }
+
+    /**
+     * The first and last of {@code in} units ONNX Runtime's linear mode weighs other than 0 at
+     * float position {@code q}: the position clamped to the map, its unit and the next (one unit
+     * when the two coincide or the position falls on a unit).
+     */
+    static long[] reads(float q, long in) {
+        float position = Math.max(0f, Math.min(q, (float) (in - 1)));
+        long x1 = Math.min((long) position, in - 1);
+        long x2 = Math.min(x1 + 1, in - 1);
+        long first = x1 != x2 && Math.abs(position - (float) x2) == 0f ? x2 : x1;
+        long last = x1 != x2 && Math.abs(position - (float) x1) != 0f ? x2 : first;
+        return new long[] {first, last};
     }
 
     private static long clip(long unit, long in) {
