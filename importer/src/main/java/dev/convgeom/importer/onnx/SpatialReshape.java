@@ -40,7 +40,7 @@ final class SpatialReshape {
         long[] from = channelsLast ? new long[] {1, shape.height(), shape.width(), shape.channels()}
                 : new long[] {1, shape.channels(), shape.height(), shape.width()};
         long total = (long) shape.channels() * shape.height() * shape.width();
-        long[] to = OnnxImporter.reshapeTarget(target, from, total);
+        long[] to = ReshapeNodes.reshapeTarget(target, from, total);
         String[] axes = channelsLast ? new String[] {"batch", "rows", "columns", "channels"}
                 : new String[] {"batch", "channels", "rows", "columns"};
         String shapes = "reshapes " + (channelsLast ? "the channels-last map " : "") + Arrays.toString(from)
