@@ -3,6 +3,7 @@ package dev.convgeom.importer;
 import dev.convgeom.Shape;
 import dev.convgeom.importer.model.ImportedNetwork;
 import dev.convgeom.importer.model.TotalStride;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -74,7 +75,7 @@ final class InputSizeSearch {
         Shape below = search.nearest(false);
         Shape above = search.independent ? null : search.nearest(true);
         double seconds = (System.nanoTime() - start) / 1e9;
-        String tried = String.format("%d imports, %.1f s", search.tries, seconds);
+        String tried = search.tries + " imports, " + seconds(seconds);
         String sizes = below != null && above != null && !below.equals(above) ? flag(below) + " or " + flag(above)
                 : below != null ? flag(below) : above != null ? flag(above) : null;
         String where = " (tried at the multiples of " + strideText(stride) + ", the network's total stride, and of"
@@ -162,19 +163,16 @@ final class InputSizeSearch {
         long start = System.nanoTime();
         try {
             attempt.at(candidate);
-            progress.accept(String.format("trying --input %s: imports (%.1f s)", flag(candidate).substring(8),
-                    (System.nanoTime() - start) / 1e9));
+            tried(candidate, "imports", start);
             sizeDependent = true;
             return true;
         } catch (RuntimeException e) {
             // A fault at a size the user did not ask for must not replace the refusal at the one
             // asked for: that size counts as not importing.
-            progress.accept(String.format("trying --input %s: failed, %s (%.1f s)", flag(candidate).substring(8), e,
-                    (System.nanoTime() - start) / 1e9));
+            tried(candidate, "failed, " + e, start);
             return false;
         } catch (ImportException e) {
-            progress.accept(String.format("trying --input %s: refused too (%.1f s)", flag(candidate).substring(8),
-                    (System.nanoTime() - start) / 1e9));
+            tried(candidate, "refused too", start);
             boolean same = sameReason(original, e.getMessage());
             if (same && tries == 1) {
                 independent = true;
@@ -182,6 +180,17 @@ final class InputSizeSearch {
             sizeDependent |= !same;
             return false;
         }
+    }
+
+    /** The progress line of one candidate: its flag, as the message will suggest it, and how long it took. */
+    private void tried(Shape candidate, String outcome, long start) {
+        progress.accept("trying " + flag(candidate) + ": " + outcome + " (" + seconds((System.nanoTime() - start) / 1e9)
+                + ")");
+    }
+
+    /** {@code seconds} to a tenth, with a decimal point whatever the default locale (a German one writes a comma). */
+    private static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "%.1f s", seconds);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -42,7 +43,7 @@ public final class ModelImporter {
         }
         long start = System.nanoTime();
         ModelProto proto = OnnxImporter.parseMapped(model, progress);
-        progress.accept(String.format("parsed in %.2f s: %d nodes", (System.nanoTime() - start) / 1e9,
+        progress.accept(String.format(Locale.ROOT, "parsed in %.2f s: %d nodes", (System.nanoTime() - start) / 1e9,
                 proto.getGraph().getNodeCount()));
         Shape fixed = OnnxInputSize.fixed(proto);
         if (fixed != null && input != null && !input.equals(fixed)) {

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,36 @@ class InputSizeSearchTest {
         assertTrue(imports(file, new Shape(3, 16, 16)));
         assertTrue(!imports(file, new Shape(3, 14, 14)));
         assertTrue(!imports(file, new Shape(3, 13, 13)));
+    }
+
+    /**
+     * The seconds in the progress lines and in the message are written with a decimal point under a
+     * default locale that writes a comma (Germany's): they are output of a tool, not prose for one
+     * country, and a test or a script reading them must not depend on where it runs.
+     */
+    @Test
+    void theTimesHaveADecimalPointWhateverTheDefaultLocale() throws Exception {
+        Path file = write(fpn(-1, false));
+        List<String> progress = new ArrayList<>();
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        ImportException e;
+        try {
+            assertEquals("0,5", String.format("%.1f", 0.5));   // the locale does write a comma
+            e = assertThrows(ImportException.class,
+                    () -> ModelImporter.read(file, new Shape(3, 13, 13), "T", progress::add));
+        } finally {
+            Locale.setDefault(before);
+        }
+        assertTrue(Pattern.compile("nearest 13x13: 3 imports, \\d+\\.\\d s\\)").matcher(e.getMessage()).find(),
+                e.getMessage());
+        List<String> tried = progress.stream().filter(l -> l.startsWith("trying")).toList();
+        assertEquals(3, tried.size(), progress.toString());
+        for (String line : tried) {
+            assertTrue(line.matches("trying --input 3x\\d+x\\d+: [a-z ]+ \\(\\d+\\.\\d s\\)"), line);
+        }
+        assertTrue(progress.stream().anyMatch(l -> l.matches("parsed in \\d+\\.\\d\\d s: \\d+ nodes")),
+                progress.toString());
     }
 
     @Test

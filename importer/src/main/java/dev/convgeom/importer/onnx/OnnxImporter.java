@@ -28,6 +28,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -77,7 +78,7 @@ public final class OnnxImporter extends NodeReader {
     public static ImportedNetwork read(Path file, Shape input, Consumer<String> progress) throws ImportException {
         long start = System.nanoTime();
         ModelProto model = parseMapped(file, progress);
-        progress.accept(String.format("parsed in %.2f s: %d nodes", (System.nanoTime() - start) / 1e9,
+        progress.accept(String.format(Locale.ROOT, "parsed in %.2f s: %d nodes", (System.nanoTime() - start) / 1e9,
                 model.getGraph().getNodeCount()));
         return read(model, file.getFileName().toString(), input, progress);
     }
