@@ -96,19 +96,16 @@ record CropResize(CropRegion region, Upsample.Rounding rounding, CubicKernel ker
             bounds[2 * i + 1] = CropRegion.exact(end);
         }
         CropRegion region = new CropRegion(bounds[2], bounds[3], bounds[0], bounds[1]);
-        long[][] sizes = {{s.width(), outW, 3}, {s.height(), outH, 2}};
         if (scales != null) {
-            for (int i = 0; i < 2; i++) {
-                Axis axis = i == 0 ? Axis.X : Axis.Y;
-                Ratio span = region.end(axis).minus(region.start(axis));
-                BigDecimal spec = new BigDecimal(sizes[i][0]).multiply(new BigDecimal(span.numerator()))
-                        .multiply(new BigDecimal(scales[(int) sizes[i][2]]))
+            for (ResizedAxis r : ResizedAxis.of(s, outH, outW, scales)) {
+                Ratio span = region.end(r.axis()).minus(region.start(r.axis()));
+                BigDecimal spec = new BigDecimal(r.in()).multiply(new BigDecimal(span.numerator()))
+                        .multiply(new BigDecimal(r.declared()))
                         .divide(new BigDecimal(span.denominator()), 0, RoundingMode.FLOOR);
-                if (spec.longValueExact() != sizes[i][1]) {
-                    String units = i == 0 ? "columns" : "rows";
+                if (spec.longValueExact() != r.out()) {
                     return refused("resizes by scales with a region of interest: the ONNX specification gives"
-                            + " floor(n * (end - start) * scale) = " + spec + " " + units + ", ONNX Runtime floor(n *"
-                            + " scale) = " + sizes[i][1] + "; give sizes instead of scales (both then agree); refused"
+                            + " floor(n * (end - start) * scale) = " + spec + " " + r.unit() + "s, ONNX Runtime floor(n *"
+                            + " scale) = " + r.out() + "; give sizes instead of scales (both then agree); refused"
                             + " rather than guessed");
                 }
             }
@@ -134,26 +131,19 @@ record CropResize(CropRegion region, Upsample.Rounding rounding, CubicKernel ker
         LayerSpec layer = new LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(), 1,
                 up.extras().withPers(px, py).withCoordinates(Coordinates.CROP_AND_RESIZE)
                         .withRounding(NearestRounding.valueOf(rounding.name())).withCubic(kernel).withCrop(region));
-        for (int i = 0; i < 2; i++) {
-            long in = sizes[i][0];
-            long out = sizes[i][1];
-            Axis axis = i == 0 ? Axis.X : Axis.Y;
-            String units = i == 0 ? "column" : "row";
+        for (ResizedAxis r : ResizedAxis.of(s, outH, outW, scales)) {
+            long in = r.in();
+            long out = r.out();
+            Axis axis = r.axis();
+            String units = r.unit();
             if (in == 1 && out > 1) {
                 return refused("tf_crop_and_resize stretches 1 " + units + " over " + out + ": every unit sits on it,"
                         + " with no step; refused");
             }
             if (!Sampling.cubicOrdered(layer, axis, in)) {
-                Sampling exact = Sampling.of(layer, axis, in);
-                long v = Sampling.firstStepBack(exact);
-                return refused("resizes " + in + " to " + out + " " + units + "s with tf_crop_and_resize: output "
-                        + units + " " + (v - 1) + " sits at input position " + exact.position(v - 1) + " and reads "
-                        + units + "s " + exact.first(v - 1) + " to " + exact.last(v - 1) + ", " + units + " " + v
-                        + " at " + exact.position(v) + " reads " + exact.first(v) + " to " + exact.last(v) + " (a"
-                        + " position on a unit reads that unit only): the fields step back, which convgeom's fields"
-                        + " cannot state; refused rather than approximated");
+                return refused(r.stepsBack(layer, "tf_crop_and_resize"));
             }
-            float scale = scales != null ? (float) scales[(int) sizes[i][2]] : (float) out / (float) in;
+            float scale = r.scale();
             String differs = RuntimeCropReads.firstDisagreement(units, scale, in, out, (float) region.start(axis)
                     .doubleValue(), (float) region.end(axis).doubleValue(), a, layer, axis);
             if (differs != null) {

@@ -52,23 +52,15 @@ record CubicResize(Upsample.Coordinates coordinates, CubicKernel kernel, String 
         LayerSpec up = LayerSpec.upsample(name, fx, fy, false);
         LayerSpec layer = new LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(), 1,
                 up.extras().withPers(px, py).withCoordinates(placed).withCubic(kernel));
-        long[][] axes = {{s.width(), outW, 3}, {s.height(), outH, 2}};
-        for (int i = 0; i < 2; i++) {
-            long in = axes[i][0];
-            long out = axes[i][1];
-            Axis axis = i == 0 ? Axis.X : Axis.Y;
-            String units = i == 0 ? "column" : "row";
+        for (ResizedAxis r : ResizedAxis.of(s, outH, outW, scales)) {
+            long in = r.in();
+            long out = r.out();
+            Axis axis = r.axis();
+            String units = r.unit();
             if (!Sampling.cubicOrdered(layer, axis, in)) {
-                Sampling exact = Sampling.of(layer, axis, in);
-                long v = Sampling.firstStepBack(exact);
-                return refused("resizes " + in + " to " + out + " " + units + "s with " + coordinates + ": output "
-                        + units + " " + (v - 1) + " sits at input position " + exact.position(v - 1) + " and reads "
-                        + units + "s " + exact.first(v - 1) + " to " + exact.last(v - 1) + ", " + units + " " + v
-                        + " at " + exact.position(v) + " reads " + exact.first(v) + " to " + exact.last(v) + " (a"
-                        + " position on a unit reads that unit only): the fields step back, which convgeom's fields"
-                        + " cannot state; refused rather than approximated");
+                return refused(r.stepsBack(layer, coordinates));
             }
-            float scale = scales != null ? (float) scales[(int) axes[i][2]] : (float) out / (float) in;
+            float scale = r.scale();
             long unit = RuntimeCubicReads.firstDisagreement(coordinates, scale, a, excludeOutside, in, out, layer,
                     axis);
             if (unit >= 0) {

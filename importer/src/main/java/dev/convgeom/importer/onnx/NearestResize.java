@@ -48,12 +48,11 @@ record NearestResize(Upsample.Coordinates coordinates, Upsample.Rounding roundin
         LayerSpec layer = new LayerSpec(up.name(), up.kind(), up.inputs(), null, null, up.out(), up.in(), 1,
                 up.extras().withPers(px, py).withCoordinates(placed)
                         .withRounding(NearestRounding.valueOf(rounding.name())));
-        long[][] axes = {{s.width(), outW, 3}, {s.height(), outH, 2}};
-        for (int i = 0; i < 2; i++) {
-            long in = axes[i][0];
-            long out = axes[i][1];
-            Axis axis = i == 0 ? Axis.X : Axis.Y;
-            String units = i == 0 ? "column" : "row";
+        for (ResizedAxis r : ResizedAxis.of(s, outH, outW, scales)) {
+            long in = r.in();
+            long out = r.out();
+            Axis axis = r.axis();
+            String units = r.unit();
             if (!Sampling.nearestInside(layer, axis, in)) {
                 Sampling exact = Sampling.of(layer, axis, in);
                 long v = exact.first(0) < 0 ? 0 : out - 1;
@@ -63,7 +62,7 @@ record NearestResize(Upsample.Coordinates coordinates, Upsample.Rounding roundin
                         + " ONNX copies the border " + units + " there, which convgeom's fields cannot state; refused"
                         + " rather than approximated");
             }
-            float scale = scales != null ? (float) scales[(int) axes[i][2]] : (float) out / (float) in;
+            float scale = r.scale();
             long unit = RuntimeNearestReads.firstDisagreement(coordinates, rounding, scale, in, out, layer, axis);
             if (unit >= 0) {
                 return refused("resizes " + in + " to " + out + " " + units + "s with " + coordinates + " and "

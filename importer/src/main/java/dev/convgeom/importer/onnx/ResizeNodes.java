@@ -165,17 +165,15 @@ final class ResizeNodes extends NodeReader {
      */
     private void runtimeReadsExactly(NodeProto node, String coordinates, double[] scales, Shape s, long outH,
                                      long outW, dev.convgeom.engine.LayerSpec layer) throws ImportException {
-        long[][] axes = {{s.width(), outW, 3}, {s.height(), outH, 2}};
-        for (int i = 0; i < 2; i++) {
-            long in = axes[i][0];
-            long out = axes[i][1];
-            float scale = scales != null ? (float) scales[(int) axes[i][2]] : (float) out / (float) in;
-            dev.convgeom.engine.Axis axis = i == 0 ? dev.convgeom.engine.Axis.X : dev.convgeom.engine.Axis.Y;
-            long unit = RuntimeLinearReads.firstDisagreement(coordinates, scale, in, out, layer, axis);
+        for (ResizedAxis r : ResizedAxis.of(s, outH, outW, scales)) {
+            long in = r.in();
+            long out = r.out();
+            float scale = r.scale();
+            long unit = RuntimeLinearReads.firstDisagreement(coordinates, scale, in, out, layer, r.axis());
             if (unit >= 0) {
-                throw fail(node, "resizes " + in + " to " + out + " " + (i == 0 ? "columns" : "rows") + " with "
+                throw fail(node, "resizes " + in + " to " + out + " " + r.unit() + "s with "
                         + coordinates + " coordinates, but ONNX Runtime computes the positions in float (scale "
-                        + scale + "), and its output " + (i == 0 ? "column " : "row ") + unit + " reads other input"
+                        + scale + "), and its output " + r.unit() + " " + unit + " reads other input"
                         + " units than the exact factor " + out + "/" + in + " gives; refused rather than"
                         + " approximated");
             }
