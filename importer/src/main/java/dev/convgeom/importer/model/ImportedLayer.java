@@ -123,6 +123,17 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
         Objects.requireNonNull(rounding, "rounding");
     }
 
+    /**
+     * A layer with only the parts every kind has: none of a pooling's rounding up, SAME padding,
+     * upsampling factors, output padding, crop or channel selection. Most factories build one;
+     * the others set their own parts on the canonical constructor.
+     */
+    private static ImportedLayer basic(String source, String op, LayerKind kind, List<Integer> from, int in, int out,
+                                       int groups, AxisWindow y, AxisWindow x, String label, Shape output) {
+        return new ImportedLayer(source, op, kind, from, in, out, groups, y, x, false, false, 1, 1, false, HALF_PIXEL,
+                0, -1, 0, 0, label, output);
+    }
+
     /** A convolution; {@code same} when the file asks for SAME (upper) padding at every size. */
     public static ImportedLayer conv(String source, String op, int input, int in, int out, int groups, AxisWindow y,
                                      AxisWindow x, boolean same, Shape output) {
@@ -147,23 +158,22 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
 
     /** A fully connected layer over the whole incoming {@code incoming} map. */
     public static ImportedLayer fullyConnected(String source, String op, int input, Shape incoming, int out) {
-        return new ImportedLayer(source, op, LayerKind.FULLY_CONNECTED, List.of(input),
+        return basic(source, op, LayerKind.FULLY_CONNECTED, List.of(input),
                 incoming.channels() * incoming.height() * incoming.width(), out, 1,
-                new AxisWindow(incoming.height(), 1, 1, 0, 0), new AxisWindow(incoming.width(), 1, 1, 0, 0),
-                false, false, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, "", new Shape(out, 1, 1));
+                new AxisWindow(incoming.height(), 1, 1, 0, 0), new AxisWindow(incoming.width(), 1, 1, 0, 0), "",
+                new Shape(out, 1, 1));
     }
 
     /** Global pooling over the whole map (average or maximum: the same units are read). */
     public static ImportedLayer globalPool(String source, String op, int input, int channels, String label) {
-        return new ImportedLayer(source, op, LayerKind.GLOBAL_AVG_POOL, List.of(input), channels, channels, 1, null,
-                null, false, false, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, label, new Shape(channels, 1, 1));
+        return basic(source, op, LayerKind.GLOBAL_AVG_POOL, List.of(input), channels, channels, 1, null, null, label,
+                new Shape(channels, 1, 1));
     }
 
     /** A concatenation along the channels, or an element-wise merge. */
     public static ImportedLayer merge(String source, String op, LayerKind kind, List<Integer> inputs, Shape output,
                                       String label) {
-        return new ImportedLayer(source, op, kind, inputs, Shape.UNKNOWN, output.channels(), 1, null, null, false,
-                false, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, label, output);
+        return basic(source, op, kind, inputs, Shape.UNKNOWN, output.channels(), 1, null, null, label, output);
     }
 
     /**
@@ -171,14 +181,14 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
      * squeeze-and-excitation gate, or a broadcast add; {@code map} first, then {@code gate}.
      */
     public static ImportedLayer gate(String source, String op, int map, int gate, Shape output, String label) {
-        return new ImportedLayer(source, op, LayerKind.GATE, List.of(map, gate), Shape.UNKNOWN, output.channels(), 1,
-                null, null, false, false, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, label, output);
+        return basic(source, op, LayerKind.GATE, List.of(map, gate), Shape.UNKNOWN, output.channels(), 1, null, null,
+                label, output);
     }
 
     /** A normalisation whose statistics span the rows and columns (instance, group, layer normalisation). */
     public static ImportedLayer instanceNorm(String source, String op, int input, Shape output, String label) {
-        return new ImportedLayer(source, op, LayerKind.INSTANCE_NORM, List.of(input), output.channels(),
-                output.channels(), 1, null, null, false, false, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, label, output);
+        return basic(source, op, LayerKind.INSTANCE_NORM, List.of(input), output.channels(), output.channels(), 1,
+                null, null, label, output);
     }
 
     /** A crop of {@code input} to the size of {@code like}, starting at the given unit. */
@@ -232,8 +242,8 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
         if (!kind.isPointwise()) {
             throw new IllegalArgumentException(kind + " is not pointwise");
         }
-        return new ImportedLayer(source, op, kind, List.of(input), output.channels(), output.channels(), 1, null,
-                null, false, false, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, label, output);
+        return basic(source, op, kind, List.of(input), output.channels(), output.channels(), 1, null, null, label,
+                output);
     }
 
     /**
@@ -249,9 +259,8 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
     /** A channel shuffle of {@code input} in {@code groups} groups. */
     public static ImportedLayer channelShuffle(String source, String op, int input, int groups, Shape output,
                                                String label) {
-        return new ImportedLayer(source, op, LayerKind.CHANNEL_SHUFFLE, List.of(input), output.channels(),
-                output.channels(), groups, null, null, false, false, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, label, output,
-                0);
+        return basic(source, op, LayerKind.CHANNEL_SHUFFLE, List.of(input), output.channels(), output.channels(),
+                groups, null, null, label, output);
     }
 
     /**
@@ -271,8 +280,8 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
     public static ImportedLayer pixelUnshuffle(String source, String op, int input, int in, int factor, Shape output,
                                                String label) {
         AxisWindow block = new AxisWindow(factor, factor, 1, 0, 0);
-        return new ImportedLayer(source, op, LayerKind.PIXEL_UNSHUFFLE, List.of(input), in, output.channels(), 1,
-                block, block, false, false, 1, 1, false, HALF_PIXEL, 0, -1, 0, 0, label, output);
+        return basic(source, op, LayerKind.PIXEL_UNSHUFFLE, List.of(input), in, output.channels(), 1, block, block,
+                label, output);
     }
 
     /** This layer reading {@code inputs} instead (the same kind and attributes). */
