@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.convgeom.LayerGeometry;
-import dev.convgeom.importer.model.NetworkCheck.Checked;
 import dev.convgeom.importer.proto.OnnxProto.ModelProto;
-import dev.convgeom.importer.writing.JavaWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -133,19 +130,10 @@ class CropResizeRuntimeTest {
             }
             return;
         }
-        Checked checked = ModelImporter.read(file, null, "Imported", line -> { });
-        String source = JavaWriter.write(checked, "com.example", "Imported");
+        String source = FractionalResizeRuntimeTest.importReadsAsTheRuntime(file, n, bigN, runtime);
         assertTrue(source.contains("coordinates = Upsample.Coordinates.CROP_AND_RESIZE"), source);
         assertTrue(start == 0f && end == 1f || source.contains("roiX = {" + new BigDecimal(start).stripTrailingZeros()
                 .toPlainString() + ", " + new BigDecimal(end).stripTrailingZeros().toPlainString() + "}"), source);
-        Generated.compile("com.example", "Imported", source);
-        LayerGeometry up = checked.geometry().get(0);
-        assertEquals(bigN, up.output().width());
-        for (int v = 0; v < bigN; v++) {
-            dev.convgeom.Box field = up.receptiveField(v, 0);
-            assertEquals(runtime[v][0], Math.max(field.left(), 0), "first column read by " + v);
-            assertEquals(runtime[v][1], Math.min(field.right(), n - 1), "last column read by " + v);
-        }
     }
 
     /** Output column {@code v}'s exact position, {num, den}, by the ONNX formula. */

@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.convgeom.LayerGeometry;
-import dev.convgeom.importer.model.NetworkCheck.Checked;
 import dev.convgeom.importer.proto.OnnxProto.ModelProto;
-import dev.convgeom.importer.writing.JavaWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -127,17 +124,8 @@ class CubicResizeRuntimeTest {
                     + " reads other input columns than the exact factor" : "the fields step back"), e.getMessage());
             return;
         }
-        Checked checked = ModelImporter.read(file, null, "Imported", line -> { });
-        String source = JavaWriter.write(checked, "com.example", "Imported");
+        String source = FractionalResizeRuntimeTest.importReadsAsTheRuntime(file, n, bigN, runtime);
         assertTrue(source.contains("mode = Upsample.Mode.CUBIC"), source);
-        Generated.compile("com.example", "Imported", source);
-        LayerGeometry up = checked.geometry().get(0);
-        assertEquals(bigN, up.output().width());
-        for (int v = 0; v < bigN; v++) {
-            dev.convgeom.Box field = up.receptiveField(v, 0);
-            assertEquals(runtime[v][0], Math.max(field.left(), 0), "first column read by " + v);
-            assertEquals(runtime[v][1], Math.min(field.right(), n - 1), "last column read by " + v);
-        }
     }
 
     /** The first and last input column output column {@code v} reads by exact arithmetic, clamped. */

@@ -105,6 +105,15 @@ class FractionalResizeRuntimeTest {
                     + " exact factor " + bigN + "/" + n + " gives"), e.getMessage());
             return;
         }
+        importReadsAsTheRuntime(file, n, bigN, runtime);
+    }
+
+    /**
+     * Imports {@code file}, whose one layer resizes {@code n} columns to {@code bigN}, compiles the
+     * class written for it, and checks that each output column's field, clamped to the input, spans
+     * exactly the first and last column ONNX Runtime reads ({@code runtime}); the source written.
+     */
+    static String importReadsAsTheRuntime(Path file, int n, int bigN, int[][] runtime) throws Exception {
         Checked checked = ModelImporter.read(file, null, "Imported", line -> { });
         String source = JavaWriter.write(checked, "com.example", "Imported");
         Generated.compile("com.example", "Imported", source);
@@ -115,6 +124,7 @@ class FractionalResizeRuntimeTest {
             assertEquals(runtime[v][0], Math.max(field.left(), 0), "first column read by " + v);
             assertEquals(runtime[v][1], Math.min(field.right(), n - 1), "last column read by " + v);
         }
+        return source;
     }
 
     /**
