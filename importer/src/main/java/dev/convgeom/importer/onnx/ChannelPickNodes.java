@@ -17,6 +17,7 @@ import java.util.List;
  */
 final class ChannelPickNodes extends NodeReader {
 
+    /** Reads its operators into the tensors and layers of {@code shared}'s import. */
     ChannelPickNodes(NodeReader shared) {
         super(shared);
     }

@@ -15,10 +15,12 @@ import dev.convgeom.importer.proto.OnnxProto.NodeProto;
  */
 final class ConstantNodes extends NodeReader {
 
+    /** Reads its operators into the tensors and layers of {@code shared}'s import. */
     ConstantNodes(NodeReader shared) {
         super(shared);
     }
 
+    /** A {@code Constant} node: its value, known at import. */
     void constantNode(NodeProto node) throws ImportException {
         AttributeProto a = attribute(node, "value");
         Constant c;

@@ -15,10 +15,12 @@ import java.util.Arrays;
  */
 final class FullyConnectedNodes extends NodeReader {
 
+    /** Reads its operators into the tensors and layers of {@code shared}'s import. */
     FullyConnectedNodes(NodeReader shared) {
         super(shared);
     }
 
+    /** A {@code Gemm} of a flattened map by a constant weight: one fully connected layer. */
     void gemm(NodeProto node) throws ImportException {
         FeatureMap a = flat(node);
         if (integer(node, "transA", 0) != 0) {
@@ -29,6 +31,7 @@ final class FullyConnectedNodes extends NodeReader {
         fullyConnected(node, a, b, transB);
     }
 
+    /** A {@code MatMul}: on a channels-last map a 1x1 convolution, otherwise a fully connected layer. */
     void matMul(NodeProto node) throws ImportException {
         if (value(node, 0) instanceof ChannelsLast c) {
             channelsLastMatMul(node, c.map());
@@ -57,6 +60,7 @@ final class FullyConnectedNodes extends NodeReader {
         values.put(node.getOutput(0), new ChannelsLast(new FeatureMap(index, output, false)));
     }
 
+    /** One fully connected layer of the flattened map {@code a} by a weight of dimensions {@code b}. */
     private void fullyConnected(NodeProto node, FeatureMap a, long[] b, boolean transposed) throws ImportException {
         if (b.length != 2) {
             throw fail(node, "weight of " + b.length + " dimensions; a fully connected layer has 2");
@@ -74,6 +78,7 @@ final class FullyConnectedNodes extends NodeReader {
         values.put(node.getOutput(0), new FeatureMap(index, new Shape(out, 1, 1), true));
     }
 
+    /** The first input as a flattened map (or a 1x1 one), which a fully connected layer reads. */
     private FeatureMap flat(NodeProto node) throws ImportException {
         Value v = value(node, 0);
         if (v instanceof FeatureMap m && (m.flat() || (m.shape().height() == 1 && m.shape().width() == 1))) {

@@ -25,6 +25,7 @@ final class MergeNodes extends NodeReader {
     static final Set<String> ELEMENTWISE = Set.of("Add", "Sub", "Mul", "Div", "Sum", "Max", "Min", "Mean",
             "Pow");
 
+    /** Reads its operators into the tensors and layers of {@code shared}'s import. */
     MergeNodes(NodeReader shared) {
         super(shared);
     }
@@ -198,6 +199,7 @@ final class MergeNodes extends NodeReader {
         }
     }
 
+    /** A {@code Concat} of maps along the channels: one {@code @Concat} (of one map, a pointwise layer). */
     void concat(NodeProto node) throws ImportException {
         long axis = integer(node, "axis", 1);
         List<Integer> from = new ArrayList<>();

@@ -39,12 +39,14 @@ abstract class NodeReader {
     }
 
     /** A reader of other operators in the same import: the same tensors and layers. */
+    /** Reads its operators into the tensors and layers of {@code shared}'s import. */
     NodeReader(NodeReader shared) {
         this.values = shared.values;
         this.layers = shared.layers;
         this.opset = shared.opset;
     }
 
+    /** The refusal of {@code node}: its name (or the tensor it writes), its operator and {@code reason}. */
     static ImportException fail(NodeProto node, String reason) {
         String name = node.getName().isEmpty() && node.getOutputCount() > 0 ? "" : node.getName();
         String who = name.isEmpty() && node.getOutputCount() > 0 ? " writing '" + node.getOutput(0) + "'" : "";
@@ -56,15 +58,18 @@ abstract class NodeReader {
         return !node.getName().isEmpty() || node.getOutputCount() == 0 ? node.getName() : node.getOutput(0);
     }
 
+    /** Declares {@code layer} after those so far; its index, by which later layers read it. */
     int add(ImportedLayer layer) {
         layers.add(layer);
         return layers.size() - 1;
     }
 
+    /** Records output {@code index} of {@code node} as a feature map written by layer {@code layer}. */
     void out(NodeProto node, int index, int layer, Shape shape, boolean flat) {
         values.put(node.getOutput(index), new FeatureMap(layer, shape, flat));
     }
 
+    /** What input {@code index} of {@code node} is; null when the node leaves that optional input out. */
     Value value(NodeProto node, int index) throws ImportException {
         if (index >= node.getInputCount() || node.getInput(index).isEmpty()) {
             return null;
@@ -77,6 +82,9 @@ abstract class NodeReader {
         return v;
     }
 
+    /**
+     * Input {@code index} of {@code node} as an N x C x H x W feature map, or the refusal saying what it is instead.
+     */
     FeatureMap map(NodeProto node, int index) throws ImportException {
         Value v = value(node, index);
         if (v instanceof GroupsFlat g) {
@@ -96,6 +104,7 @@ abstract class NodeReader {
         return m;
     }
 
+    /** Input {@code index} of {@code node} as a constant ({@code what} names it in the refusal). */
     Constant known(NodeProto node, int index, String what) throws ImportException {
         Value v = value(node, index);
         if (!(v instanceof Known k)) {
@@ -105,6 +114,7 @@ abstract class NodeReader {
         return k.constant();
     }
 
+    /** Input {@code index} of {@code node} as constant integers ({@code what} names it in the refusal). */
     long[] knownLongs(NodeProto node, int index, String what) throws ImportException {
         long[] v = known(node, index, what).longs();
         if (v == null) {
@@ -113,6 +123,7 @@ abstract class NodeReader {
         return v;
     }
 
+    /** The attribute {@code name} of {@code node}, or null when the node does not set it. */
     static AttributeProto attribute(NodeProto node, String name) {
         for (AttributeProto a : node.getAttributeList()) {
             if (a.getName().equals(name)) {
@@ -122,22 +133,26 @@ abstract class NodeReader {
         return null;
     }
 
+    /** The integers of attribute {@code name}, or {@code byDefault} when it is absent or empty. */
     static long[] ints(NodeProto node, String name, long... byDefault) {
         AttributeProto a = attribute(node, name);
         return a == null || a.getIntsCount() == 0 ? byDefault
                 : a.getIntsList().stream().mapToLong(Long::longValue).toArray();
     }
 
+    /** The integer attribute {@code name}, or {@code byDefault} when it is absent. */
     static long integer(NodeProto node, String name, long byDefault) {
         AttributeProto a = attribute(node, name);
         return a == null ? byDefault : a.getI();
     }
 
+    /** The string attribute {@code name}, or {@code byDefault} when it is absent. */
     static String string(NodeProto node, String name, String byDefault) {
         AttributeProto a = attribute(node, name);
         return a == null ? byDefault : a.getS().toStringUtf8();
     }
 
+    /** {@code value} as an int, or the refusal saying that {@code what} is out of range. */
     static int toInt(NodeProto node, long value, String what) throws ImportException {
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
             throw fail(node, what + " " + value + " is out of range");

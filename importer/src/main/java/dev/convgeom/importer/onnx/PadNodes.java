@@ -15,10 +15,12 @@ import java.util.Arrays;
  */
 final class PadNodes extends NodeReader {
 
+    /** Reads its operators into the tensors and layers of {@code shared}'s import. */
     PadNodes(NodeReader shared) {
         super(shared);
     }
 
+    /** A {@code Pad} of the rows and columns, in either layout: one {@code @Pad} in its mode. */
     void pad(NodeProto node) throws ImportException {
         boolean last = value(node, 0) instanceof ChannelsLast;
         FeatureMap m = last ? ((ChannelsLast) value(node, 0)).map() : map(node, 0);

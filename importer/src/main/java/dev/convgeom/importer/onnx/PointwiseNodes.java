@@ -27,10 +27,12 @@ final class PointwiseNodes extends NodeReader {
             "HardSwish", "Clip", "Gelu", "Mish", "Softplus", "Softsign", "Erf", "Exp", "Log", "Abs", "Neg", "Sqrt",
             "Reciprocal", "Identity", "ThresholdedRelu", "Sin", "Cos", "Floor", "Ceil", "Round", "Sign", "Cast");
 
+    /** Reads its operators into the tensors and layers of {@code shared}'s import. */
     PointwiseNodes(NodeReader shared) {
         super(shared);
     }
 
+    /** A unit-by-unit operator of one map (or of a statistic over the channels, which stays one). */
     void pointwise(NodeProto node) throws ImportException {
         Value v = value(node, 0);
         if (v instanceof ChannelStat st) {
@@ -57,6 +59,7 @@ final class PointwiseNodes extends NodeReader {
         }
     }
 
+    /** A {@code Softmax} or {@code LogSoftmax} over the channels alone; one that mixes units across the map is refused. */
     void softmax(NodeProto node) throws ImportException {
         Value v = value(node, 0);
         if (!(v instanceof FeatureMap m)) {

@@ -22,10 +22,12 @@ import java.util.Set;
  */
 final class ReshapeNodes extends NodeReader {
 
+    /** Reads its operators into the tensors and layers of {@code shared}'s import. */
     ReshapeNodes(NodeReader shared) {
         super(shared);
     }
 
+    /** A {@code Flatten} from axis 1 ahead of a fully connected layer: the same map, flattened. */
     void flatten(NodeProto node) throws ImportException {
         Value v = value(node, 0);
         if (!(v instanceof FeatureMap m)) {
@@ -38,6 +40,7 @@ final class ReshapeNodes extends NodeReader {
         values.put(node.getOutput(0), new FeatureMap(m.layer(), m.shape(), true));
     }
 
+    /** A {@code Squeeze} of the 1x1 spatial axes ahead of a fully connected layer: the same map, flattened. */
     void squeeze(NodeProto node) throws ImportException {
         FeatureMap m = map(node, 0);
         long[] axes = opset >= 13 && node.getInputCount() > 1 ? knownLongs(node, 1, "axes") : ints(node, "axes");
@@ -53,6 +56,7 @@ final class ReshapeNodes extends NodeReader {
                 + " spatial axes (2, 3) ahead of a fully connected layer are supported");
     }
 
+    /** A {@code Reshape}: the first or last step of a pattern this class follows, a flattening, or refused. */
     void reshape(NodeProto node) throws ImportException {
         Value v = value(node, 0);
         if (v instanceof Grouped g) {

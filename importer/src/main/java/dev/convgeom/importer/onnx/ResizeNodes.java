@@ -18,10 +18,12 @@ import java.util.Arrays;
  */
 final class ResizeNodes extends NodeReader {
 
+    /** Reads its operators into the tensors and layers of {@code shared}'s import. */
     ResizeNodes(NodeReader shared) {
         super(shared);
     }
 
+    /** A {@code Resize} or {@code Upsample}: one {@code @Upsample} in its mode, or the refusal. */
     void resize(NodeProto node) throws ImportException {
         FeatureMap m = map(node, 0);
         Shape s = m.shape();

@@ -21,6 +21,7 @@ import java.util.Set;
  */
 final class StatisticsNodes extends NodeReader {
 
+    /** Reads its operators into the tensors and layers of {@code shared}'s import. */
     StatisticsNodes(NodeReader shared) {
         super(shared);
     }

@@ -17,10 +17,12 @@ import java.util.Arrays;
  */
 final class WindowNodes extends NodeReader {
 
+    /** Reads its operators into the tensors and layers of {@code shared}'s import. */
     WindowNodes(NodeReader shared) {
         super(shared);
     }
 
+    /** A {@code Conv}: one {@code @Conv}, its channels from the weight's dimensions. */
     void conv(NodeProto node) throws ImportException {
         FeatureMap x = map(node, 0);
         long[] w = known(node, 1, "the weight W").dims();
@@ -41,6 +43,7 @@ final class WindowNodes extends NodeReader {
         windowLayer(node, x, LayerKind.CONV, k, s, d, p, false, c, out, groups);
     }
 
+    /** A {@code MaxPool} or {@code AveragePool}: one {@code @MaxPool} or {@code @AvgPool}. */
     void pool(NodeProto node) throws ImportException {
         FeatureMap x = map(node, 0);
         if (node.getOutputCount() > 1 && !node.getOutput(1).isEmpty()) {
@@ -110,6 +113,7 @@ final class WindowNodes extends NodeReader {
         out(node, 0, add(layer), output, false);
     }
 
+    /** A {@code ConvTranspose}: one {@code @Deconv}, its padding and output padding resolved as the operator does. */
     void convTranspose(NodeProto node) throws ImportException {
         FeatureMap x = map(node, 0);
         long[] w = known(node, 1, "the weight W").dims();
@@ -244,6 +248,10 @@ final class WindowNodes extends NodeReader {
         }
     }
 
+    /**
+     * The two values of attribute {@code name} (rows, columns), positive; {@code fallback} or {@code byDefault} twice
+     * when absent.
+     */
     private int[] pair(NodeProto node, String name, int byDefault, long[] fallback) throws ImportException {
         long[] v = ints(node, name);
         if (v.length == 0) {
