@@ -116,7 +116,7 @@ public final class OnnxImporter extends NodeReader {
         return new OnnxImporter(opset(model, fileName)).run(model, fileName, input, progress);
     }
 
-    /** The version of the default operator set {@code model} imports (its last entry, as before). */
+    /** The version of the default operator set {@code model} imports (the last entry of that domain). */
     private static int opset(ModelProto model, String fileName) throws ImportException {
         int opset = 0;
         for (OperatorSetIdProto id : model.getOpsetImportList()) {
@@ -130,6 +130,7 @@ public final class OnnxImporter extends NodeReader {
         return opset;
     }
 
+    /** Walks the graph's nodes in order, then names the maps the graph returns. */
     private ImportedNetwork run(ModelProto model, String fileName, Shape override, Consumer<String> progress)
             throws ImportException {
         GraphProto graph = model.getGraph();
@@ -217,6 +218,11 @@ public final class OnnxImporter extends NodeReader {
         return shape;
     }
 
+    /**
+     * The dispatch: refuses what no reader may see (another domain, a channels-last map or a
+     * channel statistic where the operator would not keep units in place), follows an Expand of a
+     * statistic, then hands the node to the reader of its operator family.
+     */
     private void node(NodeProto node) throws ImportException {
         if (!(node.getDomain().isEmpty() || node.getDomain().equals("ai.onnx"))) {
             throw fail(node, "operator of domain '" + node.getDomain() + "', unknown to convgeom-import");
@@ -288,6 +294,7 @@ public final class OnnxImporter extends NodeReader {
         }
     }
 
+    /** Whether an input of {@code node} is in channels-last layout (a map, or a statistic of one). */
     private boolean readsChannelsLast(NodeProto node) {
         for (int i = 0; i < node.getInputCount(); i++) {
             Value v = node.getInput(i).isEmpty() ? null : values.get(node.getInput(i));
@@ -298,6 +305,7 @@ public final class OnnxImporter extends NodeReader {
         return false;
     }
 
+    /** Whether an input of {@code node} is of {@code kind}. */
     private boolean reads(NodeProto node, Class<? extends Value> kind) {
         for (int i = 0; i < node.getInputCount(); i++) {
             if (!node.getInput(i).isEmpty() && kind.isInstance(values.get(node.getInput(i)))) {
