@@ -39,7 +39,6 @@ abstract class NodeReader {
     }
 
     /** A reader of other operators in the same import: the same tensors and layers. */
-    /** Reads its operators into the tensors and layers of {@code shared}'s import. */
     NodeReader(NodeReader shared) {
         this.values = shared.values;
         this.layers = shared.layers;
