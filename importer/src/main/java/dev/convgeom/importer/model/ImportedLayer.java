@@ -61,28 +61,10 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
                             int perX, int perY, Pad.Mode padMode, Upsample.Rounding rounding,
                             dev.convgeom.engine.CubicKernel cubic, dev.convgeom.engine.CropRegion crop) {
 
-    /** A layer that crops no region before resizing. */
-    public ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out, int groups,
-                         AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factorX, int factorY,
-                         boolean bilinear, Upsample.Coordinates coordinates, int outputPadding, int like, int offsetY,
-                         int offsetX, String label, Shape output, int firstChannel, int perX, int perY,
-                         Pad.Mode padMode, Upsample.Rounding rounding, dev.convgeom.engine.CubicKernel cubic) {
-        this(source, op, kind, from, in, out, groups, y, x, ceil, same, factorX, factorY, bilinear, coordinates,
-                outputPadding, like, offsetY, offsetX, label, output, firstChannel, perX, perY, padMode, rounding, cubic,
-                null);
-    }
-
-    /** A layer other than a cubic upsampling. */
-    public ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out, int groups,
-                         AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factorX, int factorY,
-                         boolean bilinear, Upsample.Coordinates coordinates, int outputPadding, int like, int offsetY,
-                         int offsetX, String label, Shape output, int firstChannel, int perX, int perY,
-                         Pad.Mode padMode, Upsample.Rounding rounding) {
-        this(source, op, kind, from, in, out, groups, y, x, ceil, same, factorX, factorY, bilinear, coordinates,
-                outputPadding, like, offsetY, offsetX, label, output, firstChannel, perX, perY, padMode, rounding, null);
-    }
-
-    /** A layer other than a nearest upsampling that rounds otherwise than ONNX's default. */
+    /**
+     * A layer that rounds as ONNX's default, interpolates not cubically and crops no region (what
+     * {@link #withRounding}, {@link #withCubic} and {@link #withCrop} set).
+     */
     public ImportedLayer(String source, String op, LayerKind kind, List<Integer> from, int in, int out, int groups,
                          AxisWindow y, AxisWindow x, boolean ceil, boolean same, int factorX, int factorY,
                          boolean bilinear, Upsample.Coordinates coordinates, int outputPadding, int like, int offsetY,
@@ -90,7 +72,7 @@ public record ImportedLayer(String source, String op, LayerKind kind, List<Integ
                          Pad.Mode padMode) {
         this(source, op, kind, from, in, out, groups, y, x, ceil, same, factorX, factorY, bilinear, coordinates,
                 outputPadding, like, offsetY, offsetX, label, output, firstChannel, perX, perY, padMode,
-                Upsample.Rounding.ROUND_PREFER_FLOOR);
+                Upsample.Rounding.ROUND_PREFER_FLOOR, null, null);
     }
 
     /** A layer with whole upsampling factors (pers of 1), other than a pad in a copying mode. */
