@@ -265,7 +265,8 @@ public final class EffectiveProfile {
          */
         Accumulator trimmed() {
             weights = LimbArray.zeros(Math.toIntExact(end - start), LimbArray.limbsFor(moments[0].bitLength()));
-            if (!(mirrored && sumMirrored())) {
+            boolean halved = mirrored && sumMirrored();
+            if (!halved) {
                 sumAll();
             }
             int from = 0;
@@ -273,8 +274,14 @@ public final class EffectiveProfile {
             while (from < to && weights.isZero(from)) {
                 from++;
             }
-            while (to > from && weights.isZero(to - 1)) {
-                to--;
+            if (halved) {
+                // The row reads the same backwards: as many zeros end it as start it (its value
+                // to - 1 mirrors value from, not zero), and its second half, not yet copied, stays so.
+                to = from < to ? to - from : to;
+            } else {
+                while (to > from && weights.isZero(to - 1)) {
+                    to--;
+                }
             }
             if (from == to) {
                 throw new IllegalStateException("a unit with no weight: a bug in the effective field");
