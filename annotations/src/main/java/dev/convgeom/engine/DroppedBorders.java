@@ -26,7 +26,10 @@ final class DroppedBorders {
 
     /** Checks {@code step} of layer {@code index} (which reads map {@code source}) once {@link #reportAll} runs. */
     void defer(int index, LayerSpec layer, int source, ComputedLayer in, Axis axis, WindowStep step) {
-        pending.add(() -> report(index, layer, source, in, axis, step));
+        // A step that drops no border reports nothing (report returns at once): not kept.
+        if (step.droppedBorder() != 0) {
+            pending.add(() -> report(index, layer, source, in, axis, step));
+        }
     }
 
     /**

@@ -47,6 +47,11 @@ public final class EffectiveAxis {
             // input's, already reduced; returning the object lets its statistics be reused too.
             return in;
         }
+        if (kernel == 1 && stride == 1) {
+            // Unit r reads unit r - padBefore with weight 1 (a crop, a zero padding): the input's
+            // profiles renumbered, not summed again (EffectiveProfile.renumbered).
+            return in.renumbered(Math.negateExact(padBefore));
+        }
         int period = in.period();
         int outPeriod = (int) (period / WindowAxis.gcd(period, stride));
         Accumulator[] phases = new Accumulator[outPeriod];

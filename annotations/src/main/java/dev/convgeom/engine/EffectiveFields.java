@@ -119,8 +119,7 @@ public final class EffectiveFields {
         long work = 0;
         for (ComputedLayer layer : layers) {
             EffectiveProfile[] both = new EffectiveProfile[2];
-            boolean computable = affordable(layer) && layer.inputs().stream()
-                    .allMatch(i -> i == LayerSpec.NETWORK_INPUT || profiles.get(i) != null);
+            boolean computable = affordable(layer) && inputsComputed(layer, profiles);
             if (computable) {
                 long words = 1;
                 for (int i : layer.inputs()) {
@@ -153,6 +152,16 @@ public final class EffectiveFields {
                     statistics.computeIfAbsent(both[1], AxisField::of)));
         }
         return java.util.Collections.unmodifiableList(fields);
+    }
+
+    /** Whether every map {@code layer} reads is the network input or has profiles. */
+    private static boolean inputsComputed(ComputedLayer layer, List<EffectiveProfile[]> profiles) {
+        for (int i : layer.inputs()) {
+            if (i != LayerSpec.NETWORK_INPUT && profiles.get(i) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Multiply-adds the layer's profiles take, judged from its field boxes. */
@@ -204,10 +213,20 @@ public final class EffectiveFields {
                         && y.window().dilation() == x.window().dilation() && y.padBefore() == x.padBefore();
             }
             // The whole window: EffectiveAxis.deconv reads every part of it (dilation, both paddings).
-            case DECONVOLUTION -> spec.window(Axis.Y).equals(spec.window(Axis.X));
+            case DECONVOLUTION -> sameWindow(spec.window(Axis.Y), spec.window(Axis.X));
             case CROP -> layer.offset(Axis.Y) == layer.offset(Axis.X);
             default -> false;
         };
+    }
+
+    /**
+     * {@code a.equals(b)}, component by component: the record's own {@code equals} links an
+     * invokedynamic call site the first time it runs, milliseconds in a fresh JVM for one comparison.
+     */
+    private static boolean sameWindow(Window a, Window b) {
+        return a.kernel() == b.kernel() && a.stride() == b.stride() && a.dilation() == b.dilation()
+                && a.padBefore() == b.padBefore() && a.padAfter() == b.padAfter() && a.mode() == b.mode()
+                && a.rounding() == b.rounding();
     }
 
     /** The size along {@code axis} of the first map {@code layer} reads. */

@@ -73,6 +73,34 @@ public final class EffectiveProfile {
         return out;
     }
 
+    /**
+     * The profile whose unit {@code u} is this profile's unit {@code u + offset}: what
+     * {@link EffectiveAxis#window} makes of a window of one tap and stride 1 (a crop, a zero
+     * padding), without summing the weights again. The same profile, number for number, as the
+     * window's sum: each of its phases {@code r} is the one run {@code weights(r + offset)} at
+     * {@code start(r + offset)} times 1, with the moments {@link #addTo} gives it, over the same
+     * denominator and shift; the runs are already trimmed (every phase of a profile is); the common
+     * factor the sum would look for is 1, as this profile's weights and denominator were divided
+     * by theirs (or are the input's, over 1); and the same {@link #reduce} shortens the period. A
+     * palindrome stays one, as {@link #ofWindow} flags it (one phase in, one out).
+     */
+    EffectiveProfile renumbered(long offset) {
+        int period = start.length;
+        long[] starts = new long[period];
+        LimbArray[] runs = new LimbArray[period];
+        BigInteger[][] sums = new BigInteger[period][];
+        for (int r = 0; r < period; r++) {
+            long u = Math.addExact(r, offset);
+            int q = phase(u);
+            starts[r] = start(u);
+            runs[r] = weights[q];
+            sums[r] = movedMoments(q, Math.subtractExact(starts[r], start[q]));
+        }
+        EffectiveProfile out = reduce(shift, starts, runs, denominator, sums);
+        out.palindrome = isPalindrome() && out.period() == 1;
+        return out;
+    }
+
     /** Whether the profile has one phase and is known to read the same backwards (see {@link #ofWindow}). */
     boolean isPalindrome() {
         return palindrome && start.length == 1;
@@ -180,12 +208,17 @@ public final class EffectiveProfile {
     /** Adds {@code factor} times unit {@code u}'s numerators into {@code into}. */
     void addTo(Accumulator into, long u, BigInteger factor) {
         int r = phase(u);
-        // Unit u is phase r moved by d pixels: sum x w becomes S1 + d W, sum x^2 w becomes S2 + 2 d S1 + d^2 W.
-        BigInteger d = BigInteger.valueOf(Math.subtractExact(start(u), start[r]));
+        into.add(start(u), weights[r], factor, movedMoments(r, Math.subtractExact(start(u), start[r])));
+    }
+
+    /** The moments of phase {@code r}'s weights moved by {@code by} pixels. */
+    private BigInteger[] movedMoments(int r, long by) {
+        // Phase r moved by d pixels: sum x w becomes S1 + d W, sum x^2 w becomes S2 + 2 d S1 + d^2 W.
+        BigInteger d = BigInteger.valueOf(by);
         BigInteger[] m = moments[r];
         BigInteger sum = m[1].add(d.multiply(m[0]));
         BigInteger sumSquare = m[2].add(d.multiply(m[1].shiftLeft(1).add(d.multiply(m[0]))));
-        into.add(start(u), weights[r], factor, new BigInteger[] {m[0], sum, sumSquare});
+        return new BigInteger[] {m[0], sum, sumSquare};
     }
 
     private int phase(long u) {
@@ -265,7 +298,8 @@ public final class EffectiveProfile {
          */
         Accumulator trimmed() {
             weights = LimbArray.zeros(Math.toIntExact(end - start), LimbArray.limbsFor(moments[0].bitLength()));
-            if (!(mirrored && sumMirrored())) {
+            boolean halved = mirrored && sumMirrored();
+            if (!halved) {
                 sumAll();
             }
             int from = 0;
@@ -273,8 +307,14 @@ public final class EffectiveProfile {
             while (from < to && weights.isZero(from)) {
                 from++;
             }
-            while (to > from && weights.isZero(to - 1)) {
-                to--;
+            if (halved) {
+                // The row reads the same backwards: as many zeros end it as start it (its value
+                // to - 1 mirrors value from, not zero), and its second half, not yet copied, stays so.
+                to = from < to ? to - from : to;
+            } else {
+                while (to > from && weights.isZero(to - 1)) {
+                    to--;
+                }
             }
             if (from == to) {
                 throw new IllegalStateException("a unit with no weight: a bug in the effective field");

@@ -17,6 +17,9 @@ import java.util.Arrays;
  * <p>Exact or refused: the caller sizes the row for the largest value it will hold
  * ({@link #limbsFor}); an addition whose carry would leave the top limb throws
  * {@link ArithmeticException} instead of losing it.
+ *
+ * <p>A row that reads the same backwards writes its second half only when something reads it
+ * ({@link #mirror}): every method that reads values first writes those it reads.
  */
 final class LimbArray {
 
@@ -27,11 +30,43 @@ final class LimbArray {
     private final int count;
     private final int width;
     private final long[] limbs;
+    /**
+     * Values {@code 0 .. written - 1} are in {@link #limbs}; from there on each is the mirror of
+     * value {@code count - 1 - i}, not yet copied ({@link #mirror}). Volatile, and raised only
+     * after the values below it are copied (under the row's lock), so that a thread that reads
+     * it sees those values.
+     */
+    private volatile int written;
 
     private LimbArray(int count, int width, long[] limbs) {
         this.count = count;
         this.width = width;
         this.limbs = limbs;
+        this.written = count;
+    }
+
+    /** Makes values {@code 0 .. upTo - 1} readable in {@link #limbs} (see {@link #mirror}). */
+    private void ensure(int upTo) {
+        if (upTo > written) {
+            copyMirror(upTo);
+        }
+    }
+
+    private synchronized void copyMirror(int upTo) {
+        int from = written;
+        int to = Math.min(upTo, count);
+        long[] t = limbs;
+        // Value count - 1 - i lies below (count + 1) / 2 <= from for every i >= from: written.
+        for (int i = from; i < to; i++) {
+            int into = i * width;
+            int source = (count - 1 - i) * width;
+            for (int l = 0; l < width; l++) {
+                t[into + l] = t[source + l];
+            }
+        }
+        if (to > from) {
+            written = to;
+        }
     }
 
     /** {@code count} zeros of {@code width} limbs each. */
@@ -75,6 +110,7 @@ final class LimbArray {
 
     /** Value {@code i}. */
     BigInteger get(int i) {
+        ensure(i + 1);
         BigInteger v = BigInteger.ZERO;
         for (int l = width - 1; l >= 0; l--) {
             v = v.shiftLeft(BITS).or(BigInteger.valueOf(limbs[i * width + l]));
@@ -84,6 +120,7 @@ final class LimbArray {
 
     /** Every value, as {@link BigInteger}s. */
     BigInteger[] toBigIntegers() {
+        ensure(count);
         BigInteger[] out = new BigInteger[count];
         for (int i = 0; i < count; i++) {
             out[i] = get(i);
@@ -99,6 +136,7 @@ final class LimbArray {
      * @throws ArithmeticException if the second limb read holds bits beyond 62 of the result
      */
     long leading(int i, int shift) {
+        ensure(i + 1);
         int l = shift / BITS;
         int r = shift % BITS;
         int base = i * width;
@@ -119,6 +157,7 @@ final class LimbArray {
 
     /** Value {@code i} as a {@code long}, which it must fit. */
     long longValue(int i) {
+        ensure(i + 1);
         int base = i * width;
         for (int l = 2; l < width; l++) {
             if (limbs[base + l] != 0) {
@@ -143,6 +182,7 @@ final class LimbArray {
 
     /** Whether value {@code i} is zero. */
     boolean isZero(int i) {
+        ensure(i + 1);
         int base = i * width;
         for (int l = 0; l < width; l++) {
             if (limbs[base + l] != 0) {
@@ -154,11 +194,13 @@ final class LimbArray {
 
     /** Values {@code from .. to - 1}, a new row of the same width. */
     LimbArray range(int from, int to) {
+        ensure(to);
         return new LimbArray(to - from, width, Arrays.copyOfRange(limbs, from * width, to * width));
     }
 
     /** Sets values {@code offset, offset + 1, ...} to {@code run}'s values, which must fit this row's width. */
     void copy(int offset, LimbArray run) {
+        run.ensure(run.count);
         if (run.width == width) {
             System.arraycopy(run.limbs, 0, limbs, offset * width, run.limbs.length);
             return;
@@ -186,6 +228,8 @@ final class LimbArray {
      * often. Three limbs and a carry below 3 sum to less than {@code 2^64}, read unsigned.
      */
     void addBoth(int offA, LimbArray a, int offB, LimbArray b) {
+        a.ensure(a.count);
+        b.ensure(b.count);
         if (b.width != a.width || a.width > width) {
             addScaled(offA, a, BigInteger.ONE);
             addScaled(offB, b, BigInteger.ONE);
@@ -203,6 +247,10 @@ final class LimbArray {
      * @throws ArithmeticException if a sum does not fit this row's width
      */
     void sumBelow(int limit, int[] offsets, LimbArray[] runs) {
+        // Each run is read below limit - offset only: a palindrome's mirror half mostly stays unwritten.
+        for (int k = 0; k < runs.length; k++) {
+            runs[k].ensure(limit - offsets[k]);
+        }
         long[] t = limbs;
         int w = runs[0].width;
         // The first run copied, the others added two at a time, as EffectiveProfile's whole sum does.
@@ -305,11 +353,15 @@ final class LimbArray {
         }
     }
 
-    /** Sets value {@code i} to value {@code count - 1 - i} for every {@code i} of the row's second half. */
+    /**
+     * Sets value {@code i} to value {@code count - 1 - i} for every {@code i} of the row's second
+     * half: at once in meaning, and in {@link #limbs} as far as something reads them. Why: the
+     * next layer's half sum ({@link #sumBelow}) reads a palindrome's first half and a few values
+     * past it; copying the whole second half was a tenth of the effective fields' time. Nothing
+     * is added to the row after (its values are final).
+     */
     void mirror() {
-        for (int i = (count + 1) / 2; i < count; i++) {
-            System.arraycopy(limbs, (count - 1 - i) * width, limbs, i * width, width);
-        }
+        written = Math.min(written, (count + 1) / 2);
     }
 
     /**
@@ -326,6 +378,7 @@ final class LimbArray {
         if (factor.signum() == 0) {
             return;
         }
+        run.ensure(run.count);
         if (factor.bitLength() > BITS) {
             // Rare (a merge of profiles whose denominators differ by more than 62 bits): exact,
             // through BigInteger.
@@ -422,6 +475,7 @@ final class LimbArray {
 
     /** Adds value {@code i} to {@code sum}, a number in limbs at least as wide as this row's values. */
     void addTo(long[] sum, int i) {
+        ensure(i + 1);
         if (sum.length < width) {
             throw new IllegalArgumentException("a sum of " + sum.length + " limbs for values of " + width);
         }
@@ -463,6 +517,8 @@ final class LimbArray {
         if (o.count != count) {
             return false;
         }
+        ensure(count);
+        o.ensure(o.count);
         if (o.width == width) {
             return Arrays.equals(o.limbs, limbs);
         }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +155,10 @@ public final class ReadCoverage {
         for (int m = -1; m < count; m++) {
             needed.add(new ArrayList<>());
         }
+        // ownReads[i]: what layer i reads of its first input along each axis when all its output
+        // is needed, kept from the backward pass for the skipped positions below (a chain's every
+        // layer: computed once, not twice).
+        BitSet[][] ownReads = new BitSet[count][];
         for (int o : outputs) {
             if (layers.get(o) != null) {
                 needed.get(o + 1).add(new Product(all(size(input, layers, o, Axis.Y)),
@@ -173,10 +176,15 @@ public final class ReadCoverage {
                 }
                 continue;
             }
+            List<Integer> sources = readMaps(layer);
             for (Product p : needed.get(i + 1)) {
-                for (int source : readMaps(layer)) {
+                for (int source : sources) {
                     BitSet rows = AxisReads.of(layer, Axis.Y, size(input, layers, source, Axis.Y), p.rows());
                     BitSet columns = AxisReads.of(layer, Axis.X, size(input, layers, source, Axis.X), p.columns());
+                    if (source == layer.inputs().get(0)) {
+                        keepOwn(ownReads, i, layer, Axis.Y, p.rows(), rows);
+                        keepOwn(ownReads, i, layer, Axis.X, p.columns(), columns);
+                    }
                     if (!rows.isEmpty() && !columns.isEmpty() && !add(needed.get(source + 1), new Product(rows, columns))) {
                         return Optional.empty();
                     }
@@ -198,13 +206,31 @@ public final class ReadCoverage {
             PositionSet[] own = new PositionSet[2];
             for (Axis axis : Axis.values()) {
                 long inSize = size(input, layers, source, axis);
+                BitSet kept = ownReads[i] == null ? null : ownReads[i][axis.ordinal()];
                 own[axis.ordinal()] = PositionSet.complement(inSize,
-                        AxisReads.of(layer, axis, inSize, all(layer.axis(axis).size())));
+                        kept != null ? kept : AxisReads.of(layer, axis, inSize, all(layer.axis(axis).size())));
             }
             skipped.add(own);
         }
         return Optional.of(new ReadCoverage(needed, inputReads, Collections.unmodifiableList(layerReads),
                 Collections.unmodifiableList(skipped), Collections.unmodifiableSet(outputs), reaching));
+    }
+
+    /**
+     * Keeps {@code reads}, what layer {@code i} reads of its first input along {@code axis} for
+     * {@code needed} of its output, when {@code needed} is every unit of the output (bits
+     * {@code 0 .. size - 1} exactly): {@link AxisReads#of} depends on the positions only, so
+     * that is what it gives for {@code all(size)}. The sets are not changed after.
+     */
+    private static void keepOwn(BitSet[][] ownReads, int i, ComputedLayer layer, Axis axis, BitSet needed,
+                                BitSet reads) {
+        long size = layer.axis(axis).size();
+        if (needed.length() == size && needed.cardinality() == size) {
+            if (ownReads[i] == null) {
+                ownReads[i] = new BitSet[2];
+            }
+            ownReads[i][axis.ordinal()] = reads;
+        }
     }
 
     /**
@@ -284,23 +310,31 @@ public final class ReadCoverage {
 
     /** The layers no other layer reads (a crop's reference map is not read, only measured). */
     private static Set<Integer> outputs(List<ComputedLayer> layers, List<List<Integer>> opaqueReads) {
-        Set<Integer> read = new HashSet<>();
+        BitSet read = new BitSet(layers.size());
         for (int i = 0; i < layers.size(); i++) {
-            read.addAll(layers.get(i) == null ? opaqueReads.get(i) : readMaps(layers.get(i)));
+            for (int source : layers.get(i) == null ? opaqueReads.get(i) : readMaps(layers.get(i))) {
+                if (source != LayerSpec.NETWORK_INPUT) {
+                    read.set(source);
+                }
+            }
         }
         Set<Integer> outputs = new LinkedHashSet<>();
         for (int i = 0; i < layers.size(); i++) {
-            if (!read.contains(i)) {
+            if (!read.get(i)) {
                 outputs.add(i);
             }
         }
         return outputs;
     }
 
-    /** The distinct maps a layer reads values from. */
-    private static Set<Integer> readMaps(ComputedLayer layer) {
-        return layer.spec().kind().role() == LayerKind.Role.CROP
-                ? Set.of(layer.inputs().get(0)) : new LinkedHashSet<>(layer.inputs());
+    /** The distinct maps a layer reads values from, in the order of its inputs. */
+    private static List<Integer> readMaps(ComputedLayer layer) {
+        List<Integer> inputs = layer.inputs();
+        if (layer.spec().kind().role() == LayerKind.Role.CROP) {
+            return inputs.subList(0, 1);
+        }
+        // Most layers read one map: no set built for it.
+        return inputs.size() == 1 ? inputs : List.copyOf(new LinkedHashSet<>(inputs));
     }
 
     private static long size(NetworkInput input, List<ComputedLayer> layers, int map, Axis axis) {

@@ -17,7 +17,9 @@ import java.util.Arrays;
  *
  * <p>While the total fits in a {@code long} (so does every cumulative weight, the weights being
  * positive) the pass runs in {@code long}s, else in fixed-width limbs ({@link LimbArray}) wide
- * enough for the total, added and compared in place; both compare the same integers.
+ * enough for the total, added and compared in place; both compare the same integers. Weights that
+ * read the same backwards take neither: they are walked from the middle
+ * ({@link #of(LimbArray, BigInteger[], boolean)}).
  */
 final class SpreadSums {
 
@@ -62,7 +64,11 @@ final class SpreadSums {
      */
     static SpreadSums of(LimbArray weights, BigInteger[] moments, boolean palindrome) {
         SpreadSums s = new SpreadSums(moments);
-        if (s.total.bitLength() < 63) {
+        // A palindrome takes the walk from the middle whatever its total: it visits the pixels
+        // from the middle to the 5 % point, where the pass in longs visits those from the start
+        // to the 95 % point (most of a shallow layer's profile). Both find the same pixels (see
+        // above and leadingMirroredExtents, which with a total below 2^61 reads whole weights).
+        if (s.total.bitLength() < 63 && !palindrome) {
             s.extentsInLongs(weights);
         } else {
             s.extentsInLimbs(weights, palindrome);

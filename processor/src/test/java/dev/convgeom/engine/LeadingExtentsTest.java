@@ -40,6 +40,45 @@ class LeadingExtentsTest {
     }
 
     @Test
+    void palindromesWithTotalsBelow63BitsGiveTheExtentsByDefinition() {
+        // The shallow layers' profiles: totals from 1 to 2^62, every weight read whole (s = 0
+        // below 2^61), or by its leading 61 bits; small ones make many cumulative weights fall
+        // exactly on a bar.
+        Random random = new Random(20261208);
+        for (int t = 0; t < 4_000; t++) {
+            int half = 1 + random.nextInt(40);
+            int bits = t % 4 == 0 ? 1 + random.nextInt(4) : 1 + random.nextInt(55);
+            BigInteger[] w = new BigInteger[2 * half - random.nextInt(2)];
+            for (int i = 0; i < half; i++) {
+                w[i] = new BigInteger(random.nextInt(5) == 0 ? random.nextInt(3) : bits, random);
+                w[w.length - 1 - i] = w[i];
+            }
+            if (total(w).signum() == 0) {
+                w[0] = BigInteger.ONE;
+                w[w.length - 1] = w[0];
+            }
+            assertTrue(total(w).bitLength() < 63);
+            assertExtents(w, "case " + t);
+        }
+        // Binomial rows, as a stack of 2-tap windows makes them: the bars fall on sums of them.
+        for (int n = 1; n < 62; n++) {
+            BigInteger[] w = new BigInteger[n + 1];
+            for (int k = 0; k <= n; k++) {
+                w[k] = binomial(n, k);
+            }
+            assertExtents(w, "binomial " + n);
+        }
+    }
+
+    private static BigInteger binomial(int n, int k) {
+        BigInteger b = BigInteger.ONE;
+        for (int i = 0; i < k; i++) {
+            b = b.multiply(BigInteger.valueOf(n - i)).divide(BigInteger.valueOf(i + 1));
+        }
+        return b;
+    }
+
+    @Test
     void cumulativeWeightsAtTheBarsAreDecidedExactly() {
         Random random = new Random(7);
         int undecided = 0;

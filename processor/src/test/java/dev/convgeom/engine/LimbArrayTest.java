@@ -220,4 +220,117 @@ class LimbArrayTest {
         assertFalse(narrow.sameValues(wide));
         assertEquals(LIMB.add(BigInteger.TWO), wide.range(1, 2).get(0));
     }
+
+    /**
+     * A mirrored row writes its second half only where it is read: each way of reading a row,
+     * applied first to a freshly mirrored palindrome, sees the values the palindrome has (built
+     * in {@link BigInteger}s, not through the row), and reads before it do not change them.
+     */
+    @Test
+    void mirroredHalvesReadAsThePalindrome() {
+        Random random = new Random(20_261_207L);
+        for (int trial = 0; trial < 2_000; trial++) {
+            int count = 1 + random.nextInt(30);
+            int bits = 1 + random.nextInt(trial % 2 == 0 ? 61 : 400);
+            BigInteger[] values = new BigInteger[count];
+            for (int i = 0; i < (count + 1) / 2; i++) {
+                values[i] = random(random, bits);
+                values[count - 1 - i] = values[i];
+            }
+            int reader = trial % 12;
+            LimbArray row = mirrored(values, LimbArray.limbsFor(bits) + random.nextInt(2));
+            int i = random.nextInt(count);
+            String where = "trial " + trial + ", reader " + reader;
+            switch (reader) {
+                case 0 -> assertArrayEquals(values, row.toBigIntegers(), where);
+                case 1 -> assertEquals(values[i], row.get(i), where);
+                case 2 -> assertEquals(values[i].signum() == 0, row.isZero(i), where);
+                case 3 -> {
+                    int s = Math.max(0, bits - 61);
+                    assertEquals(values[i].shiftRight(s).longValueExact(), row.leading(i, s), where);
+                }
+                case 4 -> {
+                    if (values[i].bitLength() < 63) {
+                        assertEquals(values[i].longValueExact(), row.longValue(i), where);
+                    }
+                }
+                case 5 -> {
+                    int from = random.nextInt(count);
+                    int to = from + 1 + random.nextInt(count - from);
+                    assertArrayEquals(java.util.Arrays.copyOfRange(values, from, to),
+                            row.range(from, to).toBigIntegers(), where);
+                }
+                case 6 -> assertTrue(row.sameValues(LimbArray.of(values)) && LimbArray.of(values).sameValues(row), where);
+                case 7 -> {
+                    long[] sum = new long[row.width() + 1];
+                    BigInteger expected = BigInteger.ZERO;
+                    for (int k = 0; k < count; k++) {
+                        row.addTo(sum, k);
+                        expected = expected.add(values[k]);
+                    }
+                    assertArrayEquals(LimbArray.toLimbs(expected, sum.length), sum, where);
+                }
+                case 8 -> {
+                    LimbArray target = LimbArray.zeros(count + 2, row.width());
+                    target.copy(1, row);
+                    assertArrayEquals(shifted(values, 1, count + 2), target.toBigIntegers(), where);
+                }
+                case 9 -> {
+                    LimbArray target = LimbArray.zeros(count + 2, row.width() + 1);
+                    target.addBoth(0, row, 2, row);
+                    assertArrayEquals(add(shifted(values, 0, count + 2), shifted(values, 2, count + 2)),
+                            target.toBigIntegers(), where);
+                }
+                case 10 -> {
+                    BigInteger factor = randomFactor(random);
+                    BigInteger[] expected = shifted(values, 1, count + 1);
+                    int most = 0;
+                    for (int k = 0; k < expected.length; k++) {
+                        expected[k] = expected[k].multiply(factor);
+                        most = Math.max(most, expected[k].bitLength());
+                    }
+                    LimbArray target = LimbArray.zeros(count + 1, LimbArray.limbsFor(most));
+                    target.addScaled(1, row, factor);
+                    assertArrayEquals(expected, target.toBigIntegers(), where);
+                }
+                default -> {
+                    // The next layer's half sum: three taps of the row, d apart, then mirrored too.
+                    int d = 1 + random.nextInt(3);
+                    int n = count + 2 * d;
+                    BigInteger[] expected = add(add(shifted(values, 0, n), shifted(values, d, n)),
+                            shifted(values, 2 * d, n));
+                    LimbArray sum = LimbArray.zeros(n, row.width() + 1);
+                    sum.sumBelow((n + 1) / 2, new int[] {0, d, 2 * d}, new LimbArray[] {row, row, row});
+                    sum.mirror();
+                    assertArrayEquals(expected, sum.toBigIntegers(), where);
+                }
+            }
+            // Whatever was read first, the whole row is the palindrome.
+            assertArrayEquals(values, row.toBigIntegers(), where);
+        }
+    }
+
+    /** {@code values}, a palindrome, as the effective profiles make it: its first half summed, then mirrored. */
+    private static LimbArray mirrored(BigInteger[] values, int width) {
+        int half = (values.length + 1) / 2;
+        LimbArray row = LimbArray.zeros(values.length, width);
+        row.sumBelow(half, new int[] {0}, new LimbArray[] {LimbArray.of(values)});
+        row.mirror();
+        return row;
+    }
+
+    private static BigInteger[] shifted(BigInteger[] values, int offset, int length) {
+        BigInteger[] out = new BigInteger[length];
+        java.util.Arrays.fill(out, BigInteger.ZERO);
+        System.arraycopy(values, 0, out, offset, values.length);
+        return out;
+    }
+
+    private static BigInteger[] add(BigInteger[] a, BigInteger[] b) {
+        BigInteger[] out = new BigInteger[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i].add(b[i]);
+        }
+        return out;
+    }
 }
