@@ -254,13 +254,13 @@ public final class ConvGeomProcessor extends AbstractProcessor {
         InputSizes sizes = InputSizes.of(runtime);
         List<LayerField> effective = EffectiveFields.of(network.geometry());
         try {
-            String source = new GeometryClassWriter(type.getQualifiedName().toString(), modelSimpleName, packageName,
+            GeometryClassWriter.Source source = new GeometryClassWriter(type.getQualifiedName().toString(), modelSimpleName, packageName,
                     simpleName, getClass().getName(), network.geometry(), network.constantNames(), declarations,
                     runtime, sizes, effective,
-                    GeometryClassWriter.declaredOutputs(runtime, !network.outputs().isEmpty())).write();
+                    GeometryClassWriter.declaredOutputs(runtime, !network.outputs().isEmpty())).source();
             JavaFileObject sourceFile = processingEnv.getFiler().createSourceFile(geometryClass, type);
             try (Writer out = sourceFile.openWriter()) {
-                out.write(source);
+                source.writeTo(out);
             }
             String manifest = ManifestWriter.write(binaryName, geometryClass, network.strict(),
                     network.geometry(), network.constantNames(), runtime, sizes, effective);

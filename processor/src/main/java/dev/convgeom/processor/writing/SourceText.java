@@ -51,11 +51,22 @@ final class SourceText {
      * A Javadoc comment over several lines; {@code doc} holds lines separated by {@code '\n'}, an
      * empty one for a paragraph break.
      */
-    SourceText javadoc(String doc) {
+    SourceText javadoc(CharSequence doc) {
         line("/**");
-        String body = doc.endsWith("\n") ? doc.substring(0, doc.length() - 1) : doc;
-        for (String l : body.split("\n", -1)) {
-            line(l.isEmpty() ? " *" : " * " + l);
+        // Line by line straight from doc: a class's layer table is one line a layer, and a split
+        // into strings, each prefixed into another, copied every table line twice more.
+        int end = doc.length() > 0 && doc.charAt(doc.length() - 1) == '\n' ? doc.length() - 1 : doc.length();
+        int start = 0;
+        while (true) {
+            int stop = start;
+            while (stop < end && doc.charAt(stop) != '\n') {
+                stop++;
+            }
+            text.append(indent).append(stop == start ? " *" : " * ").append(doc, start, stop).append('\n');
+            if (stop == end) {
+                break;
+            }
+            start = stop + 1;
         }
         return line(" */");
     }
@@ -69,6 +80,25 @@ final class SourceText {
     SourceText append(SourceText other) {
         text.append(other.text);
         return this;
+    }
+
+    /**
+     * The text to {@code out}, a buffer at a time, without a string of it: a deep network's class
+     * is megabytes, and {@code Writer.write(String)} copies a string into a char array of its whole
+     * length before encoding it. A buffer never ends between the two halves of a surrogate pair.
+     */
+    void writeTo(java.io.Writer out) throws java.io.IOException {
+        char[] buffer = new char[8192];
+        int length = text.length();
+        for (int start = 0; start < length; ) {
+            int end = Math.min(length, start + buffer.length);
+            if (end < length && Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--;
+            }
+            text.getChars(start, end, buffer, 0);
+            out.write(buffer, 0, end - start);
+            start = end;
+        }
     }
 
     @Override
