@@ -248,7 +248,10 @@ public final class ConvGeomProcessor extends AbstractProcessor {
                     geometryClass, earlier);
             return;
         }
-        List<String> declarations = network.model().layers().stream().map(Declarations::render).toList();
+        List<String> declarations = new ArrayList<>(network.model().layers().size());
+        for (var layer : network.model().layers()) {
+            declarations.add(Declarations.render(layer));
+        }
         // Searches on a graph: done once for the class's Javadoc and the manifest.
         NetworkSpec runtime = RuntimeSpecs.of(modelSimpleName, network.geometry(), network.outputs());
         InputSizes sizes = InputSizes.of(runtime);

@@ -113,7 +113,12 @@ public final class DroppedAttributes {
         if (!(tree instanceof ClassTree type)) {
             return false;
         }
-        long declared = type.getMembers().stream().filter(m -> m instanceof VariableTree).count();
+        int declared = 0;
+        for (Tree member : type.getMembers()) {
+            if (member instanceof VariableTree) {
+                declared++;
+            }
+        }
         return declared > ElementFilter.fieldsIn(model.type().getEnclosedElements()).size();
     }
 

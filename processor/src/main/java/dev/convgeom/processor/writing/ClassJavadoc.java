@@ -16,35 +16,43 @@ final class ClassJavadoc {
     private ClassJavadoc() {
     }
 
-    static CharSequence of(String modelName, String modelSimpleName, GeometryResult geometry, List<String> constants) {
+    /**
+     * The class's Javadoc comment, written into {@code body} line by line with its {@code " * "}
+     * prefixes: the table is a line a layer, and a text built first and then cut into lines was
+     * copied twice more.
+     */
+    static void write(SourceText body, String modelName, String modelSimpleName, GeometryResult geometry,
+                      List<String> constants) {
         NetworkInput in = geometry.input();
-        // About 150 characters a table row.
-        StringBuilder doc = new StringBuilder(1024 + 160 * geometry.layers().size())
-                .append("Geometry of {@link ").append(modelName).append("}, computed at compile time by ")
-                .append("convgeom from its layer annotations.\n\n")
-                .append("<p>Input: ").append(in.channels()).append('\u00d7').append(in.height()).append('\u00d7')
-                .append(in.width()).append(". Unit (x, y) of a layer is centred on input pixel\n")
-                .append("(center<sub>x</sub> + jump<sub>x</sub>&nbsp;x, center<sub>y</sub> + jump<sub>y</sub>&nbsp;y) ")
-                .append("and sees a field of the given size, reaching into the padding near a border.\n")
-                .append("Field, jump and centre are in input pixels, height first.\n\n")
-                .append("<table>\n")
-                .append("<caption>Layers of ").append(modelSimpleName).append("</caption>\n")
-                .append("<tr><th>layer</th><th>kind</th><th>output C\u00d7H\u00d7W</th><th>field</th>")
+        body.line("/**");
+        body.docLine().append("Geometry of {@link ").append(modelName).append("}, computed at compile time by ")
+                .append("convgeom from its layer annotations.\n");
+        body.line(" *");
+        body.docLine().append("<p>Input: ").append(in.channels()).append('\u00d7').append(in.height()).append('\u00d7')
+                .append(in.width()).append(". Unit (x, y) of a layer is centred on input pixel\n");
+        body.docLine().append("(center<sub>x</sub> + jump<sub>x</sub>&nbsp;x, center<sub>y</sub> + jump<sub>y</sub>&nbsp;y) ")
+                .append("and sees a field of the given size, reaching into the padding near a border.\n");
+        body.docLine().append("Field, jump and centre are in input pixels, height first.\n");
+        body.line(" *");
+        body.docLine().append("<table>\n");
+        body.docLine().append("<caption>Layers of ").append(modelSimpleName).append("</caption>\n");
+        body.docLine().append("<tr><th>layer</th><th>kind</th><th>output C\u00d7H\u00d7W</th><th>field</th>")
                 .append("<th>jump</th><th>centre (y, x)</th></tr>\n");
         List<ComputedLayer> layers = geometry.layers();
         for (int i = 0; i < layers.size(); i++) {
             ComputedLayer l = layers.get(i);
-            doc.append("<tr><td>{@link #").append(constants.get(i)).append(' ').append(l.spec().name())
-                    .append("}</td><td>").append(l.spec().kind().displayName())
+            StringBuilder row = body.docLine().append("<tr><td>{@link #").append(constants.get(i)).append(' ')
+                    .append(l.spec().name()).append("}</td><td>").append(l.spec().kind().displayName())
                     .append("</td><td>");
-            shape(doc, l)
+            shape(row, l)
                     .append("</td><td>").append(l.y().rf()).append('\u00d7').append(l.x().rf())
                     .append("</td><td>").append(Numbers.display(l.y().jump())).append('\u00d7')
                     .append(Numbers.display(l.x().jump()))
                     .append("</td><td>(").append(Numbers.display(l.y().center())).append(", ")
                     .append(Numbers.display(l.x().center())).append(")</td></tr>\n");
         }
-        return doc.append("</table>\n");
+        body.docLine().append("</table>\n");
+        body.line(" */");
     }
 
     /**

@@ -158,10 +158,12 @@ public final class GeometryClassWriter {
     public Source source() {
         List<ComputedLayer> layers = geometry.layers();
         ImportedNames names = new ImportedNames(simpleName);
-        SourceText body = new SourceText(1024 + 320 * layers.size());
+        // The examples: 10 to 15 thousand characters besides about 410 a layer, as a deep chain: room
+        // for them all, so that the text is not copied to grow.
+        SourceText body = new SourceText(12_288 + 448 * layers.size());
         NetworkInput in = geometry.input();
 
-        body.javadoc(ClassJavadoc.of(modelName, modelSimpleName, geometry, constants));
+        ClassJavadoc.write(body, modelName, modelSimpleName, geometry, constants);
         body.line("@" + names.of("javax.annotation.processing.Generated") + "(" + Numbers.stringLiteral(processorName)
                 + ")");
         body.open("public final class " + simpleName);

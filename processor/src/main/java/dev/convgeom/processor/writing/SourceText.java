@@ -51,10 +51,9 @@ final class SourceText {
      * A Javadoc comment over several lines; {@code doc} holds lines separated by {@code '\n'}, an
      * empty one for a paragraph break.
      */
-    SourceText javadoc(CharSequence doc) {
+    SourceText javadoc(String doc) {
         line("/**");
-        // Line by line straight from doc: a class's layer table is one line a layer, and a split
-        // into strings, each prefixed into another, copied every table line twice more.
+        // Line by line straight from doc, without a split into strings each prefixed into another.
         int end = doc.length() > 0 && doc.charAt(doc.length() - 1) == '\n' ? doc.length() - 1 : doc.length();
         int start = 0;
         while (true) {
@@ -69,6 +68,14 @@ final class SourceText {
             start = stop + 1;
         }
         return line(" */");
+    }
+
+    /**
+     * The start of a Javadoc comment's line, {@code " * "} at the current indentation, for callers
+     * that append its text and line break (which must not hold a line break before it).
+     */
+    StringBuilder docLine() {
+        return text.append(indent).append(" * ");
     }
 
     /** Characters so far. */
