@@ -248,19 +248,22 @@ public final class ConvGeomProcessor extends AbstractProcessor {
                     geometryClass, earlier);
             return;
         }
-        List<String> declarations = network.model().layers().stream().map(Declarations::render).toList();
+        List<String> declarations = new ArrayList<>(network.model().layers().size());
+        for (var layer : network.model().layers()) {
+            declarations.add(Declarations.render(layer));
+        }
         // Searches on a graph: done once for the class's Javadoc and the manifest.
         NetworkSpec runtime = RuntimeSpecs.of(modelSimpleName, network.geometry(), network.outputs());
         InputSizes sizes = InputSizes.of(runtime);
         List<LayerField> effective = EffectiveFields.of(network.geometry());
         try {
-            String source = new GeometryClassWriter(type.getQualifiedName().toString(), modelSimpleName, packageName,
+            GeometryClassWriter.Source source = new GeometryClassWriter(type.getQualifiedName().toString(), modelSimpleName, packageName,
                     simpleName, getClass().getName(), network.geometry(), network.constantNames(), declarations,
                     runtime, sizes, effective,
-                    GeometryClassWriter.declaredOutputs(runtime, !network.outputs().isEmpty())).write();
+                    GeometryClassWriter.declaredOutputs(runtime, !network.outputs().isEmpty())).source();
             JavaFileObject sourceFile = processingEnv.getFiler().createSourceFile(geometryClass, type);
             try (Writer out = sourceFile.openWriter()) {
-                out.write(source);
+                source.writeTo(out);
             }
             String manifest = ManifestWriter.write(binaryName, geometryClass, network.strict(),
                     network.geometry(), network.constantNames(), runtime, sizes, effective);

@@ -43,7 +43,8 @@ public final class DroppedAttributes {
             List<AnnotationMirror> mirrors = new ArrayList<>();
             mirrors.add(layer.values().mirror());
             mirrors.addAll(layer.extra());
-            if (dropped(trees, fields.get(layer.field().getSimpleName().toString()), layer.field(), mirrors)) {
+            if (dropped(trees, fields.get(layer.field().getSimpleName().toString()), layer.field(), mirrors,
+                    layer.values())) {
                 return true;
             }
         }
@@ -74,11 +75,13 @@ public final class DroppedAttributes {
     }
 
     /**
-     * Whether one of {@code mirrors}, annotations of {@code field}, lost a written attribute. The
+     * Whether one of {@code mirrors}, annotations of {@code field}, lost a written attribute
+     * ({@code read}: the first of them, the layer's, as the model read it). The
      * field's annotation trees and mirrors come in the same order; where their counts differ
      * (or there is no tree), each mirror's tree is looked up on its own.
      */
-    private static boolean dropped(Trees trees, VariableTree tree, Element field, List<AnnotationMirror> mirrors) {
+    private static boolean dropped(Trees trees, VariableTree tree, Element field, List<AnnotationMirror> mirrors,
+                                   ExplicitValues read) {
         List<? extends AnnotationMirror> all = field.getAnnotationMirrors();
         List<? extends AnnotationTree> written = tree == null ? null : tree.getModifiers().getAnnotations();
         if (written == null || written.size() != all.size()) {
@@ -91,7 +94,13 @@ public final class DroppedAttributes {
         }
         for (int i = 0; i < all.size(); i++) {
             AnnotationMirror mirror = all.get(i);
-            if (mirrors.contains(mirror) && written.get(i).getArguments().size() > mirror.getElementValues().size()) {
+            if (!mirrors.contains(mirror)) {
+                continue;
+            }
+            // The layer's own annotation as read already (javac builds a new map at every
+            // getElementValues()); a second layer annotation, rarely there, asked afresh.
+            int given = mirror == read.mirror() ? read.written().size() : mirror.getElementValues().size();
+            if (written.get(i).getArguments().size() > given) {
                 return true;
             }
         }
@@ -113,7 +122,12 @@ public final class DroppedAttributes {
         if (!(tree instanceof ClassTree type)) {
             return false;
         }
-        long declared = type.getMembers().stream().filter(m -> m instanceof VariableTree).count();
+        int declared = 0;
+        for (Tree member : type.getMembers()) {
+            if (member instanceof VariableTree) {
+                declared++;
+            }
+        }
         return declared > ElementFilter.fieldsIn(model.type().getEnclosedElements()).size();
     }
 

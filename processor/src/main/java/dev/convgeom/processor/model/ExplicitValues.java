@@ -38,6 +38,14 @@ public final class ExplicitValues {
         return mirror;
     }
 
+    /**
+     * The written attributes' values by name, in source order: what {@code mirror().getElementValues()}
+     * holds, read once (javac builds a new map at every call of that).
+     */
+    public Map<String, AnnotationValue> written() {
+        return values;
+    }
+
     /** The names of the written attributes, in source order. */
     public java.util.Set<String> writtenNames() {
         return values.keySet();

@@ -24,7 +24,21 @@ public record NetworkModel(TypeElement type, ExplicitValues network, List<LayerD
     public boolean isIncomplete() {
         // Every layer annotation counts, also a second one on a field (an error, but one to report
         // only once the values it holds resolve).
-        return network.isBroken() || layers.stream().anyMatch(l -> l.values().isBroken()
-                || l.extra().stream().anyMatch(extra -> ExplicitValues.of(extra).isBroken()));
+        // Loops, not streams: this runs once per network, and in a fresh JVM a stream pipeline's
+        // classes are loaded and its code interpreted for those few calls.
+        if (network.isBroken()) {
+            return true;
+        }
+        for (LayerDeclaration layer : layers) {
+            if (layer.values().isBroken()) {
+                return true;
+            }
+            for (var extra : layer.extra()) {
+                if (ExplicitValues.of(extra).isBroken()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

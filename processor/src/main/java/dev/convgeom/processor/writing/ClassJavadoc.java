@@ -16,51 +16,67 @@ final class ClassJavadoc {
     private ClassJavadoc() {
     }
 
-    static String of(String modelName, String modelSimpleName, GeometryResult geometry, List<String> constants) {
+    /**
+     * The class's Javadoc comment, written into {@code body} line by line with its {@code " * "}
+     * prefixes: the table is a line a layer, and a text built first and then cut into lines was
+     * copied twice more.
+     */
+    static void write(SourceText body, String modelName, String modelSimpleName, GeometryResult geometry,
+                      List<String> constants) {
         NetworkInput in = geometry.input();
-        StringBuilder doc = new StringBuilder()
-                .append("Geometry of {@link ").append(modelName).append("}, computed at compile time by ")
-                .append("convgeom from its layer annotations.\n\n")
-                .append("<p>Input: ").append(in.channels()).append('\u00d7').append(in.height()).append('\u00d7')
-                .append(in.width()).append(". Unit (x, y) of a layer is centred on input pixel\n")
-                .append("(center<sub>x</sub> + jump<sub>x</sub>&nbsp;x, center<sub>y</sub> + jump<sub>y</sub>&nbsp;y) ")
-                .append("and sees a field of the given size, reaching into the padding near a border.\n")
-                .append("Field, jump and centre are in input pixels, height first.\n\n")
-                .append("<table>\n")
-                .append("<caption>Layers of ").append(modelSimpleName).append("</caption>\n")
-                .append("<tr><th>layer</th><th>kind</th><th>output C\u00d7H\u00d7W</th><th>field</th>")
+        body.line("/**");
+        body.docLine().append("Geometry of {@link ").append(modelName).append("}, computed at compile time by ")
+                .append("convgeom from its layer annotations.\n");
+        body.line(" *");
+        body.docLine().append("<p>Input: ").append(in.channels()).append('\u00d7').append(in.height()).append('\u00d7')
+                .append(in.width()).append(". Unit (x, y) of a layer is centred on input pixel\n");
+        body.docLine().append("(center<sub>x</sub> + jump<sub>x</sub>&nbsp;x, center<sub>y</sub> + jump<sub>y</sub>&nbsp;y) ")
+                .append("and sees a field of the given size, reaching into the padding near a border.\n");
+        body.docLine().append("Field, jump and centre are in input pixels, height first.\n");
+        body.line(" *");
+        body.docLine().append("<table>\n");
+        body.docLine().append("<caption>Layers of ").append(modelSimpleName).append("</caption>\n");
+        body.docLine().append("<tr><th>layer</th><th>kind</th><th>output C\u00d7H\u00d7W</th><th>field</th>")
                 .append("<th>jump</th><th>centre (y, x)</th></tr>\n");
         List<ComputedLayer> layers = geometry.layers();
         for (int i = 0; i < layers.size(); i++) {
             ComputedLayer l = layers.get(i);
-            doc.append("<tr><td>{@link #").append(constants.get(i)).append(' ').append(l.spec().name())
-                    .append("}</td><td>").append(l.spec().kind().displayName())
-                    .append("</td><td>").append(shape(l))
+            StringBuilder row = body.docLine().append("<tr><td>{@link #").append(constants.get(i)).append(' ')
+                    .append(l.spec().name()).append("}</td><td>").append(l.spec().kind().displayName())
+                    .append("</td><td>");
+            shape(row, l)
                     .append("</td><td>").append(l.y().rf()).append('\u00d7').append(l.x().rf())
                     .append("</td><td>").append(Numbers.display(l.y().jump())).append('\u00d7')
                     .append(Numbers.display(l.x().jump()))
                     .append("</td><td>(").append(Numbers.display(l.y().center())).append(", ")
                     .append(Numbers.display(l.x().center())).append(")</td></tr>\n");
         }
-        return doc.append("</table>\n").toString();
+        body.docLine().append("</table>\n");
+        body.line(" */");
     }
 
     /**
      * One constant, on one line: what was declared. What it gives is the class table's row, which
-     * the constant's literals follow; only what the table cannot show is added.
+     * the constant's literals follow; only what the table cannot show is added. Appended to
+     * {@code s}, one line a layer, without a string of each part.
      */
-    static String constant(ComputedLayer layer, String declaration) {
+    static StringBuilder constant(StringBuilder s, ComputedLayer layer, String declaration) {
         AxisState y = layer.y();
         AxisState x = layer.x();
-        return "{@code " + layer.spec().name() + "}, declared " + code(declaration)
-                + (layer.spec().kind() == LayerKind.CROP
-                        ? ", cropped from offset (x, y) = (" + layer.offsetX() + ", " + layer.offsetY() + ")" : "")
-                + (y.period() > 1 || x.period() > 1 ? phaseNote(layer) : "")
-                + (!y.context().isNone() || !x.context().isNone()
-                        ? "; every unit also reads input rows " + range(y) + ", columns " + range(x)
-                                + " (the context of a gate or a normalisation before it), the table gives the widest"
-                                + " field" : "")
-                + ".";
+        s.append("{@code ").append(layer.spec().name()).append("}, declared ");
+        code(s, declaration);
+        if (layer.spec().kind() == LayerKind.CROP) {
+            s.append(", cropped from offset (x, y) = (").append(layer.offsetX()).append(", ").append(layer.offsetY())
+                    .append(')');
+        }
+        if (y.period() > 1 || x.period() > 1) {
+            s.append(phaseNote(layer));
+        }
+        if (!y.context().isNone() || !x.context().isNone()) {
+            s.append("; every unit also reads input rows ").append(range(y)).append(", columns ").append(range(x))
+                    .append(" (the context of a gate or a normalisation before it), the table gives the widest field");
+        }
+        return s.append('.');
     }
 
     /**
@@ -86,11 +102,11 @@ final class ClassJavadoc {
      * in it would end the comment, and a lone brace the {@code {@code}} tag, so such text is
      * written as HTML instead.
      */
-    static String code(String text) {
-        if (!text.contains("*/") && !text.contains("{") && !text.contains("}")) {
-            return "{@code " + text + "}";
+    private static StringBuilder code(StringBuilder b, String text) {
+        if (!text.contains("*/") && text.indexOf('{') < 0 && text.indexOf('}') < 0) {
+            return b.append("{@code ").append(text).append('}');
         }
-        StringBuilder b = new StringBuilder("<code>");
+        b.append("<code>");
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -104,11 +120,15 @@ final class ClassJavadoc {
                 default -> b.append(c);
             }
         }
-        return b.append("</code>").toString();
+        return b.append("</code>");
     }
 
-    private static String shape(ComputedLayer l) {
-        return (l.hasChannels() ? Long.toString(l.channels()) : "?") + "\u00d7" + l.y().size() + "\u00d7"
-                + l.x().size();
+    private static StringBuilder shape(StringBuilder s, ComputedLayer l) {
+        if (l.hasChannels()) {
+            s.append(l.channels());
+        } else {
+            s.append('?');
+        }
+        return s.append('\u00d7').append(l.y().size()).append('\u00d7').append(l.x().size());
     }
 }

@@ -123,12 +123,47 @@ public final class GeometryClassWriter {
 
     /** The Java source of the class. */
     public String write() {
+        return source().toString();
+    }
+
+    /**
+     * The Java source of a class, kept as its two parts (the package and imports, known only once
+     * the body is written, and the body): the processor writes them to the filer one after the
+     * other, where one string of the whole would copy megabytes twice more.
+     */
+    public static final class Source {
+
+        private final SourceText header;
+        private final SourceText body;
+
+        private Source(SourceText header, SourceText body) {
+            this.header = header;
+            this.body = body;
+        }
+
+        /** The source to {@code out}, the same characters as {@link #toString()}. */
+        public void writeTo(java.io.Writer out) throws java.io.IOException {
+            header.writeTo(out);
+            body.writeTo(out);
+        }
+
+        /** The source as one string. */
+        @Override
+        public String toString() {
+            return new SourceText(header.length() + body.length()).append(header).append(body).toString();
+        }
+    }
+
+    /** The Java source of the class, in parts: as {@link #write()}, without the string. */
+    public Source source() {
         List<ComputedLayer> layers = geometry.layers();
         ImportedNames names = new ImportedNames(simpleName);
-        SourceText body = new SourceText(1024 + 320 * layers.size());
+        // The examples: 10 to 15 thousand characters besides about 410 a layer, as a deep chain: room
+        // for them all, so that the text is not copied to grow.
+        SourceText body = new SourceText(12_288 + 448 * layers.size());
         NetworkInput in = geometry.input();
 
-        body.javadoc(ClassJavadoc.of(modelName, modelSimpleName, geometry, constants));
+        ClassJavadoc.write(body, modelName, modelSimpleName, geometry, constants);
         body.line("@" + names.of("javax.annotation.processing.Generated") + "(" + Numbers.stringLiteral(processorName)
                 + ")");
         body.open("public final class " + simpleName);
@@ -160,14 +195,14 @@ public final class GeometryClassWriter {
         new InputSizeMethods(runtime, sizes).write(body, names);
         body.close();
 
-        SourceText file = new SourceText(body.length() + 1024);
+        SourceText file = new SourceText(1024);
         if (!packageName.isEmpty()) {
             file.line("package " + packageName + ";").line("");
         }
         for (String type : names.imports()) {
             file.line("import " + type + ";");
         }
-        return file.line("").append(body).toString();
+        return new Source(file.line(""), body);
     }
 
     /**
@@ -194,10 +229,16 @@ public final class GeometryClassWriter {
         body.line("public static final " + layerGeometry + " INPUT = geometry.input();");
         body.line("");
         for (int i = 0; i < layers.size(); i++) {
-            body.line("/** " + ClassJavadoc.constant(layers.get(i), declarations.get(i)) + " */");
-            body.line("public static final " + layerGeometry + " " + constants.get(i) + " = geometry.layer(" + i
-                    + ");");
+            constantJavadoc(body, i);
+            body.start().append("public static final ").append(layerGeometry).append(' ').append(constants.get(i))
+                    .append(" = geometry.layer(").append(i).append(");\n");
         }
+    }
+
+    /** {@code /** ... *}{@code /}: layer {@code i}'s constant's Javadoc, on one line. */
+    private void constantJavadoc(SourceText body, int i) {
+        ClassJavadoc.constant(body.start().append("/** "), geometry.layers().get(i), declarations.get(i))
+                .append(" */\n");
     }
 
     /** The geometry lines' length in all, line breaks included: one text block must hold them. */
@@ -272,9 +313,11 @@ public final class GeometryClassWriter {
         body.line("public static final " + layerGeometry + " INPUT = " + names.api("Literals") + ".input(spec);");
         body.line("");
         for (int i = 0; i < layers.size(); i++) {
-            body.line("/** " + ClassJavadoc.constant(layers.get(i), declarations.get(i)) + " */");
-            body.line("public static final " + layerGeometry + " " + constants.get(i) + " = " + holderName(i) + ".L"
-                    + (i - holderStart(i)) + ";");
+            constantJavadoc(body, i);
+            int holder = holder(i);
+            body.start().append("public static final ").append(layerGeometry).append(' ').append(constants.get(i))
+                    .append(" = Layers").append(holder).append(".L").append(i - holderStarts.get(holder))
+                    .append(";\n");
         }
         for (int k = 0; k < holderStarts.size(); k++) {
             holder(body, names, holderStarts.get(k), k + 1 < holderStarts.size() ? holderStarts.get(k + 1) : layers.size());
@@ -307,11 +350,6 @@ public final class GeometryClassWriter {
             specLines[i] = Literals.line(runtime.layers().get(i), i == 0 ? "input" : runtime.layers().get(i - 1).name());
         }
         return specLines[i];
-    }
-
-    /** {@code Literals.layer(spec, 3, "16 12 10 | 2 1/2 -5 6 | 2 1/2 -6 7")}: a holder's constant. */
-    private String layerGeometry(int index, String literals) {
-        return literals + ".layer(spec, " + index + ", \"" + geometryLine(index) + "\")";
     }
 
     /** {@code 16 12 10 | 2 1/2 -5 6 | 2 1/2 -6 7}: layer {@code index}'s numbers as {@link Literals#layer} reads them. */
@@ -385,9 +423,12 @@ public final class GeometryClassWriter {
         // One declaration for them all: one comment serves every variable it declares. Short names,
         // L0 to L255: the public constants copy them, each with its own Javadoc.
         body.line("/** Layers " + start + " to " + (end - 1) + ", copied by the public constants. */");
+        // Each Literals.layer(spec, 3, "16 12 10 | 2 1/2 -5 6 | 2 1/2 -6 7"), appended in place.
         body.line("static final " + layerGeometry);
+        String literals = names.api("Literals");
         for (int i = start; i < end; i++) {
-            body.line("    L" + (i - start) + " = " + layerGeometry(i, names.api("Literals")) + (i == end - 1 ? ";" : ","));
+            body.start().append("    L").append(i - start).append(" = ").append(literals).append(".layer(spec, ")
+                    .append(i).append(", \"").append(geometryLine(i)).append("\")").append(i == end - 1 ? ";\n" : ",\n");
         }
         body.line("/** Them, in order. */");
         StringBuilder all = body.start().append("static final ").append(layerGeometry).append("[] all = {");
@@ -404,11 +445,6 @@ public final class GeometryClassWriter {
     /** The holder class of layer {@code index}. */
     private String holderName(int index) {
         return "Layers" + holder(index);
-    }
-
-    /** The first layer of layer {@code index}'s holder. */
-    private int holderStart(int index) {
-        return holderStarts.get(holder(index));
     }
 
     private int holder(int index) {

@@ -267,9 +267,9 @@ public final class ManifestWriter {
             PositionSet set = reads.skipped(layer, axis);
             json.name(axis.units()).beginInlineObject()
                     .number("count", set.count())
-                    .number("of", set.size())
-                    .raw("positions", progressions(set))
-                    .endObject();
+                    .number("of", set.size());
+            progressions(json.rawStart("positions"), set);
+            json.endObject();
         }
         json.endObject();
     }
@@ -282,21 +282,25 @@ public final class ManifestWriter {
         json.name(name).beginInlineObject()
                 .number("units", map.units())
                 .number("unreadUnits", map.unreadUnits())
-                .string("fraction", map.unreadFraction().toString())
-                .raw("rows", progressions(map.unreadRows()))
-                .raw("columns", progressions(map.unreadColumns()))
-                .endObject();
+                .string("fraction", map.unreadFraction().toString());
+        progressions(json.rawStart("rows"), map.unreadRows());
+        progressions(json.rawStart("columns"), map.unreadColumns());
+        json.endObject();
     }
 
-    /** {@code [[1, 55, 2], [60, 60, 1]]}: the set as runs {@code [first, last, step]}. */
-    private static String progressions(PositionSet set) {
-        StringBuilder b = new StringBuilder("[");
+    /** {@code [[1, 55, 2], [60, 60, 1]]}: the set as runs {@code [first, last, step]}, appended to {@code b}. */
+    private static void progressions(StringBuilder b, PositionSet set) {
+        b.append('[');
+        boolean first = true;
         for (PositionSet.Progression run : set.progressions()) {
-            b.append(b.length() == 1 ? "" : ", ")
-                    .append('[').append(run.first()).append(", ").append(run.last()).append(", ").append(run.step())
+            if (!first) {
+                b.append(", ");
+            }
+            first = false;
+            b.append('[').append(run.first()).append(", ").append(run.last()).append(", ").append(run.step())
                     .append(']');
         }
-        return b.append(']').toString();
+        b.append(']');
     }
 
     /**

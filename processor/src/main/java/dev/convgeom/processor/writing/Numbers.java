@@ -100,6 +100,11 @@ final class Numbers {
     /** {@code text} as a Java string literal, quotes included. */
     static String stringLiteral(String text) {
         StringBuilder s = new StringBuilder(text.length() + 2).append('"');
+        if (plain(text)) {
+            // Names and the effective-field table (digits and punctuation, tens of kilobytes):
+            // nothing to escape, appended whole.
+            return s.append(text).append('"').toString();
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -116,5 +121,16 @@ final class Numbers {
             }
         }
         return s.append('"').toString();
+    }
+
+    /** Whether {@link #stringLiteral} writes every char of {@code text} as it is. */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\' || c < 0x20 || c >= 0x7f && c <= 0x9f) {
+                return false;
+            }
+        }
+        return true;
     }
 }

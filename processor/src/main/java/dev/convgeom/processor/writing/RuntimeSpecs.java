@@ -56,14 +56,35 @@ public final class RuntimeSpecs {
                     Pad.Mode.valueOf(spec.extras().padMode().name())));
         }
         Shape input = new Shape((int) in.channels(), (int) in.height(), (int) in.width());
-        if (outputs.isEmpty()) {
-            return new NetworkSpec(name, input, layers);
-        }
         List<String> outputNames = new ArrayList<>();
-        for (int output : outputs) {
+        for (int output : outputs.isEmpty() ? unread(computed) : outputs) {
             outputNames.add(name(computed, output));
         }
         return new NetworkSpec(name, input, layers, outputNames);
+    }
+
+    /**
+     * The default outputs, as {@link NetworkSpec#NetworkSpec(String, Shape, List)} finds them from
+     * the names its layers read: the last layer, then the layers no layer reads ({@code from}, the
+     * computed layers' inputs), in order. Here by index, where the spec hashes every name read.
+     */
+    private static List<Integer> unread(List<ComputedLayer> computed) {
+        boolean[] read = new boolean[computed.size()];
+        for (ComputedLayer layer : computed) {
+            for (int input : layer.inputs()) {
+                if (input >= 0) {
+                    read[input] = true;
+                }
+            }
+        }
+        List<Integer> unread = new ArrayList<>();
+        unread.add(computed.size() - 1);
+        for (int i = 0; i < computed.size() - 1; i++) {
+            if (!read[i]) {
+                unread.add(i);
+            }
+        }
+        return unread;
     }
 
     private static String name(List<ComputedLayer> computed, int index) {

@@ -53,11 +53,29 @@ final class SourceText {
      */
     SourceText javadoc(String doc) {
         line("/**");
-        String body = doc.endsWith("\n") ? doc.substring(0, doc.length() - 1) : doc;
-        for (String l : body.split("\n", -1)) {
-            line(l.isEmpty() ? " *" : " * " + l);
+        // Line by line straight from doc, without a split into strings each prefixed into another.
+        int end = doc.length() > 0 && doc.charAt(doc.length() - 1) == '\n' ? doc.length() - 1 : doc.length();
+        int start = 0;
+        while (true) {
+            int stop = start;
+            while (stop < end && doc.charAt(stop) != '\n') {
+                stop++;
+            }
+            text.append(indent).append(stop == start ? " *" : " * ").append(doc, start, stop).append('\n');
+            if (stop == end) {
+                break;
+            }
+            start = stop + 1;
         }
         return line(" */");
+    }
+
+    /**
+     * The start of a Javadoc comment's line, {@code " * "} at the current indentation, for callers
+     * that append its text and line break (which must not hold a line break before it).
+     */
+    StringBuilder docLine() {
+        return text.append(indent).append(" * ");
     }
 
     /** Characters so far. */
@@ -69,6 +87,25 @@ final class SourceText {
     SourceText append(SourceText other) {
         text.append(other.text);
         return this;
+    }
+
+    /**
+     * The text to {@code out}, a buffer at a time, without a string of it: a deep network's class
+     * is megabytes, and {@code Writer.write(String)} copies a string into a char array of its whole
+     * length before encoding it. A buffer never ends between the two halves of a surrogate pair.
+     */
+    void writeTo(java.io.Writer out) throws java.io.IOException {
+        char[] buffer = new char[8192];
+        int length = text.length();
+        for (int start = 0; start < length; ) {
+            int end = Math.min(length, start + buffer.length);
+            if (end < length && Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--;
+            }
+            text.getChars(start, end, buffer, 0);
+            out.write(buffer, 0, end - start);
+            start = end;
+        }
     }
 
     @Override
