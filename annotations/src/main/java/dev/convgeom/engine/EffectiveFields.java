@@ -37,7 +37,8 @@ public final class EffectiveFields {
     /**
      * One axis of one layer: every phase's profile and the reported statistics.
      *
-     * @param profile  the weights of every unit
+     * @param profile  the weights of every unit; null when the fields were computed without
+     *                 keeping the profiles ({@link EffectiveFields#of(GeometryResult, boolean)})
      * @param sigma    the largest standard deviation over the phases, input pixels
      * @param extent50 the widest central extent holding 50% of the weight over the phases, pixels
      * @param extent90 likewise for 90%
@@ -45,6 +46,10 @@ public final class EffectiveFields {
     public record AxisField(EffectiveProfile profile, double sigma, long extent50, long extent90) {
 
         static AxisField of(EffectiveProfile profile) {
+            return of(profile, true);
+        }
+
+        static AxisField of(EffectiveProfile profile, boolean keepProfile) {
             // One pass per phase (SpreadSums); the variances compared as unreduced fractions, the
             // widest reduced once, for its sigma.
             SpreadSums widest = null;
@@ -71,7 +76,8 @@ public final class EffectiveFields {
                 e50 = Math.max(e50, s.width(0));
                 e90 = Math.max(e90, s.width(1));
             }
-            return new AxisField(profile, EffectiveSpread.sigma(widest.total, widest.sum, widest.sumSquare),
+            return new AxisField(keepProfile ? profile : null,
+                    EffectiveSpread.sigma(widest.total, widest.sum, widest.sumSquare),
                     e50, e90);
         }
 
@@ -110,14 +116,32 @@ public final class EffectiveFields {
      * every layer after the network's {@link #MAX_NETWORK_WORK} is spent.
      */
     public static List<LayerField> of(GeometryResult geometry) {
+        return of(geometry, true);
+    }
+
+    /**
+     * As {@link #of(GeometryResult)}; without {@code keepProfiles} every {@link AxisField}'s
+     * profile is null and each layer's profiles are let go once the last layer that reads them is
+     * done. The statistics are the same. A deep network's exact weights (hundreds of megabytes at
+     * 5,000 layers) are then never all held at once, which spares the collector copying them;
+     * only the HTML report reads the profiles.
+     */
+    public static List<LayerField> of(GeometryResult geometry, boolean keepProfiles) {
         List<ComputedLayer> layers = geometry.layers();
+        int[] lastReader = keepProfiles ? null : lastReaders(layers);
         List<EffectiveProfile[]> profiles = new ArrayList<>();
         List<LayerField> fields = new ArrayList<>();
         // A pointwise layer's profile is its input's object, and so are its statistics: computed
-        // once per profile.
+        // once per profile. Without keepProfiles an entry goes with the last slot that holds its
+        // profile (live counts how many do), so that the map does not keep the profile.
         Map<EffectiveProfile, AxisField> statistics = new IdentityHashMap<>();
+        Map<EffectiveProfile, int[]> live = new IdentityHashMap<>();
         long work = 0;
-        for (ComputedLayer layer : layers) {
+        for (int index = 0; index < layers.size(); index++) {
+            ComputedLayer layer = layers.get(index);
+            if (lastReader != null && index > 0) {
+                release(layers, profiles, lastReader, index - 1, statistics, live);
+            }
             EffectiveProfile[] both = new EffectiveProfile[2];
             boolean computable = affordable(layer) && inputsComputed(layer, profiles);
             if (computable) {
@@ -141,18 +165,77 @@ public final class EffectiveFields {
                 // its statistics. Computing them once halves the exact arithmetic, the bulk of the
                 // processor's time per network.
                 both[Axis.X.ordinal()] = both[Axis.Y.ordinal()];
-                AxisField field = statistics.computeIfAbsent(both[Axis.Y.ordinal()], AxisField::of);
-                profiles.add(both);
+                AxisField field = statistics.computeIfAbsent(both[Axis.Y.ordinal()], p -> AxisField.of(p, keepProfiles));
+                hold(profiles, both, live);
                 fields.add(new LayerField(field, field));
                 continue;
             }
             both[Axis.X.ordinal()] = step(layer, Axis.X, i -> read(profiles, i, Axis.X), a -> inputSize(geometry, layer, a));
-            profiles.add(both);
-            fields.add(new LayerField(statistics.computeIfAbsent(both[0], AxisField::of),
-                    statistics.computeIfAbsent(both[1], AxisField::of)));
+            hold(profiles, both, live);
+            fields.add(new LayerField(statistics.computeIfAbsent(both[0], p -> AxisField.of(p, keepProfiles)),
+                    statistics.computeIfAbsent(both[1], p -> AxisField.of(p, keepProfiles))));
         }
         return java.util.Collections.unmodifiableList(fields);
     }
+
+    /** For every layer, the last layer that reads its map; its own index when none does. */
+    private static int[] lastReaders(List<ComputedLayer> layers) {
+        int[] last = new int[layers.size()];
+        for (int j = 0; j < layers.size(); j++) {
+            last[j] = j;
+            for (int i : layers.get(j).inputs()) {
+                if (i != LayerSpec.NETWORK_INPUT) {
+                    last[i] = j;
+                }
+            }
+        }
+        return last;
+    }
+
+    /** Adds a layer's slot, counting the slots that hold each profile. */
+    private static void hold(List<EffectiveProfile[]> profiles, EffectiveProfile[] both, Map<EffectiveProfile, int[]> live) {
+        profiles.add(both);
+        for (int k = 0; k < both.length; k++) {
+            if (k == 0 || both[k] != both[0]) {
+                live.computeIfAbsent(both[k], p -> new int[1])[0]++;
+            }
+        }
+    }
+
+    /**
+     * After layer {@code done}, lets go of the profiles no later layer reads: those of its inputs
+     * it is the last to read, and its own if nothing reads it. The slot is emptied (kept non-null,
+     * as a computed layer's), and a profile no slot holds any more leaves the statistics map.
+     */
+    private static void release(List<ComputedLayer> layers, List<EffectiveProfile[]> profiles, int[] lastReader, int done,
+                                Map<EffectiveProfile, AxisField> statistics, Map<EffectiveProfile, int[]> live) {
+        for (int i : layers.get(done).inputs()) {
+            if (i != LayerSpec.NETWORK_INPUT && lastReader[i] == done) {
+                releaseSlot(profiles, i, statistics, live);
+            }
+        }
+        if (lastReader[done] == done) {
+            releaseSlot(profiles, done, statistics, live);
+        }
+    }
+
+    private static void releaseSlot(List<EffectiveProfile[]> profiles, int slot,
+                                    Map<EffectiveProfile, AxisField> statistics, Map<EffectiveProfile, int[]> live) {
+        EffectiveProfile[] both = profiles.get(slot);
+        if (both == null || both == RELEASED) {
+            return;
+        }
+        for (int k = 0; k < both.length; k++) {
+            if ((k == 0 || both[k] != both[0]) && --live.get(both[k])[0] == 0) {
+                live.remove(both[k]);
+                statistics.remove(both[k]);
+            }
+        }
+        profiles.set(slot, RELEASED);
+    }
+
+    /** The slot of a computed layer whose profiles were let go: no later layer reads them. */
+    private static final EffectiveProfile[] RELEASED = new EffectiveProfile[2];
 
     /** Whether every map {@code layer} reads is the network input or has profiles. */
     private static boolean inputsComputed(ComputedLayer layer, List<EffectiveProfile[]> profiles) {

@@ -255,7 +255,9 @@ public final class ConvGeomProcessor extends AbstractProcessor {
         // Searches on a graph: done once for the class's Javadoc and the manifest.
         NetworkSpec runtime = RuntimeSpecs.of(modelSimpleName, network.geometry(), network.outputs());
         InputSizes sizes = InputSizes.of(runtime);
-        List<LayerField> effective = EffectiveFields.of(network.geometry());
+        // Only the HTML report reads the exact profiles: without it each is let go once read.
+        boolean withReport = Boolean.parseBoolean(processingEnv.getOptions().get(REPORT_OPTION));
+        List<LayerField> effective = EffectiveFields.of(network.geometry(), withReport);
         try {
             GeometryClassWriter.Source source = new GeometryClassWriter(type.getQualifiedName().toString(), modelSimpleName, packageName,
                     simpleName, getClass().getName(), network.geometry(), network.constantNames(), declarations,
@@ -274,7 +276,7 @@ public final class ConvGeomProcessor extends AbstractProcessor {
             try (java.io.OutputStream out = file.openOutputStream()) {
                 out.write(manifest.getBytes(StandardCharsets.UTF_8));
             }
-            if (Boolean.parseBoolean(processingEnv.getOptions().get(REPORT_OPTION))) {
+            if (withReport) {
                 for (var f : ReportWriter.files(modelSimpleName, network.geometry(), effective).entrySet()) {
                     FileObject report = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
                             ReportWriter.path(binaryName, f.getKey()), type);
