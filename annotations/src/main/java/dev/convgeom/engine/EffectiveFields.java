@@ -45,10 +45,6 @@ public final class EffectiveFields {
      */
     public record AxisField(EffectiveProfile profile, double sigma, long extent50, long extent90) {
 
-        static AxisField of(EffectiveProfile profile) {
-            return of(profile, true);
-        }
-
         static AxisField of(EffectiveProfile profile, boolean keepProfile) {
             // One pass per phase (SpreadSums); the variances compared as unreduced fractions, the
             // widest reduced once, for its sigma.
@@ -135,7 +131,8 @@ public final class EffectiveFields {
         // once per profile. Without keepProfiles an entry goes with the last slot that holds its
         // profile (live counts how many do), so that the map does not keep the profile.
         Map<EffectiveProfile, AxisField> statistics = new IdentityHashMap<>();
-        Map<EffectiveProfile, int[]> live = new IdentityHashMap<>();
+        java.util.function.Function<EffectiveProfile, AxisField> statisticsOf = p -> AxisField.of(p, keepProfiles);
+        Map<EffectiveProfile, int[]> live = keepProfiles ? null : new IdentityHashMap<>();
         long work = 0;
         for (int index = 0; index < layers.size(); index++) {
             ComputedLayer layer = layers.get(index);
@@ -165,15 +162,15 @@ public final class EffectiveFields {
                 // its statistics. Computing them once halves the exact arithmetic, the bulk of the
                 // processor's time per network.
                 both[Axis.X.ordinal()] = both[Axis.Y.ordinal()];
-                AxisField field = statistics.computeIfAbsent(both[Axis.Y.ordinal()], p -> AxisField.of(p, keepProfiles));
+                AxisField field = statistics.computeIfAbsent(both[Axis.Y.ordinal()], statisticsOf);
                 hold(profiles, both, live);
                 fields.add(new LayerField(field, field));
                 continue;
             }
             both[Axis.X.ordinal()] = step(layer, Axis.X, i -> read(profiles, i, Axis.X), a -> inputSize(geometry, layer, a));
             hold(profiles, both, live);
-            fields.add(new LayerField(statistics.computeIfAbsent(both[0], p -> AxisField.of(p, keepProfiles)),
-                    statistics.computeIfAbsent(both[1], p -> AxisField.of(p, keepProfiles))));
+            fields.add(new LayerField(statistics.computeIfAbsent(both[0], statisticsOf),
+                    statistics.computeIfAbsent(both[1], statisticsOf)));
         }
         return java.util.Collections.unmodifiableList(fields);
     }
@@ -192,10 +189,10 @@ public final class EffectiveFields {
         return last;
     }
 
-    /** Adds a layer's slot, counting the slots that hold each profile. */
+    /** Adds a layer's slot and, when profiles are let go ({@code live} not null), counts the slots that hold each. */
     private static void hold(List<EffectiveProfile[]> profiles, EffectiveProfile[] both, Map<EffectiveProfile, int[]> live) {
         profiles.add(both);
-        for (int k = 0; k < both.length; k++) {
+        for (int k = 0; live != null && k < both.length; k++) {
             if (k == 0 || both[k] != both[0]) {
                 live.computeIfAbsent(both[k], p -> new int[1])[0]++;
             }
